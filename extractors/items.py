@@ -1,0 +1,576 @@
+"""Split a document's text into recommendations, AFIs, causes of concern and actions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from extractors.text import join_text
+from models.records import DocumentText, Item, ItemKind, Line, Table
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+_NUM = r"(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[IVXLC]{1,6}|[A-Z])"
+_KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
+    (r"recommendations?", "recommendation"),
+    (r"areas? for improvement|afi", "area_for_improvement"),
+    (r"causes? (?:of|for) concern", "cause_of_concern"),
+    (r"(?:required )?actions?", "action"),
+)
+_LABEL_RE = re.compile(
+    r"^(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
+    r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
+    r"|required actions?|actions?)\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
+    r"\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Headings that open a list of items, with the kind of item they hold.
+_SECTION_PATTERNS: tuple[tuple[re.Pattern[str], ItemKind], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), k)
+    for p, k in (
+        (r"\bcauses? (?:of|for) concern\b", "cause_of_concern"),
+        (r"\bareas? for priority action\b", "action"),
+        (r"\bactions? we (?:have )?told the provider to take\b", "action"),
+        (r"\benforcement actions?\b", "action"),
+        (r"^(?:required|priority) actions?\b", "action"),
+        (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),
+        (r"\bwhat needs to improve\b", "area_for_improvement"),
+        (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
+        (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
+        (r"\brecommendations?\b", "recommendation"),
+    )
+)
+_BULLET_RE = re.compile(r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓-])\s*(?P<rest>.*)$")
+_ENUM_RE = re.compile(
+    r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3}){0,2})[.)]?|\((?P<pnum>\d{1,3})\)|"
+    r"\(?(?P<letter>[a-z])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\))"
+    r"\s+(?P<rest>\S.*)$"
+)
+_TIMING_RE = re.compile(
+    r"^(?:immediately|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
+    r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
+    r"(?:in the )?(?:short|medium|long)[- ]term)\s*:?$",
+    re.IGNORECASE,
+)
+_DIRECTIVE_RE = re.compile(
+    r"\b(?:should|must|shall|recommend(?:s|ed)?|urge|encourage|needs? to|ought to|is to|are to)\b",
+    re.IGNORECASE,
+)
+_TALK_ABOUT_RE = re.compile(
+    r"\b(?:made|makes|make|making|set out|sets out|contains?|includes?|against|progress|"
+    r"implemented|accepted|responded|response to|these|those|our|the following|previous|"
+    r"earlier|this)\s+(?:\w+\s+){0,3}(?:recommendations?|areas? for improvement|actions?)\b",
+    re.IGNORECASE,
+)
+_LEAD_IN_RE = re.compile(
+    r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?)\b|\b(?:should|must|needs? to)\s*:?\s*$)",
+    re.IGNORECASE,
+)
+_ITEM_HEADER_RE = re.compile(
+    r"(?:(?:the|our|key|main|summary of)\s+)?(?:recommendations?|areas? for (?:priority )?"
+    r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
+    r"requirements?)(?:\s*\([^)]*\))?",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph-like run of lines sharing font and indentation."""
+
+    lines: list[Line]
+    label: str | None = None  # the list label (bullet glyph or enumerator) when it opens a list entry
+    label_kind: str | None = None  # "bullet", "number", "letter", "roman"
+    table: Table | None = None
+    row: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Joined text of the block without its list label."""
+        parts = [ln.text for ln in self.lines]
+        if self.label and parts:
+            parts[0] = _strip_label(parts[0])
+        return join_text(parts)
+
+    @property
+    def raw_text(self) -> str:
+        """Joined text including any label."""
+        return join_text(ln.text for ln in self.lines)
+
+    @property
+    def first(self) -> Line:
+        """The opening line."""
+        return self.lines[0]
+
+    @property
+    def page_start(self) -> int:
+        """Page of the first line."""
+        return self.lines[0].page
+
+    @property
+    def page_end(self) -> int:
+        """Page of the last line."""
+        return self.lines[-1].page
+
+
+def _strip_label(text: str) -> str:
+    m = _BULLET_RE.match(text)
+    if m:
+        return m.group("rest")
+    m = _ENUM_RE.match(text)
+    if m:
+        return m.group("rest")
+    return text
+
+
+def _list_label(text: str) -> tuple[str | None, str | None]:
+    m = _BULLET_RE.match(text)
+    if m and (m.group("glyph") != "-" or text.startswith("- ")):
+        return m.group("glyph"), "bullet"
+    m = _ENUM_RE.match(text)
+    if m:
+        if m.group("num") or m.group("pnum"):
+            return m.group("num") or m.group("pnum"), "number"
+        if m.group("letter") or m.group("letter2"):
+            return m.group("letter") or m.group("letter2"), "letter"
+        return m.group("roman") or m.group("roman2"), "roman"
+    return None, None
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    counts: Counter[float] = Counter()
+    for ln in lines:
+        counts[round(ln.size)] += len(ln.text)
+    return float(counts.most_common(1)[0][0]) if counts else 10.0
+
+
+def _is_label_line(ln: Line) -> bool:
+    return bool(_LABEL_RE.match(ln.text)) and _label_ok(ln)
+
+
+def _label_ok(ln: Line, body: float = 0.0) -> bool:
+    m = _LABEL_RE.match(ln.text)
+    if not m or ln.size < body - 1.5:  # footnotes and captions are not item labels
+        return False
+    rest = m.group("rest")
+    prefix = m.group("prefix").strip()
+    if m.group("sep") or not rest:
+        return not prefix or not rest
+    # "Recommendation 4 of the report ..." is prose; a bold/heading label line is not.
+    return ln.bold and not prefix
+
+
+def make_blocks(lines: Sequence[Line]) -> list[Block]:
+    """Group lines into blocks (paragraphs, list entries, headings)."""
+    blocks: list[Block] = []
+    prev: Line | None = None
+    for ln in lines:
+        label, label_kind = _list_label(ln.text)
+        new = prev is None
+        if prev is not None:
+            gap = ln.top - prev.bottom
+            same_page = ln.page == prev.page and ln.column == prev.column
+            if (
+                label is not None
+                or _is_label_line(ln)
+                or ln.bold != prev.bold
+                or abs(ln.size - prev.size) > 0.6
+                or (same_page and gap > 0.75 * max(ln.size, 6))
+                or (same_page and gap < -2)
+                or (not same_page and _SENTENCE_END_RE.search(prev.text) and ln.text[:1].isupper())
+                or ln.in_box != prev.in_box
+                or _TIMING_RE.match(ln.text)
+                or _TIMING_RE.match(prev.text)
+                or (same_page and abs(ln.x0 - prev.x0) > 30 and not _continues(prev, ln))
+            ):
+                new = True
+            elif blocks and blocks[-1].label is not None and ln.x0 < blocks[-1].first.x0 - 4:
+                # Outdented line after a list entry: back to running text.
+                new = True
+        if new:
+            blocks.append(Block([ln], label=label, label_kind=label_kind))
+        else:
+            blocks[-1].lines.append(ln)
+        prev = ln
+    return blocks
+
+
+def _continues(prev: Line, ln: Line) -> bool:
+    """True when ln reads as the continuation of prev's sentence (hanging indents etc.)."""
+    return not _SENTENCE_END_RE.search(prev.text) and ln.text[:1].islower()
+
+
+# --- classification ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    kind: ItemKind
+    number: str | None
+    parent: str | None
+    blocks: list[Block]
+    cluster: int
+    lead_in: str | None = None
+    timing: str | None = None
+    responsible: str | None = None
+    extra_pages: set[int] = field(default_factory=set)
+    labelled: bool = False
+
+    def text(self) -> str:
+        return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))
+
+
+def _is_heading(block: Block, body: float) -> bool:
+    text = block.raw_text
+    words = len(text.split())
+    if words == 0 or words > 18 or block.label_kind == "bullet":
+        return False
+    bigger = block.first.size >= body + 1.2
+    if not (bigger or block.first.bold):
+        return False
+    return not (text.endswith(".") and words > 10)
+
+
+def _section_kind(text: str) -> ItemKind | None:
+    clean = text.strip().rstrip(":?").strip()
+    if len(clean.split()) > 12 or _LABEL_RE.match(clean):
+        return None
+    for pattern, kind in _SECTION_PATTERNS:
+        if pattern.search(clean):
+            return kind
+    return None
+
+
+def _label_kind(kw: str) -> ItemKind:
+    for pattern, kind in _KIND_WORDS:
+        if re.fullmatch(pattern, kw, re.IGNORECASE):
+            return kind
+    return "recommendation"
+
+
+def _talks_about_items(text: str) -> bool:
+    return bool(_TALK_ABOUT_RE.search(text)) and not _DIRECTIVE_RE.search(
+        _TALK_ABOUT_RE.sub("", text)
+    )
+
+
+def split_items(doc: DocumentText) -> list[Item]:
+    """Find every item in a document once, with number, text and pages as printed."""
+    if not doc.lines:
+        return []
+    body = _body_size(doc.lines)
+    blocks = make_blocks(doc.lines)
+    candidates = _labelled_and_sectioned(blocks, body)
+    candidates += _table_candidates(doc.tables)
+    return _finalise(_prefer_labelled(candidates))
+
+
+def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    cluster = 0
+    current: _Candidate | None = None  # a labelled item being collected
+    section: ItemKind | None = None
+    section_size = 0.0
+    section_bold = False
+    lead_in: str | None = None
+    timing: str | None = None
+    parent_number: str | None = None
+    narrative_words = 0
+    item_x0 = 0.0
+    list_x0: float | None = None
+    section_items = 0
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.text().strip():
+            out.append(current)
+        current = None
+
+    for block in blocks:
+        text = block.raw_text
+        first = block.first
+        heading = _is_heading(block, body)
+        label = _LABEL_RE.match(first.text) if _label_ok(first, body) else None
+
+        if label is not None:
+            close()
+            kind = _label_kind(label.group("kw"))
+            number = label.group("num")
+            if narrative_words > 60:
+                cluster += 1
+            narrative_words = 0
+            rest = label.group("rest").strip()
+            lines = list(block.lines)
+            if rest:
+                lines[0] = replace(first, text=rest)
+            else:
+                lines = lines[1:]
+            current = _Candidate(
+                kind=kind,
+                number=number,
+                parent=parent_number if kind != "cause_of_concern" else None,
+                blocks=[Block(lines)] if lines else [],
+                cluster=cluster,
+                lead_in=lead_in,
+                timing=timing,
+                labelled=True,
+            )
+            if kind == "cause_of_concern":
+                parent_number = number
+            item_x0 = lines[0].x0 if lines else first.x0
+            section = section or kind
+            continue
+
+        if current is not None:
+            # A labelled item runs until a heading, an outdent back to running text, or a
+            # response/narrative heading.
+            if not current.blocks and (heading or block.first.bold):
+                current.blocks.append(block)  # the item's own title line
+                item_x0 = block.first.x0
+                continue
+            if heading and not block.label:
+                close()
+            elif not current.blocks:
+                current.blocks.append(block)
+                item_x0 = block.first.x0
+                continue
+            elif block.first.x0 < item_x0 - 6 and block.first.page == current.blocks[-1].page_end:
+                close()
+            elif current.blocks and current.blocks[-1].first.in_box and not block.first.in_box:
+                close()
+            else:
+                current.blocks.append(block)
+                continue
+
+        if heading:
+            kind = _section_kind(text)
+            if kind is not None:
+                section, section_size, section_bold = kind, first.size, first.bold
+                lead_in, list_x0, section_items = None, None, 0
+                timing = None
+                cluster += 1
+                narrative_words = 0
+                continue
+            if _TIMING_RE.match(text) and section is not None:
+                timing = text.rstrip(":").strip()
+                continue
+            if section is not None and (
+                first.size >= section_size - 0.3 or (section_bold and not first.bold)
+            ):
+                section = None
+                parent_number = None
+            if section is None:
+                narrative_words += len(text.split())
+                continue
+        if section is None:
+            if block.label is None and text.endswith(":") and re.search(r"recommend", text, re.I):
+                section, section_size, section_bold = "recommendation", first.size, False
+                lead_in, list_x0, section_items = text, first.x0, 0
+                cluster += 1
+                continue
+            narrative_words += len(text.split())
+            continue
+        # Inside an item section.
+        if _TIMING_RE.match(text):
+            timing = text.rstrip(":").strip()
+            continue
+        if (
+            out
+            and block.label is None
+            and section_items
+            and _follows(out[-1].blocks[-1], block)
+            and out[-1].cluster == cluster
+        ):
+            out[-1].blocks.append(block)  # same entry, split only by a change of font
+            continue
+        if block.label is None and _LEAD_IN_RE.search(text):
+            lead_in, list_x0 = text, first.x0
+            continue
+        listed = list_x0 is not None and first.x0 > list_x0 + 8
+        if not listed and block.label is None and _talks_about_items(text):
+            continue
+        if (
+            not listed
+            and block.label is None
+            and not _DIRECTIVE_RE.search(text)
+            and not _imperative(text)
+        ):
+            if section_items and len(text.split()) > 25:
+                section = None  # a return to narrative closes the list
+            continue
+        if block.label is not None and out and out[-1].blocks and _is_sub_label(block):
+            prev = out[-1]
+            if prev.cluster == cluster and block.first.x0 > prev.blocks[0].first.x0 + 4:
+                prev.blocks.append(block)
+                continue
+        number = block.label if block.label_kind in ("number",) else None
+        section_items += 1
+        out.append(
+            _Candidate(
+                kind=section,
+                number=number,
+                parent=parent_number if section != "cause_of_concern" else None,
+                blocks=[block],
+                cluster=cluster,
+                lead_in=lead_in,
+                timing=timing,
+            )
+        )
+    close()
+    return out
+
+
+def _prefer_labelled(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A report that labels its items ("Recommendation 3") labels all of that kind."""
+    labelled = Counter(c.kind for c in candidates if c.labelled)
+    return [c for c in candidates if c.labelled or labelled[c.kind] < 2]
+
+
+def _follows(prev: Block, block: Block) -> bool:
+    """True when block sits directly under prev (no paragraph gap, same indent)."""
+    last, first = prev.lines[-1], block.first
+    if last.page != first.page or last.column != first.column:
+        return False
+    return first.top - last.bottom < 0.6 * first.size and abs(first.x0 - prev.first.x0) < 4
+
+
+def _is_sub_label(block: Block) -> bool:
+    return block.label_kind in ("roman", "letter") or (
+        block.label_kind == "bullet" and block.label in ("-", "–", "◦", "○")
+    )
+
+
+_IMPERATIVES = frozenset(
+    """ensure review improve develop establish introduce provide set make consider take implement
+    monitor strengthen increase reduce address undertake publish create agree put extend complete
+    secure work continue use carry raise embed evaluate identify assess understand support
+    prioritise record share act adopt update commission appoint train build plan maintain
+    deliver conduct produce set-up design check give seek strengthen tackle""".split()
+)
+
+
+def _imperative(text: str) -> bool:
+    first = text.split()[0].lower().strip(",.:;") if text.split() else ""
+    return first in _IMPERATIVES
+
+
+def _table_candidates(tables: Iterable[Table]) -> list[_Candidate]:
+    """One item per row of tables whose header names recommendations or actions."""
+    out: list[_Candidate] = []
+    for table in tables:
+        if len(table.rows) < 2:
+            continue
+        header = [c.lower() for c in table.rows[0]]
+        item_col = next(
+            (
+                i
+                for i, c in enumerate(header)
+                if _ITEM_HEADER_RE.fullmatch(c.strip())
+            ),
+            None,
+        )
+        if item_col is None:
+            continue
+        kind = _section_kind(table.rows[0][item_col]) or "recommendation"
+        resp_col = next(
+            (i for i, c in enumerate(header) if re.search(r"responsib|owner|lead|body", c)), None
+        )
+        num_col = next(
+            (i for i, c in enumerate(header) if re.fullmatch(r"(no\.?|number|#|ref\.?)", c.strip())),
+            None,
+        )
+        for row in table.rows[1:]:
+            if item_col >= len(row) or len(row[item_col].split()) < 4:
+                continue
+            line = Line(
+                page=table.page,
+                text=row[item_col],
+                x0=0,
+                x1=0,
+                top=table.top,
+                bottom=table.bottom,
+                size=0,
+                bold=False,
+            )
+            number = row[num_col].strip() or None if num_col is not None and num_col < len(row) else None
+            out.append(
+                _Candidate(
+                    kind=kind,
+                    number=number,
+                    parent=None,
+                    blocks=[Block([line])],
+                    cluster=-1 - table.page,
+                    responsible=(row[resp_col] or None)
+                    if resp_col is not None and resp_col < len(row)
+                    else None,
+                )
+            )
+    return out
+
+
+# --- de-duplication and output ------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.8
+
+
+def _finalise(candidates: list[_Candidate]) -> list[Item]:
+    cluster_sizes = Counter(c.cluster for c in candidates)
+    groups: list[list[_Candidate]] = []
+    for cand in candidates:
+        for group in groups:
+            ref = group[0]
+            same_number = (
+                cand.number is not None and cand.number == ref.number and cand.kind == ref.kind
+            )
+            if same_number or (
+                cand.kind == ref.kind
+                and (cand.number is None or ref.number is None)
+                and _similar(cand.text(), ref.text())
+            ):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+    items: list[Item] = []
+    for group in groups:
+        best = max(group, key=lambda c: (cluster_sizes[c.cluster], len(c.text())))
+        pages = sorted({p for c in group for b in c.blocks for p in (b.page_start, b.page_end)})
+        text = best.text()
+        if not text:
+            continue
+        items.append(
+            Item(
+                kind=best.kind,
+                number=best.number,
+                parent=best.parent,
+                page_start=best.blocks[0].page_start,
+                page_end=best.blocks[-1].page_end,
+                text=text,
+                occurrences=tuple(pages),
+                lead_in=best.lead_in,
+                timing=best.timing,
+                responsible=best.responsible,
+            )
+        )
+    items.sort(key=lambda it: (it.page_start, _order_key(it)))
+    return items
+
+
+def _order_key(item: Item) -> tuple[int, str]:
+    m = re.match(r"\d+", item.number or "")
+    return (int(m.group()) if m else 0, item.number or "")

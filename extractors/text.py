@@ -1,0 +1,391 @@
+"""PDF → furniture-free lines with page index and font facts, plus tables."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from extractors.errors import ExtractionError
+from models.records import DocumentText, Line, Table
+
+logger = logging.getLogger(__name__)
+
+# pdfplumber settings, recorded with every run.  A tolerance relative to the font size keeps
+# words apart in PDFs that encode no space characters (gaps of ~0.2 em between words).
+WORD_SETTINGS: dict[str, Any] = {
+    "x_tolerance_ratio": 0.15,
+    "y_tolerance": 3,
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+}
+TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+TEXT_LAYER_VERSION = "1"
+
+NO_TEXT_HINT = "no text layer: scanned image; OCR it first, e.g. with ocrmypdf"
+_BOLD_RE = re.compile(r"(bold|black|heavy|semibold|demi|,b$|-b$)", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(
+    r"^(page\s*)?[ivxlc\d]{1,5}(\s*(of|/)\s*\d{1,5})?$|^[-–—]\s*\d{1,5}\s*[-–—]$",
+    re.IGNORECASE,
+)
+_DIGITS_RE = re.compile(r"\d+")
+_SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+def sha256_of(path: Path) -> str:
+    """Return the hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_pdf_magic(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise ExtractionError(str(path), f"cannot be read ({exc.strerror})", "check the path") from exc
+    if not head:
+        raise ExtractionError(str(path), "is empty (0 bytes)", "download the file again")
+    if b"%PDF-" not in head:
+        start = head[:40].decode("latin-1").strip().replace("\n", " ")
+        raise ExtractionError(
+            str(path),
+            f'is not a PDF (starts with "{start}")',
+            "the source probably returned an error page or another format; fetch the PDF again",
+        )
+
+
+@dataclass(slots=True)
+class RawPages:
+    """What one parse of a PDF yields, before lines are assembled (cacheable)."""
+
+    file: str
+    sha256: str
+    sizes: list[tuple[float, float]]
+    words: list[list[_Word]]
+    boxes: list[list[tuple[float, float, float, float]]]
+    table_boxes: list[list[tuple[float, float, float, float]]]
+    tables: list[Table]
+    metadata: tuple[tuple[str, str], ...]
+    warnings: list[str]
+
+
+def read_document(path: Path) -> DocumentText:
+    """Read a PDF into furniture-free lines and tables; warn (not fail) when it has no text."""
+    return build_document(read_pages(path))
+
+
+def read_pages(path: Path) -> RawPages:
+    """Parse every page of a PDF once with pdfplumber (words, boxes, tables), closing pages."""
+    import pdfplumber  # lazy: heavy import
+
+    path = Path(path)
+    _check_pdf_magic(path)
+    raw = RawPages(str(path), sha256_of(path), [], [], [], [], [], (), [])
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:
+        raise ExtractionError(
+            str(path),
+            f"is not a readable PDF ({type(exc).__name__}: {exc})",
+            "the file is damaged or encrypted; download it again or open and re-save it",
+        ) from exc
+    with pdf:
+        raw.metadata = tuple(
+            (str(k), str(v)) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int)
+        )
+        for index, page in enumerate(pdf.pages, start=1):
+            try:
+                words, rects, page_tables, tboxes = _read_page(page, index)
+            except Exception as exc:  # a broken page must not cost the document
+                logger.warning("%s: page %d could not be parsed: %s", path, index, exc)
+                raw.warnings.append(
+                    f"{path.name}: page {index} could not be parsed ({exc}); skipped"
+                )
+                words, rects, page_tables, tboxes = [], [], [], []
+            raw.sizes.append((float(page.width), float(page.height)))
+            raw.words.append(words)
+            raw.boxes.append(rects)
+            raw.tables.extend(page_tables)
+            raw.table_boxes.append(tboxes)
+            page.close()
+    return raw
+
+
+def build_document(raw: RawPages) -> DocumentText:
+    """Assemble parsed pages into ordered, furniture-free lines."""
+    heights = tuple(h for _, h in raw.sizes)
+    warnings = list(raw.warnings)
+    if not any(raw.words):
+        warnings.append(f"{raw.file}: {NO_TEXT_HINT}")
+        return DocumentText(
+            file=raw.file,
+            sha256=raw.sha256,
+            pages=len(raw.sizes),
+            lines=(),
+            pdf_metadata=raw.metadata,
+            warnings=tuple(warnings),
+            page_heights=heights,
+        )
+    lines: list[Line] = []
+    for index, words in enumerate(raw.words, start=1):
+        width, _height = raw.sizes[index - 1]
+        page_lines = _words_to_lines(words, index, width)
+        lines.extend(_mark_boxes(page_lines, raw.boxes[index - 1], raw.table_boxes[index - 1]))
+    return DocumentText(
+        file=raw.file,
+        sha256=raw.sha256,
+        pages=len(raw.sizes),
+        lines=tuple(remove_furniture(lines, heights)),
+        tables=tuple(raw.tables),
+        pdf_metadata=raw.metadata,
+        warnings=tuple(warnings),
+        page_heights=heights,
+    )
+
+
+def _read_page(
+    page: Any, index: int
+) -> tuple[
+    list[_Word],
+    list[tuple[float, float, float, float]],
+    list[Table],
+    list[tuple[float, float, float, float]],
+]:
+    raw = page.extract_words(extra_attrs=["fontname", "size"], **WORD_SETTINGS)
+    words = [
+        _Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            x1=float(w["x1"]),
+            top=float(w["top"]),
+            bottom=float(w["bottom"]),
+            size=round(float(w["size"]), 1),
+            bold=bool(_BOLD_RE.search(str(w["fontname"]))),
+        )
+        for w in raw
+        if w["text"].strip()
+    ]
+    area = float(page.width) * float(page.height)
+    rects = [
+        (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        for r in page.rects
+        if r["width"] > 0.3 * page.width
+        and r["height"] > 14
+        and r["width"] * r["height"] < 0.85 * area
+        and (r.get("fill") or r.get("stroke"))
+    ]
+    found: list[Table] = []
+    tboxes: list[tuple[float, float, float, float]] = []
+    for table in page.find_tables(TABLE_SETTINGS):
+        rows = [
+            tuple(_clean_cell(cell) for cell in row)
+            for row in table.extract(**WORD_SETTINGS)
+            if row and any(cell and cell.strip() for cell in row)
+        ]
+        if len(rows) < 1 or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        tboxes.append((x0, top, x1, bottom))
+        found.append(Table(page=index, top=top, bottom=bottom, rows=tuple(rows)))
+    return words, rects, found, tboxes
+
+
+def _clean_cell(cell: str | None) -> str:
+    if not cell:
+        return ""
+    return join_text(cell.splitlines())
+
+
+def _words_to_lines(words: list[_Word], page: int, page_width: float) -> list[Line]:
+    """Group words into visual lines, splitting lines at wide gaps and ordering by column."""
+    if not words:
+        return []
+    words = sorted(words, key=lambda w: (round(w.top), w.x0))
+    rows: list[list[_Word]] = []
+    for word in words:
+        placed = False
+        for row in reversed(rows[-3:]):
+            ref = row[0]
+            overlap = min(ref.bottom, word.bottom) - max(ref.top, word.top)
+            if overlap > 0.5 * min(ref.bottom - ref.top, word.bottom - word.top):
+                row.append(word)
+                placed = True
+                break
+        if not placed:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    edges = _column_edges(rows, page_width)
+    segments: list[list[_Word]] = []
+    for row in rows:
+        current = [row[0]]
+        for word in row[1:]:
+            gap = word.x0 - current[-1].x1
+            at_edge = gap > 4 and any(abs(word.x0 - e) <= 2 for e in edges)
+            if at_edge or gap > max(12.0, 1.6 * max(word.size, current[-1].size)):
+                segments.append(current)
+                current = [word]
+            else:
+                current.append(word)
+        segments.append(current)
+    lines = [_segment_to_line(seg, page) for seg in segments]
+    return _order_columns(lines, page_width)
+
+
+def _column_edges(rows: list[list[_Word]], page_width: float) -> list[float]:
+    """Left edges of a second column: x positions in mid-page where many rows restart."""
+    starts: Counter[int] = Counter()
+    for row in rows:
+        for prev, word in zip(row, row[1:], strict=False):
+            if word.x0 - prev.x1 > 4 and 0.3 * page_width < word.x0 < 0.7 * page_width:
+                starts[round(word.x0)] += 1
+    edges: list[float] = []
+    for x, _count in starts.most_common(3):
+        near = sum(c for k, c in starts.items() if abs(k - x) <= 2)
+        if near >= 6 and not any(abs(x - e) <= 2 for e in edges):
+            edges.append(float(x))
+    return edges
+
+
+def _segment_to_line(seg: list[_Word], page: int) -> Line:
+    sizes = Counter[float]()
+    bold_chars = 0
+    total = 0
+    for w in seg:
+        sizes[w.size] += len(w.text)
+        total += len(w.text)
+        if w.bold:
+            bold_chars += len(w.text)
+    size = sizes.most_common(1)[0][0]
+    base = max(w.bottom for w in seg if w.size == size)
+    # Footnote reference markers: small raised digits attached to the text.
+    kept = [
+        w
+        for w in seg
+        if not (
+            _SUPERSCRIPT_RE.match(w.text)
+            and w.size <= 0.8 * size
+            and w.bottom < base - 0.15 * size
+            and w is not seg[0]
+        )
+    ]
+    text = " ".join(w.text for w in kept)
+    return Line(
+        page=page,
+        text=text,
+        x0=min(w.x0 for w in seg),
+        x1=max(w.x1 for w in seg),
+        top=min(w.top for w in seg),
+        bottom=max(w.bottom for w in seg),
+        size=size,
+        bold=bold_chars > 0.6 * total,
+    )
+
+
+def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
+    """Read two-column pages column by column; other pages top to bottom."""
+    mid = page_width / 2
+    left = [ln for ln in lines if ln.x1 <= mid + 5]
+    right = [ln for ln in lines if ln.x0 >= mid - 5]
+    spanning = [ln for ln in lines if ln.x0 < mid - 5 and ln.x1 > mid + 5]
+    prose_left = [ln for ln in left if ln.x1 - ln.x0 > 0.25 * page_width]
+    prose_right = [ln for ln in right if ln.x1 - ln.x0 > 0.25 * page_width]
+    if len(prose_left) < 8 or len(prose_right) < 8 or len(spanning) > 0.25 * len(lines):
+        return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    # Two columns: lines spanning the gutter above the columns come first (titles), the rest
+    # in column order.
+    col_top = min(ln.top for ln in prose_left + prose_right)
+    head = sorted((ln for ln in spanning if ln.top < col_top), key=lambda ln: (ln.top, ln.x0))
+    tail = sorted((ln for ln in spanning if ln.top >= col_top), key=lambda ln: (ln.top, ln.x0))
+    ordered = head
+    ordered += [replace(ln, column=0) for ln in sorted(left, key=lambda ln: ln.top)]
+    ordered += [replace(ln, column=1) for ln in sorted(right, key=lambda ln: ln.top)]
+    return ordered + tail
+
+
+def _mark_boxes(
+    lines: list[Line],
+    rects: Sequence[tuple[float, float, float, float]],
+    tables: Sequence[tuple[float, float, float, float]],
+) -> list[Line]:
+    def inside(ln: Line, box: tuple[float, float, float, float]) -> bool:
+        x0, top, x1, bottom = box
+        cy = (ln.top + ln.bottom) / 2
+        return x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2 and top - 2 <= cy <= bottom + 2
+
+    out = []
+    for ln in lines:
+        boxed = any(inside(ln, r) for r in rects) and not any(inside(ln, t) for t in tables)
+        out.append(replace(ln, in_box=boxed) if boxed else ln)
+    return out
+
+
+def _furniture_key(text: str) -> str:
+    # Running lines differ only in numbers (page, date) or in where a long title is cut off.
+    return _DIGITS_RE.sub("#", " ".join(text.lower().split()))[:48]
+
+
+def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[Line]:
+    """Drop running headers/footers (repeated across pages) and bare page numbers."""
+    n_pages = len(page_heights)
+    band_keys: Counter[str] = Counter()
+    seen: set[tuple[int, str]] = set()
+    for ln in lines:
+        height = page_heights[ln.page - 1]
+        if ln.top < 0.12 * height or ln.bottom > 0.88 * height:
+            key = _furniture_key(ln.text)
+            if (ln.page, key) not in seen:
+                seen.add((ln.page, key))
+                band_keys[key] += 1
+    threshold = max(3, int(0.3 * n_pages)) if n_pages >= 4 else n_pages + 1
+    repeated = {k for k, c in band_keys.items() if c >= threshold}
+    kept: list[Line] = []
+    for ln in lines:
+        height = page_heights[ln.page - 1]
+        in_band = ln.top < 0.12 * height or ln.bottom > 0.88 * height
+        stripped = ln.text.strip()
+        if in_band and (_furniture_key(stripped) in repeated or _PAGE_NUMBER_RE.match(stripped)):
+            continue
+        kept.append(ln)
+    return kept
+
+
+def join_text(parts: Iterable[str]) -> str:
+    """Join line texts into one string, repairing hyphenated line breaks."""
+    out = ""
+    for raw in parts:
+        part = " ".join(raw.split())
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif re.search(r"[a-z]-$", out) and part[:1].islower():
+            out = out[:-1] + part
+        else:
+            out = f"{out} {part}"
+    return out
