@@ -68,6 +68,10 @@ _LEAD_IN_RE = re.compile(
     r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?)\b|\b(?:should|must|needs? to)\s*:?\s*$)",
     re.IGNORECASE,
 )
+_TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
+_FOLLOWING_RE = re.compile(
+    r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
+)
 _ITEM_HEADER_RE = re.compile(
     r"(?:(?:the|our|key|main|summary of)\s+)?(?:recommendations?|areas? for (?:priority )?"
     r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
@@ -264,11 +268,30 @@ def split_items(doc: DocumentText) -> list[Item]:
     """Find every item in a document once, with number, text and pages as printed."""
     if not doc.lines:
         return []
-    body = _body_size(doc.lines)
-    blocks = make_blocks(doc.lines)
+    lines = _drop_contents(doc.lines)
+    body = _body_size(lines)
+    table_cands, used = _text_table_candidates(lines)
+    blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
     candidates = _labelled_and_sectioned(blocks, body)
-    candidates += _table_candidates(doc.tables)
+    candidates += _table_candidates(doc.tables) + table_cands
     return _finalise(_prefer_labelled(candidates))
+
+
+def _drop_contents(lines: Sequence[Line]) -> list[Line]:
+    """Remove table-of-contents entries (dot leaders), including their wrapped first lines."""
+    drop: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _TOC_RE.search(ln.text):
+            continue
+        drop.add(i)
+        j = i - 1
+        while j >= 0 and j not in drop and i - j <= 2:
+            prev, nxt = lines[j], lines[j + 1]
+            if prev.page != nxt.page or nxt.top - prev.bottom > 0.6 * nxt.size:
+                break
+            drop.add(j)
+            j -= 1
+    return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate]:
@@ -389,7 +412,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         ):
             out[-1].blocks.append(block)  # same entry, split only by a change of font
             continue
-        if block.label is None and _LEAD_IN_RE.search(text):
+        if (block.label is None and _LEAD_IN_RE.search(text)) or _FOLLOWING_RE.search(text):
             lead_in, list_x0 = text, first.x0
             continue
         listed = list_x0 is not None and first.x0 > list_x0 + 8
@@ -512,6 +535,92 @@ def _table_candidates(tables: Iterable[Table]) -> list[_Candidate]:
                 )
             )
     return out
+
+
+_ROW_NUMBER_RE = re.compile(
+    r"^(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]{0,2}(?:\s*[-–]\s*[a-z])?"
+    r"(?:\s*\([ivx]{1,5}(?:\s*[-–]\s*[ivx]{1,5})?\))?)\s+(?P<rest>\S.*)$"
+)
+
+
+def _text_table_candidates(lines: Sequence[Line]) -> tuple[list[_Candidate], set[int]]:
+    """Items from tables drawn without rules: a header cell names the item column."""
+    out: list[_Candidate] = []
+    used: set[int] = set()
+    rows: dict[tuple[int, int], list[int]] = {}
+    for i, ln in enumerate(lines):
+        rows.setdefault((ln.page, round(ln.top / 3)), []).append(i)
+    for i, ln in enumerate(lines):
+        if i in used or not _ITEM_HEADER_RE.fullmatch(ln.text.strip()):
+            continue
+        mates = [
+            j
+            for j, other in enumerate(lines)
+            if other.page == ln.page and j != i and abs(other.top - ln.top) < 2.5
+        ]
+        right = [lines[j].x0 for j in mates if lines[j].x0 > ln.x1]
+        if len(mates) < 1 or not right:
+            continue
+        col_x0, col_x1 = ln.x0 - 4, min(right) - 2
+        kind = _section_kind(ln.text) or "recommendation"
+        header_bottom = max([ln.bottom] + [lines[j].bottom for j in mates])
+        cells: list[list[Line]] = []
+        prev: Line | None = None
+        for j in range(i + 1, len(lines)):
+            cur = lines[j]
+            if cur.page == ln.page and cur.top < header_bottom:
+                continue
+            if prev is not None and cur.page != prev.page and cur.page != prev.page + 1:
+                break
+            if cur.x0 < col_x0 - 6 or (cur.x0 < col_x1 and cur.x1 > col_x1 + 40):
+                break  # running text resumes across the columns
+            if cur.x0 >= col_x1:
+                used.add(j)
+                continue
+            if prev is not None and cur.page == prev.page and cur.top - prev.bottom > 2.5 * cur.size:
+                break
+            aligned = any(
+                abs(lines[k].top - cur.top) < 2.5 and lines[k].x0 >= col_x1
+                for k in range(max(0, j - 8), min(len(lines), j + 8))
+                if lines[k].page == cur.page
+            )
+            starts = (
+                prev is None
+                or aligned
+                or (cur.page == prev.page and cur.top - prev.bottom > 0.5 * cur.size)
+                or (cur.page != prev.page and bool(_ROW_NUMBER_RE.match(cur.text)))
+            )
+            if starts or not cells:
+                cells.append([cur])
+            else:
+                cells[-1].append(cur)
+            used.add(j)
+            prev = cur
+        if len(cells) < 2:
+            continue
+        used.update([i, *mates])
+        for cell in cells:
+            text = join_text(c.text for c in cell)
+            number = None
+            m = _ROW_NUMBER_RE.match(text)
+            if m:
+                number, text = m.group("num"), m.group("rest")
+                cell = [replace(cell[0], text=cell[0].text[len(number) :].strip()), *cell[1:]]
+            if len(text.split()) < 3:
+                continue
+            parent_m = re.match(r"\d+", number or "")
+            parent = parent_m.group() if parent_m and number != parent_m.group() else None
+            out.append(
+                _Candidate(
+                    kind=kind,
+                    number=number,
+                    parent=parent,
+                    blocks=[Block(cell)],
+                    cluster=10_000 + i,
+                    labelled=True,
+                )
+            )
+    return out, used
 
 
 # --- de-duplication and output ------------------------------------------------------------

@@ -39,6 +39,10 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(r"\d+")
+# A lone bullet glyph or list number set apart from its text by a hanging indent.
+_LIST_MARK_RE = re.compile(
+    r"^(?:[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$"
+)
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
 
 
@@ -199,6 +203,7 @@ def _read_page(
         and r["width"] * r["height"] < 0.85 * area
         and (r.get("fill") or r.get("stroke"))
     ]
+    rects += _boxes_from_bars(page.rects + page.lines, float(page.width))
     found: list[Table] = []
     tboxes: list[tuple[float, float, float, float]] = []
     for table in page.find_tables(TABLE_SETTINGS):
@@ -213,6 +218,25 @@ def _read_page(
         tboxes.append((x0, top, x1, bottom))
         found.append(Table(page=index, top=top, bottom=bottom, rows=tuple(rows)))
     return words, rects, found, tboxes
+
+
+def _boxes_from_bars(
+    shapes: Iterable[dict[str, Any]], page_width: float
+) -> list[tuple[float, float, float, float]]:
+    """Boxes drawn as four thin bars: pair left and right vertical bars of the same span."""
+    bars = sorted(
+        (float(s["x0"]), float(s["top"]), float(s["x1"]), float(s["bottom"]))
+        for s in shapes
+        if float(s["x1"]) - float(s["x0"]) <= 2.5 and float(s["bottom"]) - float(s["top"]) >= 20
+    )
+    boxes: list[tuple[float, float, float, float]] = []
+    for i, (lx0, ltop, _lx1, lbottom) in enumerate(bars):
+        for rx0, rtop, rx1, rbottom in bars[i + 1 :]:
+            overlap = min(lbottom, rbottom) - max(ltop, rtop)
+            if rx0 - lx0 >= 0.3 * page_width and overlap >= 0.8 * max(lbottom - ltop, 1):
+                boxes.append((lx0, max(ltop, rtop), rx1, min(lbottom, rbottom)))
+                break
+    return boxes
 
 
 def _clean_cell(cell: str | None) -> str:
@@ -242,12 +266,16 @@ def _words_to_lines(words: list[_Word], page: int, page_width: float) -> list[Li
         row.sort(key=lambda w: w.x0)
     edges = _column_edges(rows, page_width)
     segments: list[list[_Word]] = []
-    for row in rows:
+    for r, row in enumerate(rows):
         current = [row[0]]
         for word in row[1:]:
             gap = word.x0 - current[-1].x1
             at_edge = gap > 4 and any(abs(word.x0 - e) <= 2 for e in edges)
-            if at_edge or gap > max(12.0, 1.6 * max(word.size, current[-1].size)):
+            hanging = len(current) == 1 and bool(_LIST_MARK_RE.match(current[0].text))
+            wide = gap > max(12.0, 1.6 * max(word.size, current[-1].size))
+            if not hanging and (
+                at_edge or (wide and _is_gutter(rows, r, current[-1].x1, word.x0))
+            ):
                 segments.append(current)
                 current = [word]
             else:
@@ -267,9 +295,32 @@ def _column_edges(rows: list[list[_Word]], page_width: float) -> list[float]:
     edges: list[float] = []
     for x, _count in starts.most_common(3):
         near = sum(c for k, c in starts.items() if abs(k - x) <= 2)
-        if near >= 6 and not any(abs(x - e) <= 2 for e in edges):
+        if near < 6 or any(abs(x - e) <= 2 for e in edges):
+            continue
+        # A real column edge has white space just left of it in almost every row; the wide
+        # gaps of justified text line up only by chance, with words crossing in other rows.
+        crossing = sum(1 for row in rows if any(w.x0 < x - 3 < w.x1 for w in row))
+        if crossing <= 0.15 * near:
             edges.append(float(x))
     return edges
+
+
+def _is_gutter(rows: list[list[_Word]], r: int, left: float, right: float) -> bool:
+    """True when the gap [left, right] in row r is also empty in a neighbouring row."""
+    row_top = rows[r][0].top
+    size = rows[r][0].size
+    neighbours = [
+        other
+        for k, other in enumerate(rows)
+        if k != r and abs(other[0].top - row_top) < 3 * size
+    ]
+    if not neighbours:
+        return True
+    return any(
+        not any(w.x0 < right - 1 and w.x1 > left + 1 for w in other)
+        and any(w.x1 <= left + 1 for w in other)
+        for other in neighbours
+    )
 
 
 def _segment_to_line(seg: list[_Word], page: int) -> Line:

@@ -1,0 +1,806 @@
+"""Tag who must act on each item (addressees) and who they act with (partners)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from extractors.nlp import ENTITY_LABEL, parse
+from extractors.registry import (
+    SUBJECT_COUNCIL_ID,
+    SUBJECT_FORCE_ID,
+    SUBJECT_PROVIDER_ID,
+    Body,
+    is_force_id,
+    load_registry,
+)
+from models.records import Item, Metadata
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PRONOUN = "<pronoun>"
+
+MODALS = frozenset({"should", "must", "shall", "will", "ought"})
+# "needs to", "is to", "has to": the verb is only modal when "to" follows.
+TO_MODALS = frozenset({"need", "needs", "is", "are", "has", "have"})
+CLAUSE_WORDS = frozenset(
+    {
+        "that", "which", "who", "whom", "whose", "where", "when", "whether", "if", "how", "what",
+        "why", "because", "unless", "while", "whilst", "although", "though", "but", "so", "then",
+        "than", "once", "until", "after", "before", "since",
+    }
+)  # fmt: skip
+HARD_PUNCT = frozenset({";", ":", "•", "●", "▪", "◼", "■", "–", "—", "…", "?", "!", "\uf0a7"})
+RESTART_WORDS = frozenset({"The", "All", "Every", "Each", "These", "This", "It", "They", "We", "I"})
+DETERMINERS = frozenset(
+    {"the", "a", "an", "all", "every", "each", "any", "both", "relevant", "individual", "other"}
+)
+ANAPHORIC = frozenset({"this", "these", "that", "such", "its", "their", "our", "his", "her", "my"})
+PRONOUNS = frozenset({"it", "they", "he", "she"})
+NON_AGENT_START = frozenset({"there", "here", "we", "i", "you", "one", "nothing", "everyone"})
+CONNECTORS = frozenset({"of", "for", "and", "&", "on", "in", "'s", "'"})
+POSTMODIFIER_STARTS = frozenset(
+    {"of", "for", "in", "on", "at", "across", "within", "responsible", "concerned", "with",
+     "covering", "serving", "involved", "(", "who", "that", "which"}
+)  # fmt: skip
+AGENT_NOUNS = frozenset(
+    {
+        "government", "administration", "council", "authority", "authorities", "committee",
+        "office", "department", "secretary", "minister", "ministry", "provider", "commissioner",
+        "board", "trust", "leader", "regulator", "body", "bodies", "organisation", "organization",
+        "collaborative", "practice", "doctor", "adviser", "advisor", "institute", "partnership",
+        "force", "constabulary", "police", "agency", "agencies", "directorate", "parliament",
+        "executive", "service", "group", "commission", "inspectorate", "school", "academy",
+        "hospital", "partner", "party", "programme", "chair", "officer", "director", "manager",
+        "headteacher", "governor", "coordinator", "lead", "team", "unit", "panel", "network",
+        "association", "college", "ombudsman", "inspector", "auditor", "practitioner", "employer",
+        "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",
+    }
+)  # fmt: skip
+ACTIVE_AFTER_BE = frozenset(
+    {"able", "responsible", "accountable", "clear", "aware", "ready", "prepared", "satisfied",
+     "confident", "assured", "open", "transparent", "proactive", "alert"}
+)  # fmt: skip
+OBLIGED = frozenset({"required", "expected", "encouraged", "asked", "obliged", "empowered"})
+IRREGULAR_PARTICIPLES = frozenset(
+    {"given", "made", "taken", "set", "put", "held", "seen", "done", "kept", "brought", "built",
+     "met", "paid", "sent", "shown", "told", "known", "led", "run", "sought", "found", "heard",
+     "taught", "written", "undertaken", "drawn", "chosen", "spent", "thought", "bought", "left",
+     "read", "understood", "withdrawn", "shared", "cut", "laid", "upheld", "overseen"}
+)  # fmt: skip
+ADVERB_FILLERS = frozenset(
+    {"also", "not", "then", "therefore", "now", "still", "further", "each", "both", "all",
+     "together", "jointly", "immediately", "urgently", "always", "routinely", "only", "as",
+     "soon", "possible", "nonetheless", "however", "instead", "first", "similarly", "in",
+     "future", "particular", "no", "longer", "be", "continue", "to"}
+)  # fmt: skip
+PARTNER_CUES: tuple[tuple[str, ...], ...] = (
+    ("working", "with"),
+    ("working", "together", "with"),
+    ("working", "jointly", "with"),
+    ("working", "closely", "with"),
+    ("in", "consultation", "with"),
+    ("in", "partnership", "with"),
+    ("in", "collaboration", "with"),
+    ("in", "conjunction", "with"),
+    ("in", "liaison", "with"),
+    ("with", "the", "support", "of"),
+    ("with", "support", "from"),
+    ("with", "the", "help", "of"),
+    ("supported", "by"),
+    ("together", "with"),
+    ("jointly", "with"),
+    ("alongside",),
+    ("in", "association", "with"),
+    ("shared", "with"),
+)
+CO_ACTOR_CUES: tuple[tuple[str, ...], ...] = (("through",),)
+SEGMENT_DROP_STARTS = frozenset(
+    {"including", "such", "especially", "particularly", "notably", "once", "where", "whether",
+     "if", "when", "in", "as", "with", "without", "for", "from", "by", "within", "at", "on",
+     "after", "before", "during", "following", "given", "subject", "having", "acting", "via",
+     "through", "under", "to", "of", "like", "not", "and", "or", "but", "who", "which",
+     "working", "supported", "together", "jointly", "alongside", "led", "chaired"}
+)  # fmt: skip
+DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
+RECOMMEND_CUES = frozenset({"recommend", "recommends", "recommended", "recommending"})
+ASKED_CUES = frozenset({"asked", "asks", "called", "calls", "urged", "invited", "encouraged"})
+GOVERNMENT_OF = {
+    "uk": "uk_government",
+    "united kingdom": "uk_government",
+    "scotland": "scottish_government",
+    "wales": "welsh_government",
+    "northern ireland": "northern_ireland_executive",
+}
+LEADER_WORDS = frozenset({"leaders", "senior leaders", "area leaders", "leadership team"})
+COUNCIL_HINTS = re.compile(
+    r"\b(council|local authority|local area|children's services|borough|county)\b", re.I
+)
+PROVIDER_HINTS = re.compile(
+    r"\b(school|academy|home|nursery|college|provider|hospital|care|practice|inspection report)\b",
+    re.I,
+)
+IMPERATIVE_START = re.compile(r"^[\W\d]*[a-z]")
+
+
+@dataclass
+class _Context:
+    bodies: list[Body]
+    by_id: dict[str, Body]
+    subject_ids: frozenset[str]  # registry ids that stand for the inspected body
+    default: str | None  # the inspected body's id: force / local_authority / provider
+    subject: str = ""  # the inspected body's name as printed (or the title)
+
+
+@dataclass
+class _Found:
+    actors: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    pronoun_first: bool = False
+
+    def add(self, label: str, partner: bool = False) -> None:
+        target = self.partners if partner else self.actors
+        if label.lower() not in {x.lower() for x in target}:
+            target.append(label)
+
+
+def for_forces(addressees: Sequence[str]) -> bool:
+    """True when a police force must act (chief constables, the force, or a named force)."""
+    bodies = load_registry()
+    return any(is_force_id(a, bodies) for a in addressees)
+
+
+def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
+    by_id = {b.id: b for b in bodies}
+    for b in bodies:
+        by_id.setdefault(b.output, b)
+    subject = metadata.subject or metadata.title or ""
+    subject_ids: set[str] = set()
+    default: str | None = None
+    if subject:
+        doc = parse(subject, bodies)
+        forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
+        named = forces - {"chief_constables", SUBJECT_FORCE_ID}
+        if len(named) == 1:
+            subject_ids = named
+            default = SUBJECT_FORCE_ID
+        elif COUNCIL_HINTS.search(subject):
+            default = SUBJECT_COUNCIL_ID
+        elif PROVIDER_HINTS.search(subject) or metadata.subject:
+            default = SUBJECT_PROVIDER_ID
+    return _Context(bodies, by_id, frozenset(subject_ids), default, subject)
+
+
+def _is_acronym(text: str) -> bool:
+    core = text[:-1] if text.endswith("s") and len(text) > 2 else text
+    return len(core) >= 2 and sum(c.isupper() for c in core) >= 2 and core[0].isupper()
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x")):
+        return word + "es"
+    return word + "s"
+
+
+def _is_agent_word(tok: Token) -> bool:
+    return _singular(tok.text) in AGENT_NOUNS or tok.lower_ in AGENT_NOUNS or _is_acronym(tok.text)
+
+
+def _is_participle(tok: Token) -> bool:
+    w = tok.lower_
+    return (w.endswith(("ed", "en")) and len(w) > 3) or w in IRREGULAR_PARTICIPLES
+
+
+def _modal_at(doc: Doc, i: int) -> int:
+    """Return the modal's length in tokens at i (0 when none)."""
+    w = doc[i].lower_
+    if w in MODALS:
+        if w == "will" and i > 0 and doc[i - 1].lower_ in {"the", "a", "political", "good"}:
+            return 0
+        if w == "ought" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            return 2
+        return 1
+    if w in TO_MODALS and i + 1 < len(doc) and doc[i + 1].lower_ == "to" and i > 0:
+        return 2
+    return 0
+
+
+class _Tagger:
+    def __init__(self, doc: Doc, ctx: _Context) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.ent_at: dict[int, tuple[int, str]] = {}
+        for ent in doc.ents:
+            if ent.label_ == ENTITY_LABEL:
+                self.ent_at[ent.start] = (ent.end, ent.ent_id_)
+        self.found = _Found()
+
+    # ---- labels -------------------------------------------------------------------------
+    def _label_for(self, body_id: str) -> str:
+        body = self.ctx.by_id[body_id]
+        if body_id in self.ctx.subject_ids:
+            return SUBJECT_FORCE_ID
+        return body.output
+
+    def _strip(self, toks: list[Token]) -> tuple[list[Token], bool]:
+        every = False
+        while toks and (toks[0].lower_ in DETERMINERS or toks[0].text in {'"', "'", "("}):
+            if toks[0].lower_ in {"every", "each"}:
+                every = True
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].lower_ in CONNECTORS):
+            toks = toks[:-1]
+        return toks, every
+
+    def _conjunct(self, toks: list[Token]) -> str | None:
+        """Label one conjunct: registry body, pronoun, agentive name as printed, or None."""
+        if not toks:
+            return None
+        first = toks[0].lower_
+        if first in ANAPHORIC or first in NON_AGENT_START:
+            return None
+        orig = toks
+        toks, every = self._strip(toks)
+        if not toks:
+            return None
+        if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
+            return PRONOUN
+        start = toks[0].i
+        ent = next((self.ent_at[t.i] for t in orig if t.i in self.ent_at and t.i <= start), None)
+        if ent is not None:
+            end, body_id = ent
+            rest = [t for t in toks if t.i >= end]
+            if not rest or rest[0].lower_ in POSTMODIFIER_STARTS or rest[0].is_punct:
+                return self._label_for(body_id)
+        for t in toks:  # a registry body inside a longer phrase ("the NPCC lead for X")
+            hit = self.ent_at.get(t.i)
+            if hit is not None and t.i > start:
+                end, body_id = hit
+                after = [x for x in toks if x.i >= end]
+                before = [x for x in toks if x.i < t.i]
+                if before and all(x.lower_ in LEADER_WORDS or x.is_punct for x in before):
+                    return self._label_for(body_id)
+        text_lower = " ".join(t.lower_ for t in toks)
+        if text_lower in LEADER_WORDS and self.ctx.default:
+            return self.ctx.default
+        # the head is the last word before a post-modifier ("providers of NHS-funded care")
+        head_idx = len(toks) - 1
+        for k, t in enumerate(toks):
+            if k > 0 and (t.lower_ in POSTMODIFIER_STARTS):
+                head_idx = k - 1
+                break
+        head = toks[head_idx]
+        if not _is_agent_word(head) and not (head.is_title and _is_agent_word(toks[0])):
+            return None
+        words = [t for t in toks if t.text not in {'"', "'"}]
+        if every:
+            head_pos = words.index(head) if head in words else len(words) - 1
+            out: list[str] = []
+            for k, t in enumerate(words):
+                nxt = words[k + 1].lower_ if k + 1 < len(words) else ""
+                if k == head_pos or (k < head_pos and nxt in {"and", "or"}):
+                    out.append(_plural(t.text) + t.whitespace_)
+                else:
+                    out.append(t.text_with_ws)
+            return "".join(out).strip()
+        text = "".join(t.text_with_ws for t in words).strip()
+        return re.sub(r"\s+", " ", text)
+
+    def _np_list(self, toks: list[Token]) -> list[str]:
+        """Split a subject phrase into conjuncts and label each."""
+        # parenthetical acronym after a name: "the X Committee ("XYZ")" -> XYZ
+        out: list[str] = []
+        text = " ".join(t.text for t in toks)
+        m = re.search(r"\bgovernments of (?:the )?(.+)$", text, re.I)
+        if m:
+            for part in re.split(r"\s*,\s*|\s+and\s+", m.group(1)):
+                gid = GOVERNMENT_OF.get(part.strip().lower().removeprefix("the "))
+                if gid:
+                    out.append(self._label_for(gid))
+            if out:
+                return out
+        cleaned: list[Token] = []
+        depth = 0
+        for t in toks:
+            if t.text == "(":
+                depth += 1
+                inner = []
+                for x in self.doc[t.i + 1 : t.i + 6]:
+                    if x.text == ")":
+                        break
+                    if x.text not in {'"', "'"}:
+                        inner.append(x)
+                if len(inner) == 1 and _is_acronym(inner[0].text) and cleaned:
+                    if inner[0].i in self.ent_at:
+                        cleaned = [inner[0]]
+                    else:
+                        return [inner[0].text]
+                continue
+            if t.text == ")":
+                depth = max(0, depth - 1)
+                continue
+            if depth == 0:
+                cleaned.append(t)
+        parts = self._split_conjuncts(cleaned)
+        for part in parts:
+            label = self._conjunct(part)
+            if label:
+                out.append(label)
+        return out
+
+    def _ent_end(self, i: int) -> int | None:
+        for start, (end, _) in self.ent_at.items():
+            if start <= i < end:
+                return end
+        return None
+
+    def _split_conjuncts(self, toks: list[Token]) -> list[list[Token]]:
+        parts: list[list[Token]] = []
+        cur: list[Token] = []
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            inside = self._ent_end(t.i) is not None and t.i not in self.ent_at
+            if not inside and t.text in {",", "/"}:
+                if cur:
+                    parts.append(cur)
+                cur = []
+                k += 1
+                continue
+            if not inside and t.lower_ in {"and", "or", "&"} and cur:
+                right: list[Token] = []
+                for x in toks[k + 1 :]:
+                    if x.text == "," or x.lower_ in {"and", "or"}:
+                        break
+                    right.append(x)
+                if self._should_split(cur, right):
+                    parts.append(cur)
+                    cur = []
+                    k += 1
+                    continue
+            cur.append(t)
+            k += 1
+        if cur:
+            parts.append(cur)
+        return parts
+
+    def _should_split(self, left: list[Token], right: list[Token]) -> bool:
+        if not right:
+            return False
+        r = [x for x in right if x.lower_ not in DETERMINERS] or right
+        if r[0].i in self.ent_at:
+            return True
+        last = left[-1]
+        if self._ent_end(last.i) == last.i + 1:
+            return True
+        if len(right) == 1 and right[0].text.islower():
+            return False
+        bare_left = [x for x in left if x.lower_ not in DETERMINERS]
+        if len(bare_left) == 1 and any(x.lower_ in {"of", "for"} for x in right):
+            return False
+        if _is_acronym(last.text):
+            return True
+        w = last.text
+        return w.endswith("s") and not w.endswith("ss") and len(w) > 3
+
+    # ---- prefix noun phrase (after "recommend that", "urge", "by", partner cues) -----------
+    def _prefix_np(self, start: int, limit: int) -> list[Token]:
+        doc = self.doc
+        toks: list[Token] = []
+        i = start
+        while i < limit:
+            t = doc[i]
+            ent = self.ent_at.get(i)
+            if ent is not None:
+                toks.extend(doc[i : ent[0]])
+                i = ent[0]
+                continue
+            w = t.lower_
+            if _modal_at(doc, i) or w == "to" or (t.is_punct and t.text not in {"-", "'", "&"}):
+                if t.text == "(" and toks:
+                    close = next((x.i for x in doc[i : i + 6] if x.text == ")"), None)
+                    if close is not None:
+                        toks.extend(doc[i : close + 1])
+                        i = close + 1
+                        continue
+                break
+            if t.is_title or t.is_upper or w in DETERMINERS or w in CONNECTORS or t.text == "-":
+                if w in {"and", "or", "&", "of", "for"} and i + 1 < limit:
+                    nxt = doc[i + 1]
+                    if not (nxt.is_title or nxt.is_upper or nxt.lower_ in DETERMINERS):
+                        if not any(_is_agent_word(x) for x in doc[i + 1 : min(limit, i + 5)]):
+                            break
+                toks.append(t)
+                i += 1
+                continue
+            if _is_agent_word(t):
+                toks.append(t)
+                i += 1
+                continue
+            if t.is_lower or t.like_num:
+                look = doc[i : min(limit, i + 5)]
+                hit = None
+                for x in look:
+                    if not (x.is_lower or x.text == "-"):
+                        break
+                    if _is_agent_word(x):
+                        hit = x.i
+                        break
+                if hit is not None:
+                    toks.extend(doc[i : hit + 1])
+                    i = hit + 1
+                    continue
+            break
+        # drop a trailing non-agent tail ("the Government appoint" stops before "appoint")
+        while toks and not (_is_agent_word(toks[-1]) or toks[-1].is_title or toks[-1].is_upper):
+            if toks[-1].text == ")":
+                break
+            toks.pop()
+        return toks
+
+    # ---- rules ----------------------------------------------------------------------------
+    def _after_modal(self, i: int, n: int, end: int) -> str:
+        """Classify the verb group after a modal: 'active', 'passive', 'obliged' or 'none'."""
+        doc = self.doc
+        j = i + n
+        while j < end and doc[j].lower_ in ADVERB_FILLERS - {"be", "continue", "to"}:
+            j += 1
+        while j < end and (doc[j].lower_.endswith("ly") or doc[j].text == ","):
+            j += 1
+        if j >= end:
+            return "active"
+        w = doc[j].lower_
+        if w in {"be", "been", "have"} and j + 1 < end:
+            k = j + 1
+            if w == "have" and doc[k].lower_ == "been":
+                k += 1
+            elif w == "have":
+                return "active"
+            while k < end and (doc[k].lower_.endswith("ly") or doc[k].lower_ in {"also", "not"}):
+                k += 1
+            if k >= end:
+                return "none"
+            nxt = doc[k]
+            if nxt.lower_ in ACTIVE_AFTER_BE:
+                return "active"
+            if nxt.lower_ in OBLIGED and k + 1 < end and doc[k + 1].lower_ == "to":
+                return "active"
+            if _is_participle(nxt):
+                return "passive"
+            return "none"
+        return "active"
+
+    def _passive_agent(self, i: int, end: int) -> None:
+        """Add the agent of "be <participle> by X" following position i."""
+        doc = self.doc
+        for j in range(i, min(end, i + 8)):
+            if doc[j].lower_ == "by" and j > 0 and _is_participle(doc[j - 1]):
+                for label in self._np_list(self._prefix_np(j + 1, end)):
+                    if label != PRONOUN:
+                        self.found.add(label)
+                return
+            if doc[j].text in {";", ":"}:
+                return
+
+    def _left_span(self, m: int, sent_start: int) -> list[Token]:
+        doc = self.doc
+        j = m - 1
+        while j >= sent_start:
+            t = doc[j]
+            if t.text in HARD_PUNCT or _modal_at(doc, j):
+                break
+            if t.lower_ in CLAUSE_WORDS and t.lower_ != "that" or t.lower_ == "that":
+                # "that" is a boundary unless it is a demonstrative starting the subject
+                if not (t.lower_ == "that" and j + 1 < m and doc[j + 1].lower_ in {"is", "are"}):
+                    break
+            if t.text in RESTART_WORDS and j > sent_start:
+                prev = doc[j - 1]
+                if not (prev.is_punct and prev.text in {"(", '"', "'"}):
+                    j -= 1
+                    break
+            if t.text.startswith("(") and j + 2 < m and doc[j + 1].like_num is False:
+                pass
+            j -= 1
+        return list(doc[j + 1 : m])
+
+    def _subject_segments(self, span: list[Token]) -> list[Token]:
+        """Choose the subject phrase among comma-separated segments left of a modal."""
+        segments: list[list[Token]] = [[]]
+        depth = 0
+        for t in span:
+            depth += t.text == "("
+            depth -= t.text == ")"
+            inside = self._ent_end(t.i) is not None and t.i not in self.ent_at
+            if t.text == "," and depth <= 0 and not inside:
+                segments.append([])
+            else:
+                segments[-1].append(t)
+        segments = [s for s in segments if s]
+        kept: list[list[Token]] = []
+        for seg in reversed(segments):
+            cue_len = self._cue_len(seg[0].i, PARTNER_CUES)
+            if cue_len:
+                self._add_partners(seg[cue_len:])
+                if kept:
+                    break
+                continue
+            co = self._cue_len(seg[0].i, CO_ACTOR_CUES)
+            if co:
+                for label in self._np_list(seg[co:]):
+                    if label != PRONOUN:
+                        self.found.add(label)
+                continue
+            first = seg[0]
+            droppable = first.lower_ in SEGMENT_DROP_STARTS and first.i not in self.ent_at
+            if not kept:
+                if droppable or (first.is_lower and not self._np_like(seg)):
+                    continue
+                kept.insert(0, seg)
+                continue
+            # extend a list leftwards: "A, B and C should"
+            is_list = any(x.lower_ in {"and", "or"} for s in kept for x in s)
+            if (
+                is_list
+                and not droppable
+                and self._np_like(seg)
+                and (first.lower_ not in {"and", "or"} or True)
+            ):
+                kept.insert(0, seg)
+                continue
+            break
+        out: list[Token] = []
+        for k, seg in enumerate(kept):
+            if k:
+                out.append(self.doc[seg[0].i - 1])  # the comma
+            # a partner cue inside a segment cuts it ("X working with Y")
+            cut = len(seg)
+            for n, t in enumerate(seg):
+                cl = self._cue_len(t.i, PARTNER_CUES)
+                if cl and n > 0:
+                    self._add_partners(seg[n + cl :])
+                    cut = n
+                    break
+            out.extend(seg[:cut])
+        return out
+
+    def _np_like(self, seg: list[Token]) -> bool:
+        toks = [t for t in seg if t.lower_ not in {"and", "or"}]
+        if not toks:
+            return False
+        if toks[0].i in self.ent_at or any(t.i in self.ent_at for t in toks[:3]):
+            return True
+        if toks[0].like_num or toks[0].lower_ in SEGMENT_DROP_STARTS:
+            return False
+        return toks[0].is_title or toks[0].is_upper or toks[0].lower_ in DETERMINERS
+
+    def _cue_len(self, i: int, cues: tuple[tuple[str, ...], ...]) -> int:
+        doc = self.doc
+        for cue in cues:
+            n = len(cue)
+            if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == cue:
+                return n
+        return 0
+
+    def _add_partners(self, toks: list[Token]) -> None:
+        if not toks:
+            return
+        np = self._prefix_np(toks[0].i, toks[-1].i + 1)
+        for label in self._np_list(np):
+            if label != PRONOUN:
+                self.found.add(label, partner=True)
+
+    def _resolve_pronoun(self, before: int) -> list[str]:
+        if self.found.actors:
+            return [self.found.actors[-1]]
+        ents = [(s, e) for s, e in self.ent_at.items() if s < before]
+        if ents:
+            start, (_, body_id) = max(ents)
+            return [self._label_for(body_id)]
+        text = self.doc[:before].text
+        hits = list(re.finditer(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\b", text, re.I))
+        for m in reversed(hits):
+            words = m.group(1).split()
+            if _singular(words[-1]) in AGENT_NOUNS:
+                return [m.group(1)]
+        return []
+
+    def run(self) -> _Found:
+        doc = self.doc
+        for sent in doc.sents:
+            s0, s1 = sent.start, sent.end
+            i = s0
+            while i < s1:
+                t = doc[i]
+                cue = self._direct_cue(i, s1)
+                if cue:
+                    i = cue
+                    continue
+                n = _modal_at(doc, i)
+                if not n:
+                    i += 1
+                    continue
+                kind = self._after_modal(i, n, s1)
+                span = self._left_span(i, s0)
+                subject = self._subject_segments(span)
+                labels = self._np_list(subject) if subject else []
+                if kind == "passive":
+                    self._passive_agent(i + n, s1)
+                elif kind == "active":
+                    for label in labels:
+                        if label == PRONOUN:
+                            if not self.found.actors and subject and subject[0].i == 0:
+                                self.found.pronoun_first = True
+                            for r in self._resolve_pronoun(subject[0].i):
+                                self.found.add(r)
+                            continue
+                        if self._anaphoric(subject, label):
+                            continue
+                        self.found.add(label)
+                self._scan_partners(i + n, s1)
+                i += n
+            self._subjunctive(s0, s1)
+        return self.found
+
+    def _anaphoric(self, subject: list[Token], label: str) -> bool:
+        """A definite non-registry phrase whose head word was mentioned earlier is a back-reference."""
+        if label in self.ctx.by_id or not subject or label.lower() in LEADER_WORDS:
+            return False
+        head = _singular(label.split()[-1])
+        if label.split()[0].isupper():
+            return False
+        earlier = self.doc[: subject[0].i].text.lower()
+        return bool(re.search(rf"\b{re.escape(head)}", earlier))
+
+    def _scan_partners(self, start: int, end: int) -> None:
+        doc = self.doc
+        for j in range(start, end):
+            if _modal_at(doc, j) or doc[j].text in {";", ":"}:
+                return
+            n = self._cue_len(j, PARTNER_CUES)
+            if n:
+                np = self._prefix_np(j + n, end)
+                for label in self._np_list(np):
+                    if label != PRONOUN:
+                        self.found.add(label, partner=True)
+                return
+
+    def _direct_cue(self, i: int, end: int) -> int:
+        """Handle "we recommend (that) X ...", "we urge X to ...", "asked X to ..."; return next index."""
+        doc = self.doc
+        w = doc[i].lower_
+        j = i + 1
+        if w in RECOMMEND_CUES and (
+            i > 0
+            and doc[i - 1].lower_ in {"we", "i", "further", "also", "strongly", "therefore", "have"}
+            or (i > 1 and doc[i - 2].lower_ in {"we", "i"})
+            or w == "recommended"
+        ):
+            while j < end and doc[j].lower_ in {"further", "also", "strongly", "therefore", ","}:
+                j += 1
+            if j < end and doc[j].lower_ == "that":
+                j += 1
+            while j < end and doc[j].text == ",":
+                j += 1
+            # "that, at the earliest opportunity, the Government appoint"
+            if j < end and doc[j].lower_ in SEGMENT_DROP_STARTS and doc[j].lower_ != "the":
+                close = next((x.i for x in doc[j:end] if x.text == ","), None)
+                if close is not None:
+                    j = close + 1
+        elif (
+            w in DIRECT_CUES and i > 0 and doc[i - 1].lower_ in {"we", "i", "strongly", "therefore"}
+        ) or (w in ASKED_CUES and i > 0 and not doc[i - 1].is_punct):
+            if w in {"called", "calls"}:
+                if j < end and doc[j].lower_ in {"on", "upon"}:
+                    j += 1
+                else:
+                    return 0
+        else:
+            return 0
+        np = self._prefix_np(j, end)
+        if not np:
+            return 0
+        nxt = np[-1].i + 1
+        # a modal right after the phrase is handled by the modal rule
+        if nxt < end and _modal_at(doc, nxt):
+            return 0
+        if w in ASKED_CUES and not (nxt < end and doc[nxt].lower_ == "to"):
+            return 0
+        for label in self._np_list(np):
+            if label == PRONOUN:
+                for r in self._resolve_pronoun(np[0].i):
+                    self.found.add(r)
+            else:
+                self.found.add(label)
+        return nxt
+
+    def _subjunctive(self, s0: int, s1: int) -> None:
+        """'That X <verb> ...' at the start of a (sub-)sentence names X as the actor."""
+        doc = self.doc
+        i = s0
+        while i < s1 and (doc[i].is_punct or doc[i].like_num or len(doc[i].text) <= 4 and
+                          re.fullmatch(r"\(?[ivx]+\)?", doc[i].lower_)):  # fmt: skip
+            i += 1
+        if i >= s1 or doc[i].lower_ != "that":
+            return
+        np = self._prefix_np(i + 1, s1)
+        if not np or np[0].lower_ in ANAPHORIC - {"those"}:
+            return
+        nxt = np[-1].i + 1
+        if nxt < s1 and (_modal_at(doc, nxt) or doc[nxt].lower_ in {"be", "is", "are"}):
+            return
+        for label in self._np_list(np):
+            if label != PRONOUN:
+                self.found.add(label)
+
+
+def _hint_actors(hint: str, ctx: _Context) -> list[str]:
+    doc = parse(hint, ctx.bodies)
+    tagger = _Tagger(doc, ctx)
+    found = tagger.run()
+    if found.actors:
+        return found.actors
+    # a bare responsible-body cell: "Derbyshire County Council and NHS ... Board"
+    toks = [t for t in doc if not t.is_space]
+    labels = [x for x in tagger._np_list(toks) if x != PRONOUN]
+    return [_subject_label(x, ctx) for x in labels]
+
+
+def _subject_label(label: str, ctx: _Context) -> str:
+    """Map a printed council / provider name to the inspected-body id when it is the subject."""
+    subject = ctx.subject
+    if subject and ctx.default in {SUBJECT_COUNCIL_ID, SUBJECT_PROVIDER_ID}:
+        if label.lower() == subject.lower() or label.lower() in subject.lower():
+            return ctx.default
+        if ctx.default == SUBJECT_COUNCIL_ID and re.search(r"\bcouncil\b", label, re.I):
+            first = label.split()[0].lower()
+            if first in subject.lower():
+                return ctx.default
+    return label
+
+
+def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
+    """Return the items with `addressees` (who must act) and `partners` (who they act with)."""
+    bodies = load_registry()
+    ctx = _context(metadata, bodies)
+    out: list[Item] = []
+    previous: tuple[str, ...] = ()
+    for item in items:
+        found = _Tagger(parse(item.text, bodies), ctx).run()
+        actors = [_subject_label(a, ctx) for a in found.actors]
+        if item.responsible:
+            actors = _hint_actors(item.responsible, ctx) or actors
+        if not actors and found.pronoun_first and previous:
+            actors = list(previous)
+        if not actors and re.match(r"(?i)^\W*we (recommend further|further recommend)", item.text):
+            actors = list(previous)
+        if not actors and item.lead_in:
+            actors = _hint_actors(item.lead_in, ctx)
+        if not actors and item.kind != "recommendation" and ctx.default:
+            actors = [ctx.default]
+        actors = list(dict.fromkeys(actors))
+        lowered = {a.lower() for a in actors}
+        partners = [p for p in dict.fromkeys(found.partners) if p.lower() not in lowered]
+        out.append(
+            dataclasses.replace(item, addressees=tuple(actors), partners=tuple(partners))
+        )
+        previous = tuple(actors)
+    return out

@@ -1,0 +1,313 @@
+"""Find deadline phrases with a spaCy Matcher and resolve them against the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+import threading
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from extractors.nlp import get_nlp, normalise
+from models.records import Deadline, DeadlineKind, Granularity, Item
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span
+
+# Fixed dateparser settings (RELATIVE_BASE is added per report: its publication date).
+DATEPARSER_SETTINGS: dict[str, object] = {
+    "DATE_ORDER": "DMY",
+    "PREFER_DAY_OF_MONTH": "last",
+    "PREFER_DATES_FROM": "past",
+    "REQUIRE_PARTS": ["month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+DATEPARSER_LANGUAGES = ["en"]
+# Used as RELATIVE_BASE when a report has no publication date, so nothing depends on "today";
+# only phrases carrying their own year are resolved then.
+_NO_BASE = datetime(1900, 1, 1)
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS["sept"] = 9
+SEASON_END = {"spring": (0, 5), "summer": (0, 8), "autumn": (0, 11), "fall": (0, 11), "winter": (1, 2)}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
+    "twenty-four": 24, "thirty": 30, "a": 1, "an": 1, "fifteen": 15, "fourteen": 14,
+    "sixty": 60, "ninety": 90, "twenty-one": 21, "twenty-eight": 28,
+}  # fmt: skip
+UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
+         "months": "months", "year": "years", "years": "years"}  # fmt: skip
+CUES: tuple[tuple[str, ...], ...] = (
+    ("by",),
+    ("before",),
+    ("no", "later", "than"),
+    ("not", "later", "than"),
+    ("by", "no", "later", "than"),
+    ("on", "or", "before"),
+    ("in", "or", "before"),
+    ("by", "or", "before"),
+)
+PAST_MARKERS = frozenset({"had", "was", "were", "did"})
+DIRECTIVE = re.compile(
+    r"\b(should|must|shall|will|ought to|needs? to|is to|are to|recommend\w*|to be|to [a-z]+)\b", re.I
+)
+PUBLICATION_EVENT = re.compile(r"\b(publication|publishing|this report|the report|publish)\b", re.I)
+EVENT_WORDS = frozenset({"of", "from", "after", "following"})
+NOT_NOW_BEFORE = frozenset({"is", "are", "was", "has", "have", "until", "by", "from", "right", "for"})
+AFTER_IMMEDIATELY = frozenset(
+    {"after", "before", "following", "prior", "upon", "on", "when", "once", "available"}
+)
+
+_NUM = {"LOWER": {"IN": list(NUMBER_WORDS)}}
+_DIGITS = {"TEXT": {"REGEX": r"^\d{1,3}$"}}
+_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+_DAY = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?$"}}
+_MONTH = {"LOWER": {"IN": list(MONTHS)}}
+_SEASON = {"LOWER": {"IN": list(SEASON_END)}}
+_UNIT = {"LOWER": {"IN": list(UNITS)}}
+
+_lock = threading.Lock()
+_matchers: dict[int, Matcher] = {}
+
+
+def _words(*ws: str) -> list[dict[str, Any]]:
+    return [{"LOWER": w} for w in ws]
+
+
+def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
+    end_of = [*_words("the", "end", "of")]
+    pats: dict[str, list[list[dict[str, Any]]]] = {
+        "DAY": [],
+        "MONTH": [],
+        "SEASON": [],
+        "YEAR": [],
+        "THIS_YEAR": [],
+    }
+    for cue in CUES:
+        c = _words(*cue)
+        pats["DAY"].append([*c, _DAY, _MONTH, {"TEXT": ",", "OP": "?"}, _YEAR])
+        pats["DAY"].append([*c, _MONTH, _DAY, {"TEXT": ",", "OP": "?"}, _YEAR])
+        for pre in ([], end_of):
+            pats["MONTH"].append([*c, *pre, _MONTH, _YEAR])
+            pats["SEASON"].append([*c, *pre, _SEASON, _YEAR])
+            pats["YEAR"].append([*c, *pre, _YEAR])
+        pats["THIS_YEAR"].append([*c, *end_of, *_words("this", "year")])
+        pats["THIS_YEAR"].append([*c, *end_of, *_words("the", "current", "year")])
+    pats["SEASON"].append([*_words("no", "later", "than"), _SEASON, _YEAR])
+    number = [{"LOWER": {"IN": list(NUMBER_WORDS)}}]
+    digits = [_DIGITS]
+    rel: list[list[dict[str, Any]]] = []
+    for n in (number, digits):
+        rel.append([*_words("within"), {"LOWER": "the", "OP": "?"}, {"LOWER": "next", "OP": "?"},
+                    *n, _UNIT])  # fmt: skip
+        rel.append([*_words("in", "the", "next"), *n, _UNIT])
+        rel.append([*_words("for", "at", "least"), {"LOWER": "the", "OP": "?"},
+                    {"LOWER": "next", "OP": "?"}, *n, _UNIT])  # fmt: skip
+    pats["RELATIVE"] = rel
+    pats["IMMEDIATE"] = [
+        _words("immediately"),
+        _words("with", "immediate", "effect"),
+        _words("now"),
+    ]
+    every = {"LOWER": {"IN": ["every", "each"]}}
+    least = [{"LOWER": {"IN": ["at", "not", "no"]}}, {"LOWER": {"IN": ["least", "less", "more"]}},
+             {"LOWER": "than", "OP": "?"}]  # fmt: skip
+    ongoing: list[list[dict[str, Any]]] = [
+        _words("annually"),
+        _words("biannually"),
+        _words("quarterly"),
+        _words("once", "a", "year"),
+        _words("twice", "a", "year"),
+        _words("on", "an", "annual", "basis"),
+        [*least, {"LOWER": "once", "OP": "?"}, every, {"LOWER": {"IN": list(NUMBER_WORDS)}, "OP": "?"}, _UNIT],
+        [{"LOWER": "once", "OP": "?"}, every, _NUM, _UNIT],
+        [{"LOWER": "once", "OP": "?"}, every, _DIGITS, _UNIT],
+        [every, {"LOWER": {"IN": ["year", "month", "quarter"]}}],
+        [{"LOWER": {"IN": [*NUMBER_WORDS, "two", "three"]}}, {"TEXT": "-"},
+         {"LOWER": {"IN": ["monthly", "yearly", "weekly", "annually"]}}],  # fmt: skip
+        [{"LOWER": {"REGEX": r"^(\d+|[a-z]+)-(monthly|yearly|weekly)$"}}],
+        [{"LOWER": {"IN": list(NUMBER_WORDS)}}, _UNIT, {"LOWER": "apart"}],
+    ]
+    pats["ONGOING"] = ongoing
+    return pats
+
+
+def _matcher() -> tuple[Any, Matcher]:
+    from spacy.matcher import Matcher
+
+    nlp = get_nlp()
+    with _lock:
+        matcher = _matchers.get(id(nlp.vocab))
+        if matcher is None:
+            matcher = Matcher(nlp.vocab)
+            for label, pats in _patterns().items():
+                matcher.add(label, pats, greedy="LONGEST")
+            _matchers[id(nlp.vocab)] = matcher
+    return nlp, matcher
+
+
+def _number(text: str) -> int | None:
+    t = text.lower()
+    if t.isdigit():
+        return int(t)
+    return NUMBER_WORDS.get(t)
+
+
+def add_months(d: date, months: int) -> date:
+    """Add calendar months, clamping to the last day of the target month."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _add(d: date, n: int, unit: str) -> date:
+    if unit == "months":
+        return add_months(d, n)
+    if unit == "years":
+        return add_months(d, 12 * n)
+    from datetime import timedelta
+
+    return d + timedelta(days=n * (7 if unit == "weeks" else 1))
+
+
+@lru_cache(maxsize=4096)
+def _dateparse(text: str, base: datetime) -> date | None:
+    import dateparser
+
+    settings: Any = {**DATEPARSER_SETTINGS, "RELATIVE_BASE": base}
+    parsed = dateparser.parse(text, languages=DATEPARSER_LANGUAGES, settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _is_narrative(sent: Span) -> bool:
+    words = {t.lower_ for t in sent}
+    text = sent.text
+    past = bool(words & PAST_MARKERS) or bool(re.search(r"\b(has|have) been\b", text, re.I))
+    return past and not DIRECTIVE.search(text)
+
+
+def _event_tail(doc: Doc, end: int) -> tuple[str, int]:
+    """The 'of <event>' phrase after a relative limit and where it ends."""
+    if end >= len(doc) or doc[end].lower_ not in EVENT_WORDS:
+        return "", end
+    j = end
+    while j < len(doc) and j < end + 12 and not (doc[j].is_punct and doc[j].text not in {"'", "-"}):
+        j += 1
+        if doc[j - 1].lower_ in {"report", "publication"} and j - end >= 2:
+            if not (j < len(doc) and doc[j].lower_ == "of"):
+                break
+    return doc[end:j].text, j
+
+
+def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadline | None:
+    toks = list(span)
+    words = [t.lower_ for t in toks]
+    text = span.text
+    base = datetime(published.year, published.month, published.day) if published else _NO_BASE
+    kind: DeadlineKind
+    gran: Granularity | None
+    when: date | None
+    if label == "IMMEDIATE":
+        if words == ["now"]:
+            prev = doc[span.start - 1].lower_ if span.start else ""
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if prev in NOT_NOW_BEFORE or (nxt is not None and not nxt.is_punct):
+                return None
+            if nxt is not None and nxt.text in {"(", "-", "'"}:
+                return None
+        if words == ["immediately"]:
+            nxt_word = doc[span.end].lower_ if span.end < len(doc) else ""
+            if nxt_word in AFTER_IMMEDIATELY:
+                return None
+        return Deadline(text, published, "immediate", "day")
+    if label == "ONGOING":
+        return Deadline(text, None, "ongoing", None)
+    if label == "RELATIVE":
+        n = next((_number(t.text) for t in toks if _number(t.text) is not None and t.lower_ not in
+                  {"a", "an"} or t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
+                  doc[t.i + 1].lower_ in UNITS), None)  # fmt: skip
+        unit = UNITS[words[-1]]
+        event, end = _event_tail(doc, span.end)
+        if event:
+            text = doc[span.start : end].text
+            if not PUBLICATION_EVENT.search(event):
+                return Deadline(text, None, "ongoing", None)
+        if n is None:
+            return None
+        when = _add(published, n, unit) if published else None
+        return Deadline(text, when, "relative", "day")
+    year_tok = next((t for t in toks if re.fullmatch(r"(19|20)\d\d", t.text)), None)
+    if label == "THIS_YEAR":
+        when = date(published.year, 12, 31) if published else None
+        return Deadline(text, when, "date", "year")
+    if year_tok is None:
+        return None
+    year = int(year_tok.text)
+    if label == "YEAR":
+        when, gran = date(year, 12, 31), "year"
+    elif label == "SEASON":
+        season = next(w for w in words if w in SEASON_END)
+        dy, month = SEASON_END[season]
+        when, gran = _month_end(year + dy, month), "season"
+    else:
+        month_i = next(i for i, w in enumerate(words) if w in MONTHS)
+        first = next(i for i, t in enumerate(toks) if t.lower_ in MONTHS or re.match(r"\d", t.text))
+        phrase = " ".join(t.text for t in toks[first:] if t.text != ",")
+        when = _dateparse(phrase, base)
+        if when is None:  # dateparser refused: fall back to the month's last day
+            when = _month_end(year, MONTHS[words[month_i]])
+        gran = "day" if label == "DAY" else "month"
+        if label == "MONTH":
+            when = _month_end(when.year, when.month)
+    kind = "date"
+    return Deadline(text, when, kind, gran)
+
+
+def find_deadlines(text: str, published: date | None) -> list[Deadline]:
+    """Every deadline stated in a text, in order of appearance."""
+    nlp, matcher = _matcher()
+    doc = nlp(normalise(text))
+    from spacy.util import filter_spans
+
+    spans = []
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        span.label_ = nlp.vocab.strings[match_id]
+        spans.append(span)
+    found: list[Deadline] = []
+    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        if _is_narrative(span.sent):
+            continue
+        deadline = _resolve(span.label_, span, doc, published)
+        if deadline is None:
+            continue
+        # a "deadline" long before publication is a narrative or eligibility date ("before 1996")
+        if deadline.kind == "date" and deadline.date and published:
+            if (published - deadline.date).days > 366:
+                continue
+        found.append(deadline)
+    return found
+
+
+def tag_deadlines(items: Sequence[Item], published: date | None) -> list[Item]:
+    """Return the items with `deadline` (first stated) and `deadlines` (all) set."""
+    out: list[Item] = []
+    for item in items:
+        found: list[Deadline] = []
+        if item.timing:
+            found.extend(find_deadlines(item.timing.rstrip(" :"), published))
+        found.extend(find_deadlines(item.text, published))
+        out.append(
+            dataclasses.replace(item, deadline=found[0] if found else None, deadlines=tuple(found))
+        )
+    return out

@@ -1,0 +1,136 @@
+"""The registry of bodies that recommendations are addressed to (canonical id, name, aliases)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal, cast, get_args
+
+from extractors.errors import ExtractionError
+
+BodyKind = Literal[
+    "police_force",
+    "national_body",
+    "government_department",
+    "government",
+    "inspectorate",
+    "local_body",
+    "provider",
+    "other",
+]
+BODY_KINDS: tuple[str, ...] = get_args(BodyKind)
+
+ENV_VAR = "RECWATCH_BODIES"
+REGISTRY_VERSION: str = "2025.1"
+
+# Ids that stand for "the body this report inspects"; a named force or council that is the
+# report's subject is reported under these ids rather than its own.
+SUBJECT_FORCE_ID = "force"
+SUBJECT_COUNCIL_ID = "local_authority"
+SUBJECT_PROVIDER_ID = "provider"
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """One body that can be asked to act."""
+
+    id: str
+    name: str
+    kind: BodyKind
+    aliases: tuple[str, ...] = ()
+    label: str | None = None  # what to print instead of the id (e.g. "Scottish Government")
+
+    @property
+    def output(self) -> str:
+        """The addressee string written for this body (its label, else its id)."""
+        return self.label or self.id
+
+
+def _parse(raw: object, source: str) -> list[Body]:
+    entries = raw.get("bodies") if isinstance(raw, dict) else raw
+    if not isinstance(entries, list):
+        raise ExtractionError(
+            source,
+            "is not a bodies file",
+            'expected {"bodies": [{"id", "name", "kind", "aliases"}, ...]} or a JSON list of bodies',
+        )
+    bodies: list[Body] = []
+    for n, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise ExtractionError(source, f"body #{n} has no string 'id'", "give every body an id")
+        kind = entry.get("kind", "other")
+        if kind not in BODY_KINDS:
+            raise ExtractionError(
+                source,
+                f"body {entry['id']!r} has unknown kind {kind!r}",
+                f"use one of {', '.join(BODY_KINDS)}",
+            )
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ExtractionError(
+                source, f"body {entry['id']!r} has bad aliases", "aliases must be a list of strings"
+            )
+        label = entry.get("label")
+        bodies.append(
+            Body(
+                id=entry["id"],
+                name=str(entry.get("name", entry["id"])),
+                kind=cast(BodyKind, kind),
+                aliases=tuple(aliases),
+                label=label if isinstance(label, str) else None,
+            )
+        )
+    return bodies
+
+
+def _read(path: Path) -> list[Body]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ExtractionError(
+            str(path), "not found", f"check the path (or unset {ENV_VAR})"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise ExtractionError(str(path), f"is not valid JSON ({exc})", "fix the file") from None
+    return _parse(raw, str(path))
+
+
+def _merge(base: list[Body], extra: list[Body]) -> list[Body]:
+    by_id = {b.id: b for b in base}
+    order = [b.id for b in base]
+    for body in extra:
+        old = by_id.get(body.id)
+        if old is None:
+            by_id[body.id] = body
+            order.append(body.id)
+        else:
+            aliases = old.aliases + tuple(a for a in body.aliases if a not in old.aliases)
+            by_id[body.id] = Body(old.id, old.name, old.kind, aliases, body.label or old.label)
+    return [by_id[i] for i in order]
+
+
+@lru_cache(maxsize=8)
+def _load(extra: Path | None) -> tuple[Body, ...]:
+    text = resources.files("extractors").joinpath("data/bodies.json").read_text(encoding="utf-8")
+    bodies = _parse(json.loads(text), "extractors/data/bodies.json")
+    if extra is not None:
+        bodies = _merge(bodies, _read(extra))
+    return tuple(bodies)
+
+
+def load_registry(extra: Path | None = None) -> list[Body]:
+    """Load the built-in bodies plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
+    if extra is None and os.environ.get(ENV_VAR):
+        extra = Path(os.environ[ENV_VAR])
+    return list(_load(extra.resolve() if extra is not None else None))
+
+
+def is_force_id(body_id: str, bodies: list[Body] | None = None) -> bool:
+    """True when the id names chief constables, the inspected force or any police force."""
+    if body_id in ("chief_constables", SUBJECT_FORCE_ID):
+        return True
+    return any(b.kind == "police_force" and b.output == body_id for b in bodies or load_registry())
