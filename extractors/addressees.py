@@ -41,6 +41,10 @@ DETERMINERS = frozenset(
 )
 ANAPHORIC = frozenset({"this", "these", "that", "such", "its", "their", "our", "his", "her", "my"})
 PRONOUNS = frozenset({"it", "they", "he", "she"})
+STOP_WORDS = (
+    frozenset({"to", "of", "for", "by", "with", "as", "in", "on", "at", "from"}) | CLAUSE_WORDS
+)
+GENERIC_ONLY = frozenset({"parties", "party", "stakeholders", "others"})
 NON_AGENT_START = frozenset({"there", "here", "we", "i", "you", "one", "nothing", "everyone"})
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "in", "'s", "'"})
 POSTMODIFIER_STARTS = frozenset(
@@ -106,6 +110,11 @@ SEGMENT_DROP_STARTS = frozenset(
      "through", "under", "to", "of", "like", "not", "and", "or", "but", "who", "which",
      "working", "supported", "together", "jointly", "alongside", "led", "chaired"}
 )  # fmt: skip
+ASIDE_STARTS = frozenset(
+    {"such", "especially", "particularly", "notably", "whether", "once", "where", "if", "when",
+     "like", "unless", "although", "though", "while", "whilst"}
+)  # fmt: skip
+PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
 DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
 RECOMMEND_CUES = frozenset({"recommend", "recommends", "recommended", "recommending"})
 ASKED_CUES = frozenset({"asked", "asks", "called", "calls", "urged", "invited", "encouraged"})
@@ -202,6 +211,8 @@ def _plural(word: str) -> str:
 
 
 def _is_agent_word(tok: Token) -> bool:
+    if tok.lower_ in PLACES:
+        return False
     return _singular(tok.text) in AGENT_NOUNS or tok.lower_ in AGENT_NOUNS or _is_acronym(tok.text)
 
 
@@ -243,7 +254,10 @@ class _Tagger:
 
     def _strip(self, toks: list[Token]) -> tuple[list[Token], bool]:
         every = False
-        while toks and (toks[0].lower_ in DETERMINERS or toks[0].text in {'"', "'", "("}):
+        while toks and (
+            toks[0].lower_ in DETERMINERS | {"and", "or", "those"}
+            or toks[0].text in {'"', "'", "("}
+        ):
             if toks[0].lower_ in {"every", "each"}:
                 every = True
             toks = toks[1:]
@@ -251,7 +265,7 @@ class _Tagger:
             toks = toks[:-1]
         return toks, every
 
-    def _conjunct(self, toks: list[Token]) -> str | None:
+    def _conjunct(self, toks: list[Token], in_list: bool = False) -> str | None:
         """Label one conjunct: registry body, pronoun, agentive name as printed, or None."""
         if not toks:
             return None
@@ -274,14 +288,31 @@ class _Tagger:
         for t in toks:  # a registry body inside a longer phrase ("the NPCC lead for X")
             hit = self.ent_at.get(t.i)
             if hit is not None and t.i > start:
-                end, body_id = hit
-                after = [x for x in toks if x.i >= end]
+                _, body_id = hit
                 before = [x for x in toks if x.i < t.i]
                 if before and all(x.lower_ in LEADER_WORDS or x.is_punct for x in before):
                     return self._label_for(body_id)
         text_lower = " ".join(t.lower_ for t in toks)
+        if text_lower in GENERIC_ONLY:
+            return None
         if text_lower in LEADER_WORDS and self.ctx.default:
             return self.ctx.default
+        # "national healthcare administrations in England": drop a place post-modifier
+        for k, t in enumerate(toks):
+            if k and t.lower_ in {"in", "across", "within"} and k + 1 < len(toks):
+                nxt = toks[k + 1]
+                if nxt.lower_ in PLACES | {"the", "each"} or nxt.text in {"England", "Wales"}:
+                    toks = toks[:k]
+                    break
+        words_ = [t for t in toks if t.is_alpha]
+        if (
+            in_list
+            and len(words_) >= 3
+            and all(t.is_title or t.is_upper or t.lower_ in CONNECTORS for t in words_)
+            and words_[0].is_title
+            and words_[-1].is_title
+        ):
+            return re.sub(r"\s+", " ", "".join(t.text_with_ws for t in toks).strip())
         # the head is the last word before a post-modifier ("providers of NHS-funded care")
         head_idx = len(toks) - 1
         for k, t in enumerate(toks):
@@ -295,12 +326,12 @@ class _Tagger:
         if every:
             head_pos = words.index(head) if head in words else len(words) - 1
             out: list[str] = []
-            for k, t in enumerate(words):
-                nxt = words[k + 1].lower_ if k + 1 < len(words) else ""
-                if k == head_pos or (k < head_pos and nxt in {"and", "or"}):
-                    out.append(_plural(t.text) + t.whitespace_)
+            for k, w in enumerate(words):
+                following = words[k + 1].lower_ if k + 1 < len(words) else ""
+                if k == head_pos or (k < head_pos and following in {"and", "or"}):
+                    out.append(_plural(w.text) + w.whitespace_)
                 else:
-                    out.append(t.text_with_ws)
+                    out.append(w.text_with_ws)
             return "".join(out).strip()
         text = "".join(t.text_with_ws for t in words).strip()
         return re.sub(r"\s+", " ", text)
@@ -342,7 +373,7 @@ class _Tagger:
                 cleaned.append(t)
         parts = self._split_conjuncts(cleaned)
         for part in parts:
-            label = self._conjunct(part)
+            label = self._conjunct(part, in_list=len(parts) > 1)
             if label:
                 out.append(label)
         return out
@@ -399,6 +430,12 @@ class _Tagger:
             return False
         if _is_acronym(last.text):
             return True
+        if (
+            last.is_title
+            and _is_agent_word(last)
+            and (_is_acronym(r[0].text) or right[0].lower_ == "the")
+        ):
+            return True
         w = last.text
         return w.endswith("s") and not w.endswith("ss") and len(w) > 3
 
@@ -415,6 +452,22 @@ class _Tagger:
                 i = ent[0]
                 continue
             w = t.lower_
+            if t.text == "," and toks and i + 1 < limit and self._list_continues(i + 1, limit):
+                toks.append(t)
+                i += 1
+                continue
+            if w in {"responsible", "concerned"} and toks and _is_agent_word(toks[-1]):
+                k = i + 1
+                while k < limit and (doc[k].is_lower or doc[k].text == "-"):
+                    if (
+                        doc[k].lower_ in {"across", "in", "of", "who", "that", "which", "to"}
+                        and k > i + 1
+                    ):
+                        break
+                    k += 1
+                toks.extend(doc[i:k])
+                i = k
+                continue
             if _modal_at(doc, i) or w == "to" or (t.is_punct and t.text not in {"-", "'", "&"}):
                 if t.text == "(" and toks:
                     close = next((x.i for x in doc[i : i + 6] if x.text == ")"), None)
@@ -424,11 +477,14 @@ class _Tagger:
                         continue
                 break
             if t.is_title or t.is_upper or w in DETERMINERS or w in CONNECTORS or t.text == "-":
-                if w in {"and", "or", "&", "of", "for"} and i + 1 < limit:
-                    nxt = doc[i + 1]
-                    if not (nxt.is_title or nxt.is_upper or nxt.lower_ in DETERMINERS):
-                        if not any(_is_agent_word(x) for x in doc[i + 1 : min(limit, i + 5)]):
-                            break
+                nxt = doc[i + 1] if i + 1 < limit else None
+                if (
+                    w in {"and", "or", "&", "of", "for"}
+                    and nxt is not None
+                    and not (nxt.is_title or nxt.is_upper or nxt.lower_ in DETERMINERS)
+                    and not any(_is_agent_word(x) for x in doc[i + 1 : min(limit, i + 5)])
+                ):
+                    break
                 toks.append(t)
                 i += 1
                 continue
@@ -440,7 +496,7 @@ class _Tagger:
                 look = doc[i : min(limit, i + 5)]
                 hit = None
                 for x in look:
-                    if not (x.is_lower or x.text == "-"):
+                    if not (x.is_lower or x.text == "-") or x.lower_ in STOP_WORDS:
                         break
                     if _is_agent_word(x):
                         hit = x.i
@@ -456,6 +512,20 @@ class _Tagger:
                 break
             toks.pop()
         return toks
+
+    def _list_continues(self, i: int, limit: int) -> bool:
+        """After a comma: does another list member follow ("A, B and C")?"""
+        doc = self.doc
+        if doc[i].lower_ in {"and", "or"}:
+            i += 1
+        if i >= limit or i in self.ent_at:
+            return i < limit
+        for x in doc[i : min(limit, i + 4)]:
+            if not x.is_lower or x.lower_ in STOP_WORDS:
+                return False
+            if _is_agent_word(x):
+                return True
+        return False
 
     # ---- rules ----------------------------------------------------------------------------
     def _after_modal(self, i: int, n: int, end: int) -> str:
@@ -508,19 +578,82 @@ class _Tagger:
             t = doc[j]
             if t.text in HARD_PUNCT or _modal_at(doc, j):
                 break
-            if t.lower_ in CLAUSE_WORDS and t.lower_ != "that" or t.lower_ == "that":
-                # "that" is a boundary unless it is a demonstrative starting the subject
-                if not (t.lower_ == "that" and j + 1 < m and doc[j + 1].lower_ in {"is", "are"}):
+            if t.lower_ in CLAUSE_WORDS:
+                # ", whether or not ..., should": a comma-bounded aside, not a clause boundary
+                aside = (
+                    j > sent_start
+                    and doc[j - 1].text == ","
+                    and any(x.text == "," for x in doc[j + 1 : m])
+                )
+                if not aside:
                     break
             if t.text in RESTART_WORDS and j > sent_start:
                 prev = doc[j - 1]
                 if not (prev.is_punct and prev.text in {"(", '"', "'"}):
                     j -= 1
                     break
-            if t.text.startswith("(") and j + 2 < m and doc[j + 1].like_num is False:
-                pass
             j -= 1
         return list(doc[j + 1 : m])
+
+    def _suffix_np(self, seg: list[Token]) -> list[Token]:
+        """The noun phrase ending a run-on segment ("... for the patients CQC" -> "CQC")."""
+        out: list[Token] = []
+        head_lower = False
+        for t in reversed(seg):
+            inside = self._ent_end(t.i) is not None
+            if not out:
+                if not (inside or t.is_title or t.is_upper or _is_agent_word(t)):
+                    return []
+                head_lower = t.is_lower and not inside
+                out.insert(0, t)
+                continue
+            if t.lower_ in DETERMINERS:
+                out.insert(0, t)
+                break
+            modifier = head_lower and t.is_lower and t.lower_ not in STOP_WORDS | {"and", "or"}
+            name_part = t.is_title and not out[0].is_lower
+            if inside or t.is_upper or _is_agent_word(t) or name_part or modifier:
+                out.insert(0, t)
+            else:
+                break
+        return out
+
+    def _clean_np(self, seg: list[Token]) -> bool:
+        """True when a segment reads as a noun phrase (list) with an optional post-modifier."""
+        toks, _ = self._strip(list(seg))
+        if not toks:
+            return False
+        if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
+            return True
+        if toks[0].lower_ in ANAPHORIC or toks[0].lower_ in NON_AGENT_START:
+            return True  # a subject, though not an actor; it must not be skipped over
+        pre: list[Token] = []
+        for k, t in enumerate(toks):
+            if k and t.lower_ in POSTMODIFIER_STARTS and self._ent_end(t.i) is None:
+                break
+            pre.append(t)
+        parts: list[list[Token]] = [[]]
+        for t in pre:
+            inside = self._ent_end(t.i) is not None and t.i not in self.ent_at
+            if not inside and (t.lower_ in {"and", "or", "&"} or t.text == ","):
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        for part in parts:
+            words = [t for t in part if t.is_alpha]
+            if not words:
+                continue
+            last = words[-1]
+            if not (
+                self._ent_end(last.i) or last.is_title or last.is_upper or _is_agent_word(last)
+            ):
+                return False
+            if any(
+                t.is_lower and t.lower_ in CLAUSE_WORDS | {"has", "have", "is", "are"}
+                for t in words
+            ):
+                return False
+        return True
 
     def _subject_segments(self, span: list[Token]) -> list[Token]:
         """Choose the subject phrase among comma-separated segments left of a modal."""
@@ -536,6 +669,7 @@ class _Tagger:
                 segments[-1].append(t)
         segments = [s for s in segments if s]
         kept: list[list[Token]] = []
+        including: list[Token] = []
         for seg in reversed(segments):
             cue_len = self._cue_len(seg[0].i, PARTNER_CUES)
             if cue_len:
@@ -550,23 +684,37 @@ class _Tagger:
                         self.found.add(label)
                 continue
             first = seg[0]
-            droppable = first.lower_ in SEGMENT_DROP_STARTS and first.i not in self.ent_at
             if not kept:
-                if droppable or (first.is_lower and not self._np_like(seg)):
+                if first.lower_ == "including":
+                    including = seg[1:]
                     continue
-                kept.insert(0, seg)
-                continue
+                short_aside = first.lower_ in SEGMENT_DROP_STARTS and len(seg) <= 3
+                if first.lower_ in ASIDE_STARTS or (short_aside and first.i not in self.ent_at):
+                    continue
+                if self._clean_np(seg):
+                    kept.insert(0, seg)
+                    continue
+                suffix = self._suffix_np(seg)
+                if suffix:
+                    kept.insert(0, suffix)
+                break
             # extend a list leftwards: "A, B and C should"
             is_list = any(x.lower_ in {"and", "or"} for s in kept for x in s)
+            bare = seg[1:] if first.lower_ in {"and", "or"} else seg
+            if not bare:
+                continue
             if (
                 is_list
-                and not droppable
-                and self._np_like(seg)
-                and (first.lower_ not in {"and", "or"} or True)
+                and bare[0].lower_ not in SEGMENT_DROP_STARTS
+                and self._np_like(bare)
+                and self._clean_np(bare)
             ):
                 kept.insert(0, seg)
                 continue
             break
+        # "Regulators, including A and B, should": a one-word class gives way to its members
+        if including and len(kept) == 1 and len(kept[0]) == 1 and kept[0][0].is_alpha:
+            kept = [including]
         out: list[Token] = []
         for k, seg in enumerate(kept):
             if k:
@@ -586,6 +734,8 @@ class _Tagger:
         toks = [t for t in seg if t.lower_ not in {"and", "or"}]
         if not toks:
             return False
+        if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
+            return True
         if toks[0].i in self.ent_at or any(t.i in self.ent_at for t in toks[:3]):
             return True
         if toks[0].like_num or toks[0].lower_ in SEGMENT_DROP_STARTS:
@@ -613,7 +763,7 @@ class _Tagger:
             return [self.found.actors[-1]]
         ents = [(s, e) for s, e in self.ent_at.items() if s < before]
         if ents:
-            start, (_, body_id) = max(ents)
+            _, (_, body_id) = max(ents)
             return [self._label_for(body_id)]
         text = self.doc[:before].text
         hits = list(re.finditer(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\b", text, re.I))
@@ -629,7 +779,6 @@ class _Tagger:
             s0, s1 = sent.start, sent.end
             i = s0
             while i < s1:
-                t = doc[i]
                 cue = self._direct_cue(i, s1)
                 if cue:
                     i = cue
@@ -658,14 +807,24 @@ class _Tagger:
                 self._scan_partners(i + n, s1)
                 i += n
             self._subjunctive(s0, s1)
+            for j in range(s0, s1 - 2):
+                bare_be = doc[j].lower_ in {"be", "being"} and (
+                    j == s0 or doc[j - 1].lower_ != "to"
+                )
+                if bare_be and _is_participle(doc[j + 1]) and doc[j + 2].lower_ == "by":
+                    self._passive_agent(j + 1, s1)
         return self.found
 
     def _anaphoric(self, subject: list[Token], label: str) -> bool:
-        """A definite non-registry phrase whose head word was mentioned earlier is a back-reference."""
+        """True for a non-registry phrase that refers back to a body already mentioned."""
         if label in self.ctx.by_id or not subject or label.lower() in LEADER_WORDS:
             return False
         head = _singular(label.split()[-1])
         if label.split()[0].isupper():
+            return False
+        if any(_singular(a.split()[-1]) == head for a in self.found.actors):
+            return True
+        if subject[0].lower_ != "the":
             return False
         earlier = self.doc[: subject[0].i].text.lower()
         return bool(re.search(rf"\b{re.escape(head)}", earlier))
@@ -684,13 +843,16 @@ class _Tagger:
                 return
 
     def _direct_cue(self, i: int, end: int) -> int:
-        """Handle "we recommend (that) X ...", "we urge X to ...", "asked X to ..."; return next index."""
+        """Handle "we recommend (that) X", "we urge X to", "asked X to"; return the next index."""
         doc = self.doc
         w = doc[i].lower_
         j = i + 1
         if w in RECOMMEND_CUES and (
-            i > 0
-            and doc[i - 1].lower_ in {"we", "i", "further", "also", "strongly", "therefore", "have"}
+            (
+                i > 0
+                and doc[i - 1].lower_
+                in {"we", "i", "further", "also", "strongly", "therefore", "have"}
+            )
             or (i > 1 and doc[i - 2].lower_ in {"we", "i"})
             or w == "recommended"
         ):
@@ -706,7 +868,9 @@ class _Tagger:
                 if close is not None:
                     j = close + 1
         elif (
-            w in DIRECT_CUES and i > 0 and doc[i - 1].lower_ in {"we", "i", "strongly", "therefore"}
+            w in DIRECT_CUES
+            and i > 0
+            and any(x.lower_ in {"we", "i"} for x in doc[max(doc[i].sent.start, i - 12) : i])
         ) or (w in ASKED_CUES and i > 0 and not doc[i - 1].is_punct):
             if w in {"called", "calls"}:
                 if j < end and doc[j].lower_ in {"on", "upon"}:
@@ -736,8 +900,8 @@ class _Tagger:
         """'That X <verb> ...' at the start of a (sub-)sentence names X as the actor."""
         doc = self.doc
         i = s0
-        while i < s1 and (doc[i].is_punct or doc[i].like_num or len(doc[i].text) <= 4 and
-                          re.fullmatch(r"\(?[ivx]+\)?", doc[i].lower_)):  # fmt: skip
+        while i < s1 and (doc[i].is_punct or doc[i].like_num or (len(doc[i].text) <= 4 and
+                          re.fullmatch(r"\(?[ivx]+\)?", doc[i].lower_))):  # fmt: skip
             i += 1
         if i >= s1 or doc[i].lower_ != "that":
             return
@@ -799,8 +963,6 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
         actors = list(dict.fromkeys(actors))
         lowered = {a.lower() for a in actors}
         partners = [p for p in dict.fromkeys(found.partners) if p.lower() not in lowered]
-        out.append(
-            dataclasses.replace(item, addressees=tuple(actors), partners=tuple(partners))
-        )
+        out.append(dataclasses.replace(item, addressees=tuple(actors), partners=tuple(partners)))
         previous = tuple(actors)
     return out

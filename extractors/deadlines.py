@@ -34,7 +34,13 @@ _NO_BASE = datetime(1900, 1, 1)
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS["sept"] = 9
-SEASON_END = {"spring": (0, 5), "summer": (0, 8), "autumn": (0, 11), "fall": (0, 11), "winter": (1, 2)}
+SEASON_END = {
+    "spring": (0, 5),
+    "summer": (0, 8),
+    "autumn": (0, 11),
+    "fall": (0, 11),
+    "winter": (1, 2),
+}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
@@ -55,11 +61,14 @@ CUES: tuple[tuple[str, ...], ...] = (
 )
 PAST_MARKERS = frozenset({"had", "was", "were", "did"})
 DIRECTIVE = re.compile(
-    r"\b(should|must|shall|will|ought to|needs? to|is to|are to|recommend\w*|to be|to [a-z]+)\b", re.I
+    r"\b(should|must|shall|will|ought to|needs? to|is to|are to|recommend\w*|to be|to [a-z]+)\b",
+    re.I,
 )
 PUBLICATION_EVENT = re.compile(r"\b(publication|publishing|this report|the report|publish)\b", re.I)
 EVENT_WORDS = frozenset({"of", "from", "after", "following"})
-NOT_NOW_BEFORE = frozenset({"is", "are", "was", "has", "have", "until", "by", "from", "right", "for"})
+NOT_NOW_BEFORE = frozenset(
+    {"is", "are", "was", "has", "have", "until", "by", "from", "right", "for"}
+)
 AFTER_IMMEDIATELY = frozenset(
     {"after", "before", "following", "prior", "upon", "on", "when", "once", "available"}
 )
@@ -100,8 +109,8 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         pats["THIS_YEAR"].append([*c, *end_of, *_words("this", "year")])
         pats["THIS_YEAR"].append([*c, *end_of, *_words("the", "current", "year")])
     pats["SEASON"].append([*_words("no", "later", "than"), _SEASON, _YEAR])
-    number = [{"LOWER": {"IN": list(NUMBER_WORDS)}}]
-    digits = [_DIGITS]
+    number: list[dict[str, Any]] = [{"LOWER": {"IN": list(NUMBER_WORDS)}}]
+    digits: list[dict[str, Any]] = [_DIGITS]
     rel: list[list[dict[str, Any]]] = []
     for n in (number, digits):
         rel.append([*_words("within"), {"LOWER": "the", "OP": "?"}, {"LOWER": "next", "OP": "?"},
@@ -115,9 +124,12 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         _words("with", "immediate", "effect"),
         _words("now"),
     ]
-    every = {"LOWER": {"IN": ["every", "each"]}}
-    least = [{"LOWER": {"IN": ["at", "not", "no"]}}, {"LOWER": {"IN": ["least", "less", "more"]}},
-             {"LOWER": "than", "OP": "?"}]  # fmt: skip
+    every: dict[str, Any] = {"LOWER": {"IN": ["every", "each"]}}
+    least: list[dict[str, Any]] = [
+        {"LOWER": {"IN": ["at", "not", "no"]}},
+        {"LOWER": {"IN": ["least", "less", "more"]}},
+        {"LOWER": "than", "OP": "?"},
+    ]
     ongoing: list[list[dict[str, Any]]] = [
         _words("annually"),
         _words("biannually"),
@@ -125,12 +137,21 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         _words("once", "a", "year"),
         _words("twice", "a", "year"),
         _words("on", "an", "annual", "basis"),
-        [*least, {"LOWER": "once", "OP": "?"}, every, {"LOWER": {"IN": list(NUMBER_WORDS)}, "OP": "?"}, _UNIT],
+        [
+            *least,
+            {"LOWER": "once", "OP": "?"},
+            every,
+            {"LOWER": {"IN": list(NUMBER_WORDS)}, "OP": "?"},
+            _UNIT,
+        ],
         [{"LOWER": "once", "OP": "?"}, every, _NUM, _UNIT],
         [{"LOWER": "once", "OP": "?"}, every, _DIGITS, _UNIT],
         [every, {"LOWER": {"IN": ["year", "month", "quarter"]}}],
-        [{"LOWER": {"IN": [*NUMBER_WORDS, "two", "three"]}}, {"TEXT": "-"},
-         {"LOWER": {"IN": ["monthly", "yearly", "weekly", "annually"]}}],  # fmt: skip
+        [
+            {"LOWER": {"IN": [*NUMBER_WORDS, "two", "three"]}},
+            {"TEXT": "-"},
+            {"LOWER": {"IN": ["monthly", "yearly", "weekly", "annually"]}},
+        ],
         [{"LOWER": {"REGEX": r"^(\d+|[a-z]+)-(monthly|yearly|weekly)$"}}],
         [{"LOWER": {"IN": list(NUMBER_WORDS)}}, _UNIT, {"LOWER": "apart"}],
     ]
@@ -203,9 +224,9 @@ def _event_tail(doc: Doc, end: int) -> tuple[str, int]:
     j = end
     while j < len(doc) and j < end + 12 and not (doc[j].is_punct and doc[j].text not in {"'", "-"}):
         j += 1
-        if doc[j - 1].lower_ in {"report", "publication"} and j - end >= 2:
-            if not (j < len(doc) and doc[j].lower_ == "of"):
-                break
+        closes = doc[j - 1].lower_ in {"report", "publication"} and j - end >= 2
+        if closes and not (j < len(doc) and doc[j].lower_ == "of"):
+            break
     return doc[end:j].text, j
 
 
@@ -233,9 +254,9 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
     if label == "ONGOING":
         return Deadline(text, None, "ongoing", None)
     if label == "RELATIVE":
-        n = next((_number(t.text) for t in toks if _number(t.text) is not None and t.lower_ not in
-                  {"a", "an"} or t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
-                  doc[t.i + 1].lower_ in UNITS), None)  # fmt: skip
+        n = next((_number(t.text) for t in toks if (_number(t.text) is not None and t.lower_ not in
+                  {"a", "an"}) or (t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
+                  doc[t.i + 1].lower_ in UNITS)), None)  # fmt: skip
         unit = UNITS[words[-1]]
         event, end = _event_tail(doc, span.end)
         if event:
@@ -292,9 +313,9 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         if deadline is None:
             continue
         # a "deadline" long before publication is a narrative or eligibility date ("before 1996")
-        if deadline.kind == "date" and deadline.date and published:
-            if (published - deadline.date).days > 366:
-                continue
+        stale = deadline.date and published and (published - deadline.date).days > 366
+        if deadline.kind == "date" and stale:
+            continue
         found.append(deadline)
     return found
 

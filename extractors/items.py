@@ -42,7 +42,9 @@ _SECTION_PATTERNS: tuple[tuple[re.Pattern[str], ItemKind], ...] = tuple(
         (r"\brecommendations?\b", "recommendation"),
     )
 )
-_BULLET_RE = re.compile(r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓-])\s*(?P<rest>.*)$")
+_BULLET_RE = re.compile(
+    r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓-])\s*(?P<rest>.*)$"
+)
 _ENUM_RE = re.compile(
     r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3}){0,2})[.)]?|\((?P<pnum>\d{1,3})\)|"
     r"\(?(?P<letter>[a-z])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\))"
@@ -68,6 +70,11 @@ _LEAD_IN_RE = re.compile(
     r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?)\b|\b(?:should|must|needs? to)\s*:?\s*$)",
     re.IGNORECASE,
 )
+_BARE_LABEL_RE = re.compile(
+    r"^(?-i:(?:[A-Z][\w'’]*\s){0,3})(?P<kw>recommendation|area for improvement|"
+    r"cause of concern|action)\s*:?$",
+    re.IGNORECASE,
+)
 _TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
 _FOLLOWING_RE = re.compile(
     r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
@@ -89,7 +96,9 @@ class Block:
     """A paragraph-like run of lines sharing font and indentation."""
 
     lines: list[Line]
-    label: str | None = None  # the list label (bullet glyph or enumerator) when it opens a list entry
+    label: str | None = (
+        None  # the list label (bullet glyph or enumerator) when it opens a list entry
+    )
     label_kind: str | None = None  # "bullet", "number", "letter", "roman"
     table: Table | None = None
     row: tuple[str, ...] = ()
@@ -268,13 +277,26 @@ def split_items(doc: DocumentText) -> list[Item]:
     """Find every item in a document once, with number, text and pages as printed."""
     if not doc.lines:
         return []
-    lines = _drop_contents(doc.lines)
-    body = _body_size(lines)
+    body = _body_size(doc.lines)
+    lines = _drop_footnotes(_drop_contents(doc.lines), body)
     table_cands, used = _text_table_candidates(lines)
     blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
     candidates = _labelled_and_sectioned(blocks, body)
     candidates += _table_candidates(doc.tables) + table_cands
     return _finalise(_prefer_labelled(candidates))
+
+
+def _drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
+    """Remove footnote text: small type below the last body-size line of a page."""
+    last_body: dict[int, float] = {}
+    for ln in lines:
+        if ln.size >= body - 0.5:
+            last_body[ln.page] = max(last_body.get(ln.page, 0.0), ln.bottom)
+    return [
+        ln
+        for ln in lines
+        if not (ln.size <= body - 1.2 and ln.top > last_body.get(ln.page, 0.0) - 1)
+    ]
 
 
 def _drop_contents(lines: Sequence[Line]) -> list[Line]:
@@ -308,6 +330,10 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
     item_x0 = 0.0
     list_x0: float | None = None
     section_items = 0
+    pending: tuple[ItemKind, str] | None = (
+        None  # a bare "Recommendation" heading awaiting its number
+    )
+    titled: _Candidate | None = None  # the last numbered item that is only a title so far
 
     def close() -> None:
         nonlocal current
@@ -348,6 +374,28 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 parent_number = number
             item_x0 = lines[0].x0 if lines else first.x0
             section = section or kind
+            continue
+
+        if pending is not None:
+            kind_p, lead = pending
+            pending = None
+            if block.label_kind == "number" and block.label:
+                close()
+                current = _Candidate(
+                    kind=kind_p,
+                    number=block.label.rstrip("."),
+                    parent=parent_number,
+                    blocks=[block],
+                    cluster=cluster,
+                    lead_in=lead_in,
+                    timing=timing,
+                    labelled=True,
+                )
+                item_x0 = block.first.x0
+                continue
+        if heading and _BARE_LABEL_RE.match(text):
+            close()
+            pending = (_label_kind(_BARE_LABEL_RE.match(text).group("kw")), text)  # type: ignore[union-attr]
             continue
 
         if current is not None:
@@ -412,6 +460,15 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         ):
             out[-1].blocks.append(block)  # same entry, split only by a change of font
             continue
+        if (
+            out
+            and block.label is None
+            and section_items
+            and out[-1].cluster == cluster
+            and first.x0 > out[-1].blocks[0].first.x0 + 4
+        ):
+            out[-1].blocks.append(block)  # indented under the current entry: part of it
+            continue
         if (block.label is None and _LEAD_IN_RE.search(text)) or _FOLLOWING_RE.search(text):
             lead_in, list_x0 = text, first.x0
             continue
@@ -429,9 +486,42 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             continue
         if block.label is not None and out and out[-1].blocks and _is_sub_label(block):
             prev = out[-1]
-            if prev.cluster == cluster and block.first.x0 > prev.blocks[0].first.x0 + 4:
+            head = titled if titled is not None and titled.cluster == cluster else None
+            if prev.cluster == cluster and (
+                block.first.x0 > prev.blocks[0].first.x0 + 4
+                or (head is not None and block.first.x0 > head.blocks[0].first.x0 + 4)
+            ):
+                if (
+                    block.label_kind == "letter"
+                    and head is not None
+                    and head.number
+                    and block.first.x0 > head.blocks[0].first.x0 + 4
+                    and (prev is head or block.first.x0 < prev.blocks[0].first.x0 + 4)
+                ):
+                    section_items += 1
+                    out.append(
+                        _Candidate(
+                            kind=section,
+                            number=f"{head.number}{block.label}",
+                            parent=head.number,
+                            blocks=[block],
+                            cluster=cluster,
+                            lead_in=lead_in,
+                            timing=timing,
+                        )
+                    )
+                    continue
                 prev.blocks.append(block)
                 continue
+        if (
+            block.label is None
+            and titled is not None
+            and out
+            and out[-1] is titled
+            and len(titled.blocks) == 1
+        ):
+            titled.blocks.append(block)  # the body under an item's own title line
+            continue
         number = block.label if block.label_kind in ("number",) else None
         section_items += 1
         out.append(
@@ -445,6 +535,8 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 timing=timing,
             )
         )
+        is_title = number is not None and _is_title(block)
+        titled = out[-1] if is_title else (titled if block.label_kind != "number" else None)
     close()
     return out
 
@@ -461,6 +553,17 @@ def _follows(prev: Block, block: Block) -> bool:
     if last.page != first.page or last.column != first.column:
         return False
     return first.top - last.bottom < 0.6 * first.size and abs(first.x0 - prev.first.x0) < 4
+
+
+def _is_title(block: Block) -> bool:
+    """A short bold line with no directive: an item's own heading, e.g. "2. Compensation"."""
+    text = block.text
+    return (
+        block.first.bold
+        and len(text.split()) <= 15
+        and not _DIRECTIVE_RE.search(text)
+        and not text.endswith(".")
+    )
 
 
 def _is_sub_label(block: Block) -> bool:
@@ -491,11 +594,7 @@ def _table_candidates(tables: Iterable[Table]) -> list[_Candidate]:
             continue
         header = [c.lower() for c in table.rows[0]]
         item_col = next(
-            (
-                i
-                for i, c in enumerate(header)
-                if _ITEM_HEADER_RE.fullmatch(c.strip())
-            ),
+            (i for i, c in enumerate(header) if _ITEM_HEADER_RE.fullmatch(c.strip())),
             None,
         )
         if item_col is None:
@@ -505,7 +604,11 @@ def _table_candidates(tables: Iterable[Table]) -> list[_Candidate]:
             (i for i, c in enumerate(header) if re.search(r"responsib|owner|lead|body", c)), None
         )
         num_col = next(
-            (i for i, c in enumerate(header) if re.fullmatch(r"(no\.?|number|#|ref\.?)", c.strip())),
+            (
+                i
+                for i, c in enumerate(header)
+                if re.fullmatch(r"(no\.?|number|#|ref\.?)", c.strip())
+            ),
             None,
         )
         for row in table.rows[1:]:
@@ -521,7 +624,9 @@ def _table_candidates(tables: Iterable[Table]) -> list[_Candidate]:
                 size=0,
                 bold=False,
             )
-            number = row[num_col].strip() or None if num_col is not None and num_col < len(row) else None
+            number = (
+                row[num_col].strip() or None if num_col is not None and num_col < len(row) else None
+            )
             out.append(
                 _Candidate(
                     kind=kind,
@@ -577,7 +682,11 @@ def _text_table_candidates(lines: Sequence[Line]) -> tuple[list[_Candidate], set
             if cur.x0 >= col_x1:
                 used.add(j)
                 continue
-            if prev is not None and cur.page == prev.page and cur.top - prev.bottom > 2.5 * cur.size:
+            if (
+                prev is not None
+                and cur.page == prev.page
+                and cur.top - prev.bottom > 2.5 * cur.size
+            ):
                 break
             aligned = any(
                 abs(lines[k].top - cur.top) < 2.5 and lines[k].x0 >= col_x1

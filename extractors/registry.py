@@ -56,7 +56,7 @@ def _parse(raw: object, source: str) -> list[Body]:
         raise ExtractionError(
             source,
             "is not a bodies file",
-            'expected {"bodies": [{"id", "name", "kind", "aliases"}, ...]} or a JSON list of bodies',
+            'expected {"bodies": [{"id", "name", "kind", "aliases"}, ...]} or a list of bodies',
         )
     bodies: list[Body] = []
     for n, entry in enumerate(entries):

@@ -71,7 +71,9 @@ def _check_pdf_magic(path: Path) -> None:
         with path.open("rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
-        raise ExtractionError(str(path), f"cannot be read ({exc.strerror})", "check the path") from exc
+        raise ExtractionError(
+            str(path), f"cannot be read ({exc.strerror})", "check the path"
+        ) from exc
     if not head:
         raise ExtractionError(str(path), "is empty (0 bytes)", "download the file again")
     if b"%PDF-" not in head:
@@ -273,9 +275,7 @@ def _words_to_lines(words: list[_Word], page: int, page_width: float) -> list[Li
             at_edge = gap > 4 and any(abs(word.x0 - e) <= 2 for e in edges)
             hanging = len(current) == 1 and bool(_LIST_MARK_RE.match(current[0].text))
             wide = gap > max(12.0, 1.6 * max(word.size, current[-1].size))
-            if not hanging and (
-                at_edge or (wide and _is_gutter(rows, r, current[-1].x1, word.x0))
-            ):
+            if not hanging and (at_edge or (wide and _is_gutter(rows, r, current[-1].x1, word.x0))):
                 segments.append(current)
                 current = [word]
             else:
@@ -310,9 +310,7 @@ def _is_gutter(rows: list[list[_Word]], r: int, left: float, right: float) -> bo
     row_top = rows[r][0].top
     size = rows[r][0].size
     neighbours = [
-        other
-        for k, other in enumerate(rows)
-        if k != r and abs(other[0].top - row_top) < 3 * size
+        other for k, other in enumerate(rows) if k != r and abs(other[0].top - row_top) < 3 * size
     ]
     if not neighbours:
         return True
@@ -391,7 +389,7 @@ def _mark_boxes(
 
     out = []
     for ln in lines:
-        boxed = any(inside(ln, r) for r in rects) and not any(inside(ln, t) for t in tables)
+        boxed = any(inside(ln, r) for r in [*rects, *tables])
         out.append(replace(ln, in_box=boxed) if boxed else ln)
     return out
 
@@ -402,28 +400,39 @@ def _furniture_key(text: str) -> str:
 
 
 def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[Line]:
-    """Drop running headers/footers (repeated across pages) and bare page numbers."""
+    """Drop running headers/footers (repeated at one height across pages) and page numbers."""
     n_pages = len(page_heights)
-    band_keys: Counter[str] = Counter()
-    seen: set[tuple[int, str]] = set()
+    counts: Counter[tuple[str, int]] = Counter()
+    seen: set[tuple[int, str, int]] = set()
     for ln in lines:
-        height = page_heights[ln.page - 1]
-        if ln.top < 0.12 * height or ln.bottom > 0.88 * height:
-            key = _furniture_key(ln.text)
-            if (ln.page, key) not in seen:
-                seen.add((ln.page, key))
-                band_keys[key] += 1
-    threshold = max(3, int(0.3 * n_pages)) if n_pages >= 4 else n_pages + 1
-    repeated = {k for k, c in band_keys.items() if c >= threshold}
+        if _in_band(ln, page_heights):
+            key = (_furniture_key(ln.text), round(ln.top / 6))
+            if (ln.page, *key) not in seen:
+                seen.add((ln.page, *key))
+                counts[key] += 1
+    # Running lines sit at a fixed height; chapter-specific ones repeat only within a chapter.
+    threshold = max(3, min(int(0.3 * n_pages), 6)) if n_pages >= 4 else n_pages + 1
+    repeated = {k for k, c in counts.items() if c >= threshold}
     kept: list[Line] = []
     for ln in lines:
-        height = page_heights[ln.page - 1]
-        in_band = ln.top < 0.12 * height or ln.bottom > 0.88 * height
-        stripped = ln.text.strip()
-        if in_band and (_furniture_key(stripped) in repeated or _PAGE_NUMBER_RE.match(stripped)):
-            continue
+        if _in_band(ln, page_heights):
+            stripped = ln.text.strip()
+            key = (_furniture_key(stripped), round(ln.top / 6))
+            if (
+                key in repeated
+                or (key[0], key[1] - 1) in repeated
+                or (key[0], key[1] + 1) in repeated
+            ):
+                continue
+            if _PAGE_NUMBER_RE.match(stripped):
+                continue
         kept.append(ln)
     return kept
+
+
+def _in_band(ln: Line, page_heights: Sequence[float]) -> bool:
+    height = page_heights[ln.page - 1]
+    return ln.top < 0.12 * height or ln.bottom > 0.88 * height
 
 
 def join_text(parts: Iterable[str]) -> str:
