@@ -114,6 +114,7 @@ ASIDE_STARTS = frozenset(
     {"such", "especially", "particularly", "notably", "whether", "once", "where", "if", "when",
      "like", "unless", "although", "though", "while", "whilst"}
 )  # fmt: skip
+EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
 PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
 DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
 RECOMMEND_CUES = frozenset({"recommend", "recommends", "recommended", "recommending"})
@@ -492,7 +493,8 @@ class _Tagger:
                 toks.append(t)
                 i += 1
                 continue
-            if t.is_lower or t.like_num:
+            open_np = not toks or toks[-1].lower_ in DETERMINERS | CONNECTORS
+            if open_np and (t.is_lower or t.like_num):
                 look = doc[i : min(limit, i + 5)]
                 hit = None
                 for x in look:
@@ -789,6 +791,8 @@ class _Tagger:
                     continue
                 kind = self._after_modal(i, n, s1)
                 span = self._left_span(i, s0)
+                if span and span[0].i > s0 and doc[span[0].i - 1].lower_ in EMBEDDED_WH:
+                    kind = "none"  # "how forces will measure": a described, not a directed, action
                 subject = self._subject_segments(span)
                 labels = self._np_list(subject) if subject else []
                 if kind == "passive":
@@ -922,8 +926,10 @@ def _hint_actors(hint: str, ctx: _Context) -> list[str]:
     found = tagger.run()
     if found.actors:
         return found.actors
-    # a bare responsible-body cell: "Derbyshire County Council and NHS ... Board"
-    toks = [t for t in doc if not t.is_space]
+    # a bare responsible-body cell ("X Council and NHS Y Board") or a "To the X" header
+    toks = [t for t in doc if not t.is_space and not t.is_punct or t.text == ","]
+    while toks and toks[0].lower_ in {"to", "for", "responsible", "body", "bodies", "lead"}:
+        toks = toks[1:]
     labels = [x for x in tagger._np_list(toks) if x != PRONOUN]
     return [_subject_label(x, ctx) for x in labels]
 

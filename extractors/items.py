@@ -57,7 +57,8 @@ _TIMING_RE = re.compile(
     re.IGNORECASE,
 )
 _DIRECTIVE_RE = re.compile(
-    r"\b(?:should|must|shall|recommend(?:s|ed)?|urge|encourage|needs? to|ought to|is to|are to)\b",
+    r"\b(?:should|must|shall|recommend(?:s|ed)?|urge|encourage|invite|needs? to|ought to|is to|"
+    r"are to)\b",
     re.IGNORECASE,
 )
 _TALK_ABOUT_RE = re.compile(
@@ -321,8 +322,8 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
     cluster = 0
     current: _Candidate | None = None  # a labelled item being collected
     section: ItemKind | None = None
-    section_size = 0.0
-    section_bold = False
+    section_strength = 0.0
+    mixed = False  # a "conclusions and recommendations" section: only directive paragraphs count
     lead_in: str | None = None
     timing: str | None = None
     parent_number: str | None = None
@@ -422,7 +423,8 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         if heading:
             kind = _section_kind(text)
             if kind is not None:
-                section, section_size, section_bold = kind, first.size, first.bold
+                section, section_strength = kind, _strength(first, text)
+                mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
                 lead_in, list_x0, section_items = None, None, 0
                 timing = None
                 cluster += 1
@@ -431,9 +433,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             if _TIMING_RE.match(text) and section is not None:
                 timing = text.rstrip(":").strip()
                 continue
-            if section is not None and (
-                first.size >= section_size - 0.3 or (section_bold and not first.bold)
-            ):
+            if section is not None and _strength(first, text) >= section_strength - 0.3:
                 section = None
                 parent_number = None
             if section is None:
@@ -441,7 +441,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 continue
         if section is None:
             if block.label is None and text.endswith(":") and re.search(r"recommend", text, re.I):
-                section, section_size, section_bold = "recommendation", first.size, False
+                section, section_strength = "recommendation", 0.0
                 lead_in, list_x0, section_items = text, first.x0, 0
                 cluster += 1
                 continue
@@ -466,6 +466,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             and section_items
             and out[-1].cluster == cluster
             and first.x0 > out[-1].blocks[0].first.x0 + 4
+            and not _looks_like_subheading(block)
         ):
             out[-1].blocks.append(block)  # indented under the current entry: part of it
             continue
@@ -477,14 +478,22 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             continue
         if (
             not listed
-            and block.label is None
+            and (block.label is None or (mixed and block.label_kind == "number"))
             and not _DIRECTIVE_RE.search(text)
             and not _imperative(text)
         ):
-            if section_items and len(text.split()) > 25:
+            if section_items and block.label is None and len(text.split()) > 25:
                 section = None  # a return to narrative closes the list
             continue
-        if block.label is not None and out and out[-1].blocks and _is_sub_label(block):
+        if (
+            block.label is not None
+            and out
+            and out[-1].blocks
+            and (
+                _is_sub_label(block)
+                or (block.label_kind == "bullet" and out[-1].text().rstrip().endswith(":"))
+            )
+        ):
             prev = out[-1]
             head = titled if titled is not None and titled.cluster == cluster else None
             if prev.cluster == cluster and (
@@ -553,6 +562,24 @@ def _follows(prev: Block, block: Block) -> bool:
     if last.page != first.page or last.column != first.column:
         return False
     return first.top - last.bottom < 0.6 * first.size and abs(first.x0 - prev.first.x0) < 4
+
+
+def _strength(line: Line, text: str) -> float:
+    """Rank a heading: larger, bold and capitalised headings outrank the others."""
+    letters = [c for c in text if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return line.size + (1.0 if line.bold else 0.0) + (0.5 if upper else 0.0)
+
+
+def _looks_like_subheading(block: Block) -> bool:
+    """A one-line caption such as "Role of Government scientists" between numbered paragraphs."""
+    text = block.raw_text
+    return (
+        len(block.lines) == 1
+        and len(text.split()) <= 12
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", ";", ":", ","))
+    )
 
 
 def _is_title(block: Block) -> bool:
