@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from extractors.text import join_text
+from extractors.text import join_text, mark_soft_hyphens
 from models.records import DocumentText, Item, ItemKind, Line, Table
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -279,7 +279,7 @@ def split_items(doc: DocumentText) -> list[Item]:
     if not doc.lines:
         return []
     body = _body_size(doc.lines)
-    lines = _drop_footnotes(_drop_contents(doc.lines), body)
+    lines = mark_soft_hyphens(_drop_footnotes(_drop_contents(doc.lines), body))
     table_cands, used = _text_table_candidates(lines)
     blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
     candidates = _labelled_and_sectioned(blocks, body)
@@ -491,7 +491,16 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             and out[-1].blocks
             and (
                 _is_sub_label(block)
-                or (block.label_kind == "bullet" and out[-1].text().rstrip().endswith(":"))
+                or (
+                    block.label_kind == "bullet"
+                    and (
+                        out[-1].text().rstrip().endswith(":")
+                        or any(
+                            b.label_kind == "bullet" and abs(b.first.x0 - first.x0) < 3
+                            for b in out[-1].blocks[1:]
+                        )
+                    )
+                )
             )
         ):
             prev = out[-1]

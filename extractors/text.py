@@ -43,6 +43,8 @@ _DIGITS_RE = re.compile(r"\d+")
 _LIST_MARK_RE = re.compile(
     r"^(?:[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$"
 )
+SOFT_HYPHEN = "\u00ad"
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
 
 
@@ -444,8 +446,32 @@ def join_text(parts: Iterable[str]) -> str:
             continue
         if not out:
             out = part
-        elif re.search(r"[a-z]-$", out) and part[:1].islower():
+        elif out.endswith(SOFT_HYPHEN):
             out = out[:-1] + part
+        elif re.search(r"[A-Za-z]-$", out) and part[:1].islower():
+            out = out + part  # a compound word broken at its own hyphen
         else:
             out = f"{out} {part}"
+    return out.replace(SOFT_HYPHEN, "-")
+
+
+def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:
+    """Mark line-end hyphens that split a word (not a compound) so joins remove them.
+
+    The document decides: "recom-/mendation" is a split word when "recommendation" occurs
+    elsewhere in it; "non-/regulatory" stays hyphenated unless "nonregulatory" does.
+    """
+    vocabulary: Counter[str] = Counter()
+    for ln in lines:
+        vocabulary.update(w.lower() for w in _WORD_RE.findall(ln.text))
+    out = list(lines)
+    for i in range(len(out) - 1):
+        m = re.search(r"([A-Za-z]+)-$", out[i].text)
+        nxt = _WORD_RE.match(out[i + 1].text)
+        if not m or not nxt or not nxt.group()[:1].islower():
+            continue
+        joined = (m.group(1) + nxt.group()).lower()
+        hyphenated = f"{m.group(1)}-{nxt.group()}".lower()
+        if vocabulary[joined] > vocabulary[hyphenated]:
+            out[i] = replace(out[i], text=out[i].text[:-1] + SOFT_HYPHEN)
     return out
