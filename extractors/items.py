@@ -416,6 +416,27 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 close()
             elif current.blocks and current.blocks[-1].first.in_box and not block.first.in_box:
                 close()
+            elif (
+                block.label_kind == "number"
+                and block.label
+                and current.number
+                and _same_style(current.number, block.label)
+                and block.label != current.number
+            ):
+                # The next numbered paragraph under the same label heading is its own item.
+                kind_c, parent_c = current.kind, current.parent
+                close()
+                current = _Candidate(
+                    kind=kind_c,
+                    number=block.label,
+                    parent=parent_c,
+                    blocks=[block],
+                    cluster=cluster,
+                    lead_in=lead_in,
+                    timing=timing,
+                    labelled=True,
+                )
+                continue
             else:
                 current.blocks.append(block)
                 continue
@@ -589,6 +610,15 @@ def _looks_like_subheading(block: Block) -> bool:
         and text[:1].isupper()
         and not text.rstrip().endswith((".", ";", ":", ","))
     )
+
+
+def _same_style(a: str, b: str) -> bool:
+    """True when two item numbers are printed alike (8.3 / 8.4, 12 / 13), not 4 / 4.1."""
+
+    def shape(n: str) -> str:
+        return re.sub(r"\d+", "9", n.rstrip("."))
+
+    return shape(a) == shape(b)
 
 
 def _is_title(block: Block) -> bool:
