@@ -184,6 +184,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
     """Group lines into blocks (paragraphs, list entries, headings)."""
     blocks: list[Block] = []
     prev: Line | None = None
+    pitch = _line_pitch(lines)
     for ln in lines:
         label, label_kind = _list_label(ln.text)
         new = prev is None
@@ -196,6 +197,11 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 or ln.bold != prev.bold
                 or abs(ln.size - prev.size) > 0.6
                 or (same_page and gap > 0.75 * max(ln.size, 6))
+                or (
+                    same_page
+                    and round(ln.size) in pitch
+                    and ln.top - prev.top > 1.3 * pitch[round(ln.size)]
+                )
                 or (same_page and gap < -2)
                 or (not same_page and _SENTENCE_END_RE.search(prev.text) and ln.text[:1].isupper())
                 or ln.in_box != prev.in_box
@@ -213,6 +219,16 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks[-1].lines.append(ln)
         prev = ln
     return blocks
+
+
+def _line_pitch(lines: Sequence[Line]) -> dict[int, float]:
+    """The usual distance between baselines of consecutive lines, per font size."""
+    pitches: dict[int, Counter[float]] = {}
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        step = ln.top - prev.top
+        if ln.page == prev.page and round(ln.size) == round(prev.size) and 0 < step < 2 * ln.size:
+            pitches.setdefault(round(ln.size), Counter())[round(step, 0)] += 1
+    return {size: c.most_common(1)[0][0] for size, c in pitches.items() if sum(c.values()) >= 5}
 
 
 def _continues(prev: Line, ln: Line) -> bool:
@@ -280,10 +296,18 @@ def split_items(doc: DocumentText) -> list[Item]:
         return []
     body = _body_size(doc.lines)
     lines = mark_soft_hyphens(_drop_footnotes(_drop_contents(doc.lines), body))
+    runs = _item_tables(doc.tables, doc.page_heights)
+    spans = [(t.page, t.top, t.bottom) for run in runs for t in run.tables]
+    lines = [
+        ln
+        for ln in lines
+        if not any(ln.page == p and top - 1 <= ln.top <= bottom + 1 for p, top, bottom in spans)
+    ]
+    lines = _continue_tables_on_lines(runs, lines, doc.page_heights)
     table_cands, used = _text_table_candidates(lines)
     blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
     candidates = _labelled_and_sectioned(blocks, body)
-    candidates += _table_candidates(doc.tables) + table_cands
+    candidates += _table_candidates(runs) + table_cands
     return _finalise(_prefer_labelled(candidates))
 
 
@@ -652,57 +676,143 @@ def _imperative(text: str) -> bool:
     return first in _IMPERATIVES
 
 
-def _table_candidates(tables: Iterable[Table]) -> list[_Candidate]:
+@dataclass(slots=True)
+class _TableLayout:
+    kind: ItemKind
+    columns: list[int]  # indexes of the header's non-empty cells
+    item: int  # position of the item column within `columns`
+    responsible: int | None
+    number: int | None
+
+
+def _layout(header: Sequence[str]) -> _TableLayout | None:
+    columns = [i for i, c in enumerate(header) if c.strip()]
+    names = [header[i].strip() for i in columns]
+    item = next((k for k, c in enumerate(names) if _ITEM_HEADER_RE.fullmatch(c)), None)
+    if item is None:
+        return None
+    responsible = next(
+        (k for k, c in enumerate(names) if re.search(r"responsib|owner|lead|body", c, re.I)), None
+    )
+    number = next(
+        (k for k, c in enumerate(names) if re.fullmatch(r"(no\.?|number|#|ref\.?)", c, re.I)),
+        None,
+    )
+    kind = _section_kind(names[item]) or "recommendation"
+    return _TableLayout(kind, columns, item, responsible, number)
+
+
+def _row_cells(row: Sequence[str], layout: _TableLayout) -> dict[int, str]:
+    """Map a row's non-empty cells onto the header's columns (merged cells shift indexes)."""
+    filled = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
+    if len(row) == len(layout.columns):
+        return {k: c for k, (_, c) in enumerate((i, row[i]) for i in range(len(row))) if c.strip()}
+    out: dict[int, str] = {}
+    for i, cell in filled:
+        k = min(range(len(layout.columns)), key=lambda k: abs(layout.columns[k] - i))
+        out[k] = f"{out[k]} {cell}" if k in out else cell
+    return out
+
+
+@dataclass(slots=True)
+class _TableRun:
+    """One logical item table, possibly continued over several pages."""
+
+    layout: _TableLayout
+    tables: list[Table]
+    rows: list[tuple[int, dict[int, str]]]  # (page, cells)
+
+
+def _item_tables(tables: Sequence[Table], page_heights: Sequence[float]) -> list[_TableRun]:
+    """Tables whose header names an item column, with continuations on following pages."""
+    runs: list[_TableRun] = []
+    for table in tables:
+        if not table.rows:
+            continue
+        layout = _layout(table.rows[0])
+        body = table.rows[1:]
+        run: _TableRun | None = None
+        if layout is None and runs:
+            last = runs[-1]
+            height = page_heights[table.page - 1] if table.page <= len(page_heights) else 1e9
+            width = max(len([c for c in r if c.strip()]) for r in table.rows)
+            if (
+                table.page == last.tables[-1].page + 1
+                and table.top < 0.25 * height
+                and width <= len(last.layout.columns)
+            ):
+                run, body = last, table.rows
+                last.tables.append(table)
+        if run is None:
+            if layout is None:
+                continue
+            run = _TableRun(layout, [table], [])
+            runs.append(run)
+        for raw in body:
+            cells = _row_cells(raw, run.layout)
+            item_text = cells.get(run.layout.item, "")
+            if run.rows and (not item_text or item_text[:1].islower()):
+                last_cells = run.rows[-1][1]
+                for k, c in cells.items():
+                    last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
+            elif item_text:
+                run.rows.append((table.page, cells))
+    return runs
+
+
+def _continue_tables_on_lines(
+    runs: Sequence[_TableRun], lines: Sequence[Line], page_heights: Sequence[float]
+) -> list[Line]:
+    """Single-column item tables that run onto a page where only their frame was found."""
+    consumed: set[int] = set()
+    for run in runs:
+        last = run.tables[-1]
+        if len(run.layout.columns) != 1 or not run.rows:
+            continue
+        if last.bottom < 0.8 * page_heights[last.page - 1]:
+            continue
+        page = last.page + 1
+        idx = [i for i, ln in enumerate(lines) if ln.page == page]
+        taken: list[int] = []
+        for i in idx:
+            if not lines[i].in_box:
+                break
+            taken.append(i)
+        if not taken or lines[taken[0]].top > 0.25 * (page_heights[page - 1] if page <= len(page_heights) else 1e9):
+            continue
+        for block in make_blocks([lines[i] for i in taken]):
+            text = block.raw_text
+            if text[:1].islower():
+                cells = run.rows[-1][1]
+                cells[run.layout.item] = f"{cells.get(run.layout.item, '')} {text}".strip()
+            else:
+                run.rows.append((page, {run.layout.item: text}))
+        consumed.update(taken)
+    return [ln for i, ln in enumerate(lines) if i not in consumed]
+
+
+def _table_candidates(runs: Sequence[_TableRun]) -> list[_Candidate]:
     """One item per row of tables whose header names recommendations or actions."""
     out: list[_Candidate] = []
-    for table in tables:
-        if len(table.rows) < 2:
-            continue
-        header = [c.lower() for c in table.rows[0]]
-        item_col = next(
-            (i for i, c in enumerate(header) if _ITEM_HEADER_RE.fullmatch(c.strip())),
-            None,
-        )
-        if item_col is None:
-            continue
-        kind = _section_kind(table.rows[0][item_col]) or "recommendation"
-        resp_col = next(
-            (i for i, c in enumerate(header) if re.search(r"responsib|owner|lead|body", c)), None
-        )
-        num_col = next(
-            (
-                i
-                for i, c in enumerate(header)
-                if re.fullmatch(r"(no\.?|number|#|ref\.?)", c.strip())
-            ),
-            None,
-        )
-        for row in table.rows[1:]:
-            if item_col >= len(row) or len(row[item_col].split()) < 4:
+    for run in runs:
+        layout = run.layout
+        for page, cells in run.rows:
+            text = " ".join(cells.get(layout.item, "").split())
+            if len(text.split()) < 4:
                 continue
-            line = Line(
-                page=table.page,
-                text=row[item_col],
-                x0=0,
-                x1=0,
-                top=table.top,
-                bottom=table.bottom,
-                size=0,
-                bold=False,
-            )
-            number = (
-                row[num_col].strip() or None if num_col is not None and num_col < len(row) else None
-            )
+            number = cells.get(layout.number) if layout.number is not None else None
+            line = Line(page, text, 0, 0, 0, 0, 0, False)
             out.append(
                 _Candidate(
-                    kind=kind,
-                    number=number,
+                    kind=layout.kind,
+                    number=(number or "").strip() or None,
                     parent=None,
                     blocks=[Block([line])],
-                    cluster=-1 - table.page,
-                    responsible=(row[resp_col] or None)
-                    if resp_col is not None and resp_col < len(row)
+                    cluster=-1 - run.tables[0].page,
+                    responsible=cells.get(layout.responsible)
+                    if layout.responsible is not None
                     else None,
+                    labelled=bool(number),
                 )
             )
     return out

@@ -301,7 +301,17 @@ def _column_edges(rows: list[list[_Word]], page_width: float) -> list[float]:
             continue
         # A real column edge has white space just left of it in almost every row; the wide
         # gaps of justified text line up only by chance, with words crossing in other rows.
-        crossing = sum(1 for row in rows if any(w.x0 < x - 3 < w.x1 for w in row))
+        restarting = [
+            row[0].top
+            for row in rows
+            if any(abs(w.x0 - x) <= 2 and w is not row[0] for w in row)
+        ]
+        low, high = min(restarting, default=0.0), max(restarting, default=0.0)
+        crossing = sum(
+            1
+            for row in rows
+            if low <= row[0].top <= high and any(w.x0 < x - 3 < w.x1 for w in row)
+        )
         if crossing <= 0.15 * near:
             edges.append(float(x))
     return edges
