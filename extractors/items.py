@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.text import join_text, mark_soft_hyphens
@@ -27,21 +28,19 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 # Headings that open a list of items, with the kind of item they hold.
-_SECTION_PATTERNS: tuple[tuple[re.Pattern[str], ItemKind], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), k)
-    for p, k in (
-        (r"\bcauses? (?:of|for) concern\b", "cause_of_concern"),
-        (r"\bareas? for priority action\b", "action"),
-        (r"\bactions? we (?:have )?told the provider to take\b", "action"),
-        (r"\benforcement actions?\b", "action"),
-        (r"^(?:required|priority) actions?\b", "action"),
-        (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),
-        (r"\bwhat needs to improve\b", "area_for_improvement"),
-        (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
-        (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
-        (r"\brecommendations?\b", "recommendation"),
-    )
+_SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
+    (r"\bcauses? (?:of|for) concern\b", "cause_of_concern"),
+    (r"\bareas? for priority action\b", "action"),
+    (r"\bactions? we (?:have )?told the provider to take\b", "action"),
+    (r"\benforcement actions?\b", "action"),
+    (r"^(?:required|priority) actions?\b", "action"),
+    (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),
+    (r"\bwhat needs to improve\b", "area_for_improvement"),
+    (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
+    (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
+    (r"\brecommendations?\b", "recommendation"),
 )
+_SECTION_PATTERNS = tuple((re.compile(p, re.IGNORECASE), k) for p, k in _SECTION_SPECS)
 _BULLET_RE = re.compile(
     r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓-])\s*(?P<rest>.*)$"
 )
@@ -68,7 +67,8 @@ _TALK_ABOUT_RE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN_RE = re.compile(
-    r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?)\b|\b(?:should|must|needs? to)\s*:?\s*$)",
+    r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?)\b|"
+    r"\b(?:should|must|needs? to)\s*:?\s*$)",
     re.IGNORECASE,
 )
 _BARE_LABEL_RE = re.compile(
@@ -224,7 +224,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
 def _line_pitch(lines: Sequence[Line]) -> dict[int, float]:
     """The usual distance between baselines of consecutive lines, per font size."""
     pitches: dict[int, Counter[float]] = {}
-    for prev, ln in zip(lines, lines[1:], strict=False):
+    for prev, ln in itertools.pairwise(lines):
         step = ln.top - prev.top
         if ln.page == prev.page and round(ln.size) == round(prev.size) and 0 < step < 2 * ln.size:
             pitches.setdefault(round(ln.size), Counter())[round(step, 0)] += 1
@@ -402,7 +402,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             continue
 
         if pending is not None:
-            kind_p, lead = pending
+            kind_p, _lead = pending
             pending = None
             if block.label_kind == "number" and block.label:
                 close()
@@ -436,9 +436,9 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 current.blocks.append(block)
                 item_x0 = block.first.x0
                 continue
-            elif block.first.x0 < item_x0 - 6 and block.first.page == current.blocks[-1].page_end:
-                close()
-            elif current.blocks and current.blocks[-1].first.in_box and not block.first.in_box:
+            elif (
+                block.first.x0 < item_x0 - 6 and block.first.page == current.blocks[-1].page_end
+            ) or (current.blocks[-1].first.in_box and not block.first.in_box):
                 close()
             elif (
                 block.label_kind == "number"
@@ -466,9 +466,9 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 continue
 
         if heading:
-            kind = _section_kind(text)
-            if kind is not None:
-                section, section_strength = kind, _strength(first, text)
+            opened = _section_kind(text)
+            if opened is not None:
+                section, section_strength = opened, _strength(first, text)
                 mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
                 lead_in, list_x0, section_items = None, None, 0
                 timing = None
@@ -663,11 +663,66 @@ def _is_sub_label(block: Block) -> bool:
 
 
 _IMPERATIVES = frozenset(
-    """ensure review improve develop establish introduce provide set make consider take implement
-    monitor strengthen increase reduce address undertake publish create agree put extend complete
-    secure work continue use carry raise embed evaluate identify assess understand support
-    prioritise record share act adopt update commission appoint train build plan maintain
-    deliver conduct produce set-up design check give seek strengthen tackle""".split()
+    [
+        "ensure",
+        "review",
+        "improve",
+        "develop",
+        "establish",
+        "introduce",
+        "provide",
+        "set",
+        "make",
+        "consider",
+        "take",
+        "implement",
+        "monitor",
+        "strengthen",
+        "increase",
+        "reduce",
+        "address",
+        "undertake",
+        "publish",
+        "create",
+        "agree",
+        "put",
+        "extend",
+        "complete",
+        "secure",
+        "work",
+        "continue",
+        "use",
+        "carry",
+        "raise",
+        "embed",
+        "evaluate",
+        "identify",
+        "assess",
+        "understand",
+        "support",
+        "prioritise",
+        "record",
+        "share",
+        "act",
+        "adopt",
+        "update",
+        "commission",
+        "appoint",
+        "train",
+        "build",
+        "plan",
+        "maintain",
+        "deliver",
+        "conduct",
+        "produce",
+        "set-up",
+        "design",
+        "check",
+        "give",
+        "seek",
+        "strengthen",
+        "tackle",
+    ]
 )
 
 
@@ -778,7 +833,9 @@ def _continue_tables_on_lines(
             if not lines[i].in_box:
                 break
             taken.append(i)
-        if not taken or lines[taken[0]].top > 0.25 * (page_heights[page - 1] if page <= len(page_heights) else 1e9):
+        if not taken or lines[taken[0]].top > 0.25 * (
+            page_heights[page - 1] if page <= len(page_heights) else 1e9
+        ):
             continue
         for block in make_blocks([lines[i] for i in taken]):
             text = block.raw_text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from collections import Counter
@@ -184,6 +185,7 @@ def _read_page(
     list[Table],
     list[tuple[float, float, float, float]],
 ]:
+    page = page.dedupe_chars()  # fake bold: the same glyphs printed twice, slightly offset
     raw = page.extract_words(extra_attrs=["fontname", "size"], **WORD_SETTINGS)
     words = [
         _Word(
@@ -291,7 +293,7 @@ def _column_edges(rows: list[list[_Word]], page_width: float) -> list[float]:
     """Left edges of a second column: x positions in mid-page where many rows restart."""
     starts: Counter[int] = Counter()
     for row in rows:
-        for prev, word in zip(row, row[1:], strict=False):
+        for prev, word in itertools.pairwise(row):
             if word.x0 - prev.x1 > 4 and 0.3 * page_width < word.x0 < 0.7 * page_width:
                 starts[round(word.x0)] += 1
     edges: list[float] = []
@@ -302,15 +304,11 @@ def _column_edges(rows: list[list[_Word]], page_width: float) -> list[float]:
         # A real column edge has white space just left of it in almost every row; the wide
         # gaps of justified text line up only by chance, with words crossing in other rows.
         restarting = [
-            row[0].top
-            for row in rows
-            if any(abs(w.x0 - x) <= 2 and w is not row[0] for w in row)
+            row[0].top for row in rows if any(abs(w.x0 - x) <= 2 and w is not row[0] for w in row)
         ]
         low, high = min(restarting, default=0.0), max(restarting, default=0.0)
         crossing = sum(
-            1
-            for row in rows
-            if low <= row[0].top <= high and any(w.x0 < x - 3 < w.x1 for w in row)
+            1 for row in rows if low <= row[0].top <= high and any(w.x0 < x - 3 < w.x1 for w in row)
         )
         if crossing <= 0.15 * near:
             edges.append(float(x))

@@ -1,0 +1,180 @@
+"""Title, publisher, publication date and inspected body of a report."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from models.records import DocumentText, Line, Metadata
+
+_MONTHS = {m.lower()[:3]: i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_DAY_DATE = (
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>(?:19|20)\d\d)"
+)
+_MONTH_DATE = rf"(?P<month>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d\d)"
+_NUMERIC_DATE = r"(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>(?:19|20)\d\d)"
+_ANY_DATE = rf"(?:{_DAY_DATE}|{_NUMERIC_DATE}|{_MONTH_DATE})"
+
+# Phrases that introduce the publication date, strongest first.
+_CUES = (
+    r"date of publication",
+    r"publication date",
+    r"published(?: on)?",
+    r"first published",
+    r"presented to parliament[^.]{0,160}?",
+    r"ordered by the house of commons to be printed",
+    r"updated(?: on)?",
+)
+_PLAIN_DATE = re.sub(r"\?P<\w+>", "?:", _ANY_DATE)
+_CUE_RE = [re.compile(rf"\b{cue}\s*:?\s*(?P<date>{_PLAIN_DATE})", re.IGNORECASE) for cue in _CUES]
+_DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_DAY_DATE, _NUMERIC_DATE, _MONTH_DATE)]
+_LONE_DATE_RE = re.compile(
+    r"^\s*(?:" + re.sub(r"\?P<\w+>", "?:", f"{_DAY_DATE}|{_MONTH_DATE}") + r")\s*$", re.I
+)
+
+# Publishers recognised by name on the first pages; the first match wins.
+_PUBLISHERS: tuple[tuple[str, str], ...] = (
+    (
+        r"HMICFRS|Inspectorate of Constabulary and Fire (?:&|and) Rescue Services",
+        "HMICFRS",
+    ),
+    (r"Inspectorate of Constabulary\b|\bHMIC\b", "HMIC"),
+    (r"Crown Prosecution Service Inspectorate|HMCPSI", "HMCPSI"),
+    (r"Inspectorate of Probation", "HM Inspectorate of Probation"),
+    (r"Inspectorate of Prisons", "HM Inspectorate of Prisons"),
+    (r"\bOfsted\b|Office for Standards in Education", "Ofsted"),
+    (r"Care Quality Commission|\bCQC\b", "Care Quality Commission"),
+    (r"House of Commons Library", "House of Commons Library"),
+    (r"House of Lords", "House of Lords"),
+    (r"Covid-19 Inquiry", "UK Covid-19 Inquiry"),
+    (r"Infected Blood Inquiry", "Infected Blood Inquiry"),
+    (r"Independent Office for Police Conduct|\bIOPC\b", "IOPC"),
+    (r"College of Policing", "College of Policing"),
+    (r"Department of Health and Social Care|\bDHSC\b", "Department of Health and Social Care"),
+    (r"Department for Work and Pensions|\bDWP\b", "Department for Work and Pensions"),
+    (r"Home Office", "Home Office"),
+    (r"Cabinet Office", "Cabinet Office"),
+    (r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Constabulary|Police)\b", ""),
+)
+_SUBJECT_RES = (
+    re.compile(
+        r"\b((?:[A-Z][a-z]+|and|of)(?: (?:[A-Z][a-z]+|and|of))*? (?:Constabulary|Police))\b"
+    ),
+    re.compile(r"\b((?:[A-Z][a-z]+ )+(?:County|City|Borough|District) Council)\b"),
+    re.compile(r"\b((?:[A-Z][a-z]+ )+(?:Fire and Rescue Service|Fire & Rescue Service))\b"),
+)
+_JUNK_TITLE_RE = re.compile(
+    r"^(?:microsoft (?:word|powerpoint)|untitled|document\d*|.*\.(?:docx?|pdf|indd))",
+    re.IGNORECASE,
+)
+
+
+def extract_metadata(doc: DocumentText) -> Metadata:
+    """Read title, publisher, publication date and the inspected body from a document."""
+    front = [ln for ln in doc.lines if ln.page <= 4]
+    title = _title(doc, front)
+    published, phrase = _published(doc, front)
+    publisher = _publisher(doc, front)
+    return Metadata(
+        title=title,
+        publisher=publisher,
+        published=published,
+        published_text=phrase,
+        subject=_subject(title or ""),
+    )
+
+
+def _title(doc: DocumentText, front: Sequence[Line]) -> str | None:
+    first_page = [ln for ln in front if ln.page == min((ln.page for ln in front), default=1)]
+    if first_page:
+        biggest = max(ln.size for ln in first_page)
+        parts = [ln.text for ln in first_page if ln.size >= biggest - 0.5]
+        text = " ".join(" ".join(parts).split())
+        if 2 <= len(text.split()) <= 40:
+            return text
+    meta = (doc.meta("Title") or "").strip()
+    if meta and not _JUNK_TITLE_RE.match(meta) and len(meta.split()) >= 2:
+        return meta
+    return None
+
+
+def _publisher(doc: DocumentText, front: Sequence[Line]) -> str | None:
+    first = min((ln.page for ln in front), default=1)
+    for lines in ([ln for ln in front if ln.page == first], front):
+        text = " ".join(ln.text for ln in lines)
+        for pattern, name in _PUBLISHERS:
+            m = re.search(pattern, text)
+            if m:
+                return name or m.group(0)
+    author = (doc.meta("Author") or "").strip()
+    return author or None
+
+
+def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, str | None]:
+    created = _pdf_date(doc.meta("CreationDate"))
+    text = "\n".join(ln.text for ln in front)
+    flat = " ".join(text.split())
+    for cue in _CUE_RE:
+        m = cue.search(flat)
+        if m:
+            found = _parse(m.group("date"), created)
+            if found:
+                return found, m.group(0)
+    # A date standing alone on the cover ("December 2020", "8 December 2020").
+    for ln in front:
+        if ln.page <= 2 and _LONE_DATE_RE.match(ln.text):
+            found = _parse(ln.text, created)
+            if found:
+                return found, ln.text.strip()
+    if created:
+        return created, None
+    return None, None
+
+
+def _parse(text: str, created: date | None) -> date | None:
+    """Parse one date phrase; a month alone takes the PDF's creation day when it agrees."""
+    for pattern in _DATE_RES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        year = int(groups["year"])
+        try:
+            if groups.get("mon"):
+                return date(year, int(groups["mon"]), int(groups["day"]))
+            month = _MONTHS[groups["month"].lower()[:3]]
+            if groups.get("day"):
+                return date(year, month, int(groups["day"]))
+            if created and created.year == year and created.month == month:
+                return created
+            return date(year, month, 1)
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def _pdf_date(value: str | None) -> date | None:
+    """Parse a PDF date string such as "D:20110914120000+01'00'"."""
+    if not value:
+        return None
+    m = re.search(r"(\d{4})(\d{2})(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _subject(title: str) -> str | None:
+    for pattern in _SUBJECT_RES:
+        m = pattern.search(title)
+        if m:
+            return m.group(1).strip()
+    return None
