@@ -791,7 +791,8 @@ class _Tagger:
                     continue
                 kind = self._after_modal(i, n, s1)
                 span = self._left_span(i, s0)
-                if span and span[0].i > s0 and doc[span[0].i - 1].lower_ in EMBEDDED_WH:
+                embedded = span and span[0].i > s0 and doc[span[0].i - 1].lower_ in EMBEDDED_WH
+                if embedded and kind == "active":
                     kind = "none"  # "how forces will measure": a described, not a directed, action
                 subject = self._subject_segments(span)
                 labels = self._np_list(subject) if subject else []
@@ -927,7 +928,7 @@ def _hint_actors(hint: str, ctx: _Context) -> list[str]:
     if found.actors:
         return found.actors
     # a bare responsible-body cell ("X Council and NHS Y Board") or a "To the X" header
-    toks = [t for t in doc if not t.is_space and not t.is_punct or t.text == ","]
+    toks = [t for t in doc if (not t.is_space and not t.is_punct) or t.text == ","]
     while toks and toks[0].lower_ in {"to", "for", "responsible", "body", "bodies", "lead"}:
         toks = toks[1:]
     labels = [x for x in tagger._np_list(toks) if x != PRONOUN]

@@ -284,7 +284,16 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
         month_i = next(i for i, w in enumerate(words) if w in MONTHS)
         first = next(i for i, t in enumerate(toks) if t.lower_ in MONTHS or re.match(r"\d", t.text))
         phrase = " ".join(t.text for t in toks[first:] if t.text != ",")
-        when = _dateparse(phrase, base)
+        day_tok = next((t for t in toks if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", t.lower_)), None)
+        when = None
+        if label == "DAY" and day_tok is not None:
+            # an explicit day: build it directly rather than trust a parser's defaults
+            day = int(re.sub(r"\D", "", day_tok.text))
+            month = MONTHS[words[month_i]]
+            if 1 <= day <= calendar.monthrange(year, month)[1]:
+                when = date(year, month, day)
+        if when is None:
+            when = _dateparse(phrase, base)
         if when is None:  # dateparser refused: fall back to the month's last day
             when = _month_end(year, MONTHS[words[month_i]])
         gran = "day" if label == "DAY" else "month"
