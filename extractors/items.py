@@ -76,6 +76,13 @@ _BARE_LABEL_RE = re.compile(
     r"cause of concern|action)\s*:?$",
     re.IGNORECASE,
 )
+_TO_RE = re.compile(r"^To (?:the |all |each |every )?[\w(][^.;,]{2,100}?:?$")
+_COUNT_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:new\s+|national\s+|further\s+)?(?:recommendations?|areas? for improvement|"
+    r"causes? of concern)\b",
+    re.IGNORECASE,
+)
 _TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
 _FOLLOWING_RE = re.compile(
     r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
@@ -207,6 +214,8 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 or ln.in_box != prev.in_box
                 or _TIMING_RE.match(ln.text)
                 or _TIMING_RE.match(prev.text)
+                or _is_to_line(ln.text)
+                or _is_to_line(prev.text)
                 or (same_page and abs(ln.x0 - prev.x0) > 30 and not _continues(prev, ln))
             ):
                 new = True
@@ -285,9 +294,41 @@ def _label_kind(kw: str) -> ItemKind:
 
 
 def _talks_about_items(text: str) -> bool:
+    if _COUNT_RE.search(text):
+        return True
     return bool(_TALK_ABOUT_RE.search(text)) and not _DIRECTIVE_RE.search(
         _TALK_ABOUT_RE.sub("", text)
     )
+
+
+def _narrative_resumes(block: Block, item_x0: float) -> bool:
+    """A plain paragraph at the item's margin that asks nothing of anyone: the report's prose."""
+    text = block.raw_text
+    if block.label is None and abs(block.first.x0 - item_x0) <= 4 and _talks_about_items(text):
+        return True
+    text = re.sub(r"\b(?:we|I|the inspectorate|HMICFRS) will\b", "", text, flags=re.IGNORECASE)
+    return (
+        block.label is None
+        and abs(block.first.x0 - item_x0) <= 4
+        and not block.first.in_box
+        and not text.rstrip().endswith(":")
+        and not _DIRECTIVE_RE.search(text)
+        and not _imperative(text)
+        and not re.search(r"\b(?:will|within|by \d|immediately)\b", text, re.IGNORECASE)
+    )
+
+
+def _is_to_line(text: str) -> bool:
+    """A "To the Home Office" line naming who the following items are for."""
+    return bool(_TO_RE.match(text)) and len(text.split()) <= 14 and not _DIRECTIVE_RE.search(text)
+
+
+def _parent_for(kind: ItemKind, number: str | None, cause: str | None) -> str | None:
+    """4a belongs to 4; a recommendation under a cause of concern belongs to that cause."""
+    m = re.match(r"(\d+)\s*[a-z(]", number or "")
+    if m:
+        return m.group(1)
+    return cause if kind == "recommendation" else None
 
 
 def split_items(doc: DocumentText) -> list[Item]:
@@ -304,7 +345,7 @@ def split_items(doc: DocumentText) -> list[Item]:
         if not any(ln.page == p and top - 1 <= ln.top <= bottom + 1 for p, top, bottom in spans)
     ]
     lines = _continue_tables_on_lines(runs, lines, doc.page_heights)
-    table_cands, used = _text_table_candidates(lines)
+    table_cands, used = _text_table_candidates(lines, body)
     blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
     candidates = _labelled_and_sectioned(blocks, body)
     candidates += _table_candidates(runs) + table_cands
@@ -359,6 +400,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         None  # a bare "Recommendation" heading awaiting its number
     )
     titled: _Candidate | None = None  # the last numbered item that is only a title so far
+    responsible: str | None = None  # a "To the Home Office" line over a group of items
 
     def close() -> None:
         nonlocal current
@@ -373,6 +415,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         label = _LABEL_RE.match(first.text) if _label_ok(first, body) else None
 
         if label is not None:
+            pending = None
             close()
             kind = _label_kind(label.group("kw"))
             number = label.group("num")
@@ -388,11 +431,12 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             current = _Candidate(
                 kind=kind,
                 number=number,
-                parent=parent_number if kind != "cause_of_concern" else None,
+                parent=_parent_for(kind, number, parent_number),
                 blocks=[Block(lines)] if lines else [],
                 cluster=cluster,
                 lead_in=lead_in,
                 timing=timing,
+                responsible=responsible,
                 labelled=True,
             )
             if kind == "cause_of_concern":
@@ -404,16 +448,21 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         if pending is not None:
             kind_p, _lead = pending
             pending = None
-            if block.label_kind == "number" and block.label:
+            if block.label is None and (_LEAD_IN_RE.search(text) or _FOLLOWING_RE.search(text)):
+                lead_in = text
+                pending = (kind_p, _lead)
+            elif block.label_kind in ("number", None):
                 close()
+                number_p = block.label.rstrip(".") if block.label else None
                 current = _Candidate(
                     kind=kind_p,
-                    number=block.label.rstrip("."),
-                    parent=parent_number,
+                    number=number_p,
+                    parent=_parent_for(kind_p, number_p, parent_number),
                     blocks=[block],
                     cluster=cluster,
                     lead_in=lead_in,
                     timing=timing,
+                    responsible=responsible,
                     labelled=True,
                 )
                 item_x0 = block.first.x0
@@ -421,6 +470,12 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         if heading and _BARE_LABEL_RE.match(text):
             close()
             pending = (_label_kind(_BARE_LABEL_RE.match(text).group("kw")), text)  # type: ignore[union-attr]
+            continue
+
+        if block.label is None and _is_to_line(text):
+            responsible = text[3:].strip().rstrip(":")
+            if current is not None and not current.blocks:
+                current.responsible = responsible
             continue
 
         if current is not None:
@@ -437,8 +492,10 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 item_x0 = block.first.x0
                 continue
             elif (
-                block.first.x0 < item_x0 - 6 and block.first.page == current.blocks[-1].page_end
-            ) or (current.blocks[-1].first.in_box and not block.first.in_box):
+                (block.first.x0 < item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
+                or (current.blocks[-1].first.in_box and not block.first.in_box)
+                or _narrative_resumes(block, item_x0)
+            ):
                 close()
             elif (
                 block.label_kind == "number"
@@ -458,6 +515,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                     cluster=cluster,
                     lead_in=lead_in,
                     timing=timing,
+                    responsible=responsible,
                     labelled=True,
                 )
                 continue
@@ -468,6 +526,9 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         if heading:
             opened = _section_kind(text)
             if opened is not None:
+                responsible = None
+                if opened in ("area_for_improvement", "action"):
+                    parent_number = None
                 section, section_strength = opened, _strength(first, text)
                 mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
                 lead_in, list_x0, section_items = None, None, 0
@@ -520,6 +581,13 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             continue
         listed = list_x0 is not None and first.x0 > list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):
+            continue
+        if (
+            block.label_kind == "bullet"
+            and _COUNT_RE.search(text)
+            and not _DIRECTIVE_RE.search(text)
+            and not _imperative(block.text)
+        ):
             continue
         if (
             not listed
@@ -591,11 +659,12 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             _Candidate(
                 kind=section,
                 number=number,
-                parent=parent_number if section != "cause_of_concern" else None,
+                parent=_parent_for(section, number, parent_number),
                 blocks=[block],
                 cluster=cluster,
                 lead_in=lead_in,
                 timing=timing,
+                responsible=responsible,
             )
         )
         is_title = number is not None and _is_title(block)
@@ -881,7 +950,7 @@ _ROW_NUMBER_RE = re.compile(
 )
 
 
-def _text_table_candidates(lines: Sequence[Line]) -> tuple[list[_Candidate], set[int]]:
+def _text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[_Candidate], set[int]]:
     """Items from tables drawn without rules: a header cell names the item column."""
     out: list[_Candidate] = []
     used: set[int] = set()
@@ -897,7 +966,12 @@ def _text_table_candidates(lines: Sequence[Line]) -> tuple[list[_Candidate], set
             if other.page == ln.page and j != i and abs(other.top - ln.top) < 2.5
         ]
         right = [lines[j].x0 for j in mates if lines[j].x0 > ln.x1]
-        if len(mates) < 1 or not right:
+        if (
+            len(mates) < 1
+            or not right
+            or ln.size > body + 1.5
+            or any(_LABEL_RE.match(lines[j].text) or len(lines[j].text.split()) > 5 for j in mates)
+        ):
             continue
         col_x0, col_x1 = ln.x0 - 4, min(right) - 2
         kind = _section_kind(ln.text) or "recommendation"
@@ -980,7 +1054,8 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _finalise(candidates: list[_Candidate]) -> list[Item]:
-    cluster_sizes = Counter(c.cluster for c in candidates)
+    # The definitive printing is the fullest list of that kind; between equals, the first.
+    cluster_sizes = Counter((c.cluster, c.kind) for c in candidates)
     groups: list[list[_Candidate]] = []
     for cand in candidates:
         for group in groups:
@@ -999,7 +1074,9 @@ def _finalise(candidates: list[_Candidate]) -> list[Item]:
             groups.append([cand])
     items: list[Item] = []
     for group in groups:
-        best = max(group, key=lambda c: (cluster_sizes[c.cluster], len(c.text())))
+        best = max(
+            group, key=lambda c: (cluster_sizes[(c.cluster, c.kind)], -c.blocks[0].page_start)
+        )
         pages = sorted({p for c in group for b in c.blocks for p in (b.page_start, b.page_end)})
         text = best.text()
         if not text:

@@ -374,7 +374,15 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
     spanning = [ln for ln in lines if ln.x0 < mid - 5 and ln.x1 > mid + 5]
     prose_left = [ln for ln in left if ln.x1 - ln.x0 > 0.25 * page_width]
     prose_right = [ln for ln in right if ln.x1 - ln.x0 > 0.25 * page_width]
-    if len(prose_left) < 8 or len(prose_right) < 8 or len(spanning) > 0.25 * len(lines):
+    side_by_side = sum(
+        1 for a in prose_left if any(b.top < a.bottom and a.top < b.bottom for b in prose_right)
+    )
+    if (
+        len(prose_left) < 3
+        or len(prose_right) < 3
+        or side_by_side < 3
+        or len(spanning) > 0.25 * len(lines)
+    ):
         return sorted(lines, key=lambda ln: (ln.top, ln.x0))
     # Two columns: lines spanning the gutter above the columns come first (titles), the rest
     # in column order.
