@@ -525,6 +525,8 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
 
         if heading:
             opened = _section_kind(text)
+            if opened is not None and opened == section and block.label_kind == "number":
+                opened = None  # "12. Giving effect to the recommendations": an item's own title
             if opened is not None:
                 responsible = None
                 if opened in ("area_for_improvement", "action"):
@@ -721,7 +723,7 @@ def _is_title(block: Block) -> bool:
         block.first.bold
         and len(text.split()) <= 15
         and not _DIRECTIVE_RE.search(text)
-        and not text.endswith(".")
+        and (not text.endswith(".") or len(text.split()) <= 12)
     )
 
 
@@ -1059,14 +1061,16 @@ def _finalise(candidates: list[_Candidate]) -> list[Item]:
     groups: list[list[_Candidate]] = []
     for cand in candidates:
         for group in groups:
-            ref = group[0]
-            same_number = (
-                cand.number is not None and cand.number == ref.number and cand.kind == ref.kind
-            )
-            if same_number or (
-                cand.kind == ref.kind
-                and (cand.number is None or ref.number is None)
-                and _similar(cand.text(), ref.text())
+            if group[0].kind != cand.kind:
+                continue
+            numbers = {c.number for c in group if c.number is not None}
+            if cand.number is not None and cand.number in numbers:
+                group.append(cand)
+                break
+            if (
+                (cand.number is None or not numbers)
+                and len(numbers) <= 1
+                and any(_similar(cand.text(), c.text()) for c in group)
             ):
                 group.append(cand)
                 break
@@ -1075,7 +1079,12 @@ def _finalise(candidates: list[_Candidate]) -> list[Item]:
     items: list[Item] = []
     for group in groups:
         best = max(
-            group, key=lambda c: (cluster_sizes[(c.cluster, c.kind)], -c.blocks[0].page_start)
+            group,
+            key=lambda c: (
+                c.number is not None,
+                cluster_sizes[(c.cluster, c.kind)],
+                -c.blocks[0].page_start,
+            ),
         )
         pages = sorted({p for c in group for b in c.blocks for p in (b.page_start, b.page_end)})
         text = best.text()
