@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from extractors.text import join_text, mark_soft_hyphens
 from models.records import DocumentText, Item, ItemKind, Line, Table
+
+logger = logging.getLogger(__name__)
 
 # --- vocabulary ---------------------------------------------------------------------------
 
@@ -38,7 +41,13 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"\bwhat needs to improve\b", "area_for_improvement"),
     (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
     (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
-    (r"\brecommendations?\b", "recommendation"),
+    (
+        r"^(?:(?:chapter|section|part|annex|appendix)\s+[\w.]+\s*[:.–-]?\s*)?"
+        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:[a-z]+\s+and\s+)?"
+        r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new)\s+)*"
+        r"recommendations?\b(?!\s+(?:of|from|by|made|in)\b)",
+        "recommendation",
+    ),
 )
 _SECTION_PATTERNS = tuple((re.compile(p, re.IGNORECASE), k) for p, k in _SECTION_SPECS)
 _BULLET_RE = re.compile(
@@ -81,6 +90,12 @@ _COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:new\s+|national\s+|further\s+)?(?:recommendations?|areas? for improvement|"
     r"causes? of concern)\b",
+    re.IGNORECASE,
+)
+_OPENS_LIST_RE = re.compile(
+    r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+)?"
+    r"recommends?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b)"
+    r"[^.]*:\s*$",
     re.IGNORECASE,
 )
 _TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
@@ -528,6 +543,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             if opened is not None and opened == section and block.label_kind == "number":
                 opened = None  # "12. Giving effect to the recommendations": an item's own title
             if opened is not None:
+                logger.debug("p%d: %s section opened by %r", first.page, opened, text)
                 responsible = None
                 if opened in ("area_for_improvement", "action"):
                     parent_number = None
@@ -548,7 +564,8 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 narrative_words += len(text.split())
                 continue
         if section is None:
-            if block.label is None and text.endswith(":") and re.search(r"recommend", text, re.I):
+            if block.label is None and _OPENS_LIST_RE.search(text) and len(text.split()) <= 40:
+                logger.debug("p%d: recommendation list opened by %r", first.page, text)
                 section, section_strength = "recommendation", 0.0
                 lead_in, list_x0, section_items = text, first.x0, 0
                 cluster += 1
@@ -656,6 +673,8 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             titled.blocks.append(block)  # the body under an item's own title line
             continue
         number = block.label if block.label_kind in ("number",) else None
+        if len(block.text.split()) < 4 and not _is_title(block):
+            continue  # a contents line or a caption, not an item
         section_items += 1
         out.append(
             _Candidate(
