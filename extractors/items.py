@@ -98,6 +98,10 @@ _OPENS_LIST_RE = re.compile(
     r"[^.]*:\s*$",
     re.IGNORECASE,
 )
+_STANDALONE_RE = re.compile(
+    r"^(?:We|I|The (?:inspectorate|inquiry|committee)) (?:also |further |therefore )?"
+    r"recommends? (?:that )?",
+)
 _TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
 _FOLLOWING_RE = re.compile(
     r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
@@ -364,7 +368,18 @@ def split_items(doc: DocumentText) -> list[Item]:
     blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
     candidates = _labelled_and_sectioned(blocks, body)
     candidates += _table_candidates(runs) + table_cands
+    if not any(c.kind == "recommendation" for c in candidates):
+        candidates += _standalone_recommendations(blocks)
     return _finalise(_prefer_labelled(candidates))
+
+
+def _standalone_recommendations(blocks: Sequence[Block]) -> list[_Candidate]:
+    """Bold "We recommend ..." paragraphs in a report that has no list of recommendations."""
+    return [
+        _Candidate(kind="recommendation", number=None, parent=None, blocks=[b], cluster=-10_000)
+        for b in blocks
+        if b.first.bold and _STANDALONE_RE.match(b.raw_text) and len(b.raw_text.split()) >= 6
+    ]
 
 
 def _drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
