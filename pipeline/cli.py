@@ -1,0 +1,304 @@
+"""The `recwatch` command line: parse options, call one pipeline function, render the result.
+
+Only this module configures logging. Heavy modules are imported inside the commands so that
+`recwatch --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from extractors.errors import ExtractionError
+from models.errors import StoreError
+from models.records import ITEM_KINDS
+from pipeline.config import DATA_ENV, DB_ENV, Config, resolve
+from pipeline.errors import PipelineError
+
+FAILED_EXIT = 3
+CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
+
+
+class RecwatchGroup(click.Group):
+    """A click group that turns domain errors into clean CLI errors at one boundary."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; report domain errors as `Error: ...` with exit code 1."""
+        try:
+            return super().invoke(ctx)
+        except (ExtractionError, PipelineError, StoreError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def _configure_logging(verbose: int, quiet: int) -> None:
+    """Send log records to stderr at a level chosen by -v/-q (default: warnings)."""
+    level = min(max(logging.WARNING - 10 * verbose + 10 * quiet, logging.DEBUG), logging.CRITICAL)
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+def _progress(done: int, total: int, path: Path) -> None:
+    """Print one progress line on stderr (only called when stderr is a terminal)."""
+    click.echo(f"[{done}/{total}] {path.name}", err=True)
+
+
+def _progress_if_tty(count: int) -> Any:
+    """Return the progress callback for multi-document work on a terminal, else None."""
+    return _progress if count > 1 and sys.stderr.isatty() else None
+
+
+def _config(ctx: click.Context) -> Config:
+    """Return the configuration resolved by the top-level group."""
+    config: Config = ctx.find_object(Config) or resolve()
+    return config
+
+
+def _dump_json(data: Any) -> str:
+    """Serialise data as stable, readable JSON."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+
+
+@click.group(cls=RecwatchGroup, context_settings=CONTEXT)
+@click.option(
+    "--db",
+    metavar="URL|PATH",
+    help=f"Store: a SQLAlchemy URL or a SQLite file path [env {DB_ENV}; "
+    "default <data-dir>/processed/recwatch.db].",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"Data directory with raw/ and processed/ [env {DATA_ENV}; default ./data].",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    show_default=False,
+    help="More log output on stderr (repeatable).",
+)
+@click.option(
+    "-q", "--quiet", count=True, show_default=False, help="Less log output on stderr (repeatable)."
+)
+@click.version_option(package_name="recwatch")
+@click.pass_context
+def cli(
+    ctx: click.Context, db: str | None, data_dir: Path | None, verbose: int, quiet: int
+) -> None:
+    """Turn inspection-report PDFs into a register of recommendations in SQLite.
+
+    Example: recwatch run data/raw/samples
+    """
+    _configure_logging(verbose, quiet)
+    ctx.obj = resolve(data_dir=data_dir, db=db)
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
+def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int) -> None:
+    """Extract items from PDFs and print them (nothing is stored).
+
+    Exit code 3 when a document could not be read.
+
+    Example: recwatch extract report.pdf --json
+    """
+    from pipeline.extract import extract_many
+    from pipeline.jsonio import document_to_json
+    from pipeline.render import items_table
+    from pipeline.run import collect_pdfs
+
+    files = collect_pdfs(pdfs)
+    outcomes = extract_many(files, jobs, _progress_if_tty(len(files)))
+    results = [o.result for o in outcomes if o.result is not None]
+    documents = [document_to_json(r) for r in results]
+    if as_json:
+        click.echo(_dump_json({"documents": documents}))
+    else:
+        for doc in documents:
+            click.echo(f"{doc['file']}: {doc['title'] or '(no title)'} ({len(doc['items'])} items)")
+            if doc["items"]:
+                click.echo(items_table([{**item, "file": doc["file"]} for item in doc["items"]]))
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            if warning != outcome.error:
+                click.echo(f"Warning: {warning}", err=True)
+        if outcome.error:
+            click.echo(f"Error: {outcome.error}", err=True)
+    if any(not o.ok for o in outcomes):
+        sys.exit(FAILED_EXIT)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
+@click.pass_context
+def run(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
+    """Extract PDFs and load them into the store in one transaction.
+
+    PATHS are PDF files or directories (searched recursively for *.pdf); without PATHS the
+    samples in <data-dir>/raw/samples/ are processed. Exit code 3 when some documents failed
+    (the others are still loaded).
+
+    Example: recwatch run data/raw/samples
+    """
+    from pipeline.render import run_summary
+    from pipeline.run import collect_pdfs, run_pipeline
+
+    config = _config(ctx)
+    files = collect_pdfs(paths or (config.samples_dir,))
+    report = run_pipeline(files, config, jobs=jobs, progress=_progress_if_tty(len(files)))
+    click.echo(run_summary(report))
+    if report.failed:
+        click.echo(f"Error: {len(report.failed)} of {report.total} documents failed", err=True)
+        sys.exit(FAILED_EXIT)
+
+
+def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """Parse an ISO date option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+@cli.command()
+@click.option(
+    "--kind", type=click.Choice(ITEM_KINDS), multiple=True, help="Item kind (repeatable)."
+)
+@click.option("--document", help="File name, title or sha256 prefix (substring match).")
+@click.option("--publisher", help="Publisher (substring match).")
+@click.option("--addressee", multiple=True, help="Addressee id or name (repeatable).")
+@click.option("--for-forces", is_flag=True, help="Only items addressed to police forces.")
+@click.option("--due-before", callback=_parse_day, metavar="YYYY-MM-DD", help="Deadline before.")
+@click.option("--has-deadline", is_flag=True, help="Only items with a deadline.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.pass_context
+def items(
+    ctx: click.Context,
+    kind: tuple[str, ...],
+    document: str | None,
+    publisher: str | None,
+    addressee: tuple[str, ...],
+    for_forces: bool,
+    due_before: date | None,
+    has_deadline: bool,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """List stored items (current versions), filtered.
+
+    Example: recwatch items --for-forces --due-before 2026-01-01 --csv
+    """
+    from pipeline.export import write_csv
+    from pipeline.query import ItemFilter, find_items
+    from pipeline.render import items_table
+
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    wanted = ItemFilter(
+        kinds=kind,
+        document=document,
+        publisher=publisher,
+        addressees=addressee,
+        for_forces=for_forces,
+        due_before=due_before,
+        has_deadline=has_deadline,
+    )
+    rows = find_items(_config(ctx).db_url, wanted)
+    if as_json:
+        click.echo(_dump_json({"items": rows}))
+    elif as_csv:
+        write_csv(rows, sys.stdout)
+    elif rows:
+        click.echo(items_table(rows))
+    else:
+        click.echo("No items match.", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export every stored document and item (JSON contract or CSV, one row per item).
+
+    Example: recwatch export --format csv --output register.csv
+    """
+    from pipeline.export import export_store
+
+    config = _config(ctx)
+    if output is None:
+        export_store(config.db_url, fmt, sys.stdout)
+        return
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        export_store(config.db_url, fmt, fh)
+    click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--pdfs",
+    "pdf_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory holding <name>.pdf for each <name>.json in GOLD_DIR.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="CPU count",
+    help="Worker processes.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
+@click.option("--only", multiple=True, metavar="NAME", help="Only this gold file (repeatable).")
+def evaluate(gold_dir: Path, pdf_dir: Path, jobs: int, as_json: bool, only: Sequence[str]) -> None:
+    """Score extraction against gold labels.
+
+    Per document and overall (micro): item precision/recall/F1, boundary exactness, number,
+    page and deadline accuracy, addressee F1; negative controls list their item counts.
+
+    Example: recwatch eval ../shared/gold --pdfs ../shared/corpus/pdfs
+    """
+    from pipeline.eval_run import evaluate_dirs
+    from pipeline.render import eval_report
+
+    started = datetime.now()
+    score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, _progress if sys.stderr.isatty() else None)
+    if not score.documents and not score.missing:
+        raise click.ClickException(f"no gold files found in {gold_dir}; expected <name>.json files")
+    if as_json:
+        click.echo(_dump_json(score.to_json()))
+    else:
+        click.echo(eval_report(score))
+    seconds = (datetime.now() - started).total_seconds()
+    click.echo(f"Scored {len(score.documents)} documents in {seconds:.1f}s", err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def bodies(as_json: bool) -> None:
+    """List the registry of bodies that addressees are resolved to.
+
+    Example: recwatch bodies --json
+    """
+    from extractors.registry import load_registry
+    from pipeline.render import bodies_table, body_to_json
+
+    registry = [body_to_json(body) for body in load_registry()]
+    click.echo(_dump_json({"bodies": registry}) if as_json else bodies_table(registry))

@@ -1,0 +1,183 @@
+"""Run the extraction stages on PDFs: path in, DocumentResult out (no store involved).
+
+The stage order is declared once, in STAGES (like scrapy's ITEM_PIPELINES). Heavy libraries are
+imported inside the stage functions so that importing this module (and `recwatch --help`) is cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from extractors.errors import ExtractionError
+from extractors.text import NO_TEXT_HINT
+from models.records import DocumentResult, DocumentText, Item, Metadata
+
+logger = logging.getLogger(__name__)
+
+
+NO_METADATA = Metadata(title=None, publisher=None, published=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """What the stages pass along: the text layer, the metadata so far and the items so far."""
+
+    doc: DocumentText
+    metadata: Metadata = NO_METADATA
+    items: tuple[Item, ...] = ()
+
+
+Stage = Callable[[Work], Work]
+
+
+class EmptyTextLayer(ExtractionError):
+    """A PDF whose pages carry no text (a scanned image): counted as a failed document."""
+
+    def __init__(self, doc: DocumentText) -> None:
+        self.warnings = doc.warnings
+        self.sha256 = doc.sha256
+        problem, _, hint = NO_TEXT_HINT.partition("; ")
+        super().__init__(doc.file, problem, hint)
+
+
+def read_metadata(work: Work) -> Work:
+    """Stage: title, publisher and publication date."""
+    from extractors.metadata import extract_metadata
+
+    return replace(work, metadata=extract_metadata(work.doc))
+
+
+def split(work: Work) -> Work:
+    """Stage: recommendations, areas for improvement, causes of concern and actions."""
+    from extractors.items import split_items
+
+    return replace(work, items=tuple(split_items(work.doc)))
+
+
+def addressees(work: Work) -> Work:
+    """Stage: who must act on each item."""
+    from extractors.addressees import tag_addressees
+
+    return replace(work, items=tuple(tag_addressees(work.items, work.metadata)))
+
+
+def deadlines(work: Work) -> Work:
+    """Stage: deadlines resolved against the publication date."""
+    from extractors.deadlines import tag_deadlines
+
+    return replace(work, items=tuple(tag_deadlines(work.items, work.metadata.published)))
+
+
+STAGES: tuple[Stage, ...] = (read_metadata, split, addressees, deadlines)
+
+
+def extraction_settings() -> dict[str, Any]:
+    """Return every setting that shapes extraction, JSON-ready (recorded with each run)."""
+    from importlib.metadata import version
+
+    from extractors import deadlines as deadline_rules
+    from extractors import registry, text
+
+    return {
+        "stages": [stage.__name__ for stage in STAGES],
+        "pdfplumber": version("pdfplumber"),
+        "pdfplumber_words": text.WORD_SETTINGS,
+        "pdfplumber_tables": text.TABLE_SETTINGS,
+        "text_layer_version": text.TEXT_LAYER_VERSION,
+        "spacy": version("spacy"),
+        "dateparser": deadline_rules.DATEPARSER_SETTINGS,
+        "registry_version": registry.REGISTRY_VERSION,
+    }
+
+
+def _settings_pairs() -> tuple[tuple[str, str], ...]:
+    """Return the extraction settings as sorted (name, JSON text) pairs for DocumentResult."""
+    return tuple(
+        (name, json.dumps(value, sort_keys=True, default=str))
+        for name, value in sorted(extraction_settings().items())
+    )
+
+
+def extract_pdf(path: Path, source: str | None = None) -> DocumentResult:
+    """Extract one PDF; raise ExtractionError for an unreadable file or one with no text layer."""
+    from extractors.text import read_document
+
+    path = Path(path)
+    logger.info("extracting %s", path)
+    doc = read_document(path)
+    if not doc.lines:
+        raise EmptyTextLayer(doc)
+    work = Work(doc=doc)
+    for stage in STAGES:
+        work = stage(work)
+    return DocumentResult(
+        sha256=doc.sha256,
+        file=path.name,
+        pages=doc.pages,
+        metadata=work.metadata,
+        items=work.items,
+        warnings=doc.warnings,
+        source=source,
+        settings=_settings_pairs(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of extracting one file: a DocumentResult, or the error that stopped it."""
+
+    path: Path
+    result: DocumentResult | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    sha256: str | None = None  # known even for a failed document when its bytes could be read
+
+    @property
+    def ok(self) -> bool:
+        """True when the document was extracted."""
+        return self.result is not None
+
+
+def extract_outcome(path: Path) -> Outcome:
+    """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
+    try:
+        result = extract_pdf(path)
+    except EmptyTextLayer as exc:
+        return Outcome(path=path, error=str(exc), warnings=exc.warnings, sha256=exc.sha256)
+    except ExtractionError as exc:
+        return Outcome(path=path, error=str(exc))
+    except Exception as exc:  # a bug on one document must not cost the others
+        logger.exception("%s: extraction crashed", path)
+        problem = f"{path}: extraction crashed ({type(exc).__name__}: {exc})"
+        return Outcome(path=path, error=f"{problem}; re-run with -v and report the traceback")
+    return Outcome(path=path, result=result, warnings=result.warnings, sha256=result.sha256)
+
+
+Progress = Callable[[int, int, Path], None]
+
+
+def extract_many(
+    paths: list[Path], jobs: int = 1, progress: Progress | None = None
+) -> list[Outcome]:
+    """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order."""
+    outcomes: dict[Path, Outcome] = {}
+    if jobs <= 1 or len(paths) <= 1:
+        for done, path in enumerate(paths, start=1):
+            outcomes[path] = extract_outcome(path)
+            if progress:
+                progress(done, len(paths), path)
+        return [outcomes[p] for p in paths]
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        futures = {pool.submit(extract_outcome, path): path for path in paths}
+        for done, future in enumerate(as_completed(futures), start=1):
+            outcomes[futures[future]] = future.result()
+            if progress:
+                progress(done, len(paths), futures[future])
+    return [outcomes[p] for p in paths]

@@ -1,0 +1,137 @@
+"""Read the current register out of the store: items with filters, documents with their items."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from extractors.addressees import for_forces
+from models import db
+from models.store import open_existing_store
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFilter:
+    """Filters for `recwatch items` (empty means no filter)."""
+
+    kinds: Sequence[str] = ()
+    document: str | None = None
+    publisher: str | None = None
+    addressees: Sequence[str] = ()
+    for_forces: bool = False
+    due_before: date | None = None
+    has_deadline: bool = False
+
+    def keeps(self, addressees: Sequence[str]) -> bool:
+        """Apply the addressee filters (stored as JSON, so checked in Python)."""
+        have = {a.casefold() for a in addressees}
+        if self.addressees and not have & {a.casefold() for a in self.addressees}:
+            return False
+        return not self.for_forces or for_forces(addressees)
+
+
+def _current_items() -> Select[db.Item, db.ItemVersion, db.Document]:
+    """Select the current version of every item that the latest run of its document still saw."""
+    return (
+        select(db.Item, db.ItemVersion, db.Document)
+        .join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
+        .join(db.Document, db.Document.sha256 == db.Item.document_sha256)
+        .where(db.Item.removed_in_run.is_(None))
+        .order_by(db.Document.file, db.Document.sha256, db.Item.position, db.Item.id)
+    )
+
+
+def item_row(item: db.Item, version: db.ItemVersion, document: db.Document) -> dict[str, Any]:
+    """Render a stored item as the JSON contract's item dict plus its document's identity."""
+    deadline = None
+    if version.deadline_kind is not None:
+        deadline = {
+            "text": version.deadline_text,
+            "date": version.deadline_date.isoformat() if version.deadline_date else None,
+            "kind": version.deadline_kind,
+            "granularity": version.deadline_granularity,
+        }
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "number": item.number,
+        "parent": item.parent,
+        "page_start": version.page_start,
+        "page_end": version.page_end,
+        "text": version.text,
+        "addressees": json.loads(version.addressees),
+        "partners": json.loads(version.partners),
+        "deadline": deadline,
+        "deadlines": json.loads(version.deadlines),
+        "occurrences": json.loads(version.occurrences),
+        "granularity": version.deadline_granularity,
+        "file": document.file,
+        "sha256": document.sha256,
+        "title": document.title,
+        "publisher": document.publisher,
+        "published": document.published.isoformat() if document.published else None,
+    }
+
+
+def find_items(db_url: str, wanted: ItemFilter) -> list[dict[str, Any]]:
+    """Return current items matching the filter, ordered by document, page and id."""
+    query = _current_items()
+    if wanted.kinds:
+        query = query.where(db.Item.kind.in_(list(wanted.kinds)))
+    if wanted.document:
+        pattern = f"%{wanted.document}%"
+        query = query.where(
+            or_(
+                db.Document.file.ilike(pattern),
+                db.Document.title.ilike(pattern),
+                db.Document.sha256.startswith(wanted.document.lower()),
+            )
+        )
+    if wanted.publisher:
+        query = query.where(db.Document.publisher.ilike(f"%{wanted.publisher}%"))
+    if wanted.due_before:
+        query = query.where(db.ItemVersion.deadline_date < wanted.due_before)
+    if wanted.has_deadline:
+        query = query.where(db.ItemVersion.deadline_kind.is_not(None))
+    engine = open_existing_store(db_url)
+    try:
+        with Session(engine) as session:
+            rows = [item_row(*row) for row in session.execute(query).all()]
+    finally:
+        engine.dispose()
+    return [row for row in rows if wanted.keeps(row["addressees"])]
+
+
+def documents_with_items(db_url: str) -> list[dict[str, Any]]:
+    """Return every stored document in the JSON contract's shape, with its current items."""
+    engine = open_existing_store(db_url)
+    try:
+        with Session(engine) as session:
+            documents = session.scalars(select(db.Document).order_by(db.Document.file)).all()
+            by_document: dict[str, list[dict[str, Any]]] = {d.sha256: [] for d in documents}
+            for item, version, document in session.execute(_current_items()).all():
+                row = item_row(item, version, document)
+                for key in ("file", "sha256", "title", "publisher", "published"):
+                    del row[key]
+                by_document[document.sha256].append(row)
+            return [
+                {
+                    "sha256": d.sha256,
+                    "file": d.file,
+                    "source": d.source,
+                    "title": d.title,
+                    "publisher": d.publisher,
+                    "published": d.published.isoformat() if d.published else None,
+                    "pages": d.pages,
+                    "items": by_document[d.sha256],
+                }
+                for d in documents
+            ]
+    finally:
+        engine.dispose()

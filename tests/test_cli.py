@@ -1,0 +1,211 @@
+"""The command line: help, exit codes, stdout/stderr separation, output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from factories import fake_pdf, make_result
+
+from extractors.errors import ExtractionError
+from models.records import DocumentResult
+from pipeline import extract, run
+from pipeline.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extract by file name: *.pdf → a hand-built result, bad*.pdf → ExtractionError."""
+
+    def fake(path: Path, source: str | None = None) -> DocumentResult:
+        if path.name.startswith("bad"):
+            raise ExtractionError(str(path), "is not a PDF", "fetch it again")
+        return make_result(path.name)
+
+    monkeypatch.setattr(extract, "extract_pdf", fake)
+    monkeypatch.setattr(run, "extraction_settings", lambda: {"stages": "fake"})
+
+
+def invoke(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "data"), *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("command", [None, *sorted(cli.commands)])
+def test_every_command_has_help_with_an_example(command: str | None) -> None:
+    args = [command, "--help"] if command else ["--help"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0
+    assert "Example: recwatch " in result.stdout
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import cli\n"
+        "for args in (['--help'], *[[c, '--help'] for c in cli.commands]):\n"
+        "    assert CliRunner().invoke(cli, args).exit_code == 0, args\n"
+        "heavy = {'spacy', 'pdfplumber', 'dateparser', 'sqlalchemy'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_python_dash_m_pipeline_works() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, cwd=REPO
+    )
+    assert out.returncode == 0
+    assert out.stdout.startswith("Usage: recwatch")
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_run_loads_documents_and_prints_summary(tmp_path: Path) -> None:
+    samples = tmp_path / "data" / "raw" / "samples"
+    fake_pdf(samples, "b.PDF")
+    fake_pdf(samples / "sub", "a.pdf")
+    (samples / "notes.txt").write_text("not a pdf", encoding="utf-8")
+    code, out, err = invoke(tmp_path, "run")
+    assert code == 0
+    assert "Documents: 2 (2 ok, 0 failed)" in out
+    assert "Items: 6 (area_for_improvement 2, recommendation 4)" in out
+    assert "Items with deadlines: 2" in out
+    assert "New item versions: 6 (0 unchanged)" in out
+    assert err == ""  # no progress lines when stderr is not a terminal
+    assert (tmp_path / "data" / "processed" / "recwatch.db").is_file()
+    code, out, _ = invoke(tmp_path, "run")
+    assert "New item versions: 0 (6 unchanged)" in out
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_run_with_a_failed_document_exits_3_and_loads_the_rest(tmp_path: Path) -> None:
+    good = fake_pdf(tmp_path / "in", "good.pdf")
+    bad = fake_pdf(tmp_path / "in", "bad.pdf")
+    code, out, err = invoke(tmp_path, "run", str(good), str(bad))
+    assert code == 3
+    assert "Documents: 2 (1 ok, 1 failed)" in out
+    assert f"{bad}: is not a PDF; fetch it again" in out
+    assert err == "Error: 1 of 2 documents failed\n"
+    code, out, _ = invoke(tmp_path, "items", "--json")
+    assert code == 0
+    assert {i["file"] for i in json.loads(out)["items"]} == {"good.pdf"}
+
+
+def test_run_without_pdfs_names_the_fix(tmp_path: Path) -> None:
+    (tmp_path / "data" / "raw" / "samples").mkdir(parents=True)
+    code, out, err = invoke(tmp_path, "run")
+    assert code == 1
+    assert out == ""
+    assert "no PDFs found in" in err
+    assert "make samples" in err
+
+
+def test_items_before_any_run_names_the_fix(tmp_path: Path) -> None:
+    code, out, err = invoke(tmp_path, "items")
+    assert code == 1
+    assert out == ""
+    assert "no store at" in err
+    assert "run `recwatch run` first" in err
+
+
+def test_bad_db_url_is_a_clean_error(tmp_path: Path) -> None:
+    code, _, err = invoke(tmp_path, "--db", "nosuchdialect://x", "items")
+    assert code == 1
+    assert err.startswith("Error: cannot open store 'nosuchdialect://x'")
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_items_filters_and_formats(tmp_path: Path) -> None:
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
+    code, out, _ = invoke(tmp_path, "items", "--kind", "recommendation", "--has-deadline")
+    assert code == 0
+    assert out.splitlines()[0].split() == [
+        "document", "kind", "no", "pages", "addressees", "deadline", "text",
+    ]  # fmt: skip
+    assert len(out.splitlines()) == 3
+    assert "date 2026-03-31" in out
+    code, out, _ = invoke(tmp_path, "items", "--for-forces", "--due-before", "2027-01-01", "--json")
+    assert [i["number"] for i in json.loads(out)["items"]] == ["1"]
+    code, _, err = invoke(tmp_path, "items", "--due-before", "soon")
+    assert code == 2
+    assert "'soon' is not a date; use YYYY-MM-DD" in err
+    code, out, err = invoke(tmp_path, "items", "--addressee", "nobody")
+    assert (code, out, err) == (0, "", "No items match.\n")
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_export_csv_guards_formulas(tmp_path: Path) -> None:
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
+    target = tmp_path / "out.csv"
+    code, out, err = invoke(tmp_path, "export", "--format", "csv", "--output", str(target))
+    assert (code, out, err) == (0, "", f"Wrote {target}\n")
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(rows) == 3
+    assert rows[2]["text"].startswith("'=HYPERLINK(")
+    assert rows[0]["text"].startswith("By 31 March 2026")
+    assert rows[1]["addressees"] == "chief_constables"
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_export_json_follows_the_contract(tmp_path: Path) -> None:
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
+    code, out, _ = invoke(tmp_path, "export")
+    assert code == 0
+    [doc] = json.loads(out)["documents"]
+    assert list(doc) == [
+        "sha256", "file", "source", "title", "publisher", "published", "pages", "items",
+    ]  # fmt: skip
+    contract = ["id", "kind", "number", "parent", "page_start", "page_end", "text"]
+    contract += ["addressees", "partners", "deadline"]
+    assert list(doc["items"][0])[: len(contract)] == contract
+    assert doc["items"][0]["deadline"] == {
+        "text": "By 31 March 2026",
+        "date": "2026-03-31",
+        "kind": "date",
+        "granularity": "day",
+    }
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_extract_prints_json_without_a_store(tmp_path: Path) -> None:
+    good = fake_pdf(tmp_path / "in", "good.pdf")
+    bad = fake_pdf(tmp_path / "in", "bad.pdf")
+    code, out, err = invoke(tmp_path, "extract", "--json", str(good), str(bad))
+    assert code == 3
+    assert [d["file"] for d in json.loads(out)["documents"]] == ["good.pdf"]
+    assert err == f"Error: {bad}: is not a PDF; fetch it again\n"
+    assert not (tmp_path / "data").exists()
+
+
+def test_eval_reports_missing_pdfs(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "absent.json").write_text(json.dumps({"items": []}), encoding="utf-8")
+    (tmp_path / "pdfs").mkdir()
+    code, out, _ = invoke(tmp_path, "eval", str(gold), "--pdfs", str(tmp_path / "pdfs"))
+    assert code == 0
+    assert "Missing PDFs (not scored):\n  absent.pdf" in out
+
+
+def test_bodies_lists_the_registry(tmp_path: Path) -> None:
+    code, out, err = invoke(tmp_path, "bodies", "--json")
+    assert (code, err) == (0, "")
+    bodies = {b["id"]: b for b in json.loads(out)["bodies"]}
+    assert {"chief_constables", "home_office", "npcc"} <= set(bodies)
+    assert set(bodies["npcc"]) >= {"id", "name", "kind", "aliases"}
+    code, out, _ = invoke(tmp_path, "bodies")
+    assert out.splitlines()[0].split() == ["id", "kind", "name", "aliases"]

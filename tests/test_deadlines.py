@@ -1,0 +1,194 @@
+"""Deadline finding and resolution: own HMICFRS-style phrases, then the gold items."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+import extractors.deadlines as deadlines_module
+from extractors.deadlines import DATEPARSER_SETTINGS, find_deadlines, tag_deadlines
+from models.records import Item
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+PUBLISHED = date(2021, 9, 14)
+
+# (text, expected kind or None, expected ISO date or None)
+CASES: list[tuple[str, str | None, str | None]] = [
+    (
+        "By 31 March 2022, chief constables should review their custody policies.",
+        "date",
+        "2022-03-31",
+    ),
+    ("By 1 October 2022, forces should publish their plans.", "date", "2022-10-01"),
+    ("The Home Office should publish the guidance by April 2022.", "date", "2022-04-30"),
+    (
+        "By September 2022, the College of Policing should update its guidance.",
+        "date",
+        "2022-09-30",
+    ),
+    ("Forces should comply by the end of 2023.", "date", "2023-12-31"),
+    ("Forces should comply by the end of March 2023.", "date", "2023-03-31"),
+    ("The NPCC should report no later than 30 June 2022.", "date", "2022-06-30"),
+    ("The NPCC should report no later than autumn 2022.", "date", "2022-11-30"),
+    ("The review should be finished by spring 2022.", "date", "2022-05-31"),
+    ("The review should be finished by summer 2022.", "date", "2022-08-31"),
+    ("The review should be finished by winter 2022.", "date", "2023-02-28"),
+    ("The plan should be in place by 2024.", "date", "2024-12-31"),
+    ("An audit should take place before the end of 2025.", "date", "2025-12-31"),
+    ("The strategy should be reviewed in or before 2026.", "date", "2026-12-31"),
+    ("The Home Office should report before the end of this year.", "date", "2021-12-31"),
+    ("Within six months, the Home Office should publish a strategy.", "relative", "2022-03-14"),
+    ("Within three months, chief constables should review their data.", "relative", "2021-12-14"),
+    (
+        "Within 12 months of the publication of this report, forces should comply.",
+        "relative",
+        "2022-09-14",
+    ),
+    (
+        "The CPS should respond within three months of the date of publication of this report.",
+        "relative",
+        "2021-12-14",
+    ),
+    ("The force should act within 28 days.", "relative", "2021-10-12"),
+    ("The College should consult within the next two years.", "relative", "2023-09-14"),
+    ("Within one month, forces should nominate a lead.", "relative", "2021-10-14"),
+    (
+        "Forces should publish a report within three months of the end of each exercise.",
+        "ongoing",
+        None,
+    ),
+    (
+        "Within 6 months of the creation of the new board, it should review its terms.",
+        "ongoing",
+        None,
+    ),
+    ("Forces should test their plans at least every three years.", "ongoing", None),
+    ("Chief constables should review the policy annually.", "ongoing", None),
+    ("Forces should hold six-monthly reviews of the register.", "ongoing", None),
+    ("Peer review should take place at least once every five years.", "ongoing", None),
+    ("The board should meet once a year to consider progress.", "ongoing", None),
+    (
+        "Immediately, forces should stop recording these incidents as no crime.",
+        "immediate",
+        "2021-09-14",
+    ),
+    ("With immediate effect, forces should stop this practice.", "immediate", "2021-09-14"),
+    ("A compensation scheme should be set up now.", "immediate", "2021-09-14"),
+    ("The force should urgently review its call handling.", None, None),
+    ("The force should review its call handling as soon as possible.", None, None),
+    ("The force should act at the earliest opportunity.", None, None),
+    ("In March 2021, the Home Secretary commissioned this inspection.", None, None),
+    ("By March 2021, the force had introduced a new crime recording system.", None, None),
+    ("Victims who reported crimes before 2010 should be contacted again.", None, None),
+    ("The force now has a clear plan, and should keep it under review.", None, None),
+    ("Forces should take immediate action where risks are found.", None, None),
+    ("Officers should attend immediately after the call is graded.", None, None),
+    ("The force should review its annual training plan.", None, None),
+    ("The force should review cases within a reasonable time.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "when"), CASES)
+def test_phrases(text: str, kind: str | None, when: str | None) -> None:
+    found = find_deadlines(text, PUBLISHED)
+    first = found[0] if found else None
+    assert (first.kind if first else None) == kind
+    assert (first.date.isoformat() if first and first.date else None) == when
+
+
+def _item(text: str, timing: str | None = None) -> Item:
+    return Item("recommendation", "1", None, 1, 1, text, timing=timing)
+
+
+def test_timing_hint_is_the_deadline() -> None:
+    got = tag_deadlines(
+        [_item("ensure all children have a care plan", "Within three months:")], PUBLISHED
+    )
+    assert got[0].deadline is not None
+    assert (got[0].deadline.kind, got[0].deadline.date) == ("relative", date(2021, 12, 14))
+
+
+def test_first_stated_and_all_kept() -> None:
+    text = "By 31 March 2022, forces should publish a plan; by 30 September 2022 they should act."
+    got = tag_deadlines([_item(text)], PUBLISHED)[0]
+    assert got.deadline is not None
+    assert got.deadline.date == date(2022, 3, 31)
+    assert [d.date for d in got.deadlines] == [date(2022, 3, 31), date(2022, 9, 30)]
+    assert got.deadline.granularity == "day"
+
+
+def test_granularity() -> None:
+    assert find_deadlines("by April 2022", PUBLISHED)[0].granularity == "month"
+    assert find_deadlines("by spring 2022", PUBLISHED)[0].granularity == "season"
+    assert find_deadlines("by the end of 2022", PUBLISHED)[0].granularity == "year"
+
+
+def test_no_publication_date_leaves_relative_unresolved() -> None:
+    got = tag_deadlines([_item("Within six months, forces should act. Immediately, stop.")], None)[
+        0
+    ]
+    assert [(d.kind, d.date) for d in got.deadlines] == [("relative", None), ("immediate", None)]
+    absolute = tag_deadlines([_item("By 31 March 2022, forces should act.")], None)[0]
+    assert absolute.deadline is not None
+    assert absolute.deadline.date == date(2022, 3, 31)
+
+
+def test_frozen_today_gives_identical_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [_item(text) for text, _, _ in CASES]
+    before = tag_deadlines(items, PUBLISHED)
+
+    class FrozenDatetime(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> FrozenDatetime:  # type: ignore[override]
+            return cls(2039, 2, 3, 4, 5, 6)
+
+        @classmethod
+        def today(cls) -> FrozenDatetime:
+            return cls(2039, 2, 3, 4, 5, 6)
+
+    import dateparser.conf
+    import dateparser.date
+
+    deadlines_module._dateparse.cache_clear()
+    monkeypatch.setattr(deadlines_module, "datetime", FrozenDatetime)
+    monkeypatch.setattr(dateparser.date, "datetime", FrozenDatetime, raising=False)
+    monkeypatch.setattr(dateparser.conf, "datetime", FrozenDatetime, raising=False)
+    after = tag_deadlines(items, PUBLISHED)
+    assert [i.deadlines for i in after] == [i.deadlines for i in before]
+    deadlines_module._dateparse.cache_clear()
+
+
+def test_settings_are_pinned() -> None:
+    assert DATEPARSER_SETTINGS["DATE_ORDER"] == "DMY"
+    assert "RELATIVE_BASE" not in DATEPARSER_SETTINGS
+
+
+def test_tagging_1000_items_is_fast() -> None:
+    items = [_item(CASES[i % len(CASES)][0]) for i in range(1000)]
+    tag_deadlines(items[:50], PUBLISHED)
+    start = time.perf_counter()
+    tag_deadlines(items, PUBLISHED)
+    assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.skipif(
+    not (SHARED / "gold").is_dir(), reason=f"gold labels not found at {SHARED / 'gold'}"
+)
+def test_gold_deadline_accuracy_floor() -> None:
+    path = Path(__file__).resolve().parents[1] / "scripts" / "measure_tagging.py"
+    spec = importlib.util.spec_from_file_location("measure_tagging", path)
+    assert spec is not None
+    assert spec.loader is not None
+    measure = importlib.util.module_from_spec(spec)
+    sys.modules["measure_tagging"] = measure
+    spec.loader.exec_module(measure)
+    plain = measure.measure(SHARED / "gold", hints=False)["OVERALL"][1]
+    hinted = measure.measure(SHARED / "gold", hints=True)["OVERALL"][1]
+    # the remaining misses need another report's publication date (see the script's notes)
+    assert hinted.accuracy >= 0.976
+    assert plain.accuracy >= 0.908
