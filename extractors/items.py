@@ -1013,6 +1013,7 @@ def _text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[_Ca
         kind = _section_kind(ln.text) or "recommendation"
         header_bottom = max([ln.bottom] + [lines[j].bottom for j in mates])
         cells: list[list[Line]] = []
+        others: list[Line] = [lines[j] for j in mates if lines[j].x0 > ln.x1]
         prev: Line | None = None
         for j in range(i + 1, len(lines)):
             cur = lines[j]
@@ -1024,6 +1025,7 @@ def _text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[_Ca
                 break  # running text resumes across the columns
             if cur.x0 >= col_x1:
                 used.add(j)
+                others.append(cur)
                 continue
             if (
                 prev is not None
@@ -1051,6 +1053,7 @@ def _text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[_Ca
         if len(cells) < 2:
             continue
         used.update([i, *mates])
+        marks = _mark_columns(others, sorted(right), cells[0][0])
         for cell in cells:
             text = join_text(c.text for c in cell)
             number = None
@@ -1070,9 +1073,52 @@ def _text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[_Ca
                     blocks=[Block(cell)],
                     cluster=10_000 + i,
                     labelled=True,
+                    responsible=marks(cell[0]),
                 )
             )
     return out, used
+
+
+def _mark_columns(
+    others: Sequence[Line], starts: Sequence[float], first_row: Line
+) -> Callable[[Line], str | None]:
+    """Columns headed by bodies whose cells hold marks (F, P, ✓): who each row is for."""
+    names: dict[int, list[str]] = {}
+    for ln in others:
+        if ln.page == first_row.page and ln.top < first_row.top - 1:
+            # A header line may run across two columns; place each word by its estimated x.
+            width = (ln.x1 - ln.x0) / max(len(ln.text), 1)
+            offset = 0
+            for word in ln.text.split(" "):
+                x = ln.x0 + offset * width
+                names.setdefault(max(_nearest(starts, x), _column_of(starts, x)), []).append(word)
+                offset += len(word) + 1
+    headers = {k: " ".join(v) for k, v in names.items()}
+
+    def marks(row: Line) -> str | None:
+        hits = [
+            headers[k]
+            for ln in others
+            if ln.page == row.page
+            and abs(ln.top - row.top) < 2.5
+            and len(ln.text.strip()) <= 3
+            and (k := _nearest(starts, ln.x0)) in headers
+        ]
+        unique = list(dict.fromkeys(hits))
+        if len(unique) > 1:
+            return ", ".join(unique[:-1]) + " and " + unique[-1]
+        return unique[0] if unique else None
+
+    return marks
+
+
+def _column_of(starts: Sequence[float], x: float) -> int:
+    """Index of the last column starting at or before x."""
+    return max((k for k, start in enumerate(starts) if start <= x + 2), default=0)
+
+
+def _nearest(starts: Sequence[float], x: float) -> int:
+    return min(range(len(starts)), key=lambda k: abs(starts[k] - x))
 
 
 # --- de-duplication and output ------------------------------------------------------------

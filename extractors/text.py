@@ -185,7 +185,8 @@ def _read_page(
     list[Table],
     list[tuple[float, float, float, float]],
 ]:
-    page = page.dedupe_chars()  # fake bold: the same glyphs printed twice, slightly offset
+    if _has_overprint(page.chars):
+        page = page.dedupe_chars()  # fake bold: the same glyphs printed twice, slightly offset
     raw = page.extract_words(extra_attrs=["fontname", "size"], **WORD_SETTINGS)
     words = [
         _Word(
@@ -224,6 +225,19 @@ def _read_page(
         tboxes.append((x0, top, x1, bottom))
         found.append(Table(page=index, top=top, bottom=bottom, rows=tuple(rows)))
     return words, rects, found, tboxes
+
+
+def _has_overprint(chars: Sequence[dict[str, Any]]) -> bool:
+    """True when glyphs are printed twice at almost the same spot (a fake bold)."""
+    for a, b in itertools.pairwise(chars[:2000]):
+        if (
+            a["text"] == b["text"]
+            and not a["text"].isspace()
+            and abs(float(a["x0"]) - float(b["x0"])) < 1.5
+            and abs(float(a["top"]) - float(b["top"])) < 1.5
+        ):
+            return True
+    return False
 
 
 def _boxes_from_bars(
