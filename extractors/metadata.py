@@ -33,6 +33,18 @@ _CUES = (
 )
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "?:", _ANY_DATE)
 _CUE_RE = [re.compile(rf"\b{cue}\s*:?\s*(?P<date>{_PLAIN_DATE})", re.IGNORECASE) for cue in _CUES]
+_SOURCE_RES = (
+    re.compile(
+        rf"\bOn (?P<date>{_PLAIN_DATE}),? (?:the|a)\b[^.]{{0,80}}? published (?:its|the|a)\b"
+        r"[^.]{0,80}?\b(?:report|review)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:report|review)\b[^.]{0,250}? (?:was|were) (?:first )?published on "
+        rf"(?P<date>{_PLAIN_DATE})",
+        re.IGNORECASE,
+    ),
+)
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_DAY_DATE, _NUMERIC_DATE, _MONTH_DATE)]
 _LONE_DATE_RE = re.compile(
     r"^\s*(?:" + re.sub(r"\?P<\w+>", "?:", f"{_DAY_DATE}|{_MONTH_DATE}") + r")\s*$", re.I
@@ -81,13 +93,27 @@ def extract_metadata(doc: DocumentText) -> Metadata:
     title = _title(doc, front)
     published, phrase = _published(doc, front)
     publisher = _publisher(doc, front)
+    source = None
+    if re.search(r"\bresponse\b", title or "", re.IGNORECASE):
+        source = _source_published([ln for ln in doc.lines if ln.page <= 10])
     return Metadata(
         title=title,
         publisher=publisher,
         published=published,
         published_text=phrase,
         subject=_subject(title or ""),
+        source_published=source,
     )
+
+
+def _source_published(lines: Sequence[Line]) -> date | None:
+    """The date the responded-to report was published, when the response states it."""
+    flat = " ".join(" ".join(ln.text for ln in lines).split())
+    for pattern in _SOURCE_RES:
+        m = pattern.search(flat)
+        if m:
+            return _parse(m.group("date"), None)
+    return None
 
 
 def _title(doc: DocumentText, front: Sequence[Line]) -> str | None:

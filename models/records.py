@@ -74,6 +74,9 @@ class Metadata:
     published: date | None
     published_text: str | None = None  # the phrase the date was read from
     subject: str | None = None  # the inspected body when the report names one (force, council...)
+    # For a response that restates another report's recommendations: that report's date, from
+    # which the restated relative deadlines run.
+    source_published: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,10 @@ def deadlines(work: Work) -> Work:
     """Stage: deadlines resolved against the publication date."""
     from extractors.deadlines import tag_deadlines
 
-    return replace(work, items=tuple(tag_deadlines(work.items, work.metadata.published)))
+    # A response restating another report's recommendations counts their relative deadlines
+    # from that report's publication, when the response says when that was.
+    base = work.metadata.source_published or work.metadata.published
+    return replace(work, items=tuple(tag_deadlines(work.items, base)))
 
 
 STAGES: tuple[Stage, ...] = (read_metadata, split, addressees, deadlines)
