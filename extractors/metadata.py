@@ -64,8 +64,7 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
     (r"Care Quality Commission|\bCQC\b", "Care Quality Commission"),
     (r"House of Commons Library", "House of Commons Library"),
     (r"House of Lords", "House of Lords"),
-    (r"Covid-19 Inquiry", "UK Covid-19 Inquiry"),
-    (r"Infected Blood Inquiry", "Infected Blood Inquiry"),
+    (r"\b(?:[A-Z][\w-]*\s){1,3}Inquiry\b", ""),
     (r"Independent Office for Police Conduct|\bIOPC\b", "IOPC"),
     (r"College of Policing", "College of Policing"),
     (r"Department of Health and Social Care|\bDHSC\b", "Department of Health and Social Care"),
@@ -92,7 +91,7 @@ def extract_metadata(doc: DocumentText) -> Metadata:
     front = [ln for ln in doc.lines if ln.page <= 4]
     title = _title(doc, front)
     published, phrase = _published(doc, front)
-    publisher = _publisher(doc, front)
+    publisher = _publisher(doc, front, title)
     source = None
     if re.search(r"\bresponse\b", title or "", re.IGNORECASE):
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])
@@ -130,14 +129,16 @@ def _title(doc: DocumentText, front: Sequence[Line]) -> str | None:
     return None
 
 
-def _publisher(doc: DocumentText, front: Sequence[Line]) -> str | None:
+def _publisher(doc: DocumentText, front: Sequence[Line], title: str | None) -> str | None:
+    if re.search(r"\bgovernment(?:'s)? response\b", title or "", re.IGNORECASE):
+        return "UK Government"
     first = min((ln.page for ln in front), default=1)
     for lines in ([ln for ln in front if ln.page == first], front):
         text = " ".join(ln.text for ln in lines)
         for pattern, name in _PUBLISHERS:
             m = re.search(pattern, text)
             if m:
-                return name or m.group(0)
+                return name or re.sub(r"^The ", "", m.group(0))
     author = (doc.meta("Author") or "").strip()
     return author or None
 

@@ -106,6 +106,24 @@ def _settings_pairs() -> tuple[tuple[str, str], ...]:
     )
 
 
+def _unresolved_deadline_warnings(path: Path, work: Work) -> tuple[str, ...]:
+    """Warn when relative deadlines stay unresolved because no publication date was found."""
+    if work.metadata.published is not None:
+        return ()
+    unresolved = sum(
+        1
+        for item in work.items
+        for deadline in item.deadlines or ((item.deadline,) if item.deadline else ())
+        if deadline.kind in ("relative", "immediate") and deadline.date is None
+    )
+    if not unresolved:
+        return ()
+    return (
+        f"{path.name}: no publication date found; {unresolved} relative deadline(s) left "
+        "unresolved rather than counted from today",
+    )
+
+
 def extract_pdf(path: Path, source: str | None = None) -> DocumentResult:
     """Extract one PDF; raise ExtractionError for an unreadable file or one with no text layer."""
     from extractors.text import read_document
@@ -124,7 +142,7 @@ def extract_pdf(path: Path, source: str | None = None) -> DocumentResult:
         pages=doc.pages,
         metadata=work.metadata,
         items=work.items,
-        warnings=doc.warnings,
+        warnings=doc.warnings + _unresolved_deadline_warnings(path, work),
         source=source,
         settings=_settings_pairs(),
     )

@@ -42,19 +42,41 @@ def test_every_labelled_pdf_is_scored(score: CorpusScore) -> None:
 
 def test_item_splitting_floors(score: CorpusScore) -> None:
     overall = score.overall
-    assert overall.f1 is not None and overall.f1 >= 0.95, overall.metrics()
-    assert overall.boundary is not None and overall.boundary >= 0.90, overall.metrics()
-    assert overall.number_accuracy is not None and overall.number_accuracy >= 0.98
-    assert overall.page_accuracy is not None and overall.page_accuracy >= 0.95
+    assert (overall.f1 or 0.0) >= 0.95, overall.metrics()
+    assert (overall.boundary or 0.0) >= 0.90, overall.metrics()
+    assert (overall.number_accuracy or 0.0) >= 0.98
+    assert (overall.page_accuracy or 0.0) >= 0.95
 
 
 def test_tagging_floors(score: CorpusScore) -> None:
     overall = score.overall
-    assert overall.addressee_f1 is not None and overall.addressee_f1 >= 0.95, overall.metrics()
-    assert overall.deadline_accuracy is not None and overall.deadline_accuracy >= 0.97
+    assert (overall.addressee_f1 or 0.0) >= 0.95, overall.metrics()
+    assert (overall.deadline_accuracy or 0.0) >= 0.97
 
 
 @pytest.mark.parametrize("name", NEGATIVE_CONTROLS)
 def test_negative_controls_yield_no_items(score: CorpusScore, name: str) -> None:
     [doc] = [d for d in score.documents if d.name == name]
     assert doc.counts.predicted == 0
+
+
+# One real document per layout the splitter must handle, with the F1 it reaches today.
+LAYOUT_FLOORS = {
+    "covid19-inquiry-m1-resilience-preparedness-report-2024": 1.0,  # body + appendix repeats
+    "infected-blood-inquiry-report-overview-2024": 0.95,  # numbered titles, (a) sub-items
+    "hoc-library-cbp-10081-infected-blood-inquiry-recommendations-2025": 0.95,  # ruleless table
+    "hol-science-technology-committee-behaviour-change-2011": 0.90,  # committee paragraphs
+    "ukgov-response-hol-behaviour-change-2011": 0.95,  # response restating boxed items
+    "ukgov-response-covid19-inquiry-m1-2025": 0.95,  # response restating, contents page
+    "dhsc-rapid-review-mental-health-inpatient-data-2024": 1.0,  # browser print, running lines
+    "ofsted-cqc-area-send-derbyshire-2024": 1.0,  # ruled table over two pages + paragraphs
+    "ofsted-looked-after-children-norfolk-2013": 1.0,  # bullets under timing headings
+    "ofsted-ilacs-birmingham-2023": 1.0,  # unnumbered "What needs to improve?" bullets
+    "covid19-inquiry-m2-report-in-brief-2025": 1.0,  # unglyphed list after a lead-in
+}
+
+
+@pytest.mark.parametrize(("name", "floor"), sorted(LAYOUT_FLOORS.items()))
+def test_layout_floors(score: CorpusScore, name: str, floor: float) -> None:
+    [doc] = [d for d in score.documents if d.name == name]
+    assert (doc.counts.f1 or 0.0) >= floor, doc.counts.metrics()
