@@ -178,6 +178,8 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         if len(named) == 1:
             subject_ids = named
             default = SUBJECT_FORCE_ID
+        elif re.search(r"\b(?:Constabulary|Police|Police Service)$", metadata.subject or ""):
+            default = SUBJECT_FORCE_ID  # a force the registry does not list by name
         elif COUNCIL_HINTS.search(subject):
             default = SUBJECT_COUNCIL_ID
         elif PROVIDER_HINTS.search(subject) or metadata.subject:
@@ -270,6 +272,15 @@ class _Tagger:
         """Label one conjunct: registry body, pronoun, agentive name as printed, or None."""
         if not toks:
             return None
+        if toks[0].lower_ in {"within", "by", "immediately", "in", "from", "before"}:
+            # "within three months the force": a deadline standing before the subject
+            cut = next(
+                (k for k, t in enumerate(toks) if t.i in self.ent_at or t.lower_ in {"the", "all"}),
+                None,
+            )
+            if cut is None or cut == 0:
+                return None
+            toks = toks[cut:]
         first = toks[0].lower_
         if first in ANAPHORIC or first in NON_AGENT_START:
             return None
@@ -284,7 +295,12 @@ class _Tagger:
         if ent is not None:
             end, body_id = ent
             rest = [t for t in toks if t.i >= end]
-            if not rest or rest[0].lower_ in POSTMODIFIER_STARTS or rest[0].is_punct:
+            if (
+                not rest
+                or rest[0].lower_ in POSTMODIFIER_STARTS
+                or rest[0].lower_ in {"lead", "leads", "coordinator", "coordinators", "portfolio"}
+                or rest[0].is_punct
+            ):
                 return self._label_for(body_id)
         for t in toks:  # a registry body inside a longer phrase ("the NPCC lead for X")
             hit = self.ent_at.get(t.i)

@@ -86,6 +86,13 @@ _BARE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"^To (?:the |all |each |every )?[\w(][^.;,]{2,100}?:?$")
+_LEAD_TIMING_RE = re.compile(
+    r"\b(?:immediately|with immediate effect|"
+    r"within (?:the next )?\w+ (?:days?|weeks?|months?|years?)|"
+    r"by (?:the end of )?(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)?\s?\d{4})\b",
+    re.IGNORECASE,
+)
 _COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:new\s+|national\s+|further\s+)?(?:recommendations?|areas? for improvement|"
@@ -337,6 +344,12 @@ def _narrative_resumes(block: Block, item_x0: float) -> bool:
     )
 
 
+def _timing_in(lead_in: str) -> str | None:
+    """A deadline stated once in a list's lead-in ("within three months the force should:")."""
+    m = _LEAD_TIMING_RE.search(lead_in)
+    return m.group(0) if m else None
+
+
 def _is_to_line(text: str) -> bool:
     """A "To the Home Office" line naming who the following items are for."""
     return bool(_TO_RE.match(text)) and len(text.split()) <= 14 and not _DIRECTIVE_RE.search(text)
@@ -572,6 +585,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             if _TIMING_RE.match(text) and section is not None:
                 timing = text.rstrip(":").strip()
                 continue
+            timing = None  # a timing heading governs only the items under it
             if section is not None and _strength(first, text) >= section_strength - 0.3:
                 section = None
                 parent_number = None
@@ -583,6 +597,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 logger.debug("p%d: recommendation list opened by %r", first.page, text)
                 section, section_strength = "recommendation", 0.0
                 lead_in, list_x0, section_items = text, first.x0, 0
+                timing = _timing_in(text) or timing
                 cluster += 1
                 continue
             narrative_words += len(text.split())
@@ -612,6 +627,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             continue
         if (block.label is None and _LEAD_IN_RE.search(text)) or _FOLLOWING_RE.search(text):
             lead_in, list_x0 = text, first.x0
+            timing = _timing_in(text) or timing
             continue
         listed = list_x0 is not None and first.x0 > list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):

@@ -74,9 +74,7 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
     (r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Constabulary|Police)\b", ""),
 )
 _SUBJECT_RES = (
-    re.compile(
-        r"\b((?:[A-Z][a-z]+|and|of)(?: (?:[A-Z][a-z]+|and|of))*? (?:Constabulary|Police))\b"
-    ),
+    re.compile(r"\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|and))*? (?:Constabulary|Police))\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:County|City|Borough|District) Council)\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:Fire and Rescue Service|Fire & Rescue Service))\b"),
 )
