@@ -1172,7 +1172,8 @@ def _finalise(candidates: list[_Candidate]) -> list[Item]:
                 break
         else:
             groups.append([cand])
-    items: list[Item] = []
+    order = {id(c): k for k, c in enumerate(candidates)}
+    placed: list[tuple[tuple[int, int, float, int], Item]] = []
     for group in groups:
         best = max(
             group,
@@ -1186,24 +1187,24 @@ def _finalise(candidates: list[_Candidate]) -> list[Item]:
         text = best.text()
         if not text:
             continue
-        items.append(
-            Item(
-                kind=best.kind,
-                number=best.number,
-                parent=best.parent,
-                page_start=best.blocks[0].page_start,
-                page_end=best.blocks[-1].page_end,
-                text=text,
-                occurrences=tuple(pages),
-                lead_in=best.lead_in,
-                timing=best.timing,
-                responsible=best.responsible,
+        first = best.blocks[0].first
+        position = (first.page, first.column, first.top, order[id(best)])
+        placed.append(
+            (
+                position,
+                Item(
+                    kind=best.kind,
+                    number=best.number,
+                    parent=best.parent,
+                    page_start=best.blocks[0].page_start,
+                    page_end=best.blocks[-1].page_end,
+                    text=text,
+                    occurrences=tuple(pages),
+                    lead_in=best.lead_in,
+                    timing=best.timing,
+                    responsible=best.responsible,
+                ),
             )
         )
-    items.sort(key=lambda it: (it.page_start, _order_key(it)))
-    return items
-
-
-def _order_key(item: Item) -> tuple[int, str]:
-    m = re.match(r"\d+", item.number or "")
-    return (int(m.group()) if m else 0, item.number or "")
+    placed.sort(key=lambda pair: pair[0])  # reading order of each item's definitive printing
+    return [item for _, item in placed]
