@@ -50,7 +50,7 @@ _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
 
 
 @dataclass(slots=True)
-class _Word:
+class Word:
     text: str
     x0: float
     x1: float
@@ -95,7 +95,7 @@ class RawPages:
     file: str
     sha256: str
     sizes: list[tuple[float, float]]
-    words: list[list[_Word]]
+    words: list[list[Word]]
     boxes: list[list[tuple[float, float, float, float]]]
     table_boxes: list[list[tuple[float, float, float, float]]]
     tables: list[Table]
@@ -103,18 +103,54 @@ class RawPages:
     warnings: list[str]
 
 
+def raw_to_json(raw: RawPages) -> dict[str, Any]:
+    """Encode a parse for the content cache (plain JSON, no pickles)."""
+    return {
+        "file": raw.file,
+        "sha256": raw.sha256,
+        "sizes": raw.sizes,
+        "words": [
+            [[w.text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold] for w in page]
+            for page in raw.words
+        ],
+        "boxes": raw.boxes,
+        "table_boxes": raw.table_boxes,
+        "tables": [[t.page, t.top, t.bottom, [list(r) for r in t.rows]] for t in raw.tables],
+        "metadata": [list(kv) for kv in raw.metadata],
+        "warnings": raw.warnings,
+    }
+
+
+def raw_from_json(data: dict[str, Any]) -> RawPages:
+    """Decode a cached parse."""
+    return RawPages(
+        file=data["file"],
+        sha256=data["sha256"],
+        sizes=[(float(w), float(h)) for w, h in data["sizes"]],
+        words=[[Word(*w) for w in page] for page in data["words"]],
+        boxes=[[(b[0], b[1], b[2], b[3]) for b in page] for page in data["boxes"]],
+        table_boxes=[[(b[0], b[1], b[2], b[3]) for b in page] for page in data["table_boxes"]],
+        tables=[
+            Table(page=p, top=top, bottom=bottom, rows=tuple(tuple(r) for r in rows))
+            for p, top, bottom, rows in data["tables"]
+        ],
+        metadata=tuple((str(k), str(v)) for k, v in data["metadata"]),
+        warnings=list(data["warnings"]),
+    )
+
+
 def read_document(path: Path) -> DocumentText:
     """Read a PDF into furniture-free lines and tables; warn (not fail) when it has no text."""
     return build_document(read_pages(path))
 
 
-def read_pages(path: Path) -> RawPages:
+def read_pages(path: Path, sha256: str | None = None) -> RawPages:
     """Parse every page of a PDF once with pdfplumber (words, boxes, tables), closing pages."""
     import pdfplumber  # lazy: heavy import
 
     path = Path(path)
     _check_pdf_magic(path)
-    raw = RawPages(str(path), sha256_of(path), [], [], [], [], [], (), [])
+    raw = RawPages(str(path), sha256 or sha256_of(path), [], [], [], [], [], (), [])
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:
@@ -180,7 +216,7 @@ def build_document(raw: RawPages) -> DocumentText:
 def _read_page(
     page: Any, index: int
 ) -> tuple[
-    list[_Word],
+    list[Word],
     list[tuple[float, float, float, float]],
     list[Table],
     list[tuple[float, float, float, float]],
@@ -189,7 +225,7 @@ def _read_page(
         page = page.dedupe_chars()  # fake bold: the same glyphs printed twice, slightly offset
     raw = page.extract_words(extra_attrs=["fontname", "size"], **WORD_SETTINGS)
     words = [
-        _Word(
+        Word(
             text=w["text"],
             x0=float(w["x0"]),
             x1=float(w["x1"]),
@@ -265,12 +301,12 @@ def _clean_cell(cell: str | None) -> str:
     return join_text(cell.splitlines())
 
 
-def _words_to_lines(words: list[_Word], page: int, page_width: float) -> list[Line]:
+def _words_to_lines(words: list[Word], page: int, page_width: float) -> list[Line]:
     """Group words into visual lines, splitting lines at wide gaps and ordering by column."""
     if not words:
         return []
     words = sorted(words, key=lambda w: (round(w.top), w.x0))
-    rows: list[list[_Word]] = []
+    rows: list[list[Word]] = []
     for word in words:
         placed = False
         for row in reversed(rows[-3:]):
@@ -285,7 +321,7 @@ def _words_to_lines(words: list[_Word], page: int, page_width: float) -> list[Li
     for row in rows:
         row.sort(key=lambda w: w.x0)
     edges = _column_edges(rows, page_width)
-    segments: list[list[_Word]] = []
+    segments: list[list[Word]] = []
     for r, row in enumerate(rows):
         current = [row[0]]
         for word in row[1:]:
@@ -303,7 +339,7 @@ def _words_to_lines(words: list[_Word], page: int, page_width: float) -> list[Li
     return _order_columns(lines, page_width)
 
 
-def _column_edges(rows: list[list[_Word]], page_width: float) -> list[float]:
+def _column_edges(rows: list[list[Word]], page_width: float) -> list[float]:
     """Left edges of a second column: x positions in mid-page where many rows restart."""
     starts: Counter[int] = Counter()
     for row in rows:
@@ -329,7 +365,7 @@ def _column_edges(rows: list[list[_Word]], page_width: float) -> list[float]:
     return edges
 
 
-def _is_gutter(rows: list[list[_Word]], r: int, left: float, right: float) -> bool:
+def _is_gutter(rows: list[list[Word]], r: int, left: float, right: float) -> bool:
     """True when the gap [left, right] in row r is also empty in a neighbouring row."""
     row_top = rows[r][0].top
     size = rows[r][0].size
@@ -345,7 +381,7 @@ def _is_gutter(rows: list[list[_Word]], r: int, left: float, right: float) -> bo
     )
 
 
-def _segment_to_line(seg: list[_Word], page: int) -> Line:
+def _segment_to_line(seg: list[Word], page: int) -> Line:
     sizes = Counter[float]()
     bold_chars = 0
     total = 0

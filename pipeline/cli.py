@@ -141,9 +141,20 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="CPU count",
+    help="Worker processes (documents in parallel; output identical to --jobs 1).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every PDF again instead of reusing data/processed/cache/.",
+)
 @click.pass_context
-def run(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
+def run(ctx: click.Context, paths: tuple[Path, ...], jobs: int, no_cache: bool) -> None:
     """Extract PDFs and load them into the store in one transaction.
 
     PATHS are PDF files or directories (searched recursively for *.pdf); without PATHS the
@@ -157,7 +168,9 @@ def run(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
 
     config = _config(ctx)
     files = collect_pdfs(paths or (config.samples_dir,))
-    report = run_pipeline(files, config, jobs=jobs, progress=_progress_if_tty(len(files)))
+    report = run_pipeline(
+        files, config, jobs=jobs, progress=_progress_if_tty(len(files)), use_cache=not no_cache
+    )
     click.echo(run_summary(report))
     if report.failed:
         click.echo(f"Error: {len(report.failed)} of {report.total} documents failed", err=True)

@@ -16,6 +16,7 @@ from typing import Any
 from extractors.errors import ExtractionError
 from extractors.text import NO_TEXT_HINT
 from models.records import DocumentResult, DocumentText, Item, Metadata
+from pipeline.cache import ContentCache
 
 logger = logging.getLogger(__name__)
 
@@ -124,19 +125,45 @@ def _unresolved_deadline_warnings(path: Path, work: Work) -> tuple[str, ...]:
     )
 
 
-def extract_pdf(path: Path, source: str | None = None) -> DocumentResult:
-    """Extract one PDF; raise ExtractionError for an unreadable file or one with no text layer."""
-    from extractors.text import read_document
+def extract_pdf(
+    path: Path, source: str | None = None, cache: ContentCache | None = None
+) -> DocumentResult:
+    """Extract one PDF; raise ExtractionError for an unreadable file or one with no text layer.
+
+    With a cache, an unchanged PDF under unchanged extractor code costs one hash; a rule or
+    registry change re-tags from the cached text layer without parsing the PDF again.
+    """
+    from extractors.text import (
+        build_document,
+        raw_from_json,
+        raw_to_json,
+        read_pages,
+        sha256_of,
+    )
 
     path = Path(path)
     logger.info("extracting %s", path)
-    doc = read_document(path)
+    raw = None
+    if cache is not None:
+        if not path.is_file():
+            raise ExtractionError(str(path), "does not exist", "check the path")
+        digest = sha256_of(path)
+        cached = cache.get_result(digest)
+        if cached is not None:
+            return replace(cached, file=path.name, source=source)
+        data = cache.get_text(digest)
+        if data is not None:
+            raw = raw_from_json(data)
+        else:
+            raw = read_pages(path, digest)
+            cache.put_text(digest, raw_to_json(raw))
+    doc = build_document(raw if raw is not None else read_pages(path))
     if not doc.lines:
         raise EmptyTextLayer(doc)
     work = Work(doc=doc)
     for stage in STAGES:
         work = stage(work)
-    return DocumentResult(
+    result = DocumentResult(
         sha256=doc.sha256,
         file=path.name,
         pages=doc.pages,
@@ -146,6 +173,9 @@ def extract_pdf(path: Path, source: str | None = None) -> DocumentResult:
         source=source,
         settings=_settings_pairs(),
     )
+    if cache is not None:
+        cache.put_result(result)
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +194,10 @@ class Outcome:
         return self.result is not None
 
 
-def extract_outcome(path: Path) -> Outcome:
+def extract_outcome(path: Path, cache_dir: Path | None = None) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
     try:
-        result = extract_pdf(path)
+        result = extract_pdf(path, cache=ContentCache(cache_dir) if cache_dir else None)
     except EmptyTextLayer as exc:
         return Outcome(path=path, error=str(exc), warnings=exc.warnings, sha256=exc.sha256)
     except ExtractionError as exc:
@@ -183,20 +213,23 @@ Progress = Callable[[int, int, Path], None]
 
 
 def extract_many(
-    paths: list[Path], jobs: int = 1, progress: Progress | None = None
+    paths: list[Path],
+    jobs: int = 1,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order."""
     outcomes: dict[Path, Outcome] = {}
     if jobs <= 1 or len(paths) <= 1:
         for done, path in enumerate(paths, start=1):
-            outcomes[path] = extract_outcome(path)
+            outcomes[path] = extract_outcome(path, cache_dir)
             if progress:
                 progress(done, len(paths), path)
         return [outcomes[p] for p in paths]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = {pool.submit(extract_outcome, path): path for path in paths}
+        futures = {pool.submit(extract_outcome, path, cache_dir): path for path in paths}
         for done, future in enumerate(as_completed(futures), start=1):
             outcomes[futures[future]] = future.result()
             if progress:

@@ -37,13 +37,18 @@ def collect_pdfs(paths: Iterable[Path]) -> list[Path]:
 
 
 def run_pipeline(
-    files: list[Path], config: Config, jobs: int = 1, progress: Progress | None = None
+    files: list[Path],
+    config: Config,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> RunReport:
     """Extract every file, then load all of them into the store in one transaction."""
     from models.store import open_store
 
     started = datetime.now()
-    outcomes = extract_many(files, jobs, progress)
+    cache_dir = config.processed_dir / "cache" if use_cache else None
+    outcomes = extract_many(files, jobs, progress, cache_dir)
     engine = open_store(config.db_url)
     try:
         return load_run(

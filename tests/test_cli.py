@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extract by file name: *.pdf → a hand-built result, bad*.pdf → ExtractionError."""
 
-    def fake(path: Path, source: str | None = None) -> DocumentResult:
+    def fake(path: Path, source: str | None = None, cache: object = None) -> DocumentResult:
         if path.name.startswith("bad"):
             raise ExtractionError(str(path), "is not a PDF", "fetch it again")
         return make_result(path.name)

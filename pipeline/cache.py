@@ -1,0 +1,156 @@
+"""Content-addressed cache of text layers and extraction results under data/processed/cache/.
+
+Text layers are keyed by the PDF's sha256 and the text-layer version and settings, so re-tagging
+after a registry or rule change does not parse PDFs again. Extraction results are also keyed by a
+fingerprint of the extractor code, its data files and any extra aliases file, so a re-run over an
+unchanged corpus only hashes the PDFs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import gzip
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from models.records import Deadline, DocumentResult, Item, Metadata
+
+logger = logging.getLogger(__name__)
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+_FINGERPRINTED = ("extractors/*.py", "extractors/data/*.json", "models/records.py")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Hash of everything that shapes extraction output: extractor code, data, extra aliases."""
+    digest = hashlib.sha256()
+    for pattern in _FINGERPRINTED:
+        for path in sorted(_PACKAGE_ROOT.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    digest.update(Path(__file__).with_name("extract.py").read_bytes())
+    extra = os.environ.get("RECWATCH_BODIES")
+    if extra and Path(extra).is_file():
+        digest.update(Path(extra).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def text_layer_key() -> str:
+    """Version of the text layer and its pdfplumber settings."""
+    from extractors import text
+
+    settings = json.dumps([text.WORD_SETTINGS, text.TABLE_SETTINGS], sort_keys=True)
+    return f"{text.TEXT_LAYER_VERSION}-{hashlib.sha256(settings.encode()).hexdigest()[:10]}"
+
+
+class ContentCache:
+    """Text layers and results stored as gzipped JSON files named by content."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _path(self, kind: str, sha256: str, key: str) -> Path:
+        return self.root / kind / sha256[:2] / f"{sha256}.{key}.json.gz"
+
+    def _read(self, path: Path) -> Any | None:
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                return json.load(fh)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:  # a damaged entry is recomputed, not fatal
+            logger.warning("ignoring damaged cache entry %s (%s)", path, exc)
+            return None
+
+    def _write(self, path: Path, data: Any) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as fh:
+                json.dump(data, fh)
+            Path(tmp).replace(path)  # atomic: readers never see half an entry
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def get_text(self, sha256: str) -> Any | None:
+        """The cached parse of a PDF (JSON), or None."""
+        return self._read(self._path("text", sha256, text_layer_key()))
+
+    def put_text(self, sha256: str, data: Any) -> None:
+        """Store a parse."""
+        self._write(self._path("text", sha256, text_layer_key()), data)
+
+    def get_result(self, sha256: str) -> DocumentResult | None:
+        """The cached extraction result for this code version, or None."""
+        data = self._read(self._path("result", sha256, code_fingerprint()))
+        return result_from_json(data) if data is not None else None
+
+    def put_result(self, result: DocumentResult) -> None:
+        """Store an extraction result."""
+        self._write(self._path("result", result.sha256, code_fingerprint()), result_to_json(result))
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def result_to_json(result: DocumentResult) -> dict[str, Any]:
+    """Encode a DocumentResult losslessly."""
+    return {f.name: _encode(_asdict(getattr(result, f.name))) for f in dataclasses.fields(result)}
+
+
+def _asdict(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(_asdict(getattr(value, f.name))) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_asdict(v) for v in value]
+    return value
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _build(cls: Any, data: dict[str, Any]) -> Any:
+    """Rebuild a record dataclass from its JSON form, field by field (dates, tuples, deadlines)."""
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue  # written before the field existed: keep its default
+        value = data[f.name]
+        kind = str(f.type)
+        if f.name == "deadline":
+            value = _build(Deadline, value) if value is not None else None
+        elif f.name == "deadlines":
+            value = tuple(_build(Deadline, d) for d in value)
+        elif f.name == "items":
+            value = tuple(_build(Item, i) for i in value)
+        elif f.name == "metadata":
+            value = _build(Metadata, value)
+        elif kind.startswith("date"):
+            value = _day(value)
+        elif f.name == "settings":
+            value = tuple((k, v) for k, v in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def result_from_json(data: dict[str, Any]) -> DocumentResult:
+    """Decode a DocumentResult written by result_to_json."""
+    result: DocumentResult = _build(DocumentResult, data)
+    return result

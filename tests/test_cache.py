@@ -1,0 +1,79 @@
+"""The content cache: unchanged PDFs are not parsed again, and results survive a round trip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractors import text
+from pipeline import cache as cache_module
+from pipeline.cache import ContentCache, result_from_json, result_to_json
+from pipeline.cli import cli
+from pipeline.extract import extract_pdf
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
+SAMPLE = SAMPLES / "northmoor-peel-2024.pdf"
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record every real PDF parse."""
+    seen: list[Path] = []
+    real = text.read_pages
+
+    def counting(path: Path, sha256: str | None = None) -> text.RawPages:
+        seen.append(Path(path))
+        return real(path, sha256)
+
+    monkeypatch.setattr(text, "read_pages", counting)
+    return seen
+
+
+def test_result_round_trips_through_json() -> None:
+    result = extract_pdf(SAMPLE)
+    assert result.items
+    again = result_from_json(json.loads(json.dumps(result_to_json(result))))
+    assert again == result
+
+
+def test_unchanged_pdf_is_not_parsed_again(tmp_path: Path, parses: list[Path]) -> None:
+    store = ContentCache(tmp_path / "cache")
+    first = extract_pdf(SAMPLE, cache=store)
+    second = extract_pdf(SAMPLE, cache=store)
+    assert second == first
+    assert parses == [SAMPLE]
+
+
+def test_changed_rules_retag_from_the_cached_text_layer(
+    tmp_path: Path, parses: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ContentCache(tmp_path / "cache")
+    first = extract_pdf(SAMPLE, cache=store)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other-extractor-version")
+    again = extract_pdf(SAMPLE, cache=store)
+    assert parses == [SAMPLE]  # the text layer came from the cache
+    assert again.items == first.items  # and the stages ran again on it
+
+
+def test_damaged_cache_entry_is_recomputed(tmp_path: Path, parses: list[Path]) -> None:
+    store = ContentCache(tmp_path / "cache")
+    first = extract_pdf(SAMPLE, cache=store)
+    for entry in (tmp_path / "cache").rglob("*.json.gz"):
+        entry.write_bytes(b"not gzip")
+    assert extract_pdf(SAMPLE, cache=store) == first
+    assert parses == [SAMPLE, SAMPLE]
+
+
+def test_parallel_run_writes_what_a_serial_run_writes(tmp_path: Path) -> None:
+    exports = []
+    for jobs in ("1", "2"):
+        data = tmp_path / f"data{jobs}"
+        runner = CliRunner()
+        args = ["--data-dir", str(data), "run", str(SAMPLES), "--jobs", jobs, "--no-cache"]
+        assert runner.invoke(cli, args).exit_code == 0
+        exported = runner.invoke(cli, ["--data-dir", str(data), "export", "--format", "json"])
+        exports.append(json.loads(exported.stdout))
+    assert exports[0] == exports[1]
