@@ -262,6 +262,32 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="CPU count",
+    help="Worker processes for every pass.",
+)
+@click.pass_context
+def bench(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
+    """Time extraction against the naive all-pages pdfplumber path, in the same run.
+
+    Prints pages/s and documents/s of the naive path, a cold run (empty cache) and a warm
+    re-run over the unchanged PDFs, the ratios between them and the peak memory of a worker.
+
+    Example: recwatch bench ../shared/corpus/pdfs --jobs 2
+    """
+    from pipeline.bench import run_bench
+    from pipeline.run import collect_pdfs
+
+    files = collect_pdfs(paths or (_config(ctx).samples_dir,))
+    for line in run_bench(files, jobs).lines():
+        click.echo(line)
+
+
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
