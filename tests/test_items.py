@@ -1,0 +1,190 @@
+"""Item splitting on hand-built text layers: one test per layout rule, each able to fail alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.items import split_items
+from models.records import DocumentText, Item, Line
+
+BODY = 11.0
+
+
+def line(
+    page: int, top: float, text: str, *, x0: float = 70, size: float = BODY, bold: bool = False
+) -> Line:
+    """One line of a page, 60 characters to 300 pt."""
+    return Line(page, text, x0, x0 + 5 * len(text), top, top + size, size, bold)
+
+
+def paragraph(page: int, top: float, *texts: str, x0: float = 70, bold: bool = False) -> list[Line]:
+    """Consecutive lines at the body line pitch (15 pt)."""
+    return [line(page, top + 15 * k, t, x0=x0, bold=bold) for k, t in enumerate(texts)]
+
+
+def doc(lines: Sequence[Line], pages: int = 3) -> DocumentText:
+    """A document of the given lines (with filler prose so the body size is clear)."""
+    filler = paragraph(
+        pages,
+        600,
+        "The inspection looked at how the force supports victims of crime across the county",
+        "and found that officers were committed but stretched by the demand they face daily.",
+        "We spoke to officers, staff and partner organisations during our fieldwork visits.",
+    )
+    return DocumentText(
+        file="t.pdf",
+        sha256="0" * 64,
+        pages=pages,
+        lines=(*lines, *filler),
+        page_heights=(842.0,) * pages,
+    )
+
+
+def found(items: list[Item]) -> list[tuple[str, str | None, str | None, int]]:
+    """(kind, number, parent, page) of each item."""
+    return [(i.kind, i.number, i.parent, i.page_start) for i in items]
+
+
+def test_labels_keep_their_numbers_as_printed() -> None:
+    lines = [
+        line(1, 100, "Recommendation III", bold=True),
+        *paragraph(1, 120, "By March 2025, chief constables should review their policy."),
+        line(1, 200, "Recommendation 8.6:", bold=True),
+        *paragraph(1, 220, "The Home Office should publish the guidance within six months."),
+        line(1, 300, "Recommendation 10.3", bold=True),
+        *paragraph(1, 320, "The College of Policing should update its training."),
+    ]
+    items = split_items(doc(lines))
+    assert found(items) == [
+        ("recommendation", "III", None, 1),
+        ("recommendation", "8.6", None, 1),
+        ("recommendation", "10.3", None, 1),
+    ]
+    assert items[0].text == "By March 2025, chief constables should review their policy."
+
+
+def test_lettered_sub_recommendation_has_its_parent() -> None:
+    lines = [
+        line(1, 100, "Recommendation 4a", bold=True),
+        *paragraph(1, 120, "By June 2025, the NPCC lead should agree a national standard."),
+        line(1, 200, "Recommendation 4b", bold=True),
+        *paragraph(1, 220, "Chief constables should then adopt that standard."),
+    ]
+    assert found(split_items(doc(lines))) == [
+        ("recommendation", "4a", "4", 1),
+        ("recommendation", "4b", "4", 1),
+    ]
+
+
+def test_cause_of_concern_owns_the_recommendations_that_follow() -> None:
+    lines = [
+        line(1, 80, "Cause of concern 1", bold=True),
+        *paragraph(1, 100, "The force does not assess risk to callers in a structured way."),
+        line(1, 160, "Recommendations", bold=True, size=13),
+        *paragraph(1, 180, "We recommend that within three months the force should:"),
+        *paragraph(1, 210, "1. introduce a structured risk assessment for every call; and", x0=80),
+        *paragraph(1, 240, "2. audit a sample of assessments every month.", x0=80),
+        line(1, 300, "Areas for improvement", bold=True, size=13),
+        *paragraph(1, 320, "• The force should improve how it records crime.", x0=80),
+    ]
+    items = split_items(doc(lines))
+    assert found(items) == [
+        ("cause_of_concern", "1", None, 1),
+        ("recommendation", "1", "1", 1),
+        ("recommendation", "2", "1", 1),
+        ("area_for_improvement", None, None, 1),
+    ]
+    assert items[1].timing == "within three months"
+
+
+def test_summary_list_and_repeated_box_give_one_item_with_both_pages() -> None:
+    text = "Chief constables should make sure that every crime is recorded accurately."
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        line(1, 110, "Recommendation 1", bold=True),
+        *paragraph(1, 130, text),
+        line(1, 170, "Recommendation 2", bold=True),
+        *paragraph(1, 190, "The Home Office should fund a national audit."),
+        *paragraph(2, 100, "Our findings on crime recording were mixed in every force we visited."),
+        line(2, 200, "Recommendation 1", bold=True),
+        *paragraph(2, 220, text),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start, i.occurrences) for i in items] == [
+        ("1", 1, (1, 2)),
+        ("2", 1, (1,)),
+    ]
+
+
+def test_item_crossing_a_page_comes_back_whole() -> None:
+    lines = [
+        line(1, 700, "Recommendation 1", bold=True),
+        *paragraph(1, 720, "By 31 March 2025, chief constables should make sure that their"),
+        *paragraph(2, 60, "officers record every report of stalking as stalking."),
+    ]
+    [item] = split_items(doc(lines))
+    assert (item.page_start, item.page_end) == (1, 2)
+    assert item.text.endswith("record every report of stalking as stalking.")
+
+
+def test_sentences_about_recommendations_are_not_items() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 110, "HMICFRS made seven recommendations in its 2022 report."),
+        *paragraph(1, 150, "Progress against these recommendations will be tracked by the board."),
+        *paragraph(1, 190, "• Online investigations: 7 recommendations, 2 for forces;", x0=80),
+    ]
+    assert split_items(doc(lines)) == []
+
+
+def test_timing_headings_set_each_items_deadline_phrase() -> None:
+    lines = [
+        line(1, 80, "Areas for improvement", bold=True, size=14),
+        *paragraph(1, 110, "The local authority should take the following action."),
+        line(1, 140, "Immediately:", bold=True),
+        *paragraph(1, 160, "• ensure every child has a care plan", x0=80),
+        line(1, 190, "Within three months:", bold=True),
+        *paragraph(1, 210, "• review the quality of supervision", x0=80),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.timing) for i in items] == [
+        ("area_for_improvement", "Immediately"),
+        ("area_for_improvement", "Within three months"),
+    ]
+    assert items[0].lead_in == "The local authority should take the following action."
+
+
+def test_government_response_keeps_the_recommendation_not_the_response() -> None:
+    lines = [
+        line(1, 80, "Recommendation 3", bold=True, size=13),
+        *paragraph(
+            1, 110, "The department should publish data on waiting times every quarter.", x0=80
+        ),
+        line(1, 160, "Government response to recommendation 3", bold=True),
+        *paragraph(1, 180, "The government accepts this recommendation and will publish data."),
+    ]
+    [item] = split_items(doc(lines))
+    assert item.text == "The department should publish data on waiting times every quarter."
+
+
+def test_committee_conclusions_keep_only_paragraphs_that_recommend() -> None:
+    lines = [
+        line(1, 80, "CHAPTER 8: CONCLUSIONS AND RECOMMENDATIONS", bold=True),
+        line(1, 110, "Evidence and evaluation", bold=True),
+        *paragraph(1, 130, "8.1. The evidence we heard was mixed and often out of date."),
+        *paragraph(1, 170, "8.2. We recommend that the Government publish its evaluations."),
+        *paragraph(1, 210, "8.3. Departments should share the data they hold with researchers."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["8.2", "8.3"]
+
+
+def test_to_the_body_lines_name_who_the_items_are_for() -> None:
+    lines = [
+        line(1, 80, "Actions", bold=True, size=14),
+        line(1, 110, "Action 1", bold=True),
+        *paragraph(1, 130, "To the College of Policing"),
+        *paragraph(1, 160, "Update the guidance on stalking within six months."),
+    ]
+    [item] = split_items(doc(lines))
+    assert (item.kind, item.number, item.responsible) == ("action", "1", "the College of Policing")
+    assert item.text == "Update the guidance on stalking within six months."
