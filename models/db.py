@@ -47,6 +47,8 @@ class Document(Base):
     published: Mapped[date | None] = mapped_column(Date)
     pages: Mapped[int] = mapped_column(Integer)
     first_seen_run: Mapped[int] = mapped_column(ForeignKey("runs.id"))
+    # The report's own summary paragraph (added later: nullable, filled by the next run).
+    summary: Mapped[str | None] = mapped_column(Text)
 
 
 class Item(Base):
@@ -105,3 +107,113 @@ class RunDocument(Base):
     status: Mapped[str] = mapped_column(String(16))  # ok | failed
     message: Mapped[str | None] = mapped_column(Text)
     warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+
+
+class RunItem(Base):
+    """What one run saw of one item: its id, the version it had, its number and document.
+
+    A snapshot per run, so the diff between any two runs (or two versions of a report) is a query.
+    """
+
+    __tablename__ = "run_items"
+    __table_args__ = (UniqueConstraint("run_id", "item_id", name="uq_run_items_run_item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"), index=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("item_versions.id"))
+    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), index=True)
+    publication: Mapped[str] = mapped_column(String(64), index=True)  # models.ids.publication_key
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str | None] = mapped_column(String(40))
+    parent: Mapped[str | None] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Correction(Base):
+    """An analyst's override of one field of an item (or its rejection, or a missed item added).
+
+    The newest correction of an (item, field) is the one applied; `extracted` keeps the value
+    extraction had when the correction was made, so a later change underneath can be flagged.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    field: Mapped[str] = mapped_column(String(32))  # text | addressees | deadline | reject | add
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    extracted: Mapped[str] = mapped_column(Text)  # JSON: the extracted value it was made against
+    made_by: Mapped[str] = mapped_column(String(120))
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("corrections.id"))
+
+
+class NeedsReview(Base):
+    """A correction whose extracted value changed in a later run: an analyst must look again."""
+
+    __tablename__ = "needs_review"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    correction_id: Mapped[int] = mapped_column(ForeignKey("corrections.id"), index=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
+    field: Mapped[str] = mapped_column(String(32))
+    was: Mapped[str] = mapped_column(Text)  # JSON: extracted value the correction was made against
+    now: Mapped[str] = mapped_column(Text)  # JSON: the newly extracted value
+    flagged_at: Mapped[datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class WebPage(Base):
+    """A page `recwatch fetch` has read: a feed, a listing page or a publication page.
+
+    Validators (ETag, Last-Modified) make the next fetch conditional; a publication page's row
+    is written only once every PDF it links to has been downloaded, so a failure is retried.
+    """
+
+    __tablename__ = "web_pages"
+
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)  # canonical URL
+    kind: Mapped[str] = mapped_column(String(16))  # feed | listing | publication
+    source: Mapped[str] = mapped_column(String(40), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    report_type: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Download(Base):
+    """One version of a PDF at one URL (or added by hand): the fetch manifest.
+
+    The same URL with new bytes gets a new version (the old one becomes `superseded`) flagged
+    for review; identical bytes from two URLs share one file and one document (by sha256).
+    """
+
+    __tablename__ = "downloads"
+    __table_args__ = (
+        UniqueConstraint("canonical_url", "version", name="uq_downloads_url_version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text)  # as linked (None: added by hand without URL)
+    canonical_url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    page_url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    source: Mapped[str | None] = mapped_column(String(40))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file: Mapped[str] = mapped_column(Text)  # path under the data directory: raw/<sha256>.pdf
+    size: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str | None] = mapped_column(String(120))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime)
+    method: Mapped[str] = mapped_column(String(16))  # fetch | add
+    status: Mapped[str] = mapped_column(String(16))  # current | superseded
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    needs_review: Mapped[bool] = mapped_column(default=False)  # a re-published version

@@ -77,6 +77,7 @@ class Metadata:
     # For a response that restates another report's recommendations: that report's date, from
     # which the restated relative deadlines run.
     source_published: date | None = None
+    summary: str | None = None  # the report's own summary paragraph (extractors/summary.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from models.db import Base
 from models.errors import StoreError
+from models.migrate import add_missing_columns
+from models.views import create_views
 
 __all__ = ["StoreError", "open_existing_store", "open_store"]
 
@@ -52,6 +54,8 @@ def open_store(url: str, create: bool = True) -> Engine:
         _sqlite_pragmas(engine)
     if create:
         Base.metadata.create_all(engine)
+        add_missing_columns(engine)  # a store written before a column was added
+        create_views(engine)
     return engine
 
 

@@ -20,6 +20,10 @@ import click
 from extractors.errors import ExtractionError
 from models.errors import StoreError
 from models.records import ITEM_KINDS
+from pipeline.cli_fetch import SOURCE_NAMES, add, fetch, run_source
+from pipeline.cli_overview import overview
+from pipeline.cli_register import make_filter, register_filters, sync_register_command
+from pipeline.cli_review import correct, diff, reviews, runs
 from pipeline.config import DATA_ENV, DB_ENV, Config, resolve
 from pipeline.errors import PipelineError
 
@@ -153,23 +157,62 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int) -> None:
     is_flag=True,
     help="Parse every PDF again instead of reusing data/processed/cache/.",
 )
+@click.option(
+    "--doc-timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    metavar="SECONDS",
+    help="Time budget per document (worker process); 0 for no limit.",
+)
+@click.option(
+    "--doc-memory",
+    type=click.IntRange(min=0),
+    default=1536,
+    metavar="MB",
+    help="Memory budget per document (worker address space); 0 for no limit.",
+)
+@click.option("--source", type=click.Choice(SOURCE_NAMES), help="Fetch what is new, then load it.")
+@click.option("--base-url", metavar="URL", help="With --source: read it from another root.")
+@click.option("--dry-run", is_flag=True, help="With --source: list what would be fetched.")
 @click.pass_context
-def run(ctx: click.Context, paths: tuple[Path, ...], jobs: int, no_cache: bool) -> None:
+def run(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    jobs: int,
+    no_cache: bool,
+    doc_timeout: float,
+    doc_memory: int,
+    source: str | None = None,
+    base_url: str | None = None,
+    dry_run: bool = False,
+) -> None:
     """Extract PDFs and load them into the store in one transaction.
 
     PATHS are PDF files or directories (searched recursively for *.pdf); without PATHS the
     samples in <data-dir>/raw/samples/ are processed. Exit code 3 when some documents failed
-    (the others are still loaded).
+    (the others are still loaded). With --source (e.g. hmicfrs), new publications are fetched
+    first (see `recwatch fetch`) and only they are extracted and loaded.
 
     Example: recwatch run data/raw/samples
     """
+    from pipeline.budget import Budget
     from pipeline.render import run_summary
     from pipeline.run import collect_pdfs, run_pipeline
 
     config = _config(ctx)
+    if source or base_url or dry_run:
+        if paths or not source:
+            raise click.UsageError("use PATHS or --source (with --base-url/--dry-run), not both")
+        run_source(ctx, source, base_url, dry_run, jobs)
+        return
     files = collect_pdfs(paths or (config.samples_dir,))
     report = run_pipeline(
-        files, config, jobs=jobs, progress=_progress_if_tty(len(files)), use_cache=not no_cache
+        files,
+        config,
+        jobs=jobs,
+        progress=_progress_if_tty(len(files)),
+        use_cache=not no_cache,
+        budget=Budget.from_options(doc_timeout, doc_memory),
     )
     click.echo(run_summary(report))
     if report.failed:
@@ -243,22 +286,33 @@ def items(
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx", "nl"]), default="json")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@register_filters
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
-    """Export every stored document and item (JSON contract or CSV, one row per item).
+def export(ctx: click.Context, /, fmt: str, output: Path | None, **filters: Any) -> None:
+    """Export current items: the JSON contract, newline JSON (nl), or a register (csv, xlsx).
 
-    Example: recwatch export --format csv --output register.csv
+    csv and xlsx use the register layout (stable id, report, publisher, ... corrected) with empty
+    analyst columns; text cells a spreadsheet would run as a formula are prefixed with '.
+    xlsx needs --output and the [excel] extra.
+
+    Example: recwatch export --format xlsx --for-forces --since 2024-01-01 --output register.xlsx
     """
-    from pipeline.export import export_store
+    from pipeline.export import export_store, export_xlsx
 
     config = _config(ctx)
-    if output is None:
-        export_store(config.db_url, fmt, sys.stdout)
+    wanted = make_filter(filters)
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("xlsx is a binary format; pass --output FILE.xlsx")
+        export_xlsx(config.db_url, output, wanted)
+    elif output is None:
+        export_store(config.db_url, fmt, sys.stdout, wanted)
         return
-    with output.open("w", encoding="utf-8", newline="") as fh:
-        export_store(config.db_url, fmt, fh)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            export_store(config.db_url, fmt, fh, wanted)
     click.echo(f"Wrote {output}", err=True)
 
 
@@ -341,3 +395,13 @@ def bodies(as_json: bool) -> None:
 
     registry = [body_to_json(body) for body in load_registry()]
     click.echo(_dump_json({"bodies": registry}) if as_json else bodies_table(registry))
+
+
+cli.add_command(sync_register_command)
+cli.add_command(runs)
+cli.add_command(diff)
+cli.add_command(correct)
+cli.add_command(reviews)
+cli.add_command(fetch)
+cli.add_command(add)
+cli.add_command(overview)

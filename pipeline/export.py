@@ -1,20 +1,31 @@
-"""Write the register out: the JSON contract, or CSV with spreadsheet formula injection guarded."""
+"""Write the register out: the JSON contract, newline JSON, or CSV/xlsx with formulas guarded."""
 
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any, TextIO
 
-from pipeline.query import documents_with_items
+from pipeline.errors import PipelineError
+from pipeline.register_layout import (
+    ANALYST_COLUMNS,
+    DATE_COLUMNS,
+    RECWATCH_COLUMNS,
+    RegisterFilter,
+    RegisterItem,
+    load_register,
+)
 
 CSV_COLUMNS = (
     "id", "file", "sha256", "title", "publisher", "published", "kind", "number", "parent",
     "page_start", "page_end", "text", "addressees", "partners",
-    "deadline_text", "deadline_date", "deadline_kind",
+    "deadline_text", "deadline_date", "deadline_kind", "corrected",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("json", "csv", "xlsx", "nl")
+NL_DOCUMENT_KEYS = ("file", "sha256", "title", "publisher", "published", "source")
 
 
 def guard_cell(value: object) -> str:
@@ -33,6 +44,7 @@ def csv_record(row: Mapping[str, Any]) -> list[str]:
         "deadline_text": deadline.get("text"),
         "deadline_date": deadline.get("date"),
         "deadline_kind": deadline.get("kind"),
+        "corrected": "yes" if row.get("corrected") else "no",
     }
     return [guard_cell(flat.get(column)) for column in CSV_COLUMNS]
 
@@ -44,14 +56,59 @@ def write_csv(rows: Iterable[Mapping[str, Any]], out: TextIO) -> None:
     writer.writerows(csv_record(row) for row in rows)
 
 
-def export_store(db_url: str, fmt: str, out: TextIO) -> None:
-    """Export every stored document and its current items as `json` or `csv`."""
-    documents = documents_with_items(db_url)
+def register_csv_cells(row: Mapping[str, Any]) -> list[str]:
+    """Return a register row as guarded CSV cells: recwatch columns, then empty analyst columns."""
+    cells = [
+        row[c].isoformat() if c in DATE_COLUMNS and row[c] is not None else row[c]
+        for c in RECWATCH_COLUMNS
+    ]
+    return [guard_cell(cell) for cell in cells] + ["" for _ in ANALYST_COLUMNS]
+
+
+def _documents_json(
+    items: list[RegisterItem], documents: list[dict[str, Any]], filtered: bool
+) -> list[dict[str, Any]]:
+    """Group items under their documents; with filters, documents without items are left out."""
+    by_document: dict[str, list[dict[str, Any]]] = {d["sha256"]: [] for d in documents}
+    for item in items:
+        by_document[item.document["sha256"]].append(item.contract)
+    return [
+        {**d, "items": by_document[d["sha256"]]}
+        for d in documents
+        if by_document[d["sha256"]] or not filtered
+    ]
+
+
+def export_store(db_url: str, fmt: str, out: TextIO, wanted: RegisterFilter | None = None) -> int:
+    """Export current items as `json` (the contract), `nl` (one item a line) or register `csv`.
+
+    Returns the number of items written.
+    """
+    wanted = wanted or RegisterFilter()
+    every, documents = load_register(db_url, wanted.run)
+    items = [item for item in every if wanted.keeps(item.row)]
     if fmt == "json":
-        out.write(json.dumps({"documents": documents}, indent=2, ensure_ascii=False) + "\n")
-        return
-    keys = ("file", "sha256", "title", "publisher", "published")
-    write_csv(
-        ({**item, **{k: doc[k] for k in keys}} for doc in documents for item in doc["items"]),
-        out,
-    )
+        data = {"documents": _documents_json(items, documents, wanted.active)}
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "nl":
+        for item in items:
+            line = {**item.contract, **{k: item.document[k] for k in NL_DOCUMENT_KEYS}}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a CR in a cell is quoted
+        writer.writerow((*RECWATCH_COLUMNS, *ANALYST_COLUMNS))
+        writer.writerows(register_csv_cells(item.row) for item in items)
+    else:
+        raise PipelineError(f"unknown export format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    return len(items)
+
+
+def export_xlsx(db_url: str, path: Path, wanted: RegisterFilter | None = None) -> int:
+    """Write the register as one formatted xlsx sheet; return the number of items written."""
+    from pipeline.xlsx import write_register_xlsx
+
+    wanted = wanted or RegisterFilter()
+    every, _ = load_register(db_url, wanted.run)
+    rows = [item.row for item in every if wanted.keeps(item.row)]
+    write_register_xlsx(rows, path)
+    return len(rows)

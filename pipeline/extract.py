@@ -11,12 +11,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.errors import ExtractionError
 from extractors.text import NO_TEXT_HINT
 from models.records import DocumentResult, DocumentText, Item, Metadata
 from pipeline.cache import ContentCache
+from pipeline.pdffaults import explain, sniff
+
+if TYPE_CHECKING:
+    from pipeline.budget import Budget
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +57,13 @@ def read_metadata(work: Work) -> Work:
     return replace(work, metadata=extract_metadata(work.doc))
 
 
+def summarise(work: Work) -> Work:
+    """Stage: the report's own summary paragraph."""
+    from extractors.summary import extract_summary
+
+    return replace(work, metadata=replace(work.metadata, summary=extract_summary(work.doc)))
+
+
 def split(work: Work) -> Work:
     """Stage: recommendations, areas for improvement, causes of concern and actions."""
     from extractors.items import split_items
@@ -77,7 +88,7 @@ def deadlines(work: Work) -> Work:
     return replace(work, items=tuple(tag_deadlines(work.items, base)))
 
 
-STAGES: tuple[Stage, ...] = (read_metadata, split, addressees, deadlines)
+STAGES: tuple[Stage, ...] = (read_metadata, summarise, split, addressees, deadlines)
 
 
 def extraction_settings() -> dict[str, Any]:
@@ -197,12 +208,19 @@ class Outcome:
 def extract_outcome(path: Path, cache_dir: Path | None = None) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
     try:
+        wrong_format = sniff(path)
+        if wrong_format is not None:
+            raise wrong_format
         result = extract_pdf(path, cache=ContentCache(cache_dir) if cache_dir else None)
     except EmptyTextLayer as exc:
         return Outcome(path=path, error=str(exc), warnings=exc.warnings, sha256=exc.sha256)
     except ExtractionError as exc:
-        return Outcome(path=path, error=str(exc))
+        return Outcome(path=path, error=str(explain(path, exc) or exc))
     except Exception as exc:  # a bug on one document must not cost the others
+        clean = explain(path, exc)  # a damaged PDF the library choked on is not a crash
+        if clean is not None:
+            logger.debug("%s: %s", path, clean, exc_info=True)
+            return Outcome(path=path, error=str(clean))
         logger.exception("%s: extraction crashed", path)
         problem = f"{path}: extraction crashed ({type(exc).__name__}: {exc})"
         return Outcome(path=path, error=f"{problem}; re-run with -v and report the traceback")
@@ -217,8 +235,16 @@ def extract_many(
     jobs: int = 1,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
+    budget: Budget | None = None,
 ) -> list[Outcome]:
-    """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order."""
+    """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order.
+
+    With a budget, every document runs in a worker process under its time and memory limits.
+    """
+    if budget is not None and budget.limited:
+        from pipeline.budget import extract_budgeted
+
+        return extract_budgeted(paths, budget, jobs, progress, cache_dir)
     outcomes: dict[Path, Outcome] = {}
     if jobs <= 1 or len(paths) <= 1:
         for done, path in enumerate(paths, start=1):

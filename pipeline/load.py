@@ -15,9 +15,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from models import db
-from models.ids import item_ids
+from models.ids import KnownItem, assign_ids, publication_key
 from models.records import DocumentResult, Item
+from pipeline.corrections import active_query, flag_changes
 from pipeline.extract import Outcome
+from pipeline.faultpoint import pause_point
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +106,7 @@ def _upsert_document(session: Session, result: DocumentResult, run_id: int) -> N
         "title": meta.title,
         "publisher": meta.publisher,
         "published": meta.published,
+        "summary": meta.summary,
         "pages": result.pages,
     }
     if row is None:
@@ -116,22 +119,82 @@ def _upsert_document(session: Session, result: DocumentResult, run_id: int) -> N
             setattr(row, key, value)
 
 
+def _publication(session: Session, result: DocumentResult, run_id: int) -> str:
+    """Return the document's publication key (its sha256 when another file in this run has it)."""
+    meta = result.metadata
+    key = publication_key(meta.publisher, meta.title, result.sha256)
+    clash = session.scalar(
+        select(db.RunItem.id).where(
+            db.RunItem.run_id == run_id,
+            db.RunItem.publication == key,
+            db.RunItem.document_sha256 != result.sha256,
+        )
+    )
+    if clash is not None:
+        logger.warning(
+            "%s has the same publisher and title as another file in this run; "
+            "its items are keyed by its sha256 instead",
+            result.file,
+        )
+        return result.sha256[:12]
+    return key
+
+
+def _known_items(session: Session, result: DocumentResult, key: str) -> list[db.Item]:
+    """Return every item an earlier version of this publication (or this very file) holds."""
+    shas = {result.sha256} | {
+        d.sha256
+        for d in session.scalars(select(db.Document))
+        if publication_key(d.publisher, d.title, d.sha256) == key
+    }
+    query = select(db.Item).where(db.Item.document_sha256.in_(shas)).order_by(db.Item.position)
+    return list(session.scalars(query))
+
+
+def _counts(session: Session) -> Counter[str]:
+    """Return the per-run item counters kept on the session (new, changed, removed)."""
+    counts: Counter[str] = session.info.setdefault("recwatch_counts", Counter())
+    return counts
+
+
 def load_document(session: Session, result: DocumentResult, run_id: int, now: datetime) -> int:
-    """Load one document's items; return how many new item versions were written."""
+    """Load one document's items; return how many new item versions were written.
+
+    Ids come from `models.ids.assign_ids`, which continues the ids of earlier versions of the
+    same publication; items of those versions that this one no longer has are marked removed.
+    """
     _upsert_document(session, result, run_id)
     session.flush()
-    written = 0
-    ids = item_ids(result.sha256, result.items)
-    gone = select(db.Item).where(
-        db.Item.document_sha256 == result.sha256,
-        db.Item.id.not_in(ids),
-        db.Item.removed_in_run.is_(None),
+    key = _publication(session, result, run_id)
+    known = _known_items(session, result, key)
+    versions = {
+        v.id: v
+        for v in session.scalars(
+            select(db.ItemVersion).where(
+                db.ItemVersion.id.in_([k.current_version_id for k in known])
+            )
+        )
+    }
+    ids = assign_ids(
+        key,
+        result.items,
+        [
+            KnownItem(k.id, k.kind, k.number, versions[k.current_version_id].text)
+            for k in known
+            if k.current_version_id in versions
+        ],
     )
-    for stale in session.scalars(gone):
-        stale.removed_in_run = run_id
+    added = {c.item_id for c in session.scalars(active_query()) if c.field == "add"}
+    counts = _counts(session)
+    for stale in known:
+        if stale.id not in ids and stale.removed_in_run is None and stale.id not in added:
+            stale.removed_in_run = run_id
+            counts["removed"] += 1
+    written = 0
     for position, (item, item_id) in enumerate(zip(result.items, ids, strict=True)):
         digest = content_hash(item)
         row = session.get(db.Item, item_id)
+        changed = is_new = False
         if row is None:
             row = db.Item(
                 id=item_id,
@@ -142,23 +205,51 @@ def load_document(session: Session, result: DocumentResult, run_id: int, now: da
                 position=position,
             )
             session.add(row)
+            is_new = True
         else:
-            if row.parent != item.parent:
-                row.parent = item.parent
-            if row.position != position:
-                row.position = position
+            changed = row.number != item.number or row.parent != item.parent
             if row.removed_in_run is not None:
                 row.removed_in_run = None
+                is_new = True
+            updates = {
+                "document_sha256": result.sha256,
+                "number": item.number,
+                "parent": item.parent,
+                "position": position,
+            }
+            for column, value in updates.items():
+                if getattr(row, column) != value:
+                    setattr(row, column, value)
         current = (
             session.get(db.ItemVersion, row.current_version_id) if row.current_version_id else None
         )
-        if current is not None and current.content_hash == digest:
-            continue
-        version = _version_row(item_id, run_id, item, digest, now)
-        session.add(version)
-        session.flush()
-        row.current_version_id = version.id
-        written += 1
+        if current is None or current.content_hash != digest:
+            version = _version_row(item_id, run_id, item, digest, now)
+            session.add(version)
+            session.flush()
+            row.current_version_id = version.id
+            written += 1
+            changed = changed or current is not None
+            current = version
+        if is_new:
+            counts["new"] += 1
+        elif changed:
+            counts["changed"] += 1
+        session.add(
+            db.RunItem(
+                run_id=run_id,
+                item_id=item_id,
+                version_id=current.id,
+                document_sha256=result.sha256,
+                publication=key,
+                kind=item.kind,
+                number=item.number,
+                parent=item.parent,
+                position=position,
+            )
+        )
+    session.flush()
+    counts["flagged"] += flag_changes(session, ids, run_id, now)
     return written
 
 
@@ -212,6 +303,8 @@ def load_run(
                     warnings=_dumps(list(outcome.warnings)),
                 )
             )
+            pause_point("load", before=session.flush)  # test-only: kill -9 mid-transaction
+        item_counts = _counts(session)
         counts = {
             "documents": len(outcomes),
             "documents_ok": len(results),
@@ -220,6 +313,10 @@ def load_run(
             "items_with_deadlines": with_deadlines,
             "new_versions": new_versions,
             "unchanged": total_items - new_versions,
+            "items_new": item_counts["new"],
+            "items_changed": item_counts["changed"],
+            "items_removed": item_counts["removed"],
+            "needs_review": item_counts["flagged"],
             **{f"items_{kind}": n for kind, n in kinds.items()},
         }
         run.counts = _dumps(counts)

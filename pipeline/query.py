@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from extractors.addressees import for_forces
 from models import db
 from models.store import open_existing_store
+from pipeline.corrections import overlay, rejected_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +38,15 @@ class ItemFilter:
 
 
 def _current_items() -> Select[db.Item, db.ItemVersion, db.Document]:
-    """Select the current version of every item that the latest run of its document still saw."""
+    """Select the current version of every item that the latest run of its document still saw.
+
+    Items an analyst rejected are left out (see `pipeline.corrections`).
+    """
     return (
         select(db.Item, db.ItemVersion, db.Document)
         .join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
         .join(db.Document, db.Document.sha256 == db.Item.document_sha256)
-        .where(db.Item.removed_in_run.is_(None))
+        .where(db.Item.removed_in_run.is_(None), db.Item.id.not_in(rejected_ids()))
         .order_by(db.Document.file, db.Document.sha256, db.Item.position, db.Item.id)
     )
 
@@ -95,17 +99,24 @@ def find_items(db_url: str, wanted: ItemFilter) -> list[dict[str, Any]]:
         )
     if wanted.publisher:
         query = query.where(db.Document.publisher.ilike(f"%{wanted.publisher}%"))
-    if wanted.due_before:
-        query = query.where(db.ItemVersion.deadline_date < wanted.due_before)
-    if wanted.has_deadline:
-        query = query.where(db.ItemVersion.deadline_kind.is_not(None))
     engine = open_existing_store(db_url)
     try:
         with Session(engine) as session:
-            rows = [item_row(*row) for row in session.execute(query).all()]
+            rows = [overlay(item_row(*row), session) for row in session.execute(query).all()]
     finally:
         engine.dispose()
-    return [row for row in rows if wanted.keeps(row["addressees"])]
+    return [row for row in rows if wanted.keeps(row["addressees"]) and _due(wanted, row)]
+
+
+def _due(wanted: ItemFilter, row: dict[str, Any]) -> bool:
+    """Apply the deadline filters to an item row (after corrections, so checked in Python)."""
+    deadline = row["deadline"]
+    if wanted.has_deadline and deadline is None:
+        return False
+    if wanted.due_before is None:
+        return True
+    day = deadline.get("date") if deadline else None
+    return day is not None and date.fromisoformat(day) < wanted.due_before
 
 
 def documents_with_items(db_url: str) -> list[dict[str, Any]]:
@@ -116,7 +127,7 @@ def documents_with_items(db_url: str) -> list[dict[str, Any]]:
             documents = session.scalars(select(db.Document).order_by(db.Document.file)).all()
             by_document: dict[str, list[dict[str, Any]]] = {d.sha256: [] for d in documents}
             for item, version, document in session.execute(_current_items()).all():
-                row = item_row(item, version, document)
+                row = overlay(item_row(item, version, document), session)
                 for key in ("file", "sha256", "title", "publisher", "published"):
                     del row[key]
                 by_document[document.sha256].append(row)

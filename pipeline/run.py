@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.extract import Progress, extract_many, extraction_settings
 from pipeline.load import RunReport, load_run
+from pipeline.lock import retry_when_locked, run_lock
 from pipeline.provenance import git_revision, tool_version
+
+if TYPE_CHECKING:
+    from pipeline.budget import Budget
 
 
 def collect_pdfs(paths: Iterable[Path]) -> list[Path]:
@@ -42,22 +47,31 @@ def run_pipeline(
     jobs: int = 1,
     progress: Progress | None = None,
     use_cache: bool = True,
+    budget: Budget | None = None,
 ) -> RunReport:
-    """Extract every file, then load all of them into the store in one transaction."""
+    """Extract every file, then load all of them into the store in one transaction.
+
+    Holds the store's run lock throughout (a second run is refused), extracts under the
+    per-document budget when one is given, and retries the load while SQLite reports it locked.
+    """
     from models.store import open_store
 
-    started = datetime.now()
-    cache_dir = config.processed_dir / "cache" if use_cache else None
-    outcomes = extract_many(files, jobs, progress, cache_dir)
-    engine = open_store(config.db_url)
-    try:
-        return load_run(
-            engine,
-            outcomes,
-            started_at=started,
-            tool_version=tool_version(),
-            git_revision=git_revision(),
-            settings=extraction_settings(),
-        )
-    finally:
-        engine.dispose()
+    with run_lock(config.db_url, config.processed_dir):
+        started = datetime.now()
+        cache_dir = config.processed_dir / "cache" if use_cache else None
+        outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget)
+        engine = open_store(config.db_url)
+        try:
+            return retry_when_locked(
+                lambda: load_run(
+                    engine,
+                    outcomes,
+                    started_at=started,
+                    tool_version=tool_version(),
+                    git_revision=git_revision(),
+                    settings=extraction_settings(),
+                ),
+                what=engine.url.render_as_string(hide_password=True),
+            )
+        finally:
+            engine.dispose()

@@ -157,7 +157,7 @@ def test_export_csv_guards_formulas(tmp_path: Path) -> None:
     assert len(rows) == 3
     assert rows[2]["text"].startswith("'=HYPERLINK(")
     assert rows[0]["text"].startswith("By 31 March 2026")
-    assert rows[1]["addressees"] == "chief_constables"
+    assert rows[1]["addressees"] == "Chief constables"  # register layout: display names
 
 
 @pytest.mark.usefixtures("fake_extraction")

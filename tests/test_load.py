@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from models import db
+from models.ids import publication_key
 from models.store import open_store
 from pipeline import load
 from pipeline.extract import Outcome
@@ -57,10 +58,11 @@ def test_round_trip_returns_what_was_loaded(url: str) -> None:
         ("area_for_improvement", None),
     ]
     first = doc["items"][0]
-    assert first["id"] == f"{result.sha256[:12]}:recommendation:1"
+    key = publication_key("HMICFRS", "A report", result.sha256)
+    assert first["id"] == f"{key}:recommendation:1"
     assert first["deadline"]["date"] == "2026-03-31"
     assert first["deadline"]["kind"] == "date"
-    assert doc["items"][2]["id"].startswith(f"{result.sha256[:12]}:area_for_improvement:t")
+    assert doc["items"][2]["id"].startswith(f"{key}:area_for_improvement:t")
 
 
 def test_running_twice_writes_no_new_versions(url: str) -> None:

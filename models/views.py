@@ -1,0 +1,110 @@
+"""SQL views that make the store browsable (Datasette, DB Browser for SQLite, psql).
+
+`items_current` joins each current item with its current version and document; `item_history`
+lists every version with its run; `item_addressees` has one row per item and addressee or
+partner; `register` is the register layout with addressees joined by "; ". The views are created
+(or replaced when their definition changed) whenever the tables are. The JSON-flattening views
+need SQLite's JSON1 or PostgreSQL; other databases get the first two views only.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, inspect, text
+
+ITEMS_CURRENT = """
+SELECT i.id AS item_id, d.sha256 AS document_sha256, d.file, d.title AS report_title,
+       d.publisher, d.published, d.source AS source_url, i.kind, i.number, i.parent, i.position,
+       v.text, v.page_start, v.page_end, v.addressees, v.partners, v.deadline_text,
+       v.deadline_date, v.deadline_kind, v.deadline_granularity, v.id AS version_id,
+       v.run_id AS extracted_in_run, v.created_at AS extracted_at
+FROM items AS i
+JOIN item_versions AS v ON v.id = i.current_version_id
+JOIN documents AS d ON d.sha256 = i.document_sha256
+WHERE i.removed_in_run IS NULL
+"""
+
+ITEM_HISTORY = """
+SELECT v.item_id, v.id AS version_id, v.run_id, r.started_at AS run_started_at,
+       r.tool_version, i.kind, i.number, d.file, d.title AS report_title, v.content_hash,
+       v.text, v.addressees, v.partners, v.deadline_text, v.deadline_date, v.deadline_kind,
+       CASE WHEN i.current_version_id = v.id THEN 1 ELSE 0 END AS is_current,
+       i.removed_in_run
+FROM item_versions AS v
+JOIN items AS i ON i.id = v.item_id
+JOIN documents AS d ON d.sha256 = i.document_sha256
+JOIN runs AS r ON r.id = v.run_id
+"""
+
+# Per dialect: the rows of a JSON list column as `value`, and a "; " string aggregate.
+_JSON_EACH = {
+    "sqlite": "json_each({column})",
+    "postgresql": "json_array_elements_text(CAST({column} AS json)) AS j(value)",
+}
+_JOIN = {
+    "sqlite": "group_concat(value, '; ')",
+    "postgresql": "string_agg(value, '; ')",
+}
+
+
+_ADDRESSEE_ROWS = """
+SELECT c.item_id, 'ROLE' AS role, value AS body_id, c.document_sha256, c.report_title, c.kind,
+       c.number
+FROM items_current AS c, EACH
+"""
+
+_REGISTER = """
+SELECT c.item_id AS recwatch_id, c.report_title, c.publisher, c.published, c.kind, c.number,
+       c.parent, c.text, (SELECT JOINED FROM EACH_ADDRESSEES) AS addressees,
+       (SELECT JOINED FROM EACH_PARTNERS) AS partners, c.deadline_text, c.deadline_date,
+       c.deadline_kind,
+       CASE WHEN c.page_start = c.page_end THEN CAST(c.page_start AS TEXT)
+            ELSE CAST(c.page_start AS TEXT) || '-' || CAST(c.page_end AS TEXT) END AS pages,
+       c.source_url, c.extracted_in_run, c.file
+FROM items_current AS c
+"""
+
+
+def _each(dialect: str, column: str) -> str:
+    """Return the table function listing a JSON list column of items_current."""
+    return _JSON_EACH[dialect].replace("{column}", f"c.{column}")
+
+
+def _item_addressees(dialect: str) -> str:
+    """Return the item_addressees view body for a dialect with JSON list functions."""
+    return "UNION ALL".join(
+        _ADDRESSEE_ROWS.replace("ROLE", role).replace("EACH", _each(dialect, column))
+        for role, column in (("addressee", "addressees"), ("partner", "partners"))
+    )
+
+
+def _register(dialect: str) -> str:
+    """Return the register view body (the export's register layout, addressees as ids)."""
+    return (
+        _REGISTER.replace("JOINED", _JOIN[dialect])
+        .replace("EACH_ADDRESSEES", _each(dialect, "addressees"))
+        .replace("EACH_PARTNERS", _each(dialect, "partners"))
+    )
+
+
+def view_definitions(dialect: str) -> dict[str, str]:
+    """Return the views for a dialect, in creation order (name → SELECT)."""
+    views = {"items_current": ITEMS_CURRENT, "item_history": ITEM_HISTORY}
+    if dialect in _JSON_EACH:
+        views["item_addressees"] = _item_addressees(dialect)
+        views["register"] = _register(dialect)
+    return views
+
+
+def create_views(engine: Engine) -> None:
+    """Create the browsing views, replacing any whose stored definition differs."""
+    dialect = engine.dialect.name
+    views = view_definitions(dialect)
+    existing = set(inspect(engine).get_view_names())
+    with engine.begin() as conn:
+        for name, body in views.items():
+            sql = f"CREATE VIEW {name} AS {body.strip()}"
+            if name in existing:
+                if dialect != "sqlite" or inspect(conn).get_view_definition(name) == sql:
+                    continue  # elsewhere views are only created when missing
+                conn.execute(text(f"DROP VIEW {name}"))
+            conn.execute(text(sql))

@@ -1,0 +1,86 @@
+"""`recwatch add`: take in a PDF an analyst downloaded by hand, as if it had been fetched.
+
+The file is copied (never moved) to `<data>/raw/<sha256>.pdf` through a temporary file and an
+atomic rename, and recorded in the fetch manifest with its URL, title and date when given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from pipeline import manifest
+from pipeline.config import Config
+from pipeline.errors import PipelineError
+from pipeline.fetch import PDF_MAGIC
+from pipeline.manifest import FetchedFile, FileFacts
+from pipeline.sources import GENERIC, Source, source_for
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def copy_into_raw(path: Path, raw_dir: Path) -> tuple[Path, str, int]:
+    """Copy a PDF to `<raw_dir>/<sha256>.pdf` atomically; return its path, sha256 and size."""
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if PDF_MAGIC not in head:
+        start = head[:30].decode("utf-8", "replace").strip().splitlines()
+        raise PipelineError(
+            f'{path} is not a PDF (starts with "{start[0] if start else ""}")',
+            "check that the download finished and saved the report, not an error page",
+        )
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    sha = _sha256(path)
+    final = raw_dir / f"{sha}.pdf"
+    if not final.exists():
+        with tempfile.NamedTemporaryFile(dir=raw_dir, prefix=".part-", delete=False) as out:
+            temp = Path(out.name)
+        try:
+            shutil.copyfile(path, temp)
+            temp.replace(final)
+        finally:
+            temp.unlink(missing_ok=True)
+    return final, sha, final.stat().st_size
+
+
+def add_file(
+    path: Path,
+    config: Config,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    published: date | None = None,
+    source: Source | None = None,
+) -> FetchedFile:
+    """Copy a PDF into raw/ and record it in the manifest (a new version if the URL had one)."""
+    from models.store import open_store
+
+    chosen = source or (source_for(url) if url else GENERIC)
+    final, sha, size = copy_into_raw(path, config.raw_dir)
+    engine = open_store(config.db_url)
+    try:
+        facts = FileFacts(
+            sha256=sha,
+            path=final,
+            size=size,
+            url=url,
+            canonical_url=chosen.canonical(url) if url else None,
+            source=chosen.name if chosen.publisher else None,
+            title=title,
+            published=published,
+            publisher=chosen.publisher,
+            content_type="application/pdf",
+            method="add",
+        )
+        return manifest.record_file(engine, facts, config.data_dir)
+    finally:
+        engine.dispose()

@@ -1,0 +1,192 @@
+"""Review commands: `recwatch runs`, `recwatch diff`, `recwatch correct`, `recwatch reviews`.
+
+Thin, like `pipeline.cli`: parse options, call one pipeline function, render. Heavy modules are
+imported inside the commands so `recwatch --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.config import Config, resolve
+
+
+def _db_url(ctx: click.Context) -> str:
+    """Return the store URL resolved by the top-level group."""
+    config: Config = ctx.find_object(Config) or resolve()
+    return config.db_url
+
+
+def _json(data: object) -> str:
+    """Serialise data as readable JSON."""
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+@click.command()
+@click.option("--limit", type=click.IntRange(min=1), help="Only the newest N runs.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (with settings and inputs).")
+@click.pass_context
+def runs(ctx: click.Context, limit: int | None, as_json: bool) -> None:
+    """List runs, newest first: status, provenance, documents and item changes.
+
+    Example: recwatch runs --limit 5
+    """
+    from pipeline.diff_render import runs_table
+    from pipeline.runs import list_runs
+
+    rows = list_runs(_db_url(ctx), limit)
+    if as_json:
+        click.echo(_json({"runs": rows}))
+    elif rows:
+        click.echo(runs_table(rows))
+    else:
+        click.echo("No runs yet; run `recwatch run` first.", err=True)
+
+
+@click.command()
+@click.argument("run_a", required=False, type=int)
+@click.argument("run_b", required=False, type=int)
+@click.option(
+    "--document",
+    nargs=2,
+    metavar="OLD NEW",
+    help="Compare two versions of a report (sha256 prefix or file name) instead of runs.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--html", "as_html", is_flag=True, help="Print one self-contained HTML page.")
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
+)
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    run_a: int | None,
+    run_b: int | None,
+    document: tuple[str, str] | None,
+    as_json: bool,
+    as_html: bool,
+    output: Path | None,
+) -> None:
+    """Show items added, removed and changed between two runs (default: the last two).
+
+    With one run, compare it with the latest. Changed items list the fields that differ and a
+    word diff of their text. The terminal output is coloured when stdout is a terminal.
+
+    Example: recwatch diff 3 4 --html --output diff.html
+    """
+    from pipeline.diff import diff_json, load_diff
+    from pipeline.diff_render import html_page, terminal
+
+    if as_json and as_html:
+        raise click.UsageError("choose one of --json and --html")
+    if document and (run_a is not None or run_b is not None):
+        raise click.UsageError("give either RUN_A [RUN_B] or --document OLD NEW, not both")
+    result = load_diff(_db_url(ctx), (run_a, run_b), document or None)
+    if as_json:
+        text = _json(diff_json(result))
+    elif as_html:
+        text = html_page(result)
+    else:
+        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = terminal(result, colour=colour)
+    if output is None:
+        click.echo(text, color=None if as_json or as_html else sys.stdout.isatty())
+        return
+    output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    click.echo(f"Wrote {output}", err=True)
+
+
+@click.command()
+@click.argument("item_id")
+@click.option("--addressee", multiple=True, help="Who must act (repeatable; replaces the list).")
+@click.option("--no-addressees", is_flag=True, help="The item has no addressee.")
+@click.option("--deadline", metavar="YYYY-MM-DD|none", help="The item's deadline.")
+@click.option(
+    "--text-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="File holding the item's correct text.",
+)
+@click.option("--reject", is_flag=True, help="Not a real item: take it out of the register.")
+@click.option(
+    "--add",
+    is_flag=True,
+    help="Add a missed item: ITEM_ID is <publication key>:<kind>:<number>; needs --text-file.",
+)
+@click.option("--page", type=click.IntRange(min=1), help="Page of an added item.")
+@click.option("--note", help="Why (kept with the correction).")
+@click.option("--by", help="Who corrects [default: $USER].")
+@click.pass_context
+def correct(
+    ctx: click.Context,
+    item_id: str,
+    addressee: tuple[str, ...],
+    no_addressees: bool,
+    deadline: str | None,
+    text_file: Path | None,
+    reject: bool,
+    add: bool,
+    page: int | None,
+    note: str | None,
+    by: str | None,
+) -> None:
+    """Store an analyst's correction of an item; later runs keep it and flag changes under it.
+
+    Example: recwatch correct 3f2a9c1d0b7e:recommendation:4 --deadline 2026-03-31 --note "p. 12"
+    """
+    from pipeline.corrections import CorrectionRequest, correct
+
+    if addressee and no_addressees:
+        raise click.UsageError("choose one of --addressee and --no-addressees")
+    who = by or os.environ.get("USER") or getpass.getuser()
+    text = " ".join(text_file.read_text(encoding="utf-8").split()) if text_file else None
+    request = CorrectionRequest(
+        item_id=item_id,
+        by=who,
+        note=note,
+        text=text,
+        addressees=() if no_addressees else (addressee or None),
+        deadline=deadline,
+        reject=reject,
+        add=add,
+        page=page,
+    )
+    fields = correct(_db_url(ctx), request)
+    click.echo(f"Corrected {item_id}: {', '.join(fields)} (by {who})")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def reviews(ctx: click.Context, as_json: bool) -> None:
+    """List corrected items whose extracted value changed under the correction.
+
+    Resolve one by correcting the field again (`recwatch correct`).
+
+    Example: recwatch reviews --json
+    """
+    from pipeline.corrections import review_rows
+    from pipeline.render import table
+
+    rows = review_rows(_db_url(ctx))
+    if as_json:
+        click.echo(_json({"needs_review": rows}))
+    elif rows:
+        body = [
+            [
+                str(r["item_id"]),
+                str(r["field"]),
+                str(r["run"]),
+                json.dumps(r["corrected_against"], ensure_ascii=False)[:50],
+                json.dumps(r["extracted_now"], ensure_ascii=False)[:50],
+            ]
+            for r in rows
+        ]
+        click.echo(table(("item", "field", "run", "corrected against", "extracted now"), body))
+    else:
+        click.echo("Nothing needs review.", err=True)
