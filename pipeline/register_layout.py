@@ -19,6 +19,7 @@ from extractors.addressees import for_forces
 from extractors.registry import load_registry
 from models import db
 from models.store import open_existing_store
+from pipeline.corrections import overlay, rejected_ids
 from pipeline.errors import PipelineError
 from pipeline.query import item_row
 
@@ -169,6 +170,7 @@ def load_register(
         .join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
         .join(db.Document, db.Document.sha256 == db.Item.document_sha256)
         .where(db.Item.removed_in_run.is_(None))
+        .where(db.Item.id.not_in(rejected_ids()))  # an analyst rejected it: off the register
         .order_by(db.Document.file, db.Document.sha256, db.Item.position, db.Item.id)
     )
     engine = open_existing_store(db_url)
@@ -178,7 +180,7 @@ def load_register(
             documents = session.scalars(select(db.Document).order_by(db.Document.file)).all()
             out: list[RegisterItem] = []
             for item, version, document in session.execute(query).all():
-                contract = item_row(item, version, document)
+                contract = overlay(item_row(item, version, document), session)
                 for key in _DOCUMENT_KEYS:
                     contract.pop(key, None)
                 contract["extracted_in_run"] = version.run_id

@@ -150,3 +150,24 @@ def test_correction_errors_name_the_fix(url: str, tmp_path: Path) -> None:
     code, _, err = invoke(url, "correct", "0123456789ab:recommendation:5", "--add", "--text-file",
                           str(tmp_path / "x"))  # fmt: skip
     assert code == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_register_exports_carry_corrections_and_drop_rejected_items(
+    url: str, tmp_path: Path, fmt: str
+) -> None:
+    items = _items(url)
+    text = tmp_path / "fixed.txt"
+    text.write_text("Chief constables should publish their stalking data every quarter.")
+    invoke(url, "correct", items["1"]["id"], "--text-file", str(text), "--note", "typo")
+    invoke(url, "correct", items["2"]["id"], "--reject", "--note", "not an item")
+    code, out, _ = invoke(url, "export", "--format", fmt)
+    assert code == 0
+    if fmt == "csv":
+        rows = {r["number"]: r for r in csv.DictReader(io.StringIO(out))}
+        assert (rows["1"]["text"], rows["1"]["corrected"]) == (text.read_text(), "yes")
+    else:
+        [doc] = json.loads(out)["documents"]
+        rows = {r["number"]: r for r in doc["items"]}
+        assert (rows["1"]["text"], rows["1"]["corrected"]) == (text.read_text(), True)
+    assert "2" not in rows
