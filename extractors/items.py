@@ -332,7 +332,7 @@ def _narrative_resumes(block: Block, item_x0: float) -> bool:
     text = block.raw_text
     if block.label is None and abs(block.first.x0 - item_x0) <= 4 and _talks_about_items(text):
         return True
-    text = re.sub(r"\b(?:we|I|the inspectorate|HMICFRS) will\b", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:we|I|the inspectorate) will\b", "", text, flags=re.IGNORECASE)
     return (
         block.label is None
         and abs(block.first.x0 - item_x0) <= 4
