@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,12 @@ TABLE_SETTINGS: dict[str, Any] = {
     "intersection_tolerance": 3,
 }
 TEXT_LAYER_VERSION = "1"
+ENGINES = ("pdfium", "pdfplumber")
+# PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
+# breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
+PDFIUM_GAP_RATIO = 0.1
+DEFAULT_ENGINE = "pdfium"
+ENGINE_ENV = "RECWATCH_TEXT_ENGINE"
 
 NO_TEXT_HINT = "no text layer: scanned image; OCR it first, e.g. with ocrmypdf"
 _BOLD_RE = re.compile(r"(bold|black|heavy|semibold|demi|,b$|-b$)", re.IGNORECASE)
@@ -43,6 +50,9 @@ _DIGITS_RE = re.compile(r"\d+")
 # A lone bullet glyph or list number set apart from its text by a hanging indent.
 _LIST_MARK_RE = re.compile(
     r"^(?:[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$"
+)
+_ITEM_WORDS_RE = re.compile(
+    r"recommendation|areas? for|actions?\b|requirement|responsib|improvement", re.IGNORECASE
 )
 SOFT_HYPHEN = "\u00ad"
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -144,13 +154,136 @@ def read_document(path: Path) -> DocumentText:
     return build_document(read_pages(path))
 
 
-def read_pages(path: Path, sha256: str | None = None) -> RawPages:
-    """Parse every page of a PDF once with pdfplumber (words, boxes, tables), closing pages."""
-    import pdfplumber  # lazy: heavy import
+def text_engine() -> str:
+    """The engine that reads PDFs: "pdfium" (fast) or "pdfplumber" (env RECWATCH_TEXT_ENGINE)."""
+    engine = os.environ.get(ENGINE_ENV, DEFAULT_ENGINE).strip().lower()
+    if engine not in ENGINES:
+        raise ExtractionError(
+            ENGINE_ENV, f"names an unknown text engine {engine!r}", f"use one of {ENGINES}"
+        )
+    return engine
 
+
+def read_pages(path: Path, sha256: str | None = None, engine: str | None = None) -> RawPages:
+    """Parse every page of a PDF once (words with font facts, boxes, tables)."""
     path = Path(path)
     _check_pdf_magic(path)
-    raw = RawPages(str(path), sha256 or sha256_of(path), [], [], [], [], [], (), [])
+    digest = sha256 or sha256_of(path)
+    if (engine or text_engine()) == "pdfium":
+        from extractors.pdfium_text import CannotOpen
+
+        try:
+            return _read_pages_pdfium(path, digest)
+        except CannotOpen as exc:
+            # Damaged or encrypted files: pdfplumber repairs some and names the problem in others.
+            logger.info("%s: PDFium could not open it (%s); trying pdfplumber", path, exc)
+    return _read_pages_pdfplumber(path, digest)
+
+
+def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
+    """PDFium reads every page; pdfplumber only looks for ruled tables where rules are drawn."""
+    from extractors import pdfium_text as fast
+
+    raw = RawPages(str(path), digest, [], [], [], [], [], (), [])
+    pdf = fast.open_pdf(path)
+    table_pages: list[int] = []
+    try:
+        raw.metadata = tuple(
+            (str(k), str(v)) for k, v in pdf.get_metadata_dict().items() if v and isinstance(v, str)
+        )
+        for index in range(1, len(pdf) + 1):
+            page = pdf[index - 1]
+            try:
+                width, height = (float(v) for v in page.get_size())
+                words, drawings = _read_pdfium_page(page, index, height)
+            except Exception as exc:  # a broken page must not cost the document
+                logger.warning("%s: page %d could not be parsed: %s", path, index, exc)
+                raw.warnings.append(
+                    f"{path.name}: page {index} could not be parsed ({exc}); skipped"
+                )
+                width, height = (float(v) for v in page.get_size())
+                words, drawings = [], []
+            finally:
+                page.close()
+            shapes = [
+                {
+                    "x0": d.x0,
+                    "top": d.top,
+                    "x1": d.x1,
+                    "bottom": d.bottom,
+                    "width": d.x1 - d.x0,
+                    "height": d.bottom - d.top,
+                    "fill": d.filled,
+                    "stroke": d.stroked,
+                }
+                for d in drawings
+            ]
+            raw.sizes.append((width, height))
+            raw.words.append(words)
+            raw.boxes.append(_frame_boxes(shapes, width, height))
+            raw.table_boxes.append([])
+            # pdfplumber's table finder is the slow part: run it only where a ruled table could
+            # hold items (drawn rules, and item words on the page or a table just before).
+            if (
+                words
+                and fast.may_hold_table(drawings, width, height)
+                and (
+                    _ITEM_WORDS_RE.search(" ".join(w.text for w in words))
+                    or (table_pages and table_pages[-1] == index - 1)
+                )
+            ):
+                table_pages.append(index)
+    finally:
+        pdf.close()
+    for index, found in fast.find_tables(path, table_pages, TABLE_SETTINGS, WORD_SETTINGS).items():
+        raw.tables.extend(table for table, _ in found)
+        raw.table_boxes[index - 1] = [box for _, box in found]
+    return raw
+
+
+def _read_pdfium_page(page: Any, index: int, height: float) -> tuple[list[Word], list[Any]]:
+    """One page's words (grouped as pdfplumber groups them) and drawn paths, with PDFium."""
+    from extractors import pdfium_text as fast
+
+    chars = fast.page_chars(page, height)
+    if _has_overprint_chars(chars):
+        chars = fast.dedupe(chars)
+    words = [
+        Word(text, x0, x1, top, bottom, size, bool(_BOLD_RE.search(font)))
+        for text, x0, x1, top, bottom, size, font in fast.group_words(
+            chars, PDFIUM_GAP_RATIO, WORD_SETTINGS["y_tolerance"]
+        )
+    ]
+    return words, fast.page_drawings(page, height)
+
+
+def _frame_boxes(
+    shapes: list[dict[str, Any]], width: float, height: float
+) -> list[tuple[float, float, float, float]]:
+    """Boxes and shaded panels worth marking: wide, tall enough, not the whole page."""
+    area = width * height
+    boxes = [
+        (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        for r in shapes
+        if r["width"] > 0.3 * width
+        and r["height"] > 14
+        and r["width"] * r["height"] < 0.85 * area
+        and (r.get("fill") or r.get("stroke"))
+    ]
+    return boxes + _boxes_from_bars(shapes, width)
+
+
+def _has_overprint_chars(chars: Sequence[Any]) -> bool:
+    return _has_overprint(
+        [{"text": c.text, "x0": c.x0, "top": c.top} for c in itertools.islice(chars, 2000)]
+    )
+
+
+def _read_pages_pdfplumber(path: Path, digest: str) -> RawPages:
+    """Parse every page with pdfplumber (the reference engine), closing pages as it goes."""
+    import pdfplumber  # lazy: heavy import
+
+    raw = RawPages(str(path), digest, [], [], [], [], [], (), [])
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:
@@ -251,7 +384,7 @@ def _read_page(
     tboxes: list[tuple[float, float, float, float]] = []
     for table in page.find_tables(TABLE_SETTINGS):
         rows = [
-            tuple(_clean_cell(cell) for cell in row)
+            tuple(clean_cell(cell) for cell in row)
             for row in table.extract(**WORD_SETTINGS)
             if row and any(cell and cell.strip() for cell in row)
         ]
@@ -295,7 +428,8 @@ def _boxes_from_bars(
     return boxes
 
 
-def _clean_cell(cell: str | None) -> str:
+def clean_cell(cell: str | None) -> str:
+    """Collapse a table cell's lines into one string."""
     if not cell:
         return ""
     return join_text(cell.splitlines())

@@ -142,13 +142,20 @@ def test_a_page_that_makes_the_parser_throw_costs_only_that_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = text._read_page
+    real_fast = text._read_pdfium_page
 
     def flaky(page: object, index: int) -> object:
         if index == 2:
             raise ValueError("broken content stream")
         return real(page, index)
 
-    monkeypatch.setattr(text, "_read_page", flaky)
+    def flaky_fast(page: object, index: int, height: float) -> object:
+        if index == 2:
+            raise ValueError("broken content stream")
+        return real_fast(page, index, height)
+
+    monkeypatch.setattr(text, "_read_page", flaky)  # the pdfplumber engine
+    monkeypatch.setattr(text, "_read_pdfium_page", flaky_fast)  # the PDFium engine
     outcome = extract_outcome(faultwork.GOOD)
     assert outcome.ok, outcome.error
     assert outcome.result is not None

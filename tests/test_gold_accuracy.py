@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.text import ENGINE_ENV
 from pipeline.eval_run import evaluate_dirs
 from pipeline.evaluate import CorpusScore
 
@@ -80,3 +81,40 @@ LAYOUT_FLOORS = {
 def test_layout_floors(score: CorpusScore, name: str, floor: float) -> None:
     [doc] = [d for d in score.documents if d.name == name]
     assert (doc.counts.f1 or 0.0) >= floor, doc.counts.metrics()
+
+
+@pytest.fixture(scope="module")
+def reference_score() -> CorpusScore:
+    """The same corpus read by the pdfplumber engine on every page (the reference path)."""
+    previous = os.environ.get(ENGINE_ENV)
+    os.environ[ENGINE_ENV] = "pdfplumber"  # workers are forked and inherit it
+    try:
+        return evaluate_dirs(GOLD, PDFS, jobs=os.cpu_count() or 1)
+    finally:
+        if previous is None:
+            del os.environ[ENGINE_ENV]
+        else:
+            os.environ[ENGINE_ENV] = previous
+
+
+def test_fast_engine_finds_what_the_reference_engine_finds(
+    score: CorpusScore, reference_score: CorpusScore
+) -> None:
+    def facts(result: CorpusScore) -> dict[str, tuple[object, ...]]:
+        return {
+            d.name: (
+                d.counts.gold,
+                d.counts.predicted,
+                d.counts.tp,
+                d.counts.number_accuracy,
+                d.counts.page_accuracy,
+                d.counts.addressee_f1,
+                d.counts.deadline_accuracy,
+            )
+            for d in result.documents
+        }
+
+    assert facts(score) == facts(reference_score)
+    assert score.overall.f1 == reference_score.overall.f1
+    # Text boundaries may differ by a word where PDFium keeps a space pdfplumber drops.
+    assert (score.overall.boundary or 0.0) >= (reference_score.overall.boundary or 0.0) - 0.01
