@@ -47,8 +47,13 @@ def text_layer_key() -> str:
     """Version of the text layer and its pdfplumber settings."""
     from extractors import text
 
-    settings = json.dumps([text.WORD_SETTINGS, text.TABLE_SETTINGS], sort_keys=True)
-    return f"{text.TEXT_LAYER_VERSION}-{hashlib.sha256(settings.encode()).hexdigest()[:10]}"
+    engine = text.text_engine()
+    settings = json.dumps(
+        [engine, text.WORD_SETTINGS, text.TABLE_SETTINGS, text.PDFIUM_GAP_RATIO], sort_keys=True
+    )
+    return (
+        f"{text.TEXT_LAYER_VERSION}-{engine}-{hashlib.sha256(settings.encode()).hexdigest()[:10]}"
+    )
 
 
 class ContentCache:

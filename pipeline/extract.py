@@ -104,6 +104,7 @@ def extraction_settings() -> dict[str, Any]:
         "pdfplumber_words": text.WORD_SETTINGS,
         "pdfplumber_tables": text.TABLE_SETTINGS,
         "text_layer_version": text.TEXT_LAYER_VERSION,
+        "text_engine": text.text_engine(),
         "spacy": version("spacy"),
         "dateparser": deadline_rules.DATEPARSER_SETTINGS,
         "registry_version": registry.REGISTRY_VERSION,
