@@ -1,4 +1,4 @@
-"""Open the store: an engine from a URL, SQLite pragmas, tables created when missing."""
+"""Open the store: an engine from a URL, SQLite pragmas, the schema migrated to the current one."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from models.db import Base
 from models.errors import StoreError
-from models.migrate import add_missing_columns
+from models.migrate import Upgrade, current_revision, ensure_current, upgrade
 from models.views import create_views
 
-__all__ = ["StoreError", "open_existing_store", "open_store"]
+__all__ = ["StoreError", "open_existing_store", "open_store", "store_revision", "upgrade_store"]
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -38,36 +37,87 @@ def _sqlite_pragmas(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+def _shown(url: str) -> str:
+    """Return the URL for messages, its password masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
 def open_store(url: str, create: bool = True) -> Engine:
-    """Return an engine for a SQLAlchemy URL (creating a SQLite file's folder and the tables)."""
+    """Return an engine for a SQLAlchemy URL, the store created or migrated to head.
+
+    A SQLite file's folder is created; `create=False` returns the engine without touching the
+    schema. PostgreSQL needs the `postgres` extra (`postgresql+psycopg://user@host/db`).
+    """
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
     except (ArgumentError, NoSuchModuleError, ModuleNotFoundError) as exc:
+        if url.startswith("postgresql") and isinstance(exc, ModuleNotFoundError):
+            raise StoreError(
+                f"cannot open store {_shown(url)!r}: the PostgreSQL driver is not installed "
+                f"({exc}); install it with `pip install 'recwatch[postgres]'`"
+            ) from exc
         raise StoreError(
-            f"cannot open store {url!r} ({exc}); pass --db a SQLAlchemy URL such as "
+            f"cannot open store {_shown(url)!r} ({exc}); pass --db a SQLAlchemy URL such as "
             "sqlite:///data/processed/recwatch.db or a file path, and install its driver"
         ) from exc
     if engine.dialect.name == "sqlite":
         _sqlite_pragmas(engine)
     if create:
-        Base.metadata.create_all(engine)
-        add_missing_columns(engine)  # a store written before a column was added
-        create_views(engine)
+        try:
+            ensure_current(engine)  # a new store is created by migrating it to head
+            create_views(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
 
 
-def open_existing_store(url: str) -> Engine:
-    """Return an engine for a store that must already exist (a missing SQLite file is an error)."""
+def _require_existing(url: str) -> None:
+    """Raise when the URL names a SQLite file that does not exist (opening would create it)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return open_store(url)  # reports the bad URL
+        return  # open_store reports the bad URL
     database = parsed.database if parsed.get_backend_name() == "sqlite" else None
     if database not in (None, "", ":memory:") and not Path(str(database)).is_file():
         raise StoreError(
             f"no store at {database}; run `recwatch run` first, or point --db at an existing store"
         )
+
+
+def open_existing_store(url: str) -> Engine:
+    """Return an engine for a store that must already exist (a missing SQLite file is an error)."""
+    _require_existing(url)
     return open_store(url)
+
+
+def upgrade_store(url: str) -> Upgrade:
+    """Create or upgrade the store at a URL to the newest schema; say what was done."""
+    engine = open_store(url, create=False)
+    try:
+        done = upgrade(engine)
+        create_views(engine)
+    finally:
+        engine.dispose()
+    return done
+
+
+def store_revision(url: str) -> str | None:
+    """Return the schema revision of an existing store (None: not created by recwatch yet)."""
+    _require_existing(url)
+    engine = open_store(url, create=False)
+    try:
+        return current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            f"cannot read the store {_shown(url)} ({exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0]}); check the URL and that the server is running"
+        ) from exc
+    finally:
+        engine.dispose()

@@ -9,7 +9,7 @@ need SQLite's JSON1 or PostgreSQL; other databases get the first two views only.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 ITEMS_CURRENT = """
 SELECT i.id AS item_id, d.sha256 AS document_sha256, d.file, d.title AS report_title,
@@ -93,6 +93,15 @@ def view_definitions(dialect: str) -> dict[str, str]:
         views["item_addressees"] = _item_addressees(dialect)
         views["register"] = _register(dialect)
     return views
+
+
+VIEW_NAMES = ("items_current", "item_history", "item_addressees", "register")
+
+
+def drop_views(connection: Connection) -> None:
+    """Drop every browsing view, dependants first (migrations run without them)."""
+    for name in reversed(VIEW_NAMES):
+        connection.execute(text(f"DROP VIEW IF EXISTS {name}"))
 
 
 def create_views(engine: Engine) -> None:

@@ -20,6 +20,7 @@ import click
 from extractors.errors import ExtractionError
 from models.errors import StoreError
 from models.records import ITEM_KINDS
+from pipeline.cli_db import db
 from pipeline.cli_fetch import SOURCE_NAMES, add, fetch, run_source
 from pipeline.cli_overview import overview
 from pipeline.cli_register import make_filter, register_filters, sync_register_command
@@ -405,3 +406,4 @@ cli.add_command(reviews)
 cli.add_command(fetch)
 cli.add_command(add)
 cli.add_command(overview)
+cli.add_command(db)

@@ -2,9 +2,10 @@
 
 The run lock is an `fcntl.flock` on a file next to the SQLite database (`recwatch.db.lock`); the
 kernel releases it when the holder exits, even on kill -9, so a stale lock never blocks a run.
-For other databases (PostgreSQL, ...) the lock file lives in the data directory's `processed/`
-folder, so it only keeps apart runs that share that folder; runs on other machines rely on the
-database's own transactions.
+On PostgreSQL it is a session-level advisory lock keyed by the database and schema, so runs on
+different machines sharing one store are kept apart too; the server releases it when the holding
+connection ends, however the run ends. For other databases the lock file lives in the data
+directory's `processed/` folder, so it only keeps apart runs that share that folder.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from models.errors import StoreError
 from pipeline.errors import PipelineError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +48,10 @@ def lock_path(db_url: str, fallback_dir: Path) -> Path | None:
 @contextlib.contextmanager
 def run_lock(db_url: str, fallback_dir: Path) -> Iterator[None]:
     """Hold the store's run lock for the duration of the block, or refuse with a clear error."""
+    if db_url.startswith("postgresql"):
+        with advisory_lock(db_url):
+            yield
+        return
     path = lock_path(db_url, fallback_dir)
     if path is None:
         yield
@@ -69,6 +77,71 @@ def run_lock(db_url: str, fallback_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# First key of the two-key advisory lock: recwatch's run lock ("rwru"); the second is the store.
+ADVISORY_CLASS = 0x72777275
+_STORE_KEY = "hashtext(current_database() || '.' || current_schema()) & 2147483647"
+
+
+def _advisory_acquire(connection: Connection, shown: str) -> None:
+    """Take the store's advisory lock on this connection's session, or refuse naming the holder."""
+    from sqlalchemy import text
+
+    got, key = connection.execute(
+        text(f"SELECT pg_try_advisory_lock(:cls, {_STORE_KEY}), {_STORE_KEY}"),
+        {"cls": ADVISORY_CLASS},
+    ).one()
+    connection.commit()  # the lock belongs to the session, not to this transaction
+    if got:
+        return
+    holder = connection.scalar(
+        text(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            "AND classid = :cls AND objid = :key AND objsubid = 2"
+        ),
+        {"cls": ADVISORY_CLASS, "key": key},
+    )
+    raise PipelineError(
+        f"another recwatch run is writing to the store {shown} (its PostgreSQL advisory lock "
+        f"is held by server process {holder or 'unknown'})",
+        "wait for it to finish and run again; the lock is released when that run ends",
+    )
+
+
+def _locked_connection(engine: Engine) -> Connection:
+    """Return a connection holding the store's advisory lock (closed again if it cannot)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    shown = engine.url.render_as_string(hide_password=True)
+    connection: Connection | None = None
+    try:
+        connection = engine.connect()
+        _advisory_acquire(connection, shown)
+    except BaseException as exc:
+        if connection is not None:
+            connection.close()
+        if isinstance(exc, SQLAlchemyError):
+            raise StoreError(
+                f"cannot lock the store {shown} for this run ({exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}); check that the server is running and the URL"
+            ) from exc
+        raise
+    return connection
+
+
+@contextlib.contextmanager
+def advisory_lock(db_url: str) -> Iterator[None]:
+    """Hold a PostgreSQL store's run lock (a session advisory lock) for the block, or refuse."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(db_url, poolclass=NullPool)
+    try:
+        with _locked_connection(engine):  # closing the session releases its advisory locks
+            yield
+    finally:
+        engine.dispose()
 
 
 def is_locked_error(exc: BaseException) -> bool:

@@ -36,8 +36,9 @@ def _count(engine: Engine, table: type[db.Base]) -> int:
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'store' / 'recwatch.db'}"
+def url(store_url: str) -> str:
+    """Each test runs on SQLite and on PostgreSQL (see tests/conftest.py)."""
+    return store_url
 
 
 def test_round_trip_returns_what_was_loaded(url: str) -> None:
