@@ -27,6 +27,7 @@ from pipeline.cli_register import make_filter, register_filters, sync_register_c
 from pipeline.cli_review import correct, diff, reviews, runs
 from pipeline.config import DATA_ENV, DB_ENV, Config, resolve
 from pipeline.errors import PipelineError
+from pipeline.options import parse_day
 
 FAILED_EXIT = 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
@@ -221,16 +222,6 @@ def run(
         sys.exit(FAILED_EXIT)
 
 
-def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    """Parse an ISO date option."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
-
-
 @cli.command()
 @click.option(
     "--kind", type=click.Choice(ITEM_KINDS), multiple=True, help="Item kind (repeatable)."
@@ -239,7 +230,7 @@ def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 @click.option("--publisher", help="Publisher (substring match).")
 @click.option("--addressee", multiple=True, help="Addressee id or name (repeatable).")
 @click.option("--for-forces", is_flag=True, help="Only items addressed to police forces.")
-@click.option("--due-before", callback=_parse_day, metavar="YYYY-MM-DD", help="Deadline before.")
+@click.option("--due-before", callback=parse_day, metavar="YYYY-MM-DD", help="Deadline before.")
 @click.option("--has-deadline", is_flag=True, help="Only items with a deadline.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")

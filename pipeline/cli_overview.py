@@ -12,32 +12,23 @@ from pathlib import Path
 import click
 
 from pipeline.config import Config, resolve
+from pipeline.options import parse_day
 
 FORMATS = ("md", "html", "docx")
-
-
-def _day(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """Parse an ISO date option."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
 
 
 @click.command()
 @click.option(
     "--since",
     required=True,
-    callback=_day,
+    callback=parse_day,
     metavar="YYYY-MM-DD",
     help="First publication date covered (inclusive).",
 )
 @click.option(
     "--until",
     required=True,
-    callback=_day,
+    callback=parse_day,
     metavar="YYYY-MM-DD",
     help="Last publication date covered (inclusive).",
 )
@@ -55,7 +46,7 @@ def _day(_ctx: click.Context, param: click.Parameter, value: str | None) -> date
 )
 @click.option(
     "--today",
-    callback=_day,
+    callback=parse_day,
     metavar="YYYY-MM-DD",
     show_default="the current date",
     help="The day the paper is written: upcoming deadlines (3, 6, 12 months) count from it.",

@@ -6,13 +6,13 @@ Kept free of heavy imports (SQLAlchemy, openpyxl) so that `recwatch --help` stay
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from models.records import ITEM_KINDS
+from pipeline.options import parse_day
 
 if TYPE_CHECKING:
     from pipeline.register_layout import RegisterFilter
@@ -22,23 +22,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_ID_COLUMN = "recwatch_id"  # register_layout.ID_COLUMN (importing it pulls in SQLAlchemy)
 
 
-def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    """Parse the --since date."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
-
-
 def register_filters(command: F) -> F:
     """Add the register filters (--publisher --since --for-forces --addressee --kind --run)."""
     options = (
         click.option("--publisher", help="Publisher (substring match)."),
         click.option(
             "--since",
-            callback=_parse_since,
+            callback=parse_day,
             metavar="YYYY-MM-DD",
             help="Reports published on or after this date.",
         ),
