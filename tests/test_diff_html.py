@@ -8,37 +8,14 @@ and CI is not set; under CI (CI=true) a missing Chromium fails.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from browser import dump_dom
 
 from pipeline.diff import Change, Diff, Group, Seen, compare
 from pipeline.diff_render import html_page
-
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
-
-
-def _chromium() -> str:
-    """Return the Chromium binary, skipping (or failing under CI) when it is missing."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("chromium is not installed but CI=true: .ci/run installs Debian's chromium")
-    pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
 
 
 def _seen(item_id: str, kind: str, number: str, text: str, **extra: object) -> Seen:
@@ -83,17 +60,9 @@ def _diff() -> Diff:
 def _dump(page: Path, hash_: str, tmp_path: Path) -> str:
     """Load the page in headless Chromium and return the DOM after its scripts ran."""
     profile = tmp_path / f"profile{len(list(tmp_path.iterdir()))}"
-    command = [
-        _chromium(),
-        *FLAGS,
-        f"--user-data-dir={profile}",
-        "--dump-dom",
-        f"{page.as_uri()}{hash_}",
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=90, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert 'data-ready="yes"' in done.stdout, "the page's script did not run to the end"
-    return done.stdout
+    dom = dump_dom(f"{page.as_uri()}{hash_}", profile)
+    assert 'data-ready="yes"' in dom, "the page's script did not run to the end"
+    return dom
 
 
 def _visible(dom: str) -> list[str]:
