@@ -114,6 +114,17 @@ ASIDE_STARTS = frozenset(
     {"such", "especially", "particularly", "notably", "whether", "once", "where", "if", "when",
      "like", "unless", "although", "though", "while", "whilst"}
 )  # fmt: skip
+COMPLEMENT_WORDS = frozenset(
+    {
+        "recommend", "recommends", "ensure", "ensures", "sure", "require", "requires", "agree",
+        "agrees", "propose", "proposes", "suggest", "suggests", "expect", "expects", "say",
+        "says", "believe", "believes", "important", "essential", "vital", "necessary", "clear",
+        "means", "so", "such", "recommendation", "view", "expectation", "requirement", "concern",
+        "consider", "considers", "decide", "decides", "conclude", "concludes", "find", "finds",
+        "think", "thinks", "accept", "accepts", "note", "notes", "state", "states", "recognise",
+        "recognises", "recognize", "recognizes", "determine", "determines", "judge", "judges",
+    }
+)  # fmt: skip
 EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
 PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
 DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
@@ -808,6 +819,7 @@ class _Tagger:
                 kind = self._after_modal(i, n, s1)
                 span = self._left_span(i, s0)
                 embedded = span and span[0].i > s0 and doc[span[0].i - 1].lower_ in EMBEDDED_WH
+                embedded = embedded or (bool(span) and _relative_clause(doc, span[0].i, s0))
                 if embedded and kind == "active":
                     kind = "none"  # "how forces will measure": a described, not a directed, action
                 subject = self._subject_segments(span)
@@ -949,6 +961,25 @@ def _hint_actors(hint: str, ctx: _Context) -> list[str]:
         toks = toks[1:]
     labels = [x for x in tagger._np_list(toks) if x != PRONOUN]
     return [_subject_label(x, ctx) for x in labels]
+
+
+def _relative_clause(doc: Doc, start: int, s0: int) -> bool:
+    """True for "the information that officers should ask for": the clause describes a noun.
+
+    "that" after a determiner and a noun opens a relative clause, whose subject is not asked to
+    act; after a verb or adjective ("recommend that", "ensure that", "essential that") it opens
+    the clause that says who must act.
+    """
+    if start - 3 < s0 or doc[start - 1].lower_ != "that":
+        return False
+    head = doc[start - 2]
+    before = [doc[k].lower_ for k in range(max(s0, start - 5), start - 2)]
+    return (
+        head.is_alpha
+        and head.lower_ not in COMPLEMENT_WORDS
+        and not head.lower_.endswith(("ed", "ing", "ly"))
+        and any(w in DETERMINERS or w in {"minimum", "same", "new"} for w in before)
+    )
 
 
 def _subject_label(label: str, ctx: _Context) -> str:

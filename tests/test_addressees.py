@@ -38,6 +38,18 @@ def _tag(
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     (
+        "The College of Policing should write to all forces setting out the checks that officers "
+        "should make when a caller reports online abuse.",
+        ["college_of_policing"],
+        None,
+    ),
+    (
+        "If, after its review, the Home Office decides that no change is needed, it should "
+        "publish its reasons.",
+        ["home_office"],
+        None,
+    ),
+    (
         "By 30 June 2025, chief constables should make sure custody staff record risk assessments.",
         ["chief_constables"],
         [],
