@@ -445,6 +445,26 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
     titled: _Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
 
+    def candidate(
+        kind: ItemKind,
+        number: str | None,
+        parent: str | None,
+        blocks: list[Block],
+        labelled: bool = False,
+    ) -> _Candidate:
+        """A candidate carrying the list context in force (lead-in, timing, responsible body)."""
+        return _Candidate(
+            kind=kind,
+            number=number,
+            parent=parent,
+            blocks=blocks,
+            cluster=cluster,
+            lead_in=lead_in,
+            timing=timing,
+            responsible=responsible,
+            labelled=labelled,
+        )
+
     def close() -> None:
         nonlocal current
         if current is not None and current.text().strip():
@@ -471,15 +491,11 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 lines[0] = replace(first, text=rest)
             else:
                 lines = lines[1:]
-            current = _Candidate(
-                kind=kind,
-                number=number,
-                parent=_parent_for(kind, number, parent_number),
-                blocks=[Block(lines)] if lines else [],
-                cluster=cluster,
-                lead_in=lead_in,
-                timing=timing,
-                responsible=responsible,
+            current = candidate(
+                kind,
+                number,
+                _parent_for(kind, number, parent_number),
+                [Block(lines)] if lines else [],
                 labelled=True,
             )
             if kind == "cause_of_concern":
@@ -497,15 +513,11 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             elif block.label_kind in ("number", None):
                 close()
                 number_p = block.label.rstrip(".") if block.label else None
-                current = _Candidate(
-                    kind=kind_p,
-                    number=number_p,
-                    parent=_parent_for(kind_p, number_p, parent_number),
-                    blocks=[block],
-                    cluster=cluster,
-                    lead_in=lead_in,
-                    timing=timing,
-                    responsible=responsible,
+                current = candidate(
+                    kind_p,
+                    number_p,
+                    _parent_for(kind_p, number_p, parent_number),
+                    [block],
                     labelled=True,
                 )
                 item_x0 = block.first.x0
@@ -550,17 +562,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 # The next numbered paragraph under the same label heading is its own item.
                 kind_c, parent_c = current.kind, current.parent
                 close()
-                current = _Candidate(
-                    kind=kind_c,
-                    number=block.label,
-                    parent=parent_c,
-                    blocks=[block],
-                    cluster=cluster,
-                    lead_in=lead_in,
-                    timing=timing,
-                    responsible=responsible,
-                    labelled=True,
-                )
+                current = candidate(kind_c, block.label, parent_c, [block], labelled=True)
                 continue
             else:
                 current.blocks.append(block)
@@ -681,15 +683,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
                 ):
                     section_items += 1
                     out.append(
-                        _Candidate(
-                            kind=section,
-                            number=f"{head.number}{block.label}",
-                            parent=head.number,
-                            blocks=[block],
-                            cluster=cluster,
-                            lead_in=lead_in,
-                            timing=timing,
-                        )
+                        candidate(section, f"{head.number}{block.label}", head.number, [block])
                     )
                     continue
                 prev.blocks.append(block)
@@ -707,18 +701,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         if len(block.text.split()) < 4 and not _is_title(block):
             continue  # a contents line or a caption, not an item
         section_items += 1
-        out.append(
-            _Candidate(
-                kind=section,
-                number=number,
-                parent=_parent_for(section, number, parent_number),
-                blocks=[block],
-                cluster=cluster,
-                lead_in=lead_in,
-                timing=timing,
-                responsible=responsible,
-            )
-        )
+        out.append(candidate(section, number, _parent_for(section, number, parent_number), [block]))
         is_title = number is not None and _is_title(block)
         titled = out[-1] if is_title else (titled if block.label_kind != "number" else None)
     close()

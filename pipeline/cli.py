@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -27,7 +26,7 @@ from pipeline.cli_register import make_filter, register_filters, sync_register_c
 from pipeline.cli_review import correct, diff, reviews, runs
 from pipeline.config import DATA_ENV, DB_ENV, Config, resolve
 from pipeline.errors import PipelineError
-from pipeline.options import parse_day
+from pipeline.options import jobs_option, parse_day
 
 FAILED_EXIT = 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
@@ -147,13 +146,7 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=lambda: os.cpu_count() or 1,
-    show_default="CPU count",
-    help="Worker processes (documents in parallel; output identical to --jobs 1).",
-)
+@jobs_option("Worker processes (documents in parallel; output identical to --jobs 1).")
 @click.option(
     "--no-cache",
     is_flag=True,
@@ -310,13 +303,7 @@ def export(ctx: click.Context, /, fmt: str, output: Path | None, **filters: Any)
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=lambda: os.cpu_count() or 1,
-    show_default="CPU count",
-    help="Worker processes for every pass.",
-)
+@jobs_option("Worker processes for every pass.")
 @click.pass_context
 def bench(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
     """Time extraction against the naive all-pages pdfplumber path, in the same run.
@@ -343,13 +330,7 @@ def bench(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Directory holding <name>.pdf for each <name>.json in GOLD_DIR.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=lambda: os.cpu_count() or 1,
-    show_default="CPU count",
-    help="Worker processes.",
-)
+@jobs_option("Worker processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @click.option("--only", multiple=True, metavar="NAME", help="Only this gold file (repeatable).")
 def evaluate(gold_dir: Path, pdf_dir: Path, jobs: int, as_json: bool, only: Sequence[str]) -> None:
