@@ -9,8 +9,8 @@ STAMP := $(VENV)/.installed
 $(BIN)/python:
 	python3 -m venv $(VENV)
 
-# Re-install only when pyproject.toml changed since the last install.
-$(STAMP): pyproject.toml | $(BIN)/python
+# Re-install (and rebuild the C text loop) only when pyproject.toml or the C source changed.
+$(STAMP): pyproject.toml extractors/_pdfpage.c | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

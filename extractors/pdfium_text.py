@@ -1,21 +1,25 @@
 """PDF → words, boxes and tables with PDFium: the fast text layer.
 
 PDFium (via pypdfium2, which pdfplumber already depends on) reads characters with their font size,
-font name and position 30-40 times faster than pdfplumber. Words are grouped the way pdfplumber
-groups them for the rest of the pipeline (lines by height, then gaps relative to the font size,
-splitting on font changes), so both engines feed the same `RawPages`. pdfplumber's table finder
-still runs, but only on the pages whose drawings could form a ruled table.
+font name and position. Words are grouped the way pdfplumber groups them for the rest of the
+pipeline (lines by height, then gaps relative to the font size, splitting on font changes), so both
+engines feed the same `RawPages`. The per-character loop runs in C (`extractors/_pdfpage.c`, built
+at install) when it is available and in Python otherwise, with identical results. Ruled tables are
+found by pdfplumber's table finder, fed with the edges PDFium reads instead of a pdfplumber parse.
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import logging
 import math
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from models.records import Table
@@ -32,6 +36,44 @@ _LIGATURES = {
     "\ufb06": "st",
 }
 _BREAKS = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\u200b\ufffe\uffff")
+NATIVE_ENV = "RECWATCH_PDFIUM_NATIVE"  # "0": use the Python loop even when the C one is built
+_OVERPRINT_WINDOW = 2000
+
+# A word as the text layer receives it: (text, x0, x1, top, bottom, rendered size, font name).
+RawWord = tuple[str, float, float, float, float, float, str]
+# A drawn straight edge, top-down: (x0, top, x1, bottom, orientation "h"/"v", pdfminer's kind).
+Edge = tuple[float, float, float, float, str, str]
+# How a page is shown: (/Rotate in degrees, x0, y0, x1, y1 of its box in PDF space). Coordinates
+# handed on run from the shown page's top-left corner, x rightwards and "top" downwards, as
+# pdfplumber's do, whatever the rotation.
+View = tuple[int, float, float, float, float]
+
+
+def page_view(page: Any) -> View:
+    """The page's rotation and box (PDFium's page box: media box cut by the crop box)."""
+    x0, y0, x1, y1 = (float(v) for v in page.get_bbox())
+    return (int(page.get_rotation()) % 360, x0, y0, x1, y1)
+
+
+def to_display(view: View, x: float, y: float) -> tuple[float, float]:
+    """A point in PDF space as (x, top) on the shown page."""
+    rotation, x0, y0, x1, y1 = view
+    if rotation == 90:
+        return y - y0, x - x0
+    if rotation == 180:
+        return x1 - x, y - y0
+    if rotation == 270:
+        return y1 - y, x1 - x
+    return x - x0, y1 - y
+
+
+def box_to_display(
+    view: View, left: float, bottom: float, right: float, top: float
+) -> tuple[float, float, float, float]:
+    """A rectangle in PDF space as (x0, top, x1, bottom) on the shown page."""
+    ax, atop = to_display(view, left, bottom)
+    bx, btop = to_display(view, right, top)
+    return min(ax, bx), min(atop, btop), max(ax, bx), max(atop, btop)
 
 
 @dataclass(slots=True)
@@ -71,7 +113,50 @@ def open_pdf(path: Path) -> Any:
         raise CannotOpen(str(exc)) from exc
 
 
-def page_chars(page: Any, height: float) -> list[_Char]:
+@functools.cache
+def native() -> ModuleType | None:
+    """The C character loop bound to pypdfium2's PDFium, or None (not built, or turned off)."""
+    if os.environ.get(NATIVE_ENV, "1").strip() == "0":
+        return None
+    try:
+        from extractors import _pdfpage  # type: ignore[attr-defined]
+    except ImportError:
+        logger.info("the C text loop is not built; reading PDFs with the Python loop")
+        return None
+    import pypdfium2.raw as raw
+
+    _pdfpage.bind(tuple(_address(getattr(raw, name)) for name in _pdfpage.FUNCTIONS))
+    module: ModuleType = _pdfpage
+    return module
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def read_page(
+    page: Any, gap_ratio: float, y_tolerance: float
+) -> tuple[list[RawWord], list[PageDrawing], list[Edge]]:
+    """One page's words, drawn straight paths and table edges, in display coordinates."""
+    view = page_view(page)
+    fast = native()
+    if fast is None:
+        chars = page_chars(page, view)
+        if has_overprint(chars):
+            chars = dedupe(chars)
+        drawings, edges = page_paths(page, view)
+        return list(group_words(chars, gap_ratio, y_tolerance)), drawings, edges
+    textpage = page.get_textpage()
+    try:
+        found, fonts = fast.page_words(_address(textpage.raw), view, gap_ratio, y_tolerance)
+    finally:
+        textpage.close()
+    words = [(t, x0, x1, top, bottom, size, fonts[f]) for t, x0, x1, top, bottom, size, f in found]
+    shapes, edges = fast.page_paths(_address(page.raw), view)
+    return words, [PageDrawing(*shape) for shape in shapes], edges
+
+
+def page_chars(page: Any, view: View) -> list[_Char]:
     """Every visible character of a page with its size, font and loose box (top-down)."""
     import pypdfium2.raw as raw
 
@@ -105,18 +190,16 @@ def page_chars(page: Any, height: float) -> list[_Char]:
             name, size = facts
             # The loose box's bottom is the baseline plus the font's descent; like pdfminer's
             # box, ours runs one em up from there.
-            low = float(rect.bottom)
-            chars.append(
-                _Char(
-                    _LIGATURES.get(text, text),
-                    float(rect.left),
-                    float(rect.right),
-                    height - (low + size),
-                    height - low,
-                    size,
-                    name,
+            if view[0] == 0:
+                low = float(rect.bottom)
+                x0, x1 = float(rect.left) - view[1], float(rect.right) - view[1]
+                top, bottom = view[4] - (low + size), view[4] - low
+            else:
+                x0, _, x1, bottom = box_to_display(
+                    view, float(rect.left), float(rect.bottom), float(rect.right), float(rect.top)
                 )
-            )
+                top = bottom - size
+            chars.append(_Char(_LIGATURES.get(text, text), x0, x1, top, bottom, size, name))
         return chars
     finally:
         textpage.close()
@@ -199,29 +282,149 @@ def _word(chars: list[_Char]) -> tuple[str, float, float, float, float, float, s
     )
 
 
-def page_drawings(page: Any, height: float) -> list[PageDrawing]:
-    """Bounding boxes of the page's drawn paths (rules, boxes, shaded panels)."""
+def has_overprint(chars: Sequence[_Char]) -> bool:
+    """True when glyphs are printed twice at almost the same spot (a fake bold)."""
+    for a, b in itertools.pairwise(itertools.islice(chars, _OVERPRINT_WINDOW)):
+        if (
+            a.text == b.text
+            and not a.text.isspace()
+            and abs(a.x0 - b.x0) < 1.5
+            and abs(a.top - b.top) < 1.5
+        ):
+            return True
+    return False
+
+
+_Affine = tuple[float, float, float, float, float, float]
+_IDENTITY: _Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MAX_FORM_DEPTH = 15  # as pypdfium2's get_objects
+
+
+def page_paths(page: Any, view: View) -> tuple[list[PageDrawing], list[Edge]]:
+    """Bounding boxes of the page's straight drawn paths, and every drawn edge (Python loop)."""
+    drawings: list[PageDrawing] = []
+    edges: list[Edge] = []
+    _walk_objects(page.raw, False, 0, _IDENTITY, view, drawings, edges)
+    return drawings, edges
+
+
+def _walk_objects(
+    parent: Any,
+    is_form: bool,
+    level: int,
+    outer: _Affine,
+    view: View,
+    drawings: list[PageDrawing],
+    edges: list[Edge],
+) -> None:
     import pypdfium2.raw as raw
 
-    out: list[PageDrawing] = []
+    count = raw.FPDFFormObj_CountObjects(parent) if is_form else raw.FPDFPage_CountObjects(parent)
+    if count < 0:
+        raise RuntimeError("Failed to get number of pageobjects.")
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
-        if not _straight(obj.raw):
-            continue  # curves (logos, rounded art) are neither rules nor boxes
-        left, bottom, right, top = obj.get_bounds()
-        raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        out.append(
-            PageDrawing(
-                float(left),
-                height - float(top),
-                float(right),
-                height - float(bottom),
-                bool(fill.value),
-                bool(stroke.value),
-            )
-        )
-    return out
+    for i in range(count):
+        obj = raw.FPDFFormObj_GetObject(parent, i) if is_form else raw.FPDFPage_GetObject(parent, i)
+        if not obj:
+            raise RuntimeError("Failed to get pageobject.")
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            if _straight(obj):
+                left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+                if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    raise RuntimeError("Failed to locate pageobject.")
+                raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+                box = box_to_display(
+                    view,
+                    float(left.value),
+                    float(bottom.value),
+                    float(right.value),
+                    float(top.value),
+                )
+                drawings.append(PageDrawing(*box, bool(fill.value), bool(stroke.value)))
+            edges.extend(_path_edges(obj, outer, view))
+        elif kind == raw.FPDF_PAGEOBJ_FORM and level < _MAX_FORM_DEPTH - 1:
+            matrix = raw.FS_MATRIX()
+            inner = _compose(outer, matrix) if raw.FPDFPageObj_GetMatrix(obj, matrix) else outer
+            _walk_objects(obj, True, level + 1, inner, view, drawings, edges)
+
+
+def _compose(outer: _Affine, m: Any) -> _Affine:
+    """The object's matrix first, then its container's."""
+    a, b, c, d, e, f = outer
+    return (
+        m.a * a + m.b * c,
+        m.a * b + m.b * d,
+        m.c * a + m.d * c,
+        m.c * b + m.d * d,
+        m.e * a + m.f * c + e,
+        m.e * b + m.f * d + f,
+    )
+
+
+def _path_edges(obj: Any, outer: _Affine, view: View) -> list[Edge]:
+    """A path's horizontal and vertical edges, subpath by subpath, in page coordinates."""
+    import pypdfium2.raw as raw
+
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return []
+    a, b, c, d, e, f = _compose(outer, matrix)
+    edges: list[Edge] = []
+    points: list[tuple[float, float]] = []
+    closed = False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(max(raw.FPDFPath_CountSegments(obj), 0)):
+        segment = raw.FPDFPath_GetPathSegment(obj, k)
+        if not segment or not raw.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO and points:
+            edges += _subpath_edges(points, closed, view)
+            points, closed = [], False
+        px, py = float(x.value), float(y.value)
+        points.append((a * px + c * py + e, b * px + d * py + f))
+        closed = closed or bool(raw.FPDFPathSegment_GetClose(segment))
+    return edges + _subpath_edges(points, closed, view)
+
+
+def _subpath_edges(points: list[tuple[float, float]], closed: bool, view: View) -> list[Edge]:
+    """Edges the way pdfminer classifies a subpath: a line, a rectangle or a polyline."""
+    if len(points) < 2:
+        return []
+    if len(points) == 2 and not closed:
+        return _edge(points[0], points[1], "line", view)
+    corners = 4 if len(points) == 5 and points[4] == points[0] else len(points)
+    if corners == 4 and (closed or len(points) == 5):
+        xs = [p[0] for p in points[:4]]
+        ys = [p[1] for p in points[:4]]
+        across = ys[0] == ys[1] and xs[1] == xs[2] and ys[2] == ys[3] and xs[3] == xs[0]
+        down = xs[0] == xs[1] and ys[1] == ys[2] and xs[2] == xs[3] and ys[3] == ys[0]
+        if across or down:
+            left, right, low, high = min(xs), max(xs), min(ys), max(ys)
+            return [
+                *_edge((left, high), (right, high), "rect_edge", view),
+                *_edge((left, low), (right, low), "rect_edge", view),
+                *_edge((left, low), (left, high), "rect_edge", view),
+                *_edge((right, low), (right, high), "rect_edge", view),
+            ]
+    return [
+        edge
+        for start, end in itertools.pairwise(points)
+        for edge in _edge(start, end, "curve_edge", view)
+    ]
+
+
+def _edge(
+    start: tuple[float, float], end: tuple[float, float], kind: str, view: View
+) -> list[Edge]:
+    x0, top0 = to_display(view, *start)
+    x1, top1 = to_display(view, *end)
+    if abs(x0 - x1) < 1e-6:
+        return [(min(x0, x1), min(top0, top1), min(x0, x1), max(top0, top1), "v", kind)]
+    if abs(top0 - top1) < 1e-6:
+        return [(min(x0, x1), min(top0, top1), max(x0, x1), min(top0, top1), "h", kind)]
+    return []  # slanted: never part of a ruled table
 
 
 def _straight(path: Any) -> bool:
@@ -271,38 +474,94 @@ def may_hold_table(drawings: list[PageDrawing], page_width: float, page_height: 
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _EdgePage:
+    """What pdfplumber's TableFinder reads of a page, filled from PDFium instead of pdfminer."""
+
+    edges: list[dict[str, Any]]
+    bbox: tuple[float, float, float, float]
+
+
 def find_tables(
-    path: Path, pages: list[int], settings: dict[str, Any], word_settings: dict[str, Any]
-) -> dict[int, list[tuple[Table, tuple[float, float, float, float]]]]:
-    """Ruled tables with pdfplumber, on the given 1-based pages only (each page closed after)."""
-    import pdfplumber
+    index: int,
+    words: Sequence[RawWord],
+    edges: Sequence[Edge],
+    size: tuple[float, float],
+    settings: dict[str, Any],
+    word_gap_ratio: float,
+    y_tolerance: float,
+) -> list[tuple[Table, tuple[float, float, float, float]]]:
+    """Ruled tables on one page: pdfplumber's table finder over PDFium's edges and words."""
+    from pdfplumber.table import TableFinder
 
     from extractors.text import clean_cell
 
-    found: dict[int, list[tuple[Table, tuple[float, float, float, float]]]] = {}
-    if not pages:
-        return found
-    with pdfplumber.open(path) as pdf:
-        for index in pages:
-            page = pdf.pages[index - 1]
-            try:
-                for table in page.find_tables(settings):
-                    rows = [
-                        tuple(clean_cell(cell) for cell in row)
-                        for row in table.extract(**word_settings)
-                        if row and any(cell and cell.strip() for cell in row)
-                    ]
-                    if not rows or max(len(r) for r in rows) < 2:
-                        continue
-                    x0, top, x1, bottom = (float(v) for v in table.bbox)
-                    found.setdefault(index, []).append(
-                        (
-                            Table(page=index, top=top, bottom=bottom, rows=tuple(rows)),
-                            (x0, top, x1, bottom),
-                        )
-                    )
-            except Exception as exc:  # a table the finder cannot parse costs only the table
-                logger.warning("%s: tables on page %d could not be read: %s", path, index, exc)
-            finally:
-                page.close()
+    page = _EdgePage(
+        [
+            {
+                "x0": x0,
+                "top": top,
+                "x1": x1,
+                "bottom": bottom,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "doctop": top,
+                "orientation": orientation,
+                "object_type": kind,
+            }
+            for x0, top, x1, bottom, orientation, kind in edges
+        ],
+        (0.0, 0.0, size[0], size[1]),
+    )
+    found: list[tuple[Table, tuple[float, float, float, float]]] = []
+    # The finder reads only `edges` and `bbox` of the page it is given ("lines" strategies).
+    for table in TableFinder(page, settings).tables:  # type: ignore[arg-type]
+        rows = []
+        for row in table.rows:
+            texts = [
+                "" if cell is None else _cell_text(words, cell, word_gap_ratio, y_tolerance)
+                for cell in row.cells
+            ]
+            if any(text.strip() for text in texts):
+                rows.append(tuple(clean_cell(text) for text in texts))
+        if not rows or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        found.append(
+            (Table(page=index, top=top, bottom=bottom, rows=tuple(rows)), (x0, top, x1, bottom))
+        )
     return found
+
+
+def _cell_text(
+    words: Sequence[RawWord],
+    cell: tuple[float, float, float, float],
+    gap_ratio: float,
+    y_tolerance: float,
+) -> str:
+    """The words whose centre lies in the cell, as lines of text (pdfplumber's cell rule)."""
+    x0, top, x1, bottom = cell
+    inside = sorted(
+        (w for w in words if x0 <= (w[1] + w[2]) / 2 < x1 and top <= (w[3] + w[4]) / 2 < bottom),
+        key=lambda w: w[3],
+    )
+    lines: list[list[RawWord]] = []
+    last = None
+    for word in inside:
+        if last is not None and word[3] <= last + y_tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+        last = word[3]
+    out: list[str] = []
+    for line in lines:
+        line.sort(key=lambda w: w[1])
+        text = line[0][0]
+        for prev, word in itertools.pairwise(line):
+            # Words the text layer split only because the font changed run on, as in a cell.
+            touching = word[1] - prev[2] <= gap_ratio * max(word[5], prev[5])
+            text += (
+                word[0] if touching and (word[5], word[6]) != (prev[5], prev[6]) else f" {word[0]}"
+            )
+        out.append(text)
+    return "\n".join(out)

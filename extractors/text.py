@@ -11,10 +11,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.errors import ExtractionError
 from models.records import DocumentText, Line, Table
+
+if TYPE_CHECKING:
+    from extractors.pdfium_text import Edge, PageDrawing, RawWord
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +35,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "1"
+TEXT_LAYER_VERSION = "2"  # 2: turned (/Rotate) pages read upright by PDFium
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
@@ -57,6 +60,8 @@ _ITEM_WORDS_RE = re.compile(
 SOFT_HYPHEN = "\u00ad"
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
+_COMPOUND_BREAK_RE = re.compile(r"[A-Za-z]-$")
+_LINE_END_HYPHEN_RE = re.compile(r"([A-Za-z]+)-$")
 
 
 @dataclass(slots=True)
@@ -181,7 +186,7 @@ def read_pages(path: Path, sha256: str | None = None, engine: str | None = None)
 
 
 def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
-    """PDFium reads every page; pdfplumber only looks for ruled tables where rules are drawn."""
+    """PDFium reads every page; tables are looked for only where ruled tables could hold items."""
     from extractors import pdfium_text as fast
 
     raw = RawPages(str(path), digest, [], [], [], [], [], (), [])
@@ -195,16 +200,21 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
             page = pdf[index - 1]
             try:
                 width, height = (float(v) for v in page.get_size())
-                words, drawings = _read_pdfium_page(page, index, height)
+                found, drawings, edges = _read_pdfium_page(page, index)
             except Exception as exc:  # a broken page must not cost the document
                 logger.warning("%s: page %d could not be parsed: %s", path, index, exc)
                 raw.warnings.append(
                     f"{path.name}: page {index} could not be parsed ({exc}); skipped"
                 )
                 width, height = (float(v) for v in page.get_size())
-                words, drawings = [], []
+                found, drawings, edges = [], [], []
             finally:
                 page.close()
+            bold = {font: bool(_BOLD_RE.search(font)) for font in {w[6] for w in found}}
+            words = [
+                Word(t, x0, x1, top, bottom, size, bold[f])
+                for t, x0, x1, top, bottom, size, f in found
+            ]
             shapes = [
                 {
                     "x0": d.x0,
@@ -222,8 +232,8 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
             raw.words.append(words)
             raw.boxes.append(_frame_boxes(shapes, width, height))
             raw.table_boxes.append([])
-            # pdfplumber's table finder is the slow part: run it only where a ruled table could
-            # hold items (drawn rules, and item words on the page or a table just before).
+            # Tables only where a ruled table could hold items: drawn rules, and item words on
+            # the page or a table on the page before.
             if (
                 words
                 and fast.may_hold_table(drawings, width, height)
@@ -233,28 +243,27 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
                 )
             ):
                 table_pages.append(index)
+                tables = fast.find_tables(
+                    index,
+                    found,
+                    edges,
+                    (width, height),
+                    TABLE_SETTINGS,
+                    WORD_SETTINGS["x_tolerance_ratio"],
+                    WORD_SETTINGS["y_tolerance"],
+                )
+                raw.tables.extend(table for table, _ in tables)
+                raw.table_boxes[-1] = [box for _, box in tables]
     finally:
         pdf.close()
-    for index, found in fast.find_tables(path, table_pages, TABLE_SETTINGS, WORD_SETTINGS).items():
-        raw.tables.extend(table for table, _ in found)
-        raw.table_boxes[index - 1] = [box for _, box in found]
     return raw
 
 
-def _read_pdfium_page(page: Any, index: int, height: float) -> tuple[list[Word], list[Any]]:
-    """One page's words (grouped as pdfplumber groups them) and drawn paths, with PDFium."""
+def _read_pdfium_page(page: Any, index: int) -> tuple[list[RawWord], list[PageDrawing], list[Edge]]:
+    """One page's words, drawn paths and edges with PDFium (index: for fault injection in tests)."""
     from extractors import pdfium_text as fast
 
-    chars = fast.page_chars(page, height)
-    if _has_overprint_chars(chars):
-        chars = fast.dedupe(chars)
-    words = [
-        Word(text, x0, x1, top, bottom, size, bool(_BOLD_RE.search(font)))
-        for text, x0, x1, top, bottom, size, font in fast.group_words(
-            chars, PDFIUM_GAP_RATIO, WORD_SETTINGS["y_tolerance"]
-        )
-    ]
-    return words, fast.page_drawings(page, height)
+    return fast.read_page(page, PDFIUM_GAP_RATIO, WORD_SETTINGS["y_tolerance"])
 
 
 def _frame_boxes(
@@ -271,12 +280,6 @@ def _frame_boxes(
         and (r.get("fill") or r.get("stroke"))
     ]
     return boxes + _boxes_from_bars(shapes, width)
-
-
-def _has_overprint_chars(chars: Sequence[Any]) -> bool:
-    return _has_overprint(
-        [{"text": c.text, "x0": c.x0, "top": c.top} for c in itertools.islice(chars, 2000)]
-    )
 
 
 def _read_pages_pdfplumber(path: Path, digest: str) -> RawPages:
@@ -442,15 +445,14 @@ def _words_to_lines(words: list[Word], page: int, page_width: float) -> list[Lin
     words = sorted(words, key=lambda w: (round(w.top), w.x0))
     rows: list[list[Word]] = []
     for word in words:
-        placed = False
+        top, bottom = word.top, word.bottom
         for row in reversed(rows[-3:]):
             ref = row[0]
-            overlap = min(ref.bottom, word.bottom) - max(ref.top, word.top)
-            if overlap > 0.5 * min(ref.bottom - ref.top, word.bottom - word.top):
+            overlap = min(ref.bottom, bottom) - max(ref.top, top)
+            if overlap > 0.5 * min(ref.bottom - ref.top, bottom - top):
                 row.append(word)
-                placed = True
                 break
-        if not placed:
+        else:
             rows.append([word])
     for row in rows:
         row.sort(key=lambda w: w.x0)
@@ -459,11 +461,15 @@ def _words_to_lines(words: list[Word], page: int, page_width: float) -> list[Lin
     for r, row in enumerate(rows):
         current = [row[0]]
         for word in row[1:]:
-            gap = word.x0 - current[-1].x1
+            last = current[-1]
+            gap = word.x0 - last.x1
             at_edge = gap > 4 and any(abs(word.x0 - e) <= 2 for e in edges)
-            hanging = len(current) == 1 and bool(_LIST_MARK_RE.match(current[0].text))
-            wide = gap > max(12.0, 1.6 * max(word.size, current[-1].size))
-            if not hanging and (at_edge or (wide and _is_gutter(rows, r, current[-1].x1, word.x0))):
+            wide = gap > 12.0 and gap > 1.6 * max(word.size, last.size)
+            if (
+                (at_edge or (wide and _is_gutter(rows, r, last.x1, word.x0)))
+                # a lone list mark hangs in front of its text: never a line of its own
+                and not (len(current) == 1 and _LIST_MARK_RE.match(current[0].text))
+            ):
                 segments.append(current)
                 current = [word]
             else:
@@ -516,35 +522,41 @@ def _is_gutter(rows: list[list[Word]], r: int, left: float, right: float) -> boo
 
 
 def _segment_to_line(seg: list[Word], page: int) -> Line:
-    sizes = Counter[float]()
+    # The line's size is the one most of its characters have (the first such on a tie).
+    chars_by_size: dict[float, int] = {}
     bold_chars = 0
     total = 0
     for w in seg:
-        sizes[w.size] += len(w.text)
-        total += len(w.text)
+        n = len(w.text)
+        chars_by_size[w.size] = chars_by_size.get(w.size, 0) + n
+        total += n
         if w.bold:
-            bold_chars += len(w.text)
-    size = sizes.most_common(1)[0][0]
-    base = max(w.bottom for w in seg if w.size == size)
-    # Footnote reference markers: small raised digits attached to the text.
-    kept = [
-        w
-        for w in seg
-        if not (
-            _SUPERSCRIPT_RE.match(w.text)
-            and w.size <= 0.8 * size
-            and w.bottom < base - 0.15 * size
-            and w is not seg[0]
-        )
-    ]
-    text = " ".join(w.text for w in kept)
+            bold_chars += n
+    if len(chars_by_size) == 1 and seg[0].size > 0:
+        size = seg[0].size
+        kept = seg  # one size: no small raised footnote markers
+    else:
+        most = max(chars_by_size.values())
+        size = next(k for k, v in chars_by_size.items() if v == most)
+        base = max(w.bottom for w in seg if w.size == size)
+        # Footnote reference markers: small raised digits attached to the text.
+        kept = [
+            w
+            for w in seg
+            if not (
+                w.size <= 0.8 * size
+                and w.bottom < base - 0.15 * size
+                and w is not seg[0]
+                and _SUPERSCRIPT_RE.match(w.text)
+            )
+        ]
     return Line(
         page=page,
-        text=text,
-        x0=min(w.x0 for w in seg),
-        x1=max(w.x1 for w in seg),
-        top=min(w.top for w in seg),
-        bottom=max(w.bottom for w in seg),
+        text=" ".join([w.text for w in kept]),
+        x0=min([w.x0 for w in seg]),
+        x1=max([w.x1 for w in seg]),
+        top=min([w.top for w in seg]),
+        bottom=max([w.bottom for w in seg]),
         size=size,
         bold=bold_chars > 0.6 * total,
     )
@@ -648,7 +660,7 @@ def join_text(parts: Iterable[str]) -> str:
             out = part
         elif out.endswith(SOFT_HYPHEN):
             out = out[:-1] + part
-        elif re.search(r"[A-Za-z]-$", out) and part[:1].islower():
+        elif _COMPOUND_BREAK_RE.search(out) and part[:1].islower():
             out = out + part  # a compound word broken at its own hyphen
         else:
             out = f"{out} {part}"
@@ -666,7 +678,7 @@ def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:
         vocabulary.update(w.lower() for w in _WORD_RE.findall(ln.text))
     out = list(lines)
     for i in range(len(out) - 1):
-        m = re.search(r"([A-Za-z]+)-$", out[i].text)
+        m = _LINE_END_HYPHEN_RE.search(out[i].text)
         nxt = _WORD_RE.match(out[i + 1].text)
         if not m or not nxt or not nxt.group()[:1].islower():
             continue

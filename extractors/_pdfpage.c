@@ -1,0 +1,766 @@
+/*
+ * PDFium page → words and drawn paths, in C: the per-character loop of extractors/pdfium_text.py.
+ *
+ * The Python version makes a handful of ctypes calls and one object per character (~3 million on
+ * the test corpus), which costs more than everything else the pipeline does. This module makes the
+ * same PDFium calls through the function pointers pypdfium2 already holds (no second copy of the
+ * library is loaded) and applies the same rules, so both paths return identical words; the tests
+ * compare them. Python's own float rounding and hypot are used where the results must match to the
+ * last bit.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    float left, top, right, bottom;
+} RectF;
+
+typedef struct {
+    float a, b, c, d, e, f;
+} MatrixF;
+
+typedef struct {
+    double a, b, c, d, e, f;
+} Affine;
+
+/* How a page is shown: its /Rotate and its box in PDF space. Display coordinates run from the
+ * shown page's top-left corner, x to the right and "top" downwards, as pdfplumber's do. */
+typedef struct {
+    int rotation;
+    double x0, y0, x1, y1;
+} View;
+
+static void to_display(const View *v, double x, double y, double *dx, double *dtop) {
+    switch (v->rotation) {
+    case 90: *dx = y - v->y0; *dtop = x - v->x0; break;
+    case 180: *dx = v->x1 - x; *dtop = y - v->y0; break;
+    case 270: *dx = v->y1 - y; *dtop = v->x1 - x; break;
+    default: *dx = x - v->x0; *dtop = v->y1 - y; break;
+    }
+}
+
+/* The display box (x0, top, x1, bottom) of a rectangle given in PDF space. */
+static void box_to_display(const View *v, double l, double b, double r, double t, double *out) {
+    double ax, atop, bx, btop;
+    to_display(v, l, b, &ax, &atop);
+    to_display(v, r, t, &bx, &btop);
+    out[0] = ax < bx ? ax : bx;
+    out[1] = atop < btop ? atop : btop;
+    out[2] = ax < bx ? bx : ax;
+    out[3] = atop < btop ? btop : atop;
+}
+
+/* The PDFium functions, in the order of FUNCTIONS below. */
+static int (*CountChars)(void *);
+static unsigned int (*GetUnicode)(void *, int);
+static int (*IsGenerated)(void *, int);
+static int (*GetLooseCharBox)(void *, int, RectF *);
+static void *(*GetTextObject)(void *, int);
+static int (*GetMatrix)(void *, int, MatrixF *);
+static double (*GetFontSize)(void *, int);
+static void *(*TextObjGetFont)(void *);
+static size_t (*FontGetBaseFontName)(void *, char *, size_t);
+static int (*PageCountObjects)(void *);
+static void *(*PageGetObject)(void *, int);
+static int (*FormCountObjects)(void *);
+static void *(*FormGetObject)(void *, unsigned long);
+static int (*ObjGetType)(void *);
+static int (*PathCountSegments)(void *);
+static void *(*PathGetSegment)(void *, int);
+static int (*SegmentGetType)(void *);
+static int (*SegmentGetPoint)(void *, float *, float *);
+static int (*SegmentGetClose)(void *);
+static int (*ObjGetBounds)(void *, float *, float *, float *, float *);
+static int (*PathGetDrawMode)(void *, int *, int *);
+static int (*ObjGetMatrix)(void *, MatrixF *);
+
+#define N_FUNCTIONS 22
+static const char *FUNCTION_NAMES[N_FUNCTIONS] = {
+    "FPDFText_CountChars",     "FPDFText_GetUnicode",       "FPDFText_IsGenerated",
+    "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject",   "FPDFText_GetMatrix",
+    "FPDFText_GetFontSize",    "FPDFTextObj_GetFont",       "FPDFFont_GetBaseFontName",
+    "FPDFPage_CountObjects",   "FPDFPage_GetObject",        "FPDFFormObj_CountObjects",
+    "FPDFFormObj_GetObject",   "FPDFPageObj_GetType",       "FPDFPath_CountSegments",
+    "FPDFPath_GetPathSegment", "FPDFPathSegment_GetType",   "FPDFPathSegment_GetPoint",
+    "FPDFPathSegment_GetClose", "FPDFPageObj_GetBounds",    "FPDFPath_GetDrawMode",
+    "FPDFPageObj_GetMatrix",
+};
+static void **FUNCTION_SLOTS[N_FUNCTIONS] = {
+    (void **)&CountChars,      (void **)&GetUnicode,        (void **)&IsGenerated,
+    (void **)&GetLooseCharBox, (void **)&GetTextObject,     (void **)&GetMatrix,
+    (void **)&GetFontSize,     (void **)&TextObjGetFont,    (void **)&FontGetBaseFontName,
+    (void **)&PageCountObjects, (void **)&PageGetObject,    (void **)&FormCountObjects,
+    (void **)&FormGetObject,   (void **)&ObjGetType,        (void **)&PathCountSegments,
+    (void **)&PathGetSegment,  (void **)&SegmentGetType,    (void **)&SegmentGetPoint,
+    (void **)&SegmentGetClose, (void **)&ObjGetBounds,      (void **)&PathGetDrawMode,
+    (void **)&ObjGetMatrix,
+};
+static int bound = 0;
+
+#define PAGEOBJ_PATH 2
+#define PAGEOBJ_FORM 5
+#define SEGMENT_BEZIERTO 1
+#define SEGMENT_MOVETO 2
+#define MAX_DEPTH 15
+#define OVERPRINT_WINDOW 2000
+
+static PyObject *math_hypot = NULL;
+
+/* ---------------------------------------------------------------- characters and words */
+
+typedef struct {
+    Py_UCS4 text[3];
+    int len;
+    int space; /* a real space in the text: it ends the word before it */
+    double x0, x1, top, bottom, size;
+    int font;
+} Char;
+
+typedef struct {
+    void *key;
+    int font;
+    double size;
+} ObjectFacts;
+
+typedef struct {
+    ObjectFacts *slots;
+    size_t capacity, used;
+} FactsMap;
+
+typedef struct {
+    void *handle;
+    int font;
+} FontEntry;
+
+typedef struct {
+    PyObject *names;    /* list of distinct font names (str), indexed by Char.font */
+    FontEntry *handles; /* font handle → index, so a name is decoded once per font */
+    size_t n_handles, cap_handles;
+} Fonts;
+
+static int is_break(Py_UCS4 c) {
+    switch (c) {
+    case 0x20: case 0x09: case 0x0d: case 0x0a: case 0xa0: case 0x2002: case 0x2003:
+    case 0x2009: case 0x200b: case 0xfffe: case 0xffff:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int ligature(Py_UCS4 c, Py_UCS4 *out) {
+    switch (c) {
+    case 0xfb00: out[0] = 'f'; out[1] = 'f'; return 2;
+    case 0xfb01: out[0] = 'f'; out[1] = 'i'; return 2;
+    case 0xfb02: out[0] = 'f'; out[1] = 'l'; return 2;
+    case 0xfb03: out[0] = 'f'; out[1] = 'f'; out[2] = 'i'; return 3;
+    case 0xfb04: out[0] = 'f'; out[1] = 'f'; out[2] = 'l'; return 3;
+    case 0xfb05: case 0xfb06: out[0] = 's'; out[1] = 't'; return 2;
+    default: out[0] = c; return 1;
+    }
+}
+
+static int same_text(const Char *a, const Char *b) {
+    return a->len == b->len && memcmp(a->text, b->text, sizeof(Py_UCS4) * (size_t)a->len) == 0;
+}
+
+static int text_is_space(const Char *c) {
+    if (c->space) return 1;
+    for (int i = 0; i < c->len; i++)
+        if (!Py_UNICODE_ISSPACE(c->text[i])) return 0;
+    return c->len > 0;
+}
+
+static ObjectFacts *facts_slot(FactsMap *map, void *key) {
+    size_t mask = map->capacity - 1;
+    size_t h = ((uintptr_t)key >> 4) * 2654435761u;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        if (map->slots[i].key == key || map->slots[i].key == NULL) return &map->slots[i];
+    }
+}
+
+static int facts_grow(FactsMap *map) {
+    size_t old_cap = map->capacity;
+    ObjectFacts *old = map->slots;
+    map->capacity = old_cap ? old_cap * 2 : 256;
+    map->slots = calloc(map->capacity, sizeof(ObjectFacts));
+    if (!map->slots) { map->slots = old; map->capacity = old_cap; return -1; }
+    for (size_t i = 0; i < old_cap; i++) {
+        if (old[i].key) *facts_slot(map, old[i].key) = old[i];
+    }
+    free(old);
+    return 0;
+}
+
+/* The decoded base font name of a text object's font, as an index into fonts->names. */
+static int font_index(Fonts *fonts, void *obj) {
+    void *font = TextObjGetFont(obj);
+    for (size_t i = 0; i < fonts->n_handles; i++)
+        if (fonts->handles[i].handle == font) return fonts->handles[i].font;
+    PyObject *name;
+    size_t length = font ? FontGetBaseFontName(font, NULL, 0) : 0;
+    if (!font || length == 0 || length > (1u << 20)) {
+        name = PyUnicode_FromString("");
+    } else {
+        char *buffer = calloc(length + 1, 1);
+        if (!buffer) { PyErr_NoMemory(); return -1; }
+        FontGetBaseFontName(font, buffer, length);
+        name = PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)strlen(buffer), "replace");
+        free(buffer);
+    }
+    if (!name) return -1;
+    Py_ssize_t n = PyList_GET_SIZE(fonts->names), index = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int eq = PyUnicode_Compare(PyList_GET_ITEM(fonts->names, i), name);
+        if (eq == 0) { index = i; break; }
+    }
+    if (index < 0) {
+        if (PyList_Append(fonts->names, name) < 0) { Py_DECREF(name); return -1; }
+        index = n;
+    }
+    Py_DECREF(name);
+    if (fonts->n_handles == fonts->cap_handles) {
+        size_t cap = fonts->cap_handles ? fonts->cap_handles * 2 : 16;
+        FontEntry *grown = realloc(fonts->handles, cap * sizeof(FontEntry));
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        fonts->handles = grown;
+        fonts->cap_handles = cap;
+    }
+    fonts->handles[fonts->n_handles].handle = font;
+    fonts->handles[fonts->n_handles].font = (int)index;
+    fonts->n_handles++;
+    return (int)index;
+}
+
+/* round(value, 1) exactly as Python rounds it. */
+static int python_round1(double value, double *out) {
+    PyObject *number = PyFloat_FromDouble(value);
+    if (!number) return -1;
+    PyObject *rounded = PyObject_CallMethod(number, "__round__", "i", 1);
+    Py_DECREF(number);
+    if (!rounded) return -1;
+    *out = PyFloat_AsDouble(rounded);
+    Py_DECREF(rounded);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* math.hypot(c, d) or 1.0, as the Python version computes the text matrix's vertical scale. */
+static int vertical_scale(double c, double d, double *out) {
+    double scale;
+    if (c == 0.0) {
+        scale = fabs(d);
+    } else if (d == 0.0) {
+        scale = fabs(c);
+    } else {
+        PyObject *r = PyObject_CallFunction(math_hypot, "dd", c, d);
+        if (!r) return -1;
+        scale = PyFloat_AsDouble(r);
+        Py_DECREF(r);
+        if (PyErr_Occurred()) return -1;
+    }
+    *out = scale != 0.0 ? scale : 1.0;
+    return 0;
+}
+
+typedef struct {
+    Char *items;
+    size_t n, cap;
+} Chars;
+
+static int chars_push(Chars *chars, const Char *c) {
+    if (chars->n == chars->cap) {
+        size_t cap = chars->cap ? chars->cap * 2 : 1024;
+        Char *grown = realloc(chars->items, cap * sizeof(Char));
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        chars->items = grown;
+        chars->cap = cap;
+    }
+    chars->items[chars->n++] = *c;
+    return 0;
+}
+
+/* Every character of a text page (as page_chars in pdfium_text.py). */
+static int read_chars(void *handle, const View *view, Chars *chars, Fonts *fonts) {
+    int count = CountChars(handle);
+    FactsMap map = {NULL, 0, 0};
+    if (facts_grow(&map) < 0) { PyErr_NoMemory(); return -1; }
+    RectF rect;
+    MatrixF matrix = {0, 0, 0, 0, 0, 0}; /* kept across characters, like the ctypes struct */
+    ObjectFacts null_facts = {NULL, 0, 0.0};
+    int status = 0;
+    for (int k = 0; k < count; k++) {
+        unsigned int code = GetUnicode(handle, k);
+        Char c;
+        memset(&c, 0, sizeof c);
+        if (code == 0 || (code != 2 && is_break((Py_UCS4)code))) {
+            if (!IsGenerated(handle, k)) {
+                c.space = 1;
+                c.text[0] = ' ';
+                c.len = 1;
+                if (chars_push(chars, &c) < 0) { status = -1; break; }
+            }
+            continue;
+        }
+        if (code > 0x10ffff) {
+            PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+            status = -1;
+            break;
+        }
+        if (!GetLooseCharBox(handle, k, &rect)) continue;
+        void *obj = GetTextObject(handle, k);
+        ObjectFacts *facts;
+        if (obj == NULL) {
+            facts = &null_facts; /* Python keys a missing object as 0: one entry for all */
+        } else {
+            if (map.used * 2 >= map.capacity && facts_grow(&map) < 0) {
+                PyErr_NoMemory();
+                status = -1;
+                break;
+            }
+            facts = facts_slot(&map, obj);
+        }
+        if (facts->key == NULL) {
+            /* The size that matters is the rendered one: the nominal size times the text
+             * matrix's vertical scale (constant within one text object). */
+            GetMatrix(handle, k, &matrix);
+            double scale, size;
+            if (vertical_scale((double)matrix.c, (double)matrix.d, &scale) < 0 ||
+                python_round1(GetFontSize(handle, k) * scale, &size) < 0) {
+                status = -1;
+                break;
+            }
+            int font = font_index(fonts, obj);
+            if (font < 0) { status = -1; break; }
+            facts->key = obj ? obj : (void *)1;
+            facts->font = font;
+            facts->size = size;
+            if (obj) map.used++;
+        }
+        c.font = facts->font;
+        c.size = facts->size;
+        c.len = ligature((Py_UCS4)(code == 2 ? '-' : code), c.text);
+        /* The loose box's bottom is the baseline plus the font's descent; the box runs one em
+         * up from there, like pdfminer's. */
+        if (view->rotation == 0) {
+            double low = (double)rect.bottom;
+            c.x0 = (double)rect.left - view->x0;
+            c.x1 = (double)rect.right - view->x0;
+            c.top = view->y1 - (low + c.size);
+            c.bottom = view->y1 - low;
+        } else {
+            double box[4];
+            box_to_display(view, rect.left, rect.bottom, rect.right, rect.top, box);
+            c.x0 = box[0];
+            c.x1 = box[2];
+            c.bottom = box[3];
+            c.top = box[3] - c.size;
+        }
+        if (chars_push(chars, &c) < 0) { status = -1; break; }
+    }
+    free(map.slots);
+    return status;
+}
+
+static int has_overprint(const Chars *chars) {
+    size_t n = chars->n < OVERPRINT_WINDOW ? chars->n : OVERPRINT_WINDOW;
+    for (size_t i = 0; i + 1 < n; i++) {
+        const Char *a = &chars->items[i], *b = &chars->items[i + 1];
+        if (same_text(a, b) && !text_is_space(a) && fabs(a->x0 - b->x0) < 1.5 &&
+            fabs(a->top - b->top) < 1.5)
+            return 1;
+    }
+    return 0;
+}
+
+/* Drop glyphs printed twice at almost the same spot (fake bold). */
+static void dedupe(Chars *chars) {
+    size_t kept = 0;
+    for (size_t i = 0; i < chars->n; i++) {
+        Char *c = &chars->items[i];
+        if (kept > 0) {
+            Char *prev = &chars->items[kept - 1];
+            double dx = fabs(c->x0 - prev->x0);
+            if (same_text(c, prev) && !c->space && dx > 0.01 && dx < 1.5 &&
+                fabs(c->top - prev->top) < 1.5)
+                continue;
+        }
+        chars->items[kept++] = *c;
+    }
+    chars->n = kept;
+}
+
+typedef struct {
+    const Char *c;
+    size_t order;    /* position among the visible characters (stable sorts) */
+    int ends_word;   /* followed by a real space */
+    size_t by_top;   /* position after sorting by top */
+} Visible;
+
+static int by_top(const void *pa, const void *pb) {
+    const Visible *a = pa, *b = pb;
+    if (a->c->top < b->c->top) return -1;
+    if (a->c->top > b->c->top) return 1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+static int by_x0(const void *pa, const void *pb) {
+    const Visible *a = pa, *b = pb;
+    if (a->c->x0 < b->c->x0) return -1;
+    if (a->c->x0 > b->c->x0) return 1;
+    return (a->by_top > b->by_top) - (a->by_top < b->by_top);
+}
+
+static PyObject *make_word(const Visible *chars, size_t n) {
+    Py_UCS4 stack[256] = {0};
+    size_t length = 0;
+    for (size_t i = 0; i < n; i++) length += (size_t)chars[i].c->len;
+    Py_UCS4 *text = length <= 256 ? stack : malloc(length * sizeof(Py_UCS4));
+    if (!text) return PyErr_NoMemory();
+    double x0 = chars[0].c->x0, x1 = chars[0].c->x1, top = chars[0].c->top,
+           bottom = chars[0].c->bottom;
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const Char *c = chars[i].c;
+        memcpy(text + at, c->text, sizeof(Py_UCS4) * (size_t)c->len);
+        at += (size_t)c->len;
+        if (c->x0 < x0) x0 = c->x0;
+        if (c->x1 > x1) x1 = c->x1;
+        if (c->top < top) top = c->top;
+        if (c->bottom > bottom) bottom = c->bottom;
+    }
+    PyObject *string = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, text, (Py_ssize_t)length);
+    if (text != stack) free(text);
+    if (!string) return NULL;
+    return Py_BuildValue("(Ndddddi)", string, x0, x1, top, bottom, chars[0].c->size,
+                         chars[0].c->font);
+}
+
+/* Words as group_words in pdfium_text.py builds them: lines by height, then x gaps. */
+static PyObject *group_words(const Chars *chars, double x_ratio, double y_tolerance) {
+    size_t n = 0;
+    for (size_t i = 0; i < chars->n; i++) n += !chars->items[i].space;
+    PyObject *words = PyList_New(0);
+    if (!words || n == 0) return words;
+    Visible *visible = malloc(n * sizeof(Visible));
+    if (!visible) { Py_DECREF(words); return PyErr_NoMemory(); }
+    size_t v = 0;
+    for (size_t i = 0; i < chars->n; i++) {
+        const Char *c = &chars->items[i];
+        if (c->space) continue;
+        visible[v].c = c;
+        visible[v].order = v;
+        visible[v].ends_word = i + 1 < chars->n && chars->items[i + 1].space;
+        v++;
+    }
+    qsort(visible, n, sizeof(Visible), by_top);
+    for (size_t i = 0; i < n; i++) visible[i].by_top = i;
+    size_t start = 0;
+    while (start < n) {
+        size_t end = start + 1;
+        while (end < n && fabs(visible[end].c->top - visible[start].c->top) <= y_tolerance) end++;
+        qsort(visible + start, end - start, sizeof(Visible), by_x0);
+        size_t word = start;
+        for (size_t i = start + 1; i <= end; i++) {
+            int split = i == end;
+            if (!split) {
+                const Visible *prev = &visible[i - 1], *c = &visible[i];
+                double gap = c->c->x0 - prev->c->x1;
+                double size = c->c->size > prev->c->size ? c->c->size : prev->c->size;
+                split = prev->ends_word || gap > x_ratio * size || c->c->size != prev->c->size ||
+                        c->c->font != prev->c->font;
+            }
+            if (split) {
+                PyObject *w = make_word(visible + word, i - word);
+                if (!w || PyList_Append(words, w) < 0) {
+                    Py_XDECREF(w);
+                    Py_DECREF(words);
+                    free(visible);
+                    return NULL;
+                }
+                Py_DECREF(w);
+                word = i;
+            }
+        }
+        start = end;
+    }
+    free(visible);
+    return words;
+}
+
+static void *address(PyObject *value) {
+    return PyLong_AsVoidPtr(value);
+}
+
+static PyObject *page_words(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *textpage;
+    View view;
+    double x_ratio, y_tolerance;
+    if (!PyArg_ParseTuple(args, "O(idddd)dd", &textpage, &view.rotation, &view.x0, &view.y0,
+                          &view.x1, &view.y1, &x_ratio, &y_tolerance))
+        return NULL;
+    if (!bound) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() the PDFium functions first");
+        return NULL;
+    }
+    void *handle = address(textpage);
+    if (!handle && PyErr_Occurred()) return NULL;
+    Chars chars = {NULL, 0, 0};
+    Fonts fonts = {PyList_New(0), NULL, 0, 0};
+    PyObject *result = NULL;
+    if (!fonts.names) return NULL;
+    if (read_chars(handle, &view, &chars, &fonts) == 0) {
+        if (has_overprint(&chars)) dedupe(&chars);
+        PyObject *words = group_words(&chars, x_ratio, y_tolerance);
+        if (words) result = Py_BuildValue("(NO)", words, fonts.names);
+    }
+    free(chars.items);
+    free(fonts.handles);
+    Py_DECREF(fonts.names);
+    return result;
+}
+
+/* ---------------------------------------------------------------- drawn paths */
+
+static Affine compose(const Affine *outer, const MatrixF *inner) {
+    /* inner first, then outer (row vectors: p' = p · inner · outer) */
+    Affine r;
+    r.a = inner->a * outer->a + inner->b * outer->c;
+    r.b = inner->a * outer->b + inner->b * outer->d;
+    r.c = inner->c * outer->a + inner->d * outer->c;
+    r.d = inner->c * outer->b + inner->d * outer->d;
+    r.e = inner->e * outer->a + inner->f * outer->c + outer->e;
+    r.f = inner->e * outer->b + inner->f * outer->d + outer->f;
+    return r;
+}
+
+typedef struct {
+    View view;
+    PyObject *drawings;
+    PyObject *edges;
+} PathsOut;
+
+static int add_edge(PathsOut *out, double px0, double py0, double px1, double py1,
+                    const char *kind) {
+    double x0, top0, x1, top1;
+    to_display(&out->view, px0, py0, &x0, &top0);
+    to_display(&out->view, px1, py1, &x1, &top1);
+    const char *orientation;
+    if (fabs(x0 - x1) < 1e-6) orientation = "v";
+    else if (fabs(top0 - top1) < 1e-6) orientation = "h";
+    else return 0; /* slanted: never part of a ruled table */
+    double left = x0 < x1 ? x0 : x1, right = x0 < x1 ? x1 : x0;
+    double top = top0 < top1 ? top0 : top1, bottom = top0 < top1 ? top1 : top0;
+    if (orientation[0] == 'v') right = left;
+    else bottom = top;
+    PyObject *edge = Py_BuildValue("(dddds s)", left, top, right, bottom, orientation, kind);
+    if (!edge) return -1;
+    int status = PyList_Append(out->edges, edge);
+    Py_DECREF(edge);
+    return status;
+}
+
+/* Edges of one subpath the way pdfminer classifies paths: lines, rectangles, other polylines. */
+static int subpath_edges(PathsOut *out, const double *xs, const double *ys, size_t n, int closed) {
+    if (n < 2) return 0;
+    if (n == 2 && !closed) return add_edge(out, xs[0], ys[0], xs[1], ys[1], "line");
+    size_t corners = n;
+    if (n == 5 && xs[4] == xs[0] && ys[4] == ys[0]) corners = 4;
+    if (corners == 4 && (closed || n == 5)) {
+        int horizontal_first = ys[0] == ys[1] && xs[1] == xs[2] && ys[2] == ys[3] && xs[3] == xs[0];
+        int vertical_first = xs[0] == xs[1] && ys[1] == ys[2] && xs[2] == xs[3] && ys[3] == ys[0];
+        if (horizontal_first || vertical_first) {
+            double l = xs[0], r = xs[0], b = ys[0], t = ys[0];
+            for (size_t i = 1; i < 4; i++) {
+                if (xs[i] < l) l = xs[i];
+                if (xs[i] > r) r = xs[i];
+                if (ys[i] < b) b = ys[i];
+                if (ys[i] > t) t = ys[i];
+            }
+            if (add_edge(out, l, t, r, t, "rect_edge") < 0 || add_edge(out, l, b, r, b, "rect_edge") < 0 ||
+                add_edge(out, l, b, l, t, "rect_edge") < 0 || add_edge(out, r, b, r, t, "rect_edge") < 0)
+                return -1;
+            return 0;
+        }
+    }
+    for (size_t i = 0; i + 1 < n; i++)
+        if (add_edge(out, xs[i], ys[i], xs[i + 1], ys[i + 1], "curve_edge") < 0) return -1;
+    return 0;
+}
+
+static int path_edges(PathsOut *out, void *obj, const Affine *outer) {
+    MatrixF m;
+    if (!ObjGetMatrix(obj, &m)) return 0;
+    Affine t = compose(outer, &m);
+    int count = PathCountSegments(obj);
+    if (count <= 0) return 0;
+    double *xs = malloc(sizeof(double) * (size_t)count), *ys = malloc(sizeof(double) * (size_t)count);
+    if (!xs || !ys) { free(xs); free(ys); PyErr_NoMemory(); return -1; }
+    size_t n = 0;
+    int closed = 0, status = 0;
+    for (int k = 0; k < count && status == 0; k++) {
+        void *segment = PathGetSegment(obj, k);
+        float px, py;
+        if (!segment || !SegmentGetPoint(segment, &px, &py)) continue;
+        if (SegmentGetType(segment) == SEGMENT_MOVETO && n > 0) {
+            status = subpath_edges(out, xs, ys, n, closed);
+            n = 0;
+            closed = 0;
+        }
+        xs[n] = t.a * px + t.c * py + t.e;
+        ys[n] = t.b * px + t.d * py + t.f;
+        n++;
+        if (SegmentGetClose(segment)) closed = 1;
+    }
+    if (status == 0) status = subpath_edges(out, xs, ys, n, closed);
+    free(xs);
+    free(ys);
+    return status;
+}
+
+static int straight(void *path) {
+    int count = PathCountSegments(path);
+    if (count < 2 || count > 6) return 0;
+    for (int k = 0; k < count; k++) {
+        if (SegmentGetType(PathGetSegment(path, k)) == SEGMENT_BEZIERTO) return 0;
+    }
+    return 1;
+}
+
+static int walk_objects(PathsOut *out, void *parent, int is_form, int level, const Affine *outer) {
+    int n = is_form ? FormCountObjects(parent) : PageCountObjects(parent);
+    if (n < 0) {
+        PyErr_SetString(PyExc_RuntimeError, "Failed to get number of pageobjects.");
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        void *obj = is_form ? FormGetObject(parent, (unsigned long)i) : PageGetObject(parent, i);
+        if (!obj) {
+            PyErr_SetString(PyExc_RuntimeError, "Failed to get pageobject.");
+            return -1;
+        }
+        int type = ObjGetType(obj);
+        if (type == PAGEOBJ_PATH) {
+            if (straight(obj)) {
+                float l, b, r, t;
+                int fill = 0, stroke = 0;
+                if (!ObjGetBounds(obj, &l, &b, &r, &t)) {
+                    PyErr_SetString(PyExc_RuntimeError, "Failed to locate pageobject.");
+                    return -1;
+                }
+                PathGetDrawMode(obj, &fill, &stroke);
+                double box[4];
+                box_to_display(&out->view, l, b, r, t, box);
+                PyObject *drawing = Py_BuildValue("(ddddOO)", box[0], box[1], box[2], box[3],
+                                                  fill ? Py_True : Py_False,
+                                                  stroke ? Py_True : Py_False);
+                if (!drawing || PyList_Append(out->drawings, drawing) < 0) {
+                    Py_XDECREF(drawing);
+                    return -1;
+                }
+                Py_DECREF(drawing);
+            }
+            if (path_edges(out, obj, outer) < 0) return -1;
+        } else if (type == PAGEOBJ_FORM && level < MAX_DEPTH - 1) {
+            MatrixF m;
+            Affine inner = *outer;
+            if (ObjGetMatrix(obj, &m)) inner = compose(outer, &m);
+            if (walk_objects(out, obj, 1, level + 1, &inner) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *page_paths(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *page;
+    View view;
+    if (!PyArg_ParseTuple(args, "O(idddd)", &page, &view.rotation, &view.x0, &view.y0, &view.x1,
+                          &view.y1))
+        return NULL;
+    if (!bound) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() the PDFium functions first");
+        return NULL;
+    }
+    void *handle = address(page);
+    if (!handle && PyErr_Occurred()) return NULL;
+    PathsOut out = {view, PyList_New(0), PyList_New(0)};
+    if (!out.drawings || !out.edges) {
+        Py_XDECREF(out.drawings);
+        Py_XDECREF(out.edges);
+        return NULL;
+    }
+    Affine identity = {1, 0, 0, 1, 0, 0};
+    if (walk_objects(&out, handle, 0, 0, &identity) < 0) {
+        Py_DECREF(out.drawings);
+        Py_DECREF(out.edges);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", out.drawings, out.edges);
+}
+
+/* ---------------------------------------------------------------- module */
+
+static PyObject *bind(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *addresses;
+    if (!PyArg_ParseTuple(args, "O!", &PyTuple_Type, &addresses)) return NULL;
+    if (PyTuple_GET_SIZE(addresses) != N_FUNCTIONS) {
+        PyErr_Format(PyExc_ValueError, "expected %d function addresses", N_FUNCTIONS);
+        return NULL;
+    }
+    void *found[N_FUNCTIONS];
+    for (int i = 0; i < N_FUNCTIONS; i++) {
+        found[i] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, i));
+        if (!found[i]) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "no address for %s", FUNCTION_NAMES[i]);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < N_FUNCTIONS; i++) *FUNCTION_SLOTS[i] = found[i];
+    bound = 1;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"bind", bind, METH_VARARGS, "Take the addresses of the PDFium functions named in FUNCTIONS."},
+    {"page_words", page_words, METH_VARARGS,
+     "Words (text, x0, x1, top, bottom, size, font index) and font names of a text page."},
+    {"page_paths", page_paths, METH_VARARGS,
+     "Drawn straight paths (x0, top, x1, bottom, filled, stroked) and edges of a page."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_pdfpage", "PDFium page → words and drawn paths, in C.", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__pdfpage(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (!m) return NULL;
+    PyObject *math = PyImport_ImportModule("math");
+    if (!math) { Py_DECREF(m); return NULL; }
+    math_hypot = PyObject_GetAttrString(math, "hypot");
+    Py_DECREF(math);
+    if (!math_hypot) { Py_DECREF(m); return NULL; }
+    PyObject *names = PyTuple_New(N_FUNCTIONS);
+    if (!names) { Py_DECREF(m); return NULL; }
+    for (int i = 0; i < N_FUNCTIONS; i++) {
+        PyObject *name = PyUnicode_FromString(FUNCTION_NAMES[i]);
+        if (!name) { Py_DECREF(names); Py_DECREF(m); return NULL; }
+        PyTuple_SET_ITEM(names, i, name);
+    }
+    if (PyModule_AddObject(m, "FUNCTIONS", names) < 0) {
+        Py_DECREF(names);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
