@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import re
@@ -352,7 +353,29 @@ def _timing_in(lead_in: str) -> str | None:
 
 def _is_to_line(text: str) -> bool:
     """A "To the Home Office" line naming who the following items are for."""
-    return bool(_TO_RE.match(text)) and len(text.split()) <= 14 and not _DIRECTIVE_RE.search(text)
+    if not _TO_RE.match(text) or len(text.split()) > 14 or _DIRECTIVE_RE.search(text):
+        return False
+    # "To review and assess…" is a purpose, not a body: after "To" comes a determiner, a name,
+    # or a body the registry knows in lower case ("To chief constables").
+    rest = text[3:].strip()
+    first = rest.split()[0]
+    return (
+        first.lower() in _TO_DETERMINERS
+        or first[:1].isupper()
+        or any(rest.lower().startswith(alias) for alias in _lowercase_aliases())
+    )
+
+
+_TO_DETERMINERS = frozenset({"the", "all", "each", "every"})
+
+
+@functools.cache
+def _lowercase_aliases() -> tuple[str, ...]:
+    from extractors.registry import load_registry
+
+    return tuple(
+        alias.lower() for body in load_registry() for alias in body.aliases if alias[:1].islower()
+    )
 
 
 def _parent_for(kind: ItemKind, number: str | None, cause: str | None) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from extractors.items import split_items
 from models.records import DocumentText, Item, Line
 
@@ -188,3 +190,23 @@ def test_to_the_body_lines_name_who_the_items_are_for() -> None:
     [item] = split_items(doc(lines))
     assert (item.kind, item.number, item.responsible) == ("action", "1", "the College of Policing")
     assert item.text == "Update the guidance on stalking within six months."
+
+
+@pytest.mark.parametrize(
+    ("to_line", "responsible"),
+    [
+        ("To chief constables", "chief constables"),
+        ("To Northmoor Constabulary", "Northmoor Constabulary"),
+        ("To review and assess the plans for a pandemic", None),
+        ("To provide a clear line of accountability across departments", None),
+    ],
+)
+def test_a_to_line_names_a_body_not_a_purpose(to_line: str, responsible: str | None) -> None:
+    lines = [
+        line(1, 80, "Actions", bold=True, size=14),
+        line(1, 110, "Action 1", bold=True),
+        *paragraph(1, 130, to_line),
+        *paragraph(1, 160, "Update the guidance on stalking within six months."),
+    ]
+    [item] = split_items(doc(lines))
+    assert item.responsible == responsible
