@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import tempfile
+import zlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,12 @@ from models.records import Deadline, DocumentResult, Item, Metadata
 logger = logging.getLogger(__name__)
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
-_FINGERPRINTED = ("extractors/*.py", "extractors/data/*.json", "models/records.py")
+_FINGERPRINTED = (
+    "extractors/*.py",
+    "extractors/*.c",
+    "extractors/data/*.json",
+    "models/records.py",
+)
 
 
 @functools.cache
@@ -67,11 +73,10 @@ class ContentCache:
 
     def _read(self, path: Path) -> Any | None:
         try:
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                return json.load(fh)
+            return json.loads(gzip.decompress(path.read_bytes()))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:  # a damaged entry is recomputed, not fatal
+        except (OSError, ValueError, EOFError, zlib.error) as exc:  # damaged: recomputed, not fatal
             logger.warning("ignoring damaged cache entry %s (%s)", path, exc)
             return None
 
@@ -79,8 +84,11 @@ class ContentCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
-            with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as fh:
-                json.dump(data, fh)
+            # One dumps and a fast compression level: the cold run writes every text layer, and
+            # json.dump into a gzip stream at level 9 cost a third of it.
+            payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(gzip.compress(payload, compresslevel=1, mtime=0))
             Path(tmp).replace(path)  # atomic: readers never see half an entry
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

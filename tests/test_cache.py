@@ -58,11 +58,13 @@ def test_changed_rules_retag_from_the_cached_text_layer(
     assert again.items == first.items  # and the stages ran again on it
 
 
-def test_damaged_cache_entry_is_recomputed(tmp_path: Path, parses: list[Path]) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_damaged_cache_entry_is_recomputed(tmp_path: Path, parses: list[Path], damage: str) -> None:
     store = ContentCache(tmp_path / "cache")
     first = extract_pdf(SAMPLE, cache=store)
     for entry in (tmp_path / "cache").rglob("*.json.gz"):
-        entry.write_bytes(b"not gzip")
+        data = entry.read_bytes()
+        entry.write_bytes(b"not gzip" if damage == "garbage" else data[: len(data) // 2])
     assert extract_pdf(SAMPLE, cache=store) == first
     assert parses == [SAMPLE, SAMPLE]
 
