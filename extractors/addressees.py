@@ -252,6 +252,7 @@ def _modal_at(doc: Doc, i: int) -> int:
 class _Tagger:
     def __init__(self, doc: Doc, ctx: _Context) -> None:
         self.doc = doc
+        self.lowers = tuple(t.lower_ for t in doc)  # cue matching reads these many times
         self.ctx = ctx
         self.ent_at: dict[int, tuple[int, str]] = {}
         for ent in doc.ents:
@@ -772,10 +773,10 @@ class _Tagger:
         return toks[0].is_title or toks[0].is_upper or toks[0].lower_ in DETERMINERS
 
     def _cue_len(self, i: int, cues: tuple[tuple[str, ...], ...]) -> int:
-        doc = self.doc
+        lowers = self.lowers
         for cue in cues:
             n = len(cue)
-            if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == cue:
+            if i + n <= len(lowers) and lowers[i : i + n] == cue:
                 return n
         return 0
 
