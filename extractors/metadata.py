@@ -114,7 +114,8 @@ def _source_published(lines: Sequence[Line]) -> date | None:
 
 
 def _title(doc: DocumentText, front: Sequence[Line]) -> str | None:
-    first_page = [ln for ln in front if ln.page == min((ln.page for ln in front), default=1)]
+    first = min((ln.page for ln in front), default=1)
+    first_page = [ln for ln in front if ln.page == first]
     if first_page:
         biggest = max(ln.size for ln in first_page)
         parts = [ln.text for ln in first_page if ln.size >= biggest - 0.5]

@@ -7,6 +7,7 @@ import itertools
 import logging
 import os
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -60,7 +61,7 @@ _ITEM_WORDS_RE = re.compile(
 SOFT_HYPHEN = "\u00ad"
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
-_COMPOUND_BREAK_RE = re.compile(r"[A-Za-z]-$")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _LINE_END_HYPHEN_RE = re.compile(r"([A-Za-z]+)-$")
 
 
@@ -660,7 +661,7 @@ def join_text(parts: Iterable[str]) -> str:
             out = part
         elif out.endswith(SOFT_HYPHEN):
             out = out[:-1] + part
-        elif _COMPOUND_BREAK_RE.search(out) and part[:1].islower():
+        elif out.endswith("-") and out[-2:-1] in _ASCII_LETTERS and part[:1].islower():
             out = out + part  # a compound word broken at its own hyphen
         else:
             out = f"{out} {part}"
@@ -678,7 +679,7 @@ def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:
         vocabulary.update(w.lower() for w in _WORD_RE.findall(ln.text))
     out = list(lines)
     for i in range(len(out) - 1):
-        m = _LINE_END_HYPHEN_RE.search(out[i].text)
+        m = _LINE_END_HYPHEN_RE.search(out[i].text) if out[i].text.endswith("-") else None
         nxt = _WORD_RE.match(out[i + 1].text)
         if not m or not nxt or not nxt.group()[:1].islower():
             continue

@@ -231,6 +231,13 @@ def extract_outcome(path: Path, cache_dir: Path | None = None) -> Outcome:
 Progress = Callable[[int, int, Path], None]
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # a missing file fails in its worker with a proper message
+
+
 def extract_many(
     paths: list[Path],
     jobs: int = 1,
@@ -256,7 +263,11 @@ def extract_many(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = {pool.submit(extract_outcome, path, cache_dir): path for path in paths}
+        # Largest files first, so that one big report does not run alone at the end.
+        futures = {
+            pool.submit(extract_outcome, path, cache_dir): path
+            for path in sorted(paths, key=_size, reverse=True)
+        }
         for done, future in enumerate(as_completed(futures), start=1):
             outcomes[futures[future]] = future.result()
             if progress:
