@@ -652,20 +652,37 @@ def _in_band(ln: Line, page_heights: Sequence[float]) -> bool:
 
 def join_text(parts: Iterable[str]) -> str:
     """Join line texts into one string, repairing hyphenated line breaks."""
-    out = ""
+    # Pieces joined once at the end: adding to one growing string is quadratic on long blocks.
+    pieces: list[str] = []
     for raw in parts:
         part = " ".join(raw.split())
         if not part:
             continue
-        if not out:
-            out = part
-        elif out.endswith(SOFT_HYPHEN):
-            out = out[:-1] + part
-        elif out.endswith("-") and out[-2:-1] in _ASCII_LETTERS and part[:1].islower():
-            out = out + part  # a compound word broken at its own hyphen
+        if not pieces:
+            pieces.append(part)
+        elif pieces[-1].endswith(SOFT_HYPHEN):
+            pieces[-1] = pieces[-1][:-1]
+            pieces.append(part)
+        elif (
+            pieces[-1].endswith("-")
+            and _last_chars(pieces, 2)[:1] in _ASCII_LETTERS
+            and part[:1].islower()
+        ):
+            pieces.append(part)  # a compound word broken at its own hyphen
         else:
-            out = f"{out} {part}"
-    return out.replace(SOFT_HYPHEN, "-")
+            pieces.append(" ")
+            pieces.append(part)
+    return "".join(pieces).replace(SOFT_HYPHEN, "-")
+
+
+def _last_chars(pieces: list[str], n: int) -> str:
+    """The last n characters of the pieces joined (fewer if the text is shorter)."""
+    tail = ""
+    for piece in reversed(pieces):
+        tail = piece + tail
+        if len(tail) >= n:
+            break
+    return tail[-n:] if len(tail) >= n else ""
 
 
 def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:

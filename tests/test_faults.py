@@ -223,11 +223,11 @@ def test_an_absurdly_long_pdf_is_stopped_by_the_time_budget(tmp_path: Path) -> N
         cli,
         [
             *("--data-dir", str(tmp_path / "data"), "run", str(inputs), "--jobs", "2"),
-            *("--doc-timeout", "8", "--no-cache"),
+            *("--doc-timeout", "4", "--no-cache"),
         ],
     )
     assert result.exit_code == 3, result.stderr
-    assert f"{huge}: took longer than the 8 s time budget per document" in result.stdout
+    assert f"{huge}: took longer than the 4 s time budget per document" in result.stdout
     assert "Documents: 2 (1 ok, 1 failed)" in result.stdout
 
 
