@@ -41,6 +41,7 @@ class BenchReport:
     warm: Timing
     peak_worker_mb: float
     jobs: int
+    text_loop: str
 
     def lines(self) -> list[str]:
         """Human-readable report."""
@@ -52,7 +53,8 @@ class BenchReport:
         cold_ratio = self.cold.pages_per_second / self.naive.pages_per_second
         warm_ratio = self.cold.seconds / self.warm.seconds if self.warm.seconds else float("inf")
         return [
-            f"{self.cold.documents} documents, {self.cold.pages} pages, --jobs {self.jobs}",
+            f"{self.cold.documents} documents, {self.cold.pages} pages, --jobs {self.jobs}, "
+            f"text engine {self.text_loop}",
             *rows,
             f"cold run vs naive pdfplumber: {cold_ratio:.2f}x pages/s",
             f"warm re-run vs cold run:     {warm_ratio:.1f}x faster",
@@ -80,6 +82,16 @@ def _naive(paths: list[Path], jobs: int) -> Timing:
     return Timing("naive pdfplumber, all pages", time.perf_counter() - start, pages, len(paths))
 
 
+def _text_loop() -> str:
+    """Which text layer the cold run used: the engine, and for PDFium the C or Python loop."""
+    from extractors import pdfium_text, text
+
+    engine = text.text_engine()
+    if engine != "pdfium":
+        return engine
+    return "pdfium (C loop)" if pdfium_text.native() is not None else "pdfium (Python loop)"
+
+
 def run_bench(paths: list[Path], jobs: int) -> BenchReport:
     """Measure the naive path, a cold pipeline run and a warm re-run over the same PDFs."""
     with tempfile.TemporaryDirectory(prefix="recwatch-bench-") as tmp:
@@ -97,6 +109,7 @@ def run_bench(paths: list[Path], jobs: int) -> BenchReport:
         peak = max(peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     naive = _naive(paths, jobs)  # after the peak is read, so it counts recwatch's workers only
     return BenchReport(
+        text_loop=_text_loop(),
         naive=naive,
         cold=Timing("recwatch cold (parse + extract)", cold_seconds, pages, len(paths)),
         warm=Timing("recwatch warm (unchanged corpus)", warm_seconds, pages, len(paths)),

@@ -26,3 +26,4 @@ def test_bench_command_prints_ratios() -> None:
     assert result.exit_code == 0, result.output
     assert "cold run vs naive pdfplumber:" in result.stdout
     assert "warm re-run vs cold run:" in result.stdout
+    assert "text engine pdfium (C loop)" in result.stdout  # the figures name what they measured
