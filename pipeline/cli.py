@@ -244,7 +244,6 @@ def items(
 
     Example: recwatch items --for-forces --due-before 2026-01-01 --csv
     """
-    from pipeline.export import write_csv
     from pipeline.query import ItemFilter, find_items
     from pipeline.render import items_table
 
@@ -263,6 +262,8 @@ def items(
     if as_json:
         click.echo(_dump_json({"items": rows}))
     elif as_csv:
+        from pipeline.export import write_csv  # only here: it brings the register layout
+
         write_csv(rows, sys.stdout)
     elif rows:
         click.echo(items_table(rows))
