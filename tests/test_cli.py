@@ -19,6 +19,7 @@ from pipeline import extract, run
 from pipeline.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "data" / "raw" / "samples"
 
 
 @pytest.fixture
@@ -57,6 +58,24 @@ def test_help_does_not_import_heavy_libraries() -> None:
         "for args in (['--help'], *[[c, '--help'] for c in cli.commands]):\n"
         "    assert CliRunner().invoke(cli, args).exit_code == 0, args\n"
         "heavy = {'spacy', 'pdfplumber', 'dateparser', 'sqlalchemy'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_items_does_not_import_the_extraction_libraries(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert CliRunner().invoke(cli, ["--data-dir", str(data), "run", str(SAMPLES)]).exit_code == 0
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['--data-dir', {str(data)!r}, 'items', '--json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "heavy = {'spacy', 'pdfplumber', 'dateparser', 'pypdfium2'} & set(sys.modules)\n"
         "print(sorted(heavy))\n"
     )
     out = subprocess.run(
