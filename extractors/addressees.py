@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -1020,4 +1021,28 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
         partners = [p for p in dict.fromkeys(found.partners) if p.lower() not in lowered]
         out.append(dataclasses.replace(item, addressees=tuple(actors), partners=tuple(partners)))
         previous = tuple(actors)
+    return _causes_take_their_recommendations(out)
+
+
+def _causes_take_their_recommendations(items: list[Item]) -> list[Item]:
+    """A cause of concern that names no actor is for whoever its recommendations are for.
+
+    A cause states a problem ("The force does not make sure that…") and is always followed by
+    the recommendations that answer it: its own (parent = its number) or, when unnumbered, the
+    run of recommendations printed right after it.
+    """
+    out = list(items)
+    for k, cause in enumerate(out):
+        if cause.kind != "cause_of_concern" or cause.addressees:
+            continue
+        answers = [
+            i
+            for i in out
+            if cause.number and i.kind == "recommendation" and i.parent == cause.number
+        ]
+        if not answers:
+            answers = list(itertools.takewhile(lambda i: i.kind == "recommendation", out[k + 1 :]))
+        actors = tuple(dict.fromkeys(a for i in answers for a in i.addressees))
+        if actors:
+            out[k] = dataclasses.replace(cause, addressees=actors)
     return out

@@ -297,6 +297,34 @@ def test_pronoun_item_inherits_previous_actor() -> None:
     assert got[1].addressees == ("college_of_policing",)
 
 
+def test_cause_of_concern_is_for_whoever_its_recommendations_are_for() -> None:
+    def item(text: str, kind: str, number: str | None, parent: str | None = None) -> Item:
+        return Item(
+            kind=kind,  # type: ignore[arg-type]
+            number=number,
+            parent=parent,
+            page_start=1,
+            page_end=1,
+            text=text,
+        )
+
+    items = [
+        item("Victims wait too long for officers to arrive.", "cause_of_concern", None),
+        item("The Home Office should fund more call handlers.", "recommendation", "1"),
+        item(
+            "The College of Policing should revise its call grading guidance.",
+            "recommendation",
+            "2",
+        ),
+        item("Forces do not record why attendance was delayed.", "cause_of_concern", "2"),
+        item("Chief constables should record every delay.", "recommendation", "2.1", parent="2"),
+        item("The force should train its dispatchers.", "area_for_improvement", None),
+    ]
+    got = tag_addressees(items, NATIONAL_REPORT)
+    assert got[0].addressees == ("home_office", "college_of_policing")  # the run that follows
+    assert got[3].addressees == ("chief_constables",)  # its own, by number
+
+
 def test_for_forces() -> None:
     assert for_forces(["chief_constables"])
     assert for_forces(["force"])
