@@ -15,7 +15,7 @@ from typing import Any
 import pdfplumber
 import pytest
 from fixtures.builder import BuiltReport, build_report, dump_expected
-from fixtures.matching import compare_items, normalise
+from fixtures.matching import compare_items, normalise, similarity
 from fixtures.reports import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -97,6 +97,11 @@ def test_fixtures_keep_exercising_their_layouts(built: dict[str, BuiltReport]) -
     assert built["negative_control_report"].items == []
     custody = built["custody_inspection_report"].items
     assert sum(i["number"] is None for i in custody) >= 4
+    revisit = built["revisit_report"]
+    assert {i["page_start"] for i in revisit.items} == {4}, "revisit: annex page moved"
+    with pdfplumber.open(revisit.path) as pdf:
+        assert pdf.pages[3].rotation == 90, "revisit: the annex page is no longer turned"
+        assert pdf.pages[3].width > pdf.pages[3].height, "revisit: the annex is not landscape"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -118,3 +123,27 @@ def test_extraction_reads_publication_date(name: str, built: dict[str, BuiltRepo
     result = extract_pdf(built[name].path)
     published = result.metadata.published
     assert (published.isoformat() if published else None) == _golden(name)["published"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_extraction_tags_addressees_and_deadlines(name: str, built: dict[str, BuiltReport]) -> None:
+    """Every item has the addressees and the deadline (phrase, date, kind) the fixture sets."""
+    from pipeline.extract import extract_pdf
+
+    result = extract_pdf(built[name].path)
+    for want in _golden(name)["items"]:
+        same = [i for i in result.items if (i.kind, i.number) == (want["kind"], want["number"])]
+        item = max(same, key=lambda i: similarity(i.text, want["text"]))
+        label = f"{name} {want['kind']} {want['number']}"
+        assert sorted(item.addressees) == sorted(want["addressees"]), label
+        deadline = item.deadline
+        got = (
+            None
+            if deadline is None
+            else {
+                "text": deadline.text,
+                "date": deadline.date.isoformat() if deadline.date else None,
+                "kind": deadline.kind,
+            }
+        )
+        assert got == want["deadline"], label
