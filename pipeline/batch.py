@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, select
@@ -24,6 +24,9 @@ from pipeline.extract import Outcome
 from pipeline.harvest import FetchReport
 from pipeline.load import RunReport, content_hash
 from pipeline.manifest import FetchedFile
+
+if TYPE_CHECKING:
+    from pipeline.budget import Budget
 
 NO_DATE_WARNING = "no publication date found"
 
@@ -123,13 +126,20 @@ def changed_items(engine: Engine, previous_sha256: str, result: DocumentResult) 
 
 
 def load_fetched(
-    files: Sequence[FetchedFile], config: Config, fetch: FetchReport, jobs: int = 1
+    files: Sequence[FetchedFile],
+    config: Config,
+    fetch: FetchReport,
+    jobs: int = 1,
+    budget: Budget | None = None,
 ) -> BatchReport:
-    """Extract the new and changed files (each sha256 once) and load them as one run."""
+    """Extract the new and changed files (each sha256 once) and load them as one run.
+
+    The same path as `recwatch run PATHS`: run lock, per-document budget, content cache, one
+    transaction; the publication pages' facts are added before the load.
+    """
     from models.store import open_store
-    from pipeline.extract import extract_many, extraction_settings
-    from pipeline.load import load_run
-    from pipeline.provenance import git_revision, tool_version
+    from pipeline.budget import Budget
+    from pipeline.run import extract_and_load
 
     firsts: dict[str, FetchedFile] = {}
     for f in files:
@@ -138,20 +148,20 @@ def load_fetched(
     todo = list(firsts.values())
     if not todo:
         return BatchReport(fetch, None, 0, 0, 0, 0)
-    started = datetime.now()
-    outcomes = extract_many([f.path for f in todo], jobs)
-    outcomes = [with_page_metadata(o, f) for o, f in zip(outcomes, todo, strict=True)]
+
+    def page_facts(_engine: Engine, outcomes: list[Outcome], _config: Config) -> list[Outcome]:
+        return [with_page_metadata(o, f) for o, f in zip(outcomes, todo, strict=True)]
+
+    run, outcomes = extract_and_load(
+        [f.path for f in todo],
+        config,
+        jobs,
+        budget=budget if budget is not None else Budget(),
+        adjust=page_facts,
+    )
+    new_reports = new_items = republished = changed = 0
     engine = open_store(config.db_url)
     try:
-        run = load_run(
-            engine,
-            outcomes,
-            started_at=started,
-            tool_version=tool_version(),
-            git_revision=git_revision(),
-            settings=extraction_settings(),
-        )
-        new_reports = new_items = republished = changed = 0
         for fetched, outcome in zip(todo, outcomes, strict=True):
             if outcome.result is None:
                 continue
@@ -164,3 +174,21 @@ def load_fetched(
     finally:
         engine.dispose()
     return BatchReport(fetch, run, new_reports, new_items, republished, changed)
+
+
+def with_recorded_metadata(
+    engine: Engine, outcomes: list[Outcome], config: Config
+) -> list[Outcome]:
+    """Outcomes of PDFs that fetch or add recorded get their publication page's facts."""
+    from pipeline.manifest import downloads_by_sha256
+
+    known = downloads_by_sha256(
+        engine, [o.result.sha256 for o in outcomes if o.result is not None], config.data_dir
+    )
+    # The file as run names the document when the record has no URL (added by hand).
+    return [
+        with_page_metadata(o, replace(known[o.result.sha256], path=o.path))
+        if o.result is not None and o.result.sha256 in known
+        else o
+        for o in outcomes
+    ]

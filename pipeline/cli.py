@@ -198,7 +198,9 @@ def run(
     if source or base_url or dry_run:
         if paths or not source:
             raise click.UsageError("use PATHS or --source (with --base-url/--dry-run), not both")
-        run_source(ctx, source, base_url, dry_run, jobs)
+        run_source(
+            ctx, source, base_url, dry_run, jobs, Budget.from_options(doc_timeout, doc_memory)
+        )
         return
     files = collect_pdfs(paths or (config.samples_dir,))
     report = run_pipeline(

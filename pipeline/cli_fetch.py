@@ -16,6 +16,7 @@ from pipeline.sources import SOURCES
 
 if TYPE_CHECKING:
     from pipeline.batch import BatchReport
+    from pipeline.budget import Budget
     from pipeline.fetch import Fetcher
     from pipeline.harvest import FetchReport
     from pipeline.manifest import FetchedFile
@@ -145,7 +146,12 @@ def render_batch(batch: BatchReport) -> None:
 
 
 def run_source(
-    ctx: click.Context, source: str, base_url: str | None, dry_run: bool, jobs: int
+    ctx: click.Context,
+    source: str,
+    base_url: str | None,
+    dry_run: bool,
+    jobs: int,
+    budget: Budget | None = None,
 ) -> None:
     """`recwatch run --source`: fetch what is new, then extract and load it as one run."""
     from pipeline.batch import load_fetched
@@ -158,7 +164,7 @@ def run_source(
     if dry_run:
         render_fetch(report, dry_run=True)
         return
-    batch = load_fetched(report.files, config, report, jobs)
+    batch = load_fetched(report.files, config, report, jobs, budget)
     render_batch(batch)
     if batch.failed:
         sys.exit(FAILED_EXIT)

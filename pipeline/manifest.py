@@ -7,6 +7,7 @@ bytes is a new version flagged for review; identical bytes from two URLs share o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -147,6 +148,41 @@ def current_download(engine: Engine, *urls: str) -> CurrentDownload | None:
             row.version,
             Validators(row.etag, row.last_modified),
         )
+
+
+def downloads_by_sha256(
+    engine: Engine, sha256s: Sequence[str], data_dir: Path
+) -> dict[str, FetchedFile]:
+    """What fetch (or `recwatch add`) recorded about these PDFs: the first record of each file.
+
+    The first record is the one the loading run used; the same bytes found later at another URL
+    are a duplicate of it.
+    """
+    wanted = sorted(set(sha256s))
+    if not wanted:
+        return {}
+    found: dict[str, FetchedFile] = {}
+    with Session(engine) as session:
+        rows = session.scalars(
+            select(db.Download)
+            .where(db.Download.sha256.in_(wanted))
+            .order_by(db.Download.sha256, db.Download.id)
+        )
+        for row in rows:
+            if row.sha256 in found:
+                continue
+            found[row.sha256] = FetchedFile(
+                url=row.canonical_url or row.url,
+                sha256=row.sha256,
+                path=data_dir / row.file,
+                status="unchanged",
+                version=row.version,
+                title=row.title,
+                published=row.published,
+                publisher=row.publisher,
+                page_url=row.page_url,
+            )
+    return found
 
 
 def record_file(engine: Engine, facts: FileFacts, data_dir: Path) -> FetchedFile:

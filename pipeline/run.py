@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.config import Config
 from pipeline.errors import PipelineError
-from pipeline.extract import Progress, extract_many, extraction_settings
+from pipeline.extract import Outcome, Progress, extract_many, extraction_settings
 from pipeline.load import RunReport, load_run
 from pipeline.lock import retry_when_locked, run_lock
 from pipeline.provenance import git_revision, tool_version
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from pipeline.budget import Budget
 
 
@@ -51,8 +53,34 @@ def run_pipeline(
 ) -> RunReport:
     """Extract every file, then load all of them into the store in one transaction.
 
+    PDFs that `recwatch fetch` or `recwatch add` recorded keep what their publication page
+    said (title, date, URL) where the PDF itself is silent, exactly as in `run --source`.
+    """
+    from pipeline.batch import with_recorded_metadata
+
+    report, _ = extract_and_load(
+        files, config, jobs, progress, use_cache, budget, adjust=with_recorded_metadata
+    )
+    return report
+
+
+Adjust = Callable[["Engine", list[Outcome], Config], list[Outcome]]
+
+
+def extract_and_load(
+    files: list[Path],
+    config: Config,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    budget: Budget | None = None,
+    adjust: Adjust | None = None,
+) -> tuple[RunReport, list[Outcome]]:
+    """The one way documents reach the store: extract, adjust, load in one transaction.
+
     Holds the store's run lock throughout (a second run is refused), extracts under the
-    per-document budget when one is given, and retries the load while SQLite reports it locked.
+    per-document budget when one is given, lets `adjust` add what the store knows about the
+    files (publication pages), and retries the load while SQLite reports it locked.
     """
     from models.store import open_store
 
@@ -62,7 +90,9 @@ def run_pipeline(
         outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget)
         engine = open_store(config.db_url)
         try:
-            return retry_when_locked(
+            if adjust is not None:
+                outcomes = adjust(engine, outcomes, config)
+            report = retry_when_locked(
                 lambda: load_run(
                     engine,
                     outcomes,
@@ -73,5 +103,6 @@ def run_pipeline(
                 ),
                 what=engine.url.render_as_string(hide_password=True),
             )
+            return report, outcomes
         finally:
             engine.dispose()

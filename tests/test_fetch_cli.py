@@ -175,3 +175,33 @@ def test_add_registers_a_pdf_with_page_facts(tmp_path: Path, pdfs: dict[str, byt
     code, _out, err = invoke(tmp_path, "add", str(not_pdf))
     assert code == 1
     assert f'{not_pdf} is not a PDF (starts with "<!DOCTYPE html>' in err
+
+
+def test_a_plain_run_keeps_what_the_publication_pages_said(site: Site, tmp_path: Path) -> None:
+    code, _out, err = invoke(tmp_path, "run", "--source", "hmicfrs", "--base-url", site.base)
+    assert (code, err) == (0, "")
+
+    def documents() -> dict[str, tuple[object, ...]]:
+        with _store(tmp_path) as session:
+            return {
+                d.sha256: (d.file, d.title, d.published, d.source)
+                for d in session.scalars(select(db.Document))
+            }
+
+    fetched = documents()
+    # Re-reading the downloaded files (e.g. after a rule change) is a plain run over data/raw.
+    code, _out, err = invoke(tmp_path, "run", str(tmp_path / "data" / "raw"), "--jobs", "1")
+    assert code == 0, err
+    assert documents() == fetched
+    stalking = next(v for v in fetched.values() if v[0] == "stalking.pdf")
+    assert stalking[2] == date(2023, 11, 14)  # the page's date: the PDF states none
+
+
+def test_a_source_run_waits_its_turn_like_any_run(site: Site, tmp_path: Path) -> None:
+    from pipeline import lock
+
+    data = tmp_path / "data"
+    with lock.run_lock(f"sqlite:///{data / 'processed' / 'recwatch.db'}", data / "processed"):
+        code, _out, err = invoke(tmp_path, "run", "--source", "hmicfrs", "--base-url", site.base)
+    assert code == 1
+    assert "another recwatch run (pid " in err
