@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.budget import Budget
 from pipeline.extract import extract_many
 
 
@@ -94,14 +95,15 @@ def _text_loop() -> str:
 
 def run_bench(paths: list[Path], jobs: int) -> BenchReport:
     """Measure the naive path, a cold pipeline run and a warm re-run over the same PDFs."""
+    budget = Budget()  # what `recwatch run` uses: workers under the per-document budget
     with tempfile.TemporaryDirectory(prefix="recwatch-bench-") as tmp:
         cache = Path(tmp)
         start = time.perf_counter()
-        outcomes = extract_many(paths, jobs, cache_dir=cache)
+        outcomes = extract_many(paths, jobs, cache_dir=cache, budget=budget)
         cold_seconds = time.perf_counter() - start
         pages = sum(o.result.pages for o in outcomes if o.result is not None)
         start = time.perf_counter()
-        extract_many(paths, jobs, cache_dir=cache)
+        extract_many(paths, jobs, cache_dir=cache, budget=budget)
         warm_seconds = time.perf_counter() - start
     # ru_maxrss of children: the largest resident set any worker process reached (KiB on Linux).
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -23,7 +23,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract import Outcome, Progress, extract_outcome
+from pipeline.extract import Outcome, Progress, extract_outcome, file_size
 
 logger = logging.getLogger(__name__)
 
@@ -202,7 +202,8 @@ def extract_budgeted(
 ) -> list[Outcome]:
     """Extract PDFs in worker processes under the budget, returning outcomes in input order."""
     outcomes: dict[int, Outcome] = {}
-    pending = deque(range(len(paths)))
+    # Largest files first, so that one big report does not run alone at the end.
+    pending = deque(sorted(range(len(paths)), key=lambda i: file_size(paths[i]), reverse=True))
     pool = _Pool(budget, work)
     idle: list[_Slot] = []
     busy: list[_Slot] = []

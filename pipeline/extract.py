@@ -231,11 +231,12 @@ def extract_outcome(path: Path, cache_dir: Path | None = None) -> Outcome:
 Progress = Callable[[int, int, Path], None]
 
 
-def _size(path: Path) -> int:
+def file_size(path: Path) -> int:
+    """Size in bytes, 0 when unreadable (scheduling only: the worker reports the problem)."""
     try:
         return path.stat().st_size
     except OSError:
-        return 0  # a missing file fails in its worker with a proper message
+        return 0
 
 
 def extract_many(
@@ -266,7 +267,7 @@ def extract_many(
         # Largest files first, so that one big report does not run alone at the end.
         futures = {
             pool.submit(extract_outcome, path, cache_dir): path
-            for path in sorted(paths, key=_size, reverse=True)
+            for path in sorted(paths, key=file_size, reverse=True)
         }
         for done, future in enumerate(as_completed(futures), start=1):
             outcomes[futures[future]] = future.result()
