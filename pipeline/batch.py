@@ -139,7 +139,7 @@ def load_fetched(
     """
     from models.store import open_store
     from pipeline.budget import Budget
-    from pipeline.run import extract_and_load
+    from pipeline.run import run_pipeline
 
     firsts: dict[str, FetchedFile] = {}
     for f in files:
@@ -148,11 +148,13 @@ def load_fetched(
     todo = list(firsts.values())
     if not todo:
         return BatchReport(fetch, None, 0, 0, 0, 0)
+    outcomes: list[Outcome] = []
 
-    def page_facts(_engine: Engine, outcomes: list[Outcome], _config: Config) -> list[Outcome]:
-        return [with_page_metadata(o, f) for o, f in zip(outcomes, todo, strict=True)]
+    def page_facts(_engine: Engine, extracted: list[Outcome], _config: Config) -> list[Outcome]:
+        outcomes.extend(with_page_metadata(o, f) for o, f in zip(extracted, todo, strict=True))
+        return outcomes
 
-    run, outcomes = extract_and_load(
+    run = run_pipeline(
         [f.path for f in todo],
         config,
         jobs,

@@ -43,6 +43,9 @@ def collect_pdfs(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
+Adjust = Callable[["Engine", list[Outcome], Config], list[Outcome]]
+
+
 def run_pipeline(
     files: list[Path],
     config: Config,
@@ -50,39 +53,19 @@ def run_pipeline(
     progress: Progress | None = None,
     use_cache: bool = True,
     budget: Budget | None = None,
+    adjust: Adjust | None = None,
 ) -> RunReport:
     """Extract every file, then load all of them into the store in one transaction.
 
-    PDFs that `recwatch fetch` or `recwatch add` recorded keep what their publication page
-    said (title, date, URL) where the PDF itself is silent, exactly as in `run --source`.
-    """
-    from pipeline.batch import with_recorded_metadata
-
-    report, _ = extract_and_load(
-        files, config, jobs, progress, use_cache, budget, adjust=with_recorded_metadata
-    )
-    return report
-
-
-Adjust = Callable[["Engine", list[Outcome], Config], list[Outcome]]
-
-
-def extract_and_load(
-    files: list[Path],
-    config: Config,
-    jobs: int = 1,
-    progress: Progress | None = None,
-    use_cache: bool = True,
-    budget: Budget | None = None,
-    adjust: Adjust | None = None,
-) -> tuple[RunReport, list[Outcome]]:
-    """The one way documents reach the store: extract, adjust, load in one transaction.
-
-    Holds the store's run lock throughout (a second run is refused), extracts under the
-    per-document budget when one is given, lets `adjust` add what the store knows about the
-    files (publication pages), and retries the load while SQLite reports it locked.
+    The one way documents reach the store. Holds the store's run lock throughout (a second run
+    is refused), extracts under the per-document budget when one is given, lets `adjust` add
+    what the store knows about the files before the load, and retries the load while SQLite
+    reports it locked. By default PDFs that `recwatch fetch` or `recwatch add` recorded keep
+    what their publication page said (title, date, URL) where the PDF is silent, exactly as in
+    `run --source`.
     """
     from models.store import open_store
+    from pipeline.batch import with_recorded_metadata
 
     with run_lock(config.db_url, config.processed_dir):
         started = datetime.now()
@@ -90,9 +73,8 @@ def extract_and_load(
         outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget)
         engine = open_store(config.db_url)
         try:
-            if adjust is not None:
-                outcomes = adjust(engine, outcomes, config)
-            report = retry_when_locked(
+            outcomes = (adjust or with_recorded_metadata)(engine, outcomes, config)
+            return retry_when_locked(
                 lambda: load_run(
                     engine,
                     outcomes,
@@ -103,6 +85,5 @@ def extract_and_load(
                 ),
                 what=engine.url.render_as_string(hide_password=True),
             )
-            return report, outcomes
         finally:
             engine.dispose()
