@@ -10,8 +10,9 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from extractors.addressees import for_forces
 from extractors.deadlines import add_months
@@ -342,6 +343,7 @@ def read_rows(db_url: str, period: Period) -> tuple[list[StoredDocument], list[S
 
     from models import db
     from models.store import open_existing_store
+    from pipeline.corrections import active_corrections, rejected_ids
 
     engine = open_existing_store(db_url)
     try:
@@ -360,26 +362,48 @@ def read_rows(db_url: str, period: Period) -> tuple[list[StoredDocument], list[S
                 .join(db.Document, db.Document.sha256 == db.Item.document_sha256)
                 .where(db.Item.removed_in_run.is_(None), db.Document.published.is_not(None))
                 .where(db.Document.published.between(period.since, period.until))
+                .where(db.Item.id.not_in(rejected_ids()))  # rejected by an analyst
             )
+            corrections = active_corrections(session)
             items = [
-                StoredItem(
-                    id=item.id,
-                    document_sha256=item.document_sha256,
-                    kind=item.kind,
-                    number=item.number,
-                    position=item.position,
-                    text=version.text,
-                    addressees=tuple(json.loads(version.addressees)),
-                    deadline_text=version.deadline_text,
-                    deadline_date=version.deadline_date,
-                    deadline_kind=version.deadline_kind,
-                    page_start=version.page_start,
+                _corrected(
+                    StoredItem(
+                        id=item.id,
+                        document_sha256=item.document_sha256,
+                        kind=item.kind,
+                        number=item.number,
+                        position=item.position,
+                        text=version.text,
+                        addressees=tuple(json.loads(version.addressees)),
+                        deadline_text=version.deadline_text,
+                        deadline_date=version.deadline_date,
+                        deadline_kind=version.deadline_kind,
+                        page_start=version.page_start,
+                    ),
+                    {f: json.loads(c.value) for f, c in corrections.get(item.id, {}).items()},
                 )
                 for item, version in session.execute(query).all()
             ]
     finally:
         engine.dispose()
     return documents, items
+
+
+def _corrected(item: StoredItem, values: dict[str, Any]) -> StoredItem:
+    """The item as the analysts corrected it (text, addressees, deadline), as exports show it."""
+    if "text" in values:
+        item = replace(item, text=values["text"])
+    if "addressees" in values:
+        item = replace(item, addressees=tuple(values["addressees"]))
+    if "deadline" in values:
+        deadline = values["deadline"] or {}
+        item = replace(
+            item,
+            deadline_text=deadline.get("text"),
+            deadline_date=date.fromisoformat(deadline["date"]) if deadline.get("date") else None,
+            deadline_kind=deadline.get("kind"),
+        )
+    return item
 
 
 def build_overview(db_url: str, period: Period) -> Overview:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import re
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -32,6 +35,7 @@ from pipeline.load import load_run
 from pipeline.overview import (
     GROUPS,
     Overview,
+    OverviewItem,
     Period,
     StoredDocument,
     StoredItem,
@@ -196,6 +200,42 @@ def test_for_forces_only_drops_other_items_and_reports_without_force_items(
     assert forces.publications
     assert all(p.for_forces and not p.other_items for p in forces.publications)
     assert "negative_control_report.pdf" not in [p.file for p in forces.publications]
+
+
+def test_the_paper_shows_the_register_as_analysts_corrected_it(
+    store: Store, overview: Overview, tmp_path: Path
+) -> None:
+    copy = tmp_path / "recwatch.db"  # a copy: the module's store stays uncorrected
+    with (
+        closing(sqlite3.connect(store.url.removeprefix("sqlite:///"))) as source,
+        closing(sqlite3.connect(copy)) as target,
+    ):
+        source.backup(target)
+    url = f"sqlite:///{copy}"
+    runner = CliRunner()
+
+    def invoke(*args: str) -> str:
+        result = runner.invoke(cli, ["--db", url, *args])
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    rows = json.loads(invoke("items", "--json", "--document", "peel_force_report"))["items"]
+    rejected, changed = rows[0], rows[1]
+    invoke("correct", rejected["id"], "--reject", "--by", "analyst")
+    invoke("correct", changed["id"], "--deadline", "2024-09-30", "--by", "analyst")
+    invoke("correct", changed["id"], "--addressee", "home_office", "--by", "analyst")
+
+    def peel_items(paper: Overview) -> dict[tuple[str, str | None], OverviewItem]:
+        [peel] = [p for p in paper.publications if p.file == "peel_force_report.pdf"]
+        return {(i.kind, i.number): i for i in (*peel.force_items, *peel.other_items)}
+
+    corrected = build_overview(url, Period(SINCE, UNTIL, TODAY))
+    after = peel_items(corrected)
+    assert corrected.items == overview.items - 1
+    assert (rejected["kind"], rejected["number"]) not in after
+    item = after[(changed["kind"], changed["number"])]
+    assert item.deadline_date == date(2024, 9, 30)
+    assert item.addressees == ("Home Office",)
 
 
 def test_publisher_filter(store: Store) -> None:
