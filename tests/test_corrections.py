@@ -171,3 +171,45 @@ def test_register_exports_carry_corrections_and_drop_rejected_items(
         rows = {r["number"]: r for r in doc["items"]}
         assert (rows["1"]["text"], rows["1"]["corrected"]) == (text.read_text(), True)
     assert "2" not in rows
+
+
+def test_sql_views_show_the_register_as_corrected(store_url: str, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    _run(store_url)
+    wording = tmp_path / "text.txt"
+    wording.write_text("The force should review its custody policy.\n")
+    items = _items(store_url)
+    rec1, rejected = items["1"], next(r for k, r in items.items() if k != "1")
+    for args in (
+        ("correct", rec1["id"], "--addressee", "home_office", "--deadline", "2026-06-30"),
+        ("correct", rec1["id"], "--text-file", str(wording)),
+        ("correct", rejected["id"], "--reject"),
+    ):
+        assert invoke(store_url, *args)[0] == 0
+    engine = open_store(store_url)  # views are (re)built as the store opens
+    try:
+        with engine.connect() as conn:
+            rows = {
+                r.item_id: r
+                for r in conn.execute(
+                    text(
+                        "SELECT item_id, text, addressees, deadline_date, deadline_kind, "
+                        "corrected FROM items_current"
+                    )
+                )
+            }
+            register = conn.execute(
+                text("SELECT addressees, deadline_date FROM register WHERE recwatch_id = :id"),
+                {"id": rec1["id"]},
+            ).one()
+    finally:
+        engine.dispose()
+    assert rejected["id"] not in rows
+    row = rows[rec1["id"]]
+    assert row.text == "The force should review its custody policy."
+    assert json.loads(row.addressees) == ["home_office"]
+    assert str(row.deadline_date) == "2026-06-30"
+    assert (row.deadline_kind, row.corrected) == ("date", 1)
+    assert (register.addressees, str(register.deadline_date)) == ("home_office", "2026-06-30")
+    assert len(rows) == len(items) - 1

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from factories import make_result
 from sqlalchemy import Engine, inspect, text
 
-from models import migrate
+from models import migrate, views
 from models.db import Base
 from models.errors import StoreError
 from models.migrate import (
@@ -283,3 +283,25 @@ def test_a_draft_revision_is_written_in_batch_mode_for_what_the_store_lacks(
     assert "down_revision: str | None = '0002'" in source
     assert "with op.batch_alter_table('documents', schema=None) as batch_op:" in source
     assert "batch_op.add_column(sa.Column('summary', sa.Text(), nullable=True))" in source
+
+
+def test_a_changed_view_definition_replaces_the_views(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_store(store_url).dispose()
+    real = views.view_definitions
+
+    def with_a_new_column(dialect: str) -> dict[str, str]:
+        defined = real(dialect)
+        defined["item_history"] = defined["item_history"].replace(
+            "SELECT v.item_id,", "SELECT 'x' AS marker, v.item_id,", 1
+        )
+        return defined
+
+    monkeypatch.setattr(views, "view_definitions", with_a_new_column)
+    engine = open_store(store_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(marker) FROM item_history")).scalar() == 0
+    finally:
+        engine.dispose()
