@@ -44,7 +44,7 @@ PDFIUM_GAP_RATIO = 0.1
 DEFAULT_ENGINE = "pdfium"
 ENGINE_ENV = "RECWATCH_TEXT_ENGINE"
 
-NO_TEXT_HINT = "no text layer: scanned image; OCR it first, e.g. with ocrmypdf"
+NO_TEXT_HINT = "no text layer: scanned image; OCR it first, e.g. with ocrmypdf, or run with --ocr"
 _BOLD_RE = re.compile(r"(bold|black|heavy|semibold|demi|,b$|-b$)", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(
     r"^(page\s*)?[ivxlc\d]{1,5}(\s*(of|/)\s*\d{1,5})?$|^[-–—]\s*\d{1,5}\s*[-–—]$",

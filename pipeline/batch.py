@@ -131,6 +131,7 @@ def load_fetched(
     fetch: FetchReport,
     jobs: int = 1,
     budget: Budget | None = None,
+    ocr: bool = False,
 ) -> BatchReport:
     """Extract the new and changed files (each sha256 once) and load them as one run.
 
@@ -160,6 +161,7 @@ def load_fetched(
         jobs,
         budget=budget if budget is not None else Budget(),
         adjust=page_facts,
+        ocr=ocr,
     )
     new_reports = new_items = republished = changed = 0
     engine = open_store(config.db_url)

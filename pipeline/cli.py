@@ -111,7 +111,13 @@ def cli(
 @click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
-def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int) -> None:
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="OCR scans that have no text layer (needs ocrmypdf and tesseract; language from "
+    "RECWATCH_OCR_LANGUAGE, default eng).",
+)
+def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None:
     """Extract items from PDFs and print them (nothing is stored).
 
     Exit code 3 when a document could not be read.
@@ -124,7 +130,7 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int) -> None:
     from pipeline.run import collect_pdfs
 
     files = collect_pdfs(pdfs)
-    outcomes = extract_many(files, jobs, _progress_if_tty(len(files)))
+    outcomes = extract_many(files, jobs, _progress_if_tty(len(files)), ocr=ocr)
     results = [o.result for o in outcomes if o.result is not None]
     documents = [document_to_json(r) for r in results]
     if as_json:
@@ -166,6 +172,12 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int) -> None:
     metavar="MB",
     help="Memory budget per document (worker address space); 0 for no limit.",
 )
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="OCR scans that have no text layer (needs ocrmypdf and tesseract; language from "
+    "RECWATCH_OCR_LANGUAGE, default eng).",
+)
 @click.option("--source", type=click.Choice(SOURCE_NAMES), help="Fetch what is new, then load it.")
 @click.option("--base-url", metavar="URL", help="With --source: read it from another root.")
 @click.option("--dry-run", is_flag=True, help="With --source: list what would be fetched.")
@@ -177,6 +189,7 @@ def run(
     no_cache: bool,
     doc_timeout: float,
     doc_memory: int,
+    ocr: bool = False,
     source: str | None = None,
     base_url: str | None = None,
     dry_run: bool = False,
@@ -198,9 +211,8 @@ def run(
     if source or base_url or dry_run:
         if paths or not source:
             raise click.UsageError("use PATHS or --source (with --base-url/--dry-run), not both")
-        run_source(
-            ctx, source, base_url, dry_run, jobs, Budget.from_options(doc_timeout, doc_memory)
-        )
+        budget = Budget.from_options(doc_timeout, doc_memory)
+        run_source(ctx, source, base_url, dry_run, jobs, budget, ocr)
         return
     files = collect_pdfs(paths or (config.samples_dir,))
     report = run_pipeline(
@@ -210,6 +222,7 @@ def run(
         progress=_progress_if_tty(len(files)),
         use_cache=not no_cache,
         budget=Budget.from_options(doc_timeout, doc_memory),
+        ocr=ocr,
     )
     click.echo(run_summary(report))
     if report.failed:

@@ -152,6 +152,7 @@ def run_source(
     dry_run: bool,
     jobs: int,
     budget: Budget | None = None,
+    ocr: bool = False,
 ) -> None:
     """`recwatch run --source`: fetch what is new, then extract and load it as one run."""
     from pipeline.batch import load_fetched
@@ -164,7 +165,7 @@ def run_source(
     if dry_run:
         render_fetch(report, dry_run=True)
         return
-    batch = load_fetched(report.files, config, report, jobs, budget)
+    batch = load_fetched(report.files, config, report, jobs, budget, ocr)
     render_batch(batch)
     if batch.failed:
         sys.exit(FAILED_EXIT)

@@ -6,6 +6,7 @@ imported inside the stage functions so that importing this module (and `recwatch
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -138,12 +139,13 @@ def _unresolved_deadline_warnings(path: Path, work: Work) -> tuple[str, ...]:
 
 
 def extract_pdf(
-    path: Path, source: str | None = None, cache: ContentCache | None = None
+    path: Path, source: str | None = None, cache: ContentCache | None = None, ocr: bool = False
 ) -> DocumentResult:
     """Extract one PDF; raise ExtractionError for an unreadable file or one with no text layer.
 
     With a cache, an unchanged PDF under unchanged extractor code costs one hash; a rule or
-    registry change re-tags from the cached text layer without parsing the PDF again.
+    registry change re-tags from the cached text layer without parsing the PDF again. With
+    `ocr`, a PDF without a text layer is OCRed (ocrmypdf) and read from the OCRed copy.
     """
     from extractors.text import (
         build_document,
@@ -170,6 +172,8 @@ def extract_pdf(
             raw = read_pages(path, digest)
             cache.put_text(digest, raw_to_json(raw))
     doc = build_document(raw if raw is not None else read_pages(path))
+    if not doc.lines and ocr:
+        doc = _ocr_document(path, doc.sha256, cache)
     if not doc.lines:
         raise EmptyTextLayer(doc)
     work = Work(doc=doc)
@@ -190,6 +194,25 @@ def extract_pdf(
     return result
 
 
+def _ocr_document(path: Path, digest: str, cache: ContentCache | None) -> DocumentText:
+    """Read a scan through an OCRed copy; the document keeps the scan's identity."""
+    import tempfile
+
+    from extractors.text import build_document, raw_to_json, read_pages
+    from pipeline.ocr import ocr_language, ocr_pdf
+
+    language = ocr_language()
+    with tempfile.TemporaryDirectory(prefix="recwatch-ocr-") as tmp:
+        where = cache.root / "ocr" if cache is not None else Path(tmp)
+        copy = ocr_pdf(path, where / f"{digest}.{language}.pdf", language)
+        raw = read_pages(copy, digest)
+    raw.file = str(path)
+    raw.warnings.append(f"{path.name}: no text layer; text read by OCR (ocrmypdf, {language})")
+    if cache is not None:
+        cache.put_text(digest, raw_to_json(raw))  # later runs reuse the OCRed text
+    return build_document(raw)
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The result of extracting one file: a DocumentResult, or the error that stopped it."""
@@ -206,13 +229,14 @@ class Outcome:
         return self.result is not None
 
 
-def extract_outcome(path: Path, cache_dir: Path | None = None) -> Outcome:
+def extract_outcome(path: Path, cache_dir: Path | None = None, ocr: bool = False) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
     try:
         wrong_format = sniff(path)
         if wrong_format is not None:
             raise wrong_format
-        result = extract_pdf(path, cache=ContentCache(cache_dir) if cache_dir else None)
+        cache = ContentCache(cache_dir) if cache_dir else None
+        result = extract_pdf(path, cache=cache, ocr=ocr)
     except EmptyTextLayer as exc:
         return Outcome(path=path, error=str(exc), warnings=exc.warnings, sha256=exc.sha256)
     except ExtractionError as exc:
@@ -245,19 +269,22 @@ def extract_many(
     progress: Progress | None = None,
     cache_dir: Path | None = None,
     budget: Budget | None = None,
+    ocr: bool = False,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order.
 
-    With a budget, every document runs in a worker process under its time and memory limits.
+    With a budget, every document runs in a worker process under its time and memory limits;
+    with `ocr`, scans without a text layer are OCRed first.
     """
+    work = functools.partial(extract_outcome, ocr=True) if ocr else extract_outcome
     if budget is not None and budget.limited:
         from pipeline.budget import extract_budgeted
 
-        return extract_budgeted(paths, budget, jobs, progress, cache_dir)
+        return extract_budgeted(paths, budget, jobs, progress, cache_dir, work=work)
     outcomes: dict[Path, Outcome] = {}
     if jobs <= 1 or len(paths) <= 1:
         for done, path in enumerate(paths, start=1):
-            outcomes[path] = extract_outcome(path, cache_dir)
+            outcomes[path] = work(path, cache_dir)
             if progress:
                 progress(done, len(paths), path)
         return [outcomes[p] for p in paths]
@@ -266,7 +293,7 @@ def extract_many(
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
         # Largest files first, so that one big report does not run alone at the end.
         futures = {
-            pool.submit(extract_outcome, path, cache_dir): path
+            pool.submit(work, path, cache_dir): path
             for path in sorted(paths, key=file_size, reverse=True)
         }
         for done, future in enumerate(as_completed(futures), start=1):

@@ -54,6 +54,7 @@ def run_pipeline(
     use_cache: bool = True,
     budget: Budget | None = None,
     adjust: Adjust | None = None,
+    ocr: bool = False,
 ) -> RunReport:
     """Extract every file, then load all of them into the store in one transaction.
 
@@ -62,7 +63,7 @@ def run_pipeline(
     what the store knows about the files before the load, and retries the load while SQLite
     reports it locked. By default PDFs that `recwatch fetch` or `recwatch add` recorded keep
     what their publication page said (title, date, URL) where the PDF is silent, exactly as in
-    `run --source`.
+    `run --source`. With `ocr`, scans without a text layer are OCRed (ocrmypdf) first.
     """
     from models.store import open_store
     from pipeline.batch import with_recorded_metadata
@@ -70,7 +71,7 @@ def run_pipeline(
     with run_lock(config.db_url, config.processed_dir):
         started = datetime.now()
         cache_dir = config.processed_dir / "cache" if use_cache else None
-        outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget)
+        outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget, ocr=ocr)
         engine = open_store(config.db_url)
         try:
             outcomes = (adjust or with_recorded_metadata)(engine, outcomes, config)

@@ -25,7 +25,10 @@ def test_scanned_pdf_fails_with_the_ocr_hint_and_the_rest_still_loads(tmp_path: 
     assert result.exit_code == 3, result.output
     assert "Documents: 2 (1 ok, 1 failed)" in result.stdout
     assert "Items: 0 (none)" in result.stdout
-    hint = f"{SCANNED}: no text layer: scanned image; OCR it first, e.g. with ocrmypdf"
+    hint = (
+        f"{SCANNED}: no text layer: scanned image; OCR it first, e.g. with ocrmypdf, "
+        "or run with --ocr"
+    )
     assert result.stdout.count(hint) == 1  # listed once, under the failures
     assert "Warnings: 1\nFailed documents:\n" in result.stdout
     assert result.stderr == "Error: 1 of 2 documents failed\n"
