@@ -26,7 +26,9 @@ SAMPLES = REPO / "data" / "raw" / "samples"
 def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extract by file name: *.pdf → a hand-built result, bad*.pdf → ExtractionError."""
 
-    def fake(path: Path, source: str | None = None, cache: object = None) -> DocumentResult:
+    def fake(
+        path: Path, source: str | None = None, cache: object = None, ocr: bool = False
+    ) -> DocumentResult:
         if path.name.startswith("bad"):
             raise ExtractionError(str(path), "is not a PDF", "fetch it again")
         return make_result(path.name)
