@@ -517,9 +517,10 @@ def find_tables(
     # The finder reads only `edges` and `bbox` of the page it is given ("lines" strategies).
     for table in TableFinder(page, settings).tables:  # type: ignore[arg-type]
         rows = []
+        within = _inside(words, table.bbox)  # every cell lies in the table's box
         for row in table.rows:
             texts = [
-                "" if cell is None else _cell_text(words, cell, word_gap_ratio, y_tolerance)
+                "" if cell is None else _cell_text(within, cell, word_gap_ratio, y_tolerance)
                 for cell in row.cells
             ]
             if any(text.strip() for text in texts):
@@ -533,6 +534,12 @@ def find_tables(
     return found
 
 
+def _inside(words: Sequence[RawWord], box: tuple[float, float, float, float]) -> list[RawWord]:
+    """The words whose centre lies in the box (left and top edges in, right and bottom out)."""
+    x0, top, x1, bottom = box
+    return [w for w in words if x0 <= (w[1] + w[2]) / 2 < x1 and top <= (w[3] + w[4]) / 2 < bottom]
+
+
 def _cell_text(
     words: Sequence[RawWord],
     cell: tuple[float, float, float, float],
@@ -540,11 +547,7 @@ def _cell_text(
     y_tolerance: float,
 ) -> str:
     """The words whose centre lies in the cell, as lines of text (pdfplumber's cell rule)."""
-    x0, top, x1, bottom = cell
-    inside = sorted(
-        (w for w in words if x0 <= (w[1] + w[2]) / 2 < x1 and top <= (w[3] + w[4]) / 2 < bottom),
-        key=lambda w: w[3],
-    )
+    inside = sorted(_inside(words, cell), key=lambda w: w[3])
     lines: list[list[RawWord]] = []
     last = None
     for word in inside:
