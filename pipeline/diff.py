@@ -11,14 +11,14 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import db
-from pipeline.corrections import deadline_json
+from pipeline.corrections import active_corrections, deadline_json
 from pipeline.errors import PipelineError
 
 ChangeType = Literal["added", "removed", "changed"]
@@ -65,6 +65,7 @@ class Change:
     after: Seen | None
     fields: tuple[str, ...] = ()
     words: tuple[tuple[str, str], ...] = ()  # (op, text): op is equal | delete | insert
+    corrected: tuple[str, ...] = ()  # fields an analyst's correction in force overrides
 
     @property
     def item(self) -> Seen:
@@ -319,6 +320,7 @@ def change_json(change: Change) -> dict[str, Any]:
         "before": {f: change.before.value(f) for f in COMPARED} if change.before else None,
         "after": {f: change.after.value(f) for f in COMPARED} if change.after else None,
         "text_diff": [{"op": op, "text": text} for op, text in change.words],
+        "corrected": list(change.corrected),
     }
 
 
@@ -346,6 +348,17 @@ def diff_json(diff: Diff) -> dict[str, Any]:
     }
 
 
+def with_corrections(diff: Diff, corrections: Mapping[str, Mapping[str, Any]]) -> Diff:
+    """Mark the changes whose item an analyst corrected: the register keeps the correction."""
+
+    def mark(change: Change) -> Change:
+        fields = tuple(sorted(corrections.get(change.item.id, {})))
+        return replace(change, corrected=fields) if fields else change
+
+    groups = tuple(replace(g, changes=tuple(mark(c) for c in g.changes)) for g in diff.groups)
+    return replace(diff, groups=groups)
+
+
 def load_diff(
     db_url: str,
     runs: tuple[int | None, int | None] = (None, None),
@@ -358,7 +371,9 @@ def load_diff(
     try:
         with Session(engine) as session:
             if documents is not None:
-                return diff_documents(session, *documents)
-            return diff_runs(session, *runs)
+                found = diff_documents(session, *documents)
+            else:
+                found = diff_runs(session, *runs)
+            return with_corrections(found, active_corrections(session))
     finally:
         engine.dispose()

@@ -75,6 +75,8 @@ def _change_lines(change: Change, colour: bool) -> list[str]:
     number = f" {item.number}" if item.number else ""
     head = f"{_MARK[change.change]} {change.change:<7} {item.kind}{number}  [{item.id}]"
     out = [_paint(head, _COLOUR[change.change], colour)]
+    if change.corrected:
+        out.append(f"    {correction_note(change)}")
     if change.change != "changed":
         out.append(f"    {item.text}")
         return out
@@ -89,6 +91,14 @@ def _change_lines(change: Change, colour: bool) -> list[str]:
     if change.words:
         out.append("    text: " + " ".join(_word_run(op, t, colour) for op, t in change.words))
     return out
+
+
+def correction_note(change: Change) -> str:
+    """What an analyst's correction in force means for this change."""
+    fields = ", ".join(change.corrected)
+    if "reject" in change.corrected:
+        return "analyst rejected this item: it stays out of the register"
+    return f"analyst correction in force ({fields}): the register keeps the corrected value"
 
 
 def runs_table(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -127,6 +137,7 @@ ol{list-style:none;padding:0}li.change{border-left:4px solid #999;padding:.4rem 
 margin:.5rem 0;background:#f7f8fa}li.change-added{border-color:#1a7f37}
 li.change-removed{border-color:#cf222e}li.change-changed{border-color:#bf8700}
 .tag{font-weight:600;text-transform:uppercase;font-size:.8rem}
+.corrected{margin:.3rem 0;color:#6639ba;font-style:italic}
 .id{color:#57606a;font-family:monospace;font-size:.85rem}.files{color:#57606a;margin:0}
 del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.3rem 0}
@@ -185,6 +196,8 @@ def _html_change(change: Change) -> str:
         f'<span class="tag">{change.change}</span> {_e(item.kind.replace("_", " "))}{_e(number)} '
         f'<span class="id">{_e(item.id)}</span>',
     ]
+    if change.corrected:
+        parts.append(f'<p class="corrected">{_e(correction_note(change))}</p>')
     before, after = change.before, change.after
     if before is not None and after is not None:
         rows = [

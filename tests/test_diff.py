@@ -9,6 +9,7 @@ exactly those four changes, and every other item must keep its id.
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -199,3 +200,24 @@ def test_word_diff_keeps_order_and_marks_replacements() -> None:
         ("equal", "c d"),
         ("insert", "e"),
     )
+
+
+def test_diff_says_where_an_analysts_correction_still_applies(
+    republished: dict[str, Any], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(republished["data"], data)  # the module's store stays uncorrected
+    before = republished["before"]
+    assert invoke(data, "correct", before[R1], "--deadline", "2026-01-31", "--by", "a")[0] == 0
+    assert invoke(data, "correct", before[R3], "--reject", "--by", "a")[0] == 0
+    code, out, _ = invoke(data, "diff", "--json")
+    assert code == 0
+    changes = {c["id"]: c for r in json.loads(out)["reports"] for c in r["changes"]}
+    assert changes[before[R1]]["corrected"] == ["deadline"]
+    assert changes[before[R3]]["corrected"] == ["reject"]
+    assert changes[before[R2]]["corrected"] == []
+    code, out, _ = invoke(data, "diff")
+    assert "analyst correction in force (deadline): the register keeps the corrected value" in out
+    assert "analyst rejected this item: it stays out of the register" in out
+    code, out, _ = invoke(data, "diff", "--html")
+    assert '<p class="corrected">analyst correction in force (deadline)' in out
