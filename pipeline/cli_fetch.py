@@ -178,6 +178,7 @@ def run_source(
 @click.option("--published", callback=_day, metavar="YYYY-MM-DD", help="Publication date, "
               "used when the PDF does not state one.")  # fmt: skip
 @click.option("--source", type=click.Choice(SOURCE_NAMES), help="Publisher's site.")
+@click.option("--ocr", is_flag=True, help="OCR it if it is a scan (needs ocrmypdf).")
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -186,6 +187,7 @@ def add(
     title: str | None,
     published: date | None,
     source: str | None,
+    ocr: bool,
 ) -> None:
     """Register a PDF downloaded by hand: copy it into <data-dir>/raw/, record it, load it.
 
@@ -207,7 +209,7 @@ def add(
         else fetched.path
     )
     click.echo(f"Added {pdf} as {where} ({fetched.status})", err=True)
-    batch = load_fetched([fetched], config, FetchReport(files=[fetched]))
+    batch = load_fetched([fetched], config, FetchReport(files=[fetched]), ocr=ocr)
     render_batch(batch)
     if batch.failed:
         sys.exit(FAILED_EXIT)

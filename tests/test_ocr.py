@@ -92,3 +92,13 @@ def test_run_with_ocr_reads_the_scan(tmp_path: Path) -> None:
     assert items["1"]["deadline"]["date"] == "2025-07-02"
     assert "independent custody visitor" in items["1"]["text"]
     assert list((data / "processed" / "cache" / "ocr").glob("*.pdf")), "the OCRed copy is kept"
+
+
+@needs_ocr
+def test_add_with_ocr_registers_and_reads_a_scan(tmp_path: Path) -> None:
+    scan = _scan(tmp_path / "scan.pdf")
+    data = tmp_path / "data"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--data-dir", str(data), "add", str(scan), "--ocr"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("1 new report, 2 new items")
