@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.config import Config, resolve
+from pipeline.options import parse_day
 from pipeline.sources import SOURCES
 
 if TYPE_CHECKING:
@@ -29,16 +30,6 @@ def _config(ctx: click.Context) -> Config:
     """The configuration resolved by the top-level group."""
     config: Config = ctx.find_object(Config) or resolve()
     return config
-
-
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    """Parse an ISO date option."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
 
 
 def make_fetcher(timeout: float = 30.0, max_size_mb: int = 200, delay: float = 1.0) -> Fetcher:
@@ -86,7 +77,7 @@ def render_fetch(report: FetchReport, dry_run: bool) -> None:
 @click.argument("urls", nargs=-1)
 @click.option("--source", type=click.Choice(SOURCE_NAMES), help="Discover new publications.")
 @click.option("--base-url", metavar="URL", help="Read the source from another root (a mirror).")
-@click.option("--since", callback=_day, metavar="YYYY-MM-DD", help="Skip older publications.")
+@click.option("--since", callback=parse_day, metavar="YYYY-MM-DD", help="Skip older publications.")
 @click.option("--dry-run", is_flag=True, help="List what would be fetched; download nothing.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, help="Seconds.")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, help="Largest PDF, in MB.")
@@ -175,7 +166,7 @@ def run_source(
 @click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", help="Where the PDF was published (used as its source).")
 @click.option("--title", help="Title, used when the PDF does not state one.")
-@click.option("--published", callback=_day, metavar="YYYY-MM-DD", help="Publication date, "
+@click.option("--published", callback=parse_day, metavar="YYYY-MM-DD", help="Publication date, "
               "used when the PDF does not state one.")  # fmt: skip
 @click.option("--source", type=click.Choice(SOURCE_NAMES), help="Publisher's site.")
 @click.option("--ocr", is_flag=True, help="OCR it if it is a scan (needs ocrmypdf).")
