@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from extractors.addressees import for_forces
 from models import db
 from models.store import open_existing_store
-from pipeline.corrections import overlay, rejected_ids
+from pipeline.corrections import deadline_json, overlay, rejected_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +53,6 @@ def _current_items() -> Select[db.Item, db.ItemVersion, db.Document]:
 
 def item_row(item: db.Item, version: db.ItemVersion, document: db.Document) -> dict[str, Any]:
     """Render a stored item as the JSON contract's item dict plus its document's identity."""
-    deadline = None
-    if version.deadline_kind is not None:
-        deadline = {
-            "text": version.deadline_text,
-            "date": version.deadline_date.isoformat() if version.deadline_date else None,
-            "kind": version.deadline_kind,
-            "granularity": version.deadline_granularity,
-        }
     return {
         "id": item.id,
         "kind": item.kind,
@@ -71,7 +63,7 @@ def item_row(item: db.Item, version: db.ItemVersion, document: db.Document) -> d
         "text": version.text,
         "addressees": json.loads(version.addressees),
         "partners": json.loads(version.partners),
-        "deadline": deadline,
+        "deadline": deadline_json(version),
         "deadlines": json.loads(version.deadlines),
         "occurrences": json.loads(version.occurrences),
         "granularity": version.deadline_granularity,
