@@ -6,18 +6,20 @@ that touches the store. Rendering lives in `overview_render.py`, the chart in `o
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.addressees import for_forces
 from extractors.deadlines import add_months
 from extractors.registry import Body, load_registry
 from models.records import ITEM_KINDS
+
+if TYPE_CHECKING:
+    from models import db
 
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "recommendation": ("Recommendation", "Recommendations"),
@@ -343,7 +345,8 @@ def read_rows(db_url: str, period: Period) -> tuple[list[StoredDocument], list[S
 
     from models import db
     from models.store import open_existing_store
-    from pipeline.corrections import active_corrections, rejected_ids
+    from pipeline.corrections import overlay, rejected_ids
+    from pipeline.query import item_row
 
     engine = open_existing_store(db_url)
     try:
@@ -357,53 +360,39 @@ def read_rows(db_url: str, period: Period) -> tuple[list[StoredDocument], list[S
                 for d in session.scalars(select(db.Document).where(in_period))
             ]
             query = (
-                select(db.Item, db.ItemVersion)
+                select(db.Item, db.ItemVersion, db.Document)
                 .join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
                 .join(db.Document, db.Document.sha256 == db.Item.document_sha256)
                 .where(db.Item.removed_in_run.is_(None), db.Document.published.is_not(None))
                 .where(db.Document.published.between(period.since, period.until))
                 .where(db.Item.id.not_in(rejected_ids()))  # rejected by an analyst
             )
-            corrections = active_corrections(session)
+            # The register as exports show it: corrections in force applied.
             items = [
-                _corrected(
-                    StoredItem(
-                        id=item.id,
-                        document_sha256=item.document_sha256,
-                        kind=item.kind,
-                        number=item.number,
-                        position=item.position,
-                        text=version.text,
-                        addressees=tuple(json.loads(version.addressees)),
-                        deadline_text=version.deadline_text,
-                        deadline_date=version.deadline_date,
-                        deadline_kind=version.deadline_kind,
-                        page_start=version.page_start,
-                    ),
-                    {f: json.loads(c.value) for f, c in corrections.get(item.id, {}).items()},
-                )
-                for item, version in session.execute(query).all()
+                _stored(item, overlay(item_row(item, version, document), session))
+                for item, version, document in session.execute(query).all()
             ]
     finally:
         engine.dispose()
     return documents, items
 
 
-def _corrected(item: StoredItem, values: dict[str, Any]) -> StoredItem:
-    """The item as the analysts corrected it (text, addressees, deadline), as exports show it."""
-    if "text" in values:
-        item = replace(item, text=values["text"])
-    if "addressees" in values:
-        item = replace(item, addressees=tuple(values["addressees"]))
-    if "deadline" in values:
-        deadline = values["deadline"] or {}
-        item = replace(
-            item,
-            deadline_text=deadline.get("text"),
-            deadline_date=date.fromisoformat(deadline["date"]) if deadline.get("date") else None,
-            deadline_kind=deadline.get("kind"),
-        )
-    return item
+def _stored(item: db.Item, row: dict[str, Any]) -> StoredItem:
+    """A stored item from its register row (`pipeline.query.item_row`, corrections applied)."""
+    deadline = row["deadline"] or {}
+    return StoredItem(
+        id=row["id"],
+        document_sha256=row["sha256"],
+        kind=row["kind"],
+        number=row["number"],
+        position=item.position,
+        text=row["text"],
+        addressees=tuple(row["addressees"]),
+        deadline_text=deadline.get("text"),
+        deadline_date=date.fromisoformat(deadline["date"]) if deadline.get("date") else None,
+        deadline_kind=deadline.get("kind"),
+        page_start=row["page_start"],
+    )
 
 
 def build_overview(db_url: str, period: Period) -> Overview:
