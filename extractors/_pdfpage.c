@@ -107,7 +107,7 @@ static int bound = 0;
 #define SEGMENT_BEZIERTO 1
 #define SEGMENT_MOVETO 2
 #define MAX_DEPTH 15
-#define OVERPRINT_WINDOW 2000
+#define OVERPRINT_WINDOW 2000 /* as OVERPRINT_WINDOW in extractors/text.py */
 
 static PyObject *math_hypot = NULL;
 

@@ -37,7 +37,6 @@ _LIGATURES = {
 }
 _BREAKS = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\u200b\ufffe\uffff")
 NATIVE_ENV = "RECWATCH_PDFIUM_NATIVE"  # "0": use the Python loop even when the C one is built
-_OVERPRINT_WINDOW = 2000
 
 # A word as the text layer receives it: (text, x0, x1, top, bottom, rendered size, font name).
 RawWord = tuple[str, float, float, float, float, float, str]
@@ -283,16 +282,11 @@ def _word(chars: list[_Char]) -> tuple[str, float, float, float, float, float, s
 
 
 def has_overprint(chars: Sequence[_Char]) -> bool:
-    """True when glyphs are printed twice at almost the same spot (a fake bold)."""
-    for a, b in itertools.pairwise(itertools.islice(chars, _OVERPRINT_WINDOW)):
-        if (
-            a.text == b.text
-            and not a.text.isspace()
-            and abs(a.x0 - b.x0) < 1.5
-            and abs(a.top - b.top) < 1.5
-        ):
-            return True
-    return False
+    """True when glyphs are printed twice at almost the same spot (the text layer's rule)."""
+    from extractors import text
+
+    window = itertools.islice(chars, text.OVERPRINT_WINDOW)
+    return text.has_overprint([{"text": c.text, "x0": c.x0, "top": c.top} for c in window])
 
 
 _Affine = tuple[float, float, float, float, float, float]

@@ -59,6 +59,7 @@ _ITEM_WORDS_RE = re.compile(
     r"recommendation|areas? for|actions?\b|requirement|responsib|improvement", re.IGNORECASE
 )
 SOFT_HYPHEN = "\u00ad"
+OVERPRINT_WINDOW = 2000  # characters looked at for a fake bold (extractors/_pdfpage.c: the same)
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -358,7 +359,7 @@ def _read_page(
     list[Table],
     list[tuple[float, float, float, float]],
 ]:
-    if _has_overprint(page.chars):
+    if has_overprint(page.chars):
         page = page.dedupe_chars()  # fake bold: the same glyphs printed twice, slightly offset
     raw = page.extract_words(extra_attrs=["fontname", "size"], **WORD_SETTINGS)
     words = [
@@ -400,9 +401,9 @@ def _read_page(
     return words, rects, found, tboxes
 
 
-def _has_overprint(chars: Sequence[dict[str, Any]]) -> bool:
+def has_overprint(chars: Sequence[dict[str, Any]]) -> bool:
     """True when glyphs are printed twice at almost the same spot (a fake bold)."""
-    for a, b in itertools.pairwise(chars[:2000]):
+    for a, b in itertools.pairwise(chars[:OVERPRINT_WINDOW]):
         if (
             a["text"] == b["text"]
             and not a["text"].isspace()
