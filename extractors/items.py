@@ -191,7 +191,7 @@ def _list_label(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _body_size(lines: Sequence[Line]) -> float:
+def body_size(lines: Sequence[Line]) -> float:
     counts: Counter[float] = Counter()
     for ln in lines:
         counts[round(ln.size)] += len(ln.text)
@@ -390,8 +390,8 @@ def split_items(doc: DocumentText) -> list[Item]:
     """Find every item in a document once, with number, text and pages as printed."""
     if not doc.lines:
         return []
-    body = _body_size(doc.lines)
-    lines = mark_soft_hyphens(_drop_footnotes(_drop_contents(doc.lines), body))
+    body = body_size(doc.lines)
+    lines = mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body))
     runs = _item_tables(doc.tables, doc.page_heights)
     spans = [(t.page, t.top, t.bottom) for run in runs for t in run.tables]
     lines = [
@@ -418,7 +418,7 @@ def _standalone_recommendations(blocks: Sequence[Block]) -> list[_Candidate]:
     ]
 
 
-def _drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
+def drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
     """Remove footnote text: small type below the last body-size line of a page."""
     last_body: dict[int, float] = {}
     for ln in lines:
@@ -431,7 +431,7 @@ def _drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
     ]
 
 
-def _drop_contents(lines: Sequence[Line]) -> list[Line]:
+def drop_contents(lines: Sequence[Line]) -> list[Line]:
     """Remove table-of-contents entries (dot leaders), including their wrapped first lines."""
     drop: set[int] = set()
     for i, ln in enumerate(lines):

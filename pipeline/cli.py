@@ -349,18 +349,38 @@ def bench(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
 @jobs_option("Worker processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @click.option("--only", multiple=True, metavar="NAME", help="Only this gold file (repeatable).")
-def evaluate(gold_dir: Path, pdf_dir: Path, jobs: int, as_json: bool, only: Sequence[str]) -> None:
+@click.option(
+    "--cross-validate",
+    is_flag=True,
+    help="Score the cue recogniser on each document with weights fitted without it "
+    "(needs the [train] extra).",
+)
+def evaluate(
+    gold_dir: Path,
+    pdf_dir: Path,
+    jobs: int,
+    as_json: bool,
+    only: Sequence[str],
+    cross_validate: bool,
+) -> None:
     """Score extraction against gold labels.
 
     Per document and overall (micro): item precision/recall/F1, boundary exactness, number,
     page and deadline accuracy, addressee F1; negative controls list their item counts.
+    With --cross-validate, documents (grouped with those that restate their items) are left out
+    in turn: the cue weights are fitted on the rest and the left-out ones scored, and candidate
+    recall (gold items some candidate covers with the right span) is printed too.
 
-    Example: recwatch eval ../shared/gold --pdfs ../shared/corpus/pdfs
+    Example: recwatch eval ../shared/gold --pdfs ../shared/corpus/pdfs --cross-validate
     """
-    from pipeline.eval_run import evaluate_dirs
     from pipeline.render import eval_report
 
     started = datetime.now()
+    if cross_validate:
+        _evaluate_crossvalidated(gold_dir, pdf_dir, jobs, as_json, only)
+        return
+    from pipeline.eval_run import evaluate_dirs
+
     score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, _progress if sys.stderr.isatty() else None)
     if not score.documents and not score.missing:
         raise click.ClickException(f"no gold files found in {gold_dir}; expected <name>.json files")
@@ -370,6 +390,60 @@ def evaluate(gold_dir: Path, pdf_dir: Path, jobs: int, as_json: bool, only: Sequ
         click.echo(eval_report(score))
     seconds = (datetime.now() - started).total_seconds()
     click.echo(f"Scored {len(score.documents)} documents in {seconds:.1f}s", err=True)
+
+
+def _evaluate_crossvalidated(
+    gold_dir: Path, pdf_dir: Path, jobs: int, as_json: bool, only: Sequence[str]
+) -> None:
+    """Print the cross-validated scores of the cue recogniser."""
+    from pipeline.crossval import cross_validate
+    from pipeline.render import crossval_report
+
+    started = datetime.now()
+    try:
+        result = cross_validate(gold_dir, pdf_dir, jobs, only)
+    except RuntimeError as exc:  # scikit-learn missing: the message names the extra
+        raise click.ClickException(str(exc)) from exc
+    if not result.score.documents:
+        raise click.ClickException(f"no gold files found in {gold_dir}; expected <name>.json files")
+    click.echo(_dump_json(result.to_json()) if as_json else crossval_report(result))
+    seconds = (datetime.now() - started).total_seconds()
+    click.echo(
+        f"Cross-validated {len(result.score.documents)} documents in {seconds:.1f}s", err=True
+    )
+
+
+@cli.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--pdfs",
+    "pdf_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory holding <name>.pdf for each <name>.json in GOLD_DIR.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Weights file to write (default: the one the package ships).",
+)
+@jobs_option("Worker processes for reading the PDFs.")
+def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None:
+    """Fit the cue weights on labelled documents (needs the [train] extra).
+
+    Example: recwatch train ../shared/gold --pdfs ../shared/corpus/pdfs
+    """
+    from pipeline.crossval import train_weights, write_weights
+
+    try:
+        weights = train_weights(gold_dir, pdf_dir, jobs)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    target = (
+        output or Path(__file__).resolve().parents[1] / "extractors" / "data" / "cue_weights.json"
+    )
+    write_weights(weights, target)
+    click.echo(f"Wrote {target} ({len(weights.weights)} cues; {weights.corpus})")
 
 
 @cli.command()

@@ -9,70 +9,20 @@ both greedy best-first. Overall figures are micro-averages (counts summed over t
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from extractors.wording import normalise_words, similarity
+
 NUMBERED_MIN = 0.3
 UNNUMBERED_MIN = 0.5
 EXACT_MIN = 0.98
 MAX_WORDS = 400  # texts are capped for matching; exactness uses the full texts
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "",
-        "\u2019": "",
-        "\u201a": "",
-        "\u201b": "",
-        "\u2032": "",
-        "`": "",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2022": " ",
-        "\u25aa": " ",
-        "\u25fc": " ",
-        "\u25a0": " ",
-        "\u25cf": " ",
-        "\u25e6": " ",
-        "\u2023": " ",
-        "\u2219": " ",
-        "\u00b7": " ",
-        "\uf0b7": " ",
-        "'": "",  # apostrophes vanish: "force's" and "force’s" both give "forces"
-    }
-)
-_WORD = re.compile(r"[^\W_]+")
-
 Doc = Mapping[str, Any]
-
-
-def normalise_words(text: str) -> tuple[str, ...]:
-    """Return the text as lowercase words: quotes, dashes and bullets unified, punctuation gone."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_TRANSLATE)
-    return tuple(_WORD.findall(folded))
-
-
-def similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    """Return difflib's ratio of two word sequences (1.0 for two empty ones)."""
-    if not a and not b:
-        return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _number(value: object) -> str | None:

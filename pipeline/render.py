@@ -10,6 +10,7 @@ from pipeline.evaluate import CorpusScore, Counts
 
 if TYPE_CHECKING:
     from extractors.registry import Body
+    from pipeline.crossval import CrossValidation
     from pipeline.load import RunReport
 
 
@@ -162,3 +163,19 @@ def bodies_table(bodies: Sequence[Mapping[str, Any]]) -> str:
         for b in bodies
     ]
     return table(("id", "kind", "name", "aliases"), rows)
+
+
+def crossval_report(result: CrossValidation) -> str:
+    """The cross-validated table, candidate recall and the groups left out together."""
+    recall = result.candidate_recall
+    lines = [
+        "Cross-validated: each document scored with cue weights fitted without it "
+        "(and without the documents that share its items).",
+        eval_report(result.score),
+        f"Candidate recall: {_pct(recall)} ({result.covered} of {result.gold} gold items have "
+        "a candidate with the right span)",
+    ]
+    if result.groups:
+        lines.append("Left out together:")
+        lines += [f"  {' + '.join(group)}" for group in result.groups]
+    return "\n".join(lines)
