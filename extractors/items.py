@@ -56,7 +56,8 @@ _BULLET_RE = re.compile(
 )
 _ENUM_RE = re.compile(
     r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3}){0,2})[.)]?|\((?P<pnum>\d{1,3})\)|"
-    r"\(?(?P<letter>[a-z])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\))"
+    r"\(?(?P<letter>[a-z])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
+    r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.)"
     r"\s+(?P<rest>\S.*)$"
 )
 _TIMING_RE = re.compile(
@@ -84,6 +85,12 @@ _LEAD_IN_RE = re.compile(
 _BARE_LABEL_RE = re.compile(
     r"^(?-i:(?:[A-Z][\w'’]*\s){0,3})(?P<kw>recommendation|area for improvement|"
     r"cause of concern|action)\s*:?$",
+    re.IGNORECASE,
+)
+# An unnumbered label run into its item's text: "Recommendation: The Home Office should ...".
+_INLINE_LABEL_RE = re.compile(
+    r"^(?P<kw>(?-i:[RACrac])(?:ecommendation|rea for improvement|ause of concern|ction))\s*:\s+"
+    r"(?P<rest>(?-i:[A-Z“‘\"'])\S*.*)$",
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"^To (?:the |all |each |every )?[\w(][^.;,]{2,100}?:?$")
@@ -187,7 +194,7 @@ def _list_label(text: str) -> tuple[str | None, str | None]:
             return m.group("num") or m.group("pnum"), "number"
         if m.group("letter") or m.group("letter2"):
             return m.group("letter") or m.group("letter2"), "letter"
-        return m.group("roman") or m.group("roman2"), "roman"
+        return m.group("roman") or m.group("roman2") or m.group("roman3"), "roman"
     return None, None
 
 
@@ -299,7 +306,15 @@ def _is_heading(block: Block, body: float) -> bool:
         return False
     bigger = block.first.size >= body + 1.2
     if not (bigger or block.first.bold):
-        return False
+        # In the body font, a heading is a short line of its own that names a section of items
+        # ("Recommendations" above a numbered list in a plain document or a text conversion).
+        return (
+            len(block.lines) == 1
+            and words <= 6
+            and not _SENTENCE_END_RE.search(text)
+            and text[:1].isupper()
+            and _section_kind(text) is not None
+        )
     return not (text.endswith(".") and words > 10)
 
 
@@ -499,12 +514,15 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
         first = block.first
         heading = _is_heading(block, body)
         label = _LABEL_RE.match(first.text) if _label_ok(first, body) else None
+        inline = None if label is not None else _INLINE_LABEL_RE.match(first.text)
+        if label is None and inline is not None and first.text[:1].isupper():
+            label = inline
 
         if label is not None:
             pending = None
             close()
             kind = _label_kind(label.group("kw"))
-            number = label.group("num")
+            number = label.group("num") if label is not inline else None
             if narrative_words > 60:
                 cluster += 1
             narrative_words = 0

@@ -210,3 +210,66 @@ def test_a_to_line_names_a_body_not_a_purpose(to_line: str, responsible: str | N
     ]
     [item] = split_items(doc(lines))
     assert item.responsible == responsible
+
+
+def test_a_heading_in_the_body_font_still_opens_a_list_of_items() -> None:
+    lines = [
+        *paragraph(1, 60, "The review considered how forces respond to calls from the public."),
+        line(1, 100, "Recommendations"),
+        *paragraph(1, 125, "1. Forces should answer emergency calls within ten seconds."),
+        *paragraph(1, 150, "2. The Home Office should fund more call handlers in each region."),
+    ]
+    assert found(split_items(doc(lines))) == [
+        ("recommendation", "1", None, 1),
+        ("recommendation", "2", None, 1),
+    ]
+    # A short body-font line that names no section of items opens nothing.
+    plain = [lines[0], line(1, 100, "Call handling"), *lines[2:]]
+    assert split_items(doc(plain)) == []
+
+
+def test_a_roman_numbered_list_keeps_every_entry() -> None:
+    entries = [
+        "i. Forces should answer emergency calls within ten seconds.",
+        "ii. The Home Office should fund more call handlers in each region.",
+        "iii. The College of Policing should publish guidance on call grading.",
+        "iv. The NPCC should agree a national standard for call handling.",
+        "v. Forces should publish their call handling data every quarter.",
+        "vi. Chief constables should report their progress every year.",
+    ]
+    lines = [line(1, 60, "Recommendations", bold=True), *paragraph(1, 90, *entries)]
+    texts = [item.text for item in split_items(doc(lines))]
+    assert texts == [e.split(" ", 1)[1] for e in entries]
+
+
+def test_an_unnumbered_label_run_into_its_text_opens_an_item() -> None:
+    lines = [
+        line(1, 60, "1. Information sharing", bold=True),
+        *paragraph(
+            1,
+            90,
+            "Recommendation: The Home Office should publish a protocol for sharing",
+            bold=True,
+        ),
+        *paragraph(1, 105, "information with the media during disorder.", bold=True),
+        line(1, 130, "Response:", bold=True),
+        *paragraph(1, 150, "The government accepts this recommendation and will publish it."),
+        line(1, 190, "2. Mutual aid", bold=True),
+        *paragraph(
+            1, 220, "Recommendation: Forces should agree how mutual aid is paid for.", bold=True
+        ),
+        line(1, 245, "Response:", bold=True),
+        *paragraph(1, 265, "Accepted in principle."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        (
+            None,
+            "The Home Office should publish a protocol for sharing information with the media "
+            "during disorder.",
+        ),
+        (None, "Forces should agree how mutual aid is paid for."),
+    ]
+    # Narrative that mentions a recommendation in lower case is not a label.
+    prose = [*paragraph(1, 90, "recommendation: see the annex for the full wording of each.")]
+    assert split_items(doc(prose)) == []
