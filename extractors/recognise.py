@@ -23,6 +23,7 @@ from extractors.candidates import (
 from extractors.cues import Weights, score, shipped_weights
 from extractors.items import split_items
 from extractors.skeleton import Unit, build_skeleton
+from extractors.wording import normalise_words
 from models.records import DocumentText, Item
 
 OVERLAP = 0.5  # share of the shorter text's trigrams two candidates may have in common
@@ -91,10 +92,21 @@ def decode(described: Described, weights: Weights) -> list[Item]:
 
 
 def _position(cand: Candidate, units: Sequence[Unit]) -> float:
-    """Where on its first page a candidate starts (rule items: their order among rule items)."""
+    """Where on its first page a candidate starts (a rule item: where its opening words are)."""
     if cand.start >= 0:
         return units[cand.start].top
-    return -1.0
+    opening = cand.words[:6]
+    for unit in units:
+        if unit.page_start == cand.page_start and opening and _opens(unit.text, opening):
+            return unit.top
+    return 0.0
+
+
+def _opens(text: str, opening: Sequence[str]) -> bool:
+    """True when a unit's text contains the given opening words."""
+    words = normalise_words(text)
+    n = len(opening)
+    return any(tuple(words[i : i + n]) == tuple(opening) for i in range(len(words) - n + 1))
 
 
 def _parent(number: str | None) -> str | None:

@@ -101,6 +101,18 @@ def test_fitted_weights_find_the_items_they_were_fitted_on() -> None:
     assert "The force should publish its plan for answering calls." in texts
 
 
+def test_recognised_items_come_in_reading_order() -> None:
+    lines = [
+        line(1, 60, "2. RECOMMENDATIONS", size=13, bold=True),
+        *paragraph(1, 90, "1. The Secretary of State shall appoint a panel to review each death."),
+        *paragraph(1, 115, "2. The panel shall publish its findings within twelve months."),
+        *paragraph(
+            1, 140, "3. Every police force shall keep a record of what it does in response."
+        ),
+    ]
+    assert [item.number for item in recognise(doc(lines))] == ["1", "2", "3"]
+
+
 @pytest.fixture(scope="module")
 def fixture_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The generated HMICFRS-style fixtures as a labelled corpus (PDFs + gold files)."""
