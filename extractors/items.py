@@ -44,7 +44,7 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
     (
         r"^(?:(?:chapter|section|part|annex|appendix)\s+[\w.]+\s*[:.–-]?\s*)?"
-        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:[a-z]+\s+and\s+)?"
+        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list)\s+of\s+)?(?:[a-z]+\s+and\s+)?"
         r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new)\s+)*"
         r"recommendations?\b(?!\s+(?:of|from|by|made|in)\b)",
         "recommendation",
@@ -109,7 +109,9 @@ _COUNT_RE = re.compile(
 )
 _OPENS_LIST_RE = re.compile(
     r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+)?"
-    r"recommends?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b)"
+    r"recommends?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
+    r"(?:\w+\s+)?recommendations?\b)"
     r"[^.]*:\s*$",
     re.IGNORECASE,
 )
@@ -750,9 +752,31 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
 
 
 def _prefer_labelled(candidates: list[_Candidate]) -> list[_Candidate]:
-    """A report that labels its items ("Recommendation 3") labels all of that kind."""
+    """A report that labels its items ("Recommendation 3") labels all of that kind.
+
+    An unlabelled candidate that reprints a labelled one (a closing numbered list repeating the
+    labelled paragraphs of the body) stays: it is another printing of that item, and the
+    choice of the definitive printing is made between them.
+    """
     labelled = Counter(c.kind for c in candidates if c.labelled)
-    return [c for c in candidates if c.labelled or labelled[c.kind] < 2]
+    texts = {
+        kind: [c.text() for c in candidates if c.labelled and c.kind == kind] for kind in labelled
+    }
+    return [
+        c
+        for c in candidates
+        if c.labelled
+        or labelled[c.kind] < 2
+        or (c.number is not None and any(_reprints(c.text(), t) for t in texts[c.kind]))
+    ]
+
+
+def _reprints(a: str, b: str) -> bool:
+    """True when two texts are the same item printed twice (most words shared, both ways)."""
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / max(len(wa), len(wb)) >= 0.75
 
 
 def _follows(prev: Block, block: Block) -> bool:

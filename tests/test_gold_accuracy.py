@@ -43,14 +43,15 @@ def test_every_labelled_pdf_is_scored(score: CorpusScore) -> None:
 
 # Floors at what main measured on the 25 labelled PDFs when six were added (2026-12-04:
 # F1 0.958, boundary 0.944, number 0.961, page 0.967, addressee F1 0.914, deadline 0.987), raised
-# as changes lift them (inline "Recommendation:" labels: F1 0.971, boundary 0.949, number 0.965).
+# as changes lift them (inline "Recommendation:" labels: F1 0.971; a closing numbered list as the
+# definitive printing of labelled paragraphs: boundary 0.974, number 0.990, page 0.994).
 # A floor guards against regression; raise it when a change lifts the figure.
 def test_item_splitting_floors(score: CorpusScore) -> None:
     overall = score.overall
     assert (overall.f1 or 0.0) >= 0.97, overall.metrics()
-    assert (overall.boundary or 0.0) >= 0.945, overall.metrics()
-    assert (overall.number_accuracy or 0.0) >= 0.96, overall.metrics()
-    assert (overall.page_accuracy or 0.0) >= 0.96, overall.metrics()
+    assert (overall.boundary or 0.0) >= 0.97, overall.metrics()
+    assert (overall.number_accuracy or 0.0) >= 0.99, overall.metrics()
+    assert (overall.page_accuracy or 0.0) >= 0.99, overall.metrics()
 
 
 def test_tagging_floors(score: CorpusScore) -> None:
@@ -80,6 +81,8 @@ LAYOUT_FLOORS = {
     "covid19-inquiry-m2-report-in-brief-2025": 1.0,  # unglyphed list after a lead-in
     # unnumbered "Recommendation: ..." labels run into the text, each followed by "Response:"
     "hoc-home-affairs-committee-summer-disorder-government-response-2025": 1.0,
+    # a closing numbered list reprinting the body's labelled paragraphs (the definitive one)
+    "hoc-home-affairs-committee-police-response-2024-summer-disorder-2025": 1.0,
 }
 
 

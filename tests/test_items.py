@@ -273,3 +273,58 @@ def test_an_unnumbered_label_run_into_its_text_opens_an_item() -> None:
     # Narrative that mentions a recommendation in lower case is not a label.
     prose = [*paragraph(1, 90, "recommendation: see the annex for the full wording of each.")]
     assert split_items(doc(prose)) == []
+
+
+def test_a_summary_of_conclusions_and_recommendations_keeps_only_what_asks() -> None:
+    lines = [
+        line(1, 60, "Summary of conclusions and recommendations", size=14, bold=True),
+        line(1, 90, "Call handling", bold=True),
+        *paragraph(
+            1, 110, "1. Demand on control rooms has risen and calls wait too long. (Paragraph 12)"
+        ),
+        *paragraph(
+            1, 140, "2. The Government should fund a review of call handling. (Paragraph 15)"
+        ),
+        line(1, 170, "Victims", bold=True),
+        *paragraph(
+            1, 190, "3. Victims told us they were rarely updated on their cases. (Paragraph 22)"
+        ),
+        *paragraph(
+            1, 215, "4. The Home Office should require forces to publish updates. (Paragraph 25)"
+        ),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["2", "4"]
+
+
+def test_a_narrative_lead_in_opens_a_hanging_list() -> None:
+    lines = [
+        *paragraph(
+            1,
+            60,
+            "During the review we spoke to officers and victims. Based on what we found,",
+            "we make the following recommendations to the force:",
+        ),
+        *paragraph(
+            1, 100, "1.   The force should review its supervision of investigations.", x0=100
+        ),
+        *paragraph(1, 125, "2.   The force should improve how it records victim needs.", x0=100),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2"]
+    told = [*paragraph(1, 60, "Last year we made the following recommendations to the force:")]
+    assert split_items(doc([*told, *lines[2:]])) == []
+
+
+def test_a_closing_numbered_list_is_the_definitive_printing_of_labelled_paragraphs() -> None:
+    ask = "The Government should publish a formal response to the inspection within a year."
+    other = "Forces should agree how the cost of mutual aid is shared between them."
+    lines = [
+        line(1, 60, "recommendation", bold=True),
+        *paragraph(1, 80, ask),
+        line(1, 120, "recommendation", bold=True),
+        *paragraph(1, 140, other),
+        line(2, 60, "Conclusions and recommendations", size=16, bold=True),
+        *paragraph(2, 90, f"3. {ask} (Recommendation, Paragraph 40)"),
+        *paragraph(2, 120, f"5. {other} (Recommendation, Paragraph 52)"),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start) for i in items] == [("3", 2), ("5", 2)]
