@@ -240,6 +240,11 @@ def run(
 @click.option("--for-forces", is_flag=True, help="Only items addressed to police forces.")
 @click.option("--due-before", callback=parse_day, metavar="YYYY-MM-DD", help="Deadline before.")
 @click.option("--has-deadline", is_flag=True, help="Only items with a deadline.")
+@click.option(
+    "--needs-review",
+    is_flag=True,
+    help="List the documents whose extraction may be incomplete (self-check warnings).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @click.pass_context
@@ -252,10 +257,14 @@ def items(
     for_forces: bool,
     due_before: date | None,
     has_deadline: bool,
+    needs_review: bool,
     as_json: bool,
     as_csv: bool,
 ) -> None:
     """List stored items (current versions), filtered.
+
+    --needs-review lists instead the documents whose latest extraction contradicts itself
+    (numbering gaps, a stated count, a section of items that yielded none), with the warnings.
 
     Example: recwatch items --for-forces --due-before 2026-01-01 --csv
     """
@@ -264,6 +273,9 @@ def items(
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
+    if needs_review:
+        _documents_needing_review(_config(ctx).db_url, as_json)
+        return
     wanted = ItemFilter(
         kinds=kind,
         document=document,
@@ -284,6 +296,20 @@ def items(
         click.echo(items_table(rows))
     else:
         click.echo("No items match.", err=True)
+
+
+def _documents_needing_review(db_url: str, as_json: bool) -> None:
+    """Print the documents whose extraction warned that it may be incomplete."""
+    from pipeline.query import documents_needing_review
+    from pipeline.render import review_table
+
+    documents = documents_needing_review(db_url)
+    if as_json:
+        click.echo(_dump_json({"documents": documents}))
+    elif documents:
+        click.echo(review_table(documents))
+    else:
+        click.echo("No document needs review: every self-check passed.", err=True)
 
 
 @cli.command()

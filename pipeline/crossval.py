@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from extractors.checks import check_document
 from extractors.cues import Weights
 from extractors.recognise import decode, describe_document
 from models.records import DocumentResult, DocumentText, Item
@@ -97,7 +98,7 @@ def run_stages(doc: DocumentText, items_of: Callable[[DocumentText], list[Item]]
         pages=doc.pages,
         metadata=work.metadata,
         items=work.items,
-        warnings=doc.warnings,
+        warnings=doc.warnings + check_document(doc, work.items),
     )
 
 

@@ -117,11 +117,12 @@ def runs_table(rows: Sequence[Mapping[str, Any]]) -> str:
             (r["git_revision"] or "-")[:10],
             f"{cell(r['documents_ok'])}/{cell(r['documents_failed'])}",
             "/".join(cell(r[k]) for k in ("items_new", "items_changed", "items_removed")),
+            str(sum(1 for w in r["warnings"] if "self-check:" in w)),
         ]
         for r in rows
     ]
     headers = ("run", "started", "finished", "status", "version", "git", "docs ok/failed")
-    return table((*headers, "items new/changed/removed"), body)
+    return table((*headers, "items new/changed/removed", "self-checks"), body)
 
 
 # --------------------------------------------------------------------------------------------

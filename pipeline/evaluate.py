@@ -15,11 +15,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from extractors.checks import is_self_check
 from extractors.wording import normalise_words, similarity
 
 NUMBERED_MIN = 0.3
 UNNUMBERED_MIN = 0.5
 EXACT_MIN = 0.98
+INCOMPLETE = 0.95  # a document recalled below this is incomplete (for judging self-checks)
 MAX_WORDS = 400  # texts are capped for matching; exactness uses the full texts
 
 Doc = Mapping[str, Any]
@@ -161,6 +163,13 @@ class DocScore:
     unmatched_gold: tuple[int, ...] = ()
     unmatched_predicted: tuple[int, ...] = ()
     error: str | None = None  # extraction failure, when the prediction is empty because of it
+    self_checks: tuple[str, ...] = ()  # the document's self-check warnings
+
+    @property
+    def incomplete(self) -> bool:
+        """True when fewer than INCOMPLETE of the gold items were found."""
+        recall = self.counts.recall
+        return recall is not None and recall < INCOMPLETE
 
     @property
     def negative_control(self) -> bool:
@@ -187,6 +196,19 @@ class CorpusScore:
             "negative_controls": {
                 d.name: d.counts.predicted for d in self.documents if d.negative_control
             },
+            "self_checks": self.self_check_summary(),
+        }
+
+    def self_check_summary(self) -> dict[str, Any]:
+        """Which documents warned, and whether the warned ones were in fact incomplete."""
+        warned = [d for d in self.documents if d.self_checks]
+        return {
+            "warned": {d.name: list(d.self_checks) for d in warned},
+            "warned_incomplete": sum(1 for d in warned if d.incomplete),
+            "warned_complete": sum(1 for d in warned if not d.incomplete),
+            "incomplete_unwarned": [
+                d.name for d in self.documents if d.incomplete and not d.self_checks
+            ],
         }
 
 
@@ -292,6 +314,7 @@ def score_document(gold: Doc, predicted: Doc, name: str | None = None) -> DocSco
         unmatched_gold=tuple(i for i in range(len(gold_items)) if i not in matched_gold),
         unmatched_predicted=tuple(i for i in range(len(pred_items)) if i not in matched_pred),
         error=predicted.get("error"),
+        self_checks=tuple(w for w in predicted.get("warnings") or () if is_self_check(str(w))),
     )
 
 

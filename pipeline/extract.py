@@ -138,6 +138,13 @@ def _unresolved_deadline_warnings(path: Path, work: Work) -> tuple[str, ...]:
     )
 
 
+def _self_checks(work: Work) -> tuple[str, ...]:
+    """Warn where the items found contradict the document (numbering, counts, empty sections)."""
+    from extractors.checks import check_document
+
+    return check_document(work.doc, work.items)
+
+
 def extract_pdf(
     path: Path, source: str | None = None, cache: ContentCache | None = None, ocr: bool = False
 ) -> DocumentResult:
@@ -185,7 +192,7 @@ def extract_pdf(
         pages=doc.pages,
         metadata=work.metadata,
         items=work.items,
-        warnings=doc.warnings + _unresolved_deadline_warnings(path, work),
+        warnings=doc.warnings + _unresolved_deadline_warnings(path, work) + _self_checks(work),
         source=source,
         settings=_settings_pairs(),
     )

@@ -50,6 +50,7 @@ class StoredDocument:
     publisher: str | None
     published: date | None
     summary: str | None = None
+    checks: tuple[str, ...] = ()  # self-check warnings of its latest extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class Publication:
     published: date
     report_type: tuple[str, ...]  # e.g. ("joint", "thematic"); empty when not known
     summary: str | None  # the report's own words, to be shown as a quotation
+    checks: tuple[str, ...]  # why its extraction may be incomplete (self-checks)
     by_kind: tuple[tuple[str, int], ...]
     by_addressee: tuple[tuple[str, int], ...]  # display name, items addressed to it
     items: int
@@ -241,6 +243,7 @@ def _publication(
         published=published,
         report_type=report_type(doc.title, doc.publisher),
         summary=doc.summary,
+        checks=doc.checks,
         by_kind=_counts((i.kind for i in shown), ITEM_KINDS),
         by_addressee=_counts(name for i in shown for name in dict.fromkeys(i.addressees)),
         items=len(shown),
@@ -346,7 +349,7 @@ def read_rows(db_url: str, period: Period) -> tuple[list[StoredDocument], list[S
     from models import db
     from models.store import open_existing_store
     from pipeline.corrections import overlay, rejected_ids
-    from pipeline.query import item_row
+    from pipeline.query import item_row, latest_self_checks
 
     engine = open_existing_store(db_url)
     try:
@@ -355,8 +358,17 @@ def read_rows(db_url: str, period: Period) -> tuple[list[StoredDocument], list[S
                 db.Document.published.is_(None),
                 db.Document.published.between(period.since, period.until),
             )
+            checks = latest_self_checks(session)
             documents = [
-                StoredDocument(d.sha256, d.file, d.title, d.publisher, d.published, d.summary)
+                StoredDocument(
+                    d.sha256,
+                    d.file,
+                    d.title,
+                    d.publisher,
+                    d.published,
+                    d.summary,
+                    tuple(checks.get(d.sha256, ())),
+                )
                 for d in session.scalars(select(db.Document).where(in_period))
             ]
             query = (

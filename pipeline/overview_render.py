@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 
 FORMATS: tuple[str, ...] = ("md", "html", "docx")
 QUOTE_NOTE = "In the report's own words:"
+INCOMPLETE_NOTE = (
+    "recwatch's extraction of this report may be incomplete; check it against the PDF:"
+)
+
+
+def check_lines(publication: Publication) -> list[str]:
+    """The self-check warnings of a publication, without the file name they start with."""
+    return [w.split("self-check:", 1)[-1].strip() for w in publication.checks]
 
 
 # --------------------------------------------------------------------------------------------
@@ -176,6 +184,8 @@ def _md_quote(text: str) -> list[str]:
 
 def _md_publication(number: int, publication: Publication) -> list[str]:
     out = [f"## {number}. {publication.title}", "", publication_facts(publication), ""]
+    if publication.checks:
+        out += [f"**{INCOMPLETE_NOTE}**", "", *[f"- {c}" for c in check_lines(publication)], ""]
     if publication.summary:
         out += [QUOTE_NOTE, "", *_md_quote(f"“{publication.summary}”")]
     out += [counts_sentence(publication), ""]
@@ -247,6 +257,9 @@ def _html_publication(number: int, publication: Publication) -> list[str]:
         f'<section class="publication"><h2>{number}. {_e(publication.title)}</h2>',
         f"<p>{_e(publication_facts(publication))}</p>",
     ]
+    if publication.checks:
+        warnings = "".join(f"<li>{_e(c)}</li>" for c in check_lines(publication))
+        out.append(f'<div class="incomplete"><p>{_e(INCOMPLETE_NOTE)}</p><ul>{warnings}</ul></div>')
     if publication.summary:
         out.append(
             f'<p>{_e(QUOTE_NOTE)}</p><blockquote class="report-summary">'
@@ -348,6 +361,10 @@ def render_docx(overview: Overview, chart: bytes | None) -> bytes:
     for number, publication in enumerate(overview.publications, start=1):
         document.add_heading(f"{number}. {publication.title}", level=2)
         document.add_paragraph(publication_facts(publication))
+        if publication.checks:
+            document.add_paragraph(INCOMPLETE_NOTE)
+            for check in check_lines(publication):
+                document.add_paragraph(check, style="List Bullet")
         if publication.summary:
             document.add_paragraph(QUOTE_NOTE)
             document.add_paragraph(f"“{publication.summary}”", style="Quote")

@@ -138,3 +138,45 @@ def documents_with_items(db_url: str) -> list[dict[str, Any]]:
             ]
     finally:
         engine.dispose()
+
+
+def latest_self_checks(session: Session) -> dict[str, list[str]]:
+    """Each document's self-check warnings from its latest successful extraction."""
+    from extractors.checks import is_self_check
+
+    latest: dict[str, db.RunDocument] = {}
+    query = select(db.RunDocument).where(db.RunDocument.status == "ok")
+    for row in session.scalars(query.order_by(db.RunDocument.run_id)):
+        if row.sha256:
+            latest[row.sha256] = row
+    return {
+        sha256: checks
+        for sha256, row in latest.items()
+        if (checks := [w for w in json.loads(row.warnings or "[]") if is_self_check(w)])
+    }
+
+
+def documents_needing_review(db_url: str) -> list[dict[str, Any]]:
+    """Documents whose latest extraction warned that it may be incomplete (self-checks)."""
+    engine = open_existing_store(db_url)
+    try:
+        with Session(engine) as session:
+            counts: dict[str, int] = {}
+            for _item, _version, doc in session.execute(_current_items()).all():
+                counts[doc.sha256] = counts.get(doc.sha256, 0) + 1
+            out = []
+            for sha256, checks in latest_self_checks(session).items():
+                stored = session.get(db.Document, sha256)
+                if stored is not None:
+                    out.append(
+                        {
+                            "sha256": sha256,
+                            "file": stored.file,
+                            "title": stored.title,
+                            "items": counts.get(sha256, 0),
+                            "warnings": checks,
+                        }
+                    )
+            return sorted(out, key=lambda d: (d["file"], d["sha256"]))
+    finally:
+        engine.dispose()

@@ -74,6 +74,13 @@ def eval_report(score: CorpusScore) -> str:
     if failed:
         parts.append("Extraction failed (scored as no items):")
         parts += [f"  {d.error}" for d in failed]
+    checks = score.self_check_summary()
+    warned = len(checks["warned"])
+    parts.append(
+        f"Self-checks: {warned} document(s) warned, {checks['warned_incomplete']} of them in fact "
+        f"incomplete (recall < 0.95); incomplete but not warned: "
+        f"{', '.join(checks['incomplete_unwarned']) or 'none'}"
+    )
     if score.missing:
         parts.append("Missing PDFs (not scored):")
         parts += [f"  {name}.pdf" for name in score.missing]
@@ -179,3 +186,14 @@ def crossval_report(result: CrossValidation) -> str:
         lines.append("Left out together:")
         lines += [f"  {' + '.join(group)}" for group in result.groups]
     return "\n".join(lines)
+
+
+def review_table(documents: Sequence[Mapping[str, Any]]) -> str:
+    """One row per warning of each document that may be incomplete."""
+    rows = []
+    for doc in documents:
+        for k, warning in enumerate(doc["warnings"]):
+            reason = warning.split("self-check:", 1)[-1].strip()
+            first = k == 0
+            rows.append([doc["file"] if first else "", str(doc["items"]) if first else "", reason])
+    return table(("document", "items", "self-check"), rows)

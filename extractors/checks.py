@@ -1,0 +1,233 @@
+"""Self-checks: warn when the items found contradict the document itself.
+
+Extraction fails a whole report at a time, and silently. These checks compare what was found
+with what the report says about itself: the labels it prints ("Recommendation 7" with no item
+7), a numbered sequence with holes, the count it states ("we make seven recommendations"), a
+section headed for items that yielded none, and recommending language in a report where
+nothing was found. Each warning reads "<file>: self-check: <what does not add up>".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from extractors.skeleton import Unit, build_skeleton, section_kind
+from models.records import DocumentText, Item, ItemKind
+
+MARK = "self-check:"
+_KIND_NAMES: dict[ItemKind, tuple[str, str]] = {
+    "recommendation": ("recommendation", "recommendations"),
+    "area_for_improvement": ("area for improvement", "areas for improvement"),
+    "cause_of_concern": ("cause of concern", "causes of concern"),
+    "action": ("action", "actions"),
+}
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_PHRASE = r"(?P<kw>recommendations?|areas? for improvement|causes? (?:of|for) concern)"
+# "We make seven recommendations", "this report makes 12 recommendations", "we have identified
+# four areas for improvement": what the report says of itself, in the present or perfect tense.
+_STATED_RE = re.compile(
+    r"\b(?:we|this (?:report|inspection|review|inquiry))\s+"
+    r"(?:have |has |are )?(?:also )?(?:make|makes|made|making|set out|sets out|identify|"
+    r"identifies|identified|include|includes)\s+(?:a total of |the following )?"
+    + _COUNT
+    + r"\s+(?:new |further |national |key |specific |main )?"
+    + _PHRASE
+    + r"\b",
+    re.IGNORECASE,
+)
+# "Recommendation 7", "Area for improvement 3:" opening a line: a label the report prints.
+_LABEL_LINE_RE = re.compile(
+    r"^(?P<kw>recommendation|area for improvement|cause of concern)\s+(?P<n>\d{1,3})[a-z]?"
+    r"(?![.\d])\s*(?P<rest>.?)",
+    re.IGNORECASE,
+)
+_RECOMMENDS_RE = re.compile(r"\brecommend(?:s|ed)?\s+(?:that|the|a|an)\b", re.IGNORECASE)
+_PLAIN_HEADING_RE = re.compile(
+    r"^(?:(?:\d+(?:\.\d+)*|[a-z])[.)]?\s+)?(?:(?:our|the|key|main|summary of|list of)\s+)?"
+    r"(?:recommendations?|areas? for improvement|causes? of concern|"
+    r"actions? we (?:have )?told the provider to take|enforcement actions?|required actions?)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_self_check(warning: str) -> bool:
+    """True when a warning comes from these checks."""
+    return MARK in warning
+
+
+def check_document(doc: DocumentText, items: Sequence[Item]) -> tuple[str, ...]:
+    """Every contradiction between the items found and what the document says of itself."""
+    if not doc.lines:
+        return ()
+    name = Path(doc.file).name
+    units = build_skeleton(doc)
+    problems = [
+        *printed_labels_missing(doc, items),
+        *numbering_gaps(items),
+        *stated_counts(doc, items),
+        *empty_sections(units, items),
+        *silent_recommendations(doc, items),
+    ]
+    return tuple(f"{name}: {MARK} {p}" for p in dict.fromkeys(problems))
+
+
+def _integer(number: str | None) -> int | None:
+    """The leading integer of a printed number ("4a (ii)" → 4; "3.2" → None: by chapter)."""
+    m = re.match(r"(\d{1,3})(?![.\d])", (number or "").strip())
+    return int(m.group(1)) if m else None
+
+
+def _ranges(numbers: Iterable[int]) -> str:
+    """Numbers as runs: 4, 5, 6, 7, 9 → "4–7 and 9"."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    parts = [f"{a}–{b}" if b > a else str(a) for a, b in runs]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _found(items: Sequence[Item], kind: ItemKind) -> set[int]:
+    """The integer numbers of the items of a kind that were found."""
+    return {n for i in items if i.kind == kind and (n := _integer(i.number)) is not None}
+
+
+def printed_labels_missing(doc: DocumentText, items: Sequence[Item]) -> list[str]:
+    """Labels the report prints at the start of a line ("Recommendation 7") with no item."""
+    printed: dict[ItemKind, set[int]] = {}
+    for line in doc.lines:
+        m = _LABEL_LINE_RE.match(line.text)
+        # A label stands alone, before a separator or a capital; "Recommendation 5 extends…"
+        # is prose about it.
+        if m and (
+            line.bold
+            or m.group("rest") in ("", ":", ".", "–", "—", "-")
+            or m.group("rest").isupper()
+        ):
+            kind = section_kind(m.group("kw")) or "recommendation"
+            printed.setdefault(kind, set()).add(int(m.group("n")))
+    out = []
+    for kind, numbers in printed.items():
+        missing = numbers - _found(items, kind)
+        if missing:
+            plural = _KIND_NAMES[kind][1]
+            out.append(
+                f"{plural} {_ranges(numbers)} printed; {_ranges(missing)} not found "
+                "(check the pages where they are printed)"
+            )
+    return out
+
+
+def numbering_gaps(items: Sequence[Item]) -> list[str]:
+    """Holes in a sequence numbered from 1 (1, 2, 4 found: 3 is missing)."""
+    out = []
+    for kind, (_, plural) in _KIND_NAMES.items():
+        found = _found(items, kind)
+        if len(found) < 2 or min(found) != 1:
+            continue
+        missing = set(range(1, max(found) + 1)) - found
+        if missing and len(missing) <= len(found):
+            out.append(f"{plural} numbered 1–{max(found)}; {_ranges(missing)} not found")
+    return out
+
+
+def _count_of(text: str) -> int:
+    """A count written in digits or words."""
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+
+
+def stated_counts(doc: DocumentText, items: Sequence[Item]) -> list[str]:
+    """A count the report states of itself that differs from the count found."""
+    text = " ".join(line.text for line in doc.lines)
+    stated: dict[ItemKind, set[int]] = {}
+    for m in _STATED_RE.finditer(text):
+        kind = section_kind(m.group("kw")) or "recommendation"
+        stated.setdefault(kind, set()).add(_count_of(m.group("n")))
+    out = []
+    for kind, counts in stated.items():
+        of_kind = [i for i in items if i.kind == kind]
+        found = {len(of_kind), sum(1 for i in of_kind if i.parent is None)}
+        if counts.isdisjoint(found) and max(counts) > 0:
+            plural = _KIND_NAMES[kind][1]
+            says = " or ".join(str(c) for c in sorted(counts))
+            out.append(f"the report says it makes {says} {plural}; {len(of_kind)} found")
+    return out
+
+
+def empty_sections(units: Sequence[Unit], items: Sequence[Item]) -> list[str]:
+    """A section headed for items (Recommendations, Areas for improvement…) that yielded none."""
+    pages: Counter[tuple[ItemKind, int]] = Counter()
+    for item in items:
+        for page in {item.page_start, item.page_end, *item.occurrences}:
+            pages[(item.kind, page)] += 1
+    out = []
+    for k, unit in enumerate(units):
+        kind = section_kind(unit.text) if unit.role == "heading" else None
+        if kind is None or not _PLAIN_HEADING_RE.match(unit.text.strip()):
+            continue
+        body = _section_body(units, k)
+        words = sum(len(u.text.split()) for u in body)
+        if words < 20:
+            continue
+        last = max((u.page_end for u in body), default=unit.page_end)
+        if not any(pages[(kind, p)] for p in range(unit.page_start, last + 1)):
+            out.append(
+                f"the section headed {unit.text.strip()!r} (page {unit.page_start}) yielded no "
+                f"{_KIND_NAMES[kind][1]}"
+            )
+    return out
+
+
+def _section_body(units: Sequence[Unit], k: int) -> list[Unit]:
+    """The units under heading k, up to the next heading of the same level or above."""
+    level = units[k].level
+    body = []
+    for unit in units[k + 1 : k + 200]:
+        if unit.role == "heading" and unit.level <= level:
+            break
+        body.append(unit)
+    return body
+
+
+def silent_recommendations(doc: DocumentText, items: Sequence[Item]) -> list[str]:
+    """No item found, yet the text recommends in several places."""
+    if items:
+        return []
+    places = sum(1 for line in doc.lines if _RECOMMENDS_RE.search(line.text))
+    if places < 3:
+        return []
+    return [f"no items found, yet the text recommends something in {places} places"]

@@ -1,0 +1,194 @@
+"""Self-checks: a document that contradicts the items found says so, and only then."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from test_items import doc, line, paragraph
+
+from extractors.checks import (
+    check_document,
+    empty_sections,
+    is_self_check,
+    numbering_gaps,
+    printed_labels_missing,
+    silent_recommendations,
+    stated_counts,
+)
+from extractors.items import split_items
+from extractors.skeleton import build_skeleton
+from models.records import Item, Line
+from pipeline.cli import cli
+
+
+def _item(number: str | None, kind: str = "recommendation", page: int = 1) -> Item:
+    return Item(
+        kind=kind,  # type: ignore[arg-type]
+        number=number,
+        parent=None,
+        page_start=page,
+        page_end=page,
+        text=f"The force should act on point {number}.",
+    )
+
+
+def _labelled(*numbers: int) -> list[Line]:
+    lines: list[Line] = []
+    for k, n in enumerate(numbers):
+        lines.append(line(1, 100 + 50 * k, f"Recommendation {n}", bold=True))
+        lines += paragraph(1, 120 + 50 * k, f"The force should act on point {n}.")
+    return lines
+
+
+def test_a_document_that_says_four_and_prints_1_2_and_4_is_warned() -> None:
+    lines = [
+        *paragraph(1, 60, "In this inspection we make four recommendations to the force."),
+        *_labelled(1, 2, 4),
+    ]
+    document = doc(lines)
+    warnings = check_document(document, split_items(document))
+    assert any("says it makes 4 recommendations; 3 found" in w for w in warnings)
+    assert any("recommendations numbered 1–4; 3 not found" in w for w in warnings)
+    assert all(w.startswith("t.pdf: self-check: ") for w in warnings)
+    assert all(is_self_check(w) for w in warnings)
+
+
+def test_a_document_that_adds_up_is_not_warned() -> None:
+    lines = [
+        *paragraph(1, 60, "In this inspection we make three recommendations to the force."),
+        *_labelled(1, 2, 3),
+    ]
+    document = doc(lines)
+    assert check_document(document, split_items(document)) == ()
+
+
+def test_printed_labels_with_no_item() -> None:
+    document = doc(_labelled(1, 2, 3, 4, 5))
+    assert printed_labels_missing(document, [_item("1"), _item("2"), _item("5")]) == [
+        "recommendations 1–5 printed; 3–4 not found (check the pages where they are printed)"
+    ]
+    assert printed_labels_missing(document, [_item(str(n)) for n in range(1, 6)]) == []
+    prose = doc([*paragraph(1, 100, "Recommendation 5 extends these ideas to the fire service.")])
+    assert printed_labels_missing(prose, []) == []
+
+
+def test_numbering_gaps() -> None:
+    assert numbering_gaps([_item("1"), _item("2"), _item("4a"), _item("4b")]) == [
+        "recommendations numbered 1–4; 3 not found"
+    ]
+    assert numbering_gaps([_item("1"), _item("2"), _item("3")]) == []
+    # Paragraph numbers shared with conclusions (3, 5, 7) do not start at 1: no sequence.
+    assert numbering_gaps([_item("3"), _item("5"), _item("7")]) == []
+    assert numbering_gaps([_item("1", "area_for_improvement"), _item("3", "area_for_improvement")])
+
+
+def test_stated_counts_read_only_what_the_report_says_of_itself() -> None:
+    items = [_item("1"), _item("2")]
+    says = doc([*paragraph(1, 60, "This report makes 5 recommendations and two areas for")])
+    assert stated_counts(says, items) == ["the report says it makes 5 recommendations; 2 found"]
+    other = doc([*paragraph(1, 60, "The 2019 inspection report made 5 recommendations.")])
+    assert stated_counts(other, items) == []
+    agrees = doc([*paragraph(1, 60, "We have made two recommendations to the force.")])
+    assert stated_counts(agrees, items) == []
+
+
+def test_a_section_of_items_that_yields_none_is_warned_even_in_the_body_font() -> None:
+    lines = [
+        *paragraph(1, 60, "The review considered how the force answers calls from the public."),
+        line(1, 100, "Areas for improvement"),
+        *paragraph(
+            1,
+            125,
+            "The force needs to make sure that calls are answered quickly and that callers",
+            "are told what will happen next, and it needs to supervise the control room.",
+        ),
+    ]
+    units = build_skeleton(doc(lines))
+    assert empty_sections(units, []) == [
+        "the section headed 'Areas for improvement' (page 1) yielded no areas for improvement"
+    ]
+    assert empty_sections(units, [_item(None, "area_for_improvement")]) == []
+
+
+def test_silence_in_a_document_that_recommends() -> None:
+    lines = [
+        *paragraph(1, 60, "The panel recommended that the force apologise to each family."),
+        *paragraph(1, 90, "It also recommended that the Home Office fund a review."),
+        *paragraph(1, 120, "Finally it recommends the college publish new guidance."),
+    ]
+    assert silent_recommendations(doc(lines), []) == [
+        "no items found, yet the text recommends something in 3 places"
+    ]
+    assert silent_recommendations(doc(lines), [_item("1")]) == []
+    assert silent_recommendations(doc(lines[:2]), []) == []
+
+
+def _contradicting_pdf(path: Path) -> Path:
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 11)
+    y = 780.0
+    canvas.drawString(72, y, "In this inspection we make four recommendations to the force.")
+    for n in (1, 2, 4):
+        y -= 40
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(72, y, f"Recommendation {n}")
+        canvas.setFont("Helvetica", 11)
+        y -= 18
+        canvas.drawString(72, y, f"The force should review how it handles calls of type {n}.")
+    canvas.save()
+    return path
+
+
+def test_warnings_reach_the_run_the_runs_list_and_items_needs_review(tmp_path: Path) -> None:
+    pdf = _contradicting_pdf(tmp_path / "contradicts.pdf")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    runner = CliRunner()
+    ran = runner.invoke(cli, ["--db", db, "run", str(pdf), "--jobs", "1"])
+    assert ran.exit_code == 0, ran.output
+    assert "self-check: the report says it makes 4 recommendations; 3 found" in ran.stdout
+    runs = json.loads(runner.invoke(cli, ["--db", db, "runs", "--json"]).stdout)
+    assert any(is_self_check(w) for w in runs["runs"][0]["warnings"])
+    table = runner.invoke(cli, ["--db", db, "runs"]).stdout
+    assert "self-checks" in table.splitlines()[0]
+    review = runner.invoke(cli, ["--db", db, "items", "--needs-review", "--json"])
+    [document] = json.loads(review.stdout)["documents"]
+    assert document["file"] == "contradicts.pdf"
+    assert document["items"] == 3
+    assert any("3 not found" in w for w in document["warnings"])
+    text = runner.invoke(cli, ["--db", db, "items", "--needs-review"]).stdout
+    assert "contradicts.pdf" in text
+
+
+def test_no_document_needs_review_in_an_honest_store(tmp_path: Path) -> None:
+    canvas = Canvas(str(tmp_path / "fine.pdf"), pagesize=A4)
+    canvas.drawString(72, 780, "We make one recommendation.")
+    canvas.drawString(72, 740, "Recommendation 1")
+    canvas.drawString(72, 722, "The force should answer every call within ten seconds.")
+    canvas.save()
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "run", str(tmp_path / "fine.pdf")]).exit_code == 0
+    review = runner.invoke(cli, ["--db", db, "items", "--needs-review", "--json"])
+    assert json.loads(review.stdout) == {"documents": []}
+    assert (
+        "No document needs review"
+        in runner.invoke(cli, ["--db", db, "items", "--needs-review"]).stderr
+    )
+
+
+def test_the_overview_says_when_a_report_may_be_incomplete(tmp_path: Path) -> None:
+    pdf = _contradicting_pdf(tmp_path / "contradicts.pdf")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    runner = CliRunner()
+    added = runner.invoke(cli, ["--db", db, "add", str(pdf), "--published", "2026-03-02"])
+    assert added.exit_code == 0, added.output
+    paper = runner.invoke(
+        cli, ["--db", db, "overview", "--since", "2026-01-01", "--until", "2026-06-30"]
+    )
+    assert paper.exit_code == 0, paper.output
+    assert "may be incomplete" in paper.stdout
+    assert "- the report says it makes 4 recommendations; 3 found" in paper.stdout
