@@ -170,3 +170,7 @@ def test_cross_validated_figures_on_the_labelled_corpus() -> None:
     assert (result.candidate_recall or 0.0) >= 0.99
     assert (overall.f1 or 0.0) >= 0.95, overall.metrics()
     assert all(d.counts.predicted == 0 for d in result.score.documents if d.negative_control)
+    # Self-checks: every document recalled below 0.9 warns; at most 2 complete ones do.
+    documents = result.score.documents
+    assert not [d.name for d in documents if (d.counts.recall or 1.0) < 0.9 and not d.self_checks]
+    assert sum(1 for d in documents if (d.counts.recall or 0.0) >= 0.95 and d.self_checks) <= 2

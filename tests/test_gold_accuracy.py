@@ -127,3 +127,13 @@ def test_fast_engine_finds_what_the_reference_engine_finds(
     assert score.overall.f1 == reference_score.overall.f1
     # Text boundaries may differ by a word where PDFium keeps a space pdfplumber drops.
     assert (score.overall.boundary or 0.0) >= (reference_score.overall.boundary or 0.0) - 0.01
+
+
+def test_self_checks_warn_on_every_incomplete_document_and_rarely_otherwise(
+    score: CorpusScore,
+) -> None:
+    low = [d.name for d in score.documents if (d.counts.recall or 1.0) < 0.9 and not d.self_checks]
+    assert low == [], "documents recalled below 0.9 without a self-check warning"
+    complete = [d.name for d in score.documents if (d.counts.recall or 0.0) >= 0.95]
+    warned = [n for n in complete if any(d.name == n and d.self_checks for d in score.documents)]
+    assert len(warned) <= 2, warned
