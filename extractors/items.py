@@ -43,6 +43,11 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
     (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
     (
+        r"^(?:the\s+)?(?:government(?:'s|’s)?\s+)?responses?\s+to\s+(?:the\s+|each\s+of\s+the\s+)?"
+        r"(?:\w+\s+)?recommendations?\b",
+        "recommendation",
+    ),
+    (
         r"^(?:(?:chapter|section|part|annex|appendix)\s+[\w.]+\s*[:.–-]?\s*)?"
         r"(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list)\s+of\s+)?(?:[a-z]+\s+and\s+)?"
         r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new)\s+)*"
@@ -55,7 +60,7 @@ _BULLET_RE = re.compile(
     r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓-])\s*(?P<rest>.*)$"
 )
 _ENUM_RE = re.compile(
-    r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3}){0,2})[.)]?|\((?P<pnum>\d{1,3})\)|"
+    r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}(?:[a-h](?=[.)]))?)[.)]?|\((?P<pnum>\d{1,3})\)|"
     r"\(?(?P<letter>[a-z])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
     r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.)"
     r"\s+(?P<rest>\S.*)$"
@@ -113,6 +118,14 @@ _OPENS_LIST_RE = re.compile(
     r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
     r"(?:\w+\s+)?recommendations?\b)"
     r"[^.]*:\s*$",
+    re.IGNORECASE,
+)
+# How a response to an item opens: it follows the item but is never part of it.
+_RESPONSE_OPENING_RE = re.compile(
+    r"^(?:response\b|this recommendation (?:is|was|has been) (?:fully |partially |not )?"
+    r"(?:accepted|agreed|rejected|supported|noted)\b|(?:the )?(?:government|department|"
+    r"home office|ministry|council|force|college|npcc|we)\s+(?:fully |partially )?"
+    r"(?:accepts?|agrees?|rejects?|notes?|welcomes?)\b|(?:accepted|agreed|rejected|noted)\b)",
     re.IGNORECASE,
 )
 _STANDALONE_RE = re.compile(
@@ -252,6 +265,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 or _TIMING_RE.match(prev.text)
                 or _is_to_line(ln.text)
                 or _is_to_line(prev.text)
+                or (_SENTENCE_END_RE.search(prev.text) and _RESPONSE_OPENING_RE.match(ln.text))
                 or (same_page and abs(ln.x0 - prev.x0) > 30 and not _continues(prev, ln))
             ):
                 new = True
@@ -423,7 +437,62 @@ def split_items(doc: DocumentText) -> list[Item]:
     candidates += _table_candidates(runs) + table_cands
     if not any(c.kind == "recommendation" for c in candidates):
         candidates += _standalone_recommendations(blocks)
-    return _finalise(_prefer_labelled(candidates))
+    return _finalise(_prefer_labelled(_split_asks(_drop_titles(candidates))))
+
+
+_SUBJECT_ASKS_RE = re.compile(
+    r"^\W*(?:by [^,]{3,40},\s*)?\w.{0,80}?\b(?:should|must|shall)\b", re.I
+)
+
+
+def _drop_titles(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A numbered title ("2) Training") followed by an entry with the same number ("2. The
+    College should …") only heads it: the entry is the item (a response's layout)."""
+    out: list[_Candidate] = []
+    for k, cand in enumerate(candidates):
+        number = (cand.number or "").rstrip(".)")
+        following = candidates[k + 1] if k + 1 < len(candidates) else None
+        title = cand.text()
+        if (
+            following is not None
+            and number.isdigit()
+            and len(title.split()) <= 12
+            and not _DIRECTIVE_RE.search(title)
+            and (following.number or "").rstrip(".)") == number
+            and _DIRECTIVE_RE.search(following.text())
+        ):
+            continue
+        out.append(cand)
+    return out
+
+
+# A lead-in whose list completes it: "…, we recommend that:" (not "…these principles:").
+_RECOMMEND_THAT_RE = re.compile(r"\brecommends?(?: that)?\s*:$", re.IGNORECASE)
+
+
+def _split_asks(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A recommendation whose lead-in ends "we recommend that:" and whose lettered parts each
+    ask their own actor ("the College of Policing should …") is that many items under it."""
+    out: list[_Candidate] = []
+    for cand in candidates:
+        parts = cand.blocks[1:]
+        lead = cand.blocks[0].text.rstrip() if cand.blocks else ""
+        if (
+            not cand.labelled
+            or not _RECOMMEND_THAT_RE.search(lead)
+            or len(parts) < 2
+            or not all(b.label_kind in ("letter", "roman", "bullet") for b in parts)
+            or not all(_SUBJECT_ASKS_RE.match(b.text) and not _imperative(b.text) for b in parts)
+        ):
+            out.append(cand)
+            continue
+        for block in parts:
+            letter = block.label if block.label_kind in ("letter", "roman") else None
+            number = f"{cand.number}{letter}" if cand.number and letter else None
+            out.append(
+                replace(cand, number=number, parent=cand.number, blocks=[block], lead_in=lead)
+            )
+    return out
 
 
 def _standalone_recommendations(blocks: Sequence[Block]) -> list[_Candidate]:
@@ -657,6 +726,7 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             and section_items
             and _follows(out[-1].blocks[-1], block)
             and out[-1].cluster == cluster
+            and not _RESPONSE_OPENING_RE.match(text)
         ):
             out[-1].blocks.append(block)  # same entry, split only by a change of font
             continue

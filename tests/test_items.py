@@ -328,3 +328,42 @@ def test_a_closing_numbered_list_is_the_definitive_printing_of_labelled_paragrap
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.page_start) for i in items] == [("3", 2), ("5", 2)]
+
+
+def test_lettered_asks_of_different_bodies_after_we_recommend_that_are_items() -> None:
+    lines = [
+        line(1, 60, "Recommendation 1", bold=True),
+        *paragraph(1, 80, "To protect victims of stalking, we recommend that:"),
+        *paragraph(1, 100, "a) chief constables should review every open case;", x0=90),
+        *paragraph(1, 120, "b) the Home Office should fund specialist advocates.", x0=90),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.parent, i.lead_in) for i in items] == [
+        ("1a", "1", "To protect victims of stalking, we recommend that:"),
+        ("1b", "1", "To protect victims of stalking, we recommend that:"),
+    ]
+    # Principles listed after a complete sentence stay inside their recommendation.
+    principles = [
+        line(1, 60, "Recommendation 1", bold=True),
+        *paragraph(1, 80, "We recommend that agreements follow these principles:"),
+        *paragraph(1, 100, "a) the Government should say what it expects of businesses;", x0=90),
+        *paragraph(1, 120, "b) agreements should be evaluated independently.", x0=90),
+    ]
+    assert [i.number for i in split_items(doc(principles))] == ["1"]
+
+
+def test_a_numbered_title_over_the_same_number_only_heads_it() -> None:
+    lines = [
+        line(1, 60, "Responses to the recommendations", size=14, bold=True),
+        line(1, 90, "1) Independent oversight", bold=True),
+        *paragraph(1, 110, "1. The Home Office should create a body to oversee custody deaths."),
+        *paragraph(1, 135, "This recommendation is accepted in full and work has begun."),
+        line(1, 170, "2) Training", bold=True),
+        *paragraph(1, 190, "2. The College of Policing should revise custody training."),
+        *paragraph(1, 215, "The Government accepts this recommendation."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "The Home Office should create a body to oversee custody deaths."),
+        ("2", "The College of Policing should revise custody training."),
+    ]
