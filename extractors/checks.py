@@ -153,15 +153,44 @@ def printed_labels_missing(doc: DocumentText, items: Sequence[Item]) -> list[str
 
 
 def numbering_gaps(items: Sequence[Item]) -> list[str]:
-    """Holes in a sequence numbered from 1 (1, 2, 4 found: 3 is missing)."""
+    """Holes in a sequence numbered from 1 (1, 2, 4 found: 3 is missing), and among sub-items."""
     out = []
     for kind, (_, plural) in _KIND_NAMES.items():
         found = _found(items, kind)
-        if len(found) < 2 or min(found) != 1:
-            continue
-        missing = set(range(1, max(found) + 1)) - found
-        if missing and len(missing) <= len(found):
-            out.append(f"{plural} numbered 1–{max(found)}; {_ranges(missing)} not found")
+        if len(found) >= 2 and min(found) == 1:
+            missing = set(range(1, max(found) + 1)) - found
+            if missing and len(missing) <= len(found):
+                out.append(f"{plural} numbered 1–{max(found)}; {_ranges(missing)} not found")
+        out += _sub_item_gaps([i for i in items if i.kind == kind], plural)
+    return out
+
+
+def _sub_item_gaps(items: Sequence[Item], plural: str) -> list[str]:
+    """Sub-items (4a, 4b …) with holes, or whose parent is missing where others are found."""
+    parents: set[int] = set()
+    letters: dict[int, set[str]] = {}
+    for item in items:
+        number = (item.number or "").strip()
+        m = re.match(r"(\d{1,3})([a-h])(?:[-–]([a-h]))?(?![a-z])", number)
+        if m:  # "4a", "9a-c" (a range of sub-items printed as one), "4c (i-ii)"
+            last = m.group(3) or m.group(2)
+            span = "abcdefgh"["abcdefgh".index(m.group(2)) : "abcdefgh".index(last) + 1]
+            letters.setdefault(int(m.group(1)), set()).update(span)
+        elif number.rstrip(".").isdigit():
+            parents.add(int(number.rstrip(".")))
+    out = []
+    orphans = sorted(n for n in letters if n not in parents)
+    # Where most numbers with sub-items are items themselves, the others should be too.
+    if orphans and len(parents & set(letters)) >= len(orphans):
+        out.append(f"{plural} {_ranges(orphans)} have sub-items but were not found themselves")
+    holes = [
+        f"{n}{c}"
+        for n, found in sorted(letters.items())
+        for c in "abcdefgh"[: "abcdefgh".index(max(found)) + 1]
+        if c not in found
+    ]
+    if holes:
+        out.append(f"{plural} {', '.join(holes)} not found between their neighbours")
     return out
 
 

@@ -535,26 +535,38 @@ def drop_contents(lines: Sequence[Line]) -> list[Line]:
 
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate]:
-    out: list[_Candidate] = []
-    cluster = 0
+    """Read the blocks in order: labelled items, and the entries of sections of items."""
+    splitter = _Splitter(body)
+    for block in blocks:
+        splitter.feed(block)
+    splitter.close()
+    return splitter.out
+
+
+@dataclass(slots=True)
+class _Splitter:
+    """The reading state while blocks go by: the section, list and item in force."""
+
+    body: float
+    out: list[_Candidate] = field(default_factory=list)
+    cluster: int = 0
     current: _Candidate | None = None  # a labelled item being collected
     section: ItemKind | None = None
-    section_strength = 0.0
-    mixed = False  # a "conclusions and recommendations" section: only directive paragraphs count
+    section_strength: float = 0.0
+    mixed: bool = False  # a "conclusions and recommendations" section: only directive paragraphs
     lead_in: str | None = None
     timing: str | None = None
     parent_number: str | None = None
-    narrative_words = 0
-    item_x0 = 0.0
+    narrative_words: int = 0
+    item_x0: float = 0.0
     list_x0: float | None = None
-    section_items = 0
-    pending: tuple[ItemKind, str] | None = (
-        None  # a bare "Recommendation" heading awaiting its number
-    )
+    section_items: int = 0
+    pending: tuple[ItemKind, str] | None = None  # a bare "Recommendation" heading, no number yet
     titled: _Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
 
     def candidate(
+        self,
         kind: ItemKind,
         number: str | None,
         parent: str | None,
@@ -567,258 +579,281 @@ def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[_Candidate
             number=number,
             parent=parent,
             blocks=blocks,
-            cluster=cluster,
-            lead_in=lead_in,
-            timing=timing,
-            responsible=responsible,
+            cluster=self.cluster,
+            lead_in=self.lead_in,
+            timing=self.timing,
+            responsible=self.responsible,
             labelled=labelled,
         )
 
-    def close() -> None:
-        nonlocal current
-        if current is not None and current.text().strip():
-            out.append(current)
-        current = None
+    def close(self) -> None:
+        """Finish the labelled item being collected."""
+        if self.current is not None and self.current.text().strip():
+            self.out.append(self.current)
+        self.current = None
 
-    for block in blocks:
-        text = block.raw_text
-        first = block.first
-        heading = _is_heading(block, body)
-        label = _LABEL_RE.match(first.text) if _label_ok(first, body) else None
+    def feed(self, block: Block) -> None:
+        """Take the next block."""
+        text, first = block.raw_text, block.first
+        heading = _is_heading(block, self.body)
+        label = _LABEL_RE.match(first.text) if _label_ok(first, self.body) else None
         inline = None if label is not None else _INLINE_LABEL_RE.match(first.text)
         if label is None and inline is not None and first.text[:1].isupper():
             label = inline
-
         if label is not None:
-            pending = None
-            close()
-            kind = _label_kind(label.group("kw"))
-            number = label.group("num") if label is not inline else None
-            if narrative_words > 60:
-                cluster += 1
-            narrative_words = 0
-            rest = label.group("rest").strip()
-            lines = list(block.lines)
-            if rest:
-                lines[0] = replace(first, text=rest)
-            else:
-                lines = lines[1:]
-            current = candidate(
-                kind,
-                number,
-                _parent_for(kind, number, parent_number),
-                [Block(lines)] if lines else [],
-                labelled=True,
-            )
-            if kind == "cause_of_concern":
-                parent_number = number
-            item_x0 = lines[0].x0 if lines else first.x0
-            section = section or kind
-            continue
-
-        if pending is not None:
-            kind_p, _lead = pending
-            pending = None
-            if block.label is None and (_LEAD_IN_RE.search(text) or _FOLLOWING_RE.search(text)):
-                lead_in = text
-                pending = (kind_p, _lead)
-            elif block.label_kind in ("number", None):
-                close()
-                number_p = block.label.rstrip(".") if block.label else None
-                current = candidate(
-                    kind_p,
-                    number_p,
-                    _parent_for(kind_p, number_p, parent_number),
-                    [block],
-                    labelled=True,
-                )
-                item_x0 = block.first.x0
-                continue
-        if heading and _BARE_LABEL_RE.match(text):
-            close()
-            pending = (_label_kind(_BARE_LABEL_RE.match(text).group("kw")), text)  # type: ignore[union-attr]
-            continue
-
+            self._open_labelled(block, label, numbered=label is not inline)
+            return
+        if self.pending is not None and self._after_bare_label(block, text, self.pending):
+            return
+        bare = _BARE_LABEL_RE.match(text) if heading else None
+        if bare is not None:
+            self.close()
+            self.pending = (_label_kind(bare.group("kw")), text)
+            return
         if block.label is None and _is_to_line(text):
-            responsible = text[3:].strip().rstrip(":")
-            if current is not None and not current.blocks:
-                current.responsible = responsible
-            continue
+            self.responsible = text[3:].strip().rstrip(":")
+            if self.current is not None and not self.current.blocks:
+                self.current.responsible = self.responsible
+            return
+        if self.current is not None and self._continue_labelled(block, heading, self.current):
+            return
+        if heading and self._at_heading(block, text):
+            return
+        if self.section is None:
+            self._outside_section(block, text)
+            return
+        self._in_section(block, text, self.section)
 
-        if current is not None:
-            # A labelled item runs until a heading, an outdent back to running text, or a
-            # response/narrative heading.
-            if not current.blocks and (heading or block.first.bold):
-                current.blocks.append(block)  # the item's own title line
-                item_x0 = block.first.x0
-                continue
-            if heading and not block.label:
-                close()
-            elif not current.blocks:
-                current.blocks.append(block)
-                item_x0 = block.first.x0
-                continue
-            elif (
-                (block.first.x0 < item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
-                or (current.blocks[-1].first.in_box and not block.first.in_box)
-                or _narrative_resumes(block, item_x0)
-            ):
-                close()
-            elif (
-                block.label_kind == "number"
-                and block.label
-                and current.number
-                and _same_style(current.number, block.label)
-                and block.label != current.number
-            ):
-                # The next numbered paragraph under the same label heading is its own item.
-                kind_c, parent_c = current.kind, current.parent
-                close()
-                current = candidate(kind_c, block.label, parent_c, [block], labelled=True)
-                continue
-            else:
-                current.blocks.append(block)
-                continue
+    def _open_labelled(self, block: Block, label: re.Match[str], numbered: bool) -> None:
+        """A label ("Recommendation 3", "Recommendation:") opens an item."""
+        first = block.first
+        self.pending = None
+        self.close()
+        kind = _label_kind(label.group("kw"))
+        number = label.group("num") if numbered else None
+        if self.narrative_words > 60:
+            self.cluster += 1
+        self.narrative_words = 0
+        rest = label.group("rest").strip()
+        lines = list(block.lines)
+        if rest:
+            lines[0] = replace(first, text=rest)
+        else:
+            lines = lines[1:]
+        self.current = self.candidate(
+            kind,
+            number,
+            _parent_for(kind, number, self.parent_number),
+            [Block(lines)] if lines else [],
+            labelled=True,
+        )
+        if kind == "cause_of_concern":
+            self.parent_number = number
+        self.item_x0 = lines[0].x0 if lines else first.x0
+        self.section = self.section or kind
 
-        if heading:
-            opened = _section_kind(text)
-            if opened is not None and opened == section and block.label_kind == "number":
-                opened = None  # "12. Giving effect to the recommendations": an item's own title
-            if opened is not None:
-                logger.debug("p%d: %s section opened by %r", first.page, opened, text)
-                responsible = None
-                if opened in ("area_for_improvement", "action"):
-                    parent_number = None
-                section, section_strength = opened, _strength(first, text)
-                mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
-                lead_in, list_x0, section_items = None, None, 0
-                timing = None
-                cluster += 1
-                narrative_words = 0
-                continue
-            if _TIMING_RE.match(text) and section is not None:
-                timing = text.rstrip(":").strip()
-                continue
-            timing = None  # a timing heading governs only the items under it
-            if section is not None and _strength(first, text) >= section_strength - 0.3:
-                section = None
-                parent_number = None
-            if section is None:
-                narrative_words += len(text.split())
-                continue
-        if section is None:
-            if block.label is None and _OPENS_LIST_RE.search(text) and len(text.split()) <= 40:
-                logger.debug("p%d: recommendation list opened by %r", first.page, text)
-                section, section_strength = "recommendation", 0.0
-                lead_in, list_x0, section_items = text, first.x0, 0
-                timing = _timing_in(text) or timing
-                cluster += 1
-                continue
-            narrative_words += len(text.split())
-            continue
-        # Inside an item section.
+    def _after_bare_label(self, block: Block, text: str, pending: tuple[ItemKind, str]) -> bool:
+        """The block after a bare "Recommendation" heading: its lead-in or the item itself."""
+        kind, lead = pending
+        self.pending = None
+        if block.label is None and (_LEAD_IN_RE.search(text) or _FOLLOWING_RE.search(text)):
+            self.lead_in = text
+            self.pending = (kind, lead)
+            return False
+        if block.label_kind not in ("number", None):
+            return False
+        self.close()
+        number = block.label.rstrip(".") if block.label else None
+        self.current = self.candidate(
+            kind, number, _parent_for(kind, number, self.parent_number), [block], labelled=True
+        )
+        self.item_x0 = block.first.x0
+        return True
+
+    def _continue_labelled(self, block: Block, heading: bool, current: _Candidate) -> bool:
+        """A labelled item runs until a heading, an outdent back to running text, or narrative."""
+        if not current.blocks and (heading or block.first.bold):
+            current.blocks.append(block)  # the item's own title line
+            self.item_x0 = block.first.x0
+            return True
+        if heading and not block.label:
+            self.close()
+            return False
+        if not current.blocks:
+            current.blocks.append(block)
+            self.item_x0 = block.first.x0
+            return True
+        if (
+            (block.first.x0 < self.item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
+            or (current.blocks[-1].first.in_box and not block.first.in_box)
+            or _narrative_resumes(block, self.item_x0)
+        ):
+            self.close()
+            return False
+        if (
+            block.label_kind == "number"
+            and block.label
+            and current.number
+            and _same_style(current.number, block.label)
+            and block.label != current.number
+        ):
+            # The next numbered paragraph under the same label heading is its own item.
+            kind, parent = current.kind, current.parent
+            self.close()
+            self.current = self.candidate(kind, block.label, parent, [block], labelled=True)
+            return True
+        current.blocks.append(block)
+        return True
+
+    def _at_heading(self, block: Block, text: str) -> bool:
+        """A heading opens a section of items, sets a timing, or closes the section."""
+        first = block.first
+        opened = _section_kind(text)
+        if opened is not None and opened == self.section and block.label_kind == "number":
+            opened = None  # "12. Giving effect to the recommendations": an item's own title
+        if opened is not None:
+            logger.debug("p%d: %s section opened by %r", first.page, opened, text)
+            self.responsible = None
+            if opened in ("area_for_improvement", "action"):
+                self.parent_number = None
+            self.section, self.section_strength = opened, _strength(first, text)
+            self.mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
+            self.lead_in, self.list_x0, self.section_items = None, None, 0
+            self.timing = None
+            self.cluster += 1
+            self.narrative_words = 0
+            return True
+        if _TIMING_RE.match(text) and self.section is not None:
+            self.timing = text.rstrip(":").strip()
+            return True
+        self.timing = None  # a timing heading governs only the items under it
+        if self.section is not None and _strength(first, text) >= self.section_strength - 0.3:
+            self.section = None
+            self.parent_number = None
+        if self.section is None:
+            self.narrative_words += len(text.split())
+            return True
+        return False
+
+    def _outside_section(self, block: Block, text: str) -> None:
+        """Running text: it may open a list ("we recommend the following:")."""
+        if block.label is None and _OPENS_LIST_RE.search(text) and len(text.split()) <= 40:
+            logger.debug("p%d: recommendation list opened by %r", block.first.page, text)
+            self.section, self.section_strength = "recommendation", 0.0
+            self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
+            self.timing = _timing_in(text) or self.timing
+            self.cluster += 1
+            return
+        self.narrative_words += len(text.split())
+
+    def _in_section(self, block: Block, text: str, section: ItemKind) -> None:
+        """Inside a section of items: continuations, lead-ins, sub-entries or a new entry."""
         if _TIMING_RE.match(text):
-            timing = text.rstrip(":").strip()
-            continue
-        if (
-            out
-            and block.label is None
-            and section_items
-            and _follows(out[-1].blocks[-1], block)
-            and out[-1].cluster == cluster
-            and not _RESPONSE_OPENING_RE.match(text)
-        ):
-            out[-1].blocks.append(block)  # same entry, split only by a change of font
-            continue
-        if (
-            out
-            and block.label is None
-            and section_items
-            and out[-1].cluster == cluster
-            and first.x0 > out[-1].blocks[0].first.x0 + 4
-            and not _looks_like_subheading(block)
-        ):
-            out[-1].blocks.append(block)  # indented under the current entry: part of it
-            continue
+            self.timing = text.rstrip(":").strip()
+            return
+        if self._joins_previous(block, text):
+            return
         if (block.label is None and _LEAD_IN_RE.search(text)) or _FOLLOWING_RE.search(text):
-            lead_in, list_x0 = text, first.x0
-            timing = _timing_in(text) or timing
-            continue
-        listed = list_x0 is not None and first.x0 > list_x0 + 8
+            self.lead_in, self.list_x0 = text, block.first.x0
+            self.timing = _timing_in(text) or self.timing
+            return
+        if self._not_an_entry(block, text):
+            return
+        if self._sub_entry(block, section):
+            return
+        titled = self.titled
+        if (
+            block.label is None
+            and titled is not None
+            and self.out
+            and self.out[-1] is titled
+            and len(titled.blocks) == 1
+        ):
+            titled.blocks.append(block)  # the body under an item's own title line
+            return
+        number = block.label if block.label_kind in ("number",) else None
+        if len(block.text.split()) < 4 and not _is_title(block):
+            return  # a contents line or a caption, not an item
+        self.section_items += 1
+        parent = _parent_for(section, number, self.parent_number)
+        self.out.append(self.candidate(section, number, parent, [block]))
+        is_title = number is not None and _is_title(block)
+        self.titled = (
+            self.out[-1] if is_title else (titled if block.label_kind != "number" else None)
+        )
+
+    def _joins_previous(self, block: Block, text: str) -> bool:
+        """An unlabelled block that continues the entry before it (same entry, or indented)."""
+        out = self.out
+        if not out or block.label is not None or not self.section_items:
+            return False
+        if out[-1].cluster != self.cluster:
+            return False
+        if _follows(out[-1].blocks[-1], block) and not _RESPONSE_OPENING_RE.match(text):
+            out[-1].blocks.append(block)  # same entry, split only by a change of font
+            return True
+        if block.first.x0 > out[-1].blocks[0].first.x0 + 4 and not _looks_like_subheading(block):
+            out[-1].blocks.append(block)  # indented under the current entry: part of it
+            return True
+        return False
+
+    def _not_an_entry(self, block: Block, text: str) -> bool:
+        """Narrative about the items, counts, and paragraphs that ask nothing are not entries."""
+        listed = self.list_x0 is not None and block.first.x0 > self.list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):
-            continue
+            return True
         if (
             block.label_kind == "bullet"
             and _COUNT_RE.search(text)
             and not _DIRECTIVE_RE.search(text)
             and not _imperative(block.text)
         ):
-            continue
+            return True
         if (
             not listed
-            and (block.label is None or (mixed and block.label_kind == "number"))
+            and (block.label is None or (self.mixed and block.label_kind == "number"))
             and not _DIRECTIVE_RE.search(text)
             and not _imperative(text)
         ):
-            if section_items and block.label is None and len(text.split()) > 25:
-                section = None  # a return to narrative closes the list
-            continue
-        if (
-            block.label is not None
-            and out
-            and out[-1].blocks
-            and (
-                _is_sub_label(block)
-                or (
-                    block.label_kind == "bullet"
-                    and (
-                        out[-1].text().rstrip().endswith(":")
-                        or any(
-                            b.label_kind == "bullet" and abs(b.first.x0 - first.x0) < 3
-                            for b in out[-1].blocks[1:]
-                        )
-                    )
-                )
+            if self.section_items and block.label is None and len(text.split()) > 25:
+                self.section = None  # a return to narrative closes the list
+            return True
+        return False
+
+    def _sub_entry(self, block: Block, section: ItemKind) -> bool:
+        """A lettered or bulleted entry under the previous one: part of it, or its sub-item."""
+        out, first = self.out, block.first
+        if block.label is None or not out or not out[-1].blocks:
+            return False
+        prev = out[-1]
+        bullets_under = block.label_kind == "bullet" and (
+            prev.text().rstrip().endswith(":")
+            or any(
+                b.label_kind == "bullet" and abs(b.first.x0 - first.x0) < 3 for b in prev.blocks[1:]
             )
+        )
+        if not (_is_sub_label(block) or bullets_under):
+            return False
+        head = (
+            self.titled if self.titled is not None and self.titled.cluster == self.cluster else None
+        )
+        if prev.cluster != self.cluster or not (
+            first.x0 > prev.blocks[0].first.x0 + 4
+            or (head is not None and first.x0 > head.blocks[0].first.x0 + 4)
         ):
-            prev = out[-1]
-            head = titled if titled is not None and titled.cluster == cluster else None
-            if prev.cluster == cluster and (
-                block.first.x0 > prev.blocks[0].first.x0 + 4
-                or (head is not None and block.first.x0 > head.blocks[0].first.x0 + 4)
-            ):
-                if (
-                    block.label_kind == "letter"
-                    and head is not None
-                    and head.number
-                    and block.first.x0 > head.blocks[0].first.x0 + 4
-                    and (prev is head or block.first.x0 < prev.blocks[0].first.x0 + 4)
-                ):
-                    section_items += 1
-                    out.append(
-                        candidate(section, f"{head.number}{block.label}", head.number, [block])
-                    )
-                    continue
-                prev.blocks.append(block)
-                continue
+            return False
         if (
-            block.label is None
-            and titled is not None
-            and out
-            and out[-1] is titled
-            and len(titled.blocks) == 1
+            block.label_kind == "letter"
+            and head is not None
+            and head.number
+            and first.x0 > head.blocks[0].first.x0 + 4
+            and (prev is head or first.x0 < prev.blocks[0].first.x0 + 4)
         ):
-            titled.blocks.append(block)  # the body under an item's own title line
-            continue
-        number = block.label if block.label_kind in ("number",) else None
-        if len(block.text.split()) < 4 and not _is_title(block):
-            continue  # a contents line or a caption, not an item
-        section_items += 1
-        out.append(candidate(section, number, _parent_for(section, number, parent_number), [block]))
-        is_title = number is not None and _is_title(block)
-        titled = out[-1] if is_title else (titled if block.label_kind != "number" else None)
-    close()
-    return out
+            self.section_items += 1
+            out.append(self.candidate(section, f"{head.number}{block.label}", head.number, [block]))
+            return True
+        prev.blocks.append(block)
+        return True
 
 
 def _prefer_labelled(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1146,71 +1181,91 @@ def _text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[_Ca
         col_x0, col_x1 = ln.x0 - 4, min(right) - 2
         kind = _section_kind(ln.text) or "recommendation"
         header_bottom = max([ln.bottom] + [lines[j].bottom for j in mates])
-        cells: list[list[Line]] = []
         others: list[Line] = [lines[j] for j in mates if lines[j].x0 > ln.x1]
-        prev: Line | None = None
-        for j in range(i + 1, len(lines)):
-            cur = lines[j]
-            if cur.page == ln.page and cur.top < header_bottom:
-                continue
-            if prev is not None and cur.page != prev.page and cur.page != prev.page + 1:
-                break
-            if cur.x0 < col_x0 - 6 or (cur.x0 < col_x1 and cur.x1 > col_x1 + 40):
-                break  # running text resumes across the columns
-            if cur.x0 >= col_x1:
-                used.add(j)
-                others.append(cur)
-                continue
-            if (
-                prev is not None
-                and cur.page == prev.page
-                and cur.top - prev.bottom > 2.5 * cur.size
-            ):
-                break
-            aligned = any(
-                abs(lines[k].top - cur.top) < 2.5 and lines[k].x0 >= col_x1
-                for k in range(max(0, j - 8), min(len(lines), j + 8))
-                if lines[k].page == cur.page
-            )
-            starts = (
-                prev is None
-                or aligned
-                or (cur.page == prev.page and cur.top - prev.bottom > 0.5 * cur.size)
-                or (cur.page != prev.page and bool(_ROW_NUMBER_RE.match(cur.text)))
-            )
-            if starts or not cells:
-                cells.append([cur])
-            else:
-                cells[-1].append(cur)
-            used.add(j)
-            prev = cur
+        cells = _column_cells(lines, i, header_bottom, (col_x0, col_x1), others, used)
         if len(cells) < 2:
             continue
         used.update([i, *mates])
         marks = _mark_columns(others, sorted(right), cells[0][0])
-        for cell in cells:
-            text = join_text(c.text for c in cell)
-            number = None
-            m = _ROW_NUMBER_RE.match(text)
-            if m:
-                number, text = m.group("num"), m.group("rest")
-                cell = [replace(cell[0], text=cell[0].text[len(number) :].strip()), *cell[1:]]
-            if len(text.split()) < 3:
-                continue
-            parent_m = re.match(r"\d+", number or "")
-            parent = parent_m.group() if parent_m and number != parent_m.group() else None
-            out.append(
-                _Candidate(
-                    kind=kind,
-                    number=number,
-                    parent=parent,
-                    blocks=[Block(cell)],
-                    cluster=10_000 + i,
-                    labelled=True,
-                    responsible=marks(cell[0]),
-                )
-            )
+        out += _cell_candidates(cells, kind, marks, 10_000 + i)
     return out, used
+
+
+def _column_cells(
+    lines: Sequence[Line],
+    start: int,
+    header_bottom: float,
+    column: tuple[float, float],
+    others: list[Line],
+    used: set[int],
+) -> list[list[Line]]:
+    """The cells of a ruleless table's item column, read down from its header at `start`."""
+    col_x0, col_x1 = column
+    page = lines[start].page
+    cells: list[list[Line]] = []
+    prev: Line | None = None
+    for j in range(start + 1, len(lines)):
+        cur = lines[j]
+        if cur.page == page and cur.top < header_bottom:
+            continue
+        if prev is not None and cur.page != prev.page and cur.page != prev.page + 1:
+            break
+        if cur.x0 < col_x0 - 6 or (cur.x0 < col_x1 and cur.x1 > col_x1 + 40):
+            break  # running text resumes across the columns
+        if cur.x0 >= col_x1:
+            used.add(j)
+            others.append(cur)
+            continue
+        if prev is not None and cur.page == prev.page and cur.top - prev.bottom > 2.5 * cur.size:
+            break
+        aligned = any(
+            abs(lines[k].top - cur.top) < 2.5 and lines[k].x0 >= col_x1
+            for k in range(max(0, j - 8), min(len(lines), j + 8))
+            if lines[k].page == cur.page
+        )
+        starts = (
+            prev is None
+            or aligned
+            or (cur.page == prev.page and cur.top - prev.bottom > 0.5 * cur.size)
+            or (cur.page != prev.page and bool(_ROW_NUMBER_RE.match(cur.text)))
+        )
+        if starts or not cells:
+            cells.append([cur])
+        else:
+            cells[-1].append(cur)
+        used.add(j)
+        prev = cur
+    return cells
+
+
+def _cell_candidates(
+    cells: list[list[Line]], kind: ItemKind, marks: Callable[[Line], str | None], cluster: int
+) -> list[_Candidate]:
+    """One item per cell of the item column, its row number read off its text."""
+    out: list[_Candidate] = []
+    for cell in cells:
+        text = join_text(c.text for c in cell)
+        number = None
+        m = _ROW_NUMBER_RE.match(text)
+        if m:
+            number, text = m.group("num"), m.group("rest")
+            cell = [replace(cell[0], text=cell[0].text[len(number) :].strip()), *cell[1:]]
+        if len(text.split()) < 3:
+            continue
+        parent_m = re.match(r"\d+", number or "")
+        parent = parent_m.group() if parent_m and number != parent_m.group() else None
+        out.append(
+            _Candidate(
+                kind=kind,
+                number=number,
+                parent=parent,
+                blocks=[Block(cell)],
+                cluster=cluster,
+                labelled=True,
+                responsible=marks(cell[0]),
+            )
+        )
+    return out
 
 
 def _mark_columns(

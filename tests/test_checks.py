@@ -192,3 +192,15 @@ def test_the_overview_says_when_a_report_may_be_incomplete(tmp_path: Path) -> No
     assert paper.exit_code == 0, paper.output
     assert "may be incomplete" in paper.stdout
     assert "- the report says it makes 4 recommendations; 3 found" in paper.stdout
+
+
+def test_sub_items_whose_parent_or_neighbour_is_missing() -> None:
+    found = [_item("1"), _item("2"), _item("2a"), _item("2b"), _item("3a"), _item("4a")]
+    found += [_item("4"), _item("4c")]
+    assert numbering_gaps(found) == [
+        "recommendations 3 have sub-items but were not found themselves",
+        "recommendations 4b not found between their neighbours",
+    ]
+    # Parents printed only as group headings (never items): no warning; ranges count whole.
+    headings_only = [_item("1a"), _item("1b"), _item("2a-c"), _item("2d")]
+    assert numbering_gaps(headings_only) == []
