@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -363,15 +363,22 @@ def bench(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
         click.echo(line)
 
 
+def gold_arguments(command: Callable[..., Any]) -> Callable[..., Any]:
+    """GOLD_DIR and --pdfs: labelled documents and the PDFs they label (eval, train)."""
+    command = click.option(
+        "--pdfs",
+        "pdf_dir",
+        required=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Directory holding <name>.pdf for each <name>.json in GOLD_DIR.",
+    )(command)
+    return click.argument(
+        "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path)
+    )(command)
+
+
 @cli.command(name="eval")
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--pdfs",
-    "pdf_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Directory holding <name>.pdf for each <name>.json in GOLD_DIR.",
-)
+@gold_arguments
 @jobs_option("Worker processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @click.option("--only", multiple=True, metavar="NAME", help="Only this gold file (repeatable).")
@@ -440,14 +447,7 @@ def _evaluate_crossvalidated(
 
 
 @cli.command()
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--pdfs",
-    "pdf_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Directory holding <name>.pdf for each <name>.json in GOLD_DIR.",
-)
+@gold_arguments
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
