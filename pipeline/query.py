@@ -80,17 +80,17 @@ def find_items(db_url: str, wanted: ItemFilter) -> list[dict[str, Any]]:
     query = _current_items()
     if wanted.kinds:
         query = query.where(db.Item.kind.in_(list(wanted.kinds)))
+    # Filters are literal: "_" and "%" match themselves, not any character (autoescape).
     if wanted.document:
-        pattern = f"%{wanted.document}%"
         query = query.where(
             or_(
-                db.Document.file.ilike(pattern),
-                db.Document.title.ilike(pattern),
-                db.Document.sha256.startswith(wanted.document.lower()),
+                db.Document.file.icontains(wanted.document, autoescape=True),
+                db.Document.title.icontains(wanted.document, autoescape=True),
+                db.Document.sha256.startswith(wanted.document.lower(), autoescape=True),
             )
         )
     if wanted.publisher:
-        query = query.where(db.Document.publisher.ilike(f"%{wanted.publisher}%"))
+        query = query.where(db.Document.publisher.icontains(wanted.publisher, autoescape=True))
     engine = open_existing_store(db_url)
     try:
         with Session(engine) as session:

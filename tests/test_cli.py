@@ -169,6 +169,18 @@ def test_items_filters_and_formats(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("fake_extraction")
+def test_document_and_publisher_filters_are_literal(tmp_path: Path) -> None:
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
+    code, out, _ = invoke(tmp_path, "items", "--json")
+    assert json.loads(out)["items"]  # the store holds items
+    for option, value in (("--document", "_"), ("--document", "%"), ("--publisher", "%")):
+        code, out, err = invoke(tmp_path, "items", option, value)
+        assert (code, out, err) == (0, "", "No items match.\n"), (option, value)
+    code, out, _ = invoke(tmp_path, "items", "--document", "r.pdf", "--json")
+    assert json.loads(out)["items"]
+
+
+@pytest.mark.usefixtures("fake_extraction")
 def test_export_csv_guards_formulas(tmp_path: Path) -> None:
     invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
     target = tmp_path / "out.csv"
