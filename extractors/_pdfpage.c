@@ -293,8 +293,23 @@ static int read_chars(void *handle, const View *view, Chars *chars, Fonts *fonts
     MatrixF matrix = {0, 0, 0, 0, 0, 0}; /* kept across characters, like the ctypes struct */
     ObjectFacts null_facts = {NULL, 0, 0.0};
     int status = 0;
-    for (int k = 0; k < count; k++) {
+    int step = 1;
+    for (int k = 0; k < count; k += step) {
         unsigned int code = GetUnicode(handle, k);
+        step = 1;
+        /* PDFium returns text as UTF-16 units: a surrogate pair is one character (drawn at the
+         * first unit's box); a lone surrogate cannot be text and reads as U+FFFD. */
+        if (code >= 0xD800 && code <= 0xDBFF) {
+            unsigned int low = k + 1 < count ? GetUnicode(handle, k + 1) : 0;
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                step = 2;
+            } else {
+                code = 0xFFFD;
+            }
+        } else if (code >= 0xDC00 && code <= 0xDFFF) {
+            code = 0xFFFD;
+        }
         Char c;
         memset(&c, 0, sizeof c);
         if (code == 0 || (code != 2 && is_break((Py_UCS4)code))) {

@@ -167,8 +167,12 @@ def page_chars(page: Any, view: View) -> list[_Char]:
         matrix = raw.FS_MATRIX()
         objects: dict[int, tuple[str, float]] = {}  # text object → (font name, rendered size)
         chars: list[_Char] = []
+        paired = False
         for k in range(count):
-            code = raw.FPDFText_GetUnicode(handle, k)
+            if paired:  # the low half of a surrogate pair read with the character before
+                paired = False
+                continue
+            code, paired = utf16_char(handle, k, count)
             text = "-" if code == 2 else chr(code) if code else ""  # 2: PDFium's line-end hyphen
             if not text or text in _BREAKS:
                 if not raw.FPDFText_IsGenerated(handle, k):  # PDFium's own spaces: ignored
@@ -202,6 +206,25 @@ def page_chars(page: Any, view: View) -> list[_Char]:
         return chars
     finally:
         textpage.close()
+
+
+def utf16_char(handle: Any, k: int, count: int) -> tuple[int, bool]:
+    """Character k of a text page as a code point, and whether it took the next unit too.
+
+    PDFium returns text as UTF-16 units: a surrogate pair is one character; a lone surrogate
+    cannot be text and reads as U+FFFD (the C loop does the same).
+    """
+    import pypdfium2.raw as raw
+
+    code = int(raw.FPDFText_GetUnicode(handle, k))
+    if 0xD800 <= code <= 0xDBFF:
+        low = int(raw.FPDFText_GetUnicode(handle, k + 1)) if k + 1 < count else 0
+        if 0xDC00 <= low <= 0xDFFF:
+            return 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), True
+        return 0xFFFD, False
+    if 0xDC00 <= code <= 0xDFFF:
+        return 0xFFFD, False
+    return code, False
 
 
 def _font_name(obj: Any) -> str:

@@ -36,7 +36,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "2"  # 2: turned (/Rotate) pages read upright by PDFium
+TEXT_LAYER_VERSION = "3"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.

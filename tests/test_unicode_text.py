@@ -1,0 +1,83 @@
+"""Text outside the Basic Multilingual Plane: a surrogate pair is one character, never a crash.
+
+PDFium hands text over as UTF-16 units. The PDF below is written by hand so that its font's
+ToUnicode map sends one byte to an emoji (a surrogate pair) and another to a lone surrogate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_pdfium_native import _compare_loops
+
+from extractors import pdfium_text as fast
+from pipeline.extract import extract_outcome
+
+LINES = (
+    (780, "Recommendations"),
+    (750, "1. The force should answer calls ~ within ten seconds."),
+    (730, "2. The force should publish its data | every month."),
+)
+# "~" (0x7E) reads as U+1F600 (a surrogate pair), "|" (0x7C) as a lone low surrogate.
+CMAP = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def "
+    b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <00> <FF> "
+    b"endcodespacerange 2 beginbfchar <7E> <D83DDE00> <7C> <DC00> endbfchar endcmap "
+    b"CMapName currentdict /CMap defineresource pop end end\n"
+)
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream"
+
+
+def surrogate_pdf(path: Path) -> Path:
+    """A one-page PDF whose text layer holds a surrogate pair and a lone surrogate."""
+    content = "".join(f"BT /F1 11 Tf 72 {y} Td ({t}) Tj ET\n" for y, t in LINES).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        _stream(CMAP),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+@pytest.mark.parametrize("native", ["1", "0"])
+def test_a_surrogate_pair_is_one_character_and_a_lone_one_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, native: str
+) -> None:
+    monkeypatch.setenv(fast.NATIVE_ENV, native)
+    fast.native.cache_clear()
+    try:
+        outcome = extract_outcome(surrogate_pdf(tmp_path / "emoji.pdf"))
+    finally:
+        fast.native.cache_clear()
+    assert outcome.error is None
+    assert outcome.result is not None
+    assert [item.text for item in outcome.result.items] == [
+        "The force should answer calls \U0001f600 within ten seconds.",
+        "The force should publish its data \ufffd every month.",
+    ]
+
+
+def test_both_loops_read_surrogates_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _compare_loops([surrogate_pdf(tmp_path / "emoji.pdf")], monkeypatch)
