@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable
@@ -87,8 +89,31 @@ def _over_memory(path: Path, memory_mb: int | None) -> Outcome:
     )
 
 
+def worker_start() -> None:
+    """In a new worker process: die with the parent, and hold none of its locks.
+
+    A forked worker shares its siblings' pipe ends, so a killed parent's end-of-file never
+    reaches it; Linux's parent-death signal ends it instead. Its copies of the run lock are
+    closed so that a killed run leaves the store unlocked.
+    """
+    from pipeline.lock import release_inherited
+
+    release_inherited()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before the signal was set
+            os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
 def _serve(conn: Connection, memory_mb: int | None, work: Work) -> None:
     """Worker loop: extract each path received, send back (outcome, still healthy)."""
+    worker_start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
     _limit_memory(memory_mb)
     while True:

@@ -297,7 +297,9 @@ def extract_many(
         return [outcomes[p] for p in paths]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+    from pipeline.budget import worker_start
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=worker_start) as pool:
         # Largest files first, so that one big report does not run alone at the end.
         futures = {
             pool.submit(work, path, cache_dir): path

@@ -45,6 +45,29 @@ def lock_path(db_url: str, fallback_dir: Path) -> Path | None:
     return fallback_dir / f"run-{digest}.lock"
 
 
+# File descriptors of run locks this process holds: worker processes forked during a run close
+# their copies (`release_inherited`), so that only the run itself ever holds its lock.
+HELD: set[int] = set()
+
+
+def release_inherited() -> None:
+    """In a forked worker: drop its copies of the parent's lock files (never unlock them).
+
+    Each descriptor is pointed at /dev/null rather than closed, so that its number is not
+    reused for another file while the parent's file object still names it.
+    """
+    if not HELD:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    try:
+        for fd in list(HELD):
+            with contextlib.suppress(OSError):
+                os.dup2(null, fd)
+    finally:
+        os.close(null)
+    HELD.clear()
+
+
 @contextlib.contextmanager
 def run_lock(db_url: str, fallback_dir: Path) -> Iterator[None]:
     """Hold the store's run lock for the duration of the block, or refuse with a clear error."""
@@ -69,6 +92,7 @@ def run_lock(db_url: str, fallback_dir: Path) -> Iterator[None]:
                 f"another recwatch run (pid {holder}) is writing to this store ({path} is locked)",
                 "wait for it to finish and run again; the lock is released when that run exits",
             ) from None
+        HELD.add(fh.fileno())
         try:
             fh.seek(0)
             fh.truncate()
@@ -76,6 +100,7 @@ def run_lock(db_url: str, fallback_dir: Path) -> Iterator[None]:
             fh.flush()
             yield
         finally:
+            HELD.discard(fh.fileno())
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
