@@ -629,12 +629,13 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     # Running lines sit at a fixed height; chapter-specific ones repeat only within a chapter.
     threshold = max(3, min(int(0.3 * n_pages), 6)) if n_pages >= 4 else n_pages + 1
     repeated = {k for k, c in counts.items() if c >= threshold}
+    headings = _section_headings(lines, page_heights, repeated)
     kept: list[Line] = []
     for ln in lines:
         if _in_band(ln, page_heights):
             stripped = ln.text.strip()
             key = (_furniture_key(stripped), round(ln.top / 6))
-            if (
+            if id(ln) not in headings and (
                 key in repeated
                 or (key[0], key[1] - 1) in repeated
                 or (key[0], key[1] + 1) in repeated
@@ -644,6 +645,25 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
                 continue
         kept.append(ln)
     return kept
+
+
+def _section_headings(
+    lines: Sequence[Line], page_heights: Sequence[float], repeated: set[tuple[str, int]]
+) -> set[int]:
+    """Repeated lines set as headings (larger than the body, or bold): the first printing of
+    each is the heading of the section its repeats continue, and stays (ids of those lines)."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size)] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    first: dict[str, Line] = {}
+    for ln in lines:
+        if not _in_band(ln, page_heights) or not (ln.bold or ln.size >= body + 1.5):
+            continue
+        text, band = _furniture_key(ln.text.strip()), round(ln.top / 6)
+        if any((text, band + d) in repeated for d in (-1, 0, 1)) and text not in first:
+            first[text] = ln
+    return {id(ln) for ln in first.values()}
 
 
 def _in_band(ln: Line, page_heights: Sequence[float]) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from extractors.items import split_items
+from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line
 
 BODY = 11.0
@@ -367,3 +368,23 @@ def test_a_numbered_title_over_the_same_number_only_heads_it() -> None:
         ("1", "The Home Office should create a body to oversee custody deaths."),
         ("2", "The College of Policing should revise custody training."),
     ]
+
+
+def test_a_section_heading_repeated_atop_each_page_keeps_its_first_printing() -> None:
+    lines: list[Line] = []
+    for page in range(1, 6):
+        lines.append(line(page, 40, "Northmoor inspection report", size=8))  # running header
+        if page >= 2:
+            lines.append(line(page, 70, "Recommendations", size=14, bold=True))
+            lines += paragraph(
+                page, 120, f"{page - 1}. The force should act on finding number {page - 1}."
+            )
+        else:
+            lines += paragraph(page, 120, "The inspection looked at how the force works.")
+    kept = remove_furniture(lines, (842.0,) * 5)
+    texts = [(ln.page, ln.text) for ln in kept]
+    assert (2, "Recommendations") in texts  # the section's heading
+    assert not any(t == "Recommendations" for p, t in texts if p > 2)  # its repeats
+    assert not any("Northmoor inspection report" in t for _, t in texts)
+    items = split_items(doc(kept, pages=5))
+    assert [i.number for i in items] == ["1", "2", "3", "4"]
