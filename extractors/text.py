@@ -199,7 +199,11 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
             (str(k), str(v)) for k, v in pdf.get_metadata_dict().items() if v and isinstance(v, str)
         )
         for index in range(1, len(pdf) + 1):
-            page = pdf[index - 1]
+            try:
+                page = pdf[index - 1]
+            except Exception as exc:  # a page PDFium cannot load is skipped, not the document
+                _skip_page(raw, path, index, exc)
+                continue
             try:
                 width, height = (float(v) for v in page.get_size())
                 found, drawings, edges = _read_pdfium_page(page, index)
@@ -259,6 +263,16 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
     finally:
         pdf.close()
     return raw
+
+
+def _skip_page(raw: RawPages, path: Path, index: int, exc: Exception) -> None:
+    """Record an unreadable page as empty (the size of the page before) and warn naming it."""
+    logger.warning("%s: page %d could not be loaded: %s", path, index, exc)
+    raw.warnings.append(f"{path.name}: page {index} could not be loaded ({exc}); skipped")
+    raw.sizes.append(raw.sizes[-1] if raw.sizes else (595.0, 842.0))
+    raw.words.append([])
+    raw.boxes.append([])
+    raw.table_boxes.append([])
 
 
 def _read_pdfium_page(page: Any, index: int) -> tuple[list[RawWord], list[PageDrawing], list[Edge]]:

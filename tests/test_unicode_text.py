@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rawpdf import stream, text_content, write_pdf
 from test_pdfium_native import _compare_loops
 
 from extractors import pdfium_text as fast
@@ -29,36 +30,20 @@ CMAP = (
 )
 
 
-def _stream(data: bytes) -> bytes:
-    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream"
-
-
 def surrogate_pdf(path: Path) -> Path:
     """A one-page PDF whose text layer holds a surrogate pair and a lone surrogate."""
-    content = "".join(f"BT /F1 11 Tf 72 {y} Td ({t}) Tj ET\n" for y, t in LINES).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        _stream(content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-        _stream(CMAP),
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
+    return write_pdf(
+        path,
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(text_content(LINES)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            stream(CMAP),
+        ],
     )
-    path.write_bytes(bytes(out))
-    return path
 
 
 @pytest.mark.parametrize("native", ["1", "0"])
