@@ -66,10 +66,24 @@ _STATED_RE = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
-# "Recommendation 7", "Area for improvement 3:" opening a line: a label the report prints.
+# "In this report the Inquiry makes 10 recommendations": any subject, in the present tense,
+# inside a sentence that opens on this report.
+_IN_THIS_RE = re.compile(
+    r"\bin this (?:report|inspection|review|inquiry)\b[^.;]{0,80}?\b(?:make|makes|set out|"
+    r"sets out)\s+(?:a total of )?" + _COUNT + r"\s+(?:new |further |specific |main )?" + _PHRASE,
+    re.IGNORECASE,
+)
+# A statement in the simple past ("we made 20 recommendations") is about another report when
+# its sentence dates it elsewhere: a year, or a previous / last / earlier report.
+_PAST_RE = re.compile(r"^(?:we|this \w+)\s+(?:also )?(?:made|identified|included)\b", re.I)
+_ELSEWHERE_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d|previous(?:ly)?|last|earlier|prior|original|former)\b", re.I
+)
+# "Recommendation 7", "Area for improvement 3:", "Recommendation 3.2" opening a line: a label
+# the report prints.
 _LABEL_LINE_RE = re.compile(
-    r"^(?P<kw>recommendation|area for improvement|cause of concern)\s+(?P<n>\d{1,3})[a-z]?"
-    r"(?![.\d])\s*(?P<rest>.?)",
+    r"^(?P<kw>recommendation|area for improvement|cause of concern)\s+"
+    r"(?P<n>\d{1,3}(?:\.\d{1,3})?)[a-z]?(?![.\d])\s*(?P<rest>.?)",
     re.IGNORECASE,
 )
 _RECOMMENDS_RE = re.compile(r"\brecommend(?:s|ed)?\s+(?:that|the|a|an)\b", re.IGNORECASE)
@@ -109,16 +123,25 @@ def _integer(number: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _ranges(numbers: Iterable[int]) -> str:
-    """Numbers as runs: 4, 5, 6, 7, 9 → "4–7 and 9"."""
+def _runs(numbers: Iterable[int]) -> list[str]:
+    """Numbers as runs: 4, 5, 6, 7, 9 → ["4–7", "9"]."""
     runs: list[tuple[int, int]] = []
     for n in sorted(set(numbers)):
         if runs and n == runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], n)
         else:
             runs.append((n, n))
-    parts = [f"{a}–{b}" if b > a else str(a) for a, b in runs]
+    return [f"{a}–{b}" if b > a else str(a) for a, b in runs]
+
+
+def _joined(parts: Sequence[str]) -> str:
+    """Parts as prose: ["4–7", "9"] → "4–7 and 9"."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _ranges(numbers: Iterable[int]) -> str:
+    """Numbers as runs: 4, 5, 6, 7, 9 → "4–7 and 9"."""
+    return _joined(_runs(numbers))
 
 
 def _found(items: Sequence[Item], kind: ItemKind) -> set[int]:
@@ -126,9 +149,28 @@ def _found(items: Sequence[Item], kind: ItemKind) -> set[int]:
     return {n for i in items if i.kind == kind and (n := _integer(i.number)) is not None}
 
 
+def _label(number: str | None) -> str | None:
+    """A printed number as a label to compare: "4a (ii)" → "4"; "3.2" → "3.2"."""
+    m = re.match(r"(\d{1,3}(?:\.\d{1,3})?)(?![.\d])", (number or "").strip())
+    return m.group(1) if m else None
+
+
+def _labels(labels: Iterable[str]) -> str:
+    """Labels in order, whole numbers as runs: "1–3, 3.1, 3.2 and 4"."""
+    parts: list[str] = []
+    whole: list[int] = []
+    for label in sorted(set(labels), key=lambda n: tuple(map(int, n.split(".")))):
+        if label.isdigit():
+            whole.append(int(label))
+            continue
+        parts += [*_runs(whole), label]
+        whole = []
+    return _joined(parts + _runs(whole))
+
+
 def printed_labels_missing(doc: DocumentText, items: Sequence[Item]) -> list[str]:
     """Labels the report prints at the start of a line ("Recommendation 7") with no item."""
-    printed: dict[ItemKind, set[int]] = {}
+    printed: dict[ItemKind, set[str]] = {}
     for line in doc.lines:
         m = _LABEL_LINE_RE.match(line.text)
         # A label stands alone, before a separator or a capital; "Recommendation 5 extends…"
@@ -139,14 +181,15 @@ def printed_labels_missing(doc: DocumentText, items: Sequence[Item]) -> list[str
             or m.group("rest").isupper()
         ):
             kind = section_kind(m.group("kw")) or "recommendation"
-            printed.setdefault(kind, set()).add(int(m.group("n")))
+            printed.setdefault(kind, set()).add(m.group("n"))
     out = []
-    for kind, numbers in printed.items():
-        missing = numbers - _found(items, kind)
+    for kind, labels in printed.items():
+        found = {label for i in items if i.kind == kind and (label := _label(i.number))}
+        missing = labels - found
         if missing:
             plural = _KIND_NAMES[kind][1]
             out.append(
-                f"{plural} {_ranges(numbers)} printed; {_ranges(missing)} not found "
+                f"{plural} {_labels(labels)} printed; {_labels(missing)} not found "
                 "(check the pages where they are printed)"
             )
     return out
@@ -203,7 +246,9 @@ def stated_counts(doc: DocumentText, items: Sequence[Item]) -> list[str]:
     """A count the report states of itself that differs from the count found."""
     text = " ".join(line.text for line in doc.lines)
     stated: dict[ItemKind, set[int]] = {}
-    for m in _STATED_RE.finditer(text):
+    for m in [*_STATED_RE.finditer(text), *_IN_THIS_RE.finditer(text)]:
+        if _PAST_RE.match(m.group(0)) and _ELSEWHERE_RE.search(_sentence(text, m)):
+            continue
         kind = section_kind(m.group("kw")) or "recommendation"
         stated.setdefault(kind, set()).add(_count_of(m.group("n")))
     out = []
@@ -215,6 +260,13 @@ def stated_counts(doc: DocumentText, items: Sequence[Item]) -> list[str]:
             says = " or ".join(str(c) for c in sorted(counts))
             out.append(f"the report says it makes {says} {plural}; {len(of_kind)} found")
     return out
+
+
+def _sentence(text: str, m: re.Match[str]) -> str:
+    """The sentence holding a match (from the full stop before it to the one after it)."""
+    start = text.rfind(". ", 0, m.start()) + 1
+    end = text.find(". ", m.end())
+    return text[start : end if end >= 0 else len(text)]
 
 
 def empty_sections(units: Sequence[Unit], items: Sequence[Item]) -> list[str]:

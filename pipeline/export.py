@@ -73,7 +73,11 @@ def _documents_json(
     for item in items:
         by_document[item.document["sha256"]].append(item.contract)
     return [
-        {**d, "items": by_document[d["sha256"]]}
+        {
+            **{k: v for k, v in d.items() if k != "warnings"},
+            "items": by_document[d["sha256"]],
+            "warnings": d.get("warnings", []),
+        }
         for d in documents
         if by_document[d["sha256"]] or not filtered
     ]

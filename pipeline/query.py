@@ -140,19 +140,24 @@ def documents_with_items(db_url: str) -> list[dict[str, Any]]:
         engine.dispose()
 
 
-def latest_self_checks(session: Session) -> dict[str, list[str]]:
-    """Each document's self-check warnings from its latest successful extraction."""
-    from extractors.checks import is_self_check
-
+def latest_warnings(session: Session) -> dict[str, list[str]]:
+    """Each document's warnings from its latest successful extraction (run_documents)."""
     latest: dict[str, db.RunDocument] = {}
     query = select(db.RunDocument).where(db.RunDocument.status == "ok")
     for row in session.scalars(query.order_by(db.RunDocument.run_id)):
         if row.sha256:
             latest[row.sha256] = row
+    return {sha256: list(json.loads(row.warnings or "[]")) for sha256, row in latest.items()}
+
+
+def latest_self_checks(session: Session) -> dict[str, list[str]]:
+    """Each document's self-check warnings from its latest successful extraction."""
+    from extractors.checks import is_self_check
+
     return {
         sha256: checks
-        for sha256, row in latest.items()
-        if (checks := [w for w in json.loads(row.warnings or "[]") if is_self_check(w)])
+        for sha256, warnings in latest_warnings(session).items()
+        if (checks := [w for w in warnings if is_self_check(w)])
     }
 
 

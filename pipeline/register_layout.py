@@ -21,7 +21,7 @@ from models import db
 from models.store import open_existing_store
 from pipeline.corrections import overlay, rejected_ids
 from pipeline.errors import PipelineError
-from pipeline.query import item_row
+from pipeline.query import item_row, latest_warnings
 
 ID_COLUMN = "recwatch_id"
 STATUS_COLUMN = "recwatch_status"
@@ -186,6 +186,9 @@ def load_register(
                 contract["extracted_in_run"] = version.run_id
                 row = _register_row(contract, document, version.run_id)
                 out.append(RegisterItem(row, contract, _document_json(document)))
-            return out, [_document_json(d) for d in documents]
+            warnings = latest_warnings(session)
+            return out, [
+                {**_document_json(d), "warnings": warnings.get(d.sha256, [])} for d in documents
+            ]
     finally:
         engine.dispose()

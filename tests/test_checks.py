@@ -204,3 +204,60 @@ def test_sub_items_whose_parent_or_neighbour_is_missing() -> None:
     # Parents printed only as group headings (never items): no warning; ranges count whole.
     headings_only = [_item("1a"), _item("1b"), _item("2a-c"), _item("2d")]
     assert numbering_gaps(headings_only) == []
+
+
+def test_chapter_numbered_labels_are_compared_as_printed() -> None:
+    document = doc(
+        [
+            line(1, 100, "Recommendation 2.1", bold=True),
+            *paragraph(1, 120, "The council should publish its waiting times every month."),
+            line(1, 160, "Recommendation 2.2", bold=True),
+            *paragraph(1, 180, "The council should name one officer to answer complaints."),
+            line(2, 100, "Recommendation 3.1", bold=True),
+            *paragraph(2, 120, "The trust should audit its referral letters each quarter."),
+        ]
+    )
+    assert printed_labels_missing(document, [_item("2.1"), _item("3.1")]) == [
+        "recommendations 2.1, 2.2 and 3.1 printed; 2.2 not found "
+        "(check the pages where they are printed)"
+    ]
+    assert printed_labels_missing(document, [_item("2.1"), _item("2.2"), _item("3.1")]) == []
+
+
+def test_a_count_dated_to_another_report_is_narrative() -> None:
+    items = [_item("1"), _item("2")]
+    for sentence in (
+        "In our 2018 inspection we made nine recommendations, and six are now met.",
+        "At the previous visit we identified four areas for improvement in custody.",
+        "Three of the recommendations we make below repeat earlier advice to the trust.",
+    ):
+        assert stated_counts(doc(paragraph(1, 60, sentence)), items) == [], sentence
+    # The present tense is always about this report, whatever else the sentence mentions.
+    now = doc(paragraph(1, 60, "Since our 2018 visit, we make six recommendations to the board."))
+    assert stated_counts(now, items) == ["the report says it makes 6 recommendations; 2 found"]
+    named = doc(paragraph(1, 60, "In this review the panel sets out eight recommendations."))
+    assert stated_counts(named, items) == ["the report says it makes 8 recommendations; 2 found"]
+
+
+def test_a_contents_line_is_not_a_section_of_items() -> None:
+    lines = [
+        line(1, 60, "Contents", size=16, bold=True),
+        line(1, 90, "Introduction .......................................... 2"),
+        line(1, 105, "Recommendations 9"),
+        line(1, 120, "How the service answers calls from families and carers 11"),
+        line(1, 135, "Annex: the people and organisations we spoke to in the county 14"),
+    ]
+    assert empty_sections(build_skeleton(doc(lines)), []) == []
+
+
+def test_the_store_export_keeps_each_documents_warnings(tmp_path: Path) -> None:
+    pdf = _contradicting_pdf(tmp_path / "contradicts.pdf")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "run", str(pdf), "--jobs", "1"]).exit_code == 0
+    exported = runner.invoke(cli, ["--db", db, "export", "--format", "json"])
+    [document] = json.loads(exported.stdout)["documents"]
+    assert list(document)[-2:] == ["items", "warnings"]
+    assert any("3 not found" in w and is_self_check(w) for w in document["warnings"])
+    extracted = runner.invoke(cli, ["extract", "--json", str(pdf)])
+    assert json.loads(extracted.stdout)["documents"][0]["warnings"] == document["warnings"]

@@ -201,6 +201,7 @@ def test_export_json_follows_the_contract(tmp_path: Path) -> None:
     [doc] = json.loads(out)["documents"]
     assert list(doc) == [
         "sha256", "file", "source", "title", "publisher", "published", "pages", "items",
+        "warnings",
     ]  # fmt: skip
     contract = ["id", "kind", "number", "parent", "page_start", "page_end", "text"]
     contract += ["addressees", "partners", "deadline"]
