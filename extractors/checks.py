@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from extractors.skeleton import Unit, build_skeleton, section_kind
@@ -106,7 +107,7 @@ def check_document(doc: DocumentText, items: Sequence[Item]) -> tuple[str, ...]:
     if not doc.lines:
         return ()
     name = Path(doc.file).name
-    units = build_skeleton(doc)
+    units = build_skeleton(_near_item_headings(doc))
     problems = [
         *printed_labels_missing(doc, items),
         *numbering_gaps(items),
@@ -115,6 +116,23 @@ def check_document(doc: DocumentText, items: Sequence[Item]) -> tuple[str, ...]:
         *silent_recommendations(doc, items),
     ]
     return tuple(f"{name}: {MARK} {p}" for p in dict.fromkeys(problems))
+
+
+SECTION_PAGES = 3  # pages read after a heading for items to judge whether its section is empty
+
+
+def _near_item_headings(doc: DocumentText) -> DocumentText:
+    """Only the pages that start with or follow a line naming a section of items (the skeleton
+    of a whole report costs as much as splitting it; the empty-section check needs only these)."""
+    pages: set[int] = set()
+    for line in doc.lines:
+        if _PLAIN_HEADING_RE.match(line.text.strip()):
+            pages.update(range(line.page, line.page + SECTION_PAGES))
+    return replace(
+        doc,
+        lines=tuple(ln for ln in doc.lines if ln.page in pages),
+        tables=tuple(t for t in doc.tables if t.page in pages),
+    )
 
 
 def _integer(number: str | None) -> int | None:
