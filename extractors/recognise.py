@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.candidates import (
     Candidate,
@@ -118,20 +118,8 @@ def _parent(number: str | None) -> str | None:
 def _item(cand: Candidate, pages: set[int]) -> Item:
     """Turn a kept candidate into an item."""
     if cand.rule_item is not None:
-        rule = cand.rule_item
-        merged = tuple(sorted(set(rule.occurrences) | pages))
-        return Item(
-            kind=rule.kind,
-            number=rule.number,
-            parent=rule.parent,
-            page_start=rule.page_start,
-            page_end=rule.page_end,
-            text=rule.text,
-            occurrences=merged,
-            lead_in=rule.lead_in,
-            timing=rule.timing,
-            responsible=rule.responsible,
-        )
+        merged = set(cand.rule_item.occurrences) | pages
+        return replace(cand.rule_item, occurrences=tuple(sorted(merged)))
     return Item(
         kind=cand.kind,
         number=cand.number,
