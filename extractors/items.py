@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.text import join_text, mark_soft_hyphens
+from extractors.vocabulary import directs, opens_with_imperative
 from models.records import DocumentText, Item, ItemKind, Line, Table
 
 logger = logging.getLogger(__name__)
@@ -69,11 +70,6 @@ _TIMING_RE = re.compile(
     r"^(?:immediately|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
     r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
     r"(?:in the )?(?:short|medium|long)[- ]term)\s*:?$",
-    re.IGNORECASE,
-)
-_DIRECTIVE_RE = re.compile(
-    r"\b(?:should|must|shall|recommend(?:s|ed)?|urge|encourage|invite|needs? to|ought to|is to|"
-    r"are to)\b",
     re.IGNORECASE,
 )
 _TALK_ABOUT_RE = re.compile(
@@ -308,6 +304,7 @@ class _Candidate:
     lead_in: str | None = None
     timing: str | None = None
     responsible: str | None = None
+    response: str | None = None
     extra_pages: set[int] = field(default_factory=set)
     labelled: bool = False
 
@@ -354,9 +351,7 @@ def _label_kind(kw: str) -> ItemKind:
 def _talks_about_items(text: str) -> bool:
     if _COUNT_RE.search(text):
         return True
-    return bool(_TALK_ABOUT_RE.search(text)) and not _DIRECTIVE_RE.search(
-        _TALK_ABOUT_RE.sub("", text)
-    )
+    return bool(_TALK_ABOUT_RE.search(text)) and not directs(_TALK_ABOUT_RE.sub("", text))
 
 
 def _narrative_resumes(block: Block, item_x0: float) -> bool:
@@ -370,8 +365,8 @@ def _narrative_resumes(block: Block, item_x0: float) -> bool:
         and abs(block.first.x0 - item_x0) <= 4
         and not block.first.in_box
         and not text.rstrip().endswith(":")
-        and not _DIRECTIVE_RE.search(text)
-        and not _imperative(text)
+        and not directs(text)
+        and not opens_with_imperative(text)
         and not re.search(r"\b(?:will|within|by \d|immediately)\b", text, re.IGNORECASE)
     )
 
@@ -384,7 +379,7 @@ def _timing_in(lead_in: str) -> str | None:
 
 def _is_to_line(text: str) -> bool:
     """A "To the Home Office" line naming who the following items are for."""
-    if not _TO_RE.match(text) or len(text.split()) > 14 or _DIRECTIVE_RE.search(text):
+    if not _TO_RE.match(text) or len(text.split()) > 14 or directs(text):
         return False
     # "To review and assess…" is a purpose, not a body: after "To" comes a determiner, a name,
     # or a body the registry knows in lower case ("To chief constables").
@@ -433,11 +428,23 @@ def split_items(doc: DocumentText) -> list[Item]:
     lines = _continue_tables_on_lines(runs, lines, doc.page_heights)
     table_cands, used = _text_table_candidates(lines, body)
     blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
-    candidates = _labelled_and_sectioned(blocks, body)
+    candidates = _with_responses(_labelled_and_sectioned(blocks, body), blocks)
     candidates += _table_candidates(runs) + table_cands
     if not any(c.kind == "recommendation" for c in candidates):
         candidates += _standalone_recommendations(blocks)
     return _finalise(_prefer_labelled(_split_asks(_drop_titles(candidates))))
+
+
+def _with_responses(candidates: list[_Candidate], blocks: Sequence[Block]) -> list[_Candidate]:
+    """Note the response printed right after an item ("The government accepts this …"): in a
+    response document it names who acts on a recommendation that names nobody itself."""
+    after = {id(a.lines[-1]): b for a, b in itertools.pairwise(blocks) if a.lines}
+    for cand in candidates:
+        last = cand.blocks[-1].lines if cand.blocks else []
+        following = after.get(id(last[-1])) if last else None
+        if following is not None and _RESPONSE_OPENING_RE.match(following.text):
+            cand.response = following.text[:300]
+    return candidates
 
 
 _SUBJECT_ASKS_RE = re.compile(
@@ -457,13 +464,25 @@ def _drop_titles(candidates: list[_Candidate]) -> list[_Candidate]:
             following is not None
             and number.isdigit()
             and len(title.split()) <= 12
-            and not _DIRECTIVE_RE.search(title)
-            and (following.number or "").rstrip(".)") == number
-            and _DIRECTIVE_RE.search(following.text())
+            and not directs(title)
+            and _heads(number, following)
+            and directs(following.text())
         ):
             continue
         out.append(cand)
     return out
+
+
+def _heads(number: str, following: _Candidate) -> bool:
+    """True when a title numbered `number` heads the entry after it: one with the same number,
+    or one that prints a sub-number of it as its label ("2a.", "2.1"; not a bare "(a)")."""
+    after = (following.number or "").rstrip(".)")
+    if after == number:
+        return True
+    printed = (following.blocks[0].label or "") if following.blocks else ""
+    return (
+        printed.startswith(number) and re.fullmatch(rf"{number}(?:[a-z]|\.\d+)", after) is not None
+    )
 
 
 # A lead-in whose list completes it: "…, we recommend that:" (not "…these principles:").
@@ -475,24 +494,41 @@ def _split_asks(candidates: list[_Candidate]) -> list[_Candidate]:
     ask their own actor ("the College of Policing should …") is that many items under it."""
     out: list[_Candidate] = []
     for cand in candidates:
-        parts = cand.blocks[1:]
+        asks = _asks(cand.blocks[1:])
         lead = cand.blocks[0].text.rstrip() if cand.blocks else ""
         if (
             not cand.labelled
             or not _RECOMMEND_THAT_RE.search(lead)
-            or len(parts) < 2
-            or not all(b.label_kind in ("letter", "roman", "bullet") for b in parts)
-            or not all(_SUBJECT_ASKS_RE.match(b.text) and not _imperative(b.text) for b in parts)
+            or len(asks) < 2
+            or not all(a[0].label_kind in ("letter", "roman", "bullet") for a in asks)
+            or not all(_names_its_actor(a[0].text) for a in asks)
         ):
             out.append(cand)
             continue
-        for block in parts:
-            letter = block.label if block.label_kind in ("letter", "roman") else None
+        for ask in asks:
+            first = ask[0]
+            letter = first.label if first.label_kind in ("letter", "roman") else None
             number = f"{cand.number}{letter}" if cand.number and letter else None
-            out.append(
-                replace(cand, number=number, parent=cand.number, blocks=[block], lead_in=lead)
-            )
+            out.append(replace(cand, number=number, parent=cand.number, blocks=ask, lead_in=lead))
     return out
+
+
+def _names_its_actor(text: str) -> bool:
+    """True when an ask opens with the body it asks ("the College of Policing should …")."""
+    return bool(_SUBJECT_ASKS_RE.match(text)) and not opens_with_imperative(text)
+
+
+def _asks(parts: Sequence[Block]) -> list[list[Block]]:
+    """The asks of a lead-in: each part of the list's own label style, with the sub-list of a
+    part that ends in a colon ("the College should:" then bullets) kept inside that part."""
+    asks: list[list[Block]] = []
+    style = parts[0].label_kind if parts else None
+    for block in parts:
+        if asks and block.label_kind != style and asks[-1][0].text.rstrip().endswith(":"):
+            asks[-1].append(block)
+        else:
+            asks.append([block])
+    return asks
 
 
 def _standalone_recommendations(blocks: Sequence[Block]) -> list[_Candidate]:
@@ -805,15 +841,15 @@ class _Splitter:
         if (
             block.label_kind == "bullet"
             and _COUNT_RE.search(text)
-            and not _DIRECTIVE_RE.search(text)
-            and not _imperative(block.text)
+            and not directs(text)
+            and not opens_with_imperative(block.text)
         ):
             return True
         if (
             not listed
             and (block.label is None or (self.mixed and block.label_kind == "number"))
-            and not _DIRECTIVE_RE.search(text)
-            and not _imperative(text)
+            and not directs(text)
+            and not opens_with_imperative(text)
         ):
             if self.section_items and block.label is None and len(text.split()) > 25:
                 self.section = None  # a return to narrative closes the list
@@ -925,7 +961,7 @@ def _is_title(block: Block) -> bool:
     return (
         block.first.bold
         and len(text.split()) <= 15
-        and not _DIRECTIVE_RE.search(text)
+        and not directs(text)
         and (not text.endswith(".") or len(text.split()) <= 12)
     )
 
@@ -934,75 +970,6 @@ def _is_sub_label(block: Block) -> bool:
     return block.label_kind in ("roman", "letter") or (
         block.label_kind == "bullet" and block.label in ("-", "–", "◦", "○")
     )
-
-
-_IMPERATIVES = frozenset(
-    [
-        "ensure",
-        "review",
-        "improve",
-        "develop",
-        "establish",
-        "introduce",
-        "provide",
-        "set",
-        "make",
-        "consider",
-        "take",
-        "implement",
-        "monitor",
-        "strengthen",
-        "increase",
-        "reduce",
-        "address",
-        "undertake",
-        "publish",
-        "create",
-        "agree",
-        "put",
-        "extend",
-        "complete",
-        "secure",
-        "work",
-        "continue",
-        "use",
-        "carry",
-        "raise",
-        "embed",
-        "evaluate",
-        "identify",
-        "assess",
-        "understand",
-        "support",
-        "prioritise",
-        "record",
-        "share",
-        "act",
-        "adopt",
-        "update",
-        "commission",
-        "appoint",
-        "train",
-        "build",
-        "plan",
-        "maintain",
-        "deliver",
-        "conduct",
-        "produce",
-        "set-up",
-        "design",
-        "check",
-        "give",
-        "seek",
-        "strengthen",
-        "tackle",
-    ]
-)
-
-
-def _imperative(text: str) -> bool:
-    first = text.split()[0].lower().strip(",.:;") if text.split() else ""
-    return first in _IMPERATIVES
 
 
 @dataclass(slots=True)
@@ -1376,6 +1343,7 @@ def _finalise(candidates: list[_Candidate]) -> list[Item]:
                     lead_in=best.lead_in,
                     timing=best.timing,
                     responsible=best.responsible,
+                    response=next((c.response for c in group if c.response), None),
                 ),
             )
         )

@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from extractors.rowruled import implied_lines, row_ruled_stacks
 from models.records import Table
 
 logger = logging.getLogger(__name__)
@@ -479,7 +480,7 @@ def may_hold_table(drawings: list[PageDrawing], page_width: float, page_height: 
             horizontal += [(d.top, d.x0, d.x1), (d.bottom, d.x0, d.x1)]
             vertical += 2
     if vertical < 2:
-        return False
+        return bool(row_ruled_stacks(horizontal, []))
     for y, x0, x1 in horizontal:
         rows = {
             round(oy / 2)
@@ -513,6 +514,7 @@ def find_tables(
 
     from extractors.text import clean_cell
 
+    edges = [*edges, *implied_edges(words, edges)]
     page = _EdgePage(
         [
             {
@@ -549,6 +551,19 @@ def find_tables(
             (Table(page=index, top=top, bottom=bottom, rows=tuple(rows)), (x0, top, x1, bottom))
         )
     return found
+
+
+def implied_edges(words: Sequence[RawWord], edges: Sequence[Edge]) -> list[Edge]:
+    """The edges a table ruled only between rows implies (extractors/rowruled.py)."""
+    rules = [(top, x0, x1) for x0, top, x1, _, orientation, _ in edges if orientation == "h"]
+    verticals = [(x0, top, bottom) for x0, top, _, bottom, o, _ in edges if o == "v"]
+    boxes = [(w[1], w[2], w[3], w[4]) for w in words]
+    out: list[Edge] = []
+    for stack in row_ruled_stacks(rules, verticals):
+        sides, tops = implied_lines(stack, boxes)
+        out += [(x, top, x, bottom, "v", "line") for x, top, bottom in sides]
+        out += [(x0, y, x1, y, "h", "line") for y, x0, x1 in tops]
+    return out
 
 
 def _inside(words: Sequence[RawWord], box: tuple[float, float, float, float]) -> list[RawWord]:

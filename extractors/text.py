@@ -36,7 +36,8 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "3"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined
+TEXT_LAYER_VERSION = "4"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+# 4: tables ruled only between rows
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
@@ -401,7 +402,7 @@ def _read_page(
     rects += _boxes_from_bars(page.rects + page.lines, float(page.width))
     found: list[Table] = []
     tboxes: list[tuple[float, float, float, float]] = []
-    for table in page.find_tables(TABLE_SETTINGS):
+    for table in page.find_tables({**TABLE_SETTINGS, **_row_ruled_lines(page, words)}):
         rows = [
             tuple(clean_cell(cell) for cell in row)
             for row in table.extract(**WORD_SETTINGS)
@@ -413,6 +414,29 @@ def _read_page(
         tboxes.append((x0, top, x1, bottom))
         found.append(Table(page=index, top=top, bottom=bottom, rows=tuple(rows)))
     return words, rects, found, tboxes
+
+
+def _row_ruled_lines(page: Any, words: Sequence[Word]) -> dict[str, list[dict[str, Any]]]:
+    """Explicit lines for pdfplumber's finder where a table is ruled only between rows."""
+    from extractors.pdfium_text import implied_edges
+
+    edges = [
+        (float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]), e["orientation"], "")
+        for e in page.edges
+    ]
+    raw = [(w.text, w.x0, w.x1, w.top, w.bottom, w.size, "") for w in words]
+    implied = implied_edges(raw, edges)
+    if not implied:
+        return {}
+
+    def line(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+        return {"x0": x0, "top": top, "x1": x1, "bottom": bottom, "width": x1 - x0,
+                "height": bottom - top, "object_type": "line", "doctop": top}  # fmt: skip
+
+    return {
+        "explicit_vertical_lines": [line(*e[:4]) for e in implied if e[4] == "v"],
+        "explicit_horizontal_lines": [line(*e[:4]) for e in implied if e[4] == "h"],
+    }
 
 
 def has_overprint(chars: Sequence[dict[str, Any]]) -> bool:
@@ -522,7 +546,8 @@ def _column_edges(rows: list[list[Word]], page_width: float) -> list[float]:
 
 
 def _is_gutter(rows: list[list[Word]], r: int, left: float, right: float) -> bool:
-    """True when the gap [left, right] in row r is also empty in a neighbouring row."""
+    """True when a neighbouring row also breaks where row r's gap [left, right] ends: nothing
+    there crosses the start of the text on the right, and something stands left of it."""
     row_top = rows[r][0].top
     size = rows[r][0].size
     neighbours = [
@@ -530,9 +555,9 @@ def _is_gutter(rows: list[list[Word]], r: int, left: float, right: float) -> boo
     ]
     if not neighbours:
         return True
+    edge = right - 2
     return any(
-        not any(w.x0 < right - 1 and w.x1 > left + 1 for w in other)
-        and any(w.x1 <= left + 1 for w in other)
+        not any(w.x0 < edge < w.x1 for w in other) and any(w.x1 <= edge for w in other)
         for other in neighbours
     )
 
@@ -586,8 +611,9 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
     spanning = [ln for ln in lines if ln.x0 < mid - 5 and ln.x1 > mid + 5]
     prose_left = [ln for ln in left if ln.x1 - ln.x0 > 0.25 * page_width]
     prose_right = [ln for ln in right if ln.x1 - ln.x0 > 0.25 * page_width]
+    # Beside a right column's line stands a left column's line (prose, a heading, a label).
     side_by_side = sum(
-        1 for a in prose_left if any(b.top < a.bottom and a.top < b.bottom for b in prose_right)
+        1 for b in prose_right if any(a.top < b.bottom and b.top < a.bottom for a in left)
     )
     if (
         len(prose_left) < 3

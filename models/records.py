@@ -118,6 +118,7 @@ class Item:
     lead_in: str | None = None  # e.g. "the local authority should take the following action"
     timing: str | None = None  # a group heading such as "Within three months:"
     responsible: str | None = None  # a table's "Responsible body" cell or a "To the X" header
+    response: str | None = None  # the response printed right after it ("The government accepts …")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,40 @@
+"""The shared directive vocabulary: what counts as asking someone to act."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.vocabulary import directs, opens_with_imperative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Home Office should publish the figures each quarter.",
+        "Forces must record every search.",
+        "We recommend that the College of Policing reviews its guidance.",
+        "The plan should have been agreed earlier; the force should now agree it by May.",
+    ],
+)
+def test_a_request_directs(text: str) -> None:
+    assert directs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The recruitment drive should have been planned with the colleges.",
+        "Forces that kept their tutors should be commended for doing so.",
+        "The force would not have known without the audit.",
+        "Demand grew faster than the staff available.",
+    ],
+)
+def test_judging_what_happened_does_not_direct(text: str) -> None:
+    assert not directs(text)
+
+
+def test_an_instruction_opens_with_its_verb() -> None:
+    assert opens_with_imperative("Review the vetting policy by March.")
+    assert opens_with_imperative("ensure, within six months, that …")
+    assert not opens_with_imperative("The review found gaps.")
+    assert not opens_with_imperative("")
