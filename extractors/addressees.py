@@ -64,6 +64,10 @@ AGENT_NOUNS = frozenset(
         "headteacher", "governor", "coordinator", "lead", "team", "unit", "panel", "network",
         "association", "college", "ombudsman", "inspector", "auditor", "practitioner", "employer",
         "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",
+        "institution", "brigade", "operator", "landlord", "owner", "manufacturer",
+        "contractor", "developer", "insurer", "firefighter", "transporter", "society",
+        "foundation", "charity", "company", "firm", "tribunal", "bureau", "federation",
+        "consortium", "forum", "registrar", "coroner", "sheriff", "mayor",
     }
 )  # fmt: skip
 ACTIVE_AFTER_BE = frozenset(
@@ -270,6 +274,15 @@ class _Tagger:
 
     def _strip(self, toks: list[Token]) -> tuple[list[Token], bool]:
         every = False
+        # an adverb before the subject's determiner ("already the Government") is not a name
+        if (
+            len(toks) > 1
+            and toks[0].is_lower
+            and toks[1].lower_ in DETERMINERS
+            and toks[0].lower_ not in DETERMINERS | CONNECTORS
+            and not _is_agent_word(toks[0])
+        ):
+            toks = toks[1:]
         while toks and (
             toks[0].lower_ in DETERMINERS | {"and", "or", "those"}
             or toks[0].text in {'"', "'", "("}
@@ -843,8 +856,9 @@ class _Tagger:
                 i += n
             self._subjunctive(s0, s1)
             for j in range(s0, s1 - 2):
+                # "(that X) be done by Y" directs Y; "can be done by Y" only says what is possible
                 bare_be = doc[j].lower_ in {"be", "being"} and (
-                    j == s0 or doc[j - 1].lower_ != "to"
+                    j == s0 or doc[j - 1].lower_ not in {"to", "can", "could", "may", "might"}
                 )
                 if bare_be and _is_participle(doc[j + 1]) and doc[j + 2].lower_ == "by":
                     self._passive_agent(j + 1, s1)
@@ -923,6 +937,8 @@ class _Tagger:
             return 0
         if w in ASKED_CUES and not (nxt < end and doc[nxt].lower_ == "to"):
             return 0
+        if nxt + 1 < end and doc[nxt].lower_ == "be" and _is_participle(doc[nxt + 1]):
+            return 0  # "we recommend that firefighters be trained": they receive, not act
         for label in self._np_list(np):
             if label == PRONOUN:
                 for r in self._resolve_pronoun(np[0].i):
@@ -963,6 +979,22 @@ def _hint_actors(hint: str, ctx: _Context) -> list[str]:
         toks = toks[1:]
     labels = [x for x in tagger._np_list(toks) if x != PRONOUN]
     return [_subject_label(x, ctx) for x in labels]
+
+
+# "The government accepts this recommendation", "Response: NFCC agrees …": who answers for it.
+_RESPONDER_RE = re.compile(
+    r"^(?:(?:government\s+)?response\s*:?\s*)?(?P<who>[^.;:]{2,80}?)\s+"
+    r"(?:fully\s+|partially\s+)?(?:accepts?|agrees?)\b",
+    re.IGNORECASE,
+)
+
+
+def _responders(response: str, ctx: _Context) -> list[str]:
+    """The bodies a response says accept an item: its owners when the item names nobody."""
+    m = _RESPONDER_RE.match(response.strip())
+    if m is None or m.group("who").lower().split()[0] in {"we", "i", "this", "it"}:
+        return []
+    return _hint_actors(m.group("who"), ctx)
 
 
 def _relative_clause(doc: Doc, start: int, s0: int) -> bool:
@@ -1014,6 +1046,8 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
             actors = list(previous)
         if not actors and item.lead_in:
             actors = _hint_actors(item.lead_in, ctx)
+        if not actors and item.response:
+            actors = _responders(item.response, ctx)
         if not actors and item.kind != "recommendation" and ctx.default:
             actors = [ctx.default]
         actors = list(dict.fromkeys(actors))

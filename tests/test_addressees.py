@@ -367,7 +367,46 @@ def test_gold_addressee_f1_floor() -> None:
     measure = _measure_module()
     plain = measure.measure(SHARED / "gold", hints=False)["OVERALL"][0]
     hinted = measure.measure(SHARED / "gold", hints=True)["OVERALL"][0]
-    # Regression floors at what main measured on the 25 labelled PDFs (hinted 0.912, plain
-    # 0.721; scripts/measure_tagging.py prints the table). Raise them as tagging improves.
-    assert hinted.f1 >= 0.91
-    assert plain.f1 >= 0.72
+    # Regression floors at what main measured on the 25 labelled PDFs (hinted 0.920, plain
+    # 0.730; scripts/measure_tagging.py prints the table). Raise them as tagging improves.
+    assert hinted.f1 >= 0.92
+    assert plain.f1 >= 0.73
+
+
+def test_a_response_names_who_acts_on_an_item_that_names_nobody() -> None:
+    passive = "That the definition of a high-rise building be reviewed within a year."
+    tagged = _tag(passive, response="The government accepts this recommendation.")
+    assert tagged.addressees == ("uk_government",)
+    assert _tag(passive).addressees == ()
+    named = _tag("That the fire service publish its plan.", response="The government agrees.")
+    assert named.addressees == ("fire service",)  # the item's own actor wins
+    assert _tag(passive, response="We accept this recommendation.").addressees == ()
+
+
+def test_an_adverb_before_the_subject_is_not_part_of_its_name() -> None:
+    tagged = _tag("If it has not done so already the Government should release the funds.")
+    assert tagged.addressees == ("uk_government",)
+
+
+def test_a_proper_name_with_an_agent_head_acts_in_a_bare_that_clause() -> None:
+    assert _tag("That the Northmoor Fire Brigade keep a log of every call.").addressees == (
+        "Northmoor Fire Brigade",
+    )
+    assert _tag("That the Standards Institution amend its code.").addressees == (
+        "Standards Institution",
+    )
+    assert _tag("That the building code be amended.").addressees == ()
+
+
+def test_those_a_recommendation_asks_to_be_trained_do_not_act() -> None:
+    assert _tag("We recommend that firefighters be trained in water rescue.").addressees == ()
+    assert _tag("We recommend that firefighters practise water rescue.").addressees == (
+        "firefighters",
+    )
+
+
+def test_what_can_be_done_by_a_body_does_not_direct_it() -> None:
+    text = "The Government should review the plans so that targets can be set by the Home Office."
+    assert _tag(text).addressees == ("uk_government",)
+    text = "The plans should be reviewed by the Home Office."
+    assert _tag(text).addressees == ("home_office",)
