@@ -997,6 +997,24 @@ def _responders(response: str, ctx: _Context) -> list[str]:
     return _hint_actors(m.group("who"), ctx)
 
 
+def _short_forms(hinted: list[str], actors: list[str], ctx: _Context) -> list[str]:
+    """An owner column's short form ("College") is the body the item itself names in full
+    ("The College of Policing should …")."""
+    out: list[str] = []
+    for label in hinted:
+        short = label.lower()
+        full = next(
+            (
+                a
+                for a in actors
+                if a in ctx.by_id and a != label and ctx.by_id[a].name.lower().startswith(short)
+            ),
+            None,
+        )
+        out.append(full if label not in ctx.by_id and full is not None else label)
+    return out
+
+
 def _relative_clause(doc: Doc, start: int, s0: int) -> bool:
     """True for "the information that officers should ask for": the clause describes a noun.
 
@@ -1039,7 +1057,7 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
         found = _Tagger(parse(item.text, bodies), ctx).run()
         actors = [_subject_label(a, ctx) for a in found.actors]
         if item.responsible:
-            actors = _hint_actors(item.responsible, ctx) or actors
+            actors = _short_forms(_hint_actors(item.responsible, ctx), actors, ctx) or actors
         if not actors and found.pronoun_first and previous:
             actors = list(previous)
         if not actors and re.match(r"(?i)^\W*we (recommend further|further recommend)", item.text):

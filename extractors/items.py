@@ -979,6 +979,17 @@ class _TableLayout:
     item: int  # position of the item column within `columns`
     responsible: int | None
     number: int | None
+    due: int | None = None  # a "Due by" / "Deadline" / "Timescale" column
+
+
+# Column headers naming who acts, and when by.
+_OWNER_HEADER_RE = re.compile(
+    r"responsib|owner|lead|body|addressee|action by|^(?:for|who|by whom|to)$", re.IGNORECASE
+)
+_DUE_HEADER_RE = re.compile(
+    r"due|deadline|timescale|time ?frame|target date|completion|^(?:by|when|date|by when)$",
+    re.IGNORECASE,
+)
 
 
 def _layout(header: Sequence[str]) -> _TableLayout | None:
@@ -987,15 +998,14 @@ def _layout(header: Sequence[str]) -> _TableLayout | None:
     item = next((k for k, c in enumerate(names) if _ITEM_HEADER_RE.fullmatch(c)), None)
     if item is None:
         return None
-    responsible = next(
-        (k for k, c in enumerate(names) if re.search(r"responsib|owner|lead|body", c, re.I)), None
-    )
+    responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)
+    due = next((k for k, c in enumerate(names) if _DUE_HEADER_RE.search(c)), None)
     number = next(
         (k for k, c in enumerate(names) if re.fullmatch(r"(no\.?|number|#|ref\.?)", c, re.I)),
         None,
     )
     kind = _section_kind(names[item]) or "recommendation"
-    return _TableLayout(kind, columns, item, responsible, number)
+    return _TableLayout(kind, columns, item, responsible, number, due)
 
 
 def _row_cells(row: Sequence[str], layout: _TableLayout) -> dict[int, str]:
@@ -1089,6 +1099,24 @@ def _continue_tables_on_lines(
     return [ln for i, ln in enumerate(lines) if i not in consumed]
 
 
+_DURATION_RE = re.compile(r"^\d+\s+(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)
+_DATE_START_RE = re.compile(
+    r"^(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|end)",
+    re.IGNORECASE,
+)
+
+
+def _due_phrase(cell: str) -> str | None:
+    """A due-column cell as the phrase it stands for ("2027" -> "By 2027", "6 months" -> "Within
+    6 months"): the column's header says "by when", the cell only the when."""
+    cell = " ".join(cell.split())
+    if not cell:
+        return None
+    if _DURATION_RE.match(cell):
+        return f"Within {cell}"
+    return f"By {cell}" if _DATE_START_RE.match(cell) else cell
+
+
 def _table_candidates(runs: Sequence[_TableRun]) -> list[_Candidate]:
     """One item per row of tables whose header names recommendations or actions."""
     out: list[_Candidate] = []
@@ -1109,6 +1137,9 @@ def _table_candidates(runs: Sequence[_TableRun]) -> list[_Candidate]:
                     cluster=-1 - run.tables[0].page,
                     responsible=cells.get(layout.responsible)
                     if layout.responsible is not None
+                    else None,
+                    timing=_due_phrase(cells.get(layout.due, ""))
+                    if layout.due is not None
                     else None,
                     labelled=bool(number),
                 )

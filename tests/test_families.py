@@ -55,3 +55,22 @@ def test_the_two_variants_of_a_family_look_different(family: str, out_dir: Path)
 def test_there_are_nineteen_families_in_two_variants() -> None:
     assert len(FAMILIES) >= 19
     assert len(all_cases()) == 2 * len(FAMILIES)
+
+
+@pytest.mark.parametrize(
+    ("family", "owners"),
+    [
+        # "College" in the owner column is the College of Policing that the row names in full
+        ("annex_table", [("chief_constables",), ("home_office",), ("college_of_policing",)]),
+        ("row_ruled_table", [("chief_constables",), ("chief_constables",), ("home_office",)]),
+    ],
+)
+def test_a_table_gives_each_row_its_owner_and_due_date(
+    family: str, owners: list[tuple[str, ...]], out_dir: Path
+) -> None:
+    pdf, _ = build_family(family, "serif", out_dir)
+    items = extract_pdf(pdf).items
+    assert [i.addressees for i in items] == owners
+    due = [(i.deadline.date.year, i.deadline.granularity) if i.deadline and i.deadline.date
+           else None for i in items]  # fmt: skip
+    assert due == [(2027, "year"), (2027, "year"), (2028, "year")]  # "2027" under "Due by"/"By"
