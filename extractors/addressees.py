@@ -160,6 +160,7 @@ class _Context:
     subject_ids: frozenset[str]  # registry ids that stand for the inspected body
     default: str | None  # the inspected body's id: force / local_authority / provider
     subject: str = ""  # the inspected body's name as printed (or the title)
+    departments: tuple[str, ...] = ()  # government departments named as the publisher
 
 
 @dataclass
@@ -178,6 +179,9 @@ def for_forces(addressees: Sequence[str]) -> bool:
     """True when a police force must act (chief constables, the force, or a named force)."""
     bodies = load_registry()
     return any(is_force_id(a, bodies) for a in addressees)
+
+
+UK_GOVERNMENT_ID = "uk_government"
 
 
 def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
@@ -200,7 +204,35 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_COUNCIL_ID
         elif PROVIDER_HINTS.search(subject) or metadata.subject:
             default = SUBJECT_PROVIDER_ID
-    return _Context(bodies, by_id, frozenset(subject_ids), default, subject)
+    departments = _departments(metadata.publisher or "", bodies, by_id)
+    return _Context(bodies, by_id, frozenset(subject_ids), default, subject, departments)
+
+
+def _departments(text: str, bodies: list[Body], by_id: dict[str, Body]) -> tuple[str, ...]:
+    """The registry's government departments a text names, in order."""
+    if not text:
+        return ()
+    ids = [e.ent_id_ for e in parse(text, bodies).ents]
+    return tuple(dict.fromkeys(i for i in ids if by_id[i].kind == "government_department"))
+
+
+# Roles that stand for a department or the government without naming it.
+_ROLE_LABELS = frozenset({"department", "minister", "ministers", "secretary of state"})
+_GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
+
+
+def _resolve_role(label: str, text: str, ctx: _Context) -> str:
+    """ "The Department" / "the Minister": the department the item names, else the publishing
+    department; a minister with neither is the government's."""
+    role = label.lower()
+    if role not in _ROLE_LABELS or not label[0].isupper():
+        return label  # "a minister" is any minister, not a particular office
+    named = _departments(text, ctx.bodies, ctx.by_id) or ctx.departments
+    if named:
+        return ctx.by_id[named[0]].output
+    if role in _GOVERNMENT_ROLES and UK_GOVERNMENT_ID in ctx.by_id:
+        return UK_GOVERNMENT_ID
+    return label
 
 
 def _is_acronym(text: str) -> bool:
@@ -1055,7 +1087,7 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
     previous: tuple[str, ...] = ()
     for item in items:
         found = _Tagger(parse(item.text, bodies), ctx).run()
-        actors = [_subject_label(a, ctx) for a in found.actors]
+        actors = [_resolve_role(_subject_label(a, ctx), item.text, ctx) for a in found.actors]
         if item.responsible:
             actors = _short_forms(_hint_actors(item.responsible, ctx), actors, ctx) or actors
         if not actors and found.pronoun_first and previous:

@@ -410,3 +410,16 @@ def test_what_can_be_done_by_a_body_does_not_direct_it() -> None:
     assert _tag(text).addressees == ("uk_government",)
     text = "The plans should be reviewed by the Home Office."
     assert _tag(text).addressees == ("home_office",)
+
+
+def test_a_role_is_the_department_named_else_the_publisher_else_the_government() -> None:
+    text = "The Department for Education should consult. The Department should then publish."
+    assert _tag(text).addressees == ("dfe",)
+    assert _tag("The Department should publish a plan.").addressees == ("Department",)
+    by_dhsc = Metadata(title="A review", publisher="Department of Health and Social Care",
+                       published=None)  # fmt: skip
+    assert _tag("The Department should publish a plan.", by_dhsc).addressees == ("dhsc",)
+    assert _tag("The Minister should report each year.").addressees == ("uk_government",)
+    assert _tag("The Secretary of State should appoint an adviser.").addressees == (
+        "uk_government",
+    )
