@@ -130,6 +130,7 @@ COMPLEMENT_WORDS = frozenset(
         "recognises", "recognize", "recognizes", "determine", "determines", "judge", "judges",
     }
 )  # fmt: skip
+ADVERBIAL_STARTS = frozenset({"as", "where", "when", "wherever", "urgently", "in", "within"})
 EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
 PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
 DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
@@ -340,8 +341,8 @@ class _Tagger:
                 return None
             toks = toks[cut:]
         first = toks[0].lower_
-        if first in ANAPHORIC or first in NON_AGENT_START:
-            return None
+        if (first in ANAPHORIC or first in NON_AGENT_START) and toks[0].i not in self.ent_at:
+            return None  # "its leaders", but not "His Majesty's Inspectorate …"
         orig = toks
         toks, every = self._strip(toks)
         if not toks:
@@ -988,8 +989,8 @@ class _Tagger:
             i += 1
         if i >= s1 or doc[i].lower_ != "that":
             return
-        np = self._prefix_np(i + 1, s1)
-        if not np or np[0].lower_ in ANAPHORIC - {"those"}:
+        np = self._prefix_np(self._after_adverbial(i + 1, s1), s1)
+        if not np or (np[0].lower_ in ANAPHORIC - {"those"} and np[0].i not in self.ent_at):
             return
         nxt = np[-1].i + 1
         if nxt < s1 and (_modal_at(doc, nxt) or doc[nxt].lower_ in {"be", "is", "are"}):
@@ -997,6 +998,19 @@ class _Tagger:
         for label in self._np_list(np):
             if label != PRONOUN:
                 self.found.add(label)
+
+    def _after_adverbial(self, i: int, end: int) -> int:
+        """Skip an adverbial of time or manner before the subject ("That as soon as possible
+        the Inspectorate inspect …"): lower-case words up to the subject's determiner."""
+        doc = self.doc
+        if i >= end or doc[i].lower_ not in ADVERBIAL_STARTS:
+            return i
+        for j in range(i + 1, min(end, i + 8)):
+            if doc[j].is_punct or _modal_at(doc, j):
+                return i
+            if doc[j].lower_ in {"the", "all", "every", "each"} or j in self.ent_at:
+                return j
+        return i
 
 
 def _hint_actors(hint: str, ctx: _Context) -> list[str]:
@@ -1027,6 +1041,28 @@ def _responders(response: str, ctx: _Context) -> list[str]:
     if m is None or m.group("who").lower().split()[0] in {"we", "i", "this", "it"}:
         return []
     return _hint_actors(m.group("who"), ctx)
+
+
+def _defined_terms(doc: Doc, ctx: _Context) -> dict[str, str]:
+    """Short names defined after a registry body: 'His Majesty's Inspectorate … ("the
+    Inspectorate")' makes a later "the Inspectorate" that body."""
+    out: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.end >= len(doc) or doc[ent.end].text != "(" or ent.ent_id_ not in ctx.by_id:
+            continue
+        inside = []
+        for tok in doc[ent.end + 1 : ent.end + 8]:
+            if tok.text == ")":
+                break
+            inside.append(tok)
+        words = [t.text for t in inside if t.text not in {'"', "'"}]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if words and len(words) <= 4 and words[0][:1].isupper():
+            body = ctx.by_id[ent.ent_id_]
+            label = SUBJECT_FORCE_ID if ent.ent_id_ in ctx.subject_ids else body.output
+            out[" ".join(words).lower()] = label
+    return out
 
 
 def _short_forms(hinted: list[str], actors: list[str], ctx: _Context) -> list[str]:
@@ -1085,9 +1121,13 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
     ctx = _context(metadata, bodies)
     out: list[Item] = []
     previous: tuple[str, ...] = ()
+    defined: dict[str, str] = {}  # short names a report defines: (“the Inspectorate”)
     for item in items:
-        found = _Tagger(parse(item.text, bodies), ctx).run()
+        doc = parse(item.text, bodies)
+        defined.update(_defined_terms(doc, ctx))
+        found = _Tagger(doc, ctx).run()
         actors = [_resolve_role(_subject_label(a, ctx), item.text, ctx) for a in found.actors]
+        actors = [defined.get(a.lower(), a) for a in actors]
         if item.responsible:
             actors = _short_forms(_hint_actors(item.responsible, ctx), actors, ctx) or actors
         if not actors and found.pronoun_first and previous:

@@ -26,6 +26,12 @@ def normalise(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+def _spellings(alias: str) -> tuple[str, ...]:
+    """An alias as printed both ways: "Fire & Rescue" and "Fire and Rescue"."""
+    alias = normalise(alias)
+    return (alias, alias.replace(" & ", " and "), alias.replace(" and ", " & "))
+
+
 def _build(bodies: tuple[Body, ...]) -> Language:
     import spacy
 
@@ -36,8 +42,8 @@ def _build(bodies: tuple[Body, ...]) -> Language:
     )
     patterns: list[dict[str, str]] = []
     for body in bodies:
-        for alias in dict.fromkeys((body.name, *body.aliases)):
-            patterns.append({"label": ENTITY_LABEL, "pattern": normalise(alias), "id": body.id})
+        for alias in dict.fromkeys(v for a in (body.name, *body.aliases) for v in _spellings(a)):
+            patterns.append({"label": ENTITY_LABEL, "pattern": alias, "id": body.id})
     ruler.add_patterns(patterns)
     return nlp
 

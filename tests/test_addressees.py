@@ -423,3 +423,26 @@ def test_a_role_is_the_department_named_else_the_publisher_else_the_government()
     assert _tag("The Secretary of State should appoint an adviser.").addressees == (
         "uk_government",
     )
+
+
+def test_a_body_whose_name_opens_with_his_or_her_is_still_named() -> None:
+    text = "That His Majesty's Inspectorate of Constabulary and Fire and Rescue Services act."
+    assert _tag(text).addressees == ("hmicfrs",)  # "and" where the registry prints "&"
+    assert _tag("That its leaders inspect it.").addressees == ()
+
+
+def test_a_short_name_the_report_defines_names_that_body_in_later_items() -> None:
+    first = _item(
+        "That HM Inspectorate of Constabulary and Fire & Rescue Services (“the Inspectorate”) "
+        "inspect the brigade."
+    )
+    later = _item("That the Inspectorate revisit the brigade within a year.")
+    tagged = tag_addressees([first, later], NATIONAL_REPORT)
+    assert [t.addressees for t in tagged] == [("hmicfrs",), ("hmicfrs",)]
+    assert _tag("That the Inspectorate revisit the brigade.").addressees == ("Inspectorate",)
+
+
+def test_an_adverbial_before_the_subject_of_a_bare_that_clause_is_skipped() -> None:
+    text = "That as soon as reasonably possible the Northmoor Fire Brigade review its plans."
+    assert _tag(text).addressees == ("Northmoor Fire Brigade",)
+    assert _tag("That as a rule plans be reviewed.").addressees == ()
