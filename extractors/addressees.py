@@ -130,6 +130,7 @@ COMPLEMENT_WORDS = frozenset(
         "recognises", "recognize", "recognizes", "determine", "determines", "judge", "judges",
     }
 )  # fmt: skip
+RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "benefit"})
 ADVERBIAL_STARTS = frozenset({"as", "where", "when", "wherever", "urgently", "in", "within"})
 EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
 PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
@@ -616,6 +617,8 @@ class _Tagger:
         if j >= end:
             return "active"
         w = doc[j].lower_
+        if w in RECIPIENT_VERBS:
+            return "none"  # "the charities should receive funding": they are given, not asked
         if w in {"be", "been", "have"} and j + 1 < end:
             k = j + 1
             if w == "have" and doc[k].lower_ == "been":
@@ -1065,6 +1068,12 @@ def _defined_terms(doc: Doc, ctx: _Context) -> dict[str, str]:
     return out
 
 
+def _proper_name(label: str) -> bool:
+    """True for a name printed as a proper name of two or more words ("Justice Committee")."""
+    words = [w for w in label.split() if w.lower() not in CONNECTORS]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def _short_forms(hinted: list[str], actors: list[str], ctx: _Context) -> list[str]:
     """An owner column's short form ("College") is the body the item itself names in full
     ("The College of Policing should …")."""
@@ -1129,7 +1138,10 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
         actors = [_resolve_role(_subject_label(a, ctx), item.text, ctx) for a in found.actors]
         actors = [defined.get(a.lower(), a) for a in actors]
         if item.responsible:
-            actors = _short_forms(_hint_actors(item.responsible, ctx), actors, ctx) or actors
+            # a body the item names itself outranks its row's owner column; a role does not
+            named = [a for a in actors if a != ctx.default and (a in ctx.by_id or _proper_name(a))]
+            hinted = _short_forms(_hint_actors(item.responsible, ctx), actors, ctx)
+            actors = named or hinted or actors
         if not actors and found.pronoun_first and previous:
             actors = list(previous)
         if not actors and re.match(r"(?i)^\W*we (recommend further|further recommend)", item.text):

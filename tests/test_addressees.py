@@ -446,3 +446,18 @@ def test_an_adverbial_before_the_subject_of_a_bare_that_clause_is_skipped() -> N
     text = "That as soon as reasonably possible the Northmoor Fire Brigade review its plans."
     assert _tag(text).addressees == ("Northmoor Fire Brigade",)
     assert _tag("That as a rule plans be reviewed.").addressees == ()
+
+
+def test_a_body_that_should_receive_something_is_not_asked_to_act() -> None:
+    text = "The Northmoor Victims Forum should receive funding for three years."
+    assert _tag(text).addressees == ()
+    assert _tag(text, responsible="Home Office").addressees == ("home_office",)
+
+
+def test_the_body_an_item_names_outranks_its_owner_column_and_a_role_does_not() -> None:
+    named = "The Justice Committee should review progress each year."
+    assert _tag(named, responsible="UK Government").addressees == ("Justice Committee",)
+    registry = "The College of Policing should update its guidance."
+    assert _tag(registry, responsible="Home Office").addressees == ("college_of_policing",)
+    role = "Supervisors should review a sample of searches."
+    assert _tag(role, responsible="Home Office").addressees == ("home_office",)
