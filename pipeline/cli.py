@@ -24,16 +24,24 @@ from pipeline.cli_fetch import SOURCE_NAMES, add, fetch, run_source
 from pipeline.cli_overview import overview
 from pipeline.cli_register import make_filter, register_filters, sync_register_command
 from pipeline.cli_review import correct, diff, reviews, runs
-from pipeline.config import DATA_ENV, DB_ENV, Config, resolve
+from pipeline.config import DATA_ENV, Config, resolve
 from pipeline.errors import PipelineError
-from pipeline.options import jobs_option, parse_day
+from pipeline.options import DB_KEY, db_option, jobs_option, parse_day, with_db_option
 
 FAILED_EXIT = 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
 
 
 class RecwatchGroup(click.Group):
-    """A click group that turns domain errors into clean CLI errors at one boundary."""
+    """A click group that turns domain errors into clean CLI errors at one boundary.
+
+    Every command added to it (and every command of a group added) gets the shared `--db`
+    option, so the store can be named before or after the command.
+    """
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Add a command, giving it (and its own commands) the shared `--db` option."""
+        super().add_command(with_db_option(cmd), name)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; report domain errors as `Error: ...` with exit code 1."""
@@ -72,13 +80,7 @@ def _dump_json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
 
-@click.group(cls=RecwatchGroup, context_settings=CONTEXT)
-@click.option(
-    "--db",
-    metavar="URL|PATH",
-    help=f"Store: a SQLAlchemy URL or a SQLite file path [env {DB_ENV}; "
-    "default <data-dir>/processed/recwatch.db].",
-)
+@click.group(cls=RecwatchGroup, context_settings=CONTEXT, params=[db_option()])
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -96,15 +98,13 @@ def _dump_json(data: Any) -> str:
 )
 @click.version_option(package_name="recwatch")
 @click.pass_context
-def cli(
-    ctx: click.Context, db: str | None, data_dir: Path | None, verbose: int, quiet: int
-) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> None:
     """Turn inspection-report PDFs into a register of recommendations in SQLite.
 
     Example: recwatch run data/raw/samples
     """
     _configure_logging(verbose, quiet)
-    ctx.obj = resolve(data_dir=data_dir, db=db)
+    ctx.obj = resolve(data_dir=data_dir, db=ctx.meta.get(DB_KEY))
 
 
 @cli.command()

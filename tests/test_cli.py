@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from factories import fake_pdf, make_result
@@ -243,3 +245,47 @@ def test_bodies_lists_the_registry(tmp_path: Path) -> None:
     assert set(bodies["npcc"]) >= {"id", "name", "kind", "aliases"}
     code, out, _ = invoke(tmp_path, "bodies")
     assert out.splitlines()[0].split() == ["id", "kind", "name", "aliases"]
+
+
+def _command_paths() -> list[tuple[str, ...]]:
+    """Every command and every command of a group, as the words that invoke it."""
+    paths: list[tuple[str, ...]] = []
+    for name, command in sorted(cli.commands.items()):
+        paths.append((name,))
+        if isinstance(command, click.Group):
+            paths += [(name, sub) for sub in sorted(command.commands)]
+    return paths
+
+
+@pytest.mark.parametrize("words", _command_paths(), ids=" ".join)
+def test_every_command_accepts_db_before_or_after_and_shows_it_once(
+    words: tuple[str, ...], tmp_path: Path
+) -> None:
+    store = str(tmp_path / "x.db")
+    for args in (["--db", store, *words, "--help"], [*words, "--db", store, "--help"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, (args, result.output)
+        assert len(re.findall(r"^\s+--db URL\|PATH", result.stdout, re.MULTILINE)) == 1
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_db_after_the_command_wins_over_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, elsewhere = tmp_path / "mine.db", tmp_path / "env.db"
+    monkeypatch.setenv("RECWATCH_DB", str(elsewhere))
+    pdf = fake_pdf(tmp_path / "in", "r.pdf")
+    code, out, _ = invoke(tmp_path, "run", str(pdf), "--db", str(store))
+    assert code == 0
+    assert f"into sqlite:///{store}" in out
+    assert not elsewhere.exists()
+    for args in (("items", "--json", "--db", str(store)), ("--db", str(store), "items", "--json")):
+        code, out, _ = invoke(tmp_path, *args)
+        assert (code, len(json.loads(out)["items"])) == (0, 3)
+    code, out, err = invoke(tmp_path, "--db", str(elsewhere), "items", "--db", str(store))
+    assert code == 0  # the last --db given wins
+    code, out, err = invoke(tmp_path, "items")
+    assert code == 1
+    assert f"no store at {elsewhere}" in err
+    code, out, err = invoke(tmp_path, "db", "current", "--db", str(store))
+    assert (code, out.endswith("(head)\n")) == (0, True)
