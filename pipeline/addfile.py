@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from pipeline import manifest
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.fetch import PDF_MAGIC
+from pipeline.files import replacing
 from pipeline.manifest import FetchedFile, FileFacts
 from pipeline.sources import GENERIC, Source, source_for
 
@@ -42,13 +42,8 @@ def copy_into_raw(path: Path, raw_dir: Path) -> tuple[Path, str, int]:
     sha = _sha256(path)
     final = raw_dir / f"{sha}.pdf"
     if not final.exists():
-        with tempfile.NamedTemporaryFile(dir=raw_dir, prefix=".part-", delete=False) as out:
-            temp = Path(out.name)
-        try:
+        with replacing(final) as temp:
             shutil.copyfile(path, temp)
-            temp.replace(final)
-        finally:
-            temp.unlink(missing_ok=True)
     return final, sha, final.stat().st_size
 
 
