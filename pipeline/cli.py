@@ -313,33 +313,51 @@ def _documents_needing_review(db_url: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx", "nl"]), default="json")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "xlsx", "nl"]),
+    show_default="the --output extension (.json, .csv, .xlsx, .jsonl), else json",
+    help="Output format; one that contradicts the --output extension is refused.",
+)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel).")
 @register_filters
 @click.pass_context
-def export(ctx: click.Context, /, fmt: str, output: Path | None, **filters: Any) -> None:
+def export(
+    ctx: click.Context, /, fmt: str | None, output: Path | None, bom: bool, **filters: Any
+) -> None:
     """Export current items: the JSON contract, newline JSON (nl), or a register (csv, xlsx).
 
-    csv and xlsx use the register layout (stable id, report, publisher, ... corrected) with empty
-    analyst columns; text cells a spreadsheet would run as a formula are prefixed with '.
-    xlsx needs --output and the [excel] extra.
+    The format follows the --output extension (.json, .csv, .xlsx, .jsonl) unless --format
+    names it. csv and xlsx use the register layout (stable id, report, publisher, ...
+    corrected) with empty analyst columns; text cells a spreadsheet would run as a formula are
+    prefixed with '. xlsx needs --output and the [excel] extra. A file is replaced only once
+    the export is complete.
 
-    Example: recwatch export --format xlsx --for-forces --since 2024-01-01 --output register.xlsx
+    Example: recwatch export --for-forces --since 2024-01-01 --output register.xlsx
     """
-    from pipeline.export import export_store, export_xlsx
+    from pipeline.export import export_format, export_store, export_xlsx
+    from pipeline.files import replacing
 
+    try:
+        chosen = export_format(output, fmt)
+    except PipelineError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if bom and chosen != "csv":
+        raise click.UsageError(f"--bom is for CSV, not {chosen}; add --format csv")
     config = _config(ctx)
     wanted = make_filter(filters)
-    if fmt == "xlsx":
+    if chosen == "xlsx":
         if output is None:
             raise click.UsageError("xlsx is a binary format; pass --output FILE.xlsx")
         export_xlsx(config.db_url, output, wanted)
     elif output is None:
-        export_store(config.db_url, fmt, sys.stdout, wanted)
+        export_store(config.db_url, chosen, sys.stdout, wanted, bom=bom)
         return
     else:
-        with output.open("w", encoding="utf-8", newline="") as fh:
-            export_store(config.db_url, fmt, fh, wanted)
+        with replacing(output) as temp, temp.open("w", encoding="utf-8", newline="") as fh:
+            export_store(config.db_url, chosen, fh, wanted, bom=bom)
     click.echo(f"Wrote {output}", err=True)
 
 
