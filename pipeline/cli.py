@@ -108,7 +108,7 @@ def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> 
 
 
 @cli.command()
-@click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
 @click.option(
@@ -151,7 +151,7 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @jobs_option("Worker processes (documents in parallel; output identical to --jobs 1).")
 @click.option(
     "--no-cache",
@@ -198,8 +198,9 @@ def run(
 
     PATHS are PDF files or directories (searched recursively for *.pdf); without PATHS the
     samples in <data-dir>/raw/samples/ are processed. Exit code 3 when some documents failed
-    (the others are still loaded). With --source (e.g. hmicfrs), new publications are fetched
-    first (see `recwatch fetch`) and only they are extracted and loaded.
+    (the others are still loaded): a missing, empty or damaged file fails alone. With --source
+    (e.g. hmicfrs), new publications are fetched first (see `recwatch fetch`) and only they are
+    extracted and loaded.
 
     Example: recwatch run data/raw/samples
     """
@@ -424,8 +425,13 @@ def evaluate(
 
     Example: recwatch eval ../shared/gold --pdfs ../shared/corpus/pdfs --cross-validate
     """
+    from pipeline.eval_run import check_only
     from pipeline.render import eval_report
 
+    try:
+        check_only(gold_dir, only)
+    except PipelineError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--only'") from exc
     started = datetime.now()
     if cross_validate:
         _evaluate_crossvalidated(gold_dir, pdf_dir, jobs, as_json, only)
