@@ -87,23 +87,62 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _check_pdf_magic(path: Path) -> None:
+_OTHER_FORMATS: tuple[tuple[bytes, str, str], ...] = (
+    (
+        b"PK\x03\x04",
+        "is a ZIP container (a Word .docx, Excel .xlsx or other Office file), not a PDF",
+        "open it and save it as PDF, or fetch the publication's PDF version",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "is a legacy Office document (.doc/.xls), not a PDF",
+        "open it and save it as PDF, or fetch the publication's PDF version",
+    ),
+    (b"\x89PNG", "is a PNG image, not a PDF", "convert it to PDF and OCR it, e.g. with ocrmypdf"),
+    (b"\xff\xd8\xff", "is a JPEG image, not a PDF", "convert it to PDF and OCR it, e.g. ocrmypdf"),
+    (b"{\\rtf", "is an RTF document, not a PDF", "open it and save it as PDF"),
+)
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<?xml", b"<body")
+
+
+def not_a_pdf(head: bytes) -> tuple[str, str] | None:
+    """Return the problem and the fix when a file's first bytes are not a PDF's, else None."""
+    if not head:
+        return "is empty (0 bytes)", "download the file again"
+    if b"%PDF-" in head:
+        return None
+    for magic, problem, hint in _OTHER_FORMATS:
+        if head.startswith(magic):
+            return problem, hint
+    if head.lstrip().lower().startswith(_HTML_STARTS):
+        return (
+            "is a web page (HTML), not a PDF",
+            "the server returned an error or landing page; check the URL and fetch the PDF again",
+        )
+    start = head[:40].decode("latin-1").strip().replace("\n", " ")
+    return (
+        f'is not a PDF (starts with "{start}")',
+        "the source probably returned an error page or another format; fetch the PDF again",
+    )
+
+
+def check_pdf_magic(path: Path) -> None:
+    """Raise an ExtractionError naming the problem unless the file exists and starts as a PDF.
+
+    The one check of a file's kind, before `recwatch run`, `extract` and `add` read it.
+    """
     try:
         with path.open("rb") as fh:
             head = fh.read(1024)
+    except FileNotFoundError as exc:
+        raise ExtractionError(str(path), "does not exist", "check the path") from exc
     except OSError as exc:
         raise ExtractionError(
             str(path), f"cannot be read ({exc.strerror})", "check the path"
         ) from exc
-    if not head:
-        raise ExtractionError(str(path), "is empty (0 bytes)", "download the file again")
-    if b"%PDF-" not in head:
-        start = head[:40].decode("latin-1").strip().replace("\n", " ")
-        raise ExtractionError(
-            str(path),
-            f'is not a PDF (starts with "{start}")',
-            "the source probably returned an error page or another format; fetch the PDF again",
-        )
+    wrong = not_a_pdf(head)
+    if wrong is not None:
+        raise ExtractionError(str(path), *wrong)
 
 
 @dataclass(slots=True)
@@ -175,7 +214,7 @@ def text_engine() -> str:
 def read_pages(path: Path, sha256: str | None = None, engine: str | None = None) -> RawPages:
     """Parse every page of a PDF once (words with font facts, boxes, tables)."""
     path = Path(path)
-    _check_pdf_magic(path)
+    check_pdf_magic(path)
     digest = sha256 or sha256_of(path)
     if (engine or text_engine()) == "pdfium":
         from extractors.pdfium_text import CannotOpen

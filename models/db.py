@@ -31,7 +31,7 @@ class Run(Base):
     inputs: Mapped[str] = mapped_column(Text, default="[]")  # JSON: [{"file", "sha256"}]
     counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
     warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
-    status: Mapped[str] = mapped_column(String(16))  # ok | partial
+    status: Mapped[str] = mapped_column(String(16))  # ok | partial | failed (none loaded)
 
 
 class Document(Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,8 @@ def open_store(url: str, create: bool = True) -> Engine:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            if create:
+                _create_sqlite_file(Path(parsed.database))
         engine = create_engine(parsed)
     except (ArgumentError, NoSuchModuleError, ModuleNotFoundError) as exc:
         if url.startswith("postgresql") and isinstance(exc, ModuleNotFoundError):
@@ -76,6 +80,16 @@ def open_store(url: str, create: bool = True) -> Engine:
             engine.dispose()
             raise
     return engine
+
+
+def _create_sqlite_file(path: Path) -> None:
+    """Create a missing SQLite file with the mode the umask gives (SQLite itself uses 0644).
+
+    Its -wal and -shm files take the database file's mode, so a team's umask 0002 makes the
+    whole store group-writable.
+    """
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
 
 
 def _require_existing(url: str) -> None:

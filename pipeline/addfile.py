@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 
+from extractors.text import check_pdf_magic
 from pipeline import manifest
 from pipeline.config import Config
-from pipeline.errors import PipelineError
-from pipeline.fetch import PDF_MAGIC
+from pipeline.files import replacing
 from pipeline.manifest import FetchedFile, FileFacts
 from pipeline.sources import GENERIC, Source, source_for
 
@@ -30,25 +29,13 @@ def _sha256(path: Path) -> str:
 
 def copy_into_raw(path: Path, raw_dir: Path) -> tuple[Path, str, int]:
     """Copy a PDF to `<raw_dir>/<sha256>.pdf` atomically; return its path, sha256 and size."""
-    with path.open("rb") as fh:
-        head = fh.read(1024)
-    if PDF_MAGIC not in head:
-        start = head[:30].decode("utf-8", "replace").strip().splitlines()
-        raise PipelineError(
-            f'{path} is not a PDF (starts with "{start[0] if start else ""}")',
-            "check that the download finished and saved the report, not an error page",
-        )
+    check_pdf_magic(path)  # the check `recwatch run` makes, with its messages
     raw_dir.mkdir(parents=True, exist_ok=True)
     sha = _sha256(path)
     final = raw_dir / f"{sha}.pdf"
     if not final.exists():
-        with tempfile.NamedTemporaryFile(dir=raw_dir, prefix=".part-", delete=False) as out:
-            temp = Path(out.name)
-        try:
+        with replacing(final) as temp:
             shutil.copyfile(path, temp)
-            temp.replace(final)
-        finally:
-            temp.unlink(missing_ok=True)
     return final, sha, final.stat().st_size
 
 

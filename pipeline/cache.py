@@ -15,13 +15,13 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import zlib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from models.records import Deadline, DocumentResult, Item, Metadata
+from pipeline.files import write_bytes_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -81,18 +81,11 @@ class ContentCache:
             return None
 
     def _write(self, path: Path, data: Any) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            # One dumps and a fast compression level: the cold run writes every text layer, and
-            # json.dump into a gzip stream at level 9 cost a third of it.
-            payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(gzip.compress(payload, compresslevel=1, mtime=0))
-            Path(tmp).replace(path)  # atomic: readers never see half an entry
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # One dumps and a fast compression level: the cold run writes every text layer, and
+        # json.dump into a gzip stream at level 9 cost a third of it.
+        payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
+        # atomic: readers never see half an entry
+        write_bytes_atomically(path, gzip.compress(payload, compresslevel=1, mtime=0))
 
     def get_text(self, sha256: str) -> Any | None:
         """The cached parse of a PDF (JSON), or None."""

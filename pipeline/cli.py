@@ -24,16 +24,24 @@ from pipeline.cli_fetch import SOURCE_NAMES, add, fetch, run_source
 from pipeline.cli_overview import overview
 from pipeline.cli_register import make_filter, register_filters, sync_register_command
 from pipeline.cli_review import correct, diff, reviews, runs
-from pipeline.config import DATA_ENV, DB_ENV, Config, resolve
+from pipeline.config import DATA_ENV, Config, resolve
 from pipeline.errors import PipelineError
-from pipeline.options import jobs_option, parse_day
+from pipeline.options import DB_KEY, db_option, jobs_option, parse_day, with_db_option
 
 FAILED_EXIT = 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
 
 
 class RecwatchGroup(click.Group):
-    """A click group that turns domain errors into clean CLI errors at one boundary."""
+    """A click group that turns domain errors into clean CLI errors at one boundary.
+
+    Every command added to it (and every command of a group added) gets the shared `--db`
+    option, so the store can be named before or after the command.
+    """
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Add a command, giving it (and its own commands) the shared `--db` option."""
+        super().add_command(with_db_option(cmd), name)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; report domain errors as `Error: ...` with exit code 1."""
@@ -72,13 +80,7 @@ def _dump_json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
 
-@click.group(cls=RecwatchGroup, context_settings=CONTEXT)
-@click.option(
-    "--db",
-    metavar="URL|PATH",
-    help=f"Store: a SQLAlchemy URL or a SQLite file path [env {DB_ENV}; "
-    "default <data-dir>/processed/recwatch.db].",
-)
+@click.group(cls=RecwatchGroup, context_settings=CONTEXT, params=[db_option()])
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -96,19 +98,17 @@ def _dump_json(data: Any) -> str:
 )
 @click.version_option(package_name="recwatch")
 @click.pass_context
-def cli(
-    ctx: click.Context, db: str | None, data_dir: Path | None, verbose: int, quiet: int
-) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> None:
     """Turn inspection-report PDFs into a register of recommendations in SQLite.
 
     Example: recwatch run data/raw/samples
     """
     _configure_logging(verbose, quiet)
-    ctx.obj = resolve(data_dir=data_dir, db=db)
+    ctx.obj = resolve(data_dir=data_dir, db=ctx.meta.get(DB_KEY))
 
 
 @cli.command()
-@click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
 @click.option(
@@ -151,7 +151,7 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @jobs_option("Worker processes (documents in parallel; output identical to --jobs 1).")
 @click.option(
     "--no-cache",
@@ -198,8 +198,9 @@ def run(
 
     PATHS are PDF files or directories (searched recursively for *.pdf); without PATHS the
     samples in <data-dir>/raw/samples/ are processed. Exit code 3 when some documents failed
-    (the others are still loaded). With --source (e.g. hmicfrs), new publications are fetched
-    first (see `recwatch fetch`) and only they are extracted and loaded.
+    (the others are still loaded): a missing, empty or damaged file fails alone. With --source
+    (e.g. hmicfrs), new publications are fetched first (see `recwatch fetch`) and only they are
+    extracted and loaded.
 
     Example: recwatch run data/raw/samples
     """
@@ -313,33 +314,51 @@ def _documents_needing_review(db_url: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx", "nl"]), default="json")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "xlsx", "nl"]),
+    show_default="the --output extension (.json, .csv, .xlsx, .jsonl), else json",
+    help="Output format; one that contradicts the --output extension is refused.",
+)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel).")
 @register_filters
 @click.pass_context
-def export(ctx: click.Context, /, fmt: str, output: Path | None, **filters: Any) -> None:
+def export(
+    ctx: click.Context, /, fmt: str | None, output: Path | None, bom: bool, **filters: Any
+) -> None:
     """Export current items: the JSON contract, newline JSON (nl), or a register (csv, xlsx).
 
-    csv and xlsx use the register layout (stable id, report, publisher, ... corrected) with empty
-    analyst columns; text cells a spreadsheet would run as a formula are prefixed with '.
-    xlsx needs --output and the [excel] extra.
+    The format follows the --output extension (.json, .csv, .xlsx, .jsonl) unless --format
+    names it. csv and xlsx use the register layout (stable id, report, publisher, ...
+    corrected) with empty analyst columns; text cells a spreadsheet would run as a formula are
+    prefixed with '. xlsx needs --output and the [excel] extra. A file is replaced only once
+    the export is complete.
 
-    Example: recwatch export --format xlsx --for-forces --since 2024-01-01 --output register.xlsx
+    Example: recwatch export --for-forces --since 2024-01-01 --output register.xlsx
     """
-    from pipeline.export import export_store, export_xlsx
+    from pipeline.export import export_format, export_store, export_xlsx
+    from pipeline.files import replacing
 
+    try:
+        chosen = export_format(output, fmt)
+    except PipelineError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if bom and chosen != "csv":
+        raise click.UsageError(f"--bom is for CSV, not {chosen}; add --format csv")
     config = _config(ctx)
     wanted = make_filter(filters)
-    if fmt == "xlsx":
+    if chosen == "xlsx":
         if output is None:
             raise click.UsageError("xlsx is a binary format; pass --output FILE.xlsx")
         export_xlsx(config.db_url, output, wanted)
     elif output is None:
-        export_store(config.db_url, fmt, sys.stdout, wanted)
+        export_store(config.db_url, chosen, sys.stdout, wanted, bom=bom)
         return
     else:
-        with output.open("w", encoding="utf-8", newline="") as fh:
-            export_store(config.db_url, fmt, fh, wanted)
+        with replacing(output) as temp, temp.open("w", encoding="utf-8", newline="") as fh:
+            export_store(config.db_url, chosen, fh, wanted, bom=bom)
     click.echo(f"Wrote {output}", err=True)
 
 
@@ -406,8 +425,13 @@ def evaluate(
 
     Example: recwatch eval ../shared/gold --pdfs ../shared/corpus/pdfs --cross-validate
     """
+    from pipeline.eval_run import check_only
     from pipeline.render import eval_report
 
+    try:
+        check_only(gold_dir, only)
+    except PipelineError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--only'") from exc
     started = datetime.now()
     if cross_validate:
         _evaluate_crossvalidated(gold_dir, pdf_dir, jobs, as_json, only)

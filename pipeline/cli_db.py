@@ -6,23 +6,13 @@ modules (SQLAlchemy, Alembic) are imported inside the commands so `recwatch --he
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from pipeline.config import Config, db_url_from, resolve
-
-DB_OPTION = click.option(
-    "--db",
-    metavar="URL|PATH",
-    help="Store to act on (overrides `recwatch --db`): a SQLAlchemy URL or a SQLite file path.",
-)
+from pipeline.config import Config, resolve
 
 
-def _url(ctx: click.Context, db: str | None) -> str:
-    """Return the store URL: this command's --db, else the one the top-level group resolved."""
-    if db:
-        return db_url_from(db, Path.cwd())
+def _url(ctx: click.Context) -> str:
+    """Return the store URL: the last `--db` given (before or after `db`), else the default."""
     config: Config = ctx.find_object(Config) or resolve()
     return config.db_url
 
@@ -43,9 +33,8 @@ def db() -> None:
 
 
 @db.command()
-@DB_OPTION
 @click.pass_context
-def upgrade(ctx: click.Context, db: str | None) -> None:
+def upgrade(ctx: click.Context) -> None:
     """Create the store or migrate it to the newest schema (every command also does this).
 
     A store written before migrations existed is recognised, stamped and upgraded. The upgrade
@@ -55,7 +44,7 @@ def upgrade(ctx: click.Context, db: str | None) -> None:
     """
     from models.store import upgrade_store
 
-    url = _url(ctx, db)
+    url = _url(ctx)
     done = upgrade_store(url)
     if done.stamped:
         click.echo(
@@ -71,9 +60,8 @@ def upgrade(ctx: click.Context, db: str | None) -> None:
 
 
 @db.command()
-@DB_OPTION
 @click.pass_context
-def current(ctx: click.Context, db: str | None) -> None:
+def current(ctx: click.Context) -> None:
     """Print the store's schema revision, and whether it is the newest this recwatch knows.
 
     Example: recwatch db current
@@ -81,7 +69,7 @@ def current(ctx: click.Context, db: str | None) -> None:
     from models.migrate import head_revision
     from models.store import store_revision
 
-    revision = store_revision(_url(ctx, db))
+    revision = store_revision(_url(ctx))
     head = head_revision()
     if revision == head:
         click.echo(f"{revision} (head)")

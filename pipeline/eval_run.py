@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import PipelineError
 from pipeline.evaluate import CorpusScore, load_gold, score_corpus
 from pipeline.extract import Progress, extract_many
 from pipeline.jsonio import document_to_json
+
+
+def check_only(gold_dir: Path, only: Iterable[str]) -> None:
+    """Raise a PipelineError naming every `--only` value that matches no gold file in gold_dir."""
+    known = sorted(load_gold(gold_dir))
+    unknown = [name for name in only if Path(name).stem not in known]
+    if not unknown:
+        return
+    near = sorted({m for n in unknown for m in difflib.get_close_matches(Path(n).stem, known, 3)})
+    raise PipelineError(
+        f"no gold file {', '.join(repr(n) for n in unknown)} in {gold_dir} "
+        f"(--only takes <name> of a <name>.json there)",
+        f"did you mean {', '.join(near)}?" if near else _listing(known),
+    )
+
+
+def _listing(known: list[str]) -> str:
+    """Name a few of the gold files there are, for an --only value that resembles none."""
+    if not known:
+        return "that folder holds no gold files"
+    more = f" and {len(known) - 5} more" if len(known) > 5 else ""
+    return f"the names there are {', '.join(known[:5])}{more}"
 
 
 def evaluate_dirs(

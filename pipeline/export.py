@@ -25,6 +25,8 @@ CSV_COLUMNS = (
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("json", "csv", "xlsx", "nl")
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".jsonl": "nl", ".ndjson": "nl"}
+BOM = "\ufeff"
 NL_DOCUMENT_KEYS = ("file", "sha256", "title", "publisher", "published", "source")
 
 
@@ -83,9 +85,38 @@ def _documents_json(
     ]
 
 
-def export_store(db_url: str, fmt: str, out: TextIO, wanted: RegisterFilter | None = None) -> int:
+def export_format(output: Path | None, fmt: str | None) -> str:
+    """Return the export format: `fmt`, else the one the output's extension names, else json.
+
+    A format that contradicts the extension (`--format json` into `register.xlsx`) is refused,
+    and so is a file whose extension names no format when `fmt` is not given.
+    """
+    implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    names = ", ".join(SUFFIX_FORMATS)
+    if fmt and implied and fmt != implied:
+        raise PipelineError(
+            f"--format {fmt} contradicts the output {output}, whose extension means {implied}",
+            f"leave out --format, or name the file for {fmt}",
+        )
+    if output is not None and not fmt and not implied:
+        raise PipelineError(
+            f"cannot tell the export format of {output} from its extension",
+            f"name it with one of {names}, or pass --format {'|'.join(FORMATS)}",
+        )
+    return fmt or implied or "json"
+
+
+def export_store(
+    db_url: str,
+    fmt: str,
+    out: TextIO,
+    wanted: RegisterFilter | None = None,
+    *,
+    bom: bool = False,
+) -> int:
     """Export current items as `json` (the contract), `nl` (one item a line) or register `csv`.
 
+    With `bom`, CSV starts with a UTF-8 byte order mark (for spreadsheets that need one).
     Returns the number of items written.
     """
     wanted = wanted or RegisterFilter()
@@ -99,6 +130,7 @@ def export_store(db_url: str, fmt: str, out: TextIO, wanted: RegisterFilter | No
             line = {**item.contract, **{k: item.document[k] for k in NL_DOCUMENT_KEYS}}
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     elif fmt == "csv":
+        out.write(BOM if bom else "")
         writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a CR in a cell is quoted
         writer.writerow((*RECWATCH_COLUMNS, *ANALYST_COLUMNS))
         writer.writerows(register_csv_cells(item.row) for item in items)

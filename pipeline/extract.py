@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.errors import ExtractionError
-from extractors.text import NO_TEXT_HINT
+from extractors.text import NO_TEXT_HINT, check_pdf_magic
 from models.records import DocumentResult, DocumentText, Item, Metadata
 from pipeline.cache import ContentCache
-from pipeline.pdffaults import explain, sniff
+from pipeline.pdffaults import explain
 
 if TYPE_CHECKING:
     from pipeline.budget import Budget
@@ -239,9 +239,7 @@ class Outcome:
 def extract_outcome(path: Path, cache_dir: Path | None = None, ocr: bool = False) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
     try:
-        wrong_format = sniff(path)
-        if wrong_format is not None:
-            raise wrong_format
+        check_pdf_magic(path)  # another format saved as .pdf is named before any parse
         cache = ContentCache(cache_dir) if cache_dir else None
         result = extract_pdf(path, cache=cache, ocr=ocr)
     except EmptyTextLayer as exc:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +25,7 @@ from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from pipeline.errors import PipelineError
+from pipeline.files import staged
 from pipeline.provenance import tool_version
 
 if TYPE_CHECKING:
@@ -424,14 +423,11 @@ class Fetcher:
                 f"the file is {_size(int(length))}, over the {cap_text} cap",
                 "raise --max-size if this report really is that large",
             )
-        raw_dir.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=raw_dir, prefix=".part-", suffix=".pdf")
-        temp = Path(name)
-        try:
+        with staged(raw_dir, ".part-", ".pdf") as temp:
             digest = hashlib.sha256()
             size = 0
             head = b""
-            with os.fdopen(fd, "wb") as out:
+            with temp.path.open("wb") as out:
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > cap:
@@ -457,12 +453,8 @@ class Fetcher:
                 logger.warning("%s: served as %s but is a PDF", url, ctype)
             sha = digest.hexdigest()
             final = raw_dir / f"{sha}.pdf"
-            if final.exists():
-                temp.unlink()
-            else:
-                temp.replace(final)
-        finally:
-            temp.unlink(missing_ok=True)
+            if not final.exists():
+                temp.publish(final)
         return Fetched(
             url,
             str(response.url),

@@ -284,7 +284,7 @@ def load_run(
             git_revision=git_revision,
             settings=_dumps(dict(settings)),
             inputs=_dumps([{"file": str(o.path), "sha256": o.sha256} for o in outcomes]),
-            status="partial" if failed else "ok",
+            status=("partial" if results else "failed") if failed else "ok",
         )
         session.add(run)
         session.flush()

@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from extractors.errors import ExtractionError
+from pipeline.files import replacing
 
 OCR_TOOL = "ocrmypdf"
 OCR_LANGUAGE_ENV = "RECWATCH_OCR_LANGUAGE"  # tesseract language codes, e.g. "eng+cym"
@@ -37,17 +37,14 @@ def ocr_pdf(source: Path, target: Path, language: str | None = None) -> Path:
         raise ExtractionError(
             str(source), "has no text layer and ocrmypdf is not installed", INSTALL_HINT
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(dir=target.parent, suffix=".pdf")
-    os.close(fd)
-    command = [
-        tool,
-        *("--skip-text", "--output-type", "pdf", "--quiet"),
-        *("-l", language or ocr_language()),
-        str(source),
-        partial,
-    ]
-    try:
+    with replacing(target) as partial:  # atomic: a half-written copy is never read
+        command = [
+            tool,
+            *("--skip-text", "--output-type", "pdf", "--quiet"),
+            *("-l", language or ocr_language()),
+            str(source),
+            str(partial),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
         if done.returncode != 0:
             said = (done.stderr.strip().splitlines() or ["no message"])[-1]
@@ -56,7 +53,4 @@ def ocr_pdf(source: Path, target: Path, language: str | None = None) -> Path:
                 f"could not be OCRed (ocrmypdf exit {done.returncode}: {said})",
                 "check the scan, or run ocrmypdf on it by hand to see why",
             )
-        Path(partial).replace(target)  # atomic: a half-written copy is never read
-    finally:
-        Path(partial).unlink(missing_ok=True)
     return target

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
+
+from pipeline.config import DB_ENV, Config, db_url_from, resolve
+
+DB_KEY = "recwatch.db"  # ctx.meta key: the last --db given, at whatever level
 
 
 def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -29,3 +35,34 @@ def jobs_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
         show_default="CPU count",
         help=help_text,
     )
+
+
+def _take_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """Remember `--db` and point this command's configuration at it (the last one given wins)."""
+    if value is None:
+        return
+    ctx.meta[DB_KEY] = value
+    config: Config = ctx.find_object(Config) or resolve()
+    ctx.obj = replace(config, db_url=db_url_from(value, Path.cwd()))
+
+
+def db_option() -> click.Option:
+    """`--db URL|PATH`, the one definition every recwatch command and group carries."""
+    return click.Option(
+        ["--db"],
+        metavar="URL|PATH",
+        expose_value=False,
+        callback=_take_db,
+        help=f"Store: a SQLAlchemy URL or a SQLite file path, before or after the command "
+        f"[env {DB_ENV}; default <data-dir>/processed/recwatch.db].",
+    )
+
+
+def with_db_option(command: click.Command) -> click.Command:
+    """Give `command` (and, for a group, each of its commands) the shared `--db` option."""
+    if not any(param.name == "db" for param in command.params):
+        command.params.insert(0, db_option())
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            with_db_option(sub)
+    return command

@@ -1,9 +1,10 @@
-"""Name what is wrong with a file that failed to parse: its real format, or the PDF library's error.
+"""Name what is wrong with a file that failed to parse: the PDF library's error, made plain.
 
-`sniff` looks at the first bytes before parsing (a Word file or web page saved as `.pdf`);
-`explain` turns an exception raised while parsing into an ExtractionError naming the file, the
-problem and the fix. Exceptions raised inside pdfminer/pdfplumber code mean a damaged file, not a
-bug of ours; anything else is left to the caller to report as a crash.
+(A file that is not a PDF at all, such as a Word file or web page saved as `.pdf`, is named
+before parsing by `extractors.text.check_pdf_magic`.) `explain` turns an exception raised while
+parsing into an ExtractionError naming the file, the problem and the fix. Exceptions raised
+inside pdfminer/pdfplumber code mean a damaged file, not a bug of ours; anything else is left to
+the caller to report as a crash.
 """
 
 from __future__ import annotations
@@ -15,43 +16,6 @@ from extractors.errors import ExtractionError
 
 _LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2")
 _REPAIR = "download it again, or repair it (e.g. `qpdf damaged.pdf repaired.pdf`) and run again"
-_FORMATS: tuple[tuple[bytes, str, str], ...] = (
-    (
-        b"PK\x03\x04",
-        "is a ZIP container (a Word .docx, Excel .xlsx or other Office file), not a PDF",
-        "open it and save it as PDF, or fetch the publication's PDF version",
-    ),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "is a legacy Office document (.doc/.xls), not a PDF",
-        "open it and save it as PDF, or fetch the publication's PDF version",
-    ),
-    (b"\x89PNG", "is a PNG image, not a PDF", "convert it to PDF and OCR it, e.g. with ocrmypdf"),
-    (b"\xff\xd8\xff", "is a JPEG image, not a PDF", "convert it to PDF and OCR it, e.g. ocrmypdf"),
-    (b"{\\rtf", "is an RTF document, not a PDF", "open it and save it as PDF"),
-)
-_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<?xml", b"<body")
-
-
-def sniff(path: Path) -> ExtractionError | None:
-    """Return an error when the file's first bytes show another format saved as `.pdf`."""
-    try:
-        with Path(path).open("rb") as fh:
-            head = fh.read(1024)
-    except OSError:
-        return None  # the text layer reports unreadable files itself
-    if not head or b"%PDF-" in head:
-        return None
-    for magic, problem, hint in _FORMATS:
-        if head.startswith(magic):
-            return ExtractionError(str(path), problem, hint)
-    if head.lstrip().lower().startswith(_HTML_STARTS):
-        return ExtractionError(
-            str(path),
-            "is a web page (HTML), not a PDF",
-            "the server returned an error or landing page; check the URL and fetch the PDF again",
-        )
-    return None
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:

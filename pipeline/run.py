@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 
 def collect_pdfs(paths: Iterable[Path]) -> list[Path]:
-    """Expand paths into PDF files: files as given, directories searched recursively for *.pdf."""
+    """Expand paths into PDF files: directories searched recursively for *.pdf, others as given.
+
+    A path that does not exist is kept: it fails as a document of its own (one broken file
+    never stops the batch).
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -29,10 +33,8 @@ def collect_pdfs(paths: Iterable[Path]) -> list[Path]:
                 (p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()),
                 key=lambda p: p.as_posix(),
             )
-        elif path.is_file():
-            found.append(path)
         else:
-            raise PipelineError(f"{path} does not exist", "check the path")
+            found.append(path)
     unique = list(dict.fromkeys(found))
     if not unique:
         where = ", ".join(str(p) for p in paths)

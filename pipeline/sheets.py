@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.errors import PipelineError
+from pipeline.files import write_bytes_atomically
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -114,9 +115,7 @@ class CsvGrid:
         writer = csv.writer(out, self.dialect, lineterminator="\r\n")
         writer.writerows(r + [""] * (width - len(r)) for r in self.rows)
         data = out.getvalue().encode("utf-8")
-        temp = self.path.with_name(f".{self.path.name}.tmp")
-        temp.write_bytes((b"\xef\xbb\xbf" if self.bom else b"") + data)
-        temp.replace(self.path)
+        write_bytes_atomically(self.path, (b"\xef\xbb\xbf" if self.bom else b"") + data)
 
 
 class XlsxGrid:

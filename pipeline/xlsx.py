@@ -6,8 +6,6 @@ formula injection exactly as in CSV.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import PipelineError
 from pipeline.export import guard_cell
+from pipeline.files import replacing
 from pipeline.register_layout import ANALYST_COLUMNS, DATE_COLUMNS, RECWATCH_COLUMNS
 
 if TYPE_CHECKING:
@@ -59,15 +58,8 @@ def xlsx_value(column: str, value: Any) -> Any:
 
 def save_atomically(workbook: Workbook, path: Path) -> None:
     """Save a workbook through a temporary file in the same folder, then replace `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
+    with replacing(path) as temp:
         workbook.save(temp)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def write_register_xlsx(rows: Sequence[Mapping[str, Any]], path: Path) -> None:

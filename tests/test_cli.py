@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from factories import fake_pdf, make_result
@@ -243,3 +245,117 @@ def test_bodies_lists_the_registry(tmp_path: Path) -> None:
     assert set(bodies["npcc"]) >= {"id", "name", "kind", "aliases"}
     code, out, _ = invoke(tmp_path, "bodies")
     assert out.splitlines()[0].split() == ["id", "kind", "name", "aliases"]
+
+
+def _command_paths() -> list[tuple[str, ...]]:
+    """Every command and every command of a group, as the words that invoke it."""
+    paths: list[tuple[str, ...]] = []
+    for name, command in sorted(cli.commands.items()):
+        paths.append((name,))
+        if isinstance(command, click.Group):
+            paths += [(name, sub) for sub in sorted(command.commands)]
+    return paths
+
+
+@pytest.mark.parametrize("words", _command_paths(), ids=" ".join)
+def test_every_command_accepts_db_before_or_after_and_shows_it_once(
+    words: tuple[str, ...], tmp_path: Path
+) -> None:
+    store = str(tmp_path / "x.db")
+    for args in (["--db", store, *words, "--help"], [*words, "--db", store, "--help"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, (args, result.output)
+        assert len(re.findall(r"^\s+--db URL\|PATH", result.stdout, re.MULTILINE)) == 1
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_db_after_the_command_wins_over_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, elsewhere = tmp_path / "mine.db", tmp_path / "env.db"
+    monkeypatch.setenv("RECWATCH_DB", str(elsewhere))
+    pdf = fake_pdf(tmp_path / "in", "r.pdf")
+    code, out, _ = invoke(tmp_path, "run", str(pdf), "--db", str(store))
+    assert code == 0
+    assert f"into sqlite:///{store}" in out
+    assert not elsewhere.exists()
+    for args in (("items", "--json", "--db", str(store)), ("--db", str(store), "items", "--json")):
+        code, out, _ = invoke(tmp_path, *args)
+        assert (code, len(json.loads(out)["items"])) == (0, 3)
+    code, out, err = invoke(tmp_path, "--db", str(elsewhere), "items", "--db", str(store))
+    assert code == 0  # the last --db given wins
+    code, out, err = invoke(tmp_path, "items")
+    assert code == 1
+    assert f"no store at {elsewhere}" in err
+    code, out, err = invoke(tmp_path, "db", "current", "--db", str(store))
+    assert (code, out.endswith("(head)\n")) == (0, True)
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_a_missing_file_fails_alone_and_the_batch_goes_on(tmp_path: Path) -> None:
+    good = fake_pdf(tmp_path / "in", "good.pdf")
+    missing = tmp_path / "in" / "missing.pdf"
+    code, out, err = invoke(tmp_path, "run", str(good), str(missing))
+    assert code == 3
+    assert "Run 1 (partial)" in out
+    assert "Documents: 2 (1 ok, 1 failed)" in out
+    assert f"{missing}: does not exist; check the path" in out
+    assert err == "Error: 1 of 2 documents failed\n"
+    code, out, _ = invoke(tmp_path, "items", "--json")
+    assert {i["file"] for i in json.loads(out)["items"]} == {"good.pdf"}
+    code, out, err = invoke(tmp_path, "extract", "--json", str(good), str(missing))
+    assert code == 3
+    assert [d["file"] for d in json.loads(out)["documents"]] == ["good.pdf"]
+    assert f"{missing}: does not exist" in err
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_a_run_whose_every_file_failed_is_recorded_as_failed(tmp_path: Path) -> None:
+    code, out, _ = invoke(tmp_path, "run", str(tmp_path / "gone.pdf"))
+    assert code == 3
+    assert out.startswith("Run 1 (failed)")
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "good.pdf")))
+    code, out, _ = invoke(tmp_path, "runs", "--json")
+    assert [r["status"] for r in json.loads(out)["runs"]] == ["ok", "failed"]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty (0 bytes); download the file again"),
+        (b"<!DOCTYPE html><html><title>Sign in</title>", "is a web page (HTML), not a PDF; "),
+        (b"PK\x03\x04 saved from Word", "is a ZIP container (a Word .docx"),
+    ],
+    ids=["empty", "web_page", "docx"],
+)
+def test_run_and_add_name_a_bad_file_alike(tmp_path: Path, content: bytes, problem: str) -> None:
+    bad = tmp_path / "in" / "report.pdf"
+    bad.parent.mkdir()
+    bad.write_bytes(content)
+    code, out, _ = invoke(tmp_path, "run", str(bad))
+    assert code == 3
+    [said_by_run] = [line for line in out.splitlines() if line.startswith(f"  - {bad}: ")]
+    code, out, err = invoke(tmp_path, "add", str(bad))
+    assert (code, out) == (1, "")
+    assert err == f"Error: {said_by_run.removeprefix('  - ')}\n"
+    assert f"{bad}: {problem}" in err
+    assert not list((tmp_path / "data" / "raw").glob("*.pdf"))
+
+
+def test_eval_only_names_the_unknown_value(tmp_path: Path) -> None:
+    gold, pdfs = tmp_path / "gold", tmp_path / "pdfs"
+    gold.mkdir()
+    pdfs.mkdir()
+    (gold / "northmoor-peel.json").write_text(json.dumps({"items": []}), encoding="utf-8")
+    base = ["eval", str(gold), "--pdfs", str(pdfs)]
+    code, out, err = invoke(tmp_path, *base, "--only", "northmoor-peel", "--only", "northmor-peel")
+    assert (code, out) == (2, "")
+    assert "no gold file 'northmor-peel' in" in err
+    assert "did you mean northmoor-peel?" in err
+    code, _, err = invoke(tmp_path, *base, "--only", "nosuchname")
+    assert code == 2
+    assert "no gold file 'nosuchname' in" in err
+    assert "the names there are northmoor-peel" in err
+    code, out, _ = invoke(tmp_path, *base, "--only", "northmoor-peel.json")
+    assert code == 0
+    assert "northmoor-peel.pdf" in out  # known, scored as missing its PDF

@@ -242,3 +242,75 @@ def test_sync_appends_inert_cells(store: Path, tmp_path: Path, suffix: str) -> N
     for start in INJECTIONS:
         assert any(t.startswith("'" + start) for t in texts), start
     assert not any(t.startswith(("=", "+", "-", "@", "\t", "\r")) for t in texts)
+
+
+def test_xlsx_output_without_format_is_a_workbook_sync_reads_back(
+    store: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "register.xlsx"
+    code, out, err = invoke(store, "export", "--output", str(target))
+    assert (code, out, err) == (0, "", f"Wrote {target}\n")
+    assert target.read_bytes().startswith(b"PK")  # a zip container, not JSON
+    assert openpyxl.load_workbook(target).worksheets[0]["A1"].value == "recwatch_id"
+    code, out, err = invoke(store, "sync-register", str(target))
+    assert (code, err) == (0, "")
+    assert "Rows: unchanged 10" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [("r.csv", "recwatch_id,"), ("r.CSV", "recwatch_id,"), ("r.json", "{"), ("r.jsonl", '{"id"')],
+)
+def test_the_output_extension_chooses_the_format(
+    store: Path, tmp_path: Path, name: str, starts: str
+) -> None:
+    target = tmp_path / name
+    code, _, _ = invoke(store, "export", "--output", str(target))
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "says"),
+    [
+        ("r.xlsx", "json", "--format json contradicts the output"),
+        ("r.csv", "xlsx", "--format xlsx contradicts the output"),
+        ("r.json", "nl", "--format nl contradicts the output"),
+        ("r.txt", None, "cannot tell the export format of"),
+    ],
+)
+def test_a_format_the_name_contradicts_is_refused_and_nothing_written(
+    store: Path, tmp_path: Path, name: str, fmt: str | None, says: str
+) -> None:
+    target = tmp_path / name
+    code, out, err = invoke(
+        store, "export", "--output", str(target), *(("--format", fmt) if fmt else ())
+    )
+    assert (code, out) == (2, "")
+    assert says in err
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == [store]  # no temporary file left either
+
+
+def test_an_export_that_fails_leaves_the_old_file(store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "r.csv"
+    target.write_text("the analyst's file\n", encoding="utf-8")
+    code, _, err = invoke(store, "export", "--output", str(target), "--run", "9")
+    assert code == 1
+    assert "no run 9" in err
+    assert target.read_text(encoding="utf-8") == "the analyst's file\n"
+
+
+def test_csv_with_a_bom(store: Path, tmp_path: Path) -> None:
+    code, out, _ = invoke(store, "export", "--format", "csv", "--bom")
+    assert code == 0
+    assert out.startswith("\ufeffrecwatch_id,")
+    target = tmp_path / "r.csv"
+    assert invoke(store, "export", "--output", str(target), "--bom")[0] == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfrecwatch_id,")
+    code, _, _ = invoke(store, "sync-register", str(target))
+    assert code == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfrecwatch_id,")  # the sync keeps it
+    code, _, err = invoke(store, "export", "--format", "json", "--bom")
+    assert code == 2
+    assert "--bom is for CSV, not json" in err

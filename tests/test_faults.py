@@ -444,7 +444,4 @@ def test_worker_outcomes_carry_the_same_clean_errors_as_in_process(tmp_path: Pat
     html = CASES[4].make(tmp_path / "page.pdf")
     outcomes = extract_budgeted([missing, html], Budget(seconds=30, memory_mb=None), jobs=1)
     assert [o.error for o in outcomes] == [extract_outcome(p).error for p in (missing, html)]
-    assert (
-        outcomes[0].error
-        == f"{missing}: cannot be read (No such file or directory); check the path"
-    )
+    assert outcomes[0].error == f"{missing}: does not exist; check the path"

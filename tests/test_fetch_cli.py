@@ -174,7 +174,7 @@ def test_add_registers_a_pdf_with_page_facts(tmp_path: Path, pdfs: dict[str, byt
     not_pdf.write_bytes(b"<!DOCTYPE html><title>Sign in</title>")
     code, _out, err = invoke(tmp_path, "add", str(not_pdf))
     assert code == 1
-    assert f'{not_pdf} is not a PDF (starts with "<!DOCTYPE html>' in err
+    assert f"{not_pdf}: is a web page (HTML), not a PDF; " in err  # as `recwatch run` says it
 
 
 def test_a_plain_run_keeps_what_the_publication_pages_said(site: Site, tmp_path: Path) -> None:

@@ -139,6 +139,14 @@ def test_failed_documents_are_recorded_and_others_load(url: str) -> None:
         assert "scan.pdf: no text" in run.warnings
 
 
+def test_a_run_whose_every_document_failed_is_failed(url: str) -> None:
+    engine = open_store(url)
+    report = _load(engine, Outcome(Path("scan.pdf"), error="scan.pdf: no text layer"))
+    assert report.status == "failed"
+    with Session(engine) as session:
+        assert session.scalars(select(db.Run)).one().status == "failed"
+
+
 def test_duplicate_numbers_in_one_document_get_distinct_ids(url: str) -> None:
     items = (make_item("1", "First text."), make_item("1", "Second text."))
     _load(open_store(url), Outcome(Path("d.pdf"), make_result("d.pdf", items)))
