@@ -367,7 +367,8 @@ def test_gold_addressee_f1_floor() -> None:
     measure = _measure_module()
     plain = measure.measure(SHARED / "gold", hints=False)["OVERALL"][0]
     hinted = measure.measure(SHARED / "gold", hints=True)["OVERALL"][0]
-    # Regression floors at what main measured on the 25 labelled PDFs (hinted 0.912, plain
-    # 0.721; scripts/measure_tagging.py prints the table). Raise them as tagging improves.
-    assert hinted.f1 >= 0.91
-    assert plain.f1 >= 0.72
+    # Regression floors at what was measured on the 25 labelled PDFs with the grown registry
+    # (hinted 0.916, plain 0.726; scripts/measure_tagging.py prints the table). Raise them as
+    # tagging improves.
+    assert hinted.f1 >= 0.915
+    assert plain.f1 >= 0.725

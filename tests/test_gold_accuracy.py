@@ -44,7 +44,8 @@ def test_every_labelled_pdf_is_scored(score: CorpusScore) -> None:
 # Floors at what main measured on the 25 labelled PDFs when six were added (2026-12-04:
 # F1 0.958, boundary 0.944, number 0.961, page 0.967, addressee F1 0.914, deadline 0.987), raised
 # as changes lift them (inline "Recommendation:" labels: F1 0.971; a closing numbered list as the
-# definitive printing of labelled paragraphs: boundary 0.974, number 0.990, page 0.994).
+# definitive printing of labelled paragraphs: boundary 0.974, number 0.990, page 0.994; the grown
+# bodies registry: addressee F1 0.916).
 # A floor guards against regression; raise it when a change lifts the figure.
 def test_item_splitting_floors(score: CorpusScore) -> None:
     overall = score.overall
@@ -56,7 +57,7 @@ def test_item_splitting_floors(score: CorpusScore) -> None:
 
 def test_tagging_floors(score: CorpusScore) -> None:
     overall = score.overall
-    assert (overall.addressee_f1 or 0.0) >= 0.91, overall.metrics()
+    assert (overall.addressee_f1 or 0.0) >= 0.915, overall.metrics()
     assert (overall.deadline_accuracy or 0.0) >= 0.98, overall.metrics()
 
 
