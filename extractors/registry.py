@@ -138,6 +138,16 @@ def load_registry(extra: Path | None = None) -> list[Body]:
     return list(_load(extra.resolve() if extra is not None else None))
 
 
+def known_names(bodies: list[Body] | None = None) -> frozenset[str]:
+    """Every casefolded id, output, name and alias (without a leading "the") of the bodies."""
+    names: set[str] = set()
+    for body in bodies or load_registry():
+        for name in (body.id, body.output, body.name, *body.aliases):
+            folded = name.casefold()
+            names.update({folded, folded.removeprefix("the "), folded.removeprefix("all ")})
+    return frozenset(names)
+
+
 def is_force_id(body_id: str, bodies: list[Body] | None = None) -> bool:
     """True when the id names chief constables, the inspected force or any police force."""
     if body_id in ("chief_constables", SUBJECT_FORCE_ID):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from factories import fake_pdf, make_result
+from factories import fake_pdf, make_item, make_result
 
 from extractors.errors import ExtractionError
 from models.records import DocumentResult
@@ -243,3 +243,28 @@ def test_bodies_lists_the_registry(tmp_path: Path) -> None:
     assert set(bodies["npcc"]) >= {"id", "name", "kind", "aliases"}
     code, out, _ = invoke(tmp_path, "bodies")
     assert out.splitlines()[0].split() == ["id", "kind", "name", "aliases"]
+
+
+def test_bodies_unknown_lists_addressees_the_registry_does_not_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = (
+        make_item("1", "The Kent Fire Safety Partnership should act.",
+                  addressees=("Kent Fire Safety Partnership",)),
+        make_item("2", "The partnership and the Home Office should act.",
+                  addressees=("Kent Fire Safety Partnership", "home_office")),
+        make_item("3", "The DfT should act.", addressees=("DfT", "Ofsted")),
+    )  # fmt: skip
+    monkeypatch.setattr(
+        extract, "extract_pdf", lambda path, *_, **__: make_result(path.name, items)
+    )
+    monkeypatch.setattr(run, "extraction_settings", lambda: {"stages": "fake"})
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
+    code, out, err = invoke(tmp_path, "bodies", "--unknown", "--json")
+    assert code == 0
+    assert err == ""
+    assert json.loads(out) == {
+        "unknown": [{"addressee": "Kent Fire Safety Partnership", "items": 2}]
+    }
+    code, out, _ = invoke(tmp_path, "bodies", "--unknown")
+    assert out.split() == ["2", "Kent", "Fire", "Safety", "Partnership"]
