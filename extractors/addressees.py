@@ -300,10 +300,14 @@ class _Tagger:
         self.found = _Found()
 
     # ---- labels -------------------------------------------------------------------------
-    def _label_for(self, body_id: str) -> str:
+    def _label_for(self, body_id: str, span: tuple[int, int] | None = None) -> str:
         body = self.ctx.by_id[body_id]
+        if body.printed and span is not None:  # "DfT" or "Department for Transport", as printed
+            return re.sub(r"^(?:the|all)\s+", "", self.doc[span[0] : span[1]].text, flags=re.I)
         if body_id in self.ctx.subject_ids:
             return SUBJECT_FORCE_ID
+        if body.force is not None and body.force in self.ctx.subject_ids:
+            return "pccs"  # the inspected force's own PCC or mayor, as the gold labels it
         return body.output
 
     def _strip(self, toks: list[Token]) -> tuple[list[Token], bool]:
@@ -351,9 +355,9 @@ class _Tagger:
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
             return PRONOUN
         start = toks[0].i
-        ent = next((self.ent_at[t.i] for t in orig if t.i in self.ent_at and t.i <= start), None)
-        if ent is not None:
-            end, body_id = ent
+        ent_start = next((t.i for t in orig if t.i in self.ent_at and t.i <= start), None)
+        if ent_start is not None:
+            end, body_id = self.ent_at[ent_start]
             rest = [t for t in toks if t.i >= end]
             if (
                 not rest
@@ -361,14 +365,14 @@ class _Tagger:
                 or rest[0].lower_ in {"lead", "leads", "coordinator", "coordinators", "portfolio"}
                 or rest[0].is_punct
             ):
-                return self._label_for(body_id)
+                return self._label_for(body_id, (ent_start, end))
         for t in toks:  # a registry body inside a longer phrase ("the NPCC lead for X")
             hit = self.ent_at.get(t.i)
             if hit is not None and t.i > start:
-                _, body_id = hit
+                hit_end, body_id = hit
                 before = [x for x in toks if x.i < t.i]
                 if before and all(x.lower_ in LEADER_WORDS or x.is_punct for x in before):
-                    return self._label_for(body_id)
+                    return self._label_for(body_id, (t.i, hit_end))
         text_lower = " ".join(t.lower_ for t in toks)
         if text_lower in GENERIC_ONLY:
             return None
@@ -843,8 +847,8 @@ class _Tagger:
             return [self.found.actors[-1]]
         ents = [(s, e) for s, e in self.ent_at.items() if s < before]
         if ents:
-            _, (_, body_id) = max(ents)
-            return [self._label_for(body_id)]
+            s, (e, body_id) = max(ents)
+            return [self._label_for(body_id, (s, e))]
         text = self.doc[:before].text
         hits = list(re.finditer(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\b", text, re.I))
         for m in reversed(hits):
@@ -1061,8 +1065,10 @@ def _defined_terms(doc: Doc, ctx: _Context) -> dict[str, str]:
         words = [t.text for t in inside if t.text not in {'"', "'"}]
         if words and words[0].lower() == "the":
             words = words[1:]
+        body = ctx.by_id[ent.ent_id_]
+        if body.printed:  # its short name is a printed form too: "ICSs" stays "ICSs"
+            continue
         if words and len(words) <= 4 and words[0][:1].isupper():
-            body = ctx.by_id[ent.ent_id_]
             label = SUBJECT_FORCE_ID if ent.ent_id_ in ctx.subject_ids else body.output
             out[" ".join(words).lower()] = label
     return out

@@ -20,6 +20,7 @@ BodyKind = Literal[
     "inspectorate",
     "local_body",
     "provider",
+    "health_body",
     "other",
 ]
 BODY_KINDS: tuple[str, ...] = get_args(BodyKind)
@@ -43,6 +44,8 @@ class Body:
     kind: BodyKind
     aliases: tuple[str, ...] = ()
     label: str | None = None  # what to print instead of the id (e.g. "Scottish Government")
+    force: str | None = None  # a PCC / mayor: its force (it is "pccs" in that force's report)
+    printed: bool = False  # written as the report prints it ("DfT" / "Department for Transport")
 
     @property
     def output(self) -> str:
@@ -75,6 +78,7 @@ def _parse(raw: object, source: str) -> list[Body]:
                 source, f"body {entry['id']!r} has bad aliases", "aliases must be a list of strings"
             )
         label = entry.get("label")
+        force = entry.get("force")
         bodies.append(
             Body(
                 id=entry["id"],
@@ -82,6 +86,8 @@ def _parse(raw: object, source: str) -> list[Body]:
                 kind=cast(BodyKind, kind),
                 aliases=tuple(aliases),
                 label=label if isinstance(label, str) else None,
+                force=force if isinstance(force, str) else None,
+                printed=entry.get("printed") is True,
             )
         )
     return bodies
@@ -109,7 +115,10 @@ def _merge(base: list[Body], extra: list[Body]) -> list[Body]:
             order.append(body.id)
         else:
             aliases = old.aliases + tuple(a for a in body.aliases if a not in old.aliases)
-            by_id[body.id] = Body(old.id, old.name, old.kind, aliases, body.label or old.label)
+            label = body.label or old.label
+            by_id[body.id] = Body(
+                old.id, old.name, old.kind, aliases, label, old.force, old.printed
+            )
     return [by_id[i] for i in order]
 
 
@@ -127,6 +136,16 @@ def load_registry(extra: Path | None = None) -> list[Body]:
     if extra is None and os.environ.get(ENV_VAR):
         extra = Path(os.environ[ENV_VAR])
     return list(_load(extra.resolve() if extra is not None else None))
+
+
+def known_names(bodies: list[Body] | None = None) -> frozenset[str]:
+    """Every casefolded id, output, name and alias (without a leading "the") of the bodies."""
+    names: set[str] = set()
+    for body in bodies or load_registry():
+        for name in (body.id, body.output, body.name, *body.aliases):
+            folded = name.casefold()
+            names.update({folded, folded.removeprefix("the "), folded.removeprefix("all ")})
+    return frozenset(names)
 
 
 def is_force_id(body_id: str, bodies: list[Body] | None = None) -> bool:

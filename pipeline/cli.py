@@ -497,15 +497,35 @@ def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None
 
 
 @cli.command()
+@click.option(
+    "--unknown",
+    is_flag=True,
+    help="List instead the stored addressees that name no registry body, with item counts.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def bodies(as_json: bool) -> None:
+@click.pass_context
+def bodies(ctx: click.Context, unknown: bool, as_json: bool) -> None:
     """List the registry of bodies that addressees are resolved to.
 
-    Example: recwatch bodies --json
+    --unknown lists the addressees kept as printed because the registry does not know them,
+    candidates for aliases in a $RECWATCH_BODIES file.
+
+    Example: recwatch bodies --unknown --json
     """
-    from extractors.registry import load_registry
+    from extractors.registry import known_names, load_registry
     from pipeline.render import bodies_table, body_to_json
 
+    if unknown:
+        from pipeline.query import unknown_addressees
+
+        found = unknown_addressees(_config(ctx).db_url, known_names())
+        if as_json:
+            click.echo(_dump_json({"unknown": [{"addressee": a, "items": n} for a, n in found]}))
+        elif found:
+            click.echo("\n".join(f"{n:>5}  {a}" for a, n in found))
+        else:
+            click.echo("No unknown addressees.", err=True)
+        return
     registry = [body_to_json(body) for body in load_registry()]
     click.echo(_dump_json({"bodies": registry}) if as_json else bodies_table(registry))
 

@@ -33,6 +33,7 @@ _GROUP_OF_KIND = {
     "police_force": "forces",
     "national_body": "national bodies",
     "inspectorate": "national bodies",
+    "health_body": "national bodies",
     "government_department": "government",
     "government": "government",
 }

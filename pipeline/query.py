@@ -100,6 +100,16 @@ def find_items(db_url: str, wanted: ItemFilter) -> list[dict[str, Any]]:
     return [row for row in rows if wanted.keeps(row["addressees"]) and _due(wanted, row)]
 
 
+def unknown_addressees(db_url: str, known: frozenset[str]) -> list[tuple[str, int]]:
+    """Count current items' addressees that name no registry body, commonest first."""
+    counts: dict[str, int] = {}
+    for row in find_items(db_url, ItemFilter()):
+        for name in row["addressees"]:
+            if name.casefold() not in known:
+                counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+
 def _due(wanted: ItemFilter, row: dict[str, Any]) -> bool:
     """Apply the deadline filters to an item row (after corrections, so checked in Python)."""
     deadline = row["deadline"]

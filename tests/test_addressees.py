@@ -367,10 +367,11 @@ def test_gold_addressee_f1_floor() -> None:
     measure = _measure_module()
     plain = measure.measure(SHARED / "gold", hints=False)["OVERALL"][0]
     hinted = measure.measure(SHARED / "gold", hints=True)["OVERALL"][0]
-    # Regression floors at what main measured on the 25 labelled PDFs (hinted 0.920, plain
-    # 0.730; scripts/measure_tagging.py prints the table). Raise them as tagging improves.
-    assert hinted.f1 >= 0.92
-    assert plain.f1 >= 0.73
+    # Regression floors at what main measured on the 25 labelled PDFs with the grown registry
+    # (hinted 0.931, plain 0.744; scripts/measure_tagging.py prints the table). Raise them as
+    # tagging improves.
+    assert hinted.f1 >= 0.93
+    assert plain.f1 >= 0.74
 
 
 def test_a_response_names_who_acts_on_an_item_that_names_nobody() -> None:
@@ -440,6 +441,9 @@ def test_a_short_name_the_report_defines_names_that_body_in_later_items() -> Non
     tagged = tag_addressees([first, later], NATIONAL_REPORT)
     assert [t.addressees for t in tagged] == [("hmicfrs",), ("hmicfrs",)]
     assert _tag("That the Inspectorate revisit the brigade.").addressees == ("Inspectorate",)
+    printed = _item("Integrated care systems (ICSs) should publish a plan.")
+    tagged = tag_addressees([printed, _item("ICSs should report on it.")], NATIONAL_REPORT)
+    assert [t.addressees for t in tagged] == [("ICSs",), ("ICSs",)]  # shortest printed form
 
 
 def test_an_adverbial_before_the_subject_of_a_bare_that_clause_is_skipped() -> None:

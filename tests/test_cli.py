@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from factories import fake_pdf, make_result
+from factories import fake_pdf, make_item, make_result
 
 from extractors.errors import ExtractionError
 from models.records import DocumentResult
@@ -359,3 +359,28 @@ def test_eval_only_names_the_unknown_value(tmp_path: Path) -> None:
     code, out, _ = invoke(tmp_path, *base, "--only", "northmoor-peel.json")
     assert code == 0
     assert "northmoor-peel.pdf" in out  # known, scored as missing its PDF
+
+
+def test_bodies_unknown_lists_addressees_the_registry_does_not_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = (
+        make_item("1", "The Kent Fire Safety Partnership should act.",
+                  addressees=("Kent Fire Safety Partnership",)),
+        make_item("2", "The partnership and the Home Office should act.",
+                  addressees=("Kent Fire Safety Partnership", "home_office")),
+        make_item("3", "The DfT should act.", addressees=("DfT", "Ofsted")),
+    )  # fmt: skip
+    monkeypatch.setattr(
+        extract, "extract_pdf", lambda path, *_, **__: make_result(path.name, items)
+    )
+    monkeypatch.setattr(run, "extraction_settings", lambda: {"stages": "fake"})
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
+    code, out, err = invoke(tmp_path, "bodies", "--unknown", "--json")
+    assert code == 0
+    assert err == ""
+    assert json.loads(out) == {
+        "unknown": [{"addressee": "Kent Fire Safety Partnership", "items": 2}]
+    }
+    code, out, _ = invoke(tmp_path, "bodies", "--unknown")
+    assert out.split() == ["2", "Kent", "Fire", "Safety", "Partnership"]

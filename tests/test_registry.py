@@ -14,15 +14,19 @@ GOLD_IDS = {
     "pccs", "hmicfrs", "moj", "dfe", "dhsc", "iopc", "nfcc", "chief_fire_officers",
     "uk_government", "devolved_administrations", "local_authority", "provider",
 }  # fmt: skip
+NATIONAL_FORCES = {
+    "british_transport_police", "civil_nuclear_constabulary", "ministry_of_defence_police",
+    "police_scotland", "psni",
+}  # fmt: skip
 
 
 def test_covers_gold_ids_and_all_43_forces() -> None:
     bodies = load_registry()
     assert {b.id for b in bodies} >= GOLD_IDS
-    named_forces = [
-        b for b in bodies if b.kind == "police_force" and b.id not in {"force", "chief_constables"}
-    ]
+    not_territorial = {"force", "chief_constables", *NATIONAL_FORCES}
+    named_forces = [b for b in bodies if b.kind == "police_force" and b.id not in not_territorial]
     assert len(named_forces) == 43
+    assert {b.id for b in bodies} >= NATIONAL_FORCES
     assert all(b.kind in BODY_KINDS for b in bodies)
     assert REGISTRY_VERSION
 
