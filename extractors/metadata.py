@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from extractors.publisher import find_publisher
 from models.records import DocumentText, Line, Metadata
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(calendar.month_name) if m}
@@ -45,34 +46,17 @@ _SOURCE_RES = (
         re.IGNORECASE,
     ),
 )
+# A line that labels the document's own date: "Date 21st March 2011", "Refresh Date: 06/07/2015".
+_LABELLED_DATE_RE = re.compile(
+    r"^\s*(?:(?:last )?(?:extract(?:ed|ion)|refresh(?:ed)?|issue|report|release) )?dated?\s*:?\s*"
+    rf"(?P<date>{_PLAIN_DATE})\s*$",
+    re.IGNORECASE,
+)
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_DAY_DATE, _NUMERIC_DATE, _MONTH_DATE)]
 _LONE_DATE_RE = re.compile(
     r"^\s*(?:" + re.sub(r"\?P<\w+>", "?:", f"{_DAY_DATE}|{_MONTH_DATE}") + r")\s*$", re.I
 )
 
-# Publishers recognised by name on the first pages; the first match wins.
-_PUBLISHERS: tuple[tuple[str, str], ...] = (
-    (
-        r"HMICFRS|Inspectorate of Constabulary and Fire (?:&|and) Rescue Services",
-        "HMICFRS",
-    ),
-    (r"Inspectorate of Constabulary\b|\bHMIC\b", "HMIC"),
-    (r"Crown Prosecution Service Inspectorate|HMCPSI", "HMCPSI"),
-    (r"Inspectorate of Probation", "HM Inspectorate of Probation"),
-    (r"Inspectorate of Prisons", "HM Inspectorate of Prisons"),
-    (r"\bOfsted\b|Office for Standards in Education", "Ofsted"),
-    (r"Care Quality Commission|\bCQC\b", "Care Quality Commission"),
-    (r"House of Commons Library", "House of Commons Library"),
-    (r"House of Lords", "House of Lords"),
-    (r"\b(?:[A-Z][\w-]*\s){1,3}Inquiry\b", ""),
-    (r"Independent Office for Police Conduct|\bIOPC\b", "IOPC"),
-    (r"College of Policing", "College of Policing"),
-    (r"Department of Health and Social Care|\bDHSC\b", "Department of Health and Social Care"),
-    (r"Department for Work and Pensions|\bDWP\b", "Department for Work and Pensions"),
-    (r"Home Office", "Home Office"),
-    (r"Cabinet Office", "Cabinet Office"),
-    (r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Constabulary|Police)\b", ""),
-)
 _SUBJECT_RES = (
     re.compile(r"\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|and))*? (?:Constabulary|Police))\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:County|City|Borough|District) Council)\b"),
@@ -87,9 +71,9 @@ _JUNK_TITLE_RE = re.compile(
 def extract_metadata(doc: DocumentText) -> Metadata:
     """Read title, publisher, publication date and the inspected body from a document."""
     front = [ln for ln in doc.lines if ln.page <= 4]
-    title = _title(doc, front)
+    title, title_lines = _title(doc, front)
     published, phrase = _published(doc, front)
-    publisher = _publisher(doc, front, title)
+    publisher = find_publisher(doc, title_lines, title)
     source = None
     if re.search(r"\bresponse\b", title or "", re.IGNORECASE):
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])
@@ -113,33 +97,20 @@ def _source_published(lines: Sequence[Line]) -> date | None:
     return None
 
 
-def _title(doc: DocumentText, front: Sequence[Line]) -> str | None:
+def _title(doc: DocumentText, front: Sequence[Line]) -> tuple[str | None, list[Line]]:
+    """The cover's largest lines as the title (and those lines), else the PDF's Title field."""
     first = min((ln.page for ln in front), default=1)
     first_page = [ln for ln in front if ln.page == first]
     if first_page:
         biggest = max(ln.size for ln in first_page)
-        parts = [ln.text for ln in first_page if ln.size >= biggest - 0.5]
-        text = " ".join(" ".join(parts).split())
+        lines = [ln for ln in first_page if ln.size >= biggest - 0.5]
+        text = " ".join(" ".join(ln.text for ln in lines).split())
         if 2 <= len(text.split()) <= 40:
-            return text
+            return text, lines
     meta = (doc.meta("Title") or "").strip()
     if meta and not _JUNK_TITLE_RE.match(meta) and len(meta.split()) >= 2:
-        return meta
-    return None
-
-
-def _publisher(doc: DocumentText, front: Sequence[Line], title: str | None) -> str | None:
-    if re.search(r"\bgovernment(?:'s)? response\b", title or "", re.IGNORECASE):
-        return "UK Government"
-    first = min((ln.page for ln in front), default=1)
-    for lines in ([ln for ln in front if ln.page == first], front):
-        text = " ".join(ln.text for ln in lines)
-        for pattern, name in _PUBLISHERS:
-            m = re.search(pattern, text)
-            if m:
-                return name or re.sub(r"^The ", "", m.group(0))
-    author = (doc.meta("Author") or "").strip()
-    return author or None
+        return meta, []
+    return None, []
 
 
 def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, str | None]:
@@ -152,6 +123,11 @@ def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, s
             found = _parse(m.group("date"), created)
             if found:
                 return found, m.group(0)
+    for ln in front:
+        m = _LABELLED_DATE_RE.match(ln.text) if ln.page <= 2 else None
+        found = _parse(m.group("date"), created) if m else None
+        if m and found:
+            return found, ln.text.strip()
     # A date standing alone on the cover ("December 2020", "8 December 2020").
     for ln in front:
         if ln.page <= 2 and _LONE_DATE_RE.match(ln.text):

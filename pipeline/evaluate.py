@@ -17,6 +17,7 @@ from typing import Any
 
 from extractors.checks import is_self_check
 from extractors.wording import normalise_words, similarity
+from pipeline.eval_meta import MetaScore, score_metadata
 
 NUMBERED_MIN = 0.3
 UNNUMBERED_MIN = 0.5
@@ -62,6 +63,12 @@ class Counts:
     addressee_fp: int = 0
     addressee_fn: int = 0
     deadline_ok: int = 0
+    title_n: int = 0  # documents whose title is scored
+    title_sum: float = 0.0  # their summed title similarity
+    publisher_n: int = 0
+    publisher_ok: int = 0
+    published_n: int = 0
+    published_ok: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         """Sum two sets of counts field by field."""
@@ -120,6 +127,21 @@ class Counts:
         """Share of matched items whose deadline agrees (both none, or same kind and date)."""
         return _ratio(self.deadline_ok, self.tp)
 
+    @property
+    def title_similarity(self) -> float | None:
+        """Mean word similarity of the extracted titles to the gold titles."""
+        return self.title_sum / self.title_n if self.title_n else None
+
+    @property
+    def publisher_accuracy(self) -> float | None:
+        """Share of scored documents whose publisher names the gold publisher."""
+        return _ratio(self.publisher_ok, self.publisher_n)
+
+    @property
+    def published_accuracy(self) -> float | None:
+        """Share of scored documents whose publication date equals the gold date."""
+        return _ratio(self.published_ok, self.published_n)
+
     def metrics(self) -> dict[str, float | int | None]:
         """Return counts and metrics as a flat dict (for tables and JSON)."""
         return {
@@ -136,6 +158,9 @@ class Counts:
             "page": self.page_accuracy,
             "addressee_f1": self.addressee_f1,
             "deadline": self.deadline_accuracy,
+            "title": self.title_similarity,
+            "publisher": self.publisher_accuracy,
+            "published": self.published_accuracy,
         }
 
 
@@ -297,6 +322,18 @@ def _pair_counts(gold: Doc, pred: Doc) -> Counts:
     )
 
 
+def _meta_counts(meta: MetaScore) -> Counts:
+    """The document-level counts of a title, publisher and date comparison."""
+    return Counts(
+        title_n=int(meta.title is not None),
+        title_sum=meta.title or 0.0,
+        publisher_n=int(meta.publisher is not None),
+        publisher_ok=int(bool(meta.publisher)),
+        published_n=int(meta.published is not None),
+        published_ok=int(bool(meta.published)),
+    )
+
+
 def score_document(gold: Doc, predicted: Doc, name: str | None = None) -> DocScore:
     """Score one predicted document dict against one gold dict."""
     gold_items: Sequence[Doc] = gold.get("items") or ()
@@ -305,6 +342,7 @@ def score_document(gold: Doc, predicted: Doc, name: str | None = None) -> DocSco
     counts = Counts(gold=len(gold_items), predicted=len(pred_items))
     for match in matches:
         counts += _pair_counts(gold_items[match.gold], pred_items[match.predicted])
+    counts += _meta_counts(score_metadata(gold, predicted))
     matched_gold = {m.gold for m in matches}
     matched_pred = {m.predicted for m in matches}
     return DocScore(

@@ -138,6 +138,16 @@ def _unresolved_deadline_warnings(path: Path, work: Work) -> tuple[str, ...]:
     )
 
 
+def _no_publisher_warning(path: Path, work: Work) -> tuple[str, ...]:
+    """Warn when neither masthead, title, imprint nor cover names who published the document."""
+    if work.metadata.publisher:
+        return ()
+    return (
+        f"{path.name}: no publisher found on the cover, in the title or in the imprint; "
+        "the document is stored without one (a publisher is never guessed from a mention)",
+    )
+
+
 def _self_checks(work: Work) -> tuple[str, ...]:
     """Warn where the items found contradict the document (numbering, counts, empty sections)."""
     from extractors.checks import check_document
@@ -192,7 +202,10 @@ def extract_pdf(
         pages=doc.pages,
         metadata=work.metadata,
         items=work.items,
-        warnings=doc.warnings + _unresolved_deadline_warnings(path, work) + _self_checks(work),
+        warnings=doc.warnings
+        + _unresolved_deadline_warnings(path, work)
+        + _no_publisher_warning(path, work)
+        + _self_checks(work),
         source=source,
         settings=_settings_pairs(),
     )

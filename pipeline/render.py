@@ -37,7 +37,7 @@ def _pct(value: float | None) -> str:
 
 _EVAL_HEADERS = (
     "document", "gold", "pred", "tp", "fp", "fn", "P", "R", "F1",
-    "bound", "num", "page", "addrF1", "deadl",
+    "bound", "num", "page", "addrF1", "deadl", "title", "pub", "date",
 )  # fmt: skip
 
 
@@ -58,6 +58,9 @@ def _eval_row(name: str, c: Counts) -> list[str]:
         _pct(c.page_accuracy),
         _pct(c.addressee_f1),
         _pct(c.deadline_accuracy),
+        _pct(c.title_similarity),
+        _pct(c.publisher_accuracy),
+        _pct(c.published_accuracy),
     ]
 
 

@@ -1,0 +1,130 @@
+"""Who published a report: read from where publications print it, never from a mere mention.
+
+In order: the masthead (cover lines above the title), a title that opens "<Government>
+response", the imprint (a front page with a copyright or licence line, or the back page, where a
+publisher describes itself), then the cover, then the PDF's author field when it names a
+publisher. A committee is named with its House ("House of Commons Home Affairs Committee").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.records import DocumentText, Line
+
+# Publishers recognised by name, most specific first; an empty name keeps the match as printed.
+_PUBLISHERS: tuple[tuple[str, str], ...] = (
+    (
+        r"HMICFRS|Inspectorate of Constabulary and Fire (?:&|and) Rescue Services",
+        "HMICFRS",
+    ),
+    (r"Inspectorate of Constabulary\b|\bHMIC\b", "HMIC"),
+    (r"Crown Prosecution Service Inspectorate|HMCPSI", "HMCPSI"),
+    (r"Inspectorate of Probation", "HM Inspectorate of Probation"),
+    (r"Inspectorate of Prisons", "HM Inspectorate of Prisons"),
+    (r"\b(?i:ofsted)\b|Office for Standards in Education", "Ofsted"),
+    (r"Care Quality Commission|\bCQC\b", "Care Quality Commission"),
+    (r"House of Commons Library|\bCommons Library\b", "House of Commons Library"),
+    (r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}(?:Select\s+)?Committee\b", ""),
+    (r"\b(?:[A-Z][\w-]*\s){1,3}Inquiry\b", ""),
+    (r"Independent Office for Police Conduct|\bIOPC\b", "IOPC"),
+    (r"College of Policing", "College of Policing"),
+    (
+        r"Department of Health (?:and|&) Social Care|\bDHSC\b",
+        "Department of Health and Social Care",
+    ),
+    (r"Department for Work and Pensions|\bDWP\b", "Department for Work and Pensions"),
+    (r"\b(?:Department|Ministry) (?:for|of) (?:[A-Z][\w-]*(?:,? (?:and|&) | )?){1,4}", ""),
+    (r"Home Office", "Home Office"),
+    (r"Cabinet Office", "Cabinet Office"),
+    (r"\b(?:Welsh|Scottish|UK|HM) Government\b", ""),
+    (r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Constabulary|Police(?: Service)?)\b", ""),
+)
+_COMPILED = tuple((re.compile(p), name) for p, name in _PUBLISHERS)
+_RESPONSE_TITLE = re.compile(
+    r"^(?P<who>(?:(?:UK|HM|Welsh|Scottish) )?Government)(?:['’]s)? response\b", re.I
+)
+_HOUSE = re.compile(r"\bHouse of (Commons|Lords)\b", re.I)
+_IMPRINT_CUE = re.compile(
+    r"©|copyright|licen[cs]e|publish|available (?:at|from|on)|obtainable|regulates|responsib|"
+    r"enquiries|website|www\.",
+    re.I,
+)
+_SELF_DESCRIPTION = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) is (?:a|an|the)\b")
+
+
+def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | None) -> str | None:
+    """The report's publisher from masthead, response title, imprint, cover or author; else None."""
+    front = [ln for ln in doc.lines if ln.page <= 4]
+    first = min((ln.page for ln in front), default=1)
+    cover = [ln for ln in front if ln.page == first]
+    masthead = _masthead(cover, title_lines)
+    found = _named(masthead)
+    if found is None and title:
+        m = _RESPONSE_TITLE.match(title)
+        if m:
+            found = "UK Government" if m.group("who").lower() == "government" else m.group("who")
+    found = found or _named(_imprint(doc)) or _named(_cased(cover))
+    if found is None:
+        found = _named([(doc.meta("Author") or "").strip()])
+    if found and found.endswith("Committee") and not _HOUSE.search(found):
+        house = _house(masthead + [ln.text for ln in front])
+        found = f"House of {house} {found}" if house else found
+    return found
+
+
+def _cased(lines: Sequence[Line]) -> list[str]:
+    """Line texts, those set in capitals title-cased ("HOUSE OF LORDS" -> "House Of Lords")."""
+    out = []
+    for ln in lines:
+        text = ln.text
+        if text.isupper() and len(text) > 3 and len(text.split()) <= 6:  # a name, not a sentence
+            text = re.sub(r"\b(Of|And|For)\b", lambda m: m.group(1).lower(), text.title())
+        out.append(text)
+    return out
+
+
+def _masthead(cover: Sequence[Line], title_lines: Sequence[Line]) -> list[str]:
+    """The cover's lines above its title, joined where a name runs over several lines."""
+    if not title_lines:
+        return []
+    top = title_lines[0]
+    above = [ln for ln in cover if ln.page == top.page and ln.top < top.top]
+    return [" ".join(_cased(above))] if above else []
+
+
+def _imprint(doc: DocumentText) -> list[str]:
+    """Lines where a publisher names itself: copyright, licence, 'X is a …' on the front or back."""
+    last = max((ln.page for ln in doc.lines), default=1)
+    pages = {p for p in (2, 3) if p < last} | {last}
+    out = []
+    for ln in doc.lines:
+        if ln.page in pages and (_IMPRINT_CUE.search(ln.text) or _SELF_DESCRIPTION.match(ln.text)):
+            out.append(ln.text)
+    return out
+
+
+def _named(texts: Sequence[str]) -> str | None:
+    """The first publisher the texts name, in the order of the texts."""
+    for text in texts:
+        for pattern, name in _COMPILED:
+            m = pattern.search(text)
+            if m:
+                return name or _tidy(m.group(0))
+    return None
+
+
+def _tidy(name: str) -> str:
+    """A printed name without a leading article or trailing joiners."""
+    name = re.sub(r"^(?:The|Clerk of the)\s+", "", " ".join(name.split()))
+    return re.sub(r"(?:,|\s+(?:and|&|of|for))+$", "", name).strip()
+
+
+def _house(texts: Sequence[str]) -> str | None:
+    """The House of Parliament the texts name first."""
+    for text in texts:
+        m = _HOUSE.search(text)
+        if m:
+            return m.group(1).title()
+    return None

@@ -1,0 +1,89 @@
+"""Who published a report, and when: each rule on a hand-built text layer of our own wording."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.metadata import extract_metadata
+from models.records import DocumentText, Line, Metadata
+
+BODY = ("The review looked at how the service handles calls.", 11.0)
+NO_COVER: list[tuple[str, float]] = []
+
+
+def _doc(
+    pages: list[list[tuple[str, float]]], author: str | None = None, created: str | None = None
+) -> DocumentText:
+    """A document whose pages hold (text, font size) lines, top to bottom."""
+    lines = tuple(
+        Line(
+            page=p,
+            text=text,
+            x0=50,
+            x1=500,
+            top=60 + 20 * i,
+            bottom=72 + 20 * i,
+            size=size,
+            bold=size > 14,
+        )
+        for p, page in enumerate(pages, start=1)
+        for i, (text, size) in enumerate(page)
+    )
+    meta = tuple((k, v) for k, v in (("Author", author), ("CreationDate", created)) if v)
+    return DocumentText("r.pdf", "0" * 64, len(pages), lines, pdf_metadata=meta)
+
+
+def _meta(pages: list[list[tuple[str, float]]], **kwargs: str) -> Metadata:
+    return extract_metadata(_doc(pages, **kwargs))
+
+
+def test_a_committee_on_the_masthead_is_named_with_its_house() -> None:
+    cover = [("Rural Services Committee", 15.0), ("Buses after dark", 28.0), BODY]
+    imprint = [("The Rural Services Committee is appointed by the House of Commons.", 11.0)]
+    assert _meta([cover, imprint]).publisher == "House of Commons Rural Services Committee"
+    caps = [("HOUSE OF LORDS", 18.0), ("Rural Services Select Committee", 18.0),
+            ("Buses after dark", 40.0), BODY]  # fmt: skip
+    assert _meta([caps]).publisher == "House of Lords Rural Services Select Committee"
+
+
+def test_the_masthead_outranks_a_government_response_title() -> None:
+    title = ("Government response to the review of rural buses", 30.0)
+    department = [("Department for Rural Affairs", 14.0), title, BODY]
+    assert _meta([department]).publisher == "Department for Rural Affairs"
+    assert _meta([[title, BODY]]).publisher == "UK Government"
+    special = [("Rural Services Committee", 15.0), ("Buses: Government Response", 28.0), BODY]
+    assert _meta([special]).publisher == "Rural Services Committee"
+    welsh = [("Welsh Government response to the bus review", 30.0), BODY]
+    assert _meta([welsh]).publisher == "Welsh Government"
+
+
+def test_the_imprint_outranks_a_body_the_cover_mentions() -> None:
+    cover = [("Road casualties, 2031", 20.0), ("Figures from Northmoor Police officers.", 11.0)]
+    back = [("Tables", 11.0), ("It is the Welsh Government's responsibility to publish it.", 9.0)]
+    assert _meta([cover, [BODY], back]).publisher == "Welsh Government"
+    assert _meta([cover, [BODY]]).publisher == "Northmoor Police"  # no imprint: the cover
+
+
+def test_a_web_address_or_self_description_on_the_imprint_names_the_publisher() -> None:
+    cover = [("Inspection of a children's home", 26.0), BODY]
+    front = [("© Crown copyright 2031", 10.0), ("Website: www.ofsted.gov.uk", 10.0)]
+    assert _meta([cover, front, [BODY], [BODY]]).publisher == "Ofsted"
+    back = [("The House of Commons Library is a research service for MPs.", 10.0)]
+    assert _meta([cover, [BODY], [BODY], back]).publisher == "House of Commons Library"
+
+
+def test_an_author_field_counts_only_when_it_names_a_publisher() -> None:
+    cover = [("Buses after dark", 26.0), BODY]
+    assert _meta([cover], author="jsmith").publisher is None
+    assert _meta([cover], author="Rural Services Committee").publisher == "Rural Services Committee"
+
+
+def test_a_line_labelling_the_document_date_is_its_publication_date() -> None:
+    cover = [("Our ref 12/34", 8.0), ("Date 21st March 2031", 10.0), ("Taser figures", 14.0)]
+    assert _meta([cover], created="D:20310308").published == date(2031, 3, 21)
+    export = [("Knife crime summary", 20.0), ("June 2031", 16.0), ("Review Date: 06/08/2031", 9.0),
+              ("Refresh Date: 06/07/2031", 9.0)]  # fmt: skip
+    assert _meta([export]).published == date(2031, 7, 6)  # not the review date, not the period
+    assert _meta([[("Knife crime summary", 20.0), ("June 2031", 16.0)]]).published == date(
+        2031, 6, 1
+    )
