@@ -75,7 +75,8 @@ def _leaves(top: Any, resolve1: Any) -> int:
                 continue
             seen.add(objid)
         node = resolve1(ref)
-        if not isinstance(node, dict):
+        if not isinstance(node, dict):  # a kid that is no page at all: a page that cannot load
+            leaves += 1
             continue
         kids = resolve1(node.get("Kids"))
         if isinstance(kids, list) and getattr(node.get("Type"), "name", None) != "Page":

@@ -18,6 +18,7 @@ from extractors.errors import ExtractionError
 from models.records import DocumentText, Line, Table
 
 if TYPE_CHECKING:
+    from extractors.pagetree import PageTree
     from extractors.pdfium_text import Edge, PageDrawing, RawWord
 
 logger = logging.getLogger(__name__)
@@ -261,10 +262,13 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
         raw.metadata = tuple(
             (str(k), str(v)) for k, v in pdf.get_metadata_dict().items() if v and isinstance(v, str)
         )
+        beyond = _TreeEnd(path)
         for index in range(1, len(pdf) + 1):
             try:
                 page = pdf[index - 1]
             except Exception as exc:  # a page PDFium cannot load is skipped, not the document
+                if beyond.reached(raw, index):
+                    break  # a /Count larger than the tree: no more pages to read
                 _skip_page(raw, path, index, exc)
                 continue
             try:
@@ -284,22 +288,9 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
                 Word(t, x0, x1, top, bottom, size, bold[f])
                 for t, x0, x1, top, bottom, size, f in found
             ]
-            shapes = [
-                {
-                    "x0": d.x0,
-                    "top": d.top,
-                    "x1": d.x1,
-                    "bottom": d.bottom,
-                    "width": d.x1 - d.x0,
-                    "height": d.bottom - d.top,
-                    "fill": d.filled,
-                    "stroke": d.stroked,
-                }
-                for d in drawings
-            ]
             raw.sizes.append((width, height))
             raw.words.append(words)
-            raw.boxes.append(_frame_boxes(shapes, width, height))
+            raw.boxes.append(_frame_boxes(_shapes(drawings), width, height))
             raw.table_boxes.append([])
             # Tables only where a ruled table could hold items: drawn rules, and item words on
             # the page or a table on the page before.
@@ -326,6 +317,54 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
     finally:
         pdf.close()
     return raw
+
+
+def _shapes(drawings: Sequence[PageDrawing]) -> list[dict[str, Any]]:
+    """Drawn paths as the pdfplumber-style rectangles `_frame_boxes` reads."""
+    return [
+        {
+            "x0": d.x0,
+            "top": d.top,
+            "x1": d.x1,
+            "bottom": d.bottom,
+            "width": d.x1 - d.x0,
+            "height": d.bottom - d.top,
+            "fill": d.filled,
+            "stroke": d.stroked,
+        }
+        for d in drawings
+    ]
+
+
+class _TreeEnd:
+    """Where the page tree really ends, looked up once, at the first page PDFium cannot load.
+
+    PDFium trusts /Count: a tree of 10 pages declaring 9999 would fail 9,989 page loads, each
+    warned. Past the tree's last page the reading stops, with one warning giving both numbers.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tree: PageTree | None = None
+        self.walked = False
+
+    def reached(self, raw: RawPages, index: int) -> bool:
+        """True (and warned) when page `index` lies past the pages the tree holds."""
+        from extractors.pagetree import walk_page_tree
+
+        if not self.walked:
+            self.walked = True
+            try:
+                self.tree = walk_page_tree(self.path)
+            except Exception as exc:  # too broken to walk: skip pages one by one
+                logger.info("%s: page tree not walked (%s)", self.path, exc)
+        if self.tree is None or index <= self.tree.pages:
+            return False
+        raw.warnings.append(
+            f"{self.path.name}: its page tree holds {self.tree.pages} pages but declares"
+            f" /Count {self.tree.count}; read {self.tree.pages}"
+        )
+        return True
 
 
 def _skip_page(raw: RawPages, path: Path, index: int, exc: Exception) -> None:

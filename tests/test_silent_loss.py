@@ -101,3 +101,16 @@ def test_a_document_with_text_on_every_page_has_no_such_warning(tmp_path: Path) 
     assert read_document(path).warnings == ()
     blank = _report(tmp_path / "blank.pdf", ["", ""])
     assert [w for w in read_document(blank).warnings if "yielded no text" in w] == []
+
+
+@pytest.mark.parametrize("count", [b"11", b"9999"])
+def test_a_count_larger_than_the_tree_stops_at_the_trees_end(tmp_path: Path, count: bytes) -> None:
+    good = _report(tmp_path / "good.pdf", [f"Page {n}." for n in range(1, 11)])
+    bad = tmp_path / "count-big.pdf"
+    bad.write_bytes(good.read_bytes().replace(b"/Count 10", b"/Count " + count))
+    document = read_document(bad)
+    assert document.pages == 10  # was 9999 pages and 9,989 "page N could not be loaded" warnings
+    assert document.warnings == (
+        f"count-big.pdf: its page tree holds 10 pages but declares /Count {count.decode()};"
+        " read 10",
+    )
