@@ -245,6 +245,8 @@ def _font_name(obj: Any) -> str:
 
 def dedupe(chars: list[_Char]) -> list[_Char]:
     """Drop glyphs printed twice at almost the same spot (fake bold), as pdfplumber's dedupe."""
+    from extractors.text import overprinted
+
     kept: list[_Char] = []
     for char in chars:
         prev = kept[-1] if kept else None
@@ -252,7 +254,8 @@ def dedupe(chars: list[_Char]) -> list[_Char]:
             prev is not None
             and char.text == prev.text
             and char.text != " "
-            and 0.01 < abs(char.x0 - prev.x0) < 1.5  # the very same box: a ligature's letters
+            and abs(char.x0 - prev.x0) > 0.01  # the very same box: a ligature's letters
+            and overprinted(abs(char.x0 - prev.x0), prev.x1 - prev.x0)
             and abs(char.top - prev.top) < 1.5
         ):
             continue
@@ -310,7 +313,9 @@ def has_overprint(chars: Sequence[_Char]) -> bool:
     from extractors import text
 
     window = itertools.islice(chars, text.OVERPRINT_WINDOW)
-    return text.has_overprint([{"text": c.text, "x0": c.x0, "top": c.top} for c in window])
+    return text.has_overprint(
+        [{"text": c.text, "x0": c.x0, "x1": c.x1, "top": c.top} for c in window]
+    )
 
 
 _Affine = tuple[float, float, float, float, float, float]

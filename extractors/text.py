@@ -18,6 +18,7 @@ from extractors.errors import ExtractionError
 from models.records import DocumentText, Line, Table
 
 if TYPE_CHECKING:
+    from extractors.pagetree import PageTree
     from extractors.pdfium_text import Edge, PageDrawing, RawWord
 
 logger = logging.getLogger(__name__)
@@ -36,8 +37,8 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "4"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
-# 4: tables ruled only between rows
+TEXT_LAYER_VERSION = "5"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+# 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
@@ -61,6 +62,7 @@ _ITEM_WORDS_RE = re.compile(
 )
 SOFT_HYPHEN = "\u00ad"
 OVERPRINT_WINDOW = 2000  # characters looked at for a fake bold (extractors/_pdfpage.c: the same)
+OVERPRINT_DX = 1.5  # a reprint starts at most this far (pt) from the glyph it repeats (C: the same)
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -220,11 +222,33 @@ def read_pages(path: Path, sha256: str | None = None, engine: str | None = None)
         from extractors.pdfium_text import CannotOpen
 
         try:
-            return _read_pages_pdfium(path, digest)
+            return _whole_tree(_read_pages_pdfium(path, digest), path, digest)
         except CannotOpen as exc:
             # Damaged or encrypted files: pdfplumber repairs some and names the problem in others.
             logger.info("%s: PDFium could not open it (%s); trying pdfplumber", path, exc)
     return _read_pages_pdfplumber(path, digest)
+
+
+def _whole_tree(raw: RawPages, path: Path, digest: str) -> RawPages:
+    """PDFium's pages, or pdfplumber's when PDFium read fewer than the page tree holds (warned)."""
+    from extractors.pagetree import missed_pages
+
+    read = len(raw.sizes)
+    tree = missed_pages(path, read)
+    if tree is None:
+        return raw
+    problem = (
+        f"{path.name}: its page tree holds {tree.pages} pages but declares /Count {tree.count};"
+        f" PDFium read {read} of them"
+    )
+    try:
+        whole = _read_pages_pdfplumber(path, digest)
+    except ExtractionError as exc:
+        raw.warnings.insert(0, f"{problem}; the other pages are lost ({exc.problem})")
+        return raw
+    logger.warning("%s; reading it with pdfplumber", problem)
+    whole.warnings.insert(0, f"{problem}; read {len(whole.sizes)} with pdfplumber instead")
+    return whole
 
 
 def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
@@ -238,10 +262,13 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
         raw.metadata = tuple(
             (str(k), str(v)) for k, v in pdf.get_metadata_dict().items() if v and isinstance(v, str)
         )
+        beyond = _TreeEnd(path)
         for index in range(1, len(pdf) + 1):
             try:
                 page = pdf[index - 1]
             except Exception as exc:  # a page PDFium cannot load is skipped, not the document
+                if beyond.reached(raw, index):
+                    break  # a /Count larger than the tree: no more pages to read
                 _skip_page(raw, path, index, exc)
                 continue
             try:
@@ -261,22 +288,9 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
                 Word(t, x0, x1, top, bottom, size, bold[f])
                 for t, x0, x1, top, bottom, size, f in found
             ]
-            shapes = [
-                {
-                    "x0": d.x0,
-                    "top": d.top,
-                    "x1": d.x1,
-                    "bottom": d.bottom,
-                    "width": d.x1 - d.x0,
-                    "height": d.bottom - d.top,
-                    "fill": d.filled,
-                    "stroke": d.stroked,
-                }
-                for d in drawings
-            ]
             raw.sizes.append((width, height))
             raw.words.append(words)
-            raw.boxes.append(_frame_boxes(shapes, width, height))
+            raw.boxes.append(_frame_boxes(_shapes(drawings), width, height))
             raw.table_boxes.append([])
             # Tables only where a ruled table could hold items: drawn rules, and item words on
             # the page or a table on the page before.
@@ -303,6 +317,54 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
     finally:
         pdf.close()
     return raw
+
+
+def _shapes(drawings: Sequence[PageDrawing]) -> list[dict[str, Any]]:
+    """Drawn paths as the pdfplumber-style rectangles `_frame_boxes` reads."""
+    return [
+        {
+            "x0": d.x0,
+            "top": d.top,
+            "x1": d.x1,
+            "bottom": d.bottom,
+            "width": d.x1 - d.x0,
+            "height": d.bottom - d.top,
+            "fill": d.filled,
+            "stroke": d.stroked,
+        }
+        for d in drawings
+    ]
+
+
+class _TreeEnd:
+    """Where the page tree really ends, looked up once, at the first page PDFium cannot load.
+
+    PDFium trusts /Count: a tree of 10 pages declaring 9999 would fail 9,989 page loads, each
+    warned. Past the tree's last page the reading stops, with one warning giving both numbers.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tree: PageTree | None = None
+        self.walked = False
+
+    def reached(self, raw: RawPages, index: int) -> bool:
+        """True (and warned) when page `index` lies past the pages the tree holds."""
+        from extractors.pagetree import walk_page_tree
+
+        if not self.walked:
+            self.walked = True
+            try:
+                self.tree = walk_page_tree(self.path)
+            except Exception as exc:  # too broken to walk: skip pages one by one
+                logger.info("%s: page tree not walked (%s)", self.path, exc)
+        if self.tree is None or index <= self.tree.pages:
+            return False
+        raw.warnings.append(
+            f"{self.path.name}: its page tree holds {self.tree.pages} pages but declares"
+            f" /Count {self.tree.count}; read {self.tree.pages}"
+        )
+        return True
 
 
 def _skip_page(raw: RawPages, path: Path, index: int, exc: Exception) -> None:
@@ -388,6 +450,12 @@ def build_document(raw: RawPages) -> DocumentText:
             warnings=tuple(warnings),
             page_heights=heights,
         )
+    blank = [index for index, words in enumerate(raw.words, start=1) if not words]
+    if blank:
+        warnings.append(
+            f"{raw.file}: {_pages(blank)} yielded no text (blank, or images of text: OCR them,"
+            " e.g. with --ocr, if they hold items)"
+        )
     lines: list[Line] = []
     for index, words in enumerate(raw.words, start=1):
         width, _height = raw.sizes[index - 1]
@@ -403,6 +471,18 @@ def build_document(raw: RawPages) -> DocumentText:
         warnings=tuple(warnings),
         page_heights=heights,
     )
+
+
+def _pages(numbers: Sequence[int]) -> str:
+    """Page numbers as runs: "page 4", "pages 2-3, 7"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return f"page {text}" if len(numbers) == 1 else f"pages {text}"
 
 
 def _read_page(
@@ -484,11 +564,21 @@ def has_overprint(chars: Sequence[dict[str, Any]]) -> bool:
         if (
             a["text"] == b["text"]
             and not a["text"].isspace()
-            and abs(float(a["x0"]) - float(b["x0"])) < 1.5
+            and overprinted(abs(float(a["x0"]) - float(b["x0"])), float(a["x1"]) - float(a["x0"]))
             and abs(float(a["top"]) - float(b["top"])) < 1.5
         ):
             return True
     return False
+
+
+def overprinted(dx: float, width: float) -> bool:
+    """True when a glyph dx after the same glyph (width wide) is a reprint, not the next letter.
+
+    A fake bold's second printing starts inside the first glyph; a doubled letter ("ff" in
+    "Office") starts where the first ends. At 5 pt a whole letter is narrower than the fixed
+    1.5 pt once used here, so doubled letters were taken for reprints and dropped.
+    """
+    return dx < min(OVERPRINT_DX, width / 2)
 
 
 def _boxes_from_bars(

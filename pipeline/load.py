@@ -260,6 +260,20 @@ def _summarise(results: Sequence[DocumentResult]) -> tuple[dict[str, int], int]:
     return dict(sorted(kinds.items())), deadlines
 
 
+def _first_copies(outcomes: Sequence[Outcome]) -> dict[str, Outcome]:
+    """The first extracted outcome of each distinct file (byte-identical copies load once)."""
+    first: dict[str, Outcome] = {}
+    for outcome in outcomes:
+        if outcome.result is not None:
+            first.setdefault(outcome.result.sha256, outcome)
+    return first
+
+
+def _copy_note(original: Outcome, outcome: Outcome) -> str | None:
+    """The run-document message of a byte-identical copy of a file loaded in the same run."""
+    return None if original is outcome else f"the same file as {original.path}; loaded once"
+
+
 def load_run(
     engine: Engine,
     outcomes: Iterable[Outcome],
@@ -271,7 +285,8 @@ def load_run(
 ) -> RunReport:
     """Record a run and load every extracted document in ONE transaction (all or nothing)."""
     outcomes = list(outcomes)
-    results = [o.result for o in outcomes if o.result is not None]
+    first = _first_copies(outcomes)
+    results = [o.result for o in first.values() if o.result is not None]
     failed = tuple((str(o.path), o.error or "failed") for o in outcomes if o.result is None)
     warnings = tuple(w for o in outcomes for w in o.warnings)
     kinds, with_deadlines = _summarise(results)
@@ -291,7 +306,8 @@ def load_run(
         now = datetime.now()
         for outcome in outcomes:
             result = outcome.result
-            if result is not None:
+            original = first[result.sha256] if result is not None else outcome
+            if result is not None and original is outcome:
                 new_versions += load_document(session, result, run.id, now)
             session.add(
                 db.RunDocument(
@@ -299,7 +315,7 @@ def load_run(
                     sha256=outcome.sha256,
                     file=str(outcome.path),
                     status="ok" if result else "failed",
-                    message=outcome.error,
+                    message=outcome.error or _copy_note(original, outcome),
                     warnings=_dumps(list(outcome.warnings)),
                 )
             )
@@ -323,6 +339,7 @@ def load_run(
         run.warnings = _dumps(list(warnings))
         run.finished_at = datetime.now()
         session.flush()
+        pause_point("commit")  # test-only: kill -9 with everything written but not committed
         run_id = run.id
         status = run.status
     logger.info("run %d committed: %s", run_id, counts)

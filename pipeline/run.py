@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.extract import Outcome, Progress, extract_many, extraction_settings
+from pipeline.faultpoint import pause_point
 from pipeline.load import RunReport, load_run
 from pipeline.lock import retry_when_locked, run_lock
 from pipeline.provenance import git_revision, tool_version
@@ -71,9 +72,11 @@ def run_pipeline(
     from pipeline.batch import with_recorded_metadata
 
     with run_lock(config.db_url, config.processed_dir):
+        pause_point("locked")  # test-only: kill -9 holding the lock, nothing extracted yet
         started = datetime.now()
         cache_dir = config.processed_dir / "cache" if use_cache else None
         outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget, ocr=ocr)
+        pause_point("extracted")  # test-only: kill -9 between extraction and load
         engine = open_store(config.db_url)
         try:
             outcomes = (adjust or with_recorded_metadata)(engine, outcomes, config)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from copy import copy
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+logger = logging.getLogger(__name__)
+
 SCAN_ROWS = 50  # rows searched for the header
 SUFFIXES = (".csv", ".xlsx")
 
@@ -32,6 +35,9 @@ class Grid(Protocol):
 
     def value(self, row: int, col: int) -> Any:
         """Return a cell's value (None when empty or outside the data)."""
+
+    def heading(self, row: int, col: int) -> Any:
+        """Return a header cell's value; a merged heading reads the same in every cell it spans."""
 
     def set(self, row: int, col: int, value: Any) -> None:
         """Set a cell's value."""
@@ -74,6 +80,10 @@ class CsvGrid:
         if row >= len(self.rows) or col >= len(self.rows[row]):
             return None
         return self.rows[row][col] or None
+
+    def heading(self, row: int, col: int) -> Any:
+        """Return a header cell's text (CSV has no merged cells)."""
+        return self.value(row, col)
 
     def set(self, row: int, col: int, value: Any) -> None:
         """Set a cell (dates as ISO text), padding short rows."""
@@ -151,8 +161,28 @@ class XlsxGrid:
         """Return a cell's value (None when empty)."""
         return self.sheet.cell(row=row + 1, column=col + 1).value
 
+    def heading(self, row: int, col: int) -> Any:
+        """Return a header cell's value, or that of the merged range it lies in."""
+        merged = self._merged_range(row + 1, col + 1)
+        if merged is None:
+            return self.value(row, col)
+        return self.sheet.cell(row=merged.min_row, column=merged.min_col).value
+
+    def _merged_range(self, row: int, col: int) -> Any:
+        """The merged range covering a 1-based cell other than its top-left one, else None."""
+        from openpyxl.cell.cell import MergedCell
+
+        if not isinstance(self.sheet.cell(row=row, column=col), MergedCell):
+            return None
+        coord = f"{_letter(col)}{row}"
+        return next((r for r in self.sheet.merged_cells.ranges if coord in r), None)
+
     def set(self, row: int, col: int, value: Any) -> None:
-        """Set a cell; a date in a cell with the General format gets a date format."""
+        """Set a cell (unmerging the range it lies in); a date gets a date format if General."""
+        merged = self._merged_range(row + 1, col + 1)
+        if merged is not None:  # a merged cell cannot hold a value of its own
+            logger.warning("%s: unmerged %s to write %s", self.path, merged.coord, _letter(col + 1))
+            self.sheet.unmerge_cells(merged.coord)
         cell = self.sheet.cell(row=row + 1, column=col + 1)
         cell.value = value
         if isinstance(value, date) and cell.number_format == "General":

@@ -9,8 +9,10 @@ is ever deleted. A timestamped backup is written before the file is changed.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -93,7 +95,7 @@ def _headers(grid: Grid, header_row: int) -> dict[str, int]:
     """Map each heading of the header row to its first column."""
     out: dict[str, int] = {}
     for col in range(grid.col_count()):
-        out.setdefault(cell_text(grid.value(header_row, col)).strip(), col)
+        out.setdefault(cell_text(grid.heading(header_row, col)).strip(), col)
     return out
 
 
@@ -117,6 +119,54 @@ def _backup_path(path: Path, now: datetime) -> Path:
     return candidate
 
 
+def _append(
+    grid: Grid, like: int | None, id_col: int, columns: dict[str, int], values: dict[str, Any]
+) -> int:
+    """Add a row for a new item (recwatch's columns filled); return its index."""
+    row = grid.add_row(like)
+    grid.set(row, id_col, _cell(grid, ID_COLUMN, values[ID_COLUMN]))
+    for name in RECWATCH_COLUMNS:
+        if name != ID_COLUMN:
+            grid.set(row, columns[name], _cell(grid, name, values[name]))
+    return row
+
+
+def check_writable(path: Path) -> None:
+    """Refuse a register that is open in a spreadsheet or read-only, naming the fix."""
+    for lock in (path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")):
+        if lock.exists():
+            raise PipelineError(
+                f"{path} is open in a spreadsheet (its lock file {lock.name} is beside it)",
+                "close it there and sync again (if it is not open, delete the stale lock file)",
+            )
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise PipelineError(
+            f"{path} is read-only (mode {mode:04o})",
+            "make it writable (e.g. chmod u+w) if it is meant to be synced, or sync a copy",
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise PipelineError(
+            f"{path.parent} is not writable, so {path.name} cannot be backed up and replaced",
+            "sync a copy in a folder you can write to",
+        )
+
+
+def _write(grid: Grid, path: Path, now: datetime) -> Path:
+    """Back the register up, then save it; on failure leave neither backup nor change."""
+    backup = _backup_path(path, now)
+    try:
+        shutil.copy2(path, backup)
+        grid.save()
+    except OSError as exc:
+        backup.unlink(missing_ok=True)
+        raise PipelineError(
+            f"{path} could not be written ({exc.strerror or exc}); it is unchanged",
+            "check that you can write to the file and its folder, then sync again",
+        ) from exc
+    return backup
+
+
 def sync_register(
     path: Path,
     db_url: str,
@@ -132,6 +182,8 @@ def sync_register(
     items, _ = load_register(db_url, wanted.run)
     current = {item.row[ID_COLUMN]: item.row for item in items}
     grid = open_grid(path, id_column)
+    if not dry_run:
+        check_writable(path)
     head = find_header_row(grid, id_column, header_row)
     columns = _headers(grid, head)
     owned = [id_column if c == ID_COLUMN else c for c in (*RECWATCH_COLUMNS, STATUS_COLUMN)]
@@ -176,19 +228,14 @@ def sync_register(
     for item_id, values in current.items():
         if item_id in seen or not wanted.keeps(values):
             continue
-        row = grid.add_row(last_data_row)
-        grid.set(row, id_col, _cell(grid, ID_COLUMN, item_id))
-        for name in fields:
-            grid.set(row, columns[name], _cell(grid, name, values[name]))
+        row = _append(grid, last_data_row, id_col, columns, values)
         grid.set(row, status_col, "new")
         counts["new"] += 1
         changes.append(RowChange(item_id, "new", row + 1))
 
     backup = None
     if not dry_run and (changes or added or relabelled):
-        backup = _backup_path(path, now or datetime.now())
-        shutil.copy2(path, backup)
-        grid.save()
+        backup = _write(grid, path, now or datetime.now())
     return SyncReport(
         path, backup, head + 1, added, tuple(changes), dict(sorted(counts.items())), dry_run
     )

@@ -166,3 +166,21 @@ def test_filters(url: str) -> None:
     assert numbers(for_forces=True) == ["1", "2", None]
     assert numbers(publisher="hmic") == ["1", "2", None]
     assert numbers(document="nothing-like-it") == []
+
+
+def test_byte_identical_copies_in_one_run_load_once(url: str) -> None:
+    engine = open_store(url)
+    result = make_result("a.pdf")
+    report = _load(
+        engine,
+        Outcome(Path("in/a.pdf"), result=result, sha256=result.sha256),
+        Outcome(Path("in/b.pdf"), result=replace(result, file="b.pdf"), sha256=result.sha256),
+    )  # was IntegrityError: UNIQUE constraint failed: run_items.run_id, run_items.item_id
+    assert report.status == "ok"
+    with Session(engine) as session:
+        rows = session.execute(select(db.RunDocument.file, db.RunDocument.message)).all()
+    assert sorted(rows) == [
+        ("in/a.pdf", None),
+        ("in/b.pdf", "the same file as in/a.pdf; loaded once"),
+    ]
+    assert _count(engine, db.RunItem) == len(result.items)

@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import io
 import json
+import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -371,3 +372,133 @@ def test_register_shaped_like_seed_003_syncs(first_run: Path, suffix: str) -> No
     assert [r["recwatch_status"] for r in rows[2:]] == ["new", "new", "new"]
     assert all(r[h] in (None, "") for r in rows[2:] for h in headers)
     assert [h for h in read_table(register)[0] if h] == title  # the title row is untouched
+
+
+# ---------------------------------------------------------------------------------------------
+# Real-world workbooks: merged cells, files open in a spreadsheet, read-only files and folders
+# ---------------------------------------------------------------------------------------------
+
+
+def _xlsx_register(data: Path) -> Path:
+    """The store's register as xlsx, with the first row's title blanked (one change to write)."""
+    register = data.parent / "register.xlsx"
+    code, _, err = invoke(data, "export", "--format", "xlsx", "--output", str(register))
+    assert code == 0, err
+    book = openpyxl.load_workbook(register)
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("report_title") + 1).value = None
+    book.save(register)
+    return register
+
+
+def test_merged_cells_in_recwatch_columns_are_unmerged_and_written(first_run: Path) -> None:
+    register = _xlsx_register(first_run)
+    expected = {r["recwatch_id"]: r["text"] for r in read_table(register)[1]}
+    book = openpyxl.load_workbook(register)
+    sheet = book.worksheets[0]
+    col = [c.value for c in sheet[1]].index("text") + 1
+    sheet.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)  # rows 1-2
+    book.save(register)
+    code, _, err = invoke(first_run, "sync-register", str(register))
+    assert code == 0, err  # was AttributeError: 'MergedCell' object attribute 'value' is read-only
+    assert {r["recwatch_id"]: r["text"] for r in read_table(register)[1]} == expected
+    assert not openpyxl.load_workbook(register).worksheets[0].merged_cells.ranges
+
+
+def test_a_heading_merged_over_two_header_rows_is_the_column(first_run: Path) -> None:
+    register = _xlsx_register(first_run)
+    book = openpyxl.load_workbook(register)
+    sheet = book.worksheets[0]
+    col = [c.value for c in sheet[1]].index("addressees") + 1
+    expected = [sheet.cell(r, col).value for r in range(2, 5)]
+    sheet.insert_rows(1)  # a two-row header: group headings above, "addressees" spans both
+    sheet.cell(1, 1).value = "Tracker"
+    sheet.cell(1, col).value = "addressees"
+    sheet.cell(2, col).value = None
+    sheet.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+    for row in range(3, 6):
+        sheet.cell(row, col).value = "stale"
+    width = sheet.max_column
+    book.save(register)
+    code, out, err = invoke(first_run, "sync-register", str(register))
+    assert code == 0, err
+    # was "Added columns: addressees, recwatch_status" and the old column left stale
+    assert "Added columns: recwatch_status\n" in out
+    sheet = openpyxl.load_workbook(register).worksheets[0]
+    assert sheet.max_column == width + 1
+    assert [sheet.cell(r, col).value for r in range(3, 6)] == expected
+
+
+@pytest.mark.parametrize("lock", ["~$register.xlsx", ".~lock.register.xlsx#"])
+def test_a_register_open_in_a_spreadsheet_is_refused(first_run: Path, lock: str) -> None:
+    register = _xlsx_register(first_run)
+    (register.parent / lock).write_bytes(b"owner")
+    before = register.read_bytes()
+    code, _, err = invoke(first_run, "sync-register", str(register))
+    assert (code, err) == (
+        1,
+        f"Error: {register} is open in a spreadsheet (its lock file {lock} is beside it); close"
+        " it there and sync again (if it is not open, delete the stale lock file)\n",
+    )
+    assert register.read_bytes() == before
+    assert not list(register.parent.glob("*.backup-*"))
+
+
+def test_a_read_only_register_is_refused_and_keeps_its_mode(first_run: Path) -> None:
+    register = _xlsx_register(first_run)
+    before = register.read_bytes()
+    register.chmod(0o444)
+    code, _, err = invoke(first_run, "sync-register", str(register))
+    assert (code, err) == (
+        1,
+        f"Error: {register} is read-only (mode 0444); make it writable (e.g. chmod u+w) if it"
+        " is meant to be synced, or sync a copy\n",
+    )
+    assert register.read_bytes() == before
+    assert register.stat().st_mode & 0o777 == 0o444
+    assert not list(register.parent.glob("*.backup-*"))
+    code, out, _ = invoke(first_run, "sync-register", str(register), "--dry-run")
+    assert code == 0  # a dry run writes nothing, so it may read a read-only register
+    assert out.startswith(f"Would change {register}")
+    register.chmod(0o640)
+    code, _, err = invoke(first_run, "sync-register", str(register))
+    assert code == 0, err
+    assert register.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_register_that_cannot_be_written_fails_cleanly(
+    first_run: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register = _xlsx_register(first_run)
+    before = register.read_bytes()
+
+    def refuse(workbook: Any, path: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("pipeline.xlsx.save_atomically", refuse)
+    code, _, err = invoke(first_run, "sync-register", str(register))
+    assert (code, err) == (
+        1,
+        f"Error: {register} could not be written (Permission denied); it is unchanged; check"
+        " that you can write to the file and its folder, then sync again\n",
+    )
+    assert register.read_bytes() == before
+    assert sorted(p.name for p in register.parent.iterdir() if p.is_file()) == ["register.xlsx"]
+
+
+def test_a_register_in_an_unwritable_folder_is_refused(
+    first_run: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register = _xlsx_register(first_run)
+    real = os.access
+    monkeypatch.setattr(
+        "pipeline.sync.os.access", lambda p, m: Path(p) != register.parent and real(p, m)
+    )  # root writes anywhere, so the folder's refusal is simulated
+    code, _, err = invoke(first_run, "sync-register", str(register))
+    assert (code, err) == (
+        1,
+        f"Error: {register.parent} is not writable, so register.xlsx cannot be backed up and"
+        " replaced; sync a copy in a folder you can write to\n",
+    )
+    assert not list(register.parent.glob("*.backup-*"))

@@ -1,0 +1,116 @@
+"""Nothing lost silently: small text keeps its letters, and a document says which pages it lost.
+
+Each PDF is made here: reportlab for ordinary pages, then a byte edit for the broken page tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors import pdfium_text as fast
+from extractors.text import ENGINE_ENV, read_document
+from pipeline.extract import extract_outcome
+
+SMALL = "Office vetting: the Home Office will apply all follow-up checks."
+
+
+@pytest.fixture(params=["c", "python", "pdfplumber"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Each way of reading a page: PDFium's C loop, its Python loop, pdfplumber."""
+    if request.param == "python":
+        monkeypatch.setenv(fast.NATIVE_ENV, "0")
+    if request.param == "pdfplumber":
+        monkeypatch.setenv(ENGINE_ENV, "pdfplumber")
+    fast.native.cache_clear()
+    yield str(request.param)
+    fast.native.cache_clear()
+
+
+@pytest.mark.parametrize("size", [4, 5, 6])
+def test_small_text_keeps_its_doubled_letters(tmp_path: Path, engine: str, size: int) -> None:
+    path = tmp_path / f"small-{size}.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", size)
+    canvas.drawString(72, 700, SMALL)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 600, "Body text at an ordinary size.")
+    canvas.save()
+    texts = [line.text for line in read_document(path).lines]
+    assert SMALL in texts  # was "Of ice vet ing: the Home Of ice wil apply al fol ow-up checks."
+
+
+def test_a_fake_bold_is_still_read_once(tmp_path: Path, engine: str) -> None:
+    path = tmp_path / "fake-bold.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", 10)
+    x = 72.0
+    for char in "Recommendations":  # each glyph printed twice, 0.4 pt apart
+        canvas.drawString(x, 700, char)
+        canvas.drawString(x + 0.4, 700, char)
+        x += canvas.stringWidth(char, "Helvetica", 10)
+    canvas.drawString(72, 600, "Body text at an ordinary size.")
+    canvas.save()
+    assert "Recommendations" in [line.text for line in read_document(path).lines]
+
+
+def _report(path: Path, pages: list[str]) -> Path:
+    canvas = Canvas(str(path), invariant=1)
+    for text in pages:
+        canvas.setFont("Helvetica", 11)
+        if text:
+            canvas.drawString(72, 700, text)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_page_tree_whose_count_is_wrong_is_read_whole_and_said(tmp_path: Path) -> None:
+    texts = [f"{n}. The force should review its call handling, part {n}." for n in range(1, 11)]
+    texts[0] = "Recommendations " + texts[0]
+    good = _report(tmp_path / "good.pdf", texts)
+    bad = tmp_path / "count-3.5.pdf"
+    data = good.read_bytes()
+    assert data.count(b"/Count 10") == 1
+    bad.write_bytes(data.replace(b"/Count 10", b"/Count 3.5"))  # PDFium reads 3 pages of 10
+    outcome = extract_outcome(bad)
+    assert outcome.result is not None
+    assert outcome.result.pages == 10
+    assert (
+        "count-3.5.pdf: its page tree holds 10 pages but declares /Count 3.5; PDFium read 3 of"
+        " them; read 10 with pdfplumber instead"
+    ) in outcome.warnings
+    assert len(read_document(bad).lines) == len(read_document(good).lines)
+    assert not [w for w in extract_outcome(good).warnings if "page tree" in w]
+
+
+def test_pages_without_text_are_named(tmp_path: Path, engine: str) -> None:
+    path = _report(tmp_path / "gaps.pdf", ["Page one.", "", "", "Page four.", "", "Page six."])
+    document = read_document(path)
+    assert document.warnings == (
+        f"{path}: pages 2-3, 5 yielded no text (blank, or images of text: OCR them, e.g. with"
+        " --ocr, if they hold items)",
+    )
+
+
+def test_a_document_with_text_on_every_page_has_no_such_warning(tmp_path: Path) -> None:
+    path = _report(tmp_path / "full.pdf", ["Page one.", "Page two."])
+    assert read_document(path).warnings == ()
+    blank = _report(tmp_path / "blank.pdf", ["", ""])
+    assert [w for w in read_document(blank).warnings if "yielded no text" in w] == []
+
+
+@pytest.mark.parametrize("count", [b"11", b"9999"])
+def test_a_count_larger_than_the_tree_stops_at_the_trees_end(tmp_path: Path, count: bytes) -> None:
+    good = _report(tmp_path / "good.pdf", [f"Page {n}." for n in range(1, 11)])
+    bad = tmp_path / "count-big.pdf"
+    bad.write_bytes(good.read_bytes().replace(b"/Count 10", b"/Count " + count))
+    document = read_document(bad)
+    assert document.pages == 10  # was 9999 pages and 9,989 "page N could not be loaded" warnings
+    assert document.warnings == (
+        f"count-big.pdf: its page tree holds 10 pages but declares /Count {count.decode()};"
+        " read 10",
+    )
