@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -152,4 +154,52 @@ def is_force_id(body_id: str, bodies: list[Body] | None = None) -> bool:
     """True when the id names chief constables, the inspected force or any police force."""
     if body_id in ("chief_constables", SUBJECT_FORCE_ID):
         return True
-    return any(b.kind == "police_force" and b.output == body_id for b in bodies or load_registry())
+    return any(
+        b.kind == "police_force" and body_id in (b.id, b.output) for b in bodies or load_registry()
+    )
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """The casefolded forms a name is looked up under (as written, without "the" / "all")."""
+    folded = " ".join(name.split()).casefold()
+    return (folded, folded.removeprefix("the "), folded.removeprefix("all "))
+
+
+@lru_cache(maxsize=8)
+def _index(bodies: tuple[Body, ...]) -> dict[str, str]:
+    """Map every casefolded id, label, name and alias of the bodies to the body's id."""
+    index: dict[str, str] = {}
+    for body in bodies:
+        for name in (body.id, body.output, body.name, *body.aliases):
+            for form in _forms(name):
+                index.setdefault(form, body.id)
+    return index
+
+
+def resolve_body(name: str, bodies: list[Body] | None = None) -> str | None:
+    """Return the registry id of a body given by id, label, name or alias (any case), or None."""
+    index = _index(tuple(bodies or load_registry()))
+    return next((index[form] for form in _forms(name) if form in index), None)
+
+
+def registry_ids(addressees: Sequence[str], bodies: list[Body] | None = None) -> list[str]:
+    """Map addressees to registry ids (names the registry lacks kept as written), deduplicated."""
+    out: list[str] = []
+    for name in addressees:
+        body_id = resolve_body(name, bodies) or name
+        if body_id not in out:
+            out.append(body_id)
+    return out
+
+
+def nearest_bodies(name: str, bodies: list[Body] | None = None, n: int = 3) -> list[str]:
+    """The registry ids whose id, label, name or alias is nearly as close as the closest match."""
+    index = _index(tuple(bodies or load_registry()))
+    wanted = " ".join(name.split()).casefold()
+    scored: dict[str, float] = {}
+    for form, body_id in index.items():
+        ratio = difflib.SequenceMatcher(None, wanted, form).ratio()
+        if ratio >= 0.6 and ratio > scored.get(body_id, 0.0):
+            scored[body_id] = ratio
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [body_id for body_id, ratio in ranked[:n] if ratio >= ranked[0][1] - 0.1]
