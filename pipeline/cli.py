@@ -237,7 +237,9 @@ def run(
 )
 @click.option("--document", help="File name, title or sha256 prefix (substring match).")
 @click.option("--publisher", help="Publisher (substring match).")
-@click.option("--addressee", multiple=True, help="Addressee id or name (repeatable).")
+@click.option(
+    "--addressee", multiple=True, help="Body: registry id, name or alias, any case (repeatable)."
+)
 @click.option("--for-forces", is_flag=True, help="Only items addressed to police forces.")
 @click.option("--due-before", callback=parse_day, metavar="YYYY-MM-DD", help="Deadline before.")
 @click.option("--has-deadline", is_flag=True, help="Only items with a deadline.")
@@ -269,6 +271,7 @@ def items(
 
     Example: recwatch items --for-forces --due-before 2026-01-01 --csv
     """
+    from pipeline.bodies import filter_bodies
     from pipeline.query import ItemFilter, find_items
     from pipeline.render import items_table
 
@@ -281,7 +284,7 @@ def items(
         kinds=kind,
         document=document,
         publisher=publisher,
-        addressees=addressee,
+        addressees=filter_bodies(addressee, _config(ctx).db_url) if addressee else (),
         for_forces=for_forces,
         due_before=due_before,
         has_deadline=has_deadline,
@@ -348,7 +351,7 @@ def export(
     if bom and chosen != "csv":
         raise click.UsageError(f"--bom is for CSV, not {chosen}; add --format csv")
     config = _config(ctx)
-    wanted = make_filter(filters)
+    wanted = make_filter(filters, config.db_url)
     if chosen == "xlsx":
         if output is None:
             raise click.UsageError("xlsx is a binary format; pass --output FILE.xlsx")
