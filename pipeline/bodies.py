@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.registry import known_names, nearest_bodies, resolve_body
+from extractors.registry import Body, known_names, load_registry, nearest_bodies, resolve_body
 from pipeline.errors import PipelineError
 
 
@@ -69,3 +69,16 @@ def correction_bodies(
             )
         out.append(body_id)
     return tuple(dict.fromkeys(out))
+
+
+def registry_bodies(names: Sequence[str]) -> list[Body]:
+    """Return the registry bodies that names (id, name or alias, any case) resolve to, in order."""
+    by_id = {body.id: body for body in load_registry()}
+    out: list[Body] = []
+    for name in names:
+        body_id = resolve_body(name)
+        if body_id is None:
+            raise PipelineError(f"{name!r} names no registry body", _did_you_mean(name))
+        if by_id[body_id] not in out:
+            out.append(by_id[body_id])
+    return out

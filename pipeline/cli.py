@@ -500,6 +500,7 @@ def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None
 
 
 @cli.command()
+@click.argument("names", nargs=-1)
 @click.option(
     "--unknown",
     is_flag=True,
@@ -507,13 +508,15 @@ def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-def bodies(ctx: click.Context, unknown: bool, as_json: bool) -> None:
-    """List the registry of bodies that addressees are resolved to.
+def bodies(ctx: click.Context, names: tuple[str, ...], unknown: bool, as_json: bool) -> None:
+    """List the registry of bodies that addressees are resolved to (NAMES: only those bodies).
 
-    --unknown lists the addressees kept as printed because the registry does not know them,
-    candidates for aliases in a $RECWATCH_BODIES file.
+    A NAME is a body's id, name or alias in any case, as every --addressee takes it; one the
+    registry does not know is an error naming the nearest bodies. --unknown lists the addressees
+    kept as printed because the registry does not know them, candidates for aliases in a
+    $RECWATCH_BODIES file.
 
-    Example: recwatch bodies --unknown --json
+    Example: recwatch bodies "College of Policing" "the Welsh Ministers"
     """
     from extractors.registry import known_names, load_registry
     from pipeline.render import bodies_table, body_to_json
@@ -529,7 +532,11 @@ def bodies(ctx: click.Context, unknown: bool, as_json: bool) -> None:
         else:
             click.echo("No unknown addressees.", err=True)
         return
-    registry = [body_to_json(body) for body in load_registry()]
+    if names and unknown:
+        raise click.UsageError("choose one of NAMES and --unknown")
+    from pipeline.bodies import registry_bodies
+
+    registry = [body_to_json(b) for b in (registry_bodies(names) if names else load_registry())]
     click.echo(_dump_json({"bodies": registry}) if as_json else bodies_table(registry))
 
 

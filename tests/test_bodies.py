@@ -182,3 +182,13 @@ def test_a_body_the_registry_lacks_needs_new_body_and_is_then_listed_as_unknown(
     result = invoke(url, "correct", item["id"], "--new-body")
     assert result.exit_code == 2
     assert "--new-body goes with --addressee NAME" in result.stderr
+
+
+def test_bodies_shows_the_bodies_names_resolve_to_and_refuses_a_typo(url: str) -> None:
+    result = invoke(url, "bodies", "--json", "college of policing", "the Welsh Ministers", "CQC")
+    assert result.exit_code == 0, result.stderr
+    ids = [b["id"] for b in json.loads(result.stdout)["bodies"]]
+    assert ids == ["college_of_policing", "welsh_government", "cqc"]
+    result = invoke(url, "bodies", "Home Offce")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "'Home Offce' names no registry body; did you mean home_office?" in result.stderr
