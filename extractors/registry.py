@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -182,7 +182,7 @@ def resolve_body(name: str, bodies: list[Body] | None = None) -> str | None:
     return next((index[form] for form in _forms(name) if form in index), None)
 
 
-def registry_ids(addressees: Sequence[str], bodies: list[Body] | None = None) -> list[str]:
+def registry_ids(addressees: Iterable[str], bodies: list[Body] | None = None) -> list[str]:
     """Map addressees to registry ids (names the registry lacks kept as written), deduplicated."""
     out: list[str] = []
     for name in addressees:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.addressees import for_forces
 from extractors.deadlines import add_months
-from extractors.registry import Body, load_registry
+from extractors.registry import Body, load_registry, registry_ids
 from models.records import ITEM_KINDS
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class Period:
     def keeps(self, addressees: Iterable[str]) -> bool:
         """True when an item's addressees pass the addressee filter (none: every item)."""
         wanted = {a.casefold() for a in self.addressees}
-        return not wanted or bool(wanted & {a.casefold() for a in addressees})
+        return not wanted or bool(wanted & {a.casefold() for a in registry_ids(addressees)})
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,3 +192,18 @@ def test_bodies_shows_the_bodies_names_resolve_to_and_refuses_a_typo(url: str) -
     result = invoke(url, "bodies", "Home Offce")
     assert (result.exit_code, result.stdout) == (1, "")
     assert "'Home Offce' names no registry body; did you mean home_office?" in result.stderr
+
+
+def test_filters_match_a_name_stored_before_the_registry_knew_it(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)  # as if stored when the registry lacked the alias
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE item_versions SET addressees = :a WHERE text LIKE 'The Welsh%'"),
+            {"a": '["the Welsh Ministers"]'},
+        )
+    engine.dispose()
+    assert _items(url, "--addressee", "welsh_government") == ["2"]
+    assert _export(url, "--addressee", "Welsh Government") == ["2"]
+    assert _overview(url, "--addressee", "WELSH GOVERNMENT") == ["2"]
