@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from factories import load_result, make_item, make_result
 
+from extractors.registry import nearest_bodies, registry_ids, resolve_body
 from pipeline.cli import cli
 
 # Addressees as the extractor writes them: ids, a labelled body under its label, a name it lacks.
@@ -207,3 +208,33 @@ def test_filters_match_a_name_stored_before_the_registry_knew_it(url: str) -> No
     assert _items(url, "--addressee", "welsh_government") == ["2"]
     assert _export(url, "--addressee", "Welsh Government") == ["2"]
     assert _overview(url, "--addressee", "WELSH GOVERNMENT") == ["2"]
+
+
+@pytest.mark.parametrize(
+    ("name", "body_id"),
+    [
+        ("College of Policing", "college_of_policing"),
+        ("  college   of policing ", "college_of_policing"),
+        ("the College of Policing", "college_of_policing"),
+        ("WELSH_GOVERNMENT", "welsh_government"),
+        ("Welsh Ministers", "welsh_government"),
+        ("DfT", "dft"),
+        ("the Department for Transport", "dft"),
+        ("all forces", "chief_constables"),
+        ("chief_constable", None),
+        ("Justice Committee", None),
+    ],
+)
+def test_one_resolver_maps_ids_labels_names_and_aliases_to_the_id(
+    name: str, body_id: str | None
+) -> None:
+    assert resolve_body(name) == body_id
+
+
+def test_stored_forms_and_suggestions() -> None:
+    assert registry_ids(["Welsh Government", "welsh_government", "DfT", "Justice Committee"]) == [
+        "welsh_government", "dft", "Justice Committee",
+    ]  # fmt: skip
+    assert nearest_bodies("Home Offce") == ["home_office"]
+    assert nearest_bodies("chief_constable")[0] == "chief_constables"
+    assert nearest_bodies("xyzzy") == []
