@@ -133,11 +133,16 @@ def _load(extra: Path | None) -> tuple[Body, ...]:
     return tuple(bodies)
 
 
-def load_registry(extra: Path | None = None) -> list[Body]:
-    """Load the built-in bodies plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
+def _registry(extra: Path | None = None) -> tuple[Body, ...]:
+    """The cached bodies: built-in plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
     if extra is None and os.environ.get(ENV_VAR):
         extra = Path(os.environ[ENV_VAR])
-    return list(_load(extra.resolve() if extra is not None else None))
+    return _load(extra.resolve() if extra is not None else None)
+
+
+def load_registry(extra: Path | None = None) -> list[Body]:
+    """Load the built-in bodies plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
+    return list(_registry(extra))
 
 
 def known_names(bodies: list[Body] | None = None) -> frozenset[str]:
@@ -165,20 +170,28 @@ def _forms(name: str) -> tuple[str, ...]:
     return (folded, folded.removeprefix("the "), folded.removeprefix("all "))
 
 
-@lru_cache(maxsize=8)
-def _index(bodies: tuple[Body, ...]) -> dict[str, str]:
+_INDEXES: dict[int, tuple[tuple[Body, ...], dict[str, str]]] = {}  # by id() of a registry
+
+
+def _index(bodies: list[Body] | None) -> dict[str, str]:
     """Map every casefolded id, label, name and alias of the bodies to the body's id."""
+    registry = _registry() if bodies is None else tuple(bodies)
+    cached = _INDEXES.get(id(registry))
+    if cached is not None and cached[0] is registry:  # the registry read once is indexed once
+        return cached[1]
     index: dict[str, str] = {}
-    for body in bodies:
+    for body in registry:
         for name in (body.id, body.output, body.name, *body.aliases):
             for form in _forms(name):
                 index.setdefault(form, body.id)
+    if bodies is None:
+        _INDEXES[id(registry)] = (registry, index)
     return index
 
 
 def resolve_body(name: str, bodies: list[Body] | None = None) -> str | None:
     """Return the registry id of a body given by id, label, name or alias (any case), or None."""
-    index = _index(tuple(bodies or load_registry()))
+    index = _index(bodies)
     return next((index[form] for form in _forms(name) if form in index), None)
 
 
@@ -194,7 +207,7 @@ def registry_ids(addressees: Iterable[str], bodies: list[Body] | None = None) ->
 
 def nearest_bodies(name: str, bodies: list[Body] | None = None, n: int = 3) -> list[str]:
     """The registry ids whose id, label, name or alias is nearly as close as the closest match."""
-    index = _index(tuple(bodies or load_registry()))
+    index = _index(bodies)
     wanted = " ".join(name.split()).casefold()
     scored: dict[str, float] = {}
     for form, body_id in index.items():
