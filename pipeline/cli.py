@@ -521,6 +521,8 @@ def bodies(ctx: click.Context, names: tuple[str, ...], unknown: bool, as_json: b
     from extractors.registry import known_names, load_registry
     from pipeline.render import bodies_table, body_to_json
 
+    if names and unknown:
+        raise click.UsageError("choose one of NAMES and --unknown")
     if unknown:
         from pipeline.query import unknown_addressees
 
@@ -532,8 +534,6 @@ def bodies(ctx: click.Context, names: tuple[str, ...], unknown: bool, as_json: b
         else:
             click.echo("No unknown addressees.", err=True)
         return
-    if names and unknown:
-        raise click.UsageError("choose one of NAMES and --unknown")
     from pipeline.bodies import registry_bodies
 
     registry = [body_to_json(b) for b in (registry_bodies(names) if names else load_registry())]

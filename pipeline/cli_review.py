@@ -104,7 +104,11 @@ def diff(
 
 @click.command()
 @click.argument("item_id")
-@click.option("--addressee", multiple=True, help="Who must act (repeatable; replaces the list).")
+@click.option(
+    "--addressee",
+    multiple=True,
+    help="Who must act: registry id, name or alias (repeatable; replaces the list).",
+)
 @click.option(
     "--new-body",
     is_flag=True,
