@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -131,11 +133,16 @@ def _load(extra: Path | None) -> tuple[Body, ...]:
     return tuple(bodies)
 
 
-def load_registry(extra: Path | None = None) -> list[Body]:
-    """Load the built-in bodies plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
+def _registry(extra: Path | None = None) -> tuple[Body, ...]:
+    """The cached bodies: built-in plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
     if extra is None and os.environ.get(ENV_VAR):
         extra = Path(os.environ[ENV_VAR])
-    return list(_load(extra.resolve() if extra is not None else None))
+    return _load(extra.resolve() if extra is not None else None)
+
+
+def load_registry(extra: Path | None = None) -> list[Body]:
+    """Load the built-in bodies plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
+    return list(_registry(extra))
 
 
 def known_names(bodies: list[Body] | None = None) -> frozenset[str]:
@@ -152,4 +159,60 @@ def is_force_id(body_id: str, bodies: list[Body] | None = None) -> bool:
     """True when the id names chief constables, the inspected force or any police force."""
     if body_id in ("chief_constables", SUBJECT_FORCE_ID):
         return True
-    return any(b.kind == "police_force" and b.output == body_id for b in bodies or load_registry())
+    return any(
+        b.kind == "police_force" and body_id in (b.id, b.output) for b in bodies or load_registry()
+    )
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """The casefolded forms a name is looked up under (as written, without "the" / "all")."""
+    folded = " ".join(name.split()).casefold()
+    return (folded, folded.removeprefix("the "), folded.removeprefix("all "))
+
+
+_INDEXES: dict[int, tuple[tuple[Body, ...], dict[str, str]]] = {}  # by id() of a registry
+
+
+def _index(bodies: list[Body] | None) -> dict[str, str]:
+    """Map every casefolded id, label, name and alias of the bodies to the body's id."""
+    registry = _registry() if bodies is None else tuple(bodies)
+    cached = _INDEXES.get(id(registry))
+    if cached is not None and cached[0] is registry:  # the registry read once is indexed once
+        return cached[1]
+    index: dict[str, str] = {}
+    for body in registry:
+        for name in (body.id, body.output, body.name, *body.aliases):
+            for form in _forms(name):
+                index.setdefault(form, body.id)
+    if bodies is None:
+        _INDEXES[id(registry)] = (registry, index)
+    return index
+
+
+def resolve_body(name: str, bodies: list[Body] | None = None) -> str | None:
+    """Return the registry id of a body given by id, label, name or alias (any case), or None."""
+    index = _index(bodies)
+    return next((index[form] for form in _forms(name) if form in index), None)
+
+
+def registry_ids(addressees: Iterable[str], bodies: list[Body] | None = None) -> list[str]:
+    """Map addressees to registry ids (names the registry lacks kept as written), deduplicated."""
+    out: list[str] = []
+    for name in addressees:
+        body_id = resolve_body(name, bodies) or name
+        if body_id not in out:
+            out.append(body_id)
+    return out
+
+
+def nearest_bodies(name: str, bodies: list[Body] | None = None, n: int = 3) -> list[str]:
+    """The registry ids whose id, label, name or alias is nearly as close as the closest match."""
+    index = _index(bodies)
+    wanted = " ".join(name.split()).casefold()
+    scored: dict[str, float] = {}
+    for form, body_id in index.items():
+        ratio = difflib.SequenceMatcher(None, wanted, form).ratio()
+        if ratio >= 0.6 and ratio > scored.get(body_id, 0.0):
+            scored[body_id] = ratio
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [body_id for body_id, ratio in ranked[:n] if ratio >= ranked[0][1] - 0.1]

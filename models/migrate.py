@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 # The newest revision in `migrations/versions/`: opening a store at it needs no Alembic import
 # (a test checks it against the revision files).
-HEAD = "0002"
+HEAD = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock key taken while migrating, so two clients opening one new PostgreSQL
 # store at once do not both create its tables ("rwmg").
@@ -122,11 +122,13 @@ def revision_schemas() -> tuple[tuple[str, dict[str, set[str]]], ...]:
 
 
 def _legacy_revision(label: str, tables: dict[str, set[str]]) -> str:
-    """Return the newest revision whose tables and columns a pre-migration store has in full."""
+    """Return the newest schema a pre-migration store has in full (its first revision)."""
     matched: str | None = None
+    matched_schema: dict[str, set[str]] | None = None
     for revision, schema in revision_schemas():
-        if all(columns <= tables.get(name, set()) for name, columns in schema.items()):
-            matched = revision
+        has_all = all(columns <= tables.get(name, set()) for name, columns in schema.items())
+        if has_all and schema != matched_schema:  # data-only revisions after it are still to run
+            matched, matched_schema = revision, schema
     if matched is None:
         missing: list[str] = []
         for name, columns in revision_schemas()[0][1].items():

@@ -237,7 +237,9 @@ def run(
 )
 @click.option("--document", help="File name, title or sha256 prefix (substring match).")
 @click.option("--publisher", help="Publisher (substring match).")
-@click.option("--addressee", multiple=True, help="Addressee id or name (repeatable).")
+@click.option(
+    "--addressee", multiple=True, help="Body: registry id, name or alias, any case (repeatable)."
+)
 @click.option("--for-forces", is_flag=True, help="Only items addressed to police forces.")
 @click.option("--due-before", callback=parse_day, metavar="YYYY-MM-DD", help="Deadline before.")
 @click.option("--has-deadline", is_flag=True, help="Only items with a deadline.")
@@ -269,6 +271,7 @@ def items(
 
     Example: recwatch items --for-forces --due-before 2026-01-01 --csv
     """
+    from pipeline.bodies import filter_bodies
     from pipeline.query import ItemFilter, find_items
     from pipeline.render import items_table
 
@@ -281,7 +284,7 @@ def items(
         kinds=kind,
         document=document,
         publisher=publisher,
-        addressees=addressee,
+        addressees=filter_bodies(addressee, _config(ctx).db_url) if addressee else (),
         for_forces=for_forces,
         due_before=due_before,
         has_deadline=has_deadline,
@@ -348,7 +351,7 @@ def export(
     if bom and chosen != "csv":
         raise click.UsageError(f"--bom is for CSV, not {chosen}; add --format csv")
     config = _config(ctx)
-    wanted = make_filter(filters)
+    wanted = make_filter(filters, config.db_url)
     if chosen == "xlsx":
         if output is None:
             raise click.UsageError("xlsx is a binary format; pass --output FILE.xlsx")
@@ -497,6 +500,7 @@ def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None
 
 
 @cli.command()
+@click.argument("names", nargs=-1)
 @click.option(
     "--unknown",
     is_flag=True,
@@ -504,17 +508,21 @@ def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-def bodies(ctx: click.Context, unknown: bool, as_json: bool) -> None:
-    """List the registry of bodies that addressees are resolved to.
+def bodies(ctx: click.Context, names: tuple[str, ...], unknown: bool, as_json: bool) -> None:
+    """List the registry of bodies that addressees are resolved to (NAMES: only those bodies).
 
-    --unknown lists the addressees kept as printed because the registry does not know them,
-    candidates for aliases in a $RECWATCH_BODIES file.
+    A NAME is a body's id, name or alias in any case, as every --addressee takes it; one the
+    registry does not know is an error naming the nearest bodies. --unknown lists the addressees
+    kept as printed because the registry does not know them, candidates for aliases in a
+    $RECWATCH_BODIES file.
 
-    Example: recwatch bodies --unknown --json
+    Example: recwatch bodies "College of Policing" "the Welsh Ministers"
     """
     from extractors.registry import known_names, load_registry
     from pipeline.render import bodies_table, body_to_json
 
+    if names and unknown:
+        raise click.UsageError("choose one of NAMES and --unknown")
     if unknown:
         from pipeline.query import unknown_addressees
 
@@ -526,7 +534,9 @@ def bodies(ctx: click.Context, unknown: bool, as_json: bool) -> None:
         else:
             click.echo("No unknown addressees.", err=True)
         return
-    registry = [body_to_json(body) for body in load_registry()]
+    from pipeline.bodies import registry_bodies
+
+    registry = [body_to_json(b) for b in (registry_bodies(names) if names else load_registry())]
     click.echo(_dump_json({"bodies": registry}) if as_json else bodies_table(registry))
 
 

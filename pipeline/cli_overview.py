@@ -38,6 +38,11 @@ FORMATS = ("md", "html", "docx")
     is_flag=True,
     help="Only reports with items for police forces, without the list of other items.",
 )
+@click.option(
+    "--addressee",
+    multiple=True,
+    help="Only items for this body: registry id, name or alias, any case (repeatable).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", help="Output format.")
 @click.option(
     "--output",
@@ -58,6 +63,7 @@ def overview(
     until: date,
     publisher: str | None,
     for_forces_only: bool,
+    addressee: tuple[str, ...],
     fmt: str,
     output: Path | None,
     today: date | None,
@@ -72,6 +78,7 @@ def overview(
 
     Example: recwatch overview --since 2024-01-01 --until 2024-06-30 --format html --output q1.html
     """
+    from pipeline.bodies import filter_bodies
     from pipeline.overview import Period, build_overview
     from pipeline.overview_render import render
 
@@ -82,7 +89,8 @@ def overview(
     if fmt == "docx" and output is None:
         raise click.UsageError("--format docx writes a binary file; pass --output FILE.docx")
     config: Config = ctx.find_object(Config) or resolve()
-    period = Period(since, until, today or date.today(), publisher, for_forces_only)
+    bodies = filter_bodies(addressee, config.db_url) if addressee else ()
+    period = Period(since, until, today or date.today(), publisher, for_forces_only, bodies)
     paper = render(build_overview(config.db_url, period), fmt)
     if output is None:
         click.echo(paper.decode("utf-8"), nl=False)

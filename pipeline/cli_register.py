@@ -33,7 +33,11 @@ def register_filters(command: F) -> F:
             help="Reports published on or after this date.",
         ),
         click.option("--for-forces", is_flag=True, help="Only items addressed to police forces."),
-        click.option("--addressee", multiple=True, help="Addressee id or name (repeatable)."),
+        click.option(
+            "--addressee",
+            multiple=True,
+            help="Body: registry id, name or alias, any case (repeatable).",
+        ),
         click.option(
             "--kind", type=click.Choice(ITEM_KINDS), multiple=True, help="Item kind (repeatable)."
         ),
@@ -49,15 +53,17 @@ def register_filters(command: F) -> F:
     return command
 
 
-def make_filter(options: dict[str, Any]) -> RegisterFilter:
-    """Build a RegisterFilter from the parsed register filter options."""
+def make_filter(options: dict[str, Any], db_url: str) -> RegisterFilter:
+    """Build a RegisterFilter from the parsed register filter options (bodies resolved)."""
+    from pipeline.bodies import filter_bodies
     from pipeline.register_layout import RegisterFilter
 
+    addressees = options["addressee"]
     return RegisterFilter(
         publisher=options["publisher"],
         since=options["since"],
         for_forces=options["for_forces"],
-        addressees=options["addressee"],
+        addressees=filter_bodies(addressees, db_url) if addressees else (),
         kinds=options["kind"],
         run=options["run_id"],
     )
@@ -120,7 +126,7 @@ def sync_register_command(
     report = sync_register(
         register,
         config.db_url,
-        make_filter(filters),
+        make_filter(filters, config.db_url),
         id_column=id_column,
         header_row=header_row,
         dry_run=dry_run,

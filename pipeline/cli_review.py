@@ -104,7 +104,16 @@ def diff(
 
 @click.command()
 @click.argument("item_id")
-@click.option("--addressee", multiple=True, help="Who must act (repeatable; replaces the list).")
+@click.option(
+    "--addressee",
+    multiple=True,
+    help="Who must act: registry id, name or alias (repeatable; replaces the list).",
+)
+@click.option(
+    "--new-body",
+    is_flag=True,
+    help="Let --addressee name a body the registry does not know (kept as typed).",
+)
 @click.option("--no-addressees", is_flag=True, help="The item has no addressee.")
 @click.option("--deadline", metavar="YYYY-MM-DD|none", help="The item's deadline.")
 @click.option(
@@ -126,6 +135,7 @@ def correct(
     ctx: click.Context,
     item_id: str,
     addressee: tuple[str, ...],
+    new_body: bool,
     no_addressees: bool,
     deadline: str | None,
     text_file: Path | None,
@@ -137,12 +147,21 @@ def correct(
 ) -> None:
     """Store an analyst's correction of an item; later runs keep it and flag changes under it.
 
+    --addressee takes a body's registry id, name or alias (any case) and stores its id; a
+    mistyped body is refused with the nearest ones, and nothing is changed. A body the registry
+    does not know needs --new-body; `recwatch bodies --unknown` then lists it.
+
     Example: recwatch correct 3f2a9c1d0b7e:recommendation:4 --deadline 2026-03-31 --note "p. 12"
     """
+    from pipeline.bodies import correction_bodies
     from pipeline.corrections import CorrectionRequest, correct
 
     if addressee and no_addressees:
         raise click.UsageError("choose one of --addressee and --no-addressees")
+    if new_body and not addressee:
+        raise click.UsageError("--new-body goes with --addressee NAME")
+    if addressee:  # registry ids in the store; a typo is refused before anything is written
+        addressee = correction_bodies(addressee, _db_url(ctx), new_body=new_body)
     who = by or os.environ.get("USER") or getpass.getuser()
     text = " ".join(text_file.read_text(encoding="utf-8").split()) if text_file else None
     request = CorrectionRequest(

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from extractors.registry import registry_ids
 from models import db
 from models.ids import KnownItem, assign_ids, publication_key
 from models.records import DocumentResult, Item
@@ -84,8 +85,8 @@ def _version_row(
         pages=_dumps(list(range(item.page_start, item.page_end + 1))),
         page_start=item.page_start,
         page_end=item.page_end,
-        addressees=_dumps(list(item.addressees)),
-        partners=_dumps(list(item.partners)),
+        addressees=_dumps(registry_ids(item.addressees)),  # the store holds registry ids
+        partners=_dumps(registry_ids(item.partners)),
         deadline_text=deadline.text if deadline else None,
         deadline_date=deadline.date if deadline else None,
         deadline_kind=deadline.kind if deadline else None,

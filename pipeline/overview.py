@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.addressees import for_forces
 from extractors.deadlines import add_months
-from extractors.registry import Body, load_registry
+from extractors.registry import Body, load_registry, registry_ids
 from models.records import ITEM_KINDS
 
 if TYPE_CHECKING:
@@ -80,6 +80,12 @@ class Period:
     today: date
     publisher: str | None = None
     for_forces_only: bool = False
+    addressees: tuple[str, ...] = ()  # stored forms (`pipeline.bodies.filter_bodies`)
+
+    def keeps(self, addressees: Iterable[str]) -> bool:
+        """True when an item's addressees pass the addressee filter (none: every item)."""
+        wanted = {a.casefold() for a in self.addressees}
+        return not wanted or bool(wanted & {a.casefold() for a in registry_ids(addressees)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +300,12 @@ def gather(
     names = _Names(load_registry() if bodies is None else bodies)
     wanted = period.publisher.casefold() if period.publisher else None
 
+    items = [i for i in items if period.keeps(i.addressees)]
+    addressed = {i.document_sha256 for i in items}
+
     def matches(doc: StoredDocument) -> bool:
+        if period.addressees and doc.sha256 not in addressed:
+            return False  # an addressee filter keeps only the reports asking those bodies
         return wanted is None or wanted in (doc.publisher or "").casefold()
 
     candidates = [d for d in documents if matches(d)]

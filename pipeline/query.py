@@ -12,6 +12,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from extractors.addressees import for_forces
+from extractors.registry import registry_ids
 from models import db
 from models.store import open_existing_store
 from pipeline.corrections import deadline_json, overlay, rejected_ids
@@ -31,7 +32,7 @@ class ItemFilter:
 
     def keeps(self, addressees: Sequence[str]) -> bool:
         """Apply the addressee filters (stored as JSON, so checked in Python)."""
-        have = {a.casefold() for a in addressees}
+        have = {a.casefold() for a in registry_ids(addressees)}  # ids; older names too
         if self.addressees and not have & {a.casefold() for a in self.addressees}:
             return False
         return not self.for_forces or for_forces(addressees)

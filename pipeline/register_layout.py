@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractors.addressees import for_forces
-from extractors.registry import load_registry
+from extractors.registry import load_registry, registry_ids
 from models import db
 from models.store import open_existing_store
 from pipeline.corrections import overlay, rejected_ids
@@ -71,7 +71,8 @@ class RegisterFilter:
         if self.run is not None and row["extracted_in_run"] != self.run:
             return False
         if self.addressees:
-            have = {a.casefold() for a in (*row["_addressee_ids"], *row["_addressee_names"])}
+            ids = registry_ids(row["_addressee_ids"])  # registry ids; names stored before too
+            have = {a.casefold() for a in (*ids, *row["_addressee_names"])}
             if not have & {a.casefold() for a in self.addressees}:
                 return False
         return True

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.records import Deadline, DocumentResult, Item, Metadata
+
+if TYPE_CHECKING:
+    from pipeline.load import RunReport
 
 
 def make_item(
@@ -52,3 +56,23 @@ def fake_pdf(directory: Path, name: str) -> Path:
     path = directory / name
     path.write_bytes(b"%PDF-1.4 placeholder")
     return path
+
+
+def load_result(url: str, result: DocumentResult) -> RunReport:
+    """Load one extraction result into the store at `url` as a run of 2025-10-01 12:00."""
+    from models.store import open_store
+    from pipeline import load
+    from pipeline.extract import Outcome
+
+    engine = open_store(url)
+    try:
+        return load.load_run(
+            engine,
+            [Outcome(Path(result.file), result, sha256=result.sha256)],
+            started_at=datetime(2025, 10, 1, 12, 0),
+            tool_version="test",
+            git_revision=None,
+            settings={},
+        )
+    finally:
+        engine.dispose()

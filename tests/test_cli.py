@@ -166,8 +166,11 @@ def test_items_filters_and_formats(tmp_path: Path) -> None:
     code, _, err = invoke(tmp_path, "items", "--due-before", "soon")
     assert code == 2
     assert "'soon' is not a date; use YYYY-MM-DD" in err
-    code, out, err = invoke(tmp_path, "items", "--addressee", "nobody")
+    code, out, err = invoke(tmp_path, "items", "--addressee", "Home Office")  # a known body
     assert (code, out, err) == (0, "", "No items match.\n")
+    code, out, err = invoke(tmp_path, "items", "--addressee", "nobody")  # no body: an error
+    assert (code, out) == (1, "")
+    assert "--addressee 'nobody' names no known body" in err
 
 
 @pytest.mark.usefixtures("fake_extraction")

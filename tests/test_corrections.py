@@ -7,35 +7,22 @@ import csv
 import io
 import json
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from factories import make_result
+from factories import load_result, make_result
 
 from models.store import open_store
 from pipeline import load
 from pipeline.cli import cli
-from pipeline.extract import Outcome
 
 RESULT = make_result()
 
 
 def _run(url: str, result: Any = RESULT) -> load.RunReport:
-    engine = open_store(url)
-    try:
-        return load.load_run(
-            engine,
-            [Outcome(Path("report.pdf"), result, sha256=result.sha256)],
-            started_at=datetime(2025, 10, 1, 12, 0),
-            tool_version="test",
-            git_revision=None,
-            settings={},
-        )
-    finally:
-        engine.dispose()
+    return load_result(url, result)
 
 
 def invoke(url: str, *args: str) -> tuple[int, str, str]:

@@ -3,6 +3,7 @@ of the previous schema and stores written before migrations existed are upgraded
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date, datetime
 from pathlib import Path
@@ -217,15 +218,80 @@ def test_db_commands_upgrade_and_report_the_revision(store_url: str) -> None:
     runner = CliRunner()
     before = runner.invoke(cli, ["--db", store_url, "db", "current"])
     assert before.exit_code == 0, before.stderr
-    assert before.stdout == "0001 (head is 0002; run `recwatch db upgrade`)\n"
+    head = head_revision()
+    assert before.stdout == f"0001 (head is {head}; run `recwatch db upgrade`)\n"
     done = runner.invoke(cli, ["db", "upgrade", "--db", store_url])
     assert done.exit_code == 0, done.stderr
     assert done.stdout == ""
-    assert "upgraded from 0001 to 0002 (head)" in done.stderr
+    assert f"upgraded from 0001 to {head} (head)" in done.stderr
     again = runner.invoke(cli, ["db", "upgrade", "--db", store_url])
-    assert "is already at revision 0002 (head)" in again.stderr
+    assert f"is already at revision {head} (head)" in again.stderr
     after = runner.invoke(cli, ["db", "current", "--db", store_url])
-    assert after.stdout == "0002 (head)\n"
+    assert after.stdout == f"{head} (head)\n"
+
+
+def _store_at_0002_with_labels(url: str) -> None:
+    """A store of revision 0002 holding bodies as the extractor printed them (labels, names)."""
+    _previous_store_with_rows(url)
+    engine = _bare(url)
+    try:
+        upgrade(engine, "0002")
+        with engine.begin() as conn:
+            conn.execute(
+                text("UPDATE item_versions SET addressees = :a, partners = :p WHERE id = 1"),
+                {
+                    "a": '["Welsh Government", "chief_constables", "DfT", "ALL_FORCES"]',
+                    "p": '["College of Policing"]',
+                },
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO corrections (item_id, field, value, extracted, made_by, made_at)"
+                    " VALUES ('old:recommendation:1', 'addressees', :v, :e, 'ann', :at)"
+                ),
+                {
+                    "v": '["College of Policing", "college_of_policing"]',
+                    "e": '["Welsh Government"]',
+                    "at": datetime(2025, 2, 1),
+                },
+            )
+    finally:
+        engine.dispose()
+
+
+def test_revision_0003_stores_registry_ids_for_addressees(store_url: str) -> None:
+    _store_at_0002_with_labels(store_url)
+    engine = open_store(store_url)  # opening upgrades to head
+    try:
+        with engine.connect() as conn:
+            version = conn.execute(text("SELECT addressees, partners FROM item_versions")).one()
+            correction = conn.execute(text("SELECT value, extracted FROM corrections")).one()
+        assert json.loads(version[0]) == [
+            "welsh_government",
+            "chief_constables",
+            "dft",
+            "ALL_FORCES",
+        ]
+        assert json.loads(version[1]) == ["college_of_policing"]
+        assert json.loads(correction[0]) == ["college_of_policing"]  # two spellings, one body
+        assert json.loads(correction[1]) == ["welsh_government"]
+    finally:
+        engine.dispose()
+
+
+def test_a_store_written_before_migrations_at_0002_gets_the_data_revision(store_url: str) -> None:
+    _store_at_0002_with_labels(store_url)
+    engine = _bare(store_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE alembic_version"))
+        done = upgrade(engine)
+        assert (done.stamped, done.after) == ("0002", head_revision())
+        with engine.connect() as conn:
+            stored = conn.scalar(text("SELECT addressees FROM item_versions"))
+        assert json.loads(stored)[0] == "welsh_government"
+    finally:
+        engine.dispose()
 
 
 def test_db_current_on_a_missing_file_names_it(tmp_path: Path) -> None:
@@ -243,7 +309,7 @@ def test_an_upgrade_that_fails_changes_nothing(tmp_path: Path) -> None:
     try:
         with engine.begin() as conn:  # revision 0002 will trip over this table
             conn.execute(text("CREATE TABLE run_items (id INTEGER PRIMARY KEY)"))
-        with pytest.raises(StoreError, match=r"cannot upgrade the store .* to revision 0002"):
+        with pytest.raises(StoreError, match=r"cannot upgrade the store .* to revision 000[2-9]"):
             upgrade(engine)
         assert current_revision(engine) == PREVIOUS
         assert "summary" not in _columns(engine)["documents"]
@@ -278,9 +344,10 @@ def test_a_draft_revision_is_written_in_batch_mode_for_what_the_store_lacks(
         path = migrate.draft_revision(engine, "document summaries")
     finally:
         engine.dispose()
-    assert path == copy / "versions" / "rev0003_document_summaries.py"
+    head = head_revision()
+    assert path == copy / "versions" / f"rev{int(head) + 1:04d}_document_summaries.py"
     source = path.read_text(encoding="utf-8")
-    assert "down_revision: str | None = '0002'" in source
+    assert f"down_revision: str | None = '{head}'" in source
     assert "with op.batch_alter_table('documents', schema=None) as batch_op:" in source
     assert "batch_op.add_column(sa.Column('summary', sa.Text(), nullable=True))" in source
 
