@@ -18,7 +18,6 @@ import click
 
 from extractors.errors import ExtractionError
 from models.errors import StoreError
-from models.records import ITEM_KINDS
 from pipeline.cli_db import db
 from pipeline.cli_fetch import SOURCE_NAMES, add, fetch, run_source
 from pipeline.cli_overview import overview
@@ -26,7 +25,14 @@ from pipeline.cli_register import make_filter, register_filters, sync_register_c
 from pipeline.cli_review import correct, diff, reviews, runs
 from pipeline.config import DATA_ENV, Config, resolve
 from pipeline.errors import PipelineError
-from pipeline.options import DB_KEY, db_option, jobs_option, parse_day, with_db_option
+from pipeline.options import (
+    DB_KEY,
+    db_option,
+    jobs_option,
+    kind_option,
+    parse_day,
+    with_db_option,
+)
 
 FAILED_EXIT = 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
@@ -67,6 +73,13 @@ def _progress(done: int, total: int, path: Path) -> None:
 def _progress_if_tty(count: int) -> Any:
     """Return the progress callback for multi-document work on a terminal, else None."""
     return _progress if count > 1 and sys.stderr.isatty() else None
+
+
+def _table_width() -> int | None:
+    """The terminal's width when stdout is one; None (one line per row) when piped."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def _config(ctx: click.Context) -> Config:
@@ -139,7 +152,8 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
         for doc in documents:
             click.echo(f"{doc['file']}: {doc['title'] or '(no title)'} ({len(doc['items'])} items)")
             if doc["items"]:
-                click.echo(items_table([{**item, "file": doc["file"]} for item in doc["items"]]))
+                rows = [{**item, "file": doc["file"]} for item in doc["items"]]
+                click.echo(items_table(rows, _table_width()))
     for outcome in outcomes:
         for warning in outcome.warnings:
             if warning != outcome.error:
@@ -232,9 +246,7 @@ def run(
 
 
 @cli.command()
-@click.option(
-    "--kind", type=click.Choice(ITEM_KINDS), multiple=True, help="Item kind (repeatable)."
-)
+@kind_option()
 @click.option("--document", help="File name, title or sha256 prefix (substring match).")
 @click.option("--publisher", help="Publisher (substring match).")
 @click.option("--addressee", multiple=True, help="Addressee id or name (repeatable).")
@@ -294,7 +306,7 @@ def items(
 
         write_csv(rows, sys.stdout)
     elif rows:
-        click.echo(items_table(rows))
+        click.echo(items_table(rows, _table_width()))
     else:
         click.echo("No items match.", err=True)
 
