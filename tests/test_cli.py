@@ -459,3 +459,17 @@ def test_items_table_fits_the_terminal_and_never_cuts_names() -> None:
             assert Path(str(row["file"])).stem in table
             assert str(row["id"]) in table
         assert table.count("recorded.") == 6  # wrapped, not cut
+
+
+@pytest.mark.usefixtures("two_committee_reports")
+def test_diff_document_takes_part_of_a_name_and_lists_candidates(tmp_path: Path) -> None:
+    code, out, err = invoke(
+        tmp_path, "diff", "--document", "police-response", "government-response", "--json"
+    )
+    assert (code, err) == (0, "")
+    assert "police-response" in json.loads(out)["before"]
+    code, out, err = invoke(tmp_path, "diff", "--document", "committee", "police-response")
+    assert code == 1
+    assert "'committee' matches 2 documents" in err
+    for name in COMMITTEE:
+        assert name in err
