@@ -164,12 +164,19 @@ def correct(
 ) -> None:
     """Store an analyst's correction of an item; later runs keep it and flag changes under it.
 
+    ITEM_ID is an item id as `recwatch items` lists it, a unique part of one, or
+    DOCUMENT:KIND:NUMBER where DOCUMENT is part of a file name or title (stalking:rec:2).
+
     Example: recwatch correct 3f2a9c1d0b7e:recommendation:4 --deadline 2026-03-31 --note "p. 12"
     """
     from pipeline.corrections import CorrectionRequest, correct
 
     if addressee and no_addressees:
         raise click.UsageError("choose one of --addressee and --no-addressees")
+    if not add:  # an added item has no id yet; any other names a stored one, perhaps in part
+        from pipeline.query import resolve_item_id
+
+        item_id = resolve_item_id(_db_url(ctx), item_id)
     who = by or os.environ.get("USER") or getpass.getuser()
     text = " ".join(text_file.read_text(encoding="utf-8").split()) if text_file else None
     request = CorrectionRequest(
@@ -188,32 +195,32 @@ def correct(
 
 
 @click.command()
+@click.option(
+    "--document", help="Only this report's items: part of a file name or title, or a sha256 prefix."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-def reviews(ctx: click.Context, as_json: bool) -> None:
+def reviews(ctx: click.Context, document: str | None, as_json: bool) -> None:
     """List corrected items whose extracted value changed under the correction.
 
-    Resolve one by correcting the field again (`recwatch correct`).
+    A changed text is shown as a word diff ([-gone-] {+new+}, coloured on a terminal), other
+    fields in full. Resolve one by correcting the field again (`recwatch correct`).
 
-    Example: recwatch reviews --json
+    Example: recwatch reviews --document stalking
     """
     from pipeline.corrections import review_rows
-    from pipeline.render import table
+    from pipeline.diff_render import reviews_text
 
     rows = review_rows(_db_url(ctx))
+    if document is not None:
+        from pipeline.diff import document_item_ids
+
+        ids = document_item_ids(_db_url(ctx), document)
+        rows = [r for r in rows if r["item_id"] in ids]
     if as_json:
         click.echo(_json({"needs_review": rows}))
     elif rows:
-        body = [
-            [
-                str(r["item_id"]),
-                str(r["field"]),
-                str(r["run"]),
-                json.dumps(r["corrected_against"], ensure_ascii=False)[:50],
-                json.dumps(r["extracted_now"], ensure_ascii=False)[:50],
-            ]
-            for r in rows
-        ]
-        click.echo(table(("item", "field", "run", "corrected against", "extracted now"), body))
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(reviews_text(rows, colour), color=colour)
     else:
         click.echo("Nothing needs review.", err=True)

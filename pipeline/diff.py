@@ -298,6 +298,22 @@ def find_document(session: Session, ref: str) -> db.Document:
     return found[0]
 
 
+def document_item_ids(db_url: str, ref: str) -> set[str]:
+    """Return the ids of the items of the one document `ref` names (see `find_document`)."""
+    from models.store import open_existing_store
+
+    engine = open_existing_store(db_url)
+    try:
+        with Session(engine) as session:
+            document = find_document(session, ref)
+            found = session.scalars(
+                select(db.Item.id).where(db.Item.document_sha256 == document.sha256)
+            )
+            return set(found)
+    finally:
+        engine.dispose()
+
+
 def diff_documents(session: Session, old: str, new: str) -> Diff:
     """Diff two versions of a report, each as its latest run saw it."""
     docs = [find_document(session, ref) for ref in (old, new)]

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from pipeline.diff import CHANGE_TYPES, Change, Diff, Group
+from pipeline.diff import CHANGE_TYPES, Change, Diff, Group, word_diff
 from pipeline.render import table
 
 _MARK = {"added": "+", "removed": "-", "changed": "~"}
@@ -91,6 +91,23 @@ def _change_lines(change: Change, colour: bool) -> list[str]:
     if change.words:
         out.append("    text: " + " ".join(_word_run(op, t, colour) for op, t in change.words))
     return out
+
+
+def reviews_text(rows: Sequence[Mapping[str, Any]], colour: bool = False) -> str:
+    """Return review flags as text: a changed text as a word diff, other fields in full."""
+    lines: list[str] = []
+    for row in rows:
+        was, now = row["corrected_against"], row["extracted_now"]
+        lines.append(
+            _paint(f"{row['item_id']}  {row['field']} (run {row['run']})", "yellow", colour)
+        )
+        if isinstance(was, str) and isinstance(now, str):
+            runs = word_diff(was, now)
+            lines.append("    " + " ".join(_word_run(op, t, colour) for op, t in runs))
+        else:
+            lines.append(f"    corrected against: {_paint(_value(was), 'red', colour)}")
+            lines.append(f"    extracted now:     {_paint(_value(now), 'green', colour)}")
+    return "\n".join(lines)
 
 
 def correction_note(change: Change) -> str:
