@@ -31,6 +31,7 @@ from pipeline.options import (
     jobs_option,
     kind_option,
     parse_day,
+    progress_option,
     with_db_option,
 )
 
@@ -63,16 +64,6 @@ def _configure_logging(verbose: int, quiet: int) -> None:
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )
-
-
-def _progress(done: int, total: int, path: Path) -> None:
-    """Print one progress line on stderr (only called when stderr is a terminal)."""
-    click.echo(f"[{done}/{total}] {path.name}", err=True)
-
-
-def _progress_if_tty(count: int) -> Any:
-    """Return the progress callback for multi-document work on a terminal, else None."""
-    return _progress if count > 1 and sys.stderr.isatty() else None
 
 
 def _table_width() -> int | None:
@@ -124,13 +115,16 @@ def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> 
 @click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
+@progress_option
 @click.option(
     "--ocr",
     is_flag=True,
     help="OCR scans that have no text layer (needs ocrmypdf and tesseract; language from "
     "RECWATCH_OCR_LANGUAGE, default eng).",
 )
-def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None:
+def extract(
+    pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool, progress_mode: str = "auto"
+) -> None:
     """Extract items from PDFs and print them (nothing is stored).
 
     Exit code 3 when a document could not be read.
@@ -139,11 +133,13 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
     """
     from pipeline.extract import extract_many
     from pipeline.jsonio import document_to_json
+    from pipeline.progress import progress_reporter
     from pipeline.render import items_table
     from pipeline.run import collect_pdfs
 
     files = collect_pdfs(pdfs)
-    outcomes = extract_many(files, jobs, _progress_if_tty(len(files)), ocr=ocr)
+    with progress_reporter(progress_mode) as progress:
+        outcomes = extract_many(files, jobs, progress, ocr=ocr)
     results = [o.result for o in outcomes if o.result is not None]
     documents = [document_to_json(r) for r in results]
     if as_json:
@@ -195,6 +191,7 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
 @click.option("--source", type=click.Choice(SOURCE_NAMES), help="Fetch what is new, then load it.")
 @click.option("--base-url", metavar="URL", help="With --source: read it from another root.")
 @click.option("--dry-run", is_flag=True, help="With --source: list what would be fetched.")
+@progress_option
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -207,6 +204,7 @@ def run(
     source: str | None = None,
     base_url: str | None = None,
     dry_run: bool = False,
+    progress_mode: str = "auto",
 ) -> None:
     """Extract PDFs and load them into the store in one transaction.
 
@@ -229,16 +227,19 @@ def run(
         budget = Budget.from_options(doc_timeout, doc_memory)
         run_source(ctx, source, base_url, dry_run, jobs, budget, ocr)
         return
+    from pipeline.progress import progress_reporter
+
     files = collect_pdfs(paths or (config.samples_dir,))
-    report = run_pipeline(
-        files,
-        config,
-        jobs=jobs,
-        progress=_progress_if_tty(len(files)),
-        use_cache=not no_cache,
-        budget=Budget.from_options(doc_timeout, doc_memory),
-        ocr=ocr,
-    )
+    with progress_reporter(progress_mode) as progress:
+        report = run_pipeline(
+            files,
+            config,
+            jobs=jobs,
+            progress=progress,
+            use_cache=not no_cache,
+            budget=Budget.from_options(doc_timeout, doc_memory),
+            ocr=ocr,
+        )
     click.echo(run_summary(report))
     if report.failed:
         click.echo(f"Error: {len(report.failed)} of {report.total} documents failed", err=True)
@@ -449,8 +450,10 @@ def evaluate(
         _evaluate_crossvalidated(gold_dir, pdf_dir, jobs, as_json, only)
         return
     from pipeline.eval_run import evaluate_dirs
+    from pipeline.progress import progress_reporter
 
-    score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, _progress if sys.stderr.isatty() else None)
+    with progress_reporter("auto") as progress:
+        score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, progress)
     if not score.documents and not score.missing:
         raise click.ClickException(f"no gold files found in {gold_dir}; expected <name>.json files")
     if as_json:

@@ -86,3 +86,15 @@ class KindChoice(click.Choice):  # type: ignore[type-arg]
 def kind_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """`--kind KIND` (repeatable), full name or short form."""
     return click.option("--kind", type=KindChoice(), multiple=True, help="Item kind (repeatable).")
+
+
+def progress_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--progress auto|bar|json|none`: progress on stderr (auto: a bar when it is a terminal)."""
+    return click.option(
+        "--progress",
+        "progress_mode",
+        type=click.Choice(["auto", "bar", "json", "none"]),
+        default="auto",
+        help="Progress on stderr: a bar (documents, pages/s, ETA) when it is a terminal, or one "
+        "JSON line per document for schedulers.",
+    )(command)

@@ -473,3 +473,41 @@ def test_diff_document_takes_part_of_a_name_and_lists_candidates(tmp_path: Path)
     assert "'committee' matches 2 documents" in err
     for name in COMMITTEE:
         assert name in err
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_run_progress_json_lines_for_schedulers(tmp_path: Path) -> None:
+    pdfs = [str(fake_pdf(tmp_path / "in", name)) for name in ("a.pdf", "b.pdf", "c.pdf")]
+    code, out, err = invoke(tmp_path, "run", *pdfs, "--progress", "json")
+    assert code == 0
+    assert "Documents: 3 (3 ok, 0 failed)" in out  # data stays on stdout
+    lines = [json.loads(line) for line in err.splitlines()]
+    assert [(x["event"], x["done"], x["total"]) for x in lines] == [
+        ("document", n, 3) for n in (1, 2, 3)
+    ]
+    assert lines[-1]["pages"] == 30  # 10 pages each
+    assert lines[-1]["eta_s"] == 0
+    assert all(x["ok"] for x in lines)
+    assert {"pages_per_s", "file"} <= set(lines[0])
+
+
+def test_progress_bar_on_a_terminal_counts_documents_and_pages() -> None:
+    from pipeline.extract import Outcome
+    from pipeline.progress import progress_reporter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet = io.StringIO()
+    with progress_reporter("auto", quiet) as report:
+        assert report is None  # not a terminal: no bar
+    terminal = Terminal()
+    with progress_reporter("auto", terminal) as report:
+        assert report is not None
+        report(1, 2, Outcome(Path("a.pdf"), make_result("a.pdf")))
+        report(2, 2, Outcome(Path("b.pdf"), make_result("b.pdf")))
+    shown = terminal.getvalue()
+    assert "2/2" in shown
+    assert "pages/s" in shown
+    assert "ETA" in shown
