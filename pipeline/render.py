@@ -16,19 +16,18 @@ if TYPE_CHECKING:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Return rows as a left-aligned text table with a header rule."""
-    widths = [len(h) for h in headers]
+    """Return rows as a left-aligned text table with a header rule (one line per row)."""
+    from rich import box
+    from rich.table import Table
+
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for header in headers:
+        grid.add_column(header, no_wrap=True)
     for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(headers, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
-    return "\n".join(lines)
+        if len(row) != len(headers):
+            raise ValueError(f"a row has {len(row)} cells for {len(headers)} columns")
+        grid.add_row(*row)
+    return rich_text(grid, None)
 
 
 def _pct(value: float | None) -> str:
@@ -233,7 +232,7 @@ def bodies_table(bodies: Sequence[Mapping[str, Any]]) -> str:
         [
             str(b["id"]),
             str(b["kind"]),
-            _clip(str(b["name"]), 50),
+            str(b["name"]),
             _clip(", ".join(b["aliases"]), 60),
         ]
         for b in bodies
