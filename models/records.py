@@ -16,6 +16,13 @@ ITEM_KINDS: tuple[ItemKind, ...] = (
     "cause_of_concern",
     "action",
 )
+# The short form tables print for each kind (and that `--kind` accepts too).
+KIND_SHORT: dict[str, str] = {
+    "recommendation": "rec",
+    "area_for_improvement": "afi",
+    "cause_of_concern": "coc",
+    "action": "action",
+}
 
 
 @dataclass(frozen=True, slots=True)

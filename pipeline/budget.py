@@ -238,7 +238,7 @@ def extract_budgeted(
         if job is not None:
             outcomes[job] = outcome
             if progress:
-                progress(len(outcomes), len(paths), paths[job])
+                progress(len(outcomes), len(paths), outcome)
         busy.remove(slot)
         if reuse:
             idle.append(slot)

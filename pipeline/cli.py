@@ -18,7 +18,6 @@ import click
 
 from extractors.errors import ExtractionError
 from models.errors import StoreError
-from models.records import ITEM_KINDS
 from pipeline.cli_db import db
 from pipeline.cli_fetch import SOURCE_NAMES, add, fetch, run_source
 from pipeline.cli_overview import overview
@@ -26,7 +25,15 @@ from pipeline.cli_register import make_filter, register_filters, sync_register_c
 from pipeline.cli_review import correct, diff, reviews, runs
 from pipeline.config import DATA_ENV, Config, resolve
 from pipeline.errors import PipelineError
-from pipeline.options import DB_KEY, db_option, jobs_option, parse_day, with_db_option
+from pipeline.options import (
+    DB_KEY,
+    db_option,
+    jobs_option,
+    kind_option,
+    parse_day,
+    progress_option,
+    with_db_option,
+)
 
 FAILED_EXIT = 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
@@ -59,14 +66,11 @@ def _configure_logging(verbose: int, quiet: int) -> None:
     )
 
 
-def _progress(done: int, total: int, path: Path) -> None:
-    """Print one progress line on stderr (only called when stderr is a terminal)."""
-    click.echo(f"[{done}/{total}] {path.name}", err=True)
+def _table_width() -> int | None:
+    """The terminal's width when stdout is one; None (one line per row) when piped."""
+    import shutil
 
-
-def _progress_if_tty(count: int) -> Any:
-    """Return the progress callback for multi-document work on a terminal, else None."""
-    return _progress if count > 1 and sys.stderr.isatty() else None
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def _config(ctx: click.Context) -> Config:
@@ -111,13 +115,16 @@ def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> 
 @click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
+@progress_option
 @click.option(
     "--ocr",
     is_flag=True,
     help="OCR scans that have no text layer (needs ocrmypdf and tesseract; language from "
     "RECWATCH_OCR_LANGUAGE, default eng).",
 )
-def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None:
+def extract(
+    pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool, progress_mode: str = "auto"
+) -> None:
     """Extract items from PDFs and print them (nothing is stored).
 
     Exit code 3 when a document could not be read.
@@ -126,11 +133,13 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
     """
     from pipeline.extract import extract_many
     from pipeline.jsonio import document_to_json
+    from pipeline.progress import progress_reporter
     from pipeline.render import items_table
     from pipeline.run import collect_pdfs
 
     files = collect_pdfs(pdfs)
-    outcomes = extract_many(files, jobs, _progress_if_tty(len(files)), ocr=ocr)
+    with progress_reporter(progress_mode) as progress:
+        outcomes = extract_many(files, jobs, progress, ocr=ocr)
     results = [o.result for o in outcomes if o.result is not None]
     documents = [document_to_json(r) for r in results]
     if as_json:
@@ -139,7 +148,8 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
         for doc in documents:
             click.echo(f"{doc['file']}: {doc['title'] or '(no title)'} ({len(doc['items'])} items)")
             if doc["items"]:
-                click.echo(items_table([{**item, "file": doc["file"]} for item in doc["items"]]))
+                rows = [{**item, "file": doc["file"]} for item in doc["items"]]
+                click.echo(items_table(rows, _table_width()))
     for outcome in outcomes:
         for warning in outcome.warnings:
             if warning != outcome.error:
@@ -181,6 +191,7 @@ def extract(pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool) -> None
 @click.option("--source", type=click.Choice(SOURCE_NAMES), help="Fetch what is new, then load it.")
 @click.option("--base-url", metavar="URL", help="With --source: read it from another root.")
 @click.option("--dry-run", is_flag=True, help="With --source: list what would be fetched.")
+@progress_option
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -193,6 +204,7 @@ def run(
     source: str | None = None,
     base_url: str | None = None,
     dry_run: bool = False,
+    progress_mode: str = "auto",
 ) -> None:
     """Extract PDFs and load them into the store in one transaction.
 
@@ -215,16 +227,19 @@ def run(
         budget = Budget.from_options(doc_timeout, doc_memory)
         run_source(ctx, source, base_url, dry_run, jobs, budget, ocr)
         return
+    from pipeline.progress import progress_reporter
+
     files = collect_pdfs(paths or (config.samples_dir,))
-    report = run_pipeline(
-        files,
-        config,
-        jobs=jobs,
-        progress=_progress_if_tty(len(files)),
-        use_cache=not no_cache,
-        budget=Budget.from_options(doc_timeout, doc_memory),
-        ocr=ocr,
-    )
+    with progress_reporter(progress_mode) as progress:
+        report = run_pipeline(
+            files,
+            config,
+            jobs=jobs,
+            progress=progress,
+            use_cache=not no_cache,
+            budget=Budget.from_options(doc_timeout, doc_memory),
+            ocr=ocr,
+        )
     click.echo(run_summary(report))
     if report.failed:
         click.echo(f"Error: {len(report.failed)} of {report.total} documents failed", err=True)
@@ -232,9 +247,7 @@ def run(
 
 
 @cli.command()
-@click.option(
-    "--kind", type=click.Choice(ITEM_KINDS), multiple=True, help="Item kind (repeatable)."
-)
+@kind_option()
 @click.option("--document", help="File name, title or sha256 prefix (substring match).")
 @click.option("--publisher", help="Publisher (substring match).")
 @click.option(
@@ -297,7 +310,7 @@ def items(
 
         write_csv(rows, sys.stdout)
     elif rows:
-        click.echo(items_table(rows))
+        click.echo(items_table(rows, _table_width()))
     else:
         click.echo("No items match.", err=True)
 
@@ -440,8 +453,10 @@ def evaluate(
         _evaluate_crossvalidated(gold_dir, pdf_dir, jobs, as_json, only)
         return
     from pipeline.eval_run import evaluate_dirs
+    from pipeline.progress import progress_reporter
 
-    score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, _progress if sys.stderr.isatty() else None)
+    with progress_reporter("auto") as progress:
+        score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, progress)
     if not score.documents and not score.missing:
         raise click.ClickException(f"no gold files found in {gold_dir}; expected <name>.json files")
     if as_json:

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from models.records import ITEM_KINDS
-from pipeline.options import parse_day
+from pipeline.options import kind_option, parse_day
 
 if TYPE_CHECKING:
     from pipeline.register_layout import RegisterFilter
@@ -38,9 +37,7 @@ def register_filters(command: F) -> F:
             multiple=True,
             help="Body: registry id, name or alias, any case (repeatable).",
         ),
-        click.option(
-            "--kind", type=click.Choice(ITEM_KINDS), multiple=True, help="Item kind (repeatable)."
-        ),
+        kind_option(),
         click.option(
             "--run",
             "run_id",

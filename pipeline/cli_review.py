@@ -49,14 +49,32 @@ def runs(ctx: click.Context, limit: int | None, as_json: bool) -> None:
         click.echo("No runs yet; run `recwatch run` first.", err=True)
 
 
+def _run_number(value: str | None, name: str) -> int | None:
+    """Parse a RUN argument (a run number)."""
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is neither a run number nor a .pdf file", param_hint=name
+        ) from None
+
+
+def _is_pdf(value: str | None) -> bool:
+    """True when a RUN argument names a PDF file rather than a run."""
+    return value is not None and (value.lower().endswith(".pdf") or Path(value).is_file())
+
+
 @click.command()
-@click.argument("run_a", required=False, type=int)
-@click.argument("run_b", required=False, type=int)
+@click.argument("run_a", required=False, metavar="[RUN_A|OLD.pdf]")
+@click.argument("run_b", required=False, metavar="[RUN_B|NEW.pdf]")
 @click.option(
     "--document",
     nargs=2,
     metavar="OLD NEW",
-    help="Compare two versions of a report (sha256 prefix or file name) instead of runs.",
+    help="Compare two stored versions of a report (part of a file name or title, or a sha256 "
+    "prefix) instead of runs.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--html", "as_html", is_flag=True, help="Print one self-contained HTML page.")
@@ -66,8 +84,8 @@ def runs(ctx: click.Context, limit: int | None, as_json: bool) -> None:
 @click.pass_context
 def diff(
     ctx: click.Context,
-    run_a: int | None,
-    run_b: int | None,
+    run_a: str | None,
+    run_b: str | None,
     document: tuple[str, str] | None,
     as_json: bool,
     as_html: bool,
@@ -75,8 +93,9 @@ def diff(
 ) -> None:
     """Show items added, removed and changed between two runs (default: the last two).
 
-    With one run, compare it with the latest. Changed items list the fields that differ and a
-    word diff of their text. The terminal output is coloured when stdout is a terminal.
+    With one run, compare it with the latest. With two PDF files, extract both and compare
+    them directly (no store involved). Changed items list the fields that differ and a word
+    diff of their text. The terminal output is coloured when stdout is a terminal.
 
     Example: recwatch diff 3 4 --html --output diff.html
     """
@@ -87,7 +106,15 @@ def diff(
         raise click.UsageError("choose one of --json and --html")
     if document and (run_a is not None or run_b is not None):
         raise click.UsageError("give either RUN_A [RUN_B] or --document OLD NEW, not both")
-    result = load_diff(_db_url(ctx), (run_a, run_b), document or None)
+    if _is_pdf(run_a) or _is_pdf(run_b):
+        if run_a is None or run_b is None or not (_is_pdf(run_a) and _is_pdf(run_b)):
+            raise click.UsageError("to compare files, give two PDFs: recwatch diff OLD.pdf NEW.pdf")
+        from pipeline.diff_files import diff_files
+
+        result = diff_files(Path(run_a), Path(run_b))
+    else:
+        runs = (_run_number(run_a, "RUN_A"), _run_number(run_b, "RUN_B"))
+        result = load_diff(_db_url(ctx), runs, document or None)
     if as_json:
         text = _json(diff_json(result))
     elif as_html:
@@ -151,6 +178,9 @@ def correct(
     mistyped body is refused with the nearest ones, and nothing is changed. A body the registry
     does not know needs --new-body; `recwatch bodies --unknown` then lists it.
 
+    ITEM_ID is an item id as `recwatch items` lists it, a unique part of one, or
+    DOCUMENT:KIND:NUMBER where DOCUMENT is part of a file name or title (stalking:rec:2).
+
     Example: recwatch correct 3f2a9c1d0b7e:recommendation:4 --deadline 2026-03-31 --note "p. 12"
     """
     from pipeline.bodies import correction_bodies
@@ -162,6 +192,10 @@ def correct(
         raise click.UsageError("--new-body goes with --addressee NAME")
     if addressee:  # registry ids in the store; a typo is refused before anything is written
         addressee = correction_bodies(addressee, _db_url(ctx), new_body=new_body)
+    if not add:  # an added item has no id yet; any other names a stored one, perhaps in part
+        from pipeline.query import resolve_item_id
+
+        item_id = resolve_item_id(_db_url(ctx), item_id)
     who = by or os.environ.get("USER") or getpass.getuser()
     text = " ".join(text_file.read_text(encoding="utf-8").split()) if text_file else None
     request = CorrectionRequest(
@@ -180,32 +214,32 @@ def correct(
 
 
 @click.command()
+@click.option(
+    "--document", help="Only this report's items: part of a file name or title, or a sha256 prefix."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-def reviews(ctx: click.Context, as_json: bool) -> None:
+def reviews(ctx: click.Context, document: str | None, as_json: bool) -> None:
     """List corrected items whose extracted value changed under the correction.
 
-    Resolve one by correcting the field again (`recwatch correct`).
+    A changed text is shown as a word diff ([-gone-] {+new+}, coloured on a terminal), other
+    fields in full. Resolve one by correcting the field again (`recwatch correct`).
 
-    Example: recwatch reviews --json
+    Example: recwatch reviews --document stalking
     """
     from pipeline.corrections import review_rows
-    from pipeline.render import table
+    from pipeline.diff_render import reviews_text
 
     rows = review_rows(_db_url(ctx))
+    if document is not None:
+        from pipeline.diff import document_item_ids
+
+        ids = document_item_ids(_db_url(ctx), document)
+        rows = [r for r in rows if r["item_id"] in ids]
     if as_json:
         click.echo(_json({"needs_review": rows}))
     elif rows:
-        body = [
-            [
-                str(r["item_id"]),
-                str(r["field"]),
-                str(r["run"]),
-                json.dumps(r["corrected_against"], ensure_ascii=False)[:50],
-                json.dumps(r["extracted_now"], ensure_ascii=False)[:50],
-            ]
-            for r in rows
-        ]
-        click.echo(table(("item", "field", "run", "corrected against", "extracted now"), body))
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(reviews_text(rows, colour), color=colour)
     else:
         click.echo("Nothing needs review.", err=True)

@@ -262,7 +262,11 @@ def diff_runs(session: Session, run_a: int | None = None, run_b: int | None = No
 
 
 def find_document(session: Session, ref: str) -> db.Document:
-    """Return the stored document a sha256 prefix, file path or file name names (exactly one)."""
+    """Return the stored document a sha256 prefix, file name or part of a name or title names.
+
+    An exact file name or sha256 prefix wins; otherwise the reference may be any part of a
+    file name or title (as `items --document`). Several candidates are an error listing them.
+    """
     documents = session.scalars(select(db.Document).order_by(db.Document.first_seen_run)).all()
     wanted = ref.strip()
     found = [
@@ -272,17 +276,42 @@ def find_document(session: Session, ref: str) -> db.Document:
         or d.file.rsplit("/", 1)[-1] == wanted
         or (len(wanted) >= 4 and d.sha256.startswith(wanted.lower()))
     ]
+    if not found and wanted:
+        folded = wanted.casefold()
+        found = [
+            d
+            for d in documents
+            if folded in d.file.casefold() or folded in (d.title or "").casefold()
+        ]
     if not found:
         raise PipelineError(
             f"no stored document matches {ref!r}",
-            "give a sha256 prefix (4+ hex digits) or a file name from `recwatch runs`/`items`",
+            "give part of a file name or title, or a sha256 prefix (4+ hex digits), as "
+            "`recwatch items` lists them",
         )
     if len(found) > 1:
-        names = ", ".join(f"{d.sha256[:12]} ({d.file})" for d in found)
+        names = "".join(f"\n  {d.sha256[:12]}  {d.file}" for d in found)
         raise PipelineError(
-            f"{ref!r} matches {len(found)} documents: {names}", "give a sha256 prefix instead"
+            f"{ref!r} matches {len(found)} documents:{names}",
+            "give more of the name, or a sha256 prefix",
         )
     return found[0]
+
+
+def document_item_ids(db_url: str, ref: str) -> set[str]:
+    """Return the ids of the items of the one document `ref` names (see `find_document`)."""
+    from models.store import open_existing_store
+
+    engine = open_existing_store(db_url)
+    try:
+        with Session(engine) as session:
+            document = find_document(session, ref)
+            found = session.scalars(
+                select(db.Item.id).where(db.Item.document_sha256 == document.sha256)
+            )
+            return set(found)
+    finally:
+        engine.dispose()
 
 
 def diff_documents(session: Session, old: str, new: str) -> Diff:

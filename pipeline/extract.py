@@ -270,7 +270,7 @@ def extract_outcome(path: Path, cache_dir: Path | None = None, ocr: bool = False
     return Outcome(path=path, result=result, warnings=result.warnings, sha256=result.sha256)
 
 
-Progress = Callable[[int, int, Path], None]
+Progress = Callable[[int, int, Outcome], None]  # (done, total, the outcome just finished)
 
 
 def file_size(path: Path) -> int:
@@ -304,7 +304,7 @@ def extract_many(
         for done, path in enumerate(paths, start=1):
             outcomes[path] = work(path, cache_dir)
             if progress:
-                progress(done, len(paths), path)
+                progress(done, len(paths), outcomes[path])
         return [outcomes[p] for p in paths]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -319,5 +319,5 @@ def extract_many(
         for done, future in enumerate(as_completed(futures), start=1):
             outcomes[futures[future]] = future.result()
             if progress:
-                progress(done, len(paths), futures[future])
+                progress(done, len(paths), outcomes[futures[future]])
     return [outcomes[p] for p in paths]

@@ -164,6 +164,11 @@ def _snippet(head: bytes) -> str:
     return (text[0] if text else "")[:30]
 
 
+def _say_retry(url: str, what: str, attempt: int, retries: int, wait: float) -> None:
+    """Say on stderr (a warning, shown without -v) that a request failed and will be retried."""
+    logger.warning("%s: %s, retry %d of %d in %s s", url, what, attempt, retries, f"{wait:g}")
+
+
 class Fetcher:
     """One polite HTTP client: robots.txt, pacing, retries, conditional GETs, safe downloads."""
 
@@ -280,7 +285,7 @@ class Fetcher:
                             exc.status,
                         ) from exc
                     wait = exc.wait
-                logger.info("%s: %s; retrying in %.1fs", url, exc, wait)
+                _say_retry(url, f"HTTP {exc.status}", attempt, settings.retries, wait)
             except httpx.TimeoutException as exc:
                 if attempt == attempts:
                     raise FetchError(
@@ -289,7 +294,7 @@ class Fetcher:
                         f"{type(exc).__name__})",
                         "the site is slow or down; try again later, or raise --timeout",
                     ) from exc
-                logger.info("%s: timed out; retrying in %.1fs", url, wait)
+                _say_retry(url, "timed out", attempt, settings.retries, wait)
             except httpx.TransportError as exc:
                 if attempt == attempts:
                     raise FetchError(
@@ -297,7 +302,7 @@ class Fetcher:
                         f"cannot connect ({type(exc).__name__}: {exc})",
                         "check the address (and --base-url) and your network connection",
                     ) from exc
-                logger.info("%s: %s; retrying in %.1fs", url, type(exc).__name__, wait)
+                _say_retry(url, type(exc).__name__, attempt, settings.retries, wait)
             self._sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -330,8 +335,8 @@ class Fetcher:
                 self._check_robots(current)
             self._pace(current)
             request = self._client.build_request("GET", current, headers=headers)
+            self.requests += 1  # counted when sent: a timed-out or refused attempt counts too
             response = self._client.send(request, stream=True)
-            self.requests += 1
             if response.is_redirect and response.next_request is not None:
                 current = str(response.next_request.url)
                 response.close()

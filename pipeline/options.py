@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from models.records import ITEM_KINDS, KIND_SHORT
 from pipeline.config import DB_ENV, Config, db_url_from, resolve
 
 DB_KEY = "recwatch.db"  # ctx.meta key: the last --db given, at whatever level
@@ -66,3 +67,34 @@ def with_db_option(command: click.Command) -> click.Command:
         for sub in command.commands.values():
             with_db_option(sub)
     return command
+
+
+class KindChoice(click.Choice):  # type: ignore[type-arg]
+    """An item kind, by name or by the short form tables print (`rec`, `afi`, `coc`)."""
+
+    name = "kind"
+
+    def __init__(self) -> None:
+        super().__init__([*ITEM_KINDS, *(s for k, s in KIND_SHORT.items() if s != k)])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Return the kind's full name for a full or short form."""
+        chosen = super().convert(value, param, ctx)
+        return {s: k for k, s in KIND_SHORT.items()}.get(chosen, chosen)
+
+
+def kind_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--kind KIND` (repeatable), full name or short form."""
+    return click.option("--kind", type=KindChoice(), multiple=True, help="Item kind (repeatable).")
+
+
+def progress_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--progress auto|bar|json|none`: progress on stderr (auto: a bar when it is a terminal)."""
+    return click.option(
+        "--progress",
+        "progress_mode",
+        type=click.Choice(["auto", "bar", "json", "none"]),
+        default="auto",
+        help="Progress on stderr: a bar (documents, pages/s, ETA) when it is a terminal, or one "
+        "JSON line per document for schedulers.",
+    )(command)

@@ -197,7 +197,12 @@ class _Names:
     def name(self, addressee: str) -> str:
         """The body's name, or the id made readable when the registry does not know it."""
         body = self.by_id.get(addressee)
-        return body.name if body else addressee.replace("_", " ").strip().capitalize()
+        if body:
+            return body.name
+        # Kept as printed ("Department of Health", "NHS England"): only an id's underscores go,
+        # and only the first letter is raised; nothing is lowered.
+        readable = addressee.replace("_", " ").strip()
+        return readable[:1].upper() + readable[1:]
 
     def groups(self, addressees: Iterable[str]) -> set[str]:
         """The timeline groups an item belongs to ("other" when none is known)."""

@@ -12,6 +12,7 @@ from pipeline.overview import GROUPS, Overview
 
 # Colour-blind-safe colours (Okabe-Ito), one per addressee group.
 COLOURS = dict(zip(GROUPS, ("#0072B2", "#E69F00", "#009E73", "#999999"), strict=True))
+MIN_SLOTS = 6
 INSTALL_HINT = "install the overview extra: pip install 'recwatch[overview]'"
 
 
@@ -42,6 +43,8 @@ def timeline_png(overview: Overview) -> bytes | None:
             )
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         axes.set_xticks(positions, months, rotation=45, ha="right")
+        # Room for at least MIN_SLOTS months, so one or two months draw bars, not a wall.
+        axes.set_xlim(-0.5, max(len(months), MIN_SLOTS) - 0.5)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel("deadlines")
         today = overview.period.today

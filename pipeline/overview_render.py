@@ -8,7 +8,6 @@ Markdown carries the same figures as a table.
 from __future__ import annotations
 
 import base64
-import html
 import io
 from collections.abc import Sequence
 from datetime import date
@@ -223,94 +222,32 @@ def render_markdown(overview: Overview) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# HTML
+# HTML (templates/overview.html.j2, escaped by Jinja2's autoescape)
 # --------------------------------------------------------------------------------------------
-
-_CSS = """
-body { font-family: Arial, Helvetica, sans-serif; max-width: 60rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem;
-     border-top: 1px solid #ccc; padding-top: 1rem; } h3 { font-size: 1.05rem; }
-table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
-th, td { border: 1px solid #bbb; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
-th { background: #eef1f6; }
-blockquote { margin: 0.4rem 0 1rem; padding: 0.4rem 1rem; border-left: 4px solid #1f2f57;
-             background: #f6f7fa; }
-.item-head { margin-bottom: 0.2rem; }
-.note { font-style: italic; }
-img { max-width: 100%; }
-"""
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _html_publication(number: int, publication: Publication) -> list[str]:
-    out = [
-        f'<section class="publication"><h2>{number}. {_e(publication.title)}</h2>',
-        f"<p>{_e(publication_facts(publication))}</p>",
-    ]
-    if publication.checks:
-        warnings = "".join(f"<li>{_e(c)}</li>" for c in check_lines(publication))
-        out.append(f'<div class="incomplete"><p>{_e(INCOMPLETE_NOTE)}</p><ul>{warnings}</ul></div>')
-    if publication.summary:
-        out.append(
-            f'<p>{_e(QUOTE_NOTE)}</p><blockquote class="report-summary">'
-            f"<p>“{_e(publication.summary)}”</p></blockquote>"
-        )
-    out.append(f"<p>{_e(counts_sentence(publication))}</p>")
-    if publication.items:
-        out.append(_html_table(("Kind", "Number"), kind_rows(publication)))
-        out.append(_html_table(("Addressee", "Items"), addressee_rows(publication)))
-    if publication.force_items:
-        out.append(f"<h3>Items for police forces ({publication.for_forces})</h3>")
-        for item in publication.force_items:
-            out.append(
-                f'<p class="item-head"><strong>{_e(item.label)}</strong> — '
-                f"{_e(item_facts(item))}</p>"
-                f'<blockquote class="force-item"><p>{_e(item.text)}</p></blockquote>'
-            )
-    if publication.other_items:
-        out.append(f"<h3>Other items ({len(publication.other_items)})</h3>")
-        out.append(_html_table(("Item", "Addressees", "Deadline"), other_rows(publication)))
-    out.append("</section>")
-    return out
 
 
 def render_html(overview: Overview, chart: bytes | None) -> str:
     """Render the paper as one self-contained HTML page (the chart inlined as a data: URL)."""
-    title = _e(paper_title(overview))
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en-GB"><head><meta charset="utf-8">',
-        f"<title>{title}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{title}</h1><p>{_e(intro(overview))}</p>",
-        '<section id="period-summary"><h2>Period summary</h2>',
-        _html_table(("", "Number"), summary_lines(overview)),
-    ]
-    if chart is not None:
-        data = base64.b64encode(chart).decode("ascii")
-        out.append(
-            '<figure><img id="deadline-chart" alt="Upcoming deadlines by month, split by '
-            f'addressee group" src="data:image/png;base64,{data}"></figure>'
-        )
-    else:
-        out.append("<p>No deadlines fall due in the next 12 months.</p>")
-    out += [f'<p class="note">{_e(note)}</p>' for note in notes(overview)]
-    out.append("</section>")
-    if not overview.publications:
-        out.append("<p>No publications in this period.</p>")
-    for number, publication in enumerate(overview.publications, start=1):
-        out += _html_publication(number, publication)
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    from pipeline.jinja import render_page
+
+    return render_page(
+        "overview.html.j2",
+        title=paper_title(overview),
+        intro=intro(overview),
+        summary=summary_lines(overview),
+        chart=base64.b64encode(chart).decode("ascii") if chart is not None else None,
+        notes=notes(overview),
+        publications=overview.publications,
+        facts=publication_facts,
+        checks=check_lines,
+        counts=counts_sentence,
+        kind_rows=kind_rows,
+        addressee_rows=addressee_rows,
+        other_rows=other_rows,
+        item_facts=item_facts,
+        incomplete_note=INCOMPLETE_NOTE,
+        quote_note=QUOTE_NOTE,
+    )
 
 
 # --------------------------------------------------------------------------------------------

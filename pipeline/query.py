@@ -16,6 +16,7 @@ from extractors.registry import registry_ids
 from models import db
 from models.store import open_existing_store
 from pipeline.corrections import deadline_json, overlay, rejected_ids
+from pipeline.errors import PipelineError
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +197,57 @@ def documents_needing_review(db_url: str) -> list[dict[str, Any]]:
             return sorted(out, key=lambda d: (d["file"], d["sha256"]))
     finally:
         engine.dispose()
+
+
+def _names_item(ref: str, item: db.Item, document: db.Document) -> bool:
+    """True when `ref` is part of the item's id, or `DOCUMENT:KIND:NUMBER` naming it."""
+    from models.records import KIND_SHORT
+
+    folded = ref.casefold()
+    if folded in item.id.casefold():
+        return True
+    parts = folded.rsplit(":", 2)
+    if len(parts) != 3 or not parts[0]:
+        return False
+    where, kind, number = parts
+    return (
+        kind in (item.kind, KIND_SHORT.get(item.kind))
+        and number == (item.number or "").casefold()
+        and (where in document.file.casefold() or where in (document.title or "").casefold())
+    )
+
+
+def resolve_item_id(db_url: str, ref: str) -> str:
+    """Return the id of the one item `ref` names: its id, part of it, or DOCUMENT:KIND:NUMBER.
+
+    DOCUMENT is part of a file name or title (`stalking:rec:2`). A reference that names no
+    item is returned as given (the caller reports it); several candidates are an error.
+    """
+    engine = open_existing_store(db_url)
+    try:
+        with Session(engine) as session:
+            if session.get(db.Item, ref) is not None:
+                return ref
+            rows = session.execute(
+                select(db.Item, db.Document)
+                .join(db.Document, db.Document.sha256 == db.Item.document_sha256)
+                .where(db.Item.removed_in_run.is_(None))
+                .order_by(db.Item.id)
+            ).all()
+            found = [
+                (item.id, document.file)
+                for item, document in rows
+                if _names_item(ref, item, document)
+            ]
+    finally:
+        engine.dispose()
+    if len(found) == 1:
+        return found[0][0]
+    if len(found) > 1:
+        listed = "".join(f"\n  {item_id}  ({file})" for item_id, file in found[:20])
+        more = f"\n  … and {len(found) - 20} more" if len(found) > 20 else ""
+        raise PipelineError(
+            f"{ref!r} matches {len(found)} items:{listed}{more}",
+            "give more of the id, or DOCUMENT:KIND:NUMBER (e.g. stalking:rec:2)",
+        )
+    return ref

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from models.records import KIND_SHORT
 from pipeline.evaluate import CorpusScore, Counts
 
 if TYPE_CHECKING:
@@ -15,19 +16,18 @@ if TYPE_CHECKING:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Return rows as a left-aligned text table with a header rule."""
-    widths = [len(h) for h in headers]
+    """Return rows as a left-aligned text table with a header rule (one line per row)."""
+    from rich import box
+    from rich.table import Table
+
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for header in headers:
+        grid.add_column(header, no_wrap=True)
     for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(headers, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
-    return "\n".join(lines)
+        if len(row) != len(headers):
+            raise ValueError(f"a row has {len(row)} cells for {len(headers)} columns")
+        grid.add_row(*row)
+    return rich_text(grid, None)
 
 
 def _pct(value: float | None) -> str:
@@ -103,31 +103,99 @@ def _deadline_cell(deadline: Mapping[str, Any] | None) -> str:
     return " ".join(str(v) for v in (deadline.get("kind"), deadline.get("date")) if v)
 
 
-_KIND_SHORT = {
-    "recommendation": "rec",
-    "area_for_improvement": "afi",
-    "cause_of_concern": "coc",
-    "action": "action",
-}
+def _pages(row: Mapping[str, Any]) -> str:
+    """Format an item's page span ('3' or '3-4')."""
+    start, end = row["page_start"], row["page_end"]
+    return str(start) if end == start else f"{start}-{end}"
 
 
-def items_table(rows: Sequence[Mapping[str, Any]]) -> str:
-    """Return item rows (JSON-contract items plus `file`) as a compact table."""
-    body = [
-        [
-            _clip(Path(str(row.get("file") or "")).stem, 28),
-            _KIND_SHORT.get(str(row["kind"]), str(row["kind"])),
-            str(row.get("number") or ""),
-            f"{row['page_start']}-{row['page_end']}"
-            if row["page_end"] != row["page_start"]
-            else str(row["page_start"]),
-            _clip(", ".join(row.get("addressees") or ()), 24),
-            _deadline_cell(row.get("deadline")),
-            _clip(str(row["text"]), 60),
-        ]
-        for row in rows
+def rich_text(table: Any, width: int | None) -> str:
+    """Render a rich renderable as plain text lines (no colour, no trailing spaces)."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width or 100_000,
+        color_system=None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+
+
+_ITEM_TEXT_ROOM = 40  # columns the addressees and the text need at least
+_GAP = 2  # spaces between columns
+
+
+def _item_columns(rows: Sequence[Mapping[str, Any]], with_document: bool) -> list[list[str]]:
+    """The table's columns, each a header followed by its cells."""
+    columns: list[list[str]] = []
+    if any(row.get("id") for row in rows):
+        columns.append(["id", *(str(row.get("id") or "") for row in rows)])
+    if with_document:
+        columns.append(["document", *(Path(str(row.get("file") or "")).stem for row in rows)])
+    columns += [
+        ["kind", *(KIND_SHORT.get(str(row["kind"]), str(row["kind"])) for row in rows)],
+        ["no", *(str(row.get("number") or "") for row in rows)],
+        ["pages", *(_pages(row) for row in rows)],
+        ["deadline", *(_deadline_cell(row.get("deadline")) for row in rows)],
+        ["addressees", *(", ".join(row.get("addressees") or ()) for row in rows)],
+        ["text", *(" ".join(str(row["text"]).split()) for row in rows)],
     ]
-    return table(("document", "kind", "no", "pages", "addressees", "deadline", "text"), body)
+    return columns
+
+
+def _fixed_width(columns: Sequence[Sequence[str]]) -> int:
+    """Columns taken by every column but the last two (addressees, text), with the gaps."""
+    return sum(max(len(cell) for cell in column) + _GAP for column in columns[:-2])
+
+
+def _item_table(columns: Sequence[Sequence[str]], width: int | None) -> str:
+    """Render the columns: all but addressees and text unwrapped, those two wrapped to fit."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    wrapped: list[int | None] = [None, None]
+    if width is not None:
+        room = max(width - _fixed_width(columns) - _GAP, _ITEM_TEXT_ROOM // 2)
+        natural = max(len(cell) for cell in columns[-2])
+        addressees = max(min(natural, room // 3), len("addressees"))
+        wrapped = [addressees, room - addressees]
+    for column in columns[:-2]:
+        table.add_column(column[0], no_wrap=True)
+    for column, fit in zip(columns[-2:], wrapped, strict=True):
+        table.add_column(column[0], width=fit, overflow="fold")
+    for cells in zip(*(column[1:] for column in columns), strict=True):
+        table.add_row(*cells)
+    return rich_text(table, width)
+
+
+def items_table(rows: Sequence[Mapping[str, Any]], width: int | None = None) -> str:
+    """Return item rows (JSON-contract items plus `file`) as a table `width` columns wide.
+
+    The id and the document name are never cut; the addressees and the text wrap to fit (no
+    width: one line per item). When the names leave too little room, each document's name
+    heads its own table instead of filling a column.
+    """
+    if not rows:
+        return ""
+    columns = _item_columns(rows, with_document=True)
+    if width is None or _fixed_width(columns) + _ITEM_TEXT_ROOM <= width:
+        return _item_table(columns, width)
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(Path(str(row.get("file") or "")).stem, []).append(row)
+    return "\n\n".join(
+        f"{name}\n{_item_table(_item_columns(group, with_document=False), width)}"
+        for name, group in groups.items()
+    )
 
 
 def run_summary(report: RunReport) -> str:
@@ -167,7 +235,7 @@ def bodies_table(bodies: Sequence[Mapping[str, Any]]) -> str:
         [
             str(b["id"]),
             str(b["kind"]),
-            _clip(str(b["name"]), 50),
+            str(b["name"]),
             _clip(", ".join(b["aliases"]), 60),
         ]
         for b in bodies

@@ -157,7 +157,7 @@ def test_items_filters_and_formats(tmp_path: Path) -> None:
     code, out, _ = invoke(tmp_path, "items", "--kind", "recommendation", "--has-deadline")
     assert code == 0
     assert out.splitlines()[0].split() == [
-        "document", "kind", "no", "pages", "addressees", "deadline", "text",
+        "id", "document", "kind", "no", "pages", "deadline", "addressees", "text",
     ]  # fmt: skip
     assert len(out.splitlines()) == 3
     assert "date 2026-03-31" in out
@@ -387,3 +387,130 @@ def test_bodies_unknown_lists_addressees_the_registry_does_not_know(
     }
     code, out, _ = invoke(tmp_path, "bodies", "--unknown")
     assert out.split() == ["2", "Kent", "Fire", "Safety", "Partnership"]
+
+
+COMMITTEE = (
+    "hoc-home-affairs-committee-police-response-2024-summer-disorder-2025.pdf",
+    "hoc-home-affairs-committee-summer-disorder-government-response-2025.pdf",
+)
+
+
+@pytest.fixture
+def two_committee_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Two stored reports whose file names share their first 40 characters."""
+    from dataclasses import replace
+
+    def fake(path: Path, **_: object) -> DocumentResult:
+        result = make_result(path.name)
+        return replace(result, metadata=replace(result.metadata, title=path.stem))
+
+    monkeypatch.setattr(extract, "extract_pdf", fake)
+    monkeypatch.setattr(run, "extraction_settings", lambda: {"stages": "fake"})
+    pdfs = [fake_pdf(tmp_path / "in", name) for name in COMMITTEE]
+    assert invoke(tmp_path, "run", *map(str, pdfs))[0] == 0
+    return pdfs
+
+
+@pytest.mark.usefixtures("two_committee_reports")
+def test_items_shows_ids_and_whole_document_names(tmp_path: Path) -> None:
+    code, out, _ = invoke(tmp_path, "items", "--json")
+    ids = [item["id"] for item in json.loads(out)["items"]]
+    code, out, _ = invoke(tmp_path, "items")
+    assert code == 0
+    for name in COMMITTEE:
+        assert Path(name).stem in out
+    for item_id in ids:
+        assert item_id in out
+    assert "…" not in out  # piped: nothing cut, one line per item
+    assert len(out.splitlines()) == 2 + len(ids)
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_items_accepts_the_short_kinds_it_prints(tmp_path: Path) -> None:
+    invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
+    code, out, _ = invoke(tmp_path, "items", "--kind", "afi", "--json")
+    assert code == 0
+    assert [i["kind"] for i in json.loads(out)["items"]] == ["area_for_improvement"]
+    code, out, _ = invoke(tmp_path, "export", "--kind", "rec", "--format", "json")
+    assert code == 0
+    kinds = {i["kind"] for d in json.loads(out)["documents"] for i in d["items"]}
+    assert kinds == {"recommendation"}
+
+
+def test_items_table_fits_the_terminal_and_never_cuts_names() -> None:
+    from pipeline.render import items_table
+
+    text = "Chief constables should make sure that every report of stalking is recorded. " * 3
+    rows = [
+        {
+            "id": f"3f2a9c1d0b7e:recommendation:{n}",
+            "file": name,
+            "kind": "recommendation",
+            "number": str(n),
+            "page_start": 3,
+            "page_end": 4,
+            "addressees": ["chief_constables", "Home Office"],
+            "deadline": {"kind": "date", "date": "2024-10-31"},
+            "text": text,
+        }
+        for n, name in enumerate(COMMITTEE, 1)
+    ]
+    for width in (100, 130, 200):
+        table = items_table(rows, width)
+        assert max(len(line) for line in table.splitlines()) <= width, width
+        for row in rows:
+            assert Path(str(row["file"])).stem in table
+            assert str(row["id"]) in table
+        assert table.count("recorded.") == 6  # wrapped, not cut
+
+
+@pytest.mark.usefixtures("two_committee_reports")
+def test_diff_document_takes_part_of_a_name_and_lists_candidates(tmp_path: Path) -> None:
+    code, out, err = invoke(
+        tmp_path, "diff", "--document", "police-response", "government-response", "--json"
+    )
+    assert (code, err) == (0, "")
+    assert "police-response" in json.loads(out)["before"]
+    code, out, err = invoke(tmp_path, "diff", "--document", "committee", "police-response")
+    assert code == 1
+    assert "'committee' matches 2 documents" in err
+    for name in COMMITTEE:
+        assert name in err
+
+
+@pytest.mark.usefixtures("fake_extraction")
+def test_run_progress_json_lines_for_schedulers(tmp_path: Path) -> None:
+    pdfs = [str(fake_pdf(tmp_path / "in", name)) for name in ("a.pdf", "b.pdf", "c.pdf")]
+    code, out, err = invoke(tmp_path, "run", *pdfs, "--progress", "json")
+    assert code == 0
+    assert "Documents: 3 (3 ok, 0 failed)" in out  # data stays on stdout
+    lines = [json.loads(line) for line in err.splitlines()]
+    assert [(x["event"], x["done"], x["total"]) for x in lines] == [
+        ("document", n, 3) for n in (1, 2, 3)
+    ]
+    assert lines[-1]["pages"] == 30  # 10 pages each
+    assert lines[-1]["eta_s"] == 0
+    assert all(x["ok"] for x in lines)
+    assert {"pages_per_s", "file"} <= set(lines[0])
+
+
+def test_progress_bar_on_a_terminal_counts_documents_and_pages() -> None:
+    from pipeline.extract import Outcome
+    from pipeline.progress import progress_reporter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet = io.StringIO()
+    with progress_reporter("auto", quiet) as report:
+        assert report is None  # not a terminal: no bar
+    terminal = Terminal()
+    with progress_reporter("auto", terminal) as report:
+        assert report is not None
+        report(1, 2, Outcome(Path("a.pdf"), make_result("a.pdf")))
+        report(2, 2, Outcome(Path("b.pdf"), make_result("b.pdf")))
+    shown = terminal.getvalue()
+    assert "2/2" in shown
+    assert "pages/s" in shown
+    assert "ETA" in shown

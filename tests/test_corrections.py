@@ -200,3 +200,27 @@ def test_sql_views_show_the_register_as_corrected(store_url: str, tmp_path: Path
     assert (row.deadline_kind, row.corrected) == ("date", 1)
     assert (register.addressees, str(register.deadline_date)) == ("home_office", "2026-06-30")
     assert len(rows) == len(items) - 1
+
+
+def test_correct_and_reviews_take_part_of_an_id_or_name(url: str, tmp_path: Path) -> None:
+    rec2 = _items(url)["2"]["id"]
+    code, out, _ = invoke(url, "correct", "report:rec:2", "--deadline", "2026-06-30")
+    assert (code, out) == (0, f"Corrected {rec2}: deadline (by analyst1)\n")
+    code, out, err = invoke(url, "correct", ":recommendation:", "--deadline", "2026-06-30")
+    assert code == 1
+    assert "':recommendation:' matches 2 items" in err
+    assert rec2 in err  # the candidates are listed
+    assert out == ""
+
+    text = tmp_path / "text.txt"
+    text.write_text("By 31 March 2026, the force should review its custody policy.\n")
+    assert invoke(url, "correct", "report:rec:1", "--text-file", str(text))[0] == 0
+    edited = replace(RESULT.items[0], text="The force should review its custody policy by June.")
+    _run(url, replace(RESULT, items=(edited, *RESULT.items[1:])))
+    code, out, _ = invoke(url, "reviews", "--document", "repo")
+    assert code == 0
+    assert "[-By 31 March 2026, the-] {+The+} force should review its custody" in out
+    assert "[-policy.-] {+policy by June.+}" in out
+    code, out, err = invoke(url, "reviews", "--document", "nosuchreport")
+    assert code == 1
+    assert "no stored document matches 'nosuchreport'" in err

@@ -189,7 +189,9 @@ def test_diff_errors_name_the_fix(tmp_path: Path, republished: dict[str, Any]) -
     code, _, err = invoke(republished["data"], "diff", "--document", "eastmoor.pdf", "zz")
     assert code == 1
     assert "'eastmoor.pdf' matches 2 documents" in err
-    assert "give a sha256 prefix instead" in err
+    for sha in republished["shas"]:
+        assert sha[:12] in err  # the candidates are listed
+    assert "give more of the name, or a sha256 prefix" in err
 
 
 def test_word_diff_keeps_order_and_marks_replacements() -> None:
@@ -221,3 +223,21 @@ def test_diff_says_where_an_analysts_correction_still_applies(
     assert "analyst rejected this item: it stays out of the register" in out
     code, out, _ = invoke(data, "diff", "--html")
     assert '<p class="corrected">analyst correction in force (deadline)' in out
+
+
+def test_diff_of_two_pdf_files_needs_no_store(tmp_path: Path, republished: dict[str, Any]) -> None:
+    old, new = tmp_path / "v1.pdf", tmp_path / "v2.pdf"
+    build_report(_report([("1", R1), ("2", R2), ("3", R3)]), old)
+    build_report(_report([("1", R1_NEW), ("2", R3), ("3", R_NEW)]), new)
+    data = tmp_path / "data"
+    code, out, err = invoke(data, "diff", str(old), str(new), "--json")
+    assert (code, err) == (0, "")
+    found = json.loads(out)
+    assert found["summary"] == republished["diff"]["summary"]
+    assert found["before"].startswith("v1.pdf (")
+    assert not data.exists()  # no store opened or created
+    code, out, _ = invoke(data, "diff", str(old), str(new))
+    assert "{+and allocates+}" in out
+    code, _, err = invoke(data, "diff", str(old), "2")
+    assert code == 2
+    assert "give two PDFs" in err

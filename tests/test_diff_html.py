@@ -113,3 +113,12 @@ def test_filters_by_change_type_and_kind_in_chromium(page: Path, tmp_path: Path)
     assert _visible(nothing) == []
     assert '<span id="shown">0</span>' in nothing
     assert re.search(r'<section class="report"[^>]* hidden', nothing)
+
+
+def test_html_pages_come_from_autoescaping_jinja2_templates() -> None:
+    from pipeline.jinja import TEMPLATES, environment
+
+    assert environment().autoescape is True
+    for name in ("diff.html.j2", "overview.html.j2"):
+        assert (TEMPLATES / name).is_file()
+        assert environment().get_template(name).render is not None  # compiles

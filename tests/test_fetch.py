@@ -383,3 +383,28 @@ def test_503s_back_off_exponentially(pdfs: dict[str, bytes], tmp_path: Path) -> 
         report, sleeps = run_fetch(site, config)
     assert report.failures == []
     assert [s for s in sleeps if s in (0.5, 1.0)][-2:] == [0.5, 1.0]
+
+
+def test_retries_are_said_without_verbose_and_every_request_is_counted(
+    pdfs: dict[str, bytes], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    busy = Resource(pdfs["paper"], "application/pdf", fail_times=2)
+    site = _fault_site(pdfs, busy)
+    config = make_config(tmp_path)
+    with serve(site), caplog.at_level("WARNING", logger="pipeline.fetch"):
+        report, _ = run_fetch(site, config)
+    url = f"{site.base}{BROKEN}"
+    said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert f"{url}: HTTP 503, retry 1 of 2 in 0.5 s" in said
+    assert f"{url}: HTTP 503, retry 2 of 2 in 1 s" in said
+    assert report.requests == len(site.paths(exclude_robots=False))
+
+
+def test_timed_out_requests_are_counted(pdfs: dict[str, bytes], tmp_path: Path) -> None:
+    slow = Resource(b"%PDF-1.4 slow", "application/pdf", delay=1.5)
+    site = _fault_site(pdfs, slow)
+    config = make_config(tmp_path)
+    with serve(site):
+        report, _ = run_fetch(site, config, dataclasses.replace(FAST, timeout=0.3, retries=1))
+    others = [path for path in site.paths(exclude_robots=False) if path != BROKEN]
+    assert report.requests == len(others) + 2  # both timed-out attempts were really made

@@ -463,3 +463,31 @@ def test_help_stays_light_with_the_overview_command() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_names_kept_as_printed_not_lowered() -> None:
+    from pipeline.overview import _Names
+
+    names = _Names([])
+    assert names.name("Department of Health") == "Department of Health"
+    assert names.name("NHS England's Transformation Directorate") == (
+        "NHS England's Transformation Directorate"
+    )
+    assert names.name("chief_constables") == "Chief constables"
+
+
+def test_a_single_month_chart_draws_a_bar_not_a_wall(overview: Overview) -> None:
+    from PIL import Image
+
+    from pipeline.overview_chart import COLOURS
+
+    month = next(m for m in overview.timeline if any(m.counts))
+    png = _chart(replace(overview, timeline=(month,)))
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    colours = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in COLOURS.values()}
+    width, height = image.size
+    columns = {
+        x for x in range(width) for y in range(0, height, 4) if image.getpixel((x, y)) in colours
+    }
+    # The legend's swatches are coloured too; the bar itself must stay a small part of the plot.
+    assert 0 < len(columns) < width * 0.3
