@@ -1,6 +1,7 @@
 """Who published a report: read from where publications print it, never from a mere mention.
 
-In order: the masthead (cover lines above the title), a title that opens "<Government>
+In order: the masthead (cover lines above the title), a cover field that names who produced the
+document ("Produced by: …", "Creating Branch/Directorate: …"), a title that opens "<Government>
 response", the imprint (a front page with a copyright or licence line, or the back page, where a
 publisher describes itself), then the cover, then the PDF's author field when it names a
 publisher. A committee is named with its House ("House of Commons Home Affairs Committee").
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractors.registry import load_registry, resolve_body
 from models.records import DocumentText, Line
 
 # Publishers recognised by name, most specific first; an empty name keeps the match as printed.
@@ -51,6 +53,13 @@ _IMPRINT_CUE = re.compile(
     r"enquiries|website|www\.",
     re.I,
 )
+# A labelled cover field naming the producer; a date or review field is not one.
+_PRODUCER_FIELD = re.compile(
+    r"^(?P<label>(?:[\w/&]+ ){0,3}?(?:publisher|published by|produced by|issued by|prepared by|"
+    r"author(?:ing)?(?: body| organi[sz]ation)?|(?:creating|owning|issuing) "
+    r"(?:branch|directorate|department|unit|organi[sz]ation)[\w/ ]*))\s*:\s*(?P<value>\S.{1,80})$",
+    re.I,
+)
 _SELF_DESCRIPTION = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) is (?:a|an|the)\b")
 
 
@@ -60,7 +69,7 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
     first = min((ln.page for ln in front), default=1)
     cover = [ln for ln in front if ln.page == first]
     masthead = _masthead(cover, title_lines)
-    found = _named(masthead)
+    found = _named(masthead) or _producer(cover)
     if found is None and title:
         m = _RESPONSE_TITLE.match(title)
         if m:
@@ -72,6 +81,41 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
         house = _house(masthead + [ln.text for ln in front])
         found = f"House of {house} {found}" if house else found
     return found
+
+
+def _producer(cover: Sequence[Line]) -> str | None:
+    """The body a labelled producer field on the cover names, by pattern or registry name."""
+    for label, value in _fields(cover):
+        if _PRODUCER_FIELD.match(f"{label}: {value}"):
+            found = _named([value]) or _registry_name(value)
+            if found:
+                return found
+    return None
+
+
+def _fields(cover: Sequence[Line]) -> list[tuple[str, str]]:
+    """Form fields as (label, value): "Label: value" on a line, or a value set beside its label."""
+    out = []
+    for ln in cover:
+        label, colon, value = ln.text.strip().partition(":")
+        if not colon:
+            continue
+        if not value.strip():  # a form's value is its own text run on the label's baseline
+            beside = [o for o in cover if abs(o.top - ln.top) < 2 and o.x0 > ln.x0 and o is not ln]
+            value = min(beside, key=lambda o: o.x0).text if beside else ""
+        if value.strip():
+            out.append((label.strip(), value.strip()))
+    return out
+
+
+def _registry_name(value: str) -> str | None:
+    """The registry name of the longest leading words of value that name a body ("Met HQ")."""
+    words = re.split(r"\s+|\s*[-–,(]\s*", value.strip())[:5]
+    for n in range(len(words), 0, -1):
+        body_id = resolve_body(" ".join(words[:n]))
+        if body_id:
+            return next((b.label or b.name for b in load_registry() if b.id == body_id), None)
+    return None
 
 
 def _cased(lines: Sequence[Line]) -> list[str]:

@@ -87,3 +87,41 @@ def test_a_line_labelling_the_document_date_is_its_publication_date() -> None:
     assert _meta([[("Knife crime summary", 20.0), ("June 2031", 16.0)]]).published == date(
         2031, 6, 1
     )
+
+
+def test_a_labelled_producer_field_names_the_publisher() -> None:
+    cover = [
+        ("Weekly burglary figures", 20.0),
+        ("Audience: neighbourhood teams", 11.0),
+        ("Produced by: Northmoor Police - Insight Unit", 11.0),
+        ("Data is subject to change. © Northmoor Council 2031", 9.0),
+    ]
+    assert _meta([cover, [BODY]]).publisher == "Northmoor Police"
+    owning = [("Stop and search dashboard", 20.0), ("Owning Branch/Unit: Met HQ Analysis", 11.0)]
+    assert _meta([owning, [BODY]]).publisher == "Metropolitan Police Service"
+
+
+def test_a_field_that_is_not_a_producer_does_not_outrank_the_imprint() -> None:
+    cover = [
+        ("Weekly burglary figures", 20.0),
+        ("Relevant to: Northmoor Police", 11.0),
+        ("Review date by: Home Office deadline", 11.0),
+    ]
+    back = [("Tables", 11.0), ("It is the Welsh Government's responsibility to publish it.", 9.0)]
+    assert _meta([cover, [BODY], back]).publisher == "Welsh Government"
+
+
+def test_a_form_value_set_beside_its_label_is_read_with_it() -> None:
+    def run(text: str, x0: float, top: float, size: float = 11.0, page: int = 1) -> Line:
+        return Line(page, text, x0, x0 + 200, top, top + 12, size, bold=size > 14)
+
+    lines = (
+        run("Vehicle crime digest", 50, 60, 20.0),
+        run("Relevant to:", 50, 100),
+        run("Southdale Police", 260, 100),
+        run("Issuing department:", 50, 120),
+        run("Northmoor Police Analysis Hub", 260, 120.4),
+        run(BODY[0], 50, 60, page=2),
+    )
+    doc = DocumentText("r.pdf", "0" * 64, 2, lines)
+    assert extract_metadata(doc).publisher == "Northmoor Police"
