@@ -131,6 +131,7 @@ COMPLEMENT_WORDS = frozenset(
     }
 )  # fmt: skip
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "benefit"})
+DEADLINE_OPENERS = frozenset({"within", "by", "immediately", "in", "from", "before"})
 ADVERBIAL_STARTS = frozenset({"as", "where", "when", "wherever", "urgently", "in", "within"})
 EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
 PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
@@ -269,6 +270,57 @@ def _is_agent_word(tok: Token) -> bool:
     return _singular(tok.text) in AGENT_NOUNS or tok.lower_ in AGENT_NOUNS or _is_acronym(tok.text)
 
 
+DEADLINE_OPENERS = frozenset({"within", "by", "immediately", "in", "from", "before"})
+
+
+def _without_place(toks: list[Token]) -> list[Token]:
+    """Drop a place post-modifier ("national healthcare administrations in England")."""
+    for k, t in enumerate(toks):
+        if k and t.lower_ in {"in", "across", "within"} and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            if nxt.lower_ in PLACES | {"the", "each"} or nxt.text in {"England", "Wales"}:
+                return toks[:k]
+    return toks
+
+
+def _printed_conjunct(toks: list[Token], every: bool, in_list: bool) -> str | None:
+    """An agentive name as printed (a listed proper name, or one ending in an agent noun)."""
+    words_ = [t for t in toks if t.is_alpha]
+    if (
+        in_list
+        and len(words_) >= 3
+        and all(t.is_title or t.is_upper or t.lower_ in CONNECTORS for t in words_)
+        and words_[0].is_title
+        and words_[-1].is_title
+    ):
+        return re.sub(r"\s+", " ", "".join(t.text_with_ws for t in toks).strip())
+    # the head is the last word before a post-modifier ("providers of NHS-funded care")
+    head_idx = len(toks) - 1
+    for k, t in enumerate(toks):
+        if k > 0 and (t.lower_ in POSTMODIFIER_STARTS):
+            head_idx = k - 1
+            break
+    head = toks[head_idx]
+    if not _is_agent_word(head) and not (head.is_title and _is_agent_word(toks[0])):
+        return None
+    words = [t for t in toks if t.text not in {'"', "'"}]
+    if every:
+        return _every_plural(words, words.index(head) if head in words else len(words) - 1)
+    return re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words).strip())
+
+
+def _every_plural(words: list[Token], head_pos: int) -> str:
+    """ "every chief constable" -> "chief constables": the head and its coordinated nouns plural."""
+    out: list[str] = []
+    for k, w in enumerate(words):
+        following = words[k + 1].lower_ if k + 1 < len(words) else ""
+        if k == head_pos or (k < head_pos and following in {"and", "or"}):
+            out.append(_plural(w.text) + w.whitespace_)
+        else:
+            out.append(w.text_with_ws)
+    return "".join(out).strip()
+
+
 def _is_participle(tok: Token) -> bool:
     w = tok.lower_
     return (w.endswith(("ed", "en")) and len(w) > 3) or w in IRREGULAR_PARTICIPLES
@@ -334,17 +386,9 @@ class _Tagger:
 
     def _conjunct(self, toks: list[Token], in_list: bool = False) -> str | None:
         """Label one conjunct: registry body, pronoun, agentive name as printed, or None."""
+        toks = self._past_deadline(toks)
         if not toks:
             return None
-        if toks[0].lower_ in {"within", "by", "immediately", "in", "from", "before"}:
-            # "within three months the force": a deadline standing before the subject
-            cut = next(
-                (k for k, t in enumerate(toks) if t.i in self.ent_at or t.lower_ in {"the", "all"}),
-                None,
-            )
-            if cut is None or cut == 0:
-                return None
-            toks = toks[cut:]
         first = toks[0].lower_
         if (first in ANAPHORIC or first in NON_AGENT_START) and toks[0].i not in self.ent_at:
             return None  # "its leaders", but not "His Majesty's Inspectorate …"
@@ -354,6 +398,28 @@ class _Tagger:
             return None
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
             return PRONOUN
+        body = self._registry_conjunct(orig, toks)
+        if body is not None:
+            return body
+        text_lower = " ".join(t.lower_ for t in toks)
+        if text_lower in GENERIC_ONLY:
+            return None
+        if text_lower in LEADER_WORDS and self.ctx.default:
+            return self.ctx.default
+        return _printed_conjunct(_without_place(toks), every, in_list)
+
+    def _past_deadline(self, toks: list[Token]) -> list[Token]:
+        """The conjunct after a deadline before its subject ("within three months the force")."""
+        if not toks or toks[0].lower_ not in DEADLINE_OPENERS:
+            return toks
+        cut = next(
+            (k for k, t in enumerate(toks) if t.i in self.ent_at or t.lower_ in {"the", "all"}),
+            None,
+        )
+        return toks[cut:] if cut else []
+
+    def _registry_conjunct(self, orig: list[Token], toks: list[Token]) -> str | None:
+        """The registry body the conjunct is, or leads ("the NPCC lead for X"); else None."""
         start = toks[0].i
         ent_start = next((t.i for t in orig if t.i in self.ent_at and t.i <= start), None)
         if ent_start is not None:
@@ -373,49 +439,7 @@ class _Tagger:
                 before = [x for x in toks if x.i < t.i]
                 if before and all(x.lower_ in LEADER_WORDS or x.is_punct for x in before):
                     return self._label_for(body_id, (t.i, hit_end))
-        text_lower = " ".join(t.lower_ for t in toks)
-        if text_lower in GENERIC_ONLY:
-            return None
-        if text_lower in LEADER_WORDS and self.ctx.default:
-            return self.ctx.default
-        # "national healthcare administrations in England": drop a place post-modifier
-        for k, t in enumerate(toks):
-            if k and t.lower_ in {"in", "across", "within"} and k + 1 < len(toks):
-                nxt = toks[k + 1]
-                if nxt.lower_ in PLACES | {"the", "each"} or nxt.text in {"England", "Wales"}:
-                    toks = toks[:k]
-                    break
-        words_ = [t for t in toks if t.is_alpha]
-        if (
-            in_list
-            and len(words_) >= 3
-            and all(t.is_title or t.is_upper or t.lower_ in CONNECTORS for t in words_)
-            and words_[0].is_title
-            and words_[-1].is_title
-        ):
-            return re.sub(r"\s+", " ", "".join(t.text_with_ws for t in toks).strip())
-        # the head is the last word before a post-modifier ("providers of NHS-funded care")
-        head_idx = len(toks) - 1
-        for k, t in enumerate(toks):
-            if k > 0 and (t.lower_ in POSTMODIFIER_STARTS):
-                head_idx = k - 1
-                break
-        head = toks[head_idx]
-        if not _is_agent_word(head) and not (head.is_title and _is_agent_word(toks[0])):
-            return None
-        words = [t for t in toks if t.text not in {'"', "'"}]
-        if every:
-            head_pos = words.index(head) if head in words else len(words) - 1
-            out: list[str] = []
-            for k, w in enumerate(words):
-                following = words[k + 1].lower_ if k + 1 < len(words) else ""
-                if k == head_pos or (k < head_pos and following in {"and", "or"}):
-                    out.append(_plural(w.text) + w.whitespace_)
-                else:
-                    out.append(w.text_with_ws)
-            return "".join(out).strip()
-        text = "".join(t.text_with_ws for t in words).strip()
-        return re.sub(r"\s+", " ", text)
+        return None
 
     def _np_list(self, toks: list[Token]) -> list[str]:
         """Split a subject phrase into conjuncts and label each."""
