@@ -62,6 +62,17 @@ _SUBJECT_RES = (
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:County|City|Borough|District) Council)\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:Fire and Rescue Service|Fire & Rescue Service))\b"),
 )
+# A subtitle is set larger than the body text; a byline or presentation line ends the title.
+_DISPLAY_RATIO = 1.2
+_BYLINE_RE = re.compile(
+    r"^(?:(?:a|an|the) [\w ]{0,30}\bby\b|by\b|presented to|ordered by|laid before|chair\b|"
+    r"published\b|written by|prepared by)",
+    re.IGNORECASE,
+)
+# A lone word under a title that says what kind of document it is, not what it is called.
+_TYPE_LABEL_RE = re.compile(
+    r"^(?:report|summary|overview|evidence|response|minutes|briefing|(?:volume|part) \w+)$", re.I
+)
 _JUNK_TITLE_RE = re.compile(
     r"^(?:microsoft (?:word|powerpoint)|untitled|document\d*|.*\.(?:docx?|pdf|indd))",
     re.IGNORECASE,
@@ -98,19 +109,42 @@ def _source_published(lines: Sequence[Line]) -> date | None:
 
 
 def _title(doc: DocumentText, front: Sequence[Line]) -> tuple[str | None, list[Line]]:
-    """The cover's largest lines as the title (and those lines), else the PDF's Title field."""
+    """The cover's largest lines and the display lines under them, else the PDF's Title field."""
     first = min((ln.page for ln in front), default=1)
     first_page = [ln for ln in front if ln.page == first]
     if first_page:
         biggest = max(ln.size for ln in first_page)
         lines = [ln for ln in first_page if ln.size >= biggest - 0.5]
-        text = " ".join(" ".join(ln.text for ln in lines).split())
+        lines += _subtitle(first_page, lines, _body_size(doc))
+        texts = dict.fromkeys(" ".join(ln.text.split()) for ln in lines)  # a title printed twice
+        text = " ".join(texts)
         if 2 <= len(text.split()) <= 40:
             return text, lines
     meta = (doc.meta("Title") or "").strip()
     if meta and not _JUNK_TITLE_RE.match(meta) and len(meta.split()) >= 2:
         return meta, []
     return None, []
+
+
+def _body_size(doc: DocumentText) -> float:
+    """The font size most of the document's text is set in."""
+    weight: dict[float, int] = {}
+    for ln in doc.lines:
+        weight[round(ln.size)] = weight.get(round(ln.size), 0) + len(ln.text)
+    return max(weight, key=lambda size: weight[size], default=0.0)
+
+
+def _subtitle(page: Sequence[Line], title: Sequence[Line], body: float) -> list[Line]:
+    """Display-size lines straight under the title, up to body text, a date or a byline."""
+    below = sorted((ln for ln in page if ln.top > title[-1].top), key=lambda ln: (ln.top, ln.x0))
+    out: list[Line] = []
+    for ln in below:
+        text = ln.text.strip()
+        if ln.size < body * _DISPLAY_RATIO or _LONE_DATE_RE.match(text) or _BYLINE_RE.match(text):
+            break
+        if not _TYPE_LABEL_RE.match(text):
+            out.append(ln)
+    return out
 
 
 def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, str | None]:

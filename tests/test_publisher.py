@@ -125,3 +125,26 @@ def test_a_form_value_set_beside_its_label_is_read_with_it() -> None:
     )
     doc = DocumentText("r.pdf", "0" * 64, 2, lines)
     assert extract_metadata(doc).publisher == "Northmoor Police"
+
+
+def test_display_lines_under_the_title_are_its_subtitle() -> None:
+    cover = [
+        ("Night-time economy", 30.0),
+        ("Keeping town centres safe after dark", 16.0),
+        ("A review by the Northmoor panel", 16.0),
+        ("Report", 16.0),
+    ]
+    body = [BODY] * 4
+    assert _meta([cover, body]).title == "Night-time economy Keeping town centres safe after dark"
+    typed = [("Night-time economy", 30.0), ("Report", 16.0), ("March 2031", 16.0)]
+    assert _meta([typed, body]).title == "Night-time economy"
+
+
+def test_body_text_under_the_title_is_not_part_of_it() -> None:
+    cover = [("Night-time economy", 30.0), BODY, ("Keeping town centres safe", 16.0)]
+    assert _meta([cover, [BODY] * 4]).title == "Night-time economy"
+
+
+def test_a_title_printed_twice_on_the_cover_is_read_once() -> None:
+    cover = [("Road casualties, 2031", 16.0), ("Road casualties, 2031", 16.0), BODY]
+    assert _meta([cover, [BODY] * 4]).title == "Road casualties, 2031"
