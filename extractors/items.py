@@ -419,7 +419,13 @@ def split_items(doc: DocumentText) -> list[Item]:
     body = body_size(doc.lines)
     lines = mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body))
     runs = _item_tables(doc.tables, doc.page_heights)
-    spans = [(t.page, t.top, t.bottom) for run in runs for t in run.tables]
+    claimed = {id(t) for run in runs for t in run.tables}
+    label_cands, label_tables = _label_table_candidates(
+        [t for t in doc.tables if id(t) not in claimed]
+    )
+    spans = [
+        (t.page, t.top, t.bottom) for t in [*(t for r in runs for t in r.tables), *label_tables]
+    ]
     lines = [
         ln
         for ln in lines
@@ -429,7 +435,7 @@ def split_items(doc: DocumentText) -> list[Item]:
     table_cands, used = _text_table_candidates(lines, body)
     blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
     candidates = _with_responses(_labelled_and_sectioned(blocks, body), blocks)
-    candidates += _table_candidates(runs) + table_cands
+    candidates += _table_candidates(runs) + label_cands + table_cands
     if not any(c.kind == "recommendation" for c in candidates):
         candidates += _standalone_recommendations(blocks)
     return _finalise(_prefer_labelled(_split_asks(_drop_titles(candidates))))
@@ -1145,6 +1151,51 @@ def _table_candidates(runs: Sequence[_TableRun]) -> list[_Candidate]:
                 )
             )
     return out
+
+
+def _label_table_candidates(tables: Sequence[Table]) -> tuple[list[_Candidate], list[Table]]:
+    """Items from tables whose rows start with an item's label ("Recommendation 2" | its text)."""
+    out: list[_Candidate] = []
+    used: list[Table] = []
+    for table in tables:
+        rows = [_label_row(row) for row in table.rows]
+        if not any(r is not None and r[0] for r in rows):
+            continue
+        found: list[_Candidate] = []
+        for row in rows:
+            if row is None:
+                continue
+            label, text = row
+            if label is None and found and text[:1].islower():  # the row runs on
+                line = found[-1].blocks[0].lines[0]
+                found[-1].blocks = [Block([replace(line, text=f"{line.text} {text}")])]
+            elif label is not None:
+                kind, number = label
+                line = Line(table.page, text, 0, 0, 0, 0, 0, False)
+                found.append(
+                    _Candidate(kind, number, None, [Block([line])], -1 - table.page, labelled=True)
+                )
+        if found:
+            out += found
+            used.append(table)
+    return out, used
+
+
+def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, str] | None:
+    """A row as (kind and number of its label cell, or None; the text of the cell after it)."""
+    cells = [" ".join(c.split()) for c in row]
+    filled = [c for c in cells if c]
+    if not filled:
+        return None
+    m = _LABEL_RE.match(filled[0])
+    label = m if m and not m.group("rest") and not m.group("prefix") else None
+    label = label or _BARE_LABEL_RE.match(filled[0])
+    if label is None:
+        return (None, filled[0]) if len(filled) == 1 or not cells[0] else None
+    if len(filled) < 2 or len(filled[1].split()) < 4:
+        return None
+    number = label.group("num") if label.re is _LABEL_RE else None
+    return (_label_kind(label.group("kw")), number), filled[1]
 
 
 _ROW_NUMBER_RE = re.compile(
