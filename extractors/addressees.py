@@ -612,12 +612,17 @@ class _Tagger:
                     i = hit + 1
                     continue
             break
-        # drop a trailing non-agent tail ("the Government appoint" stops before "appoint")
+        # drop a trailing non-agent tail ("the Government appoint" stops before "appoint"); a
+        # registry body is an agent however it is written ("chief constables")
         while toks and not (_is_agent_word(toks[-1]) or toks[-1].is_title or toks[-1].is_upper):
-            if toks[-1].text == ")":
+            if toks[-1].text == ")" or self._in_entity(toks[-1].i):
                 break
             toks.pop()
         return toks
+
+    def _in_entity(self, i: int) -> bool:
+        """Whether token i lies inside a registry body's name."""
+        return any(start <= i < end for start, (end, _) in self.ent_at.items())
 
     def _list_continues(self, i: int, limit: int) -> bool:
         """After a comma: does another list member follow ("A, B and C")?"""

@@ -24,6 +24,8 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
     (r"areas? for improvement|afi", "area_for_improvement"),
     (r"causes? (?:of|for) concern", "cause_of_concern"),
     (r"(?:required )?actions?", "action"),
+    (r"r|rec\.?", "recommendation"),
+    (r"coc", "cause_of_concern"),
 )
 _LABEL_RE = re.compile(
     r"^(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
@@ -31,6 +33,11 @@ _LABEL_RE = re.compile(
     r"|required actions?|actions?)\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
     r"\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
+)
+# A short code for an item's kind glued to its number ("R3", "AFI2", "Rec 4"), in capitals.
+_CODE_LABEL_RE = re.compile(
+    r"^(?P<prefix>)(?P<kw>(?-i:R|Rec\.?|REC|AFI|CoC|COC))\s?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+    r"(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
 )
 # Headings that open a list of items, with the kind of item they hold.
 _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
@@ -459,8 +466,9 @@ _SUBJECT_ASKS_RE = re.compile(
 
 
 def _drop_titles(candidates: list[_Candidate]) -> list[_Candidate]:
-    """A numbered title ("2) Training") followed by an entry with the same number ("2. The
-    College should …") only heads it: the entry is the item (a response's layout)."""
+    """A numbered title ("2) Training") followed by an entry of its kind with the same number
+    ("2. The College should …") only heads it: the entry is the item (a response's layout). A
+    cause of concern is an item even when short; its recommendations follow it."""
     out: list[_Candidate] = []
     for k, cand in enumerate(candidates):
         number = (cand.number or "").rstrip(".)")
@@ -468,6 +476,7 @@ def _drop_titles(candidates: list[_Candidate]) -> list[_Candidate]:
         title = cand.text()
         if (
             following is not None
+            and following.kind == cand.kind
             and number.isdigit()
             and len(title.split()) <= 12
             and not directs(title)
@@ -639,6 +648,8 @@ class _Splitter:
         text, first = block.raw_text, block.first
         heading = _is_heading(block, self.body)
         label = _LABEL_RE.match(first.text) if _label_ok(first, self.body) else None
+        if label is None and directs(text):  # a code label ("R3") only where the text asks
+            label = _CODE_LABEL_RE.match(first.text)
         inline = None if label is not None else _INLINE_LABEL_RE.match(first.text)
         if label is None and inline is not None and first.text[:1].isupper():
             label = inline

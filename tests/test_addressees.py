@@ -465,3 +465,17 @@ def test_the_body_an_item_names_outranks_its_owner_column_and_a_role_does_not() 
     assert _tag(registry, responsible="Home Office").addressees == ("college_of_policing",)
     role = "Supervisors should review a sample of searches."
     assert _tag(role, responsible="Home Office").addressees == ("home_office",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We recommend that chief constables review stop and search.", ["chief_constables"]),
+        ("We recommend that, by 31 May 2031, chief constables train staff.", ["chief_constables"]),
+        ("We recommend that police and crime commissioners publish their plans.", ["pccs"]),
+        ("We recommend that the custody records be reviewed each month.", []),
+    ],
+)  # fmt: skip
+def test_a_registry_body_after_recommend_that_is_the_actor(text: str, expected: list[str]) -> None:
+    """A body the registry knows is an agent however it is cased ("chief constables")."""
+    assert list(_tag(text).addressees) == expected
