@@ -973,6 +973,8 @@ class _Tagger:
             )
             or (i > 1 and doc[i - 2].lower_ in {"we", "i"})
             or w == "recommended"
+            # "The Chief Inspector recommends that X …": whoever recommends, X acts
+            or (w == "recommends" and j < end and doc[j].lower_ == "that")
         ):
             while j < end and doc[j].lower_ in {"further", "also", "strongly", "therefore", ","}:
                 j += 1
@@ -1006,7 +1008,11 @@ class _Tagger:
             return 0
         if w in ASKED_CUES and not (nxt < end and doc[nxt].lower_ == "to"):
             return 0
-        if nxt + 1 < end and doc[nxt].lower_ == "be" and _is_participle(doc[nxt + 1]):
+        if (
+            nxt + 1 < end
+            and doc[nxt].lower_ in {"be", "are", "is"}
+            and _is_participle(doc[nxt + 1])
+        ):
             return 0  # "we recommend that firefighters be trained": they receive, not act
         for label in self._np_list(np):
             if label == PRONOUN:

@@ -474,6 +474,9 @@ def test_the_body_an_item_names_outranks_its_owner_column_and_a_role_does_not() 
         ("We recommend that, by 31 May 2031, chief constables train staff.", ["chief_constables"]),
         ("We recommend that police and crime commissioners publish their plans.", ["pccs"]),
         ("We recommend that the custody records be reviewed each month.", []),
+        ("We recommend that forces are given more money.", []),
+        ("The panel recommends that the Home Office amends the rules.", ["home_office"]),
+        ("The panel recommends a review of the rules.", []),
     ],
 )  # fmt: skip
 def test_a_registry_body_after_recommend_that_is_the_actor(text: str, expected: list[str]) -> None:
