@@ -80,6 +80,8 @@ _DAY = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?$"}}
 _MONTH = {"LOWER": {"IN": list(MONTHS)}}
 _SEASON = {"LOWER": {"IN": list(SEASON_END)}}
 _UNIT = {"LOWER": {"IN": list(UNITS)}}
+# A day written in figures, day first as in UK reports: "31/03/2026", "31.03.2026".
+_NUMERIC_DAY = {"TEXT": {"REGEX": r"^\d{1,2}[/.]\d{1,2}[/.](19|20)\d\d$"}}
 
 _lock = threading.Lock()
 _matchers: dict[int, Matcher] = {}
@@ -97,6 +99,7 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         "SEASON": [],
         "YEAR": [],
         "THIS_YEAR": [],
+        "NUMERIC": [],
     }
     for cue in CUES:
         c = _words(*cue)
@@ -106,6 +109,7 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
             pats["MONTH"].append([*c, *pre, _MONTH, _YEAR])
             pats["SEASON"].append([*c, *pre, _SEASON, _YEAR])
             pats["YEAR"].append([*c, *pre, _YEAR])
+        pats["NUMERIC"].append([*c, _NUMERIC_DAY])
         pats["THIS_YEAR"].append([*c, *end_of, *_words("this", "year")])
         pats["THIS_YEAR"].append([*c, *end_of, *_words("the", "current", "year")])
     pats["SEASON"].append([*_words("no", "later", "than"), _SEASON, _YEAR])
@@ -116,6 +120,7 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         rel.append([*_words("within"), {"LOWER": "the", "OP": "?"}, {"LOWER": "next", "OP": "?"},
                     *n, _UNIT])  # fmt: skip
         rel.append([*_words("in", "the", "next"), *n, _UNIT])
+        rel.append([*_words("over", "the", "next"), *n, _UNIT])
         rel.append([*_words("for", "at", "least"), {"LOWER": "the", "OP": "?"},
                     {"LOWER": "next", "OP": "?"}, *n, _UNIT])  # fmt: skip
     pats["RELATIVE"] = rel
@@ -253,6 +258,8 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
         return Deadline(text, published, "immediate", "day")
     if label == "ONGOING":
         return Deadline(text, None, "ongoing", None)
+    if label == "NUMERIC":
+        return _numeric_day(text)
     if label == "RELATIVE":
         n = next((_number(t.text) for t in toks if (_number(t.text) is not None and t.lower_ not in
                   {"a", "an"}) or (t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
@@ -301,6 +308,18 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
             when = _month_end(when.year, when.month)
     kind = "date"
     return Deadline(text, when, kind, gran)
+
+
+def _numeric_day(text: str) -> Deadline | None:
+    """A deadline whose day is written in figures, day first; None when no such day exists."""
+    m = re.search(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+    if m is None:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return Deadline(text, date(year, month, day), "date", "day")
+    except ValueError:
+        return None
 
 
 def find_deadlines(text: str, published: date | None) -> list[Deadline]:

@@ -192,3 +192,18 @@ def test_gold_deadline_accuracy_floor() -> None:
     # the remaining misses need another report's publication date (see the script's notes)
     assert hinted.accuracy >= 0.976
     assert plain.accuracy >= 0.908
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "when"),
+    [
+        ("By 30/11/2021, forces should act.", "date", "2021-11-30"),
+        ("By 30.11.2021 forces should act.", "date", "2021-11-30"),
+        ("By 31/11/2021, forces should act.", None, None),  # no such day: never guessed
+        ("Over the next 6 months, forces should act.", "relative", "2022-03-14"),
+    ],
+)
+def test_days_in_figures_and_over_the_next(text: str, kind: str | None, when: str | None) -> None:
+    """A day written in figures is read day first; 'over the next N months' is relative."""
+    found = find_deadlines(text, PUBLISHED)
+    assert (found[0].kind, str(found[0].date)) == (kind, when) if kind else not found
