@@ -338,9 +338,17 @@ def _is_heading(block: Block, body: float) -> bool:
     return not (text.endswith(".") and words > 10)
 
 
+# A heading over what became of earlier items ("Progress against previous areas for improvement",
+# "Recommendations from our last inspection"): it reports on them and sets none.
+_EARLIER_ITEMS_RE = re.compile(
+    r"\b(?:previous|previously|earlier|past|prior|last|former)\b|\bprogress (?:against|on|made)\b",
+    re.IGNORECASE,
+)
+
+
 def _section_kind(text: str) -> ItemKind | None:
     clean = text.strip().rstrip(":?").strip()
-    if len(clean.split()) > 12 or _LABEL_RE.match(clean):
+    if len(clean.split()) > 12 or _LABEL_RE.match(clean) or _EARLIER_ITEMS_RE.search(clean):
         return None
     for pattern, kind in _SECTION_PATTERNS:
         if pattern.search(clean):
