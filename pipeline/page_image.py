@@ -8,6 +8,7 @@ the page is shown without a highlight).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,8 @@ from pipeline.errors import PipelineError
 
 logger = logging.getLogger(__name__)
 SCALE = 1.5  # 108 dpi: readable beside the item, small enough to cache
+# PDFium is not thread-safe, and the review server answers requests on several threads.
+PDFIUM = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +69,29 @@ def page_png(pdf: Path, sha256: str, page: int, cache_dir: Path) -> Path:
         return target
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        if not 1 <= page <= len(document):
-            raise PipelineError(f"{pdf.name} has no page {page}", f"it has {len(document)} pages")
-        image = document[page - 1].render(scale=SCALE).to_pil()
-    finally:
-        document.close()
+    with PDFIUM:
+        if target.is_file():  # another request rendered it meanwhile
+            return target
+        document = pdfium.PdfDocument(str(pdf))
+        try:
+            if not 1 <= page <= len(document):
+                raise PipelineError(
+                    f"{pdf.name} has no page {page}", f"it has {len(document)} pages"
+                )
+            image = document[page - 1].render(scale=SCALE).to_pil()
+        finally:
+            document.close()
+        _save(image, target)
+    return target
+
+
+def _save(image: Any, target: Path) -> None:
+    """Write a PIL image as PNG atomically (a reader never sees half a file)."""
+    cache_dir = target.parent
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     image.save(partial, format="PNG")
     partial.replace(target)
-    return target
 
 
 def _span(textpage: Any, words: list[str]) -> tuple[int, int] | None:
@@ -95,7 +109,14 @@ def highlight(pdf: Path, page: int, text: str) -> list[Box]:
     words = text.split()
     if not words:
         return []
-    document = pdfium.PdfDocument(str(pdf))
+    with PDFIUM:
+        return _highlight(pdfium.PdfDocument(str(pdf)), page, words)
+
+
+def _highlight(document: Any, page: int, words: list[str]) -> list[Box]:
+    """Find an item's first and last words on a page of an open document; return their boxes."""
+    import pypdfium2 as pdfium
+
     try:
         pdf_page = document[page - 1]
         width, height = pdf_page.get_size()
@@ -106,8 +127,8 @@ def highlight(pdf: Path, page: int, text: str) -> list[Box]:
             return []
         count = end[0] + end[1] - start[0]
         boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start[0], count))]
-    except (pdfium.PdfiumError, IndexError) as exc:
-        logger.info("no highlight on page %s of %s: %s", page, pdf.name, exc)
+    except (pdfium.PdfiumError, IndexError, ValueError) as exc:
+        logger.info("no highlight on page %s: %s", page, exc)
         return []
     finally:
         document.close()
