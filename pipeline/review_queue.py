@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from extractors.registry import registry_ids
 from models import db
@@ -41,55 +41,76 @@ def _runs(session: Session, run: int | None) -> tuple[int | None, int | None]:
     return (older[0] if older else None), run
 
 
-def _versions(session: Session, run_id: int | None) -> dict[str, tuple[int, str]]:
-    """Map item id to (version id, document sha256) for the items a run saw."""
-    if run_id is None:
-        return {}
-    query = select(db.RunItem.item_id, db.RunItem.version_id, db.RunItem.document_sha256).where(
-        db.RunItem.run_id == run_id
-    )
-    return {item: (version, sha) for item, version, sha in session.execute(query)}
-
-
 def _changes(session: Session, pair: tuple[int | None, int | None]) -> dict[str, dict[str, str]]:
-    """Return, per document, item id -> added | removed | changed between the two runs."""
-    before, after = _versions(session, pair[0]), _versions(session, pair[1])  # first run: all new
-    processed = set(
-        session.scalars(
-            select(db.RunDocument.sha256).where(
-                db.RunDocument.run_id == pair[1], db.RunDocument.status == "ok"
-            )
-        )
-    )
+    """Return, per document, item id -> added | removed | changed between the two runs.
+
+    Compared in SQL (a run's rows joined to the other run's rows of the same item), so only the
+    changed rows leave the database. With no earlier run every item of the run is added.
+    """
+    old, new = aliased(db.RunItem), aliased(db.RunItem)
     out: dict[str, dict[str, str]] = {}
-    for item_id, (version, sha) in after.items():
-        old = before.get(item_id)
-        if old is None or old[0] != version:
-            out.setdefault(sha, {})[item_id] = "added" if old is None else "changed"
-    for item_id, (_version, sha) in before.items():
-        if item_id not in after and sha in processed:
-            out.setdefault(sha, {})[item_id] = "removed"
+    seen = (
+        select(new.item_id, new.document_sha256, old.id)
+        .outerjoin(old, and_(old.item_id == new.item_id, old.run_id == (pair[0] or -1)))
+        .where(new.run_id == (pair[1] or -1))
+        .where(or_(old.id.is_(None), old.version_id != new.version_id))
+    )
+    for item_id, sha, had in session.execute(seen):
+        out.setdefault(sha, {})[item_id] = "added" if had is None else "changed"
+    processed = select(db.RunDocument.sha256).where(
+        db.RunDocument.run_id == (pair[1] or -1), db.RunDocument.status == "ok"
+    )
+    gone = (
+        select(old.item_id, old.document_sha256)
+        .outerjoin(new, and_(new.item_id == old.item_id, new.run_id == (pair[1] or -1)))
+        .where(old.run_id == (pair[0] or -1), new.id.is_(None))
+        .where(old.document_sha256.in_(processed))
+    )
+    for item_id, sha in session.execute(gone):
+        out.setdefault(sha, {})[item_id] = "removed"
     return out
 
 
-def _items(session: Session, wanted: QueueFilter) -> dict[str, tuple[str, str, list[str]]]:
-    """Map every item id to (document sha256, kind, addressee ids), rejected ones left out."""
-    query = (
-        select(db.Item.id, db.Item.document_sha256, db.Item.kind, db.ItemVersion.addressees)
-        .join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
-        .where(db.Item.id.not_in(rejected_ids()))
+def _current() -> Select[str, str]:
+    """Select (item id, document sha256) of the current items, rejected ones left out."""
+    return select(db.Item.id, db.Item.document_sha256).where(
+        db.Item.current_version_id.is_not(None),
+        db.Item.removed_in_run.is_(None),
+        db.Item.id.not_in(rejected_ids()),
     )
+
+
+def _items(session: Session, wanted: QueueFilter) -> dict[str, str] | None:
+    """Map the items the filters keep to their document; None when nothing is filtered."""
+    if not (wanted.kinds or wanted.addressees):
+        return None
+    query = _current().add_columns(db.ItemVersion.addressees)
+    query = query.join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
     if wanted.kinds:
         query = query.where(db.Item.kind.in_(list(wanted.kinds)))
     addressees = {a.casefold() for a in wanted.addressees}
-    corrected = _corrected_addressees(session)
-    out: dict[str, tuple[str, str, list[str]]] = {}
-    for item_id, sha, kind, stored in session.execute(query):
-        names = corrected.get(item_id, json.loads(stored))
-        if addressees and not addressees & {a.casefold() for a in registry_ids(names)}:
-            continue
-        out[item_id] = (sha, kind, names)
+    corrected = _corrected_addressees(session) if addressees else {}
+    out: dict[str, str] = {}
+    kept: dict[str, bool] = {}  # by stored JSON: most items share a few addressee lists
+    for item_id, sha, stored in session.execute(query):
+        if addressees:
+            value = json.dumps(corrected[item_id]) if item_id in corrected else stored
+            if value not in kept:
+                ids = registry_ids(json.loads(value))
+                kept[value] = bool(addressees & {a.casefold() for a in ids})
+            if not kept[value]:
+                continue
+        out[item_id] = sha
     return out
+
+
+def _counts(session: Session, items: dict[str, str] | None) -> Counter[str]:
+    """Count the (kept) current items of each document."""
+    if items is not None:
+        return Counter(items.values())
+    current = _current().subquery()
+    query = select(current.c.document_sha256, func.count()).group_by(current.c.document_sha256)
+    return Counter({str(sha): int(count) for sha, count in session.execute(query)})
 
 
 def _corrected_addressees(session: Session) -> dict[str, list[str]]:
@@ -100,43 +121,49 @@ def _corrected_addressees(session: Session) -> dict[str, list[str]]:
     return {item_id: json.loads(value) for item_id, value in session.execute(query)}
 
 
-def review_queue(session: Session, wanted: QueueFilter) -> dict[str, Any]:
-    """Return the documents that need a look, most urgent first, with counts per document."""
+def review_queue(session: Session, wanted: QueueFilter, limit: int = 200) -> dict[str, Any]:
+    """Return the documents that need a look, most urgent first (the first `limit`), with counts."""
     pair = _runs(session, wanted.run)
     items = _items(session, wanted)
+    per_document = _counts(session, items)
     changes = _changes(session, pair)
-    flags: dict[str, set[str]] = {}
-    for item_id in session.scalars(
-        select(db.NeedsReview.item_id).where(db.NeedsReview.resolved_at.is_(None))
-    ):
-        if item_id in items:
-            flags.setdefault(items[item_id][0], set()).add(item_id)
+    flags: Counter[str] = Counter()
+    query = select(db.NeedsReview.item_id, db.Item.document_sha256).join(
+        db.Item, db.Item.id == db.NeedsReview.item_id
+    )
+    for item_id, sha in session.execute(query.where(db.NeedsReview.resolved_at.is_(None))):
+        if items is None or item_id in items:
+            flags[sha] += 1
     checks = latest_self_checks(session)
-    per_document = Counter(sha for sha, _kind, _names in items.values())
-    filtered = bool(wanted.kinds or wanted.addressees)
     rows = []
     for sha, file, title in session.execute(
         select(db.Document.sha256, db.Document.file, db.Document.title)
     ):
         if wanted.document and not _names(wanted.document, sha, file, title):
             continue
-        changed = {i: c for i, c in changes.get(sha, {}).items() if i in items or c == "removed"}
-        counts = {c: sum(1 for v in changed.values() if v == c) for c in _CHANGES}
-        row = {
-            "sha256": sha,
-            "file": file,
-            "title": title,
-            "items": per_document[sha],
-            "warnings": checks.get(sha, []),
-            "needs_review": len(flags.get(sha, ())),
-            **counts,
-        }
-        if filtered and not row["items"]:
+        if items is not None and not per_document[sha]:
             continue
-        if row["warnings"] or row["needs_review"] or any(counts.values()):
-            rows.append(row)
+        kinds = [c for i, c in changes.get(sha, {}).items() if items is None or i in items]
+        counts = {c: kinds.count(c) for c in _CHANGES}
+        if checks.get(sha) or flags[sha] or kinds:
+            rows.append(
+                {
+                    "sha256": sha,
+                    "file": file,
+                    "title": title,
+                    "items": per_document[sha],
+                    "warnings": checks.get(sha, []),
+                    "needs_review": flags[sha],
+                    **counts,
+                }
+            )
     rows.sort(key=_urgency)
-    return {"run": pair[1], "previous_run": pair[0], "documents": rows}
+    return {
+        "run": pair[1],
+        "previous_run": pair[0],
+        "documents": rows[:limit],
+        "more": len(rows[limit:]),
+    }
 
 
 _CHANGES = ("added", "removed", "changed")
