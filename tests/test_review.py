@@ -275,3 +275,26 @@ def test_recwatch_review_prints_its_url_and_stops_on_ctrl_c(data: Path) -> None:
         _, err = server.communicate(timeout=10)
     assert server.returncode == 0
     assert "Stopped." in err
+
+
+def test_two_analysts_on_one_store_sqlite_and_postgresql(store_url: str, tmp_path: Path) -> None:
+    load_result(store_url, make_result())
+    first, one = app_for_url(store_url, tmp_path, "analyst1")
+    second, two = app_for_url(store_url, tmp_path, "analyst2")
+    item = items_json(store_url)[0]
+    sha, item_id = item["sha256"], item["id"]
+    opened_one = form_of(first, sha, item_id, one.token)
+    opened_two = form_of(second, sha, item_id, two.token)
+    done = first.post(f"/item/{item_id}/deadline", data={**opened_one, "deadline": "2027-03-31"})
+    assert done.status_code == 303
+    stale = second.post(f"/item/{item_id}/reject", data=opened_two)
+    assert stale.status_code == 409
+    assert "changed since you opened it" in stale.text
+    assert second.post("/undo", data={"csrf": two.token}).status_code == 400  # none of theirs
+    assert first.post("/undo", data={"csrf": one.token}).status_code == 303
+    assert items_json(store_url)[0] == item
+
+
+def app_for_url(url: str, data: Path, user: str) -> tuple[Any, ReviewSettings]:
+    settings = ReviewSettings(db_url=url, data_dir=data, user=user)
+    return create_app(settings).test_client(), settings
