@@ -137,3 +137,27 @@ def _highlight(document: Any, page: int, words: list[str]) -> list[Box]:
             100 * (y1 - y0) / height)
         for x0, y0, x1, y1 in boxes
     ]  # fmt: skip
+
+
+def text_in_box(pdf: Path, page: int, box: Box) -> str:
+    """Return the text inside a box (percentages of the page, as the browser selected it)."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(pdf))
+        try:
+            if not 1 <= page <= len(document):
+                raise PipelineError(
+                    f"{pdf.name} has no page {page}", f"it has {len(document)} pages"
+                )
+            pdf_page = document[page - 1]
+            width, height = pdf_page.get_size()
+            text = pdf_page.get_textpage().get_text_bounded(
+                left=width * box.left / 100,
+                bottom=height * (1 - (box.top + box.height) / 100),
+                right=width * (box.left + box.width) / 100,
+                top=height * (1 - box.top / 100),
+            )
+        finally:
+            document.close()
+    return " ".join(str(text).split())

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
-from flask import Flask, Response, abort, redirect, request, send_file
+from flask import Flask, Response, abort, jsonify, redirect, request, send_file
 from sqlalchemy.orm import Session
 
 from pipeline.corrections import CorrectionRequest, StaleError, make_correction
@@ -81,6 +81,11 @@ def create_app(settings: ReviewSettings) -> Flask:
         "/page/<sha256>/<int:page>.png", "page", lambda sha256, page: _page(settings, sha256, page)
     )
     app.add_url_rule(
+        "/page/<sha256>/<int:page>/text",
+        "page_text",
+        lambda sha256, page: _page_text(settings, sha256, page),
+    )
+    app.add_url_rule(
         "/item/<path:item_id>/<action>",
         "act",
         lambda item_id, action: _act(settings, item_id, action),
@@ -93,21 +98,46 @@ def create_app(settings: ReviewSettings) -> Flask:
     return app
 
 
-def _page(settings: ReviewSettings, sha256: str, page: int) -> Response:
-    """Send one page of a document as PNG (rendered once, then from the cache)."""
+def _pdf(settings: ReviewSettings, sha256: str) -> Path:
+    """Return a stored document's PDF, or answer 404."""
     from models import db
-    from pipeline.page_image import find_pdf, page_png, recorded_paths
+    from pipeline.page_image import find_pdf, recorded_paths
 
     document = _read(settings, lambda s: s.get(db.Document, sha256))
     if document is None:
         abort(404)
     recorded = _read(settings, lambda s: recorded_paths(s, sha256))
     try:
-        pdf = find_pdf(document.file, sha256, settings.data_dir / "raw", recorded)
+        return find_pdf(document.file, sha256, settings.data_dir / "raw", recorded)
+    except PipelineError as exc:
+        abort(Response(str(exc), 404))
+
+
+def _page(settings: ReviewSettings, sha256: str, page: int) -> Response:
+    """Send one page of a document as PNG (rendered once, then from the cache)."""
+    from pipeline.page_image import page_png
+
+    pdf = _pdf(settings, sha256)
+    try:
         png = page_png(pdf, sha256, page, settings.data_dir / "processed" / "pages")
     except PipelineError as exc:
         abort(Response(str(exc), 404))
     return send_file(png, mimetype="image/png", max_age=3600)
+
+
+def _page_text(settings: ReviewSettings, sha256: str, page: int) -> Response:
+    """Answer the text inside a box selected on a page image, as JSON {"text": ...}."""
+    from pipeline.page_image import Box, text_in_box
+
+    pdf = _pdf(settings, sha256)
+    try:
+        box = Box(*(float(request.args[k]) for k in ("left", "top", "width", "height")))
+        text = text_in_box(pdf, page, box)
+    except (KeyError, ValueError):
+        abort(Response("give left, top, width and height in percent\n", 400))
+    except PipelineError as exc:
+        abort(Response(str(exc), 404))
+    return jsonify({"text": text})
 
 
 def _back(sha256: str, message: str) -> Response:

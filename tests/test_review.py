@@ -298,3 +298,14 @@ def test_two_analysts_on_one_store_sqlite_and_postgresql(store_url: str, tmp_pat
 def app_for_url(url: str, data: Path, user: str) -> tuple[Any, ReviewSettings]:
     settings = ReviewSettings(db_url=url, data_dir=data, user=user)
     return create_app(settings).test_client(), settings
+
+
+def test_text_in_a_box_selected_on_the_page_image(data: Path) -> None:
+    client, _ = app_for(data)
+    sha = items_json(url_of(data))[0]["sha256"]
+    whole = client.get(f"/page/{sha}/3/text?left=0&top=0&width=100&height=100")
+    assert "Chief constables should make sure" in whole.json["text"]
+    none = client.get(f"/page/{sha}/3/text?left=0&top=0&width=1&height=1")
+    assert none.json == {"text": ""}
+    assert client.get(f"/page/{sha}/3/text?left=x").status_code == 400
+    assert client.get(f"/page/{sha}/99/text?left=0&top=0&width=9&height=9").status_code == 404

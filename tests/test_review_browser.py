@@ -90,6 +90,26 @@ def same_register(driver: Any, url: str) -> None:
     assert driver.execute_script(REGISTER_JS) == register(url)
 
 
+def select_on_page(browser: Any, form: Any) -> str:
+    """Drag a box over most of the add form's page image; return the text it filled in."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    image = browser.find_element(By.ID, "add-page")
+    loaded = (
+        "const i = arguments[0];"
+        "return i.complete && i.naturalWidth > 0 && i.src.endsWith('/3.png');"
+    )
+    WebDriverWait(browser, 30).until(lambda b: b.execute_script(loaded, image))
+    browser.execute_script("arguments[0].scrollIntoView()", image)
+    width, height = image.size["width"], image.size["height"]
+    chain = ActionChains(browser).move_to_element_with_offset(image, -width * 0.45, -height * 0.45)
+    chain.click_and_hold().move_by_offset(width * 0.9, height * 0.9).release().perform()
+    WebDriverWait(browser, 30).until(lambda b: form.get_attribute("data-selected") == "yes")
+    return str(form.find_element(By.NAME, "text").get_attribute("value"))
+
+
 def test_review_session_in_the_browser(
     server: tuple[str, str], browser: Any, update_golden: bool
 ) -> None:
@@ -129,8 +149,12 @@ def test_review_session_in_the_browser(
     form.find_element(By.NAME, "number").send_keys("6")
     page = form.find_element(By.NAME, "page")
     page.clear()
-    page.send_keys("4")
-    form.find_element(By.NAME, "text").send_keys("The Home Office should fund advocates.")
+    page.send_keys("3\t")  # the change event loads page 3 beside the form
+    selected = select_on_page(browser, form)
+    assert "Recommendation 2" in selected  # the box's text, read from the PDF's text layer
+    text = form.find_element(By.NAME, "text")
+    text.clear()
+    text.send_keys("The Home Office should fund advocates.")
     form.find_element(By.TAG_NAME, "button").click()
     assert "added" in browser.find_element(By.ID, "done").text
     same_register(browser, url)
