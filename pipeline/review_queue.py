@@ -84,23 +84,24 @@ def _items(session: Session, wanted: QueueFilter) -> dict[str, str] | None:
     """Map the items the filters keep to their document; None when nothing is filtered."""
     if not (wanted.kinds or wanted.addressees):
         return None
-    query = _current().add_columns(db.ItemVersion.addressees)
-    query = query.join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
+    current = _current()
     if wanted.kinds:
-        query = query.where(db.Item.kind.in_(list(wanted.kinds)))
+        current = current.where(db.Item.kind.in_(list(wanted.kinds)))
+    if not wanted.addressees:
+        return {row[0]: row[1] for row in session.execute(current)}
+    query = current.add_columns(db.ItemVersion.addressees)
+    query = query.join(db.ItemVersion, db.ItemVersion.id == db.Item.current_version_id)
     addressees = {a.casefold() for a in wanted.addressees}
-    corrected = _corrected_addressees(session) if addressees else {}
+    corrected = _corrected_addressees(session)
     out: dict[str, str] = {}
     kept: dict[str, bool] = {}  # by stored JSON: most items share a few addressee lists
     for item_id, sha, stored in session.execute(query):
-        if addressees:
-            value = json.dumps(corrected[item_id]) if item_id in corrected else stored
-            if value not in kept:
-                ids = registry_ids(json.loads(value))
-                kept[value] = bool(addressees & {a.casefold() for a in ids})
-            if not kept[value]:
-                continue
-        out[item_id] = sha
+        value = json.dumps(corrected[item_id]) if item_id in corrected else stored
+        if value not in kept:
+            ids = registry_ids(json.loads(value))
+            kept[value] = bool(addressees & {a.casefold() for a in ids})
+        if kept[value]:
+            out[item_id] = sha
     return out
 
 
