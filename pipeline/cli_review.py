@@ -1,4 +1,4 @@
-"""Review commands: `recwatch runs`, `recwatch diff`, `recwatch correct`, `recwatch reviews`.
+"""Review commands: `recwatch runs`, `diff`, `correct`, `reviews` and `review` (the browser).
 
 Thin, like `pipeline.cli`: parse options, call one pipeline function, render. Heavy modules are
 imported inside the commands so `recwatch --help` stays fast.

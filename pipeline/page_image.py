@@ -94,9 +94,9 @@ def _save(image: Any, target: Path) -> None:
     partial.replace(target)
 
 
-def _span(textpage: Any, words: list[str]) -> tuple[int, int] | None:
-    """Return (first char, char count) of a phrase on a text page, or None."""
-    found = textpage.search(" ".join(words), match_case=False, match_whole_word=False)
+def _span(textpage: Any, words: list[str], index: int = 0) -> tuple[int, int] | None:
+    """Return (first char, char count) of a phrase on a text page from `index` on, or None."""
+    found = textpage.search(" ".join(words), index=index, match_case=False, match_whole_word=False)
     hit = found.get_next()
     found.close()
     return (int(hit[0]), int(hit[1])) if hit else None
@@ -122,9 +122,10 @@ def _highlight(document: Any, page: int, words: list[str]) -> list[Box]:
         width, height = pdf_page.get_size()
         textpage = pdf_page.get_textpage()
         start = _span(textpage, words[:6])
-        end = _span(textpage, words[-4:]) if len(words) > 6 else start
-        if start is None or end is None or end[0] < start[0]:
+        if start is None:
             return []
+        # The item's last words after its first ones; on a later page (or not found): first only.
+        end = (_span(textpage, words[-4:], start[0]) if len(words) > 6 else None) or start
         count = end[0] + end[1] - start[0]
         boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start[0], count))]
     except (pdfium.PdfiumError, IndexError, ValueError) as exc:

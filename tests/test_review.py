@@ -309,3 +309,22 @@ def test_text_in_a_box_selected_on_the_page_image(data: Path) -> None:
     assert none.json == {"text": ""}
     assert client.get(f"/page/{sha}/3/text?left=x").status_code == 400
     assert client.get(f"/page/{sha}/99/text?left=0&top=0&width=9&height=9").status_code == 404
+
+
+def test_an_items_lines_are_highlighted_where_its_words_are_on_the_page() -> None:
+    from pipeline.page_image import highlight
+
+    text = items_json_of_sample_first_text()
+    boxes = highlight(SAMPLE, 3, text)
+    assert len(boxes) == 3  # its three lines
+    assert all(10 < b.left < 13 and 38 < b.top < 44 for b in boxes)
+    assert highlight(SAMPLE, 3, "words that are not on this page at all") == []
+    assert highlight(SAMPLE, 99, text) == []
+
+
+def items_json_of_sample_first_text() -> str:
+    return (
+        "Chief constables should make sure that every report of stalking that involves online "
+        "behaviour is recorded as stalking whenever the behaviour meets the legal definition, "
+        "rather than as a less serious communications offence."
+    )
