@@ -22,7 +22,7 @@ from pipeline.cli_db import db
 from pipeline.cli_fetch import SOURCE_NAMES, add, fetch, run_source
 from pipeline.cli_overview import overview
 from pipeline.cli_register import make_filter, register_filters, sync_register_command
-from pipeline.cli_review import correct, diff, reviews, runs
+from pipeline.cli_review import correct, diff, review, reviews, runs
 from pipeline.config import DATA_ENV, Config, resolve
 from pipeline.errors import PipelineError
 from pipeline.options import (
@@ -560,6 +560,7 @@ cli.add_command(runs)
 cli.add_command(diff)
 cli.add_command(correct)
 cli.add_command(reviews)
+cli.add_command(review)
 cli.add_command(fetch)
 cli.add_command(add)
 cli.add_command(overview)

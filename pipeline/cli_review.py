@@ -1,4 +1,4 @@
-"""Review commands: `recwatch runs`, `recwatch diff`, `recwatch correct`, `recwatch reviews`.
+"""Review commands: `recwatch runs`, `diff`, `correct`, `reviews` and `review` (the browser).
 
 Thin, like `pipeline.cli`: parse options, call one pipeline function, render. Heavy modules are
 imported inside the commands so `recwatch --help` stays fast.
@@ -243,3 +243,28 @@ def reviews(ctx: click.Context, document: str | None, as_json: bool) -> None:
         click.echo(reviews_text(rows, colour), color=colour)
     else:
         click.echo("Nothing needs review.", err=True)
+
+
+@click.command()
+@click.option("--host", help="Interface to bind [default: 127.0.0.1]; other hosts' Host headers "
+              "are refused unless this is given.")  # fmt: skip
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port to listen on (0: a free one).")  # fmt: skip
+@click.option("--no-browser", is_flag=True, help="Do not open a browser; only print the URL.")
+@click.option("--user", help="Who the corrections are by [default: $USER].")
+@click.pass_context
+def review(
+    ctx: click.Context, host: str | None, port: int, no_browser: bool, user: str | None
+) -> None:
+    """Review and correct the register in the browser: queue, items beside their pages.
+
+    Starts a local web application on the store (Ctrl-C stops it). Corrections made there
+    are the same rows as `recwatch correct` writes; undo takes your last one back.
+
+    Example: recwatch review --no-browser --port 8800
+    """
+    from pipeline.review_server import serve
+
+    config: Config = ctx.find_object(Config) or resolve()
+    who = user or os.environ.get("USER") or getpass.getuser()
+    serve(config, host, port, who, open_browser=not no_browser)

@@ -158,6 +158,7 @@ class CorrectionRequest:
     reject: bool = False
     add: bool = False
     page: int | None = None  # the page of an added item
+    base: str | None = None  # the item's revision the request was made against (None: no check)
 
 
 def parse_deadline(value: str) -> dict[str, Any] | None:
@@ -171,6 +172,24 @@ def parse_deadline(value: str) -> dict[str, Any] | None:
             f"--deadline {value!r} is not a date", "use YYYY-MM-DD, or `none` for no deadline"
         ) from exc
     return {"text": value.strip(), "date": day.isoformat(), "kind": "date", "granularity": "day"}
+
+
+class StaleError(PipelineError):
+    """A correction made against an item revision that is no longer the current one."""
+
+
+def item_revision(session: Session, item_id: str) -> str:
+    """Return a token that changes whenever the item's content or its corrections change."""
+    item = session.get(db.Item, item_id)
+    if item is None:
+        return "none"
+    last = session.scalar(
+        select(db.Correction.id)
+        .where(db.Correction.item_id == item_id)
+        .order_by(db.Correction.id.desc())
+        .limit(1)
+    )
+    return f"{item.current_version_id or 0}.{last or 0}"
 
 
 _ID = re.compile(r"^(?P<key>[0-9a-f]{12}):(?P<kind>[a-z_]+):(?P<label>[^:]+)$")
@@ -281,6 +300,26 @@ def make_correction(session: Session, request: CorrectionRequest, now: datetime)
     version = session.get(db.ItemVersion, item.current_version_id)
     if version is None:
         raise PipelineError(f"item {request.item_id} has no content", "re-run `recwatch run`")
+    if request.base is not None:  # several analysts at once: one writer per item (PostgreSQL)
+        session.execute(select(db.Item.id).where(db.Item.id == item.id).with_for_update())
+    if request.base is not None and request.base != item_revision(session, item.id):
+        raise StaleError(
+            f"{request.item_id} changed since you opened it; nothing was changed",
+            "reload the page to see the current values, then correct again",
+        )
+    _store(session, item, version, fields, (request.by, request.note), now)
+    return sorted(fields)
+
+
+def _store(
+    session: Session,
+    item: db.Item,
+    version: db.ItemVersion,
+    fields: Mapping[str, Any],
+    who: tuple[str, str | None],
+    now: datetime,
+) -> None:
+    """Write one correction per field, superseding the ones in force (resolving their flags)."""
     for field, value in fields.items():
         previous = session.scalars(
             active_query().where(db.Correction.item_id == item.id, db.Correction.field == field)
@@ -290,16 +329,17 @@ def make_correction(session: Session, request: CorrectionRequest, now: datetime)
             field=field,
             value=_dumps(value),
             extracted=_dumps(extracted_value(field, version)),
-            made_by=request.by,
+            made_by=who[0],
             made_at=now,
-            note=request.note,
+            note=who[1],
         )
         session.add(correction)
         session.flush()
         for old in previous:
             old.superseded_by = correction.id
             _resolve(session, old.id, now)
-    return sorted(fields)
+    session.info.pop(_CACHE, None)
+    session.info.pop("recwatch_reviews", None)
 
 
 def _resolve(session: Session, correction_id: int, now: datetime) -> None:

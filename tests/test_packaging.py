@@ -15,6 +15,7 @@ DISTRIBUTION = {
     "pdfminer": "pdfminer.six",
     "sklearn": "scikit-learn",
     "psycopg": "psycopg",
+    "PIL": "pillow",
 }
 OURS = {"pipeline", "extractors", "models"}
 
