@@ -13,6 +13,7 @@ import click
 
 from pipeline.config import Config, resolve
 from pipeline.options import parse_day
+from pipeline.progress import PROGRESS_MODES, fetch_progress
 from pipeline.sources import SOURCES
 
 if TYPE_CHECKING:
@@ -82,6 +83,14 @@ def render_fetch(report: FetchReport, dry_run: bool) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, help="Seconds.")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, help="Largest PDF, in MB.")
 @click.option("--delay", type=click.FloatRange(min=0), default=1.0, help="Seconds per host.")
+@click.option(
+    "--progress",
+    "progress_mode",
+    type=click.Choice(PROGRESS_MODES),
+    default="auto",
+    help="Progress on stderr: a bar (publications done/total, ETA) when it is a terminal, or "
+    "one JSON line per publication.",
+)
 @click.pass_context
 def fetch(
     ctx: click.Context,
@@ -93,6 +102,7 @@ def fetch(
     timeout: float,
     max_size: int,
     delay: float,
+    progress_mode: str,
 ) -> None:
     """Download new publications into <data-dir>/raw/ (named by sha256) and record them.
 
@@ -112,11 +122,13 @@ def fetch(
         raise click.UsageError("--base-url needs --source")
     config = _config(ctx)
     chosen = SOURCES[source].with_base(base_url) if source else None
-    with make_fetcher(timeout, max_size, delay) as fetcher:
+    with make_fetcher(timeout, max_size, delay) as fetcher, fetch_progress(progress_mode) as bar:
         if urls:
-            report = fetch_urls(urls, config, fetcher, source=chosen, dry_run=dry_run)
+            report = fetch_urls(urls, config, fetcher, source=chosen, dry_run=dry_run, progress=bar)
         elif chosen is not None:
-            report = fetch_source(chosen, config, fetcher, since=since, dry_run=dry_run)
+            report = fetch_source(
+                chosen, config, fetcher, since=since, dry_run=dry_run, progress=bar
+            )
     render_fetch(report, dry_run)
     if report.failures:
         sys.exit(FAILED_EXIT)

@@ -30,6 +30,7 @@ from pipeline.pages import (
     parse_listing,
     parse_publication,
 )
+from pipeline.progress import FetchProgress
 from pipeline.sources import Source, source_for
 
 logger = logging.getLogger(__name__)
@@ -238,6 +239,7 @@ def fetch_source(
     since: date | None = None,
     dry_run: bool = False,
     recheck: int = RECHECK_RECENT,
+    progress: FetchProgress | None = None,
 ) -> FetchReport:
     """Discover a source's new publications, download their PDFs and re-check recent ones."""
     from models.store import open_store
@@ -248,8 +250,11 @@ def fetch_source(
         known = manifest.known_pages(engine, source.name)
         new, discovery = harvest.discover(source, known)
         recent = [] if dry_run else manifest.recent_publications(engine, source.name, recheck)
-        for url in dict.fromkeys([*new, *recent]):
+        todo = list(dict.fromkeys([*new, *recent]))
+        for done, url in enumerate(todo, start=1):
             harvest.publication(url, source, known.get(url))
+            if progress is not None:
+                progress(done, len(todo), url)
         if not dry_run and not harvest.report.failures:
             manifest.save_pages(engine, discovery)
         harvest.report.requests = fetcher.requests
@@ -265,6 +270,7 @@ def fetch_urls(
     *,
     source: Source | None = None,
     dry_run: bool = False,
+    progress: FetchProgress | None = None,
 ) -> FetchReport:
     """Fetch PDF URLs and publication-page URLs given directly."""
     from models.store import open_store
@@ -272,14 +278,17 @@ def fetch_urls(
     engine = open_store(config.db_url)
     try:
         harvest = _Harvest(config, fetcher, engine, dry_run, None)
-        for url in urls:
+        todo = list(urls)
+        for done, url in enumerate(todo, start=1):
             chosen = source or source_for(url)
             if urlsplit(url).path.lower().endswith(".pdf"):
                 harvest.pdf(url, chosen, None)
-                continue
-            canonical = chosen.canonical(url)
-            known = manifest.known_pages(engine, chosen.name).get(canonical)
-            harvest.publication(canonical, chosen, known)
+            else:
+                canonical = chosen.canonical(url)
+                known = manifest.known_pages(engine, chosen.name).get(canonical)
+                harvest.publication(canonical, chosen, known)
+            if progress is not None:
+                progress(done, len(todo), url)
         harvest.report.requests = fetcher.requests
         return harvest.report
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pipeline.extract import Outcome, Progress
 
 PROGRESS_MODES = ("auto", "bar", "json", "none")
+# A fetch's progress: publications done, publications to look at, the one just done.
+FetchProgress = Callable[[int, int, str], None]
 
 
 class _Counter:
@@ -60,28 +62,33 @@ def json_progress(stream: TextIO) -> Progress:
     return report
 
 
-@contextmanager
-def _bar(stream: TextIO) -> Iterator[Progress]:
-    """A rich progress bar on stderr: documents done/total, pages/s and the time left."""
+def _rich_bar(stream: TextIO, what: str) -> Any:
+    """A transient rich bar on `stream`: done/total, then `what` (a column template), then ETA."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
-        Progress,
         TextColumn,
         TimeRemainingColumn,
     )
+    from rich.progress import Progress as RichProgress
 
-    counter = _Counter()
-    bar = Progress(
+    return RichProgress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("documents · {task.fields[rate]:.1f} pages/s · ETA"),
+        TextColumn(what),
         TimeRemainingColumn(),
         console=Console(file=stream),
         transient=True,
     )
+
+
+@contextmanager
+def _bar(stream: TextIO) -> Iterator[Progress]:
+    """A rich progress bar on stderr: documents done/total, pages/s and the time left."""
+    counter = _Counter()
+    bar = _rich_bar(stream, "documents · {task.fields[rate]:.1f} pages/s · ETA")
     task = bar.add_task("extracting", total=None, rate=0.0)
 
     def report(done: int, total: int, outcome: Outcome) -> None:
@@ -101,5 +108,37 @@ def progress_reporter(mode: str, stream: Any = None) -> Iterator[Progress | None
     elif mode == "bar" or (mode == "auto" and err.isatty()):
         with _bar(err) as report:
             yield report
+    else:
+        yield None
+
+
+@contextmanager
+def _fetch_bar(stream: TextIO) -> Iterator[FetchProgress]:
+    """A rich progress bar on stderr: publications looked at / total and the time left."""
+    bar = _rich_bar(stream, "publications · ETA")
+    task = bar.add_task("fetching", total=None)
+
+    def report(done: int, total: int, _url: str) -> None:
+        bar.update(task, total=total, completed=done)
+
+    with bar:
+        yield report
+
+
+@contextmanager
+def fetch_progress(mode: str, stream: Any = None) -> Iterator[FetchProgress | None]:
+    """A fetch's progress callback in `mode`: a bar on a terminal, JSON lines, or none."""
+    err = stream or sys.stderr
+    if mode == "json":
+
+        def report(done: int, total: int, url: str) -> None:
+            line = {"event": "publication", "done": done, "total": total, "url": url}
+            err.write(json.dumps(line) + "\n")
+            err.flush()
+
+        yield report
+    elif mode == "bar" or (mode == "auto" and err.isatty()):
+        with _fetch_bar(err) as bar_report:
+            yield bar_report
     else:
         yield None

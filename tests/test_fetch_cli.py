@@ -3,6 +3,8 @@ against the local fixture site (real extraction, a SQLite store under tmp_path).
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -205,3 +207,37 @@ def test_a_source_run_waits_its_turn_like_any_run(site: Site, tmp_path: Path) ->
         code, _out, err = invoke(tmp_path, "run", "--source", "hmicfrs", "--base-url", site.base)
     assert code == 1
     assert "another recwatch run (pid " in err
+
+
+def test_fetch_progress_as_json_lines(site: Site, tmp_path: Path) -> None:
+    """--progress json: one line per publication on stderr; the data stays on stdout."""
+    code, out, err = invoke(
+        tmp_path, "fetch", "--source", "hmicfrs", "--base-url", site.base, "--progress", "json"
+    )
+    lines = [json.loads(line) for line in err.splitlines()]
+    assert code == 0
+    assert [(x["event"], x["done"]) for x in lines] == [
+        ("publication", k) for k in range(1, len(lines) + 1)
+    ]
+    assert lines
+    assert all(x["total"] == len(lines) for x in lines)
+    assert out.splitlines()[-1].startswith("Fetched: 5 new")
+
+
+def test_fetch_progress_bar_on_a_terminal() -> None:
+    """A terminal gets a bar of publications done / total; anything else gets none."""
+    from pipeline.progress import fetch_progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    with fetch_progress("auto", io.StringIO()) as report:
+        assert report is None
+    terminal = Terminal()
+    with fetch_progress("auto", terminal) as report:
+        assert report is not None
+        report(1, 3, "https://example.org/a/")
+        report(3, 3, "https://example.org/c/")
+    assert "3/3" in terminal.getvalue()
+    assert "publications" in terminal.getvalue()
