@@ -151,7 +151,8 @@ def extract(
 ) -> None:
     """Extract items from PDFs and print them (nothing is stored).
 
-    Exit code 3 when a document could not be read.
+    Each document is extracted in a worker process under the same budget as `run`. Exit code 3
+    when a document could not be read or went over its budget.
 
     Example: recwatch extract report.pdf --json
     """
