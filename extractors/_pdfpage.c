@@ -479,6 +479,16 @@ static PyObject *group_words(const Chars *chars, double x_ratio, double y_tolera
         visible[v].ends_word = i + 1 < chars->n && chars->items[i + 1].space;
         v++;
     }
+    /* In right-to-left text the char after a space in reading order is the one left of it on
+     * the page: it ends its word. Walk backwards so that a moved mark is not moved again. */
+    for (size_t k = n; k-- > 1;) {
+        const Char *a = visible[k - 1].c, *b = visible[k].c;
+        if (visible[k - 1].ends_word == 1 && fabs(a->top - b->top) <= y_tolerance &&
+            b->x0 + b->x1 < a->x0 + a->x1) {
+            visible[k - 1].ends_word = 0;
+            visible[k].ends_word = 2;
+        }
+    }
     qsort(visible, n, sizeof(Visible), by_top);
     for (size_t i = 0; i < n; i++) visible[i].by_top = i;
     size_t start = 0;

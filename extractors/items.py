@@ -319,9 +319,17 @@ class _Candidate:
         return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))
 
 
+_NONSPACE_RE = re.compile(r"\S+")
+
+
+def _word_count(text: str) -> int:
+    """Words in a text, counted without listing them (a layout-less report is one block)."""
+    return sum(1 for _ in _NONSPACE_RE.finditer(text))
+
+
 def _is_heading(block: Block, body: float) -> bool:
     text = block.raw_text
-    words = len(text.split())
+    words = len(text.split(maxsplit=19))  # at most 20: a long block is no heading, however long
     if words == 0 or words > 18 or block.label_kind == "bullet":
         return False
     bigger = block.first.size >= body + 1.2
@@ -792,7 +800,7 @@ class _Splitter:
             self.section = None
             self.parent_number = None
         if self.section is None:
-            self.narrative_words += len(text.split())
+            self.narrative_words += _word_count(text)
             return True
         return False
 
@@ -805,7 +813,7 @@ class _Splitter:
             self.timing = _timing_in(text) or self.timing
             self.cluster += 1
             return
-        self.narrative_words += len(text.split())
+        self.narrative_words += _word_count(text)
 
     def _in_section(self, block: Block, text: str, section: ItemKind) -> None:
         """Inside a section of items: continuations, lead-ins, sub-entries or a new entry."""

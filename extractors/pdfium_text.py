@@ -270,6 +270,11 @@ def group_words(
     visible = [c for c in chars if c.text != " "]
     # A char followed by an explicit space ends its word, whatever the gap.
     ends_word = {id(a) for a, b in itertools.pairwise(chars) if b.text == " "}
+    # In right-to-left text the char after a space in reading order is the one left of it.
+    for a, b in reversed(list(itertools.pairwise(visible))):
+        if id(a) in ends_word and abs(a.top - b.top) <= y_tolerance and b.x0 + b.x1 < a.x0 + a.x1:
+            ends_word.discard(id(a))
+            ends_word.add(id(b))
     lines: list[list[_Char]] = []
     for char in sorted(visible, key=lambda c: c.top):
         if lines and abs(char.top - lines[-1][0].top) <= y_tolerance:

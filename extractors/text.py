@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import itertools
 import logging
 import os
 import re
 import string
+import sys
+import zlib
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,8 +41,9 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "5"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
-# 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings
+TEXT_LAYER_VERSION = "7"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+# 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
+# 6: words cached packed per page; 7: right-to-left words no longer split after their first letter
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
@@ -78,6 +83,69 @@ class Word:
     bottom: float
     size: float
     bold: bool
+
+
+class PageWords:
+    """One page's words packed into a string and two arrays (about 50 bytes a word, not 300)."""
+
+    __slots__ = ("_bold", "_coords", "_lengths", "_text")
+
+    def __init__(self, words: Iterable[Word] = ()) -> None:
+        texts: list[str] = []
+        self._coords = array("d")
+        self._lengths = array("I")
+        self._bold = bytearray()
+        for w in words:
+            texts.append(w.text)
+            self._lengths.append(len(w.text))
+            self._coords.extend((w.x0, w.x1, w.top, w.bottom, w.size))
+            self._bold.append(w.bold)
+        self._text = "".join(texts)
+
+    def __len__(self) -> int:
+        return len(self._bold)
+
+    def __iter__(self) -> Iterator[Word]:
+        start = 0
+        coords = self._coords
+        for k, n in enumerate(self._lengths):
+            c = 5 * k
+            x0, x1, top, bottom, size = coords[c : c + 5]
+            yield Word(
+                self._text[start : start + n], x0, x1, top, bottom, size, bool(self._bold[k])
+            )
+            start += n
+
+    def to_json(self) -> list[str]:
+        """Encode for the cache: text, then lengths, coordinates and bold flags (zlib, base64)."""
+        lengths, coords = array("I", self._lengths), array("d", self._coords)
+        if sys.byteorder == "big":  # pragma: no cover - the cache is little-endian everywhere
+            lengths.byteswap()
+            coords.byteswap()
+        packed = (lengths.tobytes(), coords.tobytes(), bytes(self._bold))
+        # Compressed per page so that a long report's cache entry is built in little memory.
+        return [
+            self._text,
+            *(base64.b64encode(zlib.compress(b, 1)).decode("ascii") for b in packed),
+        ]
+
+    @classmethod
+    def from_json(cls, data: Sequence[str]) -> PageWords:
+        """Decode what to_json wrote."""
+        page = cls()
+        page._text = data[0]
+        page._lengths.frombytes(_unpack(data[1]))
+        page._coords.frombytes(_unpack(data[2]))
+        page._bold = bytearray(_unpack(data[3]))
+        if sys.byteorder == "big":  # pragma: no cover
+            page._lengths.byteswap()
+            page._coords.byteswap()
+        return page
+
+
+def _unpack(data: str) -> bytes:
+    """Decode one packed column of PageWords.to_json."""
+    return zlib.decompress(base64.b64decode(data))
 
 
 def sha256_of(path: Path) -> str:
@@ -154,7 +222,7 @@ class RawPages:
     file: str
     sha256: str
     sizes: list[tuple[float, float]]
-    words: list[list[Word]]
+    words: list[PageWords]
     boxes: list[list[tuple[float, float, float, float]]]
     table_boxes: list[list[tuple[float, float, float, float]]]
     tables: list[Table]
@@ -168,10 +236,7 @@ def raw_to_json(raw: RawPages) -> dict[str, Any]:
         "file": raw.file,
         "sha256": raw.sha256,
         "sizes": raw.sizes,
-        "words": [
-            [[w.text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold] for w in page]
-            for page in raw.words
-        ],
+        "words": [page.to_json() for page in raw.words],
         "boxes": raw.boxes,
         "table_boxes": raw.table_boxes,
         "tables": [[t.page, t.top, t.bottom, [list(r) for r in t.rows]] for t in raw.tables],
@@ -186,7 +251,7 @@ def raw_from_json(data: dict[str, Any]) -> RawPages:
         file=data["file"],
         sha256=data["sha256"],
         sizes=[(float(w), float(h)) for w, h in data["sizes"]],
-        words=[[Word(*w) for w in page] for page in data["words"]],
+        words=[PageWords.from_json(page) for page in data["words"]],
         boxes=[[(b[0], b[1], b[2], b[3]) for b in page] for page in data["boxes"]],
         table_boxes=[[(b[0], b[1], b[2], b[3]) for b in page] for page in data["table_boxes"]],
         tables=[
@@ -289,7 +354,7 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
                 for t, x0, x1, top, bottom, size, f in found
             ]
             raw.sizes.append((width, height))
-            raw.words.append(words)
+            raw.words.append(PageWords(words))
             raw.boxes.append(_frame_boxes(_shapes(drawings), width, height))
             raw.table_boxes.append([])
             # Tables only where a ruled table could hold items: drawn rules, and item words on
@@ -372,7 +437,7 @@ def _skip_page(raw: RawPages, path: Path, index: int, exc: Exception) -> None:
     logger.warning("%s: page %d could not be loaded: %s", path, index, exc)
     raw.warnings.append(f"{path.name}: page {index} could not be loaded ({exc}); skipped")
     raw.sizes.append(raw.sizes[-1] if raw.sizes else (595.0, 842.0))
-    raw.words.append([])
+    raw.words.append(PageWords())
     raw.boxes.append([])
     raw.table_boxes.append([])
 
@@ -427,7 +492,7 @@ def _read_pages_pdfplumber(path: Path, digest: str) -> RawPages:
                 )
                 words, rects, page_tables, tboxes = [], [], [], []
             raw.sizes.append((float(page.width), float(page.height)))
-            raw.words.append(words)
+            raw.words.append(PageWords(words))
             raw.boxes.append(rects)
             raw.tables.extend(page_tables)
             raw.table_boxes.append(tboxes)
@@ -459,7 +524,7 @@ def build_document(raw: RawPages) -> DocumentText:
     lines: list[Line] = []
     for index, words in enumerate(raw.words, start=1):
         width, _height = raw.sizes[index - 1]
-        page_lines = _words_to_lines(words, index, width)
+        page_lines = _words_to_lines(list(words), index, width)
         lines.extend(_mark_boxes(page_lines, raw.boxes[index - 1], raw.table_boxes[index - 1]))
     return DocumentText(
         file=raw.file,

@@ -111,10 +111,28 @@ def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> 
     ctx.obj = resolve(data_dir=data_dir, db=ctx.meta.get(DB_KEY))
 
 
+doc_timeout_option = click.option(
+    "--doc-timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    metavar="SECONDS",
+    help="Time budget per document (worker process); 0 for no limit.",
+)
+doc_memory_option = click.option(
+    "--doc-memory",
+    type=click.IntRange(min=0),
+    default=1536,
+    metavar="MB",
+    help="Memory budget per document (worker address space); 0 for no limit.",
+)
+
+
 @cli.command()
 @click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, help="Worker processes.")
+@doc_timeout_option
+@doc_memory_option
 @progress_option
 @click.option(
     "--ocr",
@@ -123,14 +141,22 @@ def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> 
     "RECWATCH_OCR_LANGUAGE, default eng).",
 )
 def extract(
-    pdfs: tuple[Path, ...], as_json: bool, jobs: int, ocr: bool, progress_mode: str = "auto"
+    pdfs: tuple[Path, ...],
+    as_json: bool,
+    jobs: int,
+    ocr: bool,
+    doc_timeout: float = 300.0,
+    doc_memory: int = 1536,
+    progress_mode: str = "auto",
 ) -> None:
     """Extract items from PDFs and print them (nothing is stored).
 
-    Exit code 3 when a document could not be read.
+    Each document is extracted in a worker process under the same budget as `run`. Exit code 3
+    when a document could not be read or went over its budget.
 
     Example: recwatch extract report.pdf --json
     """
+    from pipeline.budget import Budget
     from pipeline.extract import extract_many
     from pipeline.jsonio import document_to_json
     from pipeline.progress import progress_reporter
@@ -139,7 +165,8 @@ def extract(
 
     files = collect_pdfs(pdfs)
     with progress_reporter(progress_mode) as progress:
-        outcomes = extract_many(files, jobs, progress, ocr=ocr)
+        budget = Budget.from_options(doc_timeout, doc_memory)
+        outcomes = extract_many(files, jobs, progress, budget=budget, ocr=ocr)
     results = [o.result for o in outcomes if o.result is not None]
     documents = [document_to_json(r) for r in results]
     if as_json:
@@ -168,20 +195,8 @@ def extract(
     is_flag=True,
     help="Parse every PDF again instead of reusing data/processed/cache/.",
 )
-@click.option(
-    "--doc-timeout",
-    type=click.FloatRange(min=0),
-    default=300.0,
-    metavar="SECONDS",
-    help="Time budget per document (worker process); 0 for no limit.",
-)
-@click.option(
-    "--doc-memory",
-    type=click.IntRange(min=0),
-    default=1536,
-    metavar="MB",
-    help="Memory budget per document (worker address space); 0 for no limit.",
-)
+@doc_timeout_option
+@doc_memory_option
 @click.option(
     "--ocr",
     is_flag=True,

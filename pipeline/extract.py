@@ -189,6 +189,7 @@ def extract_pdf(
             raw = read_pages(path, digest)
             cache.put_text(digest, raw_to_json(raw))
     doc = build_document(raw if raw is not None else read_pages(path))
+    del raw  # a long report's words are its largest object: free them before the extractors
     if not doc.lines and ocr:
         doc = _ocr_document(path, doc.sha256, cache)
     if not doc.lines:

@@ -231,9 +231,19 @@ def test_an_absurdly_long_pdf_is_stopped_by_the_time_budget(tmp_path: Path) -> N
     assert "Documents: 2 (1 ok, 1 failed)" in result.stdout
 
 
-def test_budget_options_default_to_the_budget_module() -> None:
-    run = cli.commands["run"]
-    defaults = {p.name: p.default for p in run.params}
+def test_extract_has_the_time_budget_of_run(tmp_path: Path) -> None:
+    huge = faultwork.many_pages_pdf(tmp_path / "absurd-page-count.pdf", pages=1500)
+    result = CliRunner().invoke(
+        cli,
+        ["--data-dir", str(tmp_path / "data"), "extract", str(huge), "--doc-timeout", "4"],
+    )
+    assert result.exit_code == 3, result.stderr
+    assert f"Error: {huge}: took longer than the 4 s time budget per document" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_budget_options_default_to_the_budget_module(command: str) -> None:
+    defaults = {p.name: p.default for p in cli.commands[command].params}
     assert defaults["doc_timeout"] == Budget().seconds
     assert defaults["doc_memory"] == Budget().memory_mb
     assert not Budget.from_options(0, 0).limited

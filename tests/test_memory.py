@@ -45,3 +45,35 @@ def test_a_400_page_report_costs_little_more_than_a_40_page_one(tmp_path: Path) 
     # 360 more dense pages: their words (≈ 300k) cost tens of MB; kept pdfplumber pages would
     # cost about 2 GB.
     assert extra < 150, f"reading 360 more pages grew memory by {extra:.0f} MB"
+
+
+_PEAK = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def _peak_mb(*args: str) -> float:
+    """Peak RSS (MB) of the largest process a recwatch command started, workers included."""
+    recwatch = str(Path(sys.executable).with_name("recwatch"))
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, recwatch, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    code, peak = done.stdout.split()
+    assert code == "0"
+    return float(peak)
+
+
+def test_a_2000_page_report_peaks_under_300_mb_in_run_and_extract(tmp_path: Path) -> None:
+    pdf = faultwork.many_pages_pdf(tmp_path / "long.pdf", pages=2000)
+    data = str(tmp_path / "data")
+    extract = _peak_mb("--data-dir", data, "extract", str(pdf), "--json")
+    run = _peak_mb("--data-dir", data, "run", str(pdf))
+    # Words held as objects cost about 800 MB here; packed per page, about 230 MB.
+    assert extract <= 300, f"extract peaked at {extract:.0f} MB"
+    assert run <= 300, f"run peaked at {run:.0f} MB"

@@ -66,3 +66,25 @@ def test_a_surrogate_pair_is_one_character_and_a_lone_one_is_replaced(
 
 def test_both_loops_read_surrogates_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _compare_loops([surrogate_pdf(tmp_path / "emoji.pdf")], monkeypatch)
+
+
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not _DEJAVU.is_file(), reason="needs DejaVuSans (Hebrew glyphs)")
+def test_right_to_left_words_keep_their_letters_together(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    from extractors.text import read_pages
+
+    pdfmetrics.registerFont(TTFont("DejaVu", str(_DEJAVU)))
+    canvas = Canvas(str(tmp_path / "rtl.pdf"))
+    canvas.setFont("DejaVu", 12)
+    canvas.drawRightString(500, 700, "שלום עולם")
+    canvas.showPage()
+    canvas.save()
+    for engine in ("pdfium", "pdfplumber"):
+        raw = read_pages(tmp_path / "rtl.pdf", engine=engine)
+        assert sorted(w.text for page in raw.words for w in page) == ["עולם", "שלום"], engine
