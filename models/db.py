@@ -166,6 +166,23 @@ class NeedsReview(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class ItemCheck(Base):
+    """An analyst's "looked at it, it is right" on an item added or changed by a run.
+
+    Keyed by the item version it was made on: the review queue stops listing that change, and a
+    later run that extracts something else for the item brings it back.
+    """
+
+    __tablename__ = "item_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("item_versions.id"), index=True)
+    checked_by: Mapped[str] = mapped_column(String(120))
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class WebPage(Base):
     """A page `recwatch fetch` has read: a feed, a listing page or a publication page.
 

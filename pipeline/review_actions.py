@@ -2,8 +2,10 @@
 
 Accepting a flagged item re-states the corrections in force against what extraction says now,
 so they supersede the flagged ones (whose flags resolve) — the way `recwatch reviews` asks an
-analyst to resolve a flag. Undo takes an analyst's last correction back: its rows go, the
-corrections it superseded are in force again and their flags reopen; an added item goes too.
+analyst to resolve a flag. Accepting an item the latest run added or changed records an item
+check on its current version, which takes it off the queue until a run changes it again. Undo
+takes an analyst's last action back: a correction's rows go, the corrections it superseded are in
+force again and their flags reopen, an added item goes too; an acceptance's check goes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pipeline.corrections import (
     make_correction,
 )
 from pipeline.errors import PipelineError
+from pipeline.review_queue import pending_changes
 
 T = TypeVar("T")
 
@@ -44,12 +47,16 @@ def in_transaction(db_url: str, work: Callable[[Session], T]) -> T:
 def accept_item(
     session: Session, item_id: str, by: str, note: str | None, base: str | None, now: datetime
 ) -> list[str]:
-    """Re-state the flagged corrections of an item against the current extraction; return fields."""
+    """Accept an item as it stands: resolve its review flags and check its latest change."""
     if base is not None and base != item_revision(session, item_id):
         raise StaleError(
             f"{item_id} changed since you opened it; nothing was changed",
             "reload the page to see the current values, then accept again",
         )
+    item = session.get(db.Item, item_id)
+    change = None
+    if item is not None:
+        change = pending_changes(session, item.document_sha256).get(item_id)
     flagged = set(
         session.scalars(
             select(db.NeedsReview.field).where(
@@ -57,8 +64,28 @@ def accept_item(
             )
         )
     )
-    if not flagged:
-        raise PipelineError(f"{item_id} has no open review flag", "nothing to accept")
+    if item is None or not (flagged or change in ("added", "changed")):
+        raise PipelineError(
+            f"{item_id} has no open review flag and no unchecked change", "nothing to accept"
+        )
+    fields = _restate(session, item_id, flagged, by, note, now) if flagged else []
+    if change in ("added", "changed") and item.current_version_id is not None:
+        check = db.ItemCheck(
+            item_id=item_id,
+            version_id=item.current_version_id,
+            checked_by=by,
+            checked_at=now,
+            note=note or "accepted",
+        )
+        session.add(check)
+        fields.append(f"checked ({change})")
+    return fields
+
+
+def _restate(
+    session: Session, item_id: str, flagged: set[str], by: str, note: str | None, now: datetime
+) -> list[str]:
+    """Re-state the flagged fields' corrections in force, which resolves their flags."""
     in_force = active_corrections(session).get(item_id, {})
     values: dict[str, Any] = {f: json.loads(in_force[f].value) for f in flagged if f in in_force}
     request = CorrectionRequest(
@@ -79,19 +106,37 @@ def _deadline_arg(value: dict[str, Any] | None) -> str:
 
 
 def undo_last(session: Session, by: str) -> str:
-    """Take back `by`'s last correction (every field of that request); describe what went."""
+    """Take back `by`'s last action (a correction, an acceptance or both); describe what went."""
     last = session.scalar(
         select(db.Correction)
         .where(db.Correction.made_by == by)
         .order_by(db.Correction.id.desc())
         .limit(1)
     )
+    check = session.scalar(
+        select(db.ItemCheck)
+        .where(db.ItemCheck.checked_by == by)
+        .order_by(db.ItemCheck.id.desc())
+        .limit(1)
+    )
+    if check is not None and (last is None or check.checked_at >= last.made_at):
+        session.delete(check)
+        said = f"undid the acceptance of {check.item_id}"
+        if last is not None and (last.item_id, last.made_at) == (check.item_id, check.checked_at):
+            said = f"{_undo_correction(session, last)} and its acceptance"
+        session.info.clear()
+        return said
     if last is None:
         raise PipelineError(f"{by} has no correction to undo", "nothing was changed")
+    return _undo_correction(session, last)
+
+
+def _undo_correction(session: Session, last: db.Correction) -> str:
+    """Take back one correction request (every field made with `last`); describe what went."""
     rows = session.scalars(
         select(db.Correction).where(
             db.Correction.item_id == last.item_id,
-            db.Correction.made_by == by,
+            db.Correction.made_by == last.made_by,
             db.Correction.made_at == last.made_at,
         )
     ).all()
@@ -138,5 +183,6 @@ def _drop_added_item(session: Session, item_id: str) -> None:
         return
     item.current_version_id = None
     session.flush()
+    session.execute(delete(db.ItemCheck).where(db.ItemCheck.item_id == item_id))
     session.execute(delete(db.ItemVersion).where(db.ItemVersion.item_id == item_id))
     session.delete(item)

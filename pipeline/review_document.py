@@ -14,6 +14,7 @@ from pipeline.corrections import item_revision, overlay, rejected_ids
 from pipeline.diff import find_document, word_diff
 from pipeline.page_image import recorded_paths
 from pipeline.query import item_row, latest_self_checks
+from pipeline.review_queue import pending_changes
 
 
 def _previous_text(session: Session, item: db.Item) -> str | None:
@@ -63,6 +64,7 @@ def document_view(session: Session, ref: str) -> dict[str, Any]:
         .where(db.Item.document_sha256 == document.sha256, db.Item.removed_in_run.is_(None))
         .order_by(db.Item.position, db.Item.id)
     )
+    changes = pending_changes(session, document.sha256)
     items: list[dict[str, Any]] = []
     gone: list[dict[str, Any]] = []
     for item, version in session.execute(query).all():
@@ -70,6 +72,7 @@ def document_view(session: Session, ref: str) -> dict[str, Any]:
         row["revision"] = item_revision(session, item.id)
         row["history"] = history(session, item.id)
         row["flagged"] = _flagged(session, item.id)
+        row["change"] = changes.get(item.id)  # added | changed in the latest run, not accepted
         previous = _previous_text(session, item)
         row["words"] = word_diff(previous, version.text) if previous is not None else ()
         (gone if item.id in rejected else items).append(row)

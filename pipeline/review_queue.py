@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from extractors.registry import registry_ids
@@ -41,20 +41,29 @@ def _runs(session: Session, run: int | None) -> tuple[int | None, int | None]:
     return (older[0] if older else None), run
 
 
-def _changes(session: Session, pair: tuple[int | None, int | None]) -> dict[str, dict[str, str]]:
+def _changes(
+    session: Session, pair: tuple[int | None, int | None], sha256: str | None = None
+) -> dict[str, dict[str, str]]:
     """Return, per document, item id -> added | removed | changed between the two runs.
 
     Compared in SQL (a run's rows joined to the other run's rows of the same item), so only the
-    changed rows leave the database. With no earlier run every item of the run is added.
+    changed rows leave the database. With no earlier run every item of the run is added. An
+    addition or change an analyst accepted (an item check on the new version) is left out.
     """
     old, new = aliased(db.RunItem), aliased(db.RunItem)
     out: dict[str, dict[str, str]] = {}
+    checked = select(db.ItemCheck.id).where(
+        db.ItemCheck.item_id == new.item_id, db.ItemCheck.version_id == new.version_id
+    )
     seen = (
         select(new.item_id, new.document_sha256, old.id)
         .outerjoin(old, and_(old.item_id == new.item_id, old.run_id == (pair[0] or -1)))
         .where(new.run_id == (pair[1] or -1))
         .where(or_(old.id.is_(None), old.version_id != new.version_id))
+        .where(~exists(checked))
     )
+    if sha256 is not None:
+        seen = seen.where(new.document_sha256 == sha256)
     for item_id, sha, had in session.execute(seen):
         out.setdefault(sha, {})[item_id] = "added" if had is None else "changed"
     processed = select(db.RunDocument.sha256).where(
@@ -66,9 +75,16 @@ def _changes(session: Session, pair: tuple[int | None, int | None]) -> dict[str,
         .where(old.run_id == (pair[0] or -1), new.id.is_(None))
         .where(old.document_sha256.in_(processed))
     )
+    if sha256 is not None:
+        gone = gone.where(old.document_sha256 == sha256)
     for item_id, sha in session.execute(gone):
         out.setdefault(sha, {})[item_id] = "removed"
     return out
+
+
+def pending_changes(session: Session, sha256: str) -> dict[str, str]:
+    """Return a document's item id -> added | removed | changed of the latest run, not accepted."""
+    return _changes(session, _runs(session, None), sha256).get(sha256, {})
 
 
 def _current() -> Select[str, str]:

@@ -328,3 +328,42 @@ def items_json_of_sample_first_text() -> str:
         "behaviour is recorded as stalking whenever the behaviour meets the legal definition, "
         "rather than as a less serious communications offence."
     )
+
+
+def queue_counts(client: Any, sha256: str) -> tuple[int, int, int] | None:
+    """(added, removed, changed) the queue shows for a document; None when it is not listed."""
+    page = client.get("/").text
+    if f'data-sha256="{sha256}"' not in page:
+        return None
+    row = page[page.index(f'data-sha256="{sha256}"') :]
+    cells = re.findall(r"<td>(\d+)</td>", row)[:5]
+    return int(cells[1]), int(cells[2]), int(cells[3])
+
+
+def test_accept_checks_an_added_item_off_the_queue_until_a_run_changes_it(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'data' / 'processed' / 'recwatch.db'}"
+    result = make_result()
+    load_result(url, result)
+    client, settings = app_for(tmp_path / "data")
+    rows = items_json(url)
+    first, sha = rows[0], rows[0]["sha256"]
+    assert queue_counts(client, sha) == (len(rows), 0, 0)
+    assert "added by the latest run" in client.get(f"/document/{sha}").text
+    for item in rows:
+        form = form_of(client, sha, item["id"], settings.token)
+        assert client.post(f"/item/{item['id']}/accept", data=form).status_code == 303
+    assert queue_counts(client, sha) is None  # nothing left to look at
+    assert "added by the latest run" not in client.get(f"/document/{sha}").text
+    again = client.post(
+        f"/item/{first['id']}/accept", data=form_of(client, sha, first["id"], settings.token)
+    )
+    assert again.status_code == 400
+    assert "nothing to accept" in again.text
+    assert client.post("/undo", data={"csrf": settings.token, "document": sha}).status_code == 303
+    assert queue_counts(client, sha) == (1, 0, 0)  # the last acceptance taken back
+    changed = replace(result.items[0], text="The force should review its custody policy again.")
+    load_result(url, replace(result, items=(changed, *result.items[1:])))
+    assert queue_counts(client, sha) == (0, 0, 1)  # the accepted item changed under the check
+    assert items_json(url)[0]["text"] == changed.text  # accepting wrote no correction

@@ -70,7 +70,7 @@ def browser(tmp_path: Path) -> Iterator[Any]:
     for flag in (*FLAGS, "--window-size=1400,1000", f"--user-data-dir={tmp_path / 'profile'}"):
         options.add_argument(flag.replace("--headless", "--headless=new"))
     driver = webdriver.Chrome(service=Service(executable_path=chromedriver()), options=options)
-    driver.implicitly_wait(5)
+    driver.implicitly_wait(30)  # generous: a loaded CI machine renders pages slowly
     try:
         yield driver
     finally:
