@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extractors.glyphs import join_text
 from extractors.skeleton import Unit, section_kind
-from extractors.text import join_text
 from extractors.wording import normalise_words, shingles
 from models.records import Item, ItemKind
 

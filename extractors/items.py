@@ -10,7 +10,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from extractors.text import join_text, mark_soft_hyphens
+from extractors.glyphs import join_text
+from extractors.text import mark_soft_hyphens
 from extractors.vocabulary import directs, opens_with_imperative
 from models.records import DocumentText, Item, ItemKind, Line, Table
 

@@ -22,6 +22,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from extractors import glyphs
+from extractors.glyphs import clean_cell, overprinted
 from extractors.rowruled import implied_lines, row_ruled_stacks
 from models.records import Table
 
@@ -245,8 +247,6 @@ def _font_name(obj: Any) -> str:
 
 def dedupe(chars: list[_Char]) -> list[_Char]:
     """Drop glyphs printed twice at almost the same spot (fake bold), as pdfplumber's dedupe."""
-    from extractors.text import overprinted
-
     kept: list[_Char] = []
     for char in chars:
         prev = kept[-1] if kept else None
@@ -315,10 +315,8 @@ def _word(chars: list[_Char]) -> tuple[str, float, float, float, float, float, s
 
 def has_overprint(chars: Sequence[_Char]) -> bool:
     """True when glyphs are printed twice at almost the same spot (the text layer's rule)."""
-    from extractors import text
-
-    window = itertools.islice(chars, text.OVERPRINT_WINDOW)
-    return text.has_overprint(
+    window = itertools.islice(chars, glyphs.OVERPRINT_WINDOW)
+    return glyphs.has_overprint(
         [{"text": c.text, "x0": c.x0, "x1": c.x1, "top": c.top} for c in window]
     )
 
@@ -521,8 +519,6 @@ def find_tables(
 ) -> list[tuple[Table, tuple[float, float, float, float]]]:
     """Ruled tables on one page: pdfplumber's table finder over PDFium's edges and words."""
     from pdfplumber.table import TableFinder
-
-    from extractors.text import clean_cell
 
     edges = [*edges, *implied_edges(words, edges)]
     page = _EdgePage(

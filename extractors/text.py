@@ -8,7 +8,6 @@ import itertools
 import logging
 import os
 import re
-import string
 import sys
 import zlib
 from array import array
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.errors import ExtractionError
+from extractors.glyphs import SOFT_HYPHEN, clean_cell, has_overprint
 from models.records import DocumentText, Line, Table
 
 if TYPE_CHECKING:
@@ -65,12 +65,8 @@ _LIST_MARK_RE = re.compile(
 _ITEM_WORDS_RE = re.compile(
     r"recommendation|areas? for|actions?\b|requirement|responsib|improvement", re.IGNORECASE
 )
-SOFT_HYPHEN = "\u00ad"
-OVERPRINT_WINDOW = 2000  # characters looked at for a fake bold (extractors/_pdfpage.c: the same)
-OVERPRINT_DX = 1.5  # a reprint starts at most this far (pt) from the glyph it repeats (C: the same)
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
-_ASCII_LETTERS = frozenset(string.ascii_letters)
 _LINE_END_HYPHEN_RE = re.compile(r"([A-Za-z]+)-$")
 
 
@@ -623,29 +619,6 @@ def _row_ruled_lines(page: Any, words: Sequence[Word]) -> dict[str, list[dict[st
     }
 
 
-def has_overprint(chars: Sequence[dict[str, Any]]) -> bool:
-    """True when glyphs are printed twice at almost the same spot (a fake bold)."""
-    for a, b in itertools.pairwise(chars[:OVERPRINT_WINDOW]):
-        if (
-            a["text"] == b["text"]
-            and not a["text"].isspace()
-            and overprinted(abs(float(a["x0"]) - float(b["x0"])), float(a["x1"]) - float(a["x0"]))
-            and abs(float(a["top"]) - float(b["top"])) < 1.5
-        ):
-            return True
-    return False
-
-
-def overprinted(dx: float, width: float) -> bool:
-    """True when a glyph dx after the same glyph (width wide) is a reprint, not the next letter.
-
-    A fake bold's second printing starts inside the first glyph; a doubled letter ("ff" in
-    "Office") starts where the first ends. At 5 pt a whole letter is narrower than the fixed
-    1.5 pt once used here, so doubled letters were taken for reprints and dropped.
-    """
-    return dx < min(OVERPRINT_DX, width / 2)
-
-
 def _boxes_from_bars(
     shapes: Iterable[dict[str, Any]], page_width: float
 ) -> list[tuple[float, float, float, float]]:
@@ -663,13 +636,6 @@ def _boxes_from_bars(
                 boxes.append((lx0, max(ltop, rtop), rx1, min(lbottom, rbottom)))
                 break
     return boxes
-
-
-def clean_cell(cell: str | None) -> str:
-    """Collapse a table cell's lines into one string."""
-    if not cell:
-        return ""
-    return join_text(cell.splitlines())
 
 
 def _words_to_lines(words: list[Word], page: int, page_width: float) -> list[Line]:
@@ -903,41 +869,6 @@ def _section_headings(
 def _in_band(ln: Line, page_heights: Sequence[float]) -> bool:
     height = page_heights[ln.page - 1]
     return ln.top < 0.12 * height or ln.bottom > 0.88 * height
-
-
-def join_text(parts: Iterable[str]) -> str:
-    """Join line texts into one string, repairing hyphenated line breaks."""
-    # Pieces joined once at the end: adding to one growing string is quadratic on long blocks.
-    pieces: list[str] = []
-    for raw in parts:
-        part = " ".join(raw.split())
-        if not part:
-            continue
-        if not pieces:
-            pieces.append(part)
-        elif pieces[-1].endswith(SOFT_HYPHEN):
-            pieces[-1] = pieces[-1][:-1]
-            pieces.append(part)
-        elif (
-            pieces[-1].endswith("-")
-            and _last_chars(pieces, 2)[:1] in _ASCII_LETTERS
-            and part[:1].islower()
-        ):
-            pieces.append(part)  # a compound word broken at its own hyphen
-        else:
-            pieces.append(" ")
-            pieces.append(part)
-    return "".join(pieces).replace(SOFT_HYPHEN, "-")
-
-
-def _last_chars(pieces: list[str], n: int) -> str:
-    """The last n characters of the pieces joined (fewer if the text is shorter)."""
-    tail = ""
-    for piece in reversed(pieces):
-        tail = piece + tail
-        if len(tail) >= n:
-            break
-    return tail[-n:] if len(tail) >= n else ""
 
 
 def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from pipeline.cells import guard_cell
 from pipeline.errors import PipelineError
 from pipeline.register_layout import (
     ANALYST_COLUMNS,
@@ -23,17 +24,10 @@ CSV_COLUMNS = (
     "page_start", "page_end", "text", "addressees", "partners",
     "deadline_text", "deadline_date", "deadline_kind", "corrected",
 )  # fmt: skip
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("json", "csv", "xlsx", "nl")
 SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".jsonl": "nl", ".ndjson": "nl"}
 BOM = "\ufeff"
 NL_DOCUMENT_KEYS = ("file", "sha256", "title", "publisher", "published", "source")
-
-
-def guard_cell(value: object) -> str:
-    """Return a CSV cell as text, prefixing ' when a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def csv_record(row: Mapping[str, Any]) -> list[str]:

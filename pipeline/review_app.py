@@ -9,9 +9,7 @@ request naming another host is refused unless the server was bound to a chosen `
 from __future__ import annotations
 
 import hmac
-import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,21 +22,11 @@ from pipeline.corrections import CorrectionRequest, StaleError, make_correction
 from pipeline.errors import PipelineError
 from pipeline.jinja import render_page
 from pipeline.review_actions import accept_item, in_transaction, undo_last
+from pipeline.review_settings import ReviewSettings
 
 T = TypeVar("T")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 ACTIONS = ("accept", "reject", "text", "addressees", "deadline")
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewSettings:
-    """What one review server works on and as whom."""
-
-    db_url: str
-    data_dir: Path
-    user: str
-    check_host: bool = True  # False when the analyst chose --host
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
 
 def _read(settings: ReviewSettings, work: Callable[[Session], T]) -> T:

@@ -8,7 +8,8 @@ import webbrowser
 import click
 
 from pipeline.config import Config
-from pipeline.review_app import ReviewSettings, create_app
+from pipeline.review_app import create_app
+from pipeline.review_settings import ReviewSettings
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from pipeline.errors import PipelineError
 from pipeline.jinja import render_page
 
 if TYPE_CHECKING:
-    from pipeline.review_app import ReviewSettings
+    from pipeline.review_settings import ReviewSettings
 
 T = TypeVar("T")
 Reader = Callable[["ReviewSettings", Callable[[Session], T]], T]

@@ -19,8 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pipeline.cells import guard_cell
 from pipeline.errors import PipelineError
-from pipeline.export import guard_cell
 from pipeline.register_layout import (
     ID_COLUMN,
     RECWATCH_COLUMNS,

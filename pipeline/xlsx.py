@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.cells import guard_cell
 from pipeline.errors import PipelineError
-from pipeline.export import guard_cell
 from pipeline.files import replacing
 from pipeline.register_layout import ANALYST_COLUMNS, DATE_COLUMNS, RECWATCH_COLUMNS
 

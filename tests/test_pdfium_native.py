@@ -20,7 +20,8 @@ from fixtures.builder import build_report
 from fixtures.reports import FIXTURES
 
 from extractors import pdfium_text as fast
-from extractors.text import PDFIUM_GAP_RATIO, TABLE_SETTINGS, WORD_SETTINGS, clean_cell
+from extractors.glyphs import clean_cell
+from extractors.text import PDFIUM_GAP_RATIO, TABLE_SETTINGS, WORD_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "raw" / "samples").glob("*.pdf"))

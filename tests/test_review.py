@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from factories import load_result, make_item, make_result
 
 from pipeline.cli import cli
-from pipeline.review_app import ReviewSettings, create_app
+from pipeline.review_app import create_app
+from pipeline.review_settings import ReviewSettings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw" / "samples" / "online-stalking-super-complaint-2023.pdf"
