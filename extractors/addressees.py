@@ -18,142 +18,50 @@ from extractors.registry import (
     is_force_id,
     load_registry,
 )
+from extractors.vocabulary import (
+    ACTIVE_AFTER_BE,
+    ADVERB_FILLERS,
+    ADVERBIAL_STARTS,
+    AGENT_NOUNS,
+    ANAPHORIC,
+    ASIDE_STARTS,
+    ASKED_CUES,
+    CLAUSE_WORDS,
+    CO_ACTOR_CUES,
+    COMPLEMENT_WORDS,
+    CONNECTORS,
+    COUNCIL_HINTS,
+    DEADLINE_OPENERS,
+    DETERMINERS,
+    DIRECT_CUES,
+    EMBEDDED_WH,
+    GENERIC_ONLY,
+    GOVERNMENT_OF,
+    GOVERNMENT_ROLES,
+    HARD_PUNCT,
+    IRREGULAR_PARTICIPLES,
+    LEADER_WORDS,
+    MODALS,
+    NON_AGENT_START,
+    OBLIGED,
+    PARTNER_CUES,
+    PLACES,
+    POSTMODIFIER_STARTS,
+    PRONOUN,
+    PRONOUNS,
+    PROVIDER_HINTS,
+    RECIPIENT_VERBS,
+    RECOMMEND_CUES,
+    RESTART_WORDS,
+    ROLE_LABELS,
+    SEGMENT_DROP_STARTS,
+    STOP_WORDS,
+    TO_MODALS,
+)
 from models.records import Item, Metadata
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-PRONOUN = "<pronoun>"
-
-MODALS = frozenset({"should", "must", "shall", "will", "ought"})
-# "needs to", "is to", "has to": the verb is only modal when "to" follows.
-TO_MODALS = frozenset({"need", "needs", "is", "are", "has", "have"})
-CLAUSE_WORDS = frozenset(
-    {
-        "that", "which", "who", "whom", "whose", "where", "when", "whether", "if", "how", "what",
-        "why", "because", "unless", "while", "whilst", "although", "though", "but", "so", "then",
-        "than", "once", "until", "after", "before", "since",
-    }
-)  # fmt: skip
-HARD_PUNCT = frozenset({";", ":", "•", "●", "▪", "◼", "■", "–", "—", "…", "?", "!", "\uf0a7"})
-RESTART_WORDS = frozenset({"The", "All", "Every", "Each", "These", "This", "It", "They", "We", "I"})
-DETERMINERS = frozenset(
-    {"the", "a", "an", "all", "every", "each", "any", "both", "relevant", "individual", "other"}
-)
-ANAPHORIC = frozenset({"this", "these", "that", "such", "its", "their", "our", "his", "her", "my"})
-PRONOUNS = frozenset({"it", "they", "he", "she"})
-STOP_WORDS = (
-    frozenset({"to", "of", "for", "by", "with", "as", "in", "on", "at", "from"}) | CLAUSE_WORDS
-)
-GENERIC_ONLY = frozenset({"parties", "party", "stakeholders", "others"})
-NON_AGENT_START = frozenset({"there", "here", "we", "i", "you", "one", "nothing", "everyone"})
-CONNECTORS = frozenset({"of", "for", "and", "&", "on", "in", "'s", "'"})
-POSTMODIFIER_STARTS = frozenset(
-    {"of", "for", "in", "on", "at", "across", "within", "responsible", "concerned", "with",
-     "covering", "serving", "involved", "(", "who", "that", "which"}
-)  # fmt: skip
-AGENT_NOUNS = frozenset(
-    {
-        "government", "administration", "council", "authority", "authorities", "committee",
-        "office", "department", "secretary", "minister", "ministry", "provider", "commissioner",
-        "board", "trust", "leader", "regulator", "body", "bodies", "organisation", "organization",
-        "collaborative", "practice", "doctor", "adviser", "advisor", "institute", "partnership",
-        "force", "constabulary", "police", "agency", "agencies", "directorate", "parliament",
-        "executive", "service", "group", "commission", "inspectorate", "school", "academy",
-        "hospital", "partner", "party", "programme", "chair", "officer", "director", "manager",
-        "headteacher", "governor", "coordinator", "lead", "team", "unit", "panel", "network",
-        "association", "college", "ombudsman", "inspector", "auditor", "practitioner", "employer",
-        "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",
-        "institution", "brigade", "operator", "landlord", "owner", "manufacturer",
-        "contractor", "developer", "insurer", "firefighter", "transporter", "society",
-        "foundation", "charity", "company", "firm", "tribunal", "bureau", "federation",
-        "consortium", "forum", "registrar", "coroner", "sheriff", "mayor",
-    }
-)  # fmt: skip
-ACTIVE_AFTER_BE = frozenset(
-    {"able", "responsible", "accountable", "clear", "aware", "ready", "prepared", "satisfied",
-     "confident", "assured", "open", "transparent", "proactive", "alert"}
-)  # fmt: skip
-OBLIGED = frozenset({"required", "expected", "encouraged", "asked", "obliged", "empowered"})
-IRREGULAR_PARTICIPLES = frozenset(
-    {"given", "made", "taken", "set", "put", "held", "seen", "done", "kept", "brought", "built",
-     "met", "paid", "sent", "shown", "told", "known", "led", "run", "sought", "found", "heard",
-     "taught", "written", "undertaken", "drawn", "chosen", "spent", "thought", "bought", "left",
-     "read", "understood", "withdrawn", "shared", "cut", "laid", "upheld", "overseen"}
-)  # fmt: skip
-ADVERB_FILLERS = frozenset(
-    {"also", "not", "then", "therefore", "now", "still", "further", "each", "both", "all",
-     "together", "jointly", "immediately", "urgently", "always", "routinely", "only", "as",
-     "soon", "possible", "nonetheless", "however", "instead", "first", "similarly", "in",
-     "future", "particular", "no", "longer", "be", "continue", "to"}
-)  # fmt: skip
-PARTNER_CUES: tuple[tuple[str, ...], ...] = (
-    ("working", "with"),
-    ("working", "together", "with"),
-    ("working", "jointly", "with"),
-    ("working", "closely", "with"),
-    ("in", "consultation", "with"),
-    ("in", "partnership", "with"),
-    ("in", "collaboration", "with"),
-    ("in", "conjunction", "with"),
-    ("in", "liaison", "with"),
-    ("with", "the", "support", "of"),
-    ("with", "support", "from"),
-    ("with", "the", "help", "of"),
-    ("supported", "by"),
-    ("together", "with"),
-    ("jointly", "with"),
-    ("alongside",),
-    ("in", "association", "with"),
-    ("shared", "with"),
-)
-CO_ACTOR_CUES: tuple[tuple[str, ...], ...] = (("through",),)
-SEGMENT_DROP_STARTS = frozenset(
-    {"including", "such", "especially", "particularly", "notably", "once", "where", "whether",
-     "if", "when", "in", "as", "with", "without", "for", "from", "by", "within", "at", "on",
-     "after", "before", "during", "following", "given", "subject", "having", "acting", "via",
-     "through", "under", "to", "of", "like", "not", "and", "or", "but", "who", "which",
-     "working", "supported", "together", "jointly", "alongside", "led", "chaired"}
-)  # fmt: skip
-ASIDE_STARTS = frozenset(
-    {"such", "especially", "particularly", "notably", "whether", "once", "where", "if", "when",
-     "like", "unless", "although", "though", "while", "whilst"}
-)  # fmt: skip
-COMPLEMENT_WORDS = frozenset(
-    {
-        "recommend", "recommends", "ensure", "ensures", "sure", "require", "requires", "agree",
-        "agrees", "propose", "proposes", "suggest", "suggests", "expect", "expects", "say",
-        "says", "believe", "believes", "important", "essential", "vital", "necessary", "clear",
-        "means", "so", "such", "recommendation", "view", "expectation", "requirement", "concern",
-        "consider", "considers", "decide", "decides", "conclude", "concludes", "find", "finds",
-        "think", "thinks", "accept", "accepts", "note", "notes", "state", "states", "recognise",
-        "recognises", "recognize", "recognizes", "determine", "determines", "judge", "judges",
-    }
-)  # fmt: skip
-RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "benefit"})
-DEADLINE_OPENERS = frozenset({"within", "by", "immediately", "in", "from", "before"})
-ADVERBIAL_STARTS = frozenset({"as", "where", "when", "wherever", "urgently", "in", "within"})
-EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
-PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
-DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
-RECOMMEND_CUES = frozenset({"recommend", "recommends", "recommended", "recommending"})
-ASKED_CUES = frozenset({"asked", "asks", "called", "calls", "urged", "invited", "encouraged"})
-GOVERNMENT_OF = {
-    "uk": "uk_government",
-    "united kingdom": "uk_government",
-    "scotland": "scottish_government",
-    "wales": "welsh_government",
-    "northern ireland": "northern_ireland_executive",
-}
-LEADER_WORDS = frozenset({"leaders", "senior leaders", "area leaders", "leadership team"})
-COUNCIL_HINTS = re.compile(
-    r"\b(council|local authority|local area|children's services|borough|county)\b", re.I
-)
-PROVIDER_HINTS = re.compile(
-    r"\b(school|academy|home|nursery|college|provider|hospital|care|practice|inspection report)\b",
-    re.I,
-)
-IMPERATIVE_START = re.compile(r"^[\W\d]*[a-z]")
 
 
 @dataclass
@@ -219,21 +127,16 @@ def _departments(text: str, bodies: list[Body], by_id: dict[str, Body]) -> tuple
     return tuple(dict.fromkeys(i for i in ids if by_id[i].kind == "government_department"))
 
 
-# Roles that stand for a department or the government without naming it.
-_ROLE_LABELS = frozenset({"department", "minister", "ministers", "secretary of state"})
-_GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
-
-
 def _resolve_role(label: str, text: str, ctx: _Context) -> str:
     """ "The Department" / "the Minister": the department the item names, else the publishing
     department; a minister with neither is the government's."""
     role = label.lower()
-    if role not in _ROLE_LABELS or not label[0].isupper():
+    if role not in ROLE_LABELS or not label[0].isupper():
         return label  # "a minister" is any minister, not a particular office
     named = _departments(text, ctx.bodies, ctx.by_id) or ctx.departments
     if named:
         return ctx.by_id[named[0]].output
-    if role in _GOVERNMENT_ROLES and UK_GOVERNMENT_ID in ctx.by_id:
+    if role in GOVERNMENT_ROLES and UK_GOVERNMENT_ID in ctx.by_id:
         return UK_GOVERNMENT_ID
     return label
 
@@ -268,9 +171,6 @@ def _is_agent_word(tok: Token) -> bool:
     if tok.lower_ in PLACES:
         return False
     return _singular(tok.text) in AGENT_NOUNS or tok.lower_ in AGENT_NOUNS or _is_acronym(tok.text)
-
-
-DEADLINE_OPENERS = frozenset({"within", "by", "immediately", "in", "from", "before"})
 
 
 def _without_place(toks: list[Token]) -> list[Token]:

@@ -39,3 +39,142 @@ def opens_with_imperative(text: str) -> bool:
     """True when the text's first word is an instruction verb ("Ensure …", "review …")."""
     words = text.split()
     return bool(words) and words[0].lower().strip(",.:;") in IMPERATIVES
+
+
+# ------------------------------------------------------------------------------------------
+# Who acts: the word lists of the addressee tagger (extractors/addressees.py)
+# ------------------------------------------------------------------------------------------
+
+PRONOUN = "<pronoun>"
+
+MODALS = frozenset({"should", "must", "shall", "will", "ought"})
+# "needs to", "is to", "has to": the verb is only modal when "to" follows.
+TO_MODALS = frozenset({"need", "needs", "is", "are", "has", "have"})
+CLAUSE_WORDS = frozenset(
+    {
+        "that", "which", "who", "whom", "whose", "where", "when", "whether", "if", "how", "what",
+        "why", "because", "unless", "while", "whilst", "although", "though", "but", "so", "then",
+        "than", "once", "until", "after", "before", "since",
+    }
+)  # fmt: skip
+HARD_PUNCT = frozenset({";", ":", "•", "●", "▪", "◼", "■", "–", "—", "…", "?", "!", "\uf0a7"})
+RESTART_WORDS = frozenset({"The", "All", "Every", "Each", "These", "This", "It", "They", "We", "I"})
+DETERMINERS = frozenset(
+    {"the", "a", "an", "all", "every", "each", "any", "both", "relevant", "individual", "other"}
+)
+ANAPHORIC = frozenset({"this", "these", "that", "such", "its", "their", "our", "his", "her", "my"})
+PRONOUNS = frozenset({"it", "they", "he", "she"})
+STOP_WORDS = (
+    frozenset({"to", "of", "for", "by", "with", "as", "in", "on", "at", "from"}) | CLAUSE_WORDS
+)
+GENERIC_ONLY = frozenset({"parties", "party", "stakeholders", "others"})
+NON_AGENT_START = frozenset({"there", "here", "we", "i", "you", "one", "nothing", "everyone"})
+CONNECTORS = frozenset({"of", "for", "and", "&", "on", "in", "'s", "'"})
+POSTMODIFIER_STARTS = frozenset(
+    {"of", "for", "in", "on", "at", "across", "within", "responsible", "concerned", "with",
+     "covering", "serving", "involved", "(", "who", "that", "which"}
+)  # fmt: skip
+AGENT_NOUNS = frozenset(
+    {
+        "government", "administration", "council", "authority", "authorities", "committee",
+        "office", "department", "secretary", "minister", "ministry", "provider", "commissioner",
+        "board", "trust", "leader", "regulator", "body", "bodies", "organisation", "organization",
+        "collaborative", "practice", "doctor", "adviser", "advisor", "institute", "partnership",
+        "force", "constabulary", "police", "agency", "agencies", "directorate", "parliament",
+        "executive", "service", "group", "commission", "inspectorate", "school", "academy",
+        "hospital", "partner", "party", "programme", "chair", "officer", "director", "manager",
+        "headteacher", "governor", "coordinator", "lead", "team", "unit", "panel", "network",
+        "association", "college", "ombudsman", "inspector", "auditor", "practitioner", "employer",
+        "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",
+        "institution", "brigade", "operator", "landlord", "owner", "manufacturer",
+        "contractor", "developer", "insurer", "firefighter", "transporter", "society",
+        "foundation", "charity", "company", "firm", "tribunal", "bureau", "federation",
+        "consortium", "forum", "registrar", "coroner", "sheriff", "mayor",
+    }
+)  # fmt: skip
+ACTIVE_AFTER_BE = frozenset(
+    {"able", "responsible", "accountable", "clear", "aware", "ready", "prepared", "satisfied",
+     "confident", "assured", "open", "transparent", "proactive", "alert"}
+)  # fmt: skip
+OBLIGED = frozenset({"required", "expected", "encouraged", "asked", "obliged", "empowered"})
+IRREGULAR_PARTICIPLES = frozenset(
+    {"given", "made", "taken", "set", "put", "held", "seen", "done", "kept", "brought", "built",
+     "met", "paid", "sent", "shown", "told", "known", "led", "run", "sought", "found", "heard",
+     "taught", "written", "undertaken", "drawn", "chosen", "spent", "thought", "bought", "left",
+     "read", "understood", "withdrawn", "shared", "cut", "laid", "upheld", "overseen"}
+)  # fmt: skip
+ADVERB_FILLERS = frozenset(
+    {"also", "not", "then", "therefore", "now", "still", "further", "each", "both", "all",
+     "together", "jointly", "immediately", "urgently", "always", "routinely", "only", "as",
+     "soon", "possible", "nonetheless", "however", "instead", "first", "similarly", "in",
+     "future", "particular", "no", "longer", "be", "continue", "to"}
+)  # fmt: skip
+PARTNER_CUES: tuple[tuple[str, ...], ...] = (
+    ("working", "with"),
+    ("working", "together", "with"),
+    ("working", "jointly", "with"),
+    ("working", "closely", "with"),
+    ("in", "consultation", "with"),
+    ("in", "partnership", "with"),
+    ("in", "collaboration", "with"),
+    ("in", "conjunction", "with"),
+    ("in", "liaison", "with"),
+    ("with", "the", "support", "of"),
+    ("with", "support", "from"),
+    ("with", "the", "help", "of"),
+    ("supported", "by"),
+    ("together", "with"),
+    ("jointly", "with"),
+    ("alongside",),
+    ("in", "association", "with"),
+    ("shared", "with"),
+)
+CO_ACTOR_CUES: tuple[tuple[str, ...], ...] = (("through",),)
+SEGMENT_DROP_STARTS = frozenset(
+    {"including", "such", "especially", "particularly", "notably", "once", "where", "whether",
+     "if", "when", "in", "as", "with", "without", "for", "from", "by", "within", "at", "on",
+     "after", "before", "during", "following", "given", "subject", "having", "acting", "via",
+     "through", "under", "to", "of", "like", "not", "and", "or", "but", "who", "which",
+     "working", "supported", "together", "jointly", "alongside", "led", "chaired"}
+)  # fmt: skip
+ASIDE_STARTS = frozenset(
+    {"such", "especially", "particularly", "notably", "whether", "once", "where", "if", "when",
+     "like", "unless", "although", "though", "while", "whilst"}
+)  # fmt: skip
+COMPLEMENT_WORDS = frozenset(
+    {
+        "recommend", "recommends", "ensure", "ensures", "sure", "require", "requires", "agree",
+        "agrees", "propose", "proposes", "suggest", "suggests", "expect", "expects", "say",
+        "says", "believe", "believes", "important", "essential", "vital", "necessary", "clear",
+        "means", "so", "such", "recommendation", "view", "expectation", "requirement", "concern",
+        "consider", "considers", "decide", "decides", "conclude", "concludes", "find", "finds",
+        "think", "thinks", "accept", "accepts", "note", "notes", "state", "states", "recognise",
+        "recognises", "recognize", "recognizes", "determine", "determines", "judge", "judges",
+    }
+)  # fmt: skip
+RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "benefit"})
+DEADLINE_OPENERS = frozenset({"within", "by", "immediately", "in", "from", "before"})
+ADVERBIAL_STARTS = frozenset({"as", "where", "when", "wherever", "urgently", "in", "within"})
+EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
+PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
+DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
+RECOMMEND_CUES = frozenset({"recommend", "recommends", "recommended", "recommending"})
+ASKED_CUES = frozenset({"asked", "asks", "called", "calls", "urged", "invited", "encouraged"})
+GOVERNMENT_OF = {
+    "uk": "uk_government",
+    "united kingdom": "uk_government",
+    "scotland": "scottish_government",
+    "wales": "welsh_government",
+    "northern ireland": "northern_ireland_executive",
+}
+LEADER_WORDS = frozenset({"leaders", "senior leaders", "area leaders", "leadership team"})
+COUNCIL_HINTS = re.compile(
+    r"\b(council|local authority|local area|children's services|borough|county)\b", re.I
+)
+PROVIDER_HINTS = re.compile(
+    r"\b(school|academy|home|nursery|college|provider|hospital|care|practice|inspection report)\b",
+    re.I,
+)
+# Roles that stand for a department ("the Department", "the Minister"): resolved from the report.
+ROLE_LABELS = frozenset({"department", "minister", "ministers", "secretary of state"})
+GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
