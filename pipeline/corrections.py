@@ -113,11 +113,7 @@ class InForce:
 
     by_item: dict[str, list[db.Correction]]
     flagged: set[tuple[int, str]]  # (correction id, newly extracted value) of every flag raised
-
-    @property
-    def added(self) -> set[str]:
-        """Return the ids of items an analyst added (a run that misses them keeps them)."""
-        return {i for i, made in self.by_item.items() if any(c.field == "add" for c in made)}
+    added: frozenset[str]  # items an analyst added: a run that misses them keeps them
 
 
 def in_force(session: Session) -> InForce:
@@ -126,7 +122,8 @@ def in_force(session: Session) -> InForce:
     for correction in session.scalars(active_query()):
         by_item.setdefault(correction.item_id, []).append(correction)
     raised = session.execute(select(db.NeedsReview.correction_id, db.NeedsReview.now))
-    return InForce(by_item, {(correction_id, now) for correction_id, now in raised})
+    added = frozenset(i for i, made in by_item.items() if any(c.field == "add" for c in made))
+    return InForce(by_item, {(correction_id, now) for correction_id, now in raised}, added)
 
 
 def flag_changes(

@@ -244,9 +244,9 @@ def _read_items(
 
 def _mark_removed(known: Sequence[db.Item], ids: Sequence[str], context: LoadContext) -> None:
     """Mark known items this version no longer has as removed (analyst-added ones stay)."""
-    keep = set(ids) | context.corrections.added
+    kept, added = set(ids), context.corrections.added
     for stale in known:
-        if stale.id not in keep and stale.removed_in_run is None:
+        if stale.id not in kept and stale.id not in added and stale.removed_in_run is None:
             stale.removed_in_run = context.run_id
             context.counts["removed"] += 1
 
