@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from extractors.registry import registry_ids
@@ -301,19 +301,19 @@ class _Loaded:
 
 def _run_item(
     step: _Loaded, result: DocumentResult, key: str, position: int, run_id: int
-) -> db.RunItem:
-    """Build the run_items row: what this run saw of the item."""
-    return db.RunItem(
-        run_id=run_id,
-        item_id=step.row.id,
-        version_id=step.version.id,
-        document_sha256=result.sha256,
-        publication=key,
-        kind=step.item.kind,
-        number=step.item.number,
-        parent=step.item.parent,
-        position=position,
-    )
+) -> dict[str, Any]:
+    """Return the run_items row: what this run saw of the item."""
+    return {
+        "run_id": run_id,
+        "item_id": step.row.id,
+        "version_id": step.version.id,
+        "document_sha256": result.sha256,
+        "publication": key,
+        "kind": step.item.kind,
+        "number": step.item.number,
+        "parent": step.item.parent,
+        "position": position,
+    }
 
 
 def _write_items(
@@ -372,15 +372,13 @@ def load_document(session: Session, result: DocumentResult, context: LoadContext
     rows = _read_items(session, ids, known)
     _read_versions(session, rows.values(), versions)
     loaded = _write_items(session, result, ids, rows, versions, context)
-    for position, step in enumerate(loaded):
-        if step.is_new:
-            context.counts["new"] += 1
-        elif step.changed:
-            context.counts["changed"] += 1
-        session.add(_run_item(step, result, key, position, context.run_id))
-    session.flush()
-    if loaded:
+    context.counts["new"] += sum(1 for step in loaded if step.is_new)
+    context.counts["changed"] += sum(1 for step in loaded if step.changed and not step.is_new)
+    if loaded:  # one executemany: nothing reads these rows back as objects
+        seen = [_run_item(step, result, key, i, context.run_id) for i, step in enumerate(loaded)]
+        session.execute(insert(db.RunItem), seen)
         context.in_run.setdefault(key, set()).add(result.sha256)
+    session.flush()
     context.counts["flagged"] += flag_changes(
         session, context.corrections, ids, context.run_id, context.now
     )
