@@ -1,16 +1,27 @@
-"""`recwatch bench`: time the pipeline against the naive all-pages pdfplumber path, same run."""
+"""`recwatch bench`: time the pipeline against the naive all-pages pdfplumber path, same run.
+
+`recwatch bench --scale` times the load alone, on synthetic documents, as the store grows.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import resource
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from models.records import Deadline, DocumentResult, Item, Metadata
 from pipeline.budget import Budget
-from pipeline.extract import extract_many
+from pipeline.extract import Outcome, extract_many
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,3 +129,98 @@ def run_bench(paths: list[Path], jobs: int) -> BenchReport:
         peak_worker_mb=peak,
         jobs=jobs,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# `--scale`: the load alone, as the store grows
+# --------------------------------------------------------------------------------------------
+
+SCALE_SIZES = (10, 100, 1000)
+SCALE_MORE = 100  # documents loaded into each store once it holds its size
+
+
+def synthetic_result(number: int) -> DocumentResult:
+    """Return a one-page report of three items whose title, bytes and texts are its own."""
+    name = f"synthetic-{number:06d}.pdf"
+    deadline = Deadline("By 31 March 2027", date(2027, 3, 31), "date", "day")
+    items = (
+        Item("recommendation", "1", None, 1, 1, f"By 31 March 2027, force {number} should "
+             "review its custody policy.", ("force",), deadline=deadline, occurrences=(1,)),
+        Item("recommendation", "2", None, 1, 1, f"Chief constables should publish the data "
+             f"of review {number}.", ("chief_constables",), occurrences=(1,)),
+        Item("area_for_improvement", None, None, 1, 1, f"Force {number} should improve how "
+             "it records crime.", ("force",), occurrences=(1,)),
+    )  # fmt: skip
+    return DocumentResult(
+        sha256=hashlib.sha256(name.encode()).hexdigest(),
+        file=name,
+        pages=1,
+        metadata=Metadata(f"Inspection report {number}", "HMICFRS", date(2026, 1, 1)),
+        items=items,
+    )
+
+
+def load_synthetic(engine: Engine, results: Sequence[DocumentResult]) -> None:
+    """Load synthetic results into the store as one run, as `recwatch run` would."""
+    from pipeline.load import load_run
+
+    load_run(
+        engine,
+        [Outcome(Path(r.file), r, sha256=r.sha256) for r in results],
+        started_at=datetime.now(),
+        tool_version="bench",
+        git_revision=None,
+        settings={},
+    )
+
+
+def timed_load(db_url: str, results: Sequence[DocumentResult]) -> float:
+    """Load the results into the store as one run; return the seconds the load took."""
+    from models.store import open_store
+
+    engine = open_store(db_url)
+    try:
+        start = time.perf_counter()
+        load_synthetic(engine, results)
+        return time.perf_counter() - start
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleTiming:
+    """Loading `documents` into an empty store, then `more` new ones into that store."""
+
+    documents: int
+    seconds: float
+    more: int
+    more_seconds: float
+
+    def line(self) -> str:
+        """One row of the scale table: seconds per document of both loads."""
+        first = self.seconds / self.documents
+        then = self.more_seconds / self.more
+        return f"{self.documents:>9} {first:>24.4f} {then:>24.4f}"
+
+
+def run_scale(sizes: Sequence[int] = SCALE_SIZES, more: int | None = None) -> list[ScaleTiming]:
+    """Time loading each size into a temporary SQLite store, then `more` documents on top."""
+    more = SCALE_MORE if more is None else more
+    timings = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="recwatch-scale-") as tmp:
+            url = f"sqlite:///{Path(tmp) / 'scale.db'}"
+            seconds = timed_load(url, [synthetic_result(n) for n in range(size)])
+            extra = [synthetic_result(n) for n in range(size, size + more)]
+            timings.append(ScaleTiming(size, seconds, more, timed_load(url, extra)))
+    return timings
+
+
+def scale_lines(timings: Sequence[ScaleTiming]) -> list[str]:
+    """Human-readable scale table (flat columns: the load grows linearly with the store)."""
+    more = timings[0].more if timings else SCALE_MORE
+    return [
+        "loading synthetic one-page reports of 3 items into a temporary SQLite store",
+        f"{'documents':>9} {'s/doc, all in one run':>24} {f's/doc, {more} more on top':>24}",
+        *(t.line() for t in timings),
+    ]

@@ -396,20 +396,50 @@ def export(
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @jobs_option("Worker processes for every pass.")
+@click.option(
+    "--scale",
+    is_flag=True,
+    help="Time the load alone instead: synthetic documents into a temporary store, "
+    "at each --size (takes no PATH).",
+)
+@click.option(
+    "--size",
+    "sizes",
+    multiple=True,
+    type=click.IntRange(min=1),
+    show_default="10, 100, 1000",
+    help="With --scale: a store size to time (repeatable).",
+)
 @click.pass_context
-def bench(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
+def bench(
+    ctx: click.Context, paths: tuple[Path, ...], jobs: int, scale: bool, sizes: tuple[int, ...]
+) -> None:
     """Time extraction against the naive all-pages pdfplumber path, in the same run.
 
     Prints pages/s and documents/s of the naive path, a cold run (empty cache) and a warm
     re-run over the unchanged PDFs, the ratios between them and the peak memory of a worker.
+    With --scale, prints seconds per document of loading synthetic documents into a
+    temporary store of each size, and of loading 100 more on top: flat columns mean the
+    load grows linearly with the store.
 
     Example: recwatch bench ../shared/corpus/pdfs --jobs 2
+
+    Example: recwatch bench --scale
     """
-    from pipeline.bench import run_bench
+    from pipeline import bench as timing
+
+    if sizes and not scale:
+        raise click.UsageError("--size is for --scale; add --scale")
+    if scale:
+        if paths:
+            raise click.UsageError("--scale loads synthetic documents; drop the PATH arguments")
+        for line in timing.scale_lines(timing.run_scale(sizes or timing.SCALE_SIZES)):
+            click.echo(line)
+        return
     from pipeline.run import collect_pdfs
 
     files = collect_pdfs(paths or (_config(ctx).samples_dir,))
-    for line in run_bench(files, jobs).lines():
+    for line in timing.run_bench(files, jobs).lines():
         click.echo(line)
 
 

@@ -107,11 +107,34 @@ def overlay(row: dict[str, Any], session: Session) -> dict[str, Any]:
     return row
 
 
-def flag_changes(session: Session, item_ids: Iterable[str], run_id: int, now: datetime) -> int:
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """Corrections in force by item id and the review flags already raised (read once a run)."""
+
+    by_item: dict[str, list[db.Correction]]
+    flagged: set[tuple[int, str]]  # (correction id, newly extracted value) of every flag raised
+    added: frozenset[str]  # items an analyst added: a run that misses them keeps them
+
+
+def in_force(session: Session) -> InForce:
+    """Read the corrections in force and the flags already raised, two queries in all."""
+    by_item: dict[str, list[db.Correction]] = {}
+    for correction in session.scalars(active_query()):
+        by_item.setdefault(correction.item_id, []).append(correction)
+    raised = session.execute(select(db.NeedsReview.correction_id, db.NeedsReview.now))
+    added = frozenset(i for i, made in by_item.items() if any(c.field == "add" for c in made))
+    return InForce(by_item, {(correction_id, now) for correction_id, now in raised}, added)
+
+
+def flag_changes(
+    session: Session, corrections: InForce, item_ids: Iterable[str], run_id: int, now: datetime
+) -> int:
     """Flag corrections whose extracted value changed under them; return how many were flagged."""
-    wanted = set(item_ids)
+    wanted = sorted(
+        (c for i in set(item_ids) for c in corrections.by_item.get(i, ())), key=lambda c: c.id
+    )
     flagged = 0
-    for correction in session.scalars(active_query().where(db.Correction.item_id.in_(wanted))):
+    for correction in wanted:
         item = session.get(db.Item, correction.item_id)
         version = session.get(db.ItemVersion, item.current_version_id) if item else None
         if version is None:
@@ -119,12 +142,7 @@ def flag_changes(session: Session, item_ids: Iterable[str], run_id: int, now: da
         now_value = _dumps(extracted_value(correction.field, version))
         if now_value == _dumps(json.loads(correction.extracted)):
             continue
-        already = session.scalar(
-            select(db.NeedsReview.id).where(
-                db.NeedsReview.correction_id == correction.id, db.NeedsReview.now == now_value
-            )
-        )
-        if already is None:
+        if (correction.id, now_value) not in corrections.flagged:
             session.add(
                 db.NeedsReview(
                     item_id=correction.item_id,
@@ -136,6 +154,7 @@ def flag_changes(session: Session, item_ids: Iterable[str], run_id: int, now: da
                     flagged_at=now,
                 )
             )
+            corrections.flagged.add((correction.id, now_value))
             flagged += 1
     return flagged
 

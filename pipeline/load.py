@@ -1,4 +1,9 @@
-"""Load extraction outcomes into the store: one run, one transaction, versions only on change."""
+"""Load extraction outcomes into the store: one run, one transaction, versions only on change.
+
+A run reads what spans the whole store (publication keys, corrections in force, review flags)
+once, into a `LoadContext` it keeps current as documents load, so each document costs a fixed
+number of indexed queries however large the store is.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,19 @@ import hashlib
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from extractors.registry import registry_ids
 from models import db
 from models.ids import KnownItem, assign_ids, publication_key
 from models.records import DocumentResult, Item
-from pipeline.corrections import active_query, flag_changes
+from pipeline.corrections import InForce, flag_changes, in_force
 from pipeline.extract import Outcome
 from pipeline.faultpoint import pause_point
 
@@ -97,10 +102,77 @@ def _version_row(
     )
 
 
-def _upsert_document(session: Session, result: DocumentResult, run_id: int) -> None:
+_T = TypeVar("_T")
+_CHUNK = 500  # values per IN (...) list: far below every database's bound-parameter limit
+
+
+def _chunks(values: Sequence[_T]) -> Iterator[Sequence[_T]]:
+    """Yield the values in slices short enough for one IN list."""
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+class Publications:
+    """Every stored document's publication key, kept current as a run changes titles."""
+
+    def __init__(self, rows: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """Index (sha256, publisher, title) rows by publication key."""
+        self._key: dict[str, str] = {}
+        self._shas: dict[str, set[str]] = {}
+        for sha256, publisher, title in rows:
+            self.file(sha256, publication_key(publisher, title, sha256))
+
+    def file(self, sha256: str, key: str) -> None:
+        """Record that the document now has this publication key."""
+        old = self._key.get(sha256)
+        if old is not None:
+            self._shas[old].discard(sha256)
+        self._key[sha256] = key
+        self._shas.setdefault(key, set()).add(sha256)
+
+    def documents(self, key: str) -> set[str]:
+        """Return the sha256 of every stored document with this publication key."""
+        return set(self._shas.get(key, ()))
+
+
+@dataclass(slots=True)
+class LoadContext:
+    """What a run reads from the store once, kept current in memory as its documents load."""
+
+    run_id: int
+    now: datetime
+    documents: dict[str, db.Document]  # the stored rows of this run's files, by sha256
+    publications: Publications
+    corrections: InForce
+    in_run: dict[str, set[str]] = field(default_factory=dict)  # key -> documents given items
+    counts: Counter[str] = field(default_factory=Counter)  # items new, changed, removed, flagged
+
+
+def load_context(
+    session: Session, results: Sequence[DocumentResult], run_id: int, now: datetime
+) -> LoadContext:
+    """Read what loading these results needs from the store, a few set-based queries in all."""
+    keys = session.execute(select(db.Document.sha256, db.Document.publisher, db.Document.title))
+    documents: dict[str, db.Document] = {}
+    for chunk in _chunks(sorted({r.sha256 for r in results})):
+        found = session.scalars(select(db.Document).where(db.Document.sha256.in_(chunk)))
+        documents.update((d.sha256, d) for d in found)
+    return LoadContext(
+        run_id=run_id,
+        now=now,
+        documents=documents,
+        publications=Publications(keys),
+        corrections=in_force(session),
+    )
+
+
+def _upsert_document(session: Session, result: DocumentResult, context: LoadContext) -> None:
     """Insert a document row, or refresh its bibliographic columns."""
-    row = session.get(db.Document, result.sha256)
+    row = context.documents.get(result.sha256)
     meta = result.metadata
+    context.publications.file(
+        result.sha256, publication_key(meta.publisher, meta.title, result.sha256)
+    )
     values = {
         "file": result.file,
         "source": result.source,
@@ -111,7 +183,9 @@ def _upsert_document(session: Session, result: DocumentResult, run_id: int) -> N
         "pages": result.pages,
     }
     if row is None:
-        session.add(db.Document(sha256=result.sha256, first_seen_run=run_id, **values))
+        row = db.Document(sha256=result.sha256, first_seen_run=context.run_id, **values)
+        session.add(row)
+        context.documents[result.sha256] = row
         return
     for key, value in values.items():
         if key == "source" and value is None:
@@ -120,18 +194,11 @@ def _upsert_document(session: Session, result: DocumentResult, run_id: int) -> N
             setattr(row, key, value)
 
 
-def _publication(session: Session, result: DocumentResult, run_id: int) -> str:
+def _publication(result: DocumentResult, context: LoadContext) -> str:
     """Return the document's publication key (its sha256 when another file in this run has it)."""
     meta = result.metadata
     key = publication_key(meta.publisher, meta.title, result.sha256)
-    clash = session.scalar(
-        select(db.RunItem.id).where(
-            db.RunItem.run_id == run_id,
-            db.RunItem.publication == key,
-            db.RunItem.document_sha256 != result.sha256,
-        )
-    )
-    if clash is not None:
+    if context.in_run.get(key, set()) - {result.sha256}:
         logger.warning(
             "%s has the same publisher and title as another file in this run; "
             "its items are keyed by its sha256 instead",
@@ -141,41 +208,157 @@ def _publication(session: Session, result: DocumentResult, run_id: int) -> str:
     return key
 
 
-def _known_items(session: Session, result: DocumentResult, key: str) -> list[db.Item]:
+def _known_items(
+    session: Session, result: DocumentResult, key: str, context: LoadContext
+) -> list[db.Item]:
     """Return every item an earlier version of this publication (or this very file) holds."""
-    shas = {result.sha256} | {
-        d.sha256
-        for d in session.scalars(select(db.Document))
-        if publication_key(d.publisher, d.title, d.sha256) == key
-    }
+    shas = {result.sha256} | context.publications.documents(key)
     query = select(db.Item).where(db.Item.document_sha256.in_(shas)).order_by(db.Item.position)
     return list(session.scalars(query))
 
 
-def _counts(session: Session) -> Counter[str]:
-    """Return the per-run item counters kept on the session (new, changed, removed)."""
-    counts: Counter[str] = session.info.setdefault("recwatch_counts", Counter())
-    return counts
+def _read_versions(
+    session: Session, rows: Iterable[db.Item], versions: dict[int, db.ItemVersion]
+) -> None:
+    """Add the current versions of these items that `versions` lacks, in one query."""
+    wanted = sorted(
+        {r.current_version_id for r in rows if r.current_version_id is not None} - versions.keys()
+    )
+    for chunk in _chunks(wanted):
+        found = session.scalars(select(db.ItemVersion).where(db.ItemVersion.id.in_(chunk)))
+        versions.update((v.id, v) for v in found)
 
 
-def load_document(session: Session, result: DocumentResult, run_id: int, now: datetime) -> int:
+def _read_items(
+    session: Session, ids: Sequence[str], known: Sequence[db.Item]
+) -> dict[str, db.Item]:
+    """Return the stored items these ids name: the known ones, the rest read in one query."""
+    rows = {k.id: k for k in known}
+    missing = [i for i in ids if i not in rows]
+    for chunk in _chunks(missing):
+        rows.update(
+            (r.id, r) for r in session.scalars(select(db.Item).where(db.Item.id.in_(chunk)))
+        )
+    return rows
+
+
+def _mark_removed(known: Sequence[db.Item], ids: Sequence[str], context: LoadContext) -> None:
+    """Mark known items this version no longer has as removed (analyst-added ones stay)."""
+    kept, added = set(ids), context.corrections.added
+    for stale in known:
+        if stale.id not in kept and stale.id not in added and stale.removed_in_run is None:
+            stale.removed_in_run = context.run_id
+            context.counts["removed"] += 1
+
+
+def _item_row(
+    session: Session,
+    result: DocumentResult,
+    item: Item,
+    item_id: str,
+    position: int,
+    row: db.Item | None,
+) -> tuple[db.Item, bool, bool]:
+    """Create or update an item's identity row; return it, whether it is new, whether it changed."""
+    if row is None:
+        row = db.Item(
+            id=item_id,
+            document_sha256=result.sha256,
+            kind=item.kind,
+            number=item.number,
+            parent=item.parent,
+            position=position,
+        )
+        session.add(row)
+        return row, True, False
+    changed = row.number != item.number or row.parent != item.parent
+    is_new = row.removed_in_run is not None
+    if is_new:
+        row.removed_in_run = None
+    updates = {
+        "document_sha256": result.sha256,
+        "number": item.number,
+        "parent": item.parent,
+        "position": position,
+    }
+    for column, value in updates.items():
+        if getattr(row, column) != value:
+            setattr(row, column, value)
+    return row, is_new, changed
+
+
+@dataclass(slots=True)
+class _Loaded:
+    """One item of the document being loaded: its row, version and what happened to it."""
+
+    item: Item
+    row: db.Item
+    version: db.ItemVersion
+    is_new: bool
+    changed: bool
+    written: bool  # the version is new in this document's load
+
+
+def _run_item(
+    step: _Loaded, result: DocumentResult, key: str, position: int, run_id: int
+) -> dict[str, Any]:
+    """Return the run_items row: what this run saw of the item."""
+    return {
+        "run_id": run_id,
+        "item_id": step.row.id,
+        "version_id": step.version.id,
+        "document_sha256": result.sha256,
+        "publication": key,
+        "kind": step.item.kind,
+        "number": step.item.number,
+        "parent": step.item.parent,
+        "position": position,
+    }
+
+
+def _write_items(
+    session: Session,
+    result: DocumentResult,
+    ids: Sequence[str],
+    rows: Mapping[str, db.Item],
+    versions: Mapping[int, db.ItemVersion],
+    context: LoadContext,
+) -> list[_Loaded]:
+    """Create or update each item's row and add a version where its content hash changed."""
+    loaded: list[_Loaded] = []
+    fresh: list[_Loaded] = []
+    for position, (item, item_id) in enumerate(zip(result.items, ids, strict=True)):
+        digest = content_hash(item)
+        row, is_new, changed = _item_row(
+            session, result, item, item_id, position, rows.get(item_id)
+        )
+        current = versions.get(row.current_version_id) if row.current_version_id else None
+        if current is None or current.content_hash != digest:
+            version = _version_row(item_id, context.run_id, item, digest, context.now)
+            session.add(version)
+            step = _Loaded(item, row, version, is_new, changed or current is not None, True)
+            fresh.append(step)
+        else:
+            step = _Loaded(item, row, current, is_new, changed, False)
+        loaded.append(step)
+    if fresh:
+        session.flush()  # one flush for the document gives every new version its id
+    for step in fresh:
+        step.row.current_version_id = step.version.id
+    return loaded
+
+
+def load_document(session: Session, result: DocumentResult, context: LoadContext) -> int:
     """Load one document's items; return how many new item versions were written.
 
     Ids come from `models.ids.assign_ids`, which continues the ids of earlier versions of the
     same publication; items of those versions that this one no longer has are marked removed.
     """
-    _upsert_document(session, result, run_id)
-    session.flush()
-    key = _publication(session, result, run_id)
-    known = _known_items(session, result, key)
-    versions = {
-        v.id: v
-        for v in session.scalars(
-            select(db.ItemVersion).where(
-                db.ItemVersion.id.in_([k.current_version_id for k in known])
-            )
-        )
-    }
+    _upsert_document(session, result, context)
+    key = _publication(result, context)
+    known = _known_items(session, result, key, context)
+    versions: dict[int, db.ItemVersion] = {}
+    _read_versions(session, known, versions)
     ids = assign_ids(
         key,
         result.items,
@@ -185,73 +368,21 @@ def load_document(session: Session, result: DocumentResult, run_id: int, now: da
             if k.current_version_id in versions
         ],
     )
-    added = {c.item_id for c in session.scalars(active_query()) if c.field == "add"}
-    counts = _counts(session)
-    for stale in known:
-        if stale.id not in ids and stale.removed_in_run is None and stale.id not in added:
-            stale.removed_in_run = run_id
-            counts["removed"] += 1
-    written = 0
-    for position, (item, item_id) in enumerate(zip(result.items, ids, strict=True)):
-        digest = content_hash(item)
-        row = session.get(db.Item, item_id)
-        changed = is_new = False
-        if row is None:
-            row = db.Item(
-                id=item_id,
-                document_sha256=result.sha256,
-                kind=item.kind,
-                number=item.number,
-                parent=item.parent,
-                position=position,
-            )
-            session.add(row)
-            is_new = True
-        else:
-            changed = row.number != item.number or row.parent != item.parent
-            if row.removed_in_run is not None:
-                row.removed_in_run = None
-                is_new = True
-            updates = {
-                "document_sha256": result.sha256,
-                "number": item.number,
-                "parent": item.parent,
-                "position": position,
-            }
-            for column, value in updates.items():
-                if getattr(row, column) != value:
-                    setattr(row, column, value)
-        current = (
-            session.get(db.ItemVersion, row.current_version_id) if row.current_version_id else None
-        )
-        if current is None or current.content_hash != digest:
-            version = _version_row(item_id, run_id, item, digest, now)
-            session.add(version)
-            session.flush()
-            row.current_version_id = version.id
-            written += 1
-            changed = changed or current is not None
-            current = version
-        if is_new:
-            counts["new"] += 1
-        elif changed:
-            counts["changed"] += 1
-        session.add(
-            db.RunItem(
-                run_id=run_id,
-                item_id=item_id,
-                version_id=current.id,
-                document_sha256=result.sha256,
-                publication=key,
-                kind=item.kind,
-                number=item.number,
-                parent=item.parent,
-                position=position,
-            )
-        )
+    _mark_removed(known, ids, context)
+    rows = _read_items(session, ids, known)
+    _read_versions(session, rows.values(), versions)
+    loaded = _write_items(session, result, ids, rows, versions, context)
+    context.counts["new"] += sum(1 for step in loaded if step.is_new)
+    context.counts["changed"] += sum(1 for step in loaded if step.changed and not step.is_new)
+    if loaded:  # one executemany: nothing reads these rows back as objects
+        seen = [_run_item(step, result, key, i, context.run_id) for i, step in enumerate(loaded)]
+        session.execute(insert(db.RunItem), seen)
+        context.in_run.setdefault(key, set()).add(result.sha256)
     session.flush()
-    counts["flagged"] += flag_changes(session, ids, run_id, now)
-    return written
+    context.counts["flagged"] += flag_changes(
+        session, context.corrections, ids, context.run_id, context.now
+    )
+    return sum(1 for step in loaded if step.written)
 
 
 def _summarise(results: Sequence[DocumentResult]) -> tuple[dict[str, int], int]:
@@ -275,6 +406,59 @@ def _copy_note(original: Outcome, outcome: Outcome) -> str | None:
     return None if original is outcome else f"the same file as {original.path}; loaded once"
 
 
+def _load_outcomes(
+    session: Session,
+    outcomes: Sequence[Outcome],
+    first: Mapping[str, Outcome],
+    context: LoadContext,
+) -> int:
+    """Load each distinct extracted file and record every input; return new versions written."""
+    new_versions = 0
+    for outcome in outcomes:
+        result = outcome.result
+        original = first[result.sha256] if result is not None else outcome
+        if result is not None and original is outcome:
+            new_versions += load_document(session, result, context)
+        session.add(
+            db.RunDocument(
+                run_id=context.run_id,
+                sha256=outcome.sha256,
+                file=str(outcome.path),
+                status="ok" if result else "failed",
+                message=outcome.error or _copy_note(original, outcome),
+                warnings=_dumps(list(outcome.warnings)),
+            )
+        )
+        pause_point("load", before=session.flush)  # test-only: kill -9 mid-transaction
+    return new_versions
+
+
+def _run_counts(
+    outcomes: Sequence[Outcome],
+    results: Sequence[DocumentResult],
+    failed: int,
+    new_versions: int,
+    items: Counter[str],
+) -> dict[str, int]:
+    """Return the counters a run records: documents, items, versions and what changed."""
+    kinds, with_deadlines = _summarise(results)
+    total_items = sum(len(r.items) for r in results)
+    return {
+        "documents": len(outcomes),
+        "documents_ok": len(results),
+        "documents_failed": failed,
+        "items": total_items,
+        "items_with_deadlines": with_deadlines,
+        "new_versions": new_versions,
+        "unchanged": total_items - new_versions,
+        "items_new": items["new"],
+        "items_changed": items["changed"],
+        "items_removed": items["removed"],
+        "needs_review": items["flagged"],
+        **{f"items_{kind}": n for kind, n in kinds.items()},
+    }
+
+
 def load_run(
     engine: Engine,
     outcomes: Iterable[Outcome],
@@ -290,9 +474,6 @@ def load_run(
     results = [o.result for o in first.values() if o.result is not None]
     failed = tuple((str(o.path), o.error or "failed") for o in outcomes if o.result is None)
     warnings = tuple(w for o in outcomes for w in o.warnings)
-    kinds, with_deadlines = _summarise(results)
-    total_items = sum(len(r.items) for r in results)
-    new_versions = 0
     with Session(engine) as session, session.begin():
         run = db.Run(
             started_at=started_at,
@@ -304,38 +485,9 @@ def load_run(
         )
         session.add(run)
         session.flush()
-        now = datetime.now()
-        for outcome in outcomes:
-            result = outcome.result
-            original = first[result.sha256] if result is not None else outcome
-            if result is not None and original is outcome:
-                new_versions += load_document(session, result, run.id, now)
-            session.add(
-                db.RunDocument(
-                    run_id=run.id,
-                    sha256=outcome.sha256,
-                    file=str(outcome.path),
-                    status="ok" if result else "failed",
-                    message=outcome.error or _copy_note(original, outcome),
-                    warnings=_dumps(list(outcome.warnings)),
-                )
-            )
-            pause_point("load", before=session.flush)  # test-only: kill -9 mid-transaction
-        item_counts = _counts(session)
-        counts = {
-            "documents": len(outcomes),
-            "documents_ok": len(results),
-            "documents_failed": len(failed),
-            "items": total_items,
-            "items_with_deadlines": with_deadlines,
-            "new_versions": new_versions,
-            "unchanged": total_items - new_versions,
-            "items_new": item_counts["new"],
-            "items_changed": item_counts["changed"],
-            "items_removed": item_counts["removed"],
-            "needs_review": item_counts["flagged"],
-            **{f"items_{kind}": n for kind, n in kinds.items()},
-        }
+        context = load_context(session, results, run.id, datetime.now())
+        new_versions = _load_outcomes(session, outcomes, first, context)
+        counts = _run_counts(outcomes, results, len(failed), new_versions, context.counts)
         run.counts = _dumps(counts)
         run.warnings = _dumps(list(warnings))
         run.finished_at = datetime.now()
@@ -344,6 +496,7 @@ def load_run(
         run_id = run.id
         status = run.status
     logger.info("run %d committed: %s", run_id, counts)
+    kinds, with_deadlines = _summarise(results)
     return RunReport(
         run_id=run_id,
         status=status,
@@ -353,7 +506,7 @@ def load_run(
         items_by_kind=kinds,
         with_deadlines=with_deadlines,
         new_versions=new_versions,
-        unchanged=total_items - new_versions,
+        unchanged=counts["unchanged"],
         warnings=warnings,
         counts=counts,
     )

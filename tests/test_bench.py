@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from pipeline import bench
 from pipeline.bench import run_bench
 from pipeline.cli import cli
 
@@ -27,3 +29,28 @@ def test_bench_command_prints_ratios() -> None:
     assert "cold run vs naive pdfplumber:" in result.stdout
     assert "warm re-run vs cold run:" in result.stdout
     assert "text engine pdfium (C loop)" in result.stdout  # the figures name what they measured
+
+
+def test_bench_scale_prints_seconds_per_document_at_each_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bench, "SCALE_MORE", 4)  # then 4 more documents into each store
+    result = CliRunner().invoke(cli, ["bench", "--scale", "--size", "3", "--size", "7"])
+    assert result.exit_code == 0, result.output
+    header, columns, *rows = result.stdout.splitlines()
+    assert "synthetic" in header
+    assert columns.split()[0] == "documents"
+    assert "s/doc, all in one run" in columns
+    assert "s/doc, 4 more on top" in columns
+    assert [row.split()[0] for row in rows] == ["3", "7"]
+    for row in rows:
+        assert all(0 < float(cell) < 1 for cell in row.split()[1:])
+
+
+def test_bench_scale_takes_no_paths_and_size_needs_scale() -> None:
+    with_path = CliRunner().invoke(cli, ["bench", "--scale", str(SAMPLES)])
+    assert with_path.exit_code == 2
+    assert "--scale loads synthetic documents; drop the PATH arguments" in with_path.stderr
+    size_alone = CliRunner().invoke(cli, ["bench", "--size", "5", str(SAMPLES)])
+    assert size_alone.exit_code == 2
+    assert "--size is for --scale; add --scale" in size_alone.stderr

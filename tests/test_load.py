@@ -103,11 +103,11 @@ def test_failure_mid_load_leaves_the_store_as_it_was(
     real = load.load_document
     calls: list[str] = []
 
-    def crash_on_second(session: Session, result: object, run_id: int, now: datetime) -> int:
+    def crash_on_second(session: Session, result: object, context: load.LoadContext) -> int:
         calls.append("x")
         if len(calls) == 2:
             raise RuntimeError("disk on fire")
-        return real(session, result, run_id, now)  # type: ignore[arg-type]
+        return real(session, result, context)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load, "load_document", crash_on_second)
     with pytest.raises(RuntimeError, match="disk on fire"):
