@@ -41,9 +41,10 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "7"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "8"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
-# 6: words cached packed per page; 7: right-to-left words no longer split after their first letter
+# 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
+# 8: damaged streams and pages the page tree lists but cannot be read are warned
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
@@ -66,6 +67,7 @@ _ITEM_WORDS_RE = re.compile(
     r"recommendation|areas? for|actions?\b|requirement|responsib|improvement", re.IGNORECASE
 )
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SUPERSCRIPT_RE = re.compile(r"^[\d,*†‡]{1,4}$")
 _LINE_END_HYPHEN_RE = re.compile(r"([A-Za-z]+)-$")
 
@@ -283,32 +285,85 @@ def read_pages(path: Path, sha256: str | None = None, engine: str | None = None)
         from extractors.pdfium_text import CannotOpen
 
         try:
-            return _whole_tree(_read_pages_pdfium(path, digest), path, digest)
+            raw = _whole_tree(_read_pages_pdfium(path, digest), path, digest)
         except CannotOpen as exc:
             # Damaged or encrypted files: pdfplumber repairs some and names the problem in others.
             logger.info("%s: PDFium could not open it (%s); trying pdfplumber", path, exc)
-    return _read_pages_pdfplumber(path, digest)
+            raw = _plumbed_tree(path, digest)
+    else:
+        raw = _plumbed_tree(path, digest)
+    raw.warnings.extend(damaged_stream_warnings(path))
+    return raw
+
+
+def _plumbed_tree(path: Path, digest: str) -> RawPages:
+    """pdfplumber's pages, warned when the page tree lists more than it could read."""
+    raw = _read_pages_pdfplumber(path, digest)
+    problem = _tree_problem(path, len(raw.sizes), "pdfplumber")
+    if problem is not None:
+        raw.warnings.insert(0, f"{problem[0]}; {problem[1]} could not be read")
+    return raw
+
+
+def _tree_problem(path: Path, read: int, engine: str) -> tuple[str, int] | None:
+    """How the page tree disagrees with the `read` pages, and how many pages it holds beyond."""
+    from extractors.pagetree import missed_pages
+
+    tree = missed_pages(path, read)
+    if tree is None:
+        return None
+    count = f"but declares /Count {tree.count}"
+    if tree.count == str(tree.pages):
+        count = f"(/Count {tree.count})"
+    return (
+        f"{path.name}: its page tree holds {tree.pages} pages {count};"
+        f" {engine} read {read} of them",
+        tree.pages - read,
+    )
+
+
+def damaged_stream_warnings(path: Path) -> list[str]:
+    """A warning naming the compressed streams that do not decode and the pages they draw."""
+    from extractors.pagetree import content_pages
+    from extractors.streams import damaged_streams
+
+    damaged = damaged_streams(path.read_bytes())
+    if not damaged:
+        return []
+    try:
+        drawn = content_pages(path)
+    except Exception as exc:  # a tree too broken to walk: the streams are named without pages
+        logger.info("%s: page tree not walked (%s: %s)", path, type(exc).__name__, exc)
+        drawn = {}
+    pages = sorted({page for stream in damaged for page in drawn.get(stream.objid, ())})
+    objects = ", ".join(str(stream.objid) for stream in damaged[:5])
+    if len(damaged) > 5:
+        objects += f" and {len(damaged) - 5} more"
+    what = f"the content of {_pages(pages)} is damaged" if pages else "compressed data is damaged"
+    return [
+        f"{path.name}: {what} (object{'s' if len(damaged) > 1 else ''} {objects}"
+        f" {'do' if len(damaged) > 1 else 'does'} not decode:"
+        f" {damaged[0].problem}); text may be missing or garbled there: get an undamaged copy"
+    ]
 
 
 def _whole_tree(raw: RawPages, path: Path, digest: str) -> RawPages:
     """PDFium's pages, or pdfplumber's when PDFium read fewer than the page tree holds (warned)."""
-    from extractors.pagetree import missed_pages
-
     read = len(raw.sizes)
-    tree = missed_pages(path, read)
-    if tree is None:
+    found = _tree_problem(path, read, "PDFium")
+    if found is None:
         return raw
-    problem = (
-        f"{path.name}: its page tree holds {tree.pages} pages but declares /Count {tree.count};"
-        f" PDFium read {read} of them"
-    )
+    problem, beyond = found
     try:
         whole = _read_pages_pdfplumber(path, digest)
     except ExtractionError as exc:
         raw.warnings.insert(0, f"{problem}; the other pages are lost ({exc.problem})")
         return raw
     logger.warning("%s; reading it with pdfplumber", problem)
-    whole.warnings.insert(0, f"{problem}; read {len(whole.sizes)} with pdfplumber instead")
+    if len(whole.sizes) <= read:  # pdfplumber finds no more: the missing pages are gone
+        whole.warnings.insert(0, f"{problem}; pdfplumber read no more: {beyond} could not be read")
+    else:
+        whole.warnings.insert(0, f"{problem}; read {len(whole.sizes)} with pdfplumber instead")
     return whole
 
 
@@ -522,6 +577,13 @@ def build_document(raw: RawPages) -> DocumentText:
         width, _height = raw.sizes[index - 1]
         page_lines = _words_to_lines(list(words), index, width)
         lines.extend(_mark_boxes(page_lines, raw.boxes[index - 1], raw.table_boxes[index - 1]))
+    scattered = scattered_pages(lines)
+    if scattered:
+        warnings.append(
+            f"{Path(raw.file).name}: the text of {_pages(scattered)} falls apart into single"
+            " letters (a damaged page box or rotation, or a font that places each glyph alone);"
+            " items there may be lost: check those pages"
+        )
     return DocumentText(
         file=raw.file,
         sha256=raw.sha256,
@@ -531,6 +593,25 @@ def build_document(raw: RawPages) -> DocumentText:
         pdf_metadata=raw.metadata,
         warnings=tuple(warnings),
         page_heights=heights,
+    )
+
+
+SCATTERED_SHARE = 0.7  # of a page's words that are single letters (prose: under 0.05; tables: 0.4)
+SCATTERED_MIN_WORDS = 50
+
+
+def scattered_pages(lines: Sequence[Line]) -> list[int]:
+    """Pages whose words are mostly single letters: text read as letters strewn about."""
+    words: Counter[int] = Counter()
+    letters: Counter[int] = Counter()
+    for line in lines:
+        for word in _LETTERS_RE.findall(line.text):
+            words[line.page] += 1
+            letters[line.page] += len(word) == 1
+    return sorted(
+        page
+        for page, count in words.items()
+        if count >= SCATTERED_MIN_WORDS and letters[page] >= SCATTERED_SHARE * count
     )
 
 

@@ -131,7 +131,12 @@ def mutant(sources: Sequence[bytes], seed: int, index: int) -> tuple[str, bytes]
     names = sorted(KINDS)
     kind = names[index % len(names)]
     rng = random.Random(f"{seed}:{index}")  # noqa: S311 - reproducible damage, not secrets
-    data = KINDS[kind](sources[(index // len(names)) % len(sources)], rng)
+    data = KINDS[kind](sources[source_of(index, len(sources))], rng)
     if data and rng.random() < 0.2:
         data = KINDS[rng.choice(names)](data, rng)
     return kind, data
+
+
+def source_of(index: int, sources: int) -> int:
+    """Which of `sources` source files mutant `index` is made from."""
+    return (index // len(KINDS)) % sources

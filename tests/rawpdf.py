@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def stream(data: bytes) -> bytes:
-    """A stream object's body."""
-    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream"
+def stream(data: bytes, entries: bytes = b"") -> bytes:
+    """A stream object's body (`entries`: more of its dictionary, e.g. b"/Filter /FlateDecode")."""
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), entries) + data + b"\nendstream"
 
 
 def text_content(lines: Sequence[tuple[int, str]]) -> bytes:

@@ -114,3 +114,39 @@ def test_a_count_larger_than_the_tree_stops_at_the_trees_end(tmp_path: Path, cou
         f"count-big.pdf: its page tree holds 10 pages but declares /Count {count.decode()};"
         " read 10",
     )
+
+
+def _strewn(path: Path, text: str) -> Path:
+    """Page 2 prints `text` a letter at a time, each 40 pt from the last (no two make a word)."""
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 700, "Recommendations 1. The force should answer calls more quickly.")
+    canvas.showPage()
+    canvas.setFont("Helvetica", 11)
+    letters = [c for c in text if not c.isspace()]
+    for k, char in enumerate(letters):
+        canvas.drawString(40 + 40 * (k % 13), 780 - 14 * (k // 13), char)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_page_whose_text_falls_apart_into_letters_is_named(tmp_path: Path, engine: str) -> None:
+    text = "The force should review how it records the reasons for each delay. " * 2
+    document = read_document(_strewn(tmp_path / "strewn.pdf", text))
+    assert document.warnings == (
+        "strewn.pdf: the text of page 2 falls apart into single letters (a damaged page box or"
+        " rotation, or a font that places each glyph alone); items there may be lost: check"
+        " those pages",
+    )
+
+
+def test_a_page_of_short_words_and_codes_is_not_taken_for_strewn_letters(tmp_path: Path) -> None:
+    path = tmp_path / "codes.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", 10)
+    for row in range(40):  # a table of area codes and grades: many one- and two-letter words
+        canvas.drawString(72, 780 - 18 * row, f"Area {row} A B C 12 NW SE 3 a I do it {row * 7}")
+    canvas.showPage()
+    canvas.save()
+    assert read_document(path).warnings == ()
