@@ -58,6 +58,7 @@ def run_pipeline(
     budget: Budget | None = None,
     adjust: Adjust | None = None,
     ocr: bool = False,
+    rehash: bool = False,
 ) -> RunReport:
     """Extract every file, then load all of them into the store in one transaction.
 
@@ -66,7 +67,8 @@ def run_pipeline(
     what the store knows about the files before the load, and retries the load while SQLite
     reports it locked. By default PDFs that `recwatch fetch` or `recwatch add` recorded keep
     what their publication page said (title, date, URL) where the PDF is silent, exactly as in
-    `run --source`. With `ocr`, scans without a text layer are OCRed (ocrmypdf) first.
+    `run --source`. With `ocr`, scans without a text layer are OCRed (ocrmypdf) first. A file
+    whose path, size and mtime are as the cache last saw them is not read again unless `rehash`.
     """
     from models.store import open_store
     from pipeline.batch import with_recorded_metadata
@@ -75,7 +77,9 @@ def run_pipeline(
         pause_point("locked")  # test-only: kill -9 holding the lock, nothing extracted yet
         started = datetime.now()
         cache_dir = config.processed_dir / "cache" if use_cache else None
-        outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget, ocr=ocr)
+        outcomes = extract_many(
+            files, jobs, progress, cache_dir, budget=budget, ocr=ocr, rehash=rehash
+        )
         pause_point("extracted")  # test-only: kill -9 between extraction and load
         engine = open_store(config.db_url)
         try:
