@@ -21,12 +21,12 @@ from models.ids import item_ids
 from models.records import DocumentResult
 from pipeline.config import Config
 from pipeline.extract import Outcome
-from pipeline.harvest import FetchReport
 from pipeline.load import RunReport, content_hash
-from pipeline.manifest import FetchedFile
 
 if TYPE_CHECKING:
     from pipeline.budget import Budget
+    from pipeline.harvest import FetchReport  # the fetch stack is needed only by --source
+    from pipeline.manifest import FetchedFile
 
 NO_DATE_WARNING = "no publication date found"
 

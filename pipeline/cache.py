@@ -106,6 +106,20 @@ class ContentCache:
         """Store an extraction result."""
         self._write(self._path("result", result.sha256, code_fingerprint()), result_to_json(result))
 
+    def _no_text_path(self, sha256: str) -> Path:
+        return self._path("no-text", sha256, f"{code_fingerprint()}-{text_layer_key()}")
+
+    def get_no_text(self, sha256: str) -> tuple[str, tuple[str, ...]] | None:
+        """The error and warnings of a PDF found to have no text layer, or None."""
+        data = self._read(self._no_text_path(sha256))
+        if not isinstance(data, dict):
+            return None
+        return str(data["error"]), tuple(str(w) for w in data["warnings"])
+
+    def put_no_text(self, sha256: str, error: str, warnings: tuple[str, ...]) -> None:
+        """Store the verdict on a PDF with no text layer (a scan fails alike on every re-run)."""
+        self._write(self._no_text_path(sha256), {"error": error, "warnings": list(warnings)})
+
 
 def _encode(value: Any) -> Any:
     if isinstance(value, date):

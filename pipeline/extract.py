@@ -253,11 +253,13 @@ class Outcome:
 
 def extract_outcome(path: Path, cache_dir: Path | None = None, ocr: bool = False) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
+    cache = ContentCache(cache_dir) if cache_dir else None
     try:
         check_pdf_magic(path)  # another format saved as .pdf is named before any parse
-        cache = ContentCache(cache_dir) if cache_dir else None
         result = extract_pdf(path, cache=cache, ocr=ocr)
     except EmptyTextLayer as exc:
+        if cache is not None and not ocr:
+            cache.put_no_text(exc.sha256, str(exc), exc.warnings)
         return Outcome(path=path, error=str(exc), warnings=exc.warnings, sha256=exc.sha256)
     except ExtractionError as exc:
         return Outcome(path=path, error=str(explain(path, exc) or exc))
@@ -283,17 +285,20 @@ def file_size(path: Path) -> int:
         return 0
 
 
-def cached_outcome(path: Path, sha256: str, cache: ContentCache) -> Outcome | None:
+def cached_outcome(path: Path, sha256: str, cache: ContentCache, ocr: bool) -> Outcome | None:
     """The outcome of a file whose result is cached, exactly as extracting it returns it."""
     cached = cache.get_result(sha256)
     if cached is None:
-        return None
+        no_text = None if ocr else cache.get_no_text(sha256)  # with ocr, a scan is OCRed
+        if no_text is None:
+            return None
+        return Outcome(path=path, error=no_text[0], warnings=no_text[1], sha256=sha256)
     result = replace(cached, file=path.name, source=None)
     return Outcome(path=path, result=result, warnings=result.warnings, sha256=result.sha256)
 
 
 def _known_outcome(
-    path: Path, stamp: Stamp | None, cache: ContentCache, index: FileIndex, rehash: bool
+    path: Path, stamp: Stamp | None, cache: ContentCache, index: FileIndex, rehash: bool, ocr: bool
 ) -> Outcome | None:
     """A cached outcome found without a worker: by the file index, else by hashing the file."""
     if stamp is None:
@@ -306,7 +311,7 @@ def _known_outcome(
             digest = sha256_of(path)
         except OSError:
             return None
-    return cached_outcome(path, digest, cache)
+    return cached_outcome(path, digest, cache, ocr)
 
 
 def extract_many(
@@ -331,7 +336,7 @@ def extract_many(
     stamps = [stamp_of(path) for path in paths]  # before any read: a later change is not missed
     outcomes: dict[int, Outcome] = {}
     for i, path in enumerate(paths):
-        known = _known_outcome(path, stamps[i], cache, index, rehash)
+        known = _known_outcome(path, stamps[i], cache, index, rehash, ocr)
         if known is not None:
             outcomes[i] = known
             if progress:

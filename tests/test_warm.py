@@ -160,3 +160,29 @@ def test_warm_rerun_imports_no_pdf_or_nlp_library_and_starts_no_worker(tmp_path:
     )
     assert "Documents: 2 (2 ok, 0 failed)" in warm.stdout
     assert json.loads(warm.stdout.strip().splitlines()[-1]) == {"heavy": [], "workers": 0}
+
+
+def test_a_scan_without_text_fails_again_without_being_examined_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from faultwork import image_only_pdf
+
+    from pipeline import extract
+
+    scan = image_only_pdf(tmp_path / "scan.pdf")
+    os.utime(scan, (AN_HOUR_AGO, AN_HOUR_AGO))
+    examined: list[Path] = []
+    real = extract.extract_outcome
+
+    def counting(path: Path, cache_dir: Path | None = None, ocr: bool = False) -> extract.Outcome:
+        examined.append(path)
+        return real(path, cache_dir, ocr)
+
+    monkeypatch.setattr(extract, "extract_outcome", counting)
+    args = ["--data-dir", str(tmp_path / "data"), "run", str(scan), *IN_PROCESS]
+    first, again = CliRunner().invoke(cli, args), CliRunner().invoke(cli, args)
+    assert examined == [scan]
+    assert first.exit_code == again.exit_code == 3
+    assert "no text layer" in again.stdout
+    assert again.stdout.split("\n", 1)[1] == first.stdout.split("\n", 1)[1]  # after "Run N"
+    assert again.stderr == first.stderr
