@@ -11,6 +11,7 @@ being worked out item by item. Anything else falls back to `load_run`.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -25,6 +26,8 @@ from pipeline.faultpoint import pause_point
 
 # The loader's own helpers, so that a repeated run cannot drift from a loaded one.
 from pipeline.load import RunReport, _copy_note, _dumps, _first_copies, _summarise, content_hash
+
+logger = logging.getLogger(__name__)
 
 _RUN_ITEM_COLUMNS = (
     "item_id",
@@ -72,8 +75,10 @@ def _same_documents(session: Session, outcomes: Sequence[Outcome]) -> bool:
     return True
 
 
-def _same_items(session: Session, last: db.Run, outcomes: Sequence[Outcome]) -> list[str] | None:
-    """The item ids of the last run when they are exactly this run's items, still current."""
+def _same_items(
+    session: Session, last: db.Run, outcomes: Sequence[Outcome]
+) -> dict[str, list[str]] | None:
+    """The last run's item ids by document when they are exactly this run's, still current."""
     query = (
         select(db.RunItem, db.ItemVersion.content_hash, db.Item)
         .join(db.ItemVersion, db.ItemVersion.id == db.RunItem.version_id)
@@ -82,7 +87,7 @@ def _same_items(session: Session, last: db.Run, outcomes: Sequence[Outcome]) -> 
         .order_by(db.RunItem.document_sha256, db.RunItem.position)
     )
     seen: dict[str, list[tuple[Any, ...]]] = {}
-    ids: list[str] = []
+    ids: dict[str, list[str]] = {}
     for run_item, digest, item in session.execute(query):
         current = (
             item.current_version_id == run_item.version_id
@@ -94,7 +99,7 @@ def _same_items(session: Session, last: db.Run, outcomes: Sequence[Outcome]) -> 
             return None
         key = (run_item.kind, run_item.number, run_item.parent, run_item.position, digest)
         seen.setdefault(run_item.document_sha256, []).append(key)
-        ids.append(run_item.item_id)
+        ids.setdefault(run_item.document_sha256, []).append(run_item.item_id)
     wanted = {
         result.sha256: [
             (item.kind, item.number, item.parent, position, content_hash(item))
@@ -108,7 +113,7 @@ def _same_items(session: Session, last: db.Run, outcomes: Sequence[Outcome]) -> 
     live = select(func.count(db.Item.id)).where(
         db.Item.document_sha256.in_(list(wanted)), db.Item.removed_in_run.is_(None)
     )
-    return ids if session.scalar(live) == len(ids) else None
+    return ids if session.scalar(live) == sum(map(len, ids.values())) else None
 
 
 def _unchanged_since(session: Session, last: db.Run, settings: str) -> bool:
@@ -149,11 +154,14 @@ def repeat_last_run(
         if ids is None:
             return None
         run = _copy_run(session, last, outcomes, started_at, tool_version, git_revision)
-        flagged = flag_changes(session, ids, run.id, datetime.now())
+        now = datetime.now()
+        # per document, as the loader flags them (an IN list as long as one report's items)
+        flagged = sum(flag_changes(session, group, run.id, now) for group in ids.values())
+        unchanged = sum(map(len, ids.values()))
         counts = {
             **json.loads(last.counts),
             "new_versions": 0,
-            "unchanged": len(ids),
+            "unchanged": unchanged,
             "items_new": 0,
             "items_changed": 0,
             "items_removed": 0,
@@ -163,7 +171,8 @@ def repeat_last_run(
         run.finished_at = datetime.now()
         session.flush()
         pause_point("commit")  # test-only: kill -9 with everything written but not committed
-        run_id, status = run.id, run.status
+        run_id, status, last_id = run.id, run.status, last.id
+    logger.info("run %d committed as a repeat of run %d: %s", run_id, last_id, counts)
     results = [o.result for o in _first_copies(outcomes).values() if o.result is not None]
     kinds, with_deadlines = _summarise(results)
     return RunReport(
@@ -175,7 +184,7 @@ def repeat_last_run(
         items_by_kind=kinds,
         with_deadlines=with_deadlines,
         new_versions=0,
-        unchanged=len(ids),
+        unchanged=unchanged,
         warnings=tuple(w for o in outcomes for w in o.warnings),
         counts=counts,
     )
