@@ -121,7 +121,7 @@ def _timed_run(files: list[Path], config: Config, jobs: int) -> tuple[float, lis
 
     def keep(engine: Engine, outcomes: list[Outcome], config: Config) -> list[Outcome]:
         seen[:] = outcomes
-        return with_recorded_metadata(engine, outcomes, config)
+        return with_recorded_metadata(engine, outcomes, config, config.processed_dir / "cache")
 
     start = time.perf_counter()
     run_pipeline(files, config, jobs, budget=Budget(), adjust=keep)

@@ -106,6 +106,18 @@ class ContentCache:
         """Store an extraction result."""
         self._write(self._path("result", result.sha256, code_fingerprint()), result_to_json(result))
 
+    def _redated_path(self, sha256: str, published: date) -> Path:
+        return self._path("redated", sha256, f"{code_fingerprint()}-{published.isoformat()}")
+
+    def get_redated(self, sha256: str, published: date) -> tuple[Item, ...] | None:
+        """A result's items with deadlines counted from another publication date, or None."""
+        data = self._read(self._redated_path(sha256, published))
+        return tuple(_build(Item, item) for item in data) if isinstance(data, list) else None
+
+    def put_redated(self, sha256: str, published: date, items: tuple[Item, ...]) -> None:
+        """Store a result's items re-dated from a publication page's date."""
+        self._write(self._redated_path(sha256, published), [_asdict(item) for item in items])
+
     def _no_text_path(self, sha256: str) -> Path:
         return self._path("no-text", sha256, f"{code_fingerprint()}-{text_layer_key()}")
 

@@ -86,7 +86,10 @@ def run_pipeline(
         pause_point("extracted")  # test-only: kill -9 between extraction and load
         engine = open_store(config.db_url)
         try:
-            outcomes = (adjust or with_recorded_metadata)(engine, outcomes, config)
+            if adjust is None:
+                outcomes = with_recorded_metadata(engine, outcomes, config, cache_dir)
+            else:
+                outcomes = adjust(engine, outcomes, config)
             provenance: dict[str, Any] = {
                 "started_at": started,
                 "tool_version": tool_version(),

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -144,13 +145,8 @@ print(json.dumps({"heavy": heavy, "workers": workers}))
 """
 
 
-def test_warm_rerun_imports_no_pdf_or_nlp_library_and_starts_no_worker(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    raw = tmp_path / "raw"
-    pdf = _copy_sample(raw)
-    shutil.copy2(SAMPLE.with_name("online-stalking-super-complaint-2023.pdf"), raw)
-    os.utime(raw / "online-stalking-super-complaint-2023.pdf", (AN_HOUR_AGO, AN_HOUR_AGO))
-    assert CliRunner().invoke(cli, ["--data-dir", str(data), "run", str(pdf.parent)]).exit_code == 0
+def _warm_run(data: Path, raw: Path) -> tuple[str, dict[str, object]]:
+    """Run `recwatch run RAW` in a new interpreter; return its output and what it loaded."""
     warm = subprocess.run(
         [sys.executable, "-c", WARM_RUN, str(data), str(raw)],
         capture_output=True,
@@ -158,8 +154,20 @@ def test_warm_rerun_imports_no_pdf_or_nlp_library_and_starts_no_worker(tmp_path:
         check=True,
         cwd=REPO,
     )
-    assert "Documents: 2 (2 ok, 0 failed)" in warm.stdout
-    assert json.loads(warm.stdout.strip().splitlines()[-1]) == {"heavy": [], "workers": 0}
+    found: dict[str, object] = json.loads(warm.stdout.strip().splitlines()[-1])
+    return warm.stdout, found
+
+
+def test_warm_rerun_imports_no_pdf_or_nlp_library_and_starts_no_worker(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    raw = tmp_path / "raw"
+    pdf = _copy_sample(raw)
+    shutil.copy2(SAMPLE.with_name("online-stalking-super-complaint-2023.pdf"), raw)
+    os.utime(raw / "online-stalking-super-complaint-2023.pdf", (AN_HOUR_AGO, AN_HOUR_AGO))
+    assert CliRunner().invoke(cli, ["--data-dir", str(data), "run", str(pdf.parent)]).exit_code == 0
+    stdout, found = _warm_run(data, raw)
+    assert "Documents: 2 (2 ok, 0 failed)" in stdout
+    assert found == {"heavy": [], "workers": 0}
 
 
 def test_a_scan_without_text_fails_again_without_being_examined_again(
@@ -186,3 +194,23 @@ def test_a_scan_without_text_fails_again_without_being_examined_again(
     assert "no text layer" in again.stdout
     assert again.stdout.split("\n", 1)[1] == first.stdout.split("\n", 1)[1]  # after "Run N"
     assert again.stderr == first.stderr
+
+
+def test_warm_rerun_of_a_recorded_pdf_dated_by_its_page_loads_no_nlp(tmp_path: Path) -> None:
+    from fixtures.builder import build_report
+    from fixtures.reports import FIXTURES
+
+    undated = replace(FIXTURES["peel_force_report"](), published=None)  # no "Published:" line
+    pdf = build_report(undated, tmp_path / "undated.pdf").path
+    data = tmp_path / "data"
+    added = CliRunner().invoke(
+        cli, ["--data-dir", str(data), "add", str(pdf), "--published", "2024-03-08"]
+    )
+    assert added.exit_code == 0, added.output
+    raw = data / "raw"
+    for copy in raw.glob("*.pdf"):
+        os.utime(copy, (AN_HOUR_AGO, AN_HOUR_AGO))
+    assert CliRunner().invoke(cli, ["--data-dir", str(data), "run", str(raw)]).exit_code == 0
+    stdout, found = _warm_run(data, raw)
+    assert "Documents: 1 (1 ok, 0 failed)" in stdout
+    assert found == {"heavy": [], "workers": 0}
