@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -18,15 +20,16 @@ from sqlalchemy.orm import Session
 
 from models import db
 from models.ids import item_ids
-from models.records import DocumentResult
+from models.records import DocumentResult, Item
+from pipeline.cache import ContentCache
 from pipeline.config import Config
 from pipeline.extract import Outcome
-from pipeline.harvest import FetchReport
 from pipeline.load import RunReport, content_hash
-from pipeline.manifest import FetchedFile
 
 if TYPE_CHECKING:
     from pipeline.budget import Budget
+    from pipeline.harvest import FetchReport  # the fetch stack is needed only by --source
+    from pipeline.manifest import FetchedFile
 
 NO_DATE_WARNING = "no publication date found"
 
@@ -70,11 +73,31 @@ def file_name(fetched: FetchedFile) -> str:
     return fetched.path.name
 
 
-def with_page_metadata(outcome: Outcome, fetched: FetchedFile) -> Outcome:
+def _redated(
+    result: DocumentResult, published: date | None, cache_dir: Path | None
+) -> tuple[Item, ...]:
+    """The result's items with deadlines counted from `published` (cached like the result)."""
+    cache = ContentCache(cache_dir) if cache_dir is not None and published is not None else None
+    if cache is not None and published is not None:
+        known = cache.get_redated(result.sha256, published)
+        if known is not None:
+            return known
+    from extractors.deadlines import tag_deadlines
+
+    items = tuple(tag_deadlines(result.items, published))
+    if cache is not None and published is not None:
+        cache.put_redated(result.sha256, published, items)
+    return items
+
+
+def with_page_metadata(
+    outcome: Outcome, fetched: FetchedFile, cache_dir: Path | None = None
+) -> Outcome:
     """Fill what the PDF does not state from the publication page; record the source URL.
 
     A date the extractor took only from the PDF's CreationDate (no phrase in the text) is not
-    stated by the report, so the page's "Published on" date wins over it.
+    stated by the report, so the page's "Published on" date wins over it. With a cache folder,
+    deadlines re-counted from that date are kept there, so a re-run does not load spaCy.
     """
     result = outcome.result
     if result is None:
@@ -91,10 +114,8 @@ def with_page_metadata(outcome: Outcome, fetched: FetchedFile) -> Outcome:
     items = result.items
     warnings, result_warnings = outcome.warnings, result.warnings
     if published != meta.published:
-        from extractors.deadlines import tag_deadlines
-
         if meta.source_published is None:
-            items = tuple(tag_deadlines(items, published))
+            items = _redated(result, published, cache_dir)
         stale = f"{outcome.path.name}: {NO_DATE_WARNING}"
         warnings = tuple(w for w in warnings if not w.startswith(stale))
         result_warnings = tuple(w for w in result_warnings if not w.startswith(stale))
@@ -152,7 +173,9 @@ def load_fetched(
     outcomes: list[Outcome] = []
 
     def page_facts(_engine: Engine, extracted: list[Outcome], _config: Config) -> list[Outcome]:
-        outcomes.extend(with_page_metadata(o, f) for o, f in zip(extracted, todo, strict=True))
+        cache = config.processed_dir / "cache"
+        pairs = zip(extracted, todo, strict=True)
+        outcomes.extend(with_page_metadata(o, f, cache) for o, f in pairs)
         return outcomes
 
     run = run_pipeline(
@@ -181,7 +204,7 @@ def load_fetched(
 
 
 def with_recorded_metadata(
-    engine: Engine, outcomes: list[Outcome], config: Config
+    engine: Engine, outcomes: list[Outcome], config: Config, cache_dir: Path | None = None
 ) -> list[Outcome]:
     """Outcomes of PDFs that fetch or add recorded get their publication page's facts."""
     from pipeline.manifest import downloads_by_sha256
@@ -191,7 +214,7 @@ def with_recorded_metadata(
     )
     # The file as run names the document when the record has no URL (added by hand).
     return [
-        with_page_metadata(o, replace(known[o.result.sha256], path=o.path))
+        with_page_metadata(o, replace(known[o.result.sha256], path=o.path), cache_dir)
         if o.result is not None and o.result.sha256 in known
         else o
         for o in outcomes

@@ -195,6 +195,11 @@ def extract(
     is_flag=True,
     help="Parse every PDF again instead of reusing data/processed/cache/.",
 )
+@click.option(
+    "--rehash",
+    is_flag=True,
+    help="Read and hash every PDF, even one whose path, size and mtime are unchanged.",
+)
 @doc_timeout_option
 @doc_memory_option
 @click.option(
@@ -215,6 +220,7 @@ def run(
     no_cache: bool,
     doc_timeout: float,
     doc_memory: int,
+    rehash: bool = False,
     ocr: bool = False,
     source: str | None = None,
     base_url: str | None = None,
@@ -227,7 +233,8 @@ def run(
     samples in <data-dir>/raw/samples/ are processed. Exit code 3 when some documents failed
     (the others are still loaded): a missing, empty or damaged file fails alone. With --source
     (e.g. hmicfrs), new publications are fetched first (see `recwatch fetch`) and only they are
-    extracted and loaded.
+    extracted and loaded. A PDF whose path, size and modification time are those the cache saw
+    is not read again (its cached result is used); --rehash reads and hashes every PDF.
 
     Example: recwatch run data/raw/samples
     """
@@ -254,6 +261,7 @@ def run(
             use_cache=not no_cache,
             budget=Budget.from_options(doc_timeout, doc_memory),
             ocr=ocr,
+            rehash=rehash,
         )
     click.echo(run_summary(report))
     if report.failed:

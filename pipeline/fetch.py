@@ -22,13 +22,14 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
 
 from pipeline.errors import PipelineError
 from pipeline.files import staged
 from pipeline.provenance import tool_version
 
 if TYPE_CHECKING:
+    from urllib.robotparser import RobotFileParser  # brings urllib.request, http and ssl
+
     import httpx
 
 logger = logging.getLogger(__name__)
@@ -391,6 +392,8 @@ class Fetcher:
     def _load_robots(self, origin: str) -> RobotFileParser:
         """Fetch and parse robots.txt (missing: all allowed; 401/403: nothing allowed)."""
         robots_url = f"{origin}/robots.txt"
+        from urllib.robotparser import RobotFileParser
+
         parser = RobotFileParser(robots_url)
 
         def read(response: httpx.Response) -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models.records import KIND_SHORT
-from pipeline.evaluate import CorpusScore, Counts
 
 if TYPE_CHECKING:
     from extractors.registry import Body
     from pipeline.crossval import CrossValidation
+    from pipeline.evaluate import CorpusScore, Counts
     from pipeline.load import RunReport
 
 

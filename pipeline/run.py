@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Config
 from pipeline.errors import PipelineError
@@ -14,6 +14,7 @@ from pipeline.faultpoint import pause_point
 from pipeline.load import RunReport, load_run
 from pipeline.lock import retry_when_locked, run_lock
 from pipeline.provenance import git_revision, tool_version
+from pipeline.rerun import repeat_last_run
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -58,15 +59,19 @@ def run_pipeline(
     budget: Budget | None = None,
     adjust: Adjust | None = None,
     ocr: bool = False,
+    rehash: bool = False,
 ) -> RunReport:
     """Extract every file, then load all of them into the store in one transaction.
 
     The one way documents reach the store. Holds the store's run lock throughout (a second run
     is refused), extracts under the per-document budget when one is given, lets `adjust` add
     what the store knows about the files before the load, and retries the load while SQLite
-    reports it locked. By default PDFs that `recwatch fetch` or `recwatch add` recorded keep
-    what their publication page said (title, date, URL) where the PDF is silent, exactly as in
-    `run --source`. With `ocr`, scans without a text layer are OCRed (ocrmypdf) first.
+    reports it locked (a run that would load exactly what the last run loaded is recorded as a
+    copy of it, `pipeline.rerun`). By default PDFs that `recwatch fetch` or `recwatch add`
+    recorded keep what their publication page said (title, date, URL) where the PDF is silent,
+    exactly as in `run --source`. With `ocr`, scans without a text layer are OCRed (ocrmypdf)
+    first. A file whose path, size and mtime are as the cache last saw them is not read again
+    unless `rehash`.
     """
     from models.store import open_store
     from pipeline.batch import with_recorded_metadata
@@ -75,19 +80,26 @@ def run_pipeline(
         pause_point("locked")  # test-only: kill -9 holding the lock, nothing extracted yet
         started = datetime.now()
         cache_dir = config.processed_dir / "cache" if use_cache else None
-        outcomes = extract_many(files, jobs, progress, cache_dir, budget=budget, ocr=ocr)
+        outcomes = extract_many(
+            files, jobs, progress, cache_dir, budget=budget, ocr=ocr, rehash=rehash
+        )
         pause_point("extracted")  # test-only: kill -9 between extraction and load
         engine = open_store(config.db_url)
         try:
-            outcomes = (adjust or with_recorded_metadata)(engine, outcomes, config)
+            if adjust is None:
+                outcomes = with_recorded_metadata(engine, outcomes, config, cache_dir)
+            else:
+                outcomes = adjust(engine, outcomes, config)
+            provenance: dict[str, Any] = {
+                "started_at": started,
+                "tool_version": tool_version(),
+                "git_revision": git_revision(),
+                "settings": extraction_settings(),
+            }
             return retry_when_locked(
-                lambda: load_run(
-                    engine,
-                    outcomes,
-                    started_at=started,
-                    tool_version=tool_version(),
-                    git_revision=git_revision(),
-                    settings=extraction_settings(),
+                lambda: (
+                    repeat_last_run(engine, outcomes, **provenance)
+                    or load_run(engine, outcomes, **provenance)
                 ),
                 what=engine.url.render_as_string(hide_password=True),
             )
