@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from extractors.registry import registry_ids
@@ -211,9 +211,25 @@ def _publication(result: DocumentResult, context: LoadContext) -> str:
 def _known_items(
     session: Session, result: DocumentResult, key: str, context: LoadContext
 ) -> list[db.Item]:
-    """Return every item an earlier version of this publication (or this very file) holds."""
-    shas = {result.sha256} | context.publications.documents(key)
-    query = select(db.Item).where(db.Item.document_sha256.in_(shas)).order_by(db.Item.position)
+    """Return every item an earlier version of this publication (or this very file) holds.
+
+    Another file's items count only when their ids carry this key: a file that shared the title
+    with another in an earlier run was keyed by its sha256, and its items stay its own.
+    """
+    others = context.publications.documents(key) - {result.sha256}
+    query = (
+        select(db.Item)
+        .where(
+            or_(
+                db.Item.document_sha256 == result.sha256,
+                and_(
+                    db.Item.document_sha256.in_(others),
+                    db.Item.id.startswith(f"{key}:", autoescape=True),
+                ),
+            )
+        )
+        .order_by(db.Item.position)
+    )
     return list(session.scalars(query))
 
 

@@ -184,3 +184,17 @@ def test_byte_identical_copies_in_one_run_load_once(url: str) -> None:
         ("in/b.pdf", "the same file as in/a.pdf; loaded once"),
     ]
     assert _count(engine, db.RunItem) == len(result.items)
+
+
+def test_two_files_with_one_title_load_again_each_with_its_own_items(url: str) -> None:
+    engine = open_store(url)
+    pair = [make_result(name) for name in ("a.pdf", "b.pdf")]  # same publisher and title
+    outcomes = [Outcome(Path(r.file), r, sha256=r.sha256) for r in pair]
+    first = _load(engine, *outcomes)
+    second = _load(engine, *outcomes)  # failed on the run_items key: a took b's items
+    assert first.new_versions == 6
+    assert (second.status, second.new_versions, second.unchanged) == ("ok", 0, 6)
+    with Session(engine) as session:
+        owners = dict(session.execute(select(db.Item.id, db.Item.document_sha256)).all())
+    assert len(owners) == 6
+    assert set(owners.values()) == {r.sha256 for r in pair}
