@@ -118,7 +118,7 @@ def _text_loop() -> str:
 
 def _timed_run(files: list[Path], config: Config, jobs: int) -> tuple[float, list[Outcome]]:
     """Time one `recwatch run` in this process; return the seconds and the outcomes."""
-    from pipeline.batch import with_recorded_metadata
+    from pipeline.page_facts import with_recorded_metadata
     from pipeline.run import run_pipeline
 
     seen: list[Outcome] = []

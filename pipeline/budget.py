@@ -2,10 +2,10 @@
 
 A pathological PDF (absurd page count, runaway nesting, a decompression bomb) must cost only
 itself. Workers are long-lived (the PDF and NLP libraries load once per worker) and forked where
-the platform allows, like the ProcessPoolExecutor of `extract_many`. Each caps its address space
-with RLIMIT_AS at its size when it starts plus the memory budget, and is killed and replaced when
-a document overruns its time budget or the worker dies; that document fails with a message naming
-the budget and the flag that raises it.
+the platform allows, like the process pool of `schedule.extract_many`. Each caps its address
+space with RLIMIT_AS at its size when it starts plus the memory budget, and is killed and
+replaced when a document overruns its time budget or the worker dies; that document fails with a
+message naming the budget and the flag that raises it.
 """
 
 from __future__ import annotations

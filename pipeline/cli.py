@@ -157,11 +157,11 @@ def extract(
     Example: recwatch extract report.pdf --json
     """
     from pipeline.budget import Budget
-    from pipeline.extract import extract_many
     from pipeline.jsonio import document_to_json
     from pipeline.progress import progress_reporter
     from pipeline.render import items_table
     from pipeline.run import collect_pdfs
+    from pipeline.schedule import extract_many
 
     files = collect_pdfs(pdfs)
     with progress_reporter(progress_mode) as progress:

@@ -38,7 +38,7 @@ def _seen(result: DocumentResult, ids: Sequence[str]) -> dict[str, Seen]:
 
 def diff_files(old: Path, new: Path) -> Diff:
     """Extract two PDFs and diff their items; the newer keeps the ids of the items it continues."""
-    from pipeline.extract import extract_many
+    from pipeline.schedule import extract_many
 
     outcomes = extract_many([old, new])
     failed = [o.error or str(o.path) for o in outcomes if o.result is None]

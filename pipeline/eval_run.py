@@ -9,8 +9,9 @@ from typing import Any
 
 from pipeline.errors import PipelineError
 from pipeline.evaluate import CorpusScore, load_gold, score_corpus
-from pipeline.extract import Progress, extract_many
+from pipeline.extract import Progress
 from pipeline.jsonio import document_to_json
+from pipeline.schedule import extract_many
 
 
 def check_only(gold_dir: Path, only: Iterable[str]) -> None:

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Config
 from pipeline.errors import PipelineError
-from pipeline.extract import Outcome, Progress, extract_many, extraction_settings
+from pipeline.extract import Outcome, Progress, extraction_settings
 from pipeline.faultpoint import pause_point
 from pipeline.load import RunReport, load_run
 from pipeline.lock import retry_when_locked, run_lock
 from pipeline.provenance import git_revision, tool_version
 from pipeline.rerun import repeat_last_run
+from pipeline.schedule import extract_many
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -74,7 +75,7 @@ def run_pipeline(
     unless `rehash`.
     """
     from models.store import open_store
-    from pipeline.batch import with_recorded_metadata
+    from pipeline.page_facts import with_recorded_metadata
 
     with run_lock(config.db_url, config.processed_dir):
         pause_point("locked")  # test-only: kill -9 holding the lock, nothing extracted yet

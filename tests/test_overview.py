@@ -30,7 +30,6 @@ from fixtures.reports import FIXTURES
 from extractors.addressees import for_forces
 from models.store import open_store
 from pipeline.cli import cli
-from pipeline.extract import extract_many
 from pipeline.load import load_run
 from pipeline.overview import (
     GROUPS,
@@ -44,6 +43,7 @@ from pipeline.overview import (
     report_type,
 )
 from pipeline.overview_render import render, render_html, render_markdown
+from pipeline.schedule import extract_many
 
 # Publication dates given to the fixtures: three inside the period (two on its boundaries),
 # two just outside it.
