@@ -344,9 +344,9 @@ def test_tagging_1000_items_is_fast() -> None:
     texts = [c[0] for c in NATIONAL_CASES]
     items = [_item(texts[i % len(texts)]) for i in range(1000)]
     tag_addressees(items[:5], NATIONAL_REPORT)  # build the pipeline first
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other jobs on a busy machine do not count
     tag_addressees(items, NATIONAL_REPORT)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def _measure_module() -> ModuleType:

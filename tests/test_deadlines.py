@@ -171,9 +171,9 @@ def test_settings_are_pinned() -> None:
 def test_tagging_1000_items_is_fast() -> None:
     items = [_item(CASES[i % len(CASES)][0]) for i in range(1000)]
     tag_deadlines(items[:50], PUBLISHED)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other jobs on a busy machine do not count
     tag_deadlines(items, PUBLISHED)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 @pytest.mark.skipif(
