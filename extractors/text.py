@@ -614,9 +614,10 @@ def scattered_pages(lines: Sequence[Line]) -> list[int]:
     words: Counter[int] = Counter()
     letters: Counter[int] = Counter()
     for line in lines:
-        for word in _LETTERS_RE.findall(line.text):
-            words[line.page] += 1
-            letters[line.page] += len(word) == 1
+        found = _LETTERS_RE.findall(line.text)
+        if found:
+            words[line.page] += len(found)
+            letters[line.page] += sum(len(word) == 1 for word in found)
     return sorted(
         page
         for page, count in words.items()
@@ -1000,7 +1001,7 @@ def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:
     """
     vocabulary: Counter[str] = Counter()
     for ln in lines:
-        vocabulary.update(w.lower() for w in _WORD_RE.findall(ln.text))
+        vocabulary.update(map(str.lower, _WORD_RE.findall(ln.text)))
     out = list(lines)
     for i in range(len(out) - 1):
         m = _LINE_END_HYPHEN_RE.search(out[i].text) if out[i].text.endswith("-") else None
