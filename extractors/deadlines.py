@@ -299,6 +299,10 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
             month = MONTHS[words[month_i]]
             if 1 <= day <= calendar.monthrange(year, month)[1]:
                 when = date(year, month, day)
+        if when is None and label == "MONTH" and phrase.lower() == f"{words[month_i]} {year}":
+            # "March 2025": the month's last day, as dateparser's answer (or its refusal) gives
+            # below; dateparser is not even loaded for it
+            when = _month_end(year, MONTHS[words[month_i]])
         if when is None:
             when = _dateparse(phrase, base)
         if when is None:  # dateparser refused: fall back to the month's last day

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import itertools
 import logging
+import operator
 import os
 import re
 import sys
@@ -103,16 +104,28 @@ class PageWords:
     def __len__(self) -> int:
         return len(self._bold)
 
+    @classmethod
+    def from_rows(cls, rows: Sequence[RawWord], bold: dict[str, bool]) -> PageWords:
+        """Pack PDFium's word tuples directly (no Word objects), bold looked up by font name."""
+        page = cls()
+        page._text = "".join([row[0] for row in rows])
+        page._lengths = array("I", [len(row[0]) for row in rows])
+        page._coords = array("d", [v for row in rows for v in row[1:6]])
+        page._bold = bytearray([bold[row[6]] for row in rows])
+        return page
+
     def __iter__(self) -> Iterator[Word]:
+        text = self._text
+        coords = iter(self._coords)  # zipped five times over: x0, x1, top, bottom, size
         start = 0
-        coords = self._coords
-        for k, n in enumerate(self._lengths):
-            c = 5 * k
-            x0, x1, top, bottom, size = coords[c : c + 5]
-            yield Word(
-                self._text[start : start + n], x0, x1, top, bottom, size, bool(self._bold[k])
-            )
-            start += n
+        for end, x0, x1, top, bottom, size, bold in zip(
+            itertools.accumulate(self._lengths),
+            *(coords,) * 5,
+            self._bold,
+            strict=True,
+        ):
+            yield Word(text[start:end], x0, x1, top, bottom, size, bold != 0)
+            start = end
 
     def to_json(self) -> list[str]:
         """Encode for the cache: text, then lengths, coordinates and bold flags (zlib, base64)."""
@@ -400,21 +413,17 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
             finally:
                 page.close()
             bold = {font: bool(_BOLD_RE.search(font)) for font in {w[6] for w in found}}
-            words = [
-                Word(t, x0, x1, top, bottom, size, bold[f])
-                for t, x0, x1, top, bottom, size, f in found
-            ]
             raw.sizes.append((width, height))
-            raw.words.append(PageWords(words))
+            raw.words.append(PageWords.from_rows(found, bold))
             raw.boxes.append(_frame_boxes(_shapes(drawings), width, height))
             raw.table_boxes.append([])
             # Tables only where a ruled table could hold items: drawn rules, and item words on
             # the page or a table on the page before.
             if (
-                words
+                found
                 and fast.may_hold_table(drawings, width, height)
                 and (
-                    _ITEM_WORDS_RE.search(" ".join(w.text for w in words))
+                    _ITEM_WORDS_RE.search(" ".join(w[0] for w in found))
                     or (table_pages and table_pages[-1] == index - 1)
                 )
             ):
@@ -605,9 +614,10 @@ def scattered_pages(lines: Sequence[Line]) -> list[int]:
     words: Counter[int] = Counter()
     letters: Counter[int] = Counter()
     for line in lines:
-        for word in _LETTERS_RE.findall(line.text):
-            words[line.page] += 1
-            letters[line.page] += len(word) == 1
+        found = _LETTERS_RE.findall(line.text)
+        if found:
+            words[line.page] += len(found)
+            letters[line.page] += sum(len(word) == 1 for word in found)
     return sorted(
         page
         for page, count in words.items()
@@ -719,35 +729,46 @@ def _boxes_from_bars(
     return boxes
 
 
+_X0 = operator.attrgetter("x0")
+
+
 def _words_to_lines(words: list[Word], page: int, page_width: float) -> list[Line]:
     """Group words into visual lines, splitting lines at wide gaps and ordering by column."""
     if not words:
         return []
     words = sorted(words, key=lambda w: (round(w.top), w.x0))
     rows: list[list[Word]] = []
+    spans: list[tuple[float, float]] = []  # each row's first word's top and bottom
     for word in words:
         top, bottom = word.top, word.bottom
-        for row in reversed(rows[-3:]):
-            ref = row[0]
-            overlap = min(ref.bottom, bottom) - max(ref.top, top)
-            if overlap > 0.5 * min(ref.bottom - ref.top, bottom - top):
-                row.append(word)
+        height = bottom - top
+        # The last three rows, newest first (min and max written out: this loop is hot).
+        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            ref_top, ref_bottom = spans[k]
+            overlap = (bottom if bottom < ref_bottom else ref_bottom) - (
+                top if top > ref_top else ref_top
+            )
+            ref_height = ref_bottom - ref_top
+            if overlap > 0.5 * (height if height < ref_height else ref_height):
+                rows[k].append(word)
                 break
         else:
             rows.append([word])
+            spans.append((top, bottom))
     for row in rows:
-        row.sort(key=lambda w: w.x0)
+        row.sort(key=_X0)
     edges = _column_edges(rows, page_width)
+    near: dict[int, list[list[Word]]] = {}  # each row's neighbours, found at its first wide gap
     segments: list[list[Word]] = []
     for r, row in enumerate(rows):
         current = [row[0]]
         for word in row[1:]:
             last = current[-1]
             gap = word.x0 - last.x1
-            at_edge = gap > 4 and any(abs(word.x0 - e) <= 2 for e in edges)
+            at_edge = gap > 4 and bool(edges) and any(abs(word.x0 - e) <= 2 for e in edges)
             wide = gap > 12.0 and gap > 1.6 * max(word.size, last.size)
             if (
-                (at_edge or (wide and _is_gutter(rows, r, last.x1, word.x0)))
+                (at_edge or (wide and _is_gutter(_neighbours(rows, r, near), last.x1, word.x0)))
                 # a lone list mark hangs in front of its text: never a line of its own
                 and not (len(current) == 1 and _LIST_MARK_RE.match(current[0].text))
             ):
@@ -786,14 +807,25 @@ def _column_edges(rows: list[list[Word]], page_width: float) -> list[float]:
     return edges
 
 
-def _is_gutter(rows: list[list[Word]], r: int, left: float, right: float) -> bool:
-    """True when a neighbouring row also breaks where row r's gap [left, right] ends: nothing
+def _neighbours(
+    rows: list[list[Word]], r: int, near: dict[int, list[list[Word]]]
+) -> list[list[Word]]:
+    """The rows starting within three font sizes of row r's top (memoised in `near`)."""
+    found = near.get(r)
+    if found is None:
+        row_top = rows[r][0].top
+        size = rows[r][0].size
+        found = near[r] = [
+            other
+            for k, other in enumerate(rows)
+            if k != r and abs(other[0].top - row_top) < 3 * size
+        ]
+    return found
+
+
+def _is_gutter(neighbours: list[list[Word]], left: float, right: float) -> bool:
+    """True when a neighbouring row also breaks where a row's gap [left, right] ends: nothing
     there crosses the start of the text on the right, and something stands left of it."""
-    row_top = rows[r][0].top
-    size = rows[r][0].size
-    neighbours = [
-        other for k, other in enumerate(rows) if k != r and abs(other[0].top - row_top) < 3 * size
-    ]
     if not neighbours:
         return True
     edge = right - 2
@@ -832,13 +864,19 @@ def _segment_to_line(seg: list[Word], page: int) -> Line:
                 and _SUPERSCRIPT_RE.match(w.text)
             )
         ]
+    if len(seg) == 1:
+        w = seg[0]
+        x0, x1, top, bottom = w.x0, w.x1, w.top, w.bottom
+    else:
+        x0, x1 = min([w.x0 for w in seg]), max([w.x1 for w in seg])
+        top, bottom = min([w.top for w in seg]), max([w.bottom for w in seg])
     return Line(
         page=page,
         text=" ".join([w.text for w in kept]),
-        x0=min([w.x0 for w in seg]),
-        x1=max([w.x1 for w in seg]),
-        top=min([w.top for w in seg]),
-        bottom=max([w.bottom for w in seg]),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
         size=size,
         bold=bold_chars > 0.6 * total,
     )
@@ -884,9 +922,12 @@ def _mark_boxes(
         cy = (ln.top + ln.bottom) / 2
         return x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2 and top - 2 <= cy <= bottom + 2
 
+    boxes = [*rects, *tables]
+    if not boxes:
+        return lines
     out = []
     for ln in lines:
-        boxed = any(inside(ln, r) for r in [*rects, *tables])
+        boxed = any(inside(ln, r) for r in boxes)
         out.append(replace(ln, in_box=boxed) if boxed else ln)
     return out
 
@@ -960,7 +1001,7 @@ def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:
     """
     vocabulary: Counter[str] = Counter()
     for ln in lines:
-        vocabulary.update(w.lower() for w in _WORD_RE.findall(ln.text))
+        vocabulary.update(map(str.lower, _WORD_RE.findall(ln.text)))
     out = list(lines)
     for i in range(len(out) - 1):
         m = _LINE_END_HYPHEN_RE.search(out[i].text) if out[i].text.endswith("-") else None

@@ -207,3 +207,17 @@ def test_days_in_figures_and_over_the_next(text: str, kind: str | None, when: st
     """A day written in figures is read day first; 'over the next N months' is relative."""
     found = find_deadlines(text, PUBLISHED)
     assert (found[0].kind, str(found[0].date)) == (kind, when) if kind else not found
+
+
+def test_month_and_year_resolve_without_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "By March 2025" is the month's last day, as dateparser says, without loading dateparser."""
+    published = date(2024, 3, 21)
+    expected = deadlines_module._dateparse("March 2025", datetime(2024, 3, 21))
+    assert expected == date(2025, 3, 31)
+
+    def refuse(text: str, base: datetime) -> date | None:
+        raise AssertionError(f"dateparser asked about {text!r}")
+
+    monkeypatch.setattr(deadlines_module, "_dateparse", refuse)
+    found = find_deadlines("The force should do this by March 2025.", published)
+    assert [(d.date, d.granularity) for d in found] == [(expected, "month")]
