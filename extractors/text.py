@@ -54,6 +54,8 @@ DEFAULT_ENGINE = "pdfium"
 ENGINE_ENV = "RECWATCH_TEXT_ENGINE"
 
 NO_TEXT_HINT = "no text layer: scanned image; OCR it first, e.g. with ocrmypdf, or run with --ocr"
+# No text at all, but reading reported damage: the file is broken, not a scan (OCR would not help).
+NO_TEXT_DAMAGED = "no readable text: the file is damaged (see its warnings); get an undamaged copy"
 _BOLD_RE = re.compile(r"(bold|black|heavy|semibold|demi|,b$|-b$)", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(
     r"^(page\s*)?[ivxlc\d]{1,5}(\s*(of|/)\s*\d{1,5})?$|^[-–—]\s*\d{1,5}\s*[-–—]$",
@@ -565,7 +567,7 @@ def build_document(raw: RawPages) -> DocumentText:
     heights = tuple(h for _, h in raw.sizes)
     warnings = list(raw.warnings)
     if not any(raw.words):
-        warnings.append(f"{raw.file}: {NO_TEXT_HINT}")
+        warnings.append(f"{raw.file}: {NO_TEXT_DAMAGED if raw.warnings else NO_TEXT_HINT}")
         return DocumentText(
             file=raw.file,
             sha256=raw.sha256,

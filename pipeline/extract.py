@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.errors import ExtractionError
-from extractors.text import NO_TEXT_HINT, check_pdf_magic
+from extractors.text import NO_TEXT_DAMAGED, NO_TEXT_HINT, check_pdf_magic
 from models.records import DocumentResult, DocumentText, Item, Metadata
 from pipeline.cache import ContentCache
 from pipeline.pdffaults import explain
@@ -41,12 +41,13 @@ Stage = Callable[[Work], Work]
 
 
 class EmptyTextLayer(ExtractionError):
-    """A PDF whose pages carry no text (a scanned image): counted as a failed document."""
+    """A PDF whose pages carry no text (a scan, or a damaged file): counted as a failed document."""
 
     def __init__(self, doc: DocumentText) -> None:
         self.warnings = doc.warnings
         self.sha256 = doc.sha256
-        problem, _, hint = NO_TEXT_HINT.partition("; ")
+        damaged = any(w.endswith(NO_TEXT_DAMAGED) for w in doc.warnings)
+        problem, _, hint = (NO_TEXT_DAMAGED if damaged else NO_TEXT_HINT).partition("; ")
         super().__init__(doc.file, problem, hint)
 
 

@@ -148,3 +148,14 @@ def test_pages_the_tree_lists_but_no_engine_reads_are_counted(tmp_path: Path) ->
         "lost.pdf: its page tree holds 3 pages (/Count 3); pdfplumber read 2 of them;"
         " 1 could not be read",
     )
+
+
+def test_a_file_whose_every_page_is_damaged_is_not_called_a_scan(tmp_path: Path) -> None:
+    pages = [zlib.compress(_page_text(n))[:3] for n in (1, 2)]  # no page's text decodes
+    outcome = extract_outcome(_report(tmp_path / "broken.pdf", pages))
+    assert outcome.result is None
+    assert outcome.error is not None
+    assert "the file is damaged" in outcome.error
+    assert "get an undamaged copy" in outcome.error
+    assert "scanned image" not in outcome.error
+    assert any("is damaged (object" in w for w in outcome.warnings)
