@@ -91,6 +91,21 @@ def same_register(driver: Any, url: str) -> None:
     assert driver.execute_script(REGISTER_JS) == register(url)
 
 
+def submit(browser: Any, button: Any) -> None:
+    """Click what leaves the page (a form's button, a link); wait until the old page is gone.
+
+    Without the wait, the next lookup can find the old page's #done line (each page has one),
+    which goes stale as the new page arrives.
+    """
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    old = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(old))
+
+
 def select_on_page(browser: Any, form: Any) -> str:
     """Drag a box over most of the add form's page image; return the text it filled in."""
     from selenium.webdriver.common.action_chains import ActionChains
@@ -120,7 +135,7 @@ def test_review_session_in_the_browser(
     base, url = server
     browser.get(base)
     assert browser.find_element(By.ID, "queue")
-    browser.find_element(By.CSS_SELECTOR, "#queue a").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "#queue a"))
     same_register(browser, url)
     image = browser.find_element(By.CSS_SELECTOR, "#item-1 .page img")
     browser.execute_script("arguments[0].scrollIntoView()", image)
@@ -136,12 +151,12 @@ def test_review_session_in_the_browser(
     field = first.find_element(By.CSS_SELECTOR, "form.addressees input[name=addressee]")
     field.clear()
     field.send_keys("Home Office")
-    first.find_element(By.CSS_SELECTOR, "form.addressees button").click()
+    submit(browser, first.find_element(By.CSS_SELECTOR, "form.addressees button"))
     assert "corrected addressees" in browser.find_element(By.ID, "done").text
     assert browser.find_element(By.CSS_SELECTOR, "#item-1 .addressees").text == "home_office"
     same_register(browser, url)
 
-    browser.find_element(By.CSS_SELECTOR, "#item-2 form.reject button").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "#item-2 form.reject button"))
     assert "reject" in browser.find_element(By.ID, "done").text
     same_register(browser, url)
     assert len(browser.find_elements(By.CSS_SELECTOR, "#rejected li")) == 1
@@ -156,12 +171,12 @@ def test_review_session_in_the_browser(
     text = form.find_element(By.NAME, "text")
     text.clear()
     text.send_keys("The Home Office should fund advocates.")
-    form.find_element(By.TAG_NAME, "button").click()
+    submit(browser, form.find_element(By.TAG_NAME, "button"))
     assert "added" in browser.find_element(By.ID, "done").text
     same_register(browser, url)
     assert "The Home Office should fund advocates." in browser.page_source
 
-    browser.find_element(By.ID, "undo").click()
+    submit(browser, browser.find_element(By.ID, "undo"))
     assert "undid add" in browser.find_element(By.ID, "done").text
     same_register(browser, url)
     assert "The Home Office should fund advocates." not in browser.page_source
