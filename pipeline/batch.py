@@ -19,8 +19,8 @@ from models import db
 from models.ids import item_ids
 from models.records import DocumentResult
 from pipeline.config import Config
-from pipeline.extract import Outcome
 from pipeline.load import RunReport, content_hash
+from pipeline.outcome import Outcome
 from pipeline.page_facts import with_page_metadata
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from models.records import Deadline, DocumentResult, Item, Metadata
 from pipeline.budget import Budget
 from pipeline.config import Config, resolve
 from pipeline.errors import PipelineError
-from pipeline.extract import Outcome
+from pipeline.outcome import Outcome
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

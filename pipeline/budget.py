@@ -25,7 +25,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract import Outcome, Progress, extract_outcome, file_size
+from pipeline.extract import extract_outcome
+from pipeline.outcome import Outcome, Progress, file_size
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from pipeline.errors import PipelineError
 from pipeline.evaluate import CorpusScore, load_gold, score_corpus
-from pipeline.extract import Progress
 from pipeline.jsonio import document_to_json
+from pipeline.outcome import Progress
 from pipeline.schedule import extract_many
 
 

@@ -11,16 +11,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from extractors.errors import ExtractionError
 from extractors.text import NO_TEXT_DAMAGED, NO_TEXT_HINT, check_pdf_magic
 from models.records import DocumentResult, DocumentText, Item, Metadata
 from pipeline.cache import ContentCache
+from pipeline.outcome import Outcome
 from pipeline.pdffaults import explain
-
-if TYPE_CHECKING:
-    pass
 
 logger = logging.getLogger(__name__)
 
@@ -234,22 +232,6 @@ def _ocr_document(path: Path, digest: str, cache: ContentCache | None) -> Docume
     return build_document(raw)
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """The result of extracting one file: a DocumentResult, or the error that stopped it."""
-
-    path: Path
-    result: DocumentResult | None = None
-    error: str | None = None
-    warnings: tuple[str, ...] = ()
-    sha256: str | None = None  # known even for a failed document when its bytes could be read
-
-    @property
-    def ok(self) -> bool:
-        """True when the document was extracted."""
-        return self.result is not None
-
-
 def extract_outcome(path: Path, cache_dir: Path | None = None, ocr: bool = False) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
     cache = ContentCache(cache_dir) if cache_dir else None
@@ -271,14 +253,3 @@ def extract_outcome(path: Path, cache_dir: Path | None = None, ocr: bool = False
         problem = f"{path}: extraction crashed ({type(exc).__name__}: {exc})"
         return Outcome(path=path, error=f"{problem}; re-run with -v and report the traceback")
     return Outcome(path=path, result=result, warnings=result.warnings, sha256=result.sha256)
-
-
-Progress = Callable[[int, int, Outcome], None]  # (done, total, the outcome just finished)
-
-
-def file_size(path: Path) -> int:
-    """Size in bytes, 0 when unreadable (scheduling only: the worker reports the problem)."""
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

@@ -24,8 +24,8 @@ from models import db
 from models.ids import KnownItem, assign_ids, publication_key
 from models.records import DocumentResult, Item
 from pipeline.corrections import InForce, flag_changes, in_force
-from pipeline.extract import Outcome
 from pipeline.faultpoint import pause_point
+from pipeline.outcome import Outcome
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from models.records import DocumentResult, Item
 from pipeline.cache import ContentCache
 from pipeline.config import Config
-from pipeline.extract import Outcome
+from pipeline.outcome import Outcome
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

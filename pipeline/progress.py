@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from pipeline.extract import Outcome, Progress
+    from pipeline.outcome import Outcome, Progress
 
 PROGRESS_MODES = ("auto", "bar", "json", "none")
 # A fetch's progress: publications done, publications to look at, the one just done.

@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session
 
 from models import db
 from pipeline.corrections import flag_changes, in_force
-from pipeline.extract import Outcome
 from pipeline.faultpoint import pause_point
 
 # The loader's own helpers, so that a repeated run cannot drift from a loaded one.
 from pipeline.load import RunReport, _copy_note, _dumps, _first_copies, _summarise, content_hash
+from pipeline.outcome import Outcome
 
 logger = logging.getLogger(__name__)
 

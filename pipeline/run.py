@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Config
 from pipeline.errors import PipelineError
-from pipeline.extract import Outcome, Progress, extraction_settings
+from pipeline.extract import extraction_settings
 from pipeline.faultpoint import pause_point
 from pipeline.load import RunReport, load_run
 from pipeline.lock import retry_when_locked, run_lock
+from pipeline.outcome import Outcome, Progress
 from pipeline.provenance import git_revision, tool_version
 from pipeline.rerun import repeat_last_run
 from pipeline.schedule import extract_many

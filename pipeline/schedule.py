@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import extract as stages
 from pipeline.cache import ContentCache, FileIndex, Stamp, stamp_of
-from pipeline.extract import Outcome, Progress, file_size
+from pipeline.outcome import Outcome, Progress, file_size
 
 if TYPE_CHECKING:
     from pipeline.budget import Budget

@@ -62,7 +62,7 @@ def load_result(url: str, result: DocumentResult) -> RunReport:
     """Load one extraction result into the store at `url` as a run of 2025-10-01 12:00."""
     from models.store import open_store
     from pipeline import load
-    from pipeline.extract import Outcome
+    from pipeline.outcome import Outcome
 
     engine = open_store(url)
     try:

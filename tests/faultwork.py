@@ -13,7 +13,7 @@ from factories import make_result
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.extract import Outcome
+from pipeline.outcome import Outcome
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
 GOOD = SAMPLES / "online-stalking-super-complaint-2023.pdf"

@@ -495,7 +495,7 @@ def test_run_progress_json_lines_for_schedulers(tmp_path: Path) -> None:
 
 
 def test_progress_bar_on_a_terminal_counts_documents_and_pages() -> None:
-    from pipeline.extract import Outcome
+    from pipeline.outcome import Outcome
     from pipeline.progress import progress_reporter
 
     class Terminal(io.StringIO):

@@ -21,8 +21,8 @@ from models.records import Deadline, DocumentResult, Metadata
 from models.store import open_store
 from pipeline.cli import cli
 from pipeline.config import resolve
-from pipeline.extract import Outcome
 from pipeline.load import load_run
+from pipeline.outcome import Outcome
 
 openpyxl = pytest.importorskip("openpyxl")
 jsonschema = pytest.importorskip("jsonschema")

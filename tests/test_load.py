@@ -15,7 +15,7 @@ from models import db
 from models.ids import publication_key
 from models.store import open_store
 from pipeline import load
-from pipeline.extract import Outcome
+from pipeline.outcome import Outcome
 from pipeline.query import ItemFilter, documents_with_items, find_items
 
 

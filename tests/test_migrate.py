@@ -31,7 +31,7 @@ from models.store import open_store
 from models.views import drop_views
 from pipeline import load
 from pipeline.cli import cli
-from pipeline.extract import Outcome
+from pipeline.outcome import Outcome
 from pipeline.query import ItemFilter, documents_with_items, find_items
 
 PREVIOUS = "0001"

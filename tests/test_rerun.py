@@ -19,7 +19,7 @@ from models.store import open_store
 from pipeline import load, run
 from pipeline.cli import cli
 from pipeline.corrections import CorrectionRequest, correct
-from pipeline.extract import Outcome
+from pipeline.outcome import Outcome
 from pipeline.rerun import repeat_last_run
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
