@@ -1,5 +1,5 @@
 """Allow `python -m pipeline`."""
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 cli(prog_name="recwatch")

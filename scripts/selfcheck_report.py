@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.eval_run import evaluate_dirs
-from pipeline.evaluate import CorpusScore
+from pipeline.evaluate.runner import evaluate_dirs
+from pipeline.evaluate.scores import CorpusScore
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LOW = 0.9  # recalled below this, a document must warn

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from models.records import Deadline, DocumentResult, Item, Metadata
 
 if TYPE_CHECKING:
-    from pipeline.load import RunReport
+    from pipeline.store.load import RunReport
 
 
 def make_item(
@@ -61,8 +61,8 @@ def fake_pdf(directory: Path, name: str) -> Path:
 def load_result(url: str, result: DocumentResult) -> RunReport:
     """Load one extraction result into the store at `url` as a run of 2025-10-01 12:00."""
     from models.store import open_store
-    from pipeline import load
-    from pipeline.outcome import Outcome
+    from pipeline.common.outcome import Outcome
+    from pipeline.store import load
 
     engine = open_store(url)
     try:

@@ -13,7 +13,7 @@ from factories import make_result
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.outcome import Outcome
+from pipeline.common.outcome import Outcome
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
 GOOD = SAMPLES / "online-stalking-super-complaint-2023.pdf"
@@ -83,7 +83,7 @@ def truncated(source: Path, path: Path, fraction: float = 0.5) -> Path:
     return path
 
 
-# Workers injected into pipeline.budget.extract_budgeted (module-level, so they pickle).
+# Workers injected into pipeline.run.budget.extract_budgeted (module-level, so they pickle).
 
 
 def misbehave(path: Path, _cache_dir: Path | None) -> Outcome:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import bench
-from pipeline.bench import run_bench
-from pipeline.cli import cli
+from pipeline.cli.main import cli
+from pipeline.evaluate import bench
+from pipeline.evaluate.bench import run_bench
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from factories import load_result, make_item, make_result
 
 from extractors.registry import nearest_bodies, registry_ids, resolve_body
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 # Addressees as the extractor writes them: ids, a labelled body under its label, a name it lacks.
 RESULT = make_result(

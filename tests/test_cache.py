@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from extractors import text
-from pipeline import cache as cache_module
-from pipeline.cache import ContentCache, result_from_json, result_to_json
-from pipeline.cli import cli
-from pipeline.extract import extract_pdf
+from pipeline.cli.main import cli
+from pipeline.run import cache as cache_module
+from pipeline.run.cache import ContentCache, result_from_json, result_to_json
+from pipeline.run.extract import extract_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
 SAMPLE = SAMPLES / "northmoor-peel-2024.pdf"

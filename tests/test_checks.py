@@ -22,7 +22,7 @@ from extractors.checks import (
 from extractors.items import split_items
 from extractors.skeleton import build_skeleton
 from models.records import Item, Line
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 
 def _item(number: str | None, kind: str = "recommendation", page: int = 1) -> Item:

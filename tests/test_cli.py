@@ -17,8 +17,9 @@ from factories import fake_pdf, make_item, make_result
 
 from extractors.errors import ExtractionError
 from models.records import DocumentResult
-from pipeline import extract, run
-from pipeline.cli import cli
+from pipeline.cli.main import cli
+from pipeline.run import extract
+from pipeline.run import order as run
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "raw" / "samples"
@@ -59,7 +60,7 @@ def _heavy_imports(commands: str, heavy: set[str]) -> list[str]:
     code = (
         "import json, sys\n"
         "from click.testing import CliRunner\n"
-        "from pipeline.cli import cli\n"
+        "from pipeline.cli.main import cli\n"
         f"{commands}\n"
         f"print(json.dumps(sorted(set({sorted(heavy)!r}) & set(sys.modules))))\n"
     )
@@ -438,7 +439,7 @@ def test_items_accepts_the_short_kinds_it_prints(tmp_path: Path) -> None:
 
 
 def test_items_table_fits_the_terminal_and_never_cuts_names() -> None:
-    from pipeline.render import items_table
+    from pipeline.render.tables import items_table
 
     text = "Chief constables should make sure that every report of stalking is recorded. " * 3
     rows = [
@@ -495,8 +496,8 @@ def test_run_progress_json_lines_for_schedulers(tmp_path: Path) -> None:
 
 
 def test_progress_bar_on_a_terminal_counts_documents_and_pages() -> None:
-    from pipeline.outcome import Outcome
-    from pipeline.progress import progress_reporter
+    from pipeline.common.outcome import Outcome
+    from pipeline.common.progress import progress_reporter
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.config import db_url_from, resolve
+from pipeline.cli.main import cli
+from pipeline.common.config import db_url_from, resolve
 
 
 def test_defaults_live_under_data_in_the_current_directory(tmp_path: Path) -> None:

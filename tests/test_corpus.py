@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PDFS = SHARED / "corpus" / "pdfs"

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from factories import load_result, make_result
 
 from models.store import open_store
-from pipeline import load
-from pipeline.cli import cli
+from pipeline.cli.main import cli
+from pipeline.store import load
 
 RESULT = make_result()
 

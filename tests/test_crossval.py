@@ -18,9 +18,9 @@ from test_items import doc, line, paragraph
 from extractors.candidates import FEATURES
 from extractors.cues import Weights, explain, score, shipped_weights, weights_from_json
 from extractors.recognise import describe_document, recognise
-from pipeline.cli import cli
-from pipeline.crossval import cross_validate
-from pipeline.train import fit, group_documents, label_document
+from pipeline.cli.main import cli
+from pipeline.evaluate.crossval import cross_validate
+from pipeline.evaluate.train import fit, group_documents, label_document
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rawpdf import stream, text_content, write_pdf
 
-from pipeline.extract import extract_outcome
+from pipeline.run.extract import extract_outcome
 
 
 def test_an_unloadable_page_is_skipped_and_named(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from rawpdf import stream, text_content, write_pdf
 from extractors import pdfium_text as fast
 from extractors.streams import damaged_streams, inflate_problem
 from extractors.text import ENGINE_ENV, read_document
-from pipeline.extract import extract_outcome
+from pipeline.run.extract import extract_outcome
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 

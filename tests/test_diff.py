@@ -26,8 +26,8 @@ from fixtures.builder import (
     build_report,
 )
 
-from pipeline.cli import cli
-from pipeline.diff import word_diff
+from pipeline.cli.main import cli
+from pipeline.review.diff import word_diff
 
 FORCE = ("force",)
 R1 = "The force should review how it records crimes reported online by victims of fraud."

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from browser import dump_dom
 
-from pipeline.diff import Change, Diff, Group, Seen, compare
-from pipeline.diff_render import html_page
+from pipeline.review.diff import Change, Diff, Group, Seen, compare
+from pipeline.review.diff_render import html_page
 
 
 def _seen(item_id: str, kind: str, number: str, text: str, **extra: object) -> Seen:
@@ -116,7 +116,7 @@ def test_filters_by_change_type_and_kind_in_chromium(page: Path, tmp_path: Path)
 
 
 def test_html_pages_come_from_autoescaping_jinja2_templates() -> None:
-    from pipeline.jinja import TEMPLATES, environment
+    from pipeline.render.jinja import TEMPLATES, environment
 
     assert environment().autoescape is True
     for name in ("diff.html.j2", "overview.html.j2"):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.eval_meta import publisher_matches, score_metadata, title_similarity
-from pipeline.evaluate import score_corpus
+from pipeline.evaluate.meta import publisher_matches, score_metadata, title_similarity
+from pipeline.evaluate.scores import score_corpus
 
 
 def test_a_publisher_matches_without_its_bracketed_part_case_or_punctuation() -> None:

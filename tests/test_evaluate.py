@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.evaluate import normalise_words, score_corpus, score_document, score_paths
+from pipeline.evaluate.scores import normalise_words, score_corpus, score_document, score_paths
 
 
 def item(kind: str, number: str | None, text: str, **extra: Any) -> dict[str, Any]:

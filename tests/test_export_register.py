@@ -19,10 +19,10 @@ from factories import make_item, make_result
 
 from models.records import Deadline, DocumentResult, Metadata
 from models.store import open_store
-from pipeline.cli import cli
-from pipeline.config import resolve
-from pipeline.load import load_run
-from pipeline.outcome import Outcome
+from pipeline.cli.main import cli
+from pipeline.common.config import resolve
+from pipeline.common.outcome import Outcome
+from pipeline.store.load import load_run
 
 openpyxl = pytest.importorskip("openpyxl")
 jsonschema = pytest.importorskip("jsonschema")

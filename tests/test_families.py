@@ -15,9 +15,9 @@ import pytest
 from fixtures.families import FAMILIES, VARIANTS, all_cases, build_family
 
 from extractors.checks import is_self_check
-from pipeline.evaluate import score_document
-from pipeline.extract import extract_pdf
-from pipeline.jsonio import document_to_json
+from pipeline.common.jsonio import document_to_json
+from pipeline.evaluate.scores import score_document
+from pipeline.run.extract import extract_pdf
 
 
 @pytest.fixture(scope="module")

@@ -29,11 +29,11 @@ from sqlalchemy.exc import OperationalError
 
 from extractors import text
 from models.errors import StoreError
-from pipeline import lock
-from pipeline.budget import Budget, extract_budgeted
-from pipeline.cli import cli
-from pipeline.extract import extract_outcome
-from pipeline.faultpoint import FAULT_ENV
+from pipeline.cli.main import cli
+from pipeline.common.faultpoint import FAULT_ENV
+from pipeline.run import lock
+from pipeline.run.budget import Budget, extract_budgeted
+from pipeline.run.extract import extract_outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 Maker = Callable[[Path], Path]

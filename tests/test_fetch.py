@@ -35,10 +35,10 @@ from sqlalchemy.orm import Session
 
 from models import db
 from models.store import open_store
-from pipeline.config import Config, resolve
-from pipeline.fetch import Fetcher, FetchSettings
-from pipeline.harvest import FetchReport, fetch_source, fetch_urls
-from pipeline.sources import SOURCES, Source
+from pipeline.acquire.fetch import Fetcher, FetchSettings
+from pipeline.acquire.harvest import FetchReport, fetch_source, fetch_urls
+from pipeline.acquire.sources import SOURCES, Source
+from pipeline.common.config import Config, resolve
 
 FAST = FetchSettings(timeout=5.0, retries=2, backoff=0.5, delay=0.25, user_agent="recwatch-test/1")
 
@@ -391,7 +391,7 @@ def test_retries_are_said_without_verbose_and_every_request_is_counted(
     busy = Resource(pdfs["paper"], "application/pdf", fail_times=2)
     site = _fault_site(pdfs, busy)
     config = make_config(tmp_path)
-    with serve(site), caplog.at_level("WARNING", logger="pipeline.fetch"):
+    with serve(site), caplog.at_level("WARNING", logger="pipeline.acquire.fetch"):
         report, _ = run_fetch(site, config)
     url = f"{site.base}{BROKEN}"
     said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]

@@ -28,9 +28,9 @@ from sqlalchemy.orm import Session
 
 from models import db
 from models.store import open_store
-from pipeline import cli_fetch
-from pipeline.cli import cli
-from pipeline.fetch import Fetcher, FetchSettings
+from pipeline.acquire.fetch import Fetcher, FetchSettings
+from pipeline.cli import fetch as cli_fetch
+from pipeline.cli.main import cli
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +200,7 @@ def test_a_plain_run_keeps_what_the_publication_pages_said(site: Site, tmp_path:
 
 
 def test_a_source_run_waits_its_turn_like_any_run(site: Site, tmp_path: Path) -> None:
-    from pipeline import lock
+    from pipeline.run import lock
 
     data = tmp_path / "data"
     with lock.run_lock(f"sqlite:///{data / 'processed' / 'recwatch.db'}", data / "processed"):
@@ -226,7 +226,7 @@ def test_fetch_progress_as_json_lines(site: Site, tmp_path: Path) -> None:
 
 def test_fetch_progress_bar_on_a_terminal() -> None:
     """A terminal gets a bar of publications done / total; anything else gets none."""
-    from pipeline.progress import fetch_progress
+    from pipeline.common.progress import fetch_progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from pipeline.fetch import _retry_after
-from pipeline.pages import parse_date, parse_feed, parse_listing, parse_publication
-from pipeline.sources import SOURCES, Source, source_for
+from pipeline.acquire.fetch import _retry_after
+from pipeline.acquire.pages import parse_date, parse_feed, parse_listing, parse_publication
+from pipeline.acquire.sources import SOURCES, Source, source_for
 
 HMICFRS = SOURCES["hmicfrs"]
 

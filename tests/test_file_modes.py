@@ -1,5 +1,5 @@
 """Files others can open: what recwatch writes honours the umask, and a file it rewrites keeps
-its own mode (`pipeline/files.py`, the one way recwatch replaces a file)."""
+its own mode (`pipeline/common/files.py`, the one way recwatch replaces a file)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from fetch_site import Site, add_pdf, serve
 
-from pipeline import cli_fetch
-from pipeline.cli import cli
-from pipeline.fetch import Fetcher, FetchSettings
-from pipeline.files import write_bytes_atomically
-from pipeline.ocr import ocr_pdf
+from pipeline.acquire.fetch import Fetcher, FetchSettings
+from pipeline.cli import fetch as cli_fetch
+from pipeline.cli.main import cli
+from pipeline.common.files import write_bytes_atomically
+from pipeline.run.ocr import ocr_pdf
 
 pytest.importorskip("openpyxl")
 

@@ -107,7 +107,7 @@ def test_fixtures_keep_exercising_their_layouts(built: dict[str, BuiltReport]) -
 @pytest.mark.parametrize("name", NAMES)
 def test_extraction_finds_every_item(name: str, built: dict[str, BuiltReport]) -> None:
     """Each expected item is extracted exactly once with kind, number, parent, pages and text."""
-    from pipeline.extract import extract_pdf
+    from pipeline.run.extract import extract_pdf
 
     expected = _golden(name)["items"]
     result = extract_pdf(built[name].path)
@@ -118,7 +118,7 @@ def test_extraction_finds_every_item(name: str, built: dict[str, BuiltReport]) -
 @pytest.mark.parametrize("name", NAMES)
 def test_extraction_reads_publication_date(name: str, built: dict[str, BuiltReport]) -> None:
     """The cover's "Published: ..." line gives the publication date."""
-    from pipeline.extract import extract_pdf
+    from pipeline.run.extract import extract_pdf
 
     result = extract_pdf(built[name].path)
     published = result.metadata.published
@@ -128,7 +128,7 @@ def test_extraction_reads_publication_date(name: str, built: dict[str, BuiltRepo
 @pytest.mark.parametrize("name", NAMES)
 def test_extraction_tags_addressees_and_deadlines(name: str, built: dict[str, BuiltReport]) -> None:
     """Every item has the addressees and the deadline (phrase, date, kind) the fixture sets."""
-    from pipeline.extract import extract_pdf
+    from pipeline.run.extract import extract_pdf
 
     result = extract_pdf(built[name].path)
     for want in _golden(name)["items"]:

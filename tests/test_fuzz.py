@@ -21,7 +21,7 @@ from extractors.addressees import tag_addressees
 from extractors.deadlines import find_deadlines, tag_deadlines
 from extractors.items import split_items
 from models.records import ITEM_KINDS, DeadlineKind, DocumentText, Item, Line, Metadata
-from pipeline.budget import Budget, extract_budgeted
+from pipeline.run.budget import Budget, extract_budgeted
 
 FUZZ = settings(
     max_examples=60,

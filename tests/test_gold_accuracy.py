@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from extractors.text import ENGINE_ENV
-from pipeline.eval_run import evaluate_dirs
-from pipeline.evaluate import CorpusScore
+from pipeline.evaluate.runner import evaluate_dirs
+from pipeline.evaluate.scores import CorpusScore
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "gold"

@@ -129,3 +129,51 @@ def test_models_import_nothing_of_pipeline() -> None:
         if target.startswith("pipeline")
     )
     assert wrong == [], f"models/ sits below pipeline/: {wrong}"
+
+
+# pipeline/'s rooms, top to bottom: a module may import its own room and the rooms below it.
+LAYERS = ("cli", "review", "render", "evaluate", "run", "acquire", "store", "common")
+
+
+def _room(module: str) -> str | None:
+    """The sub-package of pipeline/ a module sits in (None outside pipeline/ or at its top)."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "pipeline" and len(parts) > 2 else None
+
+
+def upward(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """The imports that run from a lower room of pipeline/ up to a higher one."""
+    rank = {room: level for level, room in enumerate(LAYERS)}
+    found = []
+    for name, targets in graph.items():
+        room = _room(name)
+        for target in targets:
+            other = _room(target)
+            if room in rank and other in rank and rank[other] < rank[room]:
+                found.append((name, target))
+    return sorted(found)
+
+
+def test_the_layer_check_finds_an_import_that_runs_up() -> None:
+    graph = {"pipeline.store.load": {"pipeline.run.extract", "pipeline.common.errors"}}
+    assert upward(graph) == [("pipeline.store.load", "pipeline.run.extract")]
+    assert upward({"pipeline.cli.main": {"pipeline.store.load"}}) == []
+
+
+def test_every_module_of_pipeline_sits_in_a_room() -> None:
+    loose = sorted(
+        name
+        for name in import_graph(REPO)
+        if name.startswith("pipeline.")
+        and name.count(".") == 1
+        and name not in ("pipeline.__main__",)
+        and name.split(".")[1] not in LAYERS
+    )
+    assert loose == [], (
+        f"put each module in the room for its concern ({', '.join(LAYERS)}): {loose}"
+    )
+
+
+def test_the_rooms_of_pipeline_point_one_way() -> None:
+    wrong = upward(import_graph(REPO))
+    assert wrong == [], f"cli -> the rest -> store -> common; these point back up: {wrong}"

@@ -15,7 +15,7 @@ import pytest
 from fixtures.builder import build_report
 from fixtures.reports import FIXTURES
 
-from pipeline.faultpoint import FAULT_ENV
+from pipeline.common.faultpoint import FAULT_ENV
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc").is_dir(), reason="reads worker processes from /proc (Linux)"
@@ -49,7 +49,8 @@ def _alive(pid: int) -> bool:
 # --- SIGKILL at several moments of a run -----------------------------------------------------
 
 # Where a run is killed: "workers" while worker processes extract (seen in /proc); the others
-# are pause points (pipeline/faultpoint.py): lock taken, extraction done, mid-load, pre-commit.
+# are pause points (pipeline/common/faultpoint.py): lock taken, extraction done, mid-load,
+# pre-commit.
 KILL_POINTS = ("locked", "workers", "extracted", "load", "commit")
 
 

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from models import db
 from models.ids import publication_key
 from models.store import open_store
-from pipeline import load
-from pipeline.outcome import Outcome
-from pipeline.query import ItemFilter, documents_with_items, find_items
+from pipeline.common.outcome import Outcome
+from pipeline.store import load
+from pipeline.store.query import ItemFilter, documents_with_items, find_items
 
 
 def _load(engine: Engine, *outcomes: Outcome) -> load.RunReport:

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from models import db
 from models.ids import publication_key
 from models.store import open_store
-from pipeline.bench import load_synthetic, synthetic_result
-from pipeline.corrections import CorrectionRequest, make_correction
+from pipeline.evaluate.bench import load_synthetic, synthetic_result
+from pipeline.store.corrections import CorrectionRequest, make_correction
 
 STORE = 1000  # documents in the large store
 BATCH = 100  # new documents loaded into it

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _MEASURE = """
 import json, resource, sys
 from pathlib import Path
-from pipeline.extract import extract_pdf
+from pipeline.run.extract import extract_pdf
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 result = extract_pdf(Path(sys.argv[1]))
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

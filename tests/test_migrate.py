@@ -29,10 +29,10 @@ from models.migrate import (
 )
 from models.store import open_store
 from models.views import drop_views
-from pipeline import load
-from pipeline.cli import cli
-from pipeline.outcome import Outcome
-from pipeline.query import ItemFilter, documents_with_items, find_items
+from pipeline.cli.main import cli
+from pipeline.common.outcome import Outcome
+from pipeline.store import load
+from pipeline.store.query import ItemFilter, documents_with_items, find_items
 
 PREVIOUS = "0001"
 

@@ -25,7 +25,7 @@ from fixtures.builder import build_report
 from fixtures.reports import FIXTURES
 from mutants import KINDS, mutant, source_of
 
-from pipeline.extract import extract_outcome
+from pipeline.run.extract import extract_outcome
 
 SEED = 20261205
 CI_MUTANTS = 100

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline import ocr
-from pipeline.cli import cli
-from pipeline.extract import extract_outcome
+from pipeline.cli.main import cli
+from pipeline.run import ocr
+from pipeline.run.extract import extract_outcome
 
 HAVE_OCR = shutil.which("ocrmypdf") is not None and shutil.which("tesseract") is not None
 needs_ocr = pytest.mark.skipif(

@@ -29,9 +29,8 @@ from fixtures.reports import FIXTURES
 
 from extractors.addressees import for_forces
 from models.store import open_store
-from pipeline.cli import cli
-from pipeline.load import load_run
-from pipeline.overview import (
+from pipeline.cli.main import cli
+from pipeline.render.overview import (
     GROUPS,
     Overview,
     OverviewItem,
@@ -42,8 +41,9 @@ from pipeline.overview import (
     gather,
     report_type,
 )
-from pipeline.overview_render import render, render_html, render_markdown
-from pipeline.schedule import extract_many
+from pipeline.render.overview_render import render, render_html, render_markdown
+from pipeline.run.schedule import extract_many
+from pipeline.store.load import load_run
 
 # Publication dates given to the fixtures: three inside the period (two on its boundaries),
 # two just outside it.
@@ -295,7 +295,7 @@ def test_html_opens_in_headless_chromium_with_the_chart(overview: Overview, tmp_
 
 
 def _chart(overview: Overview) -> bytes:
-    from pipeline.overview_chart import timeline_png
+    from pipeline.render.overview_chart import timeline_png
 
     png = timeline_png(overview)
     assert png is not None
@@ -419,7 +419,7 @@ def test_timeline_groups_by_registry_kind_and_skips_the_past() -> None:
 
 
 def test_no_upcoming_deadlines_means_no_chart() -> None:
-    from pipeline.overview_chart import timeline_png
+    from pipeline.render.overview_chart import timeline_png
 
     result = gather(
         [_doc("a", date(2024, 2, 1))],
@@ -455,7 +455,7 @@ def test_help_stays_light_with_the_overview_command() -> None:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from pipeline.cli import cli\n"
+        "from pipeline.cli.main import cli\n"
         "assert CliRunner().invoke(cli, ['overview', '--help']).exit_code == 0\n"
         "print(sorted({'matplotlib', 'docx', 'sqlalchemy', 'spacy'} & set(sys.modules)))\n"
     )
@@ -466,7 +466,7 @@ def test_help_stays_light_with_the_overview_command() -> None:
 
 
 def test_names_kept_as_printed_not_lowered() -> None:
-    from pipeline.overview import _Names
+    from pipeline.render.overview import _Names
 
     names = _Names([])
     assert names.name("Department of Health") == "Department of Health"
@@ -479,7 +479,7 @@ def test_names_kept_as_printed_not_lowered() -> None:
 def test_a_single_month_chart_draws_a_bar_not_a_wall(overview: Overview) -> None:
     from PIL import Image
 
-    from pipeline.overview_chart import COLOURS
+    from pipeline.render.overview_chart import COLOURS
 
     month = next(m for m in overview.timeline if any(m.counts))
     png = _chart(replace(overview, timeline=(month,)))

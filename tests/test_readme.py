@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "raw" / "samples"

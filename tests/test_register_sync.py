@@ -24,10 +24,10 @@ from click.testing import CliRunner
 from fixtures.builder import Heading, ItemSpec, Paragraph, Report, SummaryList, build_report
 
 from models.store import open_store
-from pipeline import extract
-from pipeline.cli import cli
-from pipeline.config import resolve
-from pipeline.load import load_run
+from pipeline.cli.main import cli
+from pipeline.common.config import resolve
+from pipeline.run import extract
+from pipeline.store.load import load_run
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -476,7 +476,7 @@ def test_a_register_that_cannot_be_written_fails_cleanly(
     def refuse(workbook: Any, path: Path) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("pipeline.xlsx.save_atomically", refuse)
+    monkeypatch.setattr("pipeline.render.xlsx.save_atomically", refuse)
     code, _, err = invoke(first_run, "sync-register", str(register))
     assert (code, err) == (
         1,
@@ -493,7 +493,7 @@ def test_a_register_in_an_unwritable_folder_is_refused(
     register = _xlsx_register(first_run)
     real = os.access
     monkeypatch.setattr(
-        "pipeline.sync.os.access", lambda p, m: Path(p) != register.parent and real(p, m)
+        "pipeline.render.sync.os.access", lambda p, m: Path(p) != register.parent and real(p, m)
     )  # root writes anywhere, so the folder's refusal is simulated
     code, _, err = invoke(first_run, "sync-register", str(register))
     assert (code, err) == (

@@ -16,11 +16,12 @@ from sqlalchemy.orm import Session
 
 from models import db
 from models.store import open_store
-from pipeline import load, run
-from pipeline.cli import cli
-from pipeline.corrections import CorrectionRequest, correct
-from pipeline.outcome import Outcome
-from pipeline.rerun import repeat_last_run
+from pipeline.cli.main import cli
+from pipeline.common.outcome import Outcome
+from pipeline.run import order as run
+from pipeline.store import load
+from pipeline.store.corrections import CorrectionRequest, correct
+from pipeline.store.rerun import repeat_last_run
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
 

@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 from factories import load_result, make_item, make_result
 
-from pipeline.cli import cli
-from pipeline.review_app import create_app
-from pipeline.review_settings import ReviewSettings
+from pipeline.cli.main import cli
+from pipeline.review.app import create_app
+from pipeline.review.settings import ReviewSettings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw" / "samples" / "online-stalking-super-complaint-2023.pdf"
@@ -313,7 +313,7 @@ def test_text_in_a_box_selected_on_the_page_image(data: Path) -> None:
 
 
 def test_an_items_lines_are_highlighted_where_its_words_are_on_the_page() -> None:
-    from pipeline.page_image import highlight
+    from pipeline.review.page_image import highlight
 
     text = items_json_of_sample_first_text()
     boxes = highlight(SAMPLE, 3, text)

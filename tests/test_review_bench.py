@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from extractors.checks import MARK
 from models import db
 from models.store import open_store
-from pipeline.review_app import create_app
-from pipeline.review_settings import ReviewSettings
+from pipeline.review.app import create_app
+from pipeline.review.settings import ReviewSettings
 
 DOCUMENTS, PER_DOCUMENT = 1_000, 20
 LIMIT_SECONDS = 0.3

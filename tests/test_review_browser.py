@@ -17,9 +17,9 @@ import pytest
 from browser import FLAGS, chromium
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.review_app import create_app
-from pipeline.review_settings import ReviewSettings
+from pipeline.cli.main import cli
+from pipeline.review.app import create_app
+from pipeline.review.settings import ReviewSettings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw" / "samples" / "online-stalking-super-complaint-2023.pdf"

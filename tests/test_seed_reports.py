@@ -67,7 +67,7 @@ def test_seed_parser_reads_every_kind() -> None:
 @pytest.mark.parametrize("index", CASES)
 def test_seed_report_items_extracted(index: int, tmp_path: Path) -> None:
     """Each quoted item is extracted once, with kind, number, parent, pages and text."""
-    from pipeline.extract import extract_pdf
+    from pipeline.run.extract import extract_pdf
 
     built = _build(index, tmp_path)
     result = extract_pdf(built.path)
@@ -78,7 +78,7 @@ def test_seed_report_items_extracted(index: int, tmp_path: Path) -> None:
 @pytest.mark.parametrize("index", CASES)
 def test_seed_report_publication_date(index: int, tmp_path: Path) -> None:
     """The cover's publication date is read when the seed gives a full date."""
-    from pipeline.extract import extract_pdf
+    from pipeline.run.extract import extract_pdf
 
     seed = _seed(index)
     if seed.published is None:

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from extractors import pdfium_text as fast
 from extractors.text import ENGINE_ENV, read_document
-from pipeline.extract import extract_outcome
+from pipeline.run.extract import extract_outcome
 
 SMALL = "Office vetting: the Home Office will apply all follow-up checks."
 

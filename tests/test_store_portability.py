@@ -15,9 +15,9 @@ from pgstore import pg_schema_url
 
 from models.errors import StoreError
 from models.store import open_store
-from pipeline import lock
-from pipeline.cli import cli
-from pipeline.errors import PipelineError
+from pipeline.cli.main import cli
+from pipeline.common.errors import PipelineError
+from pipeline.run import lock
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "samples"
 _TIMES = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?")

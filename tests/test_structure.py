@@ -17,9 +17,9 @@ MODULES = (
     "extractors/recognise.py",
     "extractors/checks.py",
     "extractors/wording.py",
-    "pipeline/train.py",
-    "pipeline/crossval.py",
-    "pipeline/evaluate.py",
+    "pipeline/evaluate/train.py",
+    "pipeline/evaluate/crossval.py",
+    "pipeline/evaluate/scores.py",
 )
 
 

@@ -13,7 +13,7 @@ from rawpdf import stream, text_content, write_pdf
 from test_pdfium_native import _compare_loops
 
 from extractors import pdfium_text as fast
-from pipeline.extract import extract_outcome
+from pipeline.run.extract import extract_outcome
 
 LINES = (
     (780, "Recommendations"),

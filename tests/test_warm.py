@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractors import text
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw" / "samples" / "northmoor-peel-2024.pdf"
@@ -134,7 +134,7 @@ def test_a_file_written_moments_ago_is_hashed_on_the_next_run(
 
 WARM_RUN = """
 import json, resource, sys
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 try:
     cli(["--data-dir", sys.argv[1], "run", sys.argv[2], "--jobs", "2"], prog_name="recwatch")
 except SystemExit as exc:
@@ -175,7 +175,7 @@ def test_a_scan_without_text_fails_again_without_being_examined_again(
 ) -> None:
     from faultwork import image_only_pdf
 
-    from pipeline import extract
+    from pipeline.run import extract
 
     scan = image_only_pdf(tmp_path / "scan.pdf")
     os.utime(scan, (AN_HOUR_AGO, AN_HOUR_AGO))

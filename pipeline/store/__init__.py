@@ -1,0 +1,4 @@
+"""The store's writers and readers: load, re-run copies, queries, run log, corrections, bodies.
+
+Imports common/, models/ and extractors/ only.
+"""
