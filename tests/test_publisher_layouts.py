@@ -63,3 +63,33 @@ def test_a_team_row_of_people_naming_inspectorates_is_not_a_joint_heading() -> N
         (2, "B. Person, Care Quality Commission", 300, 330),
     ]
     assert _publisher(COVER + team) == "Ofsted"
+
+
+def test_figures_returned_to_a_named_unit_name_it_when_nothing_else_does() -> None:
+    note: list[Cell] = [
+        (1, "Quarterly counts of vehicle stops", 50, 100),
+        (2, "The counts were supplied by each force to the Home Office Roads Data Unit", 50, 200),
+        (2, "before the end of the quarter.", 50, 215),
+    ]
+    assert _publisher(note, imprint="Counts are rounded to the nearest ten.") == (
+        "Home Office Roads Data Unit"
+    )
+
+
+def test_figures_returned_to_an_unknown_body_name_no_publisher() -> None:
+    note: list[Cell] = [
+        (1, "Quarterly counts of vehicle stops", 50, 100),
+        (2, "The counts were supplied by each force to the Northshire Roads Partnership", 50, 200),
+        (2, "before the end of the quarter.", 50, 215),
+    ]
+    assert _publisher(note, imprint="Counts are rounded to the nearest ten.") is None
+
+
+def test_an_imprint_outranks_the_body_figures_were_returned_to() -> None:
+    note: list[Cell] = [
+        (1, "Quarterly counts of vehicle stops", 50, 100),
+        (2, "The counts were supplied by each force to the Home Office Roads Data Unit", 50, 200),
+    ]
+    assert _publisher(note, imprint="© Crown copyright, Department for Transport") == (
+        "Department for Transport"
+    )
