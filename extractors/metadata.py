@@ -73,6 +73,8 @@ _BYLINE_RE = re.compile(
 _TYPE_LABEL_RE = re.compile(
     r"^(?:report|summary|overview|evidence|response|minutes|briefing|(?:volume|part) \w+)$", re.I
 )
+# A text layer that sets an apostrophe apart from its word: "children ’ s" for "children’s".
+_SPACED_APOSTROPHE_RE = re.compile(r"(?<=\w) ([’']) (?=(?:s|t|re|ve|ll|d|m)\b)")
 _JUNK_TITLE_RE = re.compile(
     r"^(?:microsoft (?:word|powerpoint)|untitled|document\d*|.*\.(?:docx?|pdf|indd))",
     re.IGNORECASE,
@@ -117,7 +119,7 @@ def _title(doc: DocumentText, front: Sequence[Line]) -> tuple[str | None, list[L
         lines = [ln for ln in first_page if ln.size >= biggest - 0.5]
         lines += _subtitle(first_page, lines, _body_size(doc))
         texts = dict.fromkeys(" ".join(ln.text.split()) for ln in lines)  # a title printed twice
-        text = " ".join(texts)
+        text = _SPACED_APOSTROPHE_RE.sub(r"\1", " ".join(texts))
         if 2 <= len(text.split()) <= 40:
             return text, lines
     meta = (doc.meta("Title") or "").strip()
