@@ -34,3 +34,54 @@ def test_a_closing_quote_before_a_word_stays_apart() -> None:
     assert _title("Visit to the ‘ Safe ’ scheme in Northshire") == (
         "Visit to the ‘ Safe ’ scheme in Northshire"
     )
+
+
+def _plain_cover(texts: list[str], title_field: str | None = None) -> str | None:
+    """The title of a one-page letter-like document set all in body type, line by line."""
+    lines = tuple(
+        Line(
+            page=1,
+            text=t,
+            x0=50,
+            x1=500,
+            top=60 + 14 * i,
+            bottom=71 + 14 * i,
+            size=11.0,
+            bold=False,
+        )
+        for i, t in enumerate(texts)
+    )
+    meta = (("Title", title_field),) if title_field else ()
+    return extract_metadata(DocumentText("r.pdf", "0" * 64, 1, lines, pdf_metadata=meta)).title
+
+
+LETTER_BODY = [
+    "We set out below the counts you asked for, by month and by station.",
+    "Each count covers stops made on the public road during the year.",
+    "Stops that led to an arrest are counted once, in the month of the stop.",
+]
+LETTER = [
+    "Our reference 12/345",
+    "Dear Sir or Madam,",
+    "COUNTS OF VEHICLE STOPS MADE BY",
+    "OFFICERS IN NORTHSHIRE",
+    *LETTER_BODY,
+]
+
+
+def test_a_capitals_heading_is_the_title_of_a_cover_without_display_type() -> None:
+    assert _plain_cover(LETTER, title_field="stops data v2") == (
+        "COUNTS OF VEHICLE STOPS MADE BY OFFICERS IN NORTHSHIRE"
+    )
+
+
+def test_a_numbered_or_short_capitals_heading_is_not_a_title() -> None:
+    letter = [
+        "ROADS PANEL",
+        "Our reference 12/345",
+        "1. COUNTS OF VEHICLE STOPS BY MONTH",
+        *LETTER_BODY,
+    ]
+    assert _plain_cover(letter, title_field="Vehicle stops in Northshire") == (
+        "Vehicle stops in Northshire"
+    )
