@@ -73,6 +73,12 @@ _BYLINE_RE = re.compile(
 _TYPE_LABEL_RE = re.compile(
     r"^(?:report|summary|overview|evidence|response|minutes|briefing|(?:volume|part) \w+)$", re.I
 )
+# A text layer that sets an apostrophe apart from its word: "children ’ s" for "children’s".
+_SPACED_APOSTROPHE_RE = re.compile(r"(?<=\w) ([’']) (?=(?:s|t|re|ve|ll|d|m)\b)")
+# A heading in capitals is the title of a cover without display type, when it is not a numbered
+# section ("1. MINUTES OF …") and says more than a name ("HOUSE COMMITTEE").
+_NUMBERED_RE = re.compile(r"^\(?[\dIVX]+[.)]?\s")
+_HEADING_WORDS = 4
 _JUNK_TITLE_RE = re.compile(
     r"^(?:microsoft (?:word|powerpoint)|untitled|document\d*|.*\.(?:docx?|pdf|indd))",
     re.IGNORECASE,
@@ -117,13 +123,34 @@ def _title(doc: DocumentText, front: Sequence[Line]) -> tuple[str | None, list[L
         lines = [ln for ln in first_page if ln.size >= biggest - 0.5]
         lines += _subtitle(first_page, lines, _body_size(doc))
         texts = dict.fromkeys(" ".join(ln.text.split()) for ln in lines)  # a title printed twice
-        text = " ".join(texts)
+        text = _SPACED_APOSTROPHE_RE.sub(r"\1", " ".join(texts))
         if 2 <= len(text.split()) <= 40:
             return text, lines
+    heading = _capitals_heading(first_page)
+    if heading:
+        return heading
     meta = (doc.meta("Title") or "").strip()
     if meta and not _JUNK_TITLE_RE.match(meta) and len(meta.split()) >= 2:
         return meta, []
     return None, []
+
+
+def _capitals_heading(page: Sequence[Line]) -> tuple[str, list[Line]] | None:
+    """A cover without display type: its first unnumbered heading set in capitals, as one text."""
+    run: list[Line] = []
+    for ln in sorted(page, key=lambda ln: (ln.top, ln.x0)):
+        text = ln.text.strip()
+        capitals = text.isupper() and not _NUMBERED_RE.match(text)
+        if capitals and (not run or ln.top - run[-1].top <= 2 * run[-1].size):
+            run.append(ln)
+            continue
+        if len(" ".join(r.text for r in run).split()) >= _HEADING_WORDS:
+            break
+        run = [ln] if capitals else []
+    text = " ".join(" ".join(r.text for r in run).split())
+    if _HEADING_WORDS <= len(text.split()) <= 40:
+        return text, run
+    return None
 
 
 def _body_size(doc: DocumentText) -> float:

@@ -4,7 +4,10 @@ In order: the masthead (cover lines above the title), a cover field that names w
 document ("Produced by: …", "Creating Branch/Directorate: …"), a title that opens "<Government>
 response", the imprint (a front page with a copyright or licence line, or the back page, where a
 publisher describes itself), then the cover, then the PDF's author field when it names a
-publisher. A committee is named with its House ("House of Commons Home Affairs Committee").
+publisher, then the body a statistical note says the figures were returned to. A committee is
+named with its House ("House of Commons Home Affairs Committee"); a joint inspection, whose team
+is listed under each inspectorate's name, is published by all of them ("Ofsted and Care
+Quality Commission").
 """
 
 from __future__ import annotations
@@ -61,6 +64,26 @@ _PRODUCER_FIELD = re.compile(
     re.I,
 )
 _SELF_DESCRIPTION = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) is (?:a|an|the)\b")
+# Inspectorates that inspect jointly, each listing its own inspectors in the team section.
+_INSPECTORATES = frozenset(
+    {
+        "HMICFRS",
+        "HMIC",
+        "HMCPSI",
+        "HM Inspectorate of Probation",
+        "HM Inspectorate of Prisons",
+        "Ofsted",
+        "Care Quality Commission",
+    }
+)
+_TEAM_HEADING = re.compile(r"^\s*(?:the )?inspection team\s*:?\s*$", re.I)
+_ROW_GAP = 40.0  # points below the heading within which the inspectorates' names stand
+# Figures a statistical note says were returned to a body ("submitted by forces to X"): X
+# compiled them, and is the publisher when nothing else names one.
+_RETURNED_TO = re.compile(
+    r"\b(?:submitted|supplied|provided|returned|sent)\b[^.]{0,60}?\bto (?:the )?"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’-]*){0,7})"
+)
 
 
 def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | None) -> str | None:
@@ -76,11 +99,51 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
             found = "UK Government" if m.group("who").lower() == "government" else m.group("who")
     found = found or _named(_imprint(doc)) or _named(_cased(cover))
     if found is None:
-        found = _named([(doc.meta("Author") or "").strip()])
+        found = _named([(doc.meta("Author") or "").strip()]) or _returned_to(front)
+    found = _joint(doc.lines, found)
     if found and found.endswith("Committee") and not _HOUSE.search(found):
         house = _house(masthead + [ln.text for ln in front])
         found = f"House of {house} {found}" if house else found
     return found
+
+
+def _joint(lines: Sequence[Line], found: str | None) -> str | None:
+    """All inspectorates an inspection team is listed under, when it names more than one."""
+    for heading in (ln for ln in lines if _TEAM_HEADING.match(ln.text)):
+        below = [
+            ln for ln in lines if ln.page == heading.page and 0 < ln.top - heading.top <= _ROW_GAP
+        ]
+        if not below:
+            continue
+        row_top = min(ln.top for ln in below)
+        row = sorted((ln for ln in below if abs(ln.top - row_top) < 2), key=lambda ln: ln.x0)
+        names = [_named([ln.text]) for ln in row]
+        if len(row) >= 2 and all(
+            _whole_inspectorate(ln.text, n) for ln, n in zip(row, names, strict=True)
+        ):
+            joint = list(dict.fromkeys(n for n in names if n))
+            if len(joint) >= 2 and (found is None or found in joint):
+                return " and ".join(joint)
+    return found
+
+
+def _whole_inspectorate(text: str, name: str | None) -> bool:
+    """True when a cell is nothing but an inspectorate's name ("Ofsted", "HMICFRS")."""
+    if name not in _INSPECTORATES:
+        return False
+    rest = next((p.sub("", text) for p, n in _COMPILED if n == name and p.search(text)), text)
+    return not re.sub(r"[\W_]+|\bthe\b", "", rest, flags=re.I)
+
+
+def _returned_to(lines: Sequence[Line]) -> str | None:
+    """The known body, as printed with its unit, that a note says figures were returned to."""
+    flat = " ".join(" ".join(ln.text for ln in lines).split())
+    for m in _RETURNED_TO.finditer(flat):
+        name = _tidy(m.group("name"))
+        known = _named([name])
+        if known and name.startswith(known):
+            return name
+    return None
 
 
 def _producer(cover: Sequence[Line]) -> str | None:
