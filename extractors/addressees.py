@@ -85,7 +85,6 @@ Cue = Literal[
     "role",
     "subject_name",
     "responsible_column",
-    "column_short_form",
     "previous_item",
     "further_recommendation",
     "lead_in",
@@ -112,7 +111,6 @@ CUES: dict[Cue, str] = {
     "role": "'the Department' / 'the Minister': the department named, else the publisher",
     "subject_name": "the inspected council or provider by its printed name: its id",
     "responsible_column": "a row's owner column or a 'To the X' header",
-    "column_short_form": "an owner column's short form that the item names in full",
     "previous_item": "an item opening with 'It should …': the previous item's addressees",
     "further_recommendation": "'We recommend further …': the previous item's addressees",
     "lead_in": "the lead-in before a list: 'the council should take the following action'",
@@ -1179,9 +1177,7 @@ def _inherited(
     if item.responsible and "responsible_column" not in disabled:
         # a body the item names itself outranks its row's owner column; a role does not
         named = [a for a in actors if a != ctx.default and (a in ctx.by_id or _proper_name(a))]
-        hinted = _hint_actors(item.responsible, ctx, disabled)
-        if "column_short_form" not in disabled:
-            hinted = _short_forms(hinted, actors, ctx)
+        hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
         actors = named or hinted or actors
     if not actors and pronoun_first and previous and "previous_item" not in disabled:
         actors = list(previous)
