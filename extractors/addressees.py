@@ -1172,8 +1172,7 @@ def _inherited(
     ctx: _Context,
     disabled: frozenset[str],
 ) -> list[str]:
-    """The item's own actors, or those its column, the previous item, its lead-in, its
-    response or the inspected body supply, in that order."""
+    """The item's actors as its owner column, the previous item, lead-in or response settle them."""
     if item.responsible and "responsible_column" not in disabled:
         # a body the item names itself outranks its row's owner column; a role does not
         named = [a for a in actors if a != ctx.default and (a in ctx.by_id or _proper_name(a))]
