@@ -268,6 +268,28 @@ def test_a_case_needs_no_cue_but_its_own_and_the_one_it_builds_on(cue: Cue) -> N
     assert case.result(frozenset(CUES) - kept) == case.want
 
 
+@pytest.mark.parametrize("cue", list(CUES))
+def test_switching_a_cue_off_breaks_no_case_but_those_that_rest_on_it(cue: Cue) -> None:
+    broken = {c for c, case in POSITIVE.items() if case.result(frozenset({cue})) != case.want}
+    assert broken == {cue} | {c for c, base in BUILDS_ON.items() if base == cue}
+
+
+# Wording the tagger gets wrong today, kept here so that a fix shows up as an XPASS.
+@pytest.mark.xfail(strict=True, reason="no 'it is for X to' cue")
+def test_it_is_for_a_body_to_act() -> None:
+    assert _case("It is for chief constables to decide.", ("chief_constables",)).result() == (
+        "chief_constables",
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="without commas the partner is taken for the subject")
+def test_a_partner_cue_without_commas_leaves_the_subject_acting() -> None:
+    tagged = tag_addressees(
+        [_item("The Home Office working with the NPCC should publish a strategy.")], NATIONAL
+    )[0]
+    assert (tagged.addressees, tagged.partners) == (("home_office",), ("npcc",))
+
+
 def test_an_unknown_cue_name_is_refused_with_the_list() -> None:
     with pytest.raises(ValueError, match=r"unknown addressee cue\(s\) passive_agnet; the cues"):
         tag_addressees([_item(STRATEGY)], NATIONAL, disabled=frozenset({"passive_agnet"}))
