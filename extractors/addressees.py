@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from extractors.nlp import ENTITY_LABEL, parse
 from extractors.registry import (
@@ -63,6 +63,63 @@ from models.records import Item, Metadata
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# The named rules by which the tagger decides who acts. Each can be switched off on its own
+# (`tag_addressees(..., disabled=frozenset({"passive_agent"}))`), which is how
+# tests/test_addressee_cues.py shows that every cue has a test that fails without it.
+Cue = Literal[
+    "modal_subject",
+    "pronoun",
+    "passive_agent",
+    "bare_be_agent",
+    "recommend_that",
+    "urge",
+    "asked_to",
+    "subjunctive_that",
+    "co_actor",
+    "partner_after_verb",
+    "partner_segment",
+    "partner_in_subject",
+    "leaders",
+    "governments_of",
+    "defined_term",
+    "role",
+    "subject_name",
+    "responsible_column",
+    "previous_item",
+    "further_recommendation",
+    "lead_in",
+    "responders",
+    "inspected_body_default",
+    "cause_inherits",
+]
+CUES: dict[Cue, str] = {
+    "modal_subject": "the subject of a directive verb: 'X should / must / needs to …'",
+    "pronoun": "'it' / 'they' as subject: the body named last before it",
+    "passive_agent": "the agent of a modal passive: 'should be … by X'",
+    "bare_be_agent": "the agent of a bare passive: '(that the plan) be approved by X'",
+    "recommend_that": "'we recommend (that) X …'",
+    "urge": "'we urge / invite / encourage X to …'",
+    "asked_to": "'asked / calls on / urged X to …'",
+    "subjunctive_that": "'That X <verb> …' opening a recommendation",
+    "co_actor": "'through X, Y should': X acts too",
+    "partner_after_verb": "'X should … working with Y': Y is a partner",
+    "partner_segment": "a comma-bounded 'working with Y' beside the subject: Y is a partner",
+    "partner_in_subject": "'X working with Y should' (no commas): Y is a partner",
+    "leaders": "'leaders should' in a report on one body: that body",
+    "governments_of": "'the governments of Scotland and Wales': each government",
+    "defined_term": "a short name an earlier item defines: 'X (\"the Inspectorate\")'",
+    "role": "'the Department' / 'the Minister': the department named, else the publisher",
+    "subject_name": "the inspected council or provider by its printed name: its id",
+    "responsible_column": "a row's owner column or a 'To the X' header",
+    "previous_item": "an item opening with 'It should …': the previous item's addressees",
+    "further_recommendation": "'We recommend further …': the previous item's addressees",
+    "lead_in": "the lead-in before a list: 'the council should take the following action'",
+    "responders": "who a printed response says accepts an item that names nobody",
+    "inspected_body_default": "an area for improvement or action naming nobody: the inspected body",
+    "cause_inherits": "a cause of concern naming nobody: its recommendations' addressees",
+}
+NO_CUES_DISABLED: frozenset[str] = frozenset()
+
 
 @dataclass
 class _Context:
@@ -79,8 +136,11 @@ class _Found:
     actors: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
     pronoun_first: bool = False
+    disabled: frozenset[str] = NO_CUES_DISABLED
 
-    def add(self, label: str, partner: bool = False) -> None:
+    def add(self, label: str, cue: Cue, partner: bool = False) -> None:
+        if cue in self.disabled:
+            return
         target = self.partners if partner else self.actors
         if label.lower() not in {x.lower() for x in target}:
             target.append(label)
@@ -241,7 +301,9 @@ def _modal_at(doc: Doc, i: int) -> int:
 
 
 class _Tagger:
-    def __init__(self, doc: Doc, ctx: _Context) -> None:
+    def __init__(
+        self, doc: Doc, ctx: _Context, disabled: frozenset[str] = NO_CUES_DISABLED
+    ) -> None:
         self.doc = doc
         self.lowers = tuple(t.lower_ for t in doc)  # cue matching reads these many times
         self.ctx = ctx
@@ -249,7 +311,8 @@ class _Tagger:
         for ent in doc.ents:
             if ent.label_ == ENTITY_LABEL:
                 self.ent_at[ent.start] = (ent.end, ent.ent_id_)
-        self.found = _Found()
+        self.disabled = disabled
+        self.found = _Found(disabled=disabled)
 
     # ---- labels -------------------------------------------------------------------------
     def _label_for(self, body_id: str, span: tuple[int, int] | None = None) -> str:
@@ -304,7 +367,7 @@ class _Tagger:
         text_lower = " ".join(t.lower_ for t in toks)
         if text_lower in GENERIC_ONLY:
             return None
-        if text_lower in LEADER_WORDS and self.ctx.default:
+        if text_lower in LEADER_WORDS and self.ctx.default and "leaders" not in self.disabled:
             return self.ctx.default
         return _printed_conjunct(_without_place(toks), every, in_list)
 
@@ -347,7 +410,7 @@ class _Tagger:
         out: list[str] = []
         text = " ".join(t.text for t in toks)
         m = re.search(r"\bgovernments of (?:the )?(.+)$", text, re.I)
-        if m:
+        if m and "governments_of" not in self.disabled:
             for part in re.split(r"\s*,\s*|\s+and\s+", m.group(1)):
                 gid = GOVERNMENT_OF.get(part.strip().lower().removeprefix("the "))
                 if gid:
@@ -572,14 +635,14 @@ class _Tagger:
             return "none"
         return "active"
 
-    def _passive_agent(self, i: int, end: int) -> None:
+    def _passive_agent(self, i: int, end: int, cue: Cue) -> None:
         """Add the agent of "be <participle> by X" following position i."""
         doc = self.doc
         for j in range(i, min(end, i + 8)):
             if doc[j].lower_ == "by" and j > 0 and _is_participle(doc[j - 1]):
                 for label in self._np_list(self._prefix_np(j + 1, end)):
                     if label != PRONOUN:
-                        self.found.add(label)
+                        self.found.add(label, cue)
                 return
             if doc[j].text in {";", ":"}:
                 return
@@ -686,7 +749,7 @@ class _Tagger:
         for seg in reversed(segments):
             cue_len = self._cue_len(seg[0].i, PARTNER_CUES)
             if cue_len:
-                self._add_partners(seg[cue_len:])
+                self._add_partners(seg[cue_len:], "partner_segment")
                 if kept:
                     break
                 continue
@@ -694,7 +757,7 @@ class _Tagger:
             if co:
                 for label in self._np_list(seg[co:]):
                     if label != PRONOUN:
-                        self.found.add(label)
+                        self.found.add(label, "co_actor")
                 continue
             first = seg[0]
             if not kept:
@@ -737,7 +800,7 @@ class _Tagger:
             for n, t in enumerate(seg):
                 cl = self._cue_len(t.i, PARTNER_CUES)
                 if cl and n > 0:
-                    self._add_partners(seg[n + cl :])
+                    self._add_partners(seg[n + cl :], "partner_in_subject")
                     cut = n
                     break
             out.extend(seg[:cut])
@@ -763,13 +826,13 @@ class _Tagger:
                 return n
         return 0
 
-    def _add_partners(self, toks: list[Token]) -> None:
+    def _add_partners(self, toks: list[Token], cue: Cue) -> None:
         if not toks:
             return
         np = self._prefix_np(toks[0].i, toks[-1].i + 1)
         for label in self._np_list(np):
             if label != PRONOUN:
-                self.found.add(label, partner=True)
+                self.found.add(label, cue, partner=True)
 
     def _resolve_pronoun(self, before: int) -> list[str]:
         if self.found.actors:
@@ -809,18 +872,18 @@ class _Tagger:
                 subject = self._subject_segments(span)
                 labels = self._np_list(subject) if subject else []
                 if kind == "passive":
-                    self._passive_agent(i + n, s1)
+                    self._passive_agent(i + n, s1, "passive_agent")
                 elif kind == "active":
                     for label in labels:
                         if label == PRONOUN:
                             if not self.found.actors and subject and subject[0].i == 0:
                                 self.found.pronoun_first = True
                             for r in self._resolve_pronoun(subject[0].i):
-                                self.found.add(r)
+                                self.found.add(r, "pronoun")
                             continue
                         if self._anaphoric(subject, label):
                             continue
-                        self.found.add(label)
+                        self.found.add(label, "modal_subject")
                 self._scan_partners(i + n, s1)
                 i += n
             self._subjunctive(s0, s1)
@@ -830,7 +893,7 @@ class _Tagger:
                     j == s0 or doc[j - 1].lower_ not in {"to", "can", "could", "may", "might"}
                 )
                 if bare_be and _is_participle(doc[j + 1]) and doc[j + 2].lower_ == "by":
-                    self._passive_agent(j + 1, s1)
+                    self._passive_agent(j + 1, s1, "bare_be_agent")
         return self.found
 
     def _anaphoric(self, subject: list[Token], label: str) -> bool:
@@ -857,7 +920,7 @@ class _Tagger:
                 np = self._prefix_np(j + n, end)
                 for label in self._np_list(np):
                     if label != PRONOUN:
-                        self.found.add(label, partner=True)
+                        self.found.add(label, "partner_after_verb", partner=True)
                 return
 
     def _direct_cue(self, i: int, end: int) -> int:
@@ -865,6 +928,7 @@ class _Tagger:
         doc = self.doc
         w = doc[i].lower_
         j = i + 1
+        cue: Cue = "urge" if w in DIRECT_CUES else "asked_to"
         if w in RECOMMEND_CUES and (
             (
                 i > 0
@@ -876,6 +940,7 @@ class _Tagger:
             # "The Chief Inspector recommends that X …": whoever recommends, X acts
             or (w == "recommends" and j < end and doc[j].lower_ == "that")
         ):
+            cue = "recommend_that"
             while j < end and doc[j].lower_ in {"further", "also", "strongly", "therefore", ","}:
                 j += 1
             if j < end and doc[j].lower_ == "that":
@@ -917,9 +982,9 @@ class _Tagger:
         for label in self._np_list(np):
             if label == PRONOUN:
                 for r in self._resolve_pronoun(np[0].i):
-                    self.found.add(r)
+                    self.found.add(r, "pronoun")
             else:
-                self.found.add(label)
+                self.found.add(label, cue)
         return nxt
 
     def _subjunctive(self, s0: int, s1: int) -> None:
@@ -939,7 +1004,7 @@ class _Tagger:
             return
         for label in self._np_list(np):
             if label != PRONOUN:
-                self.found.add(label)
+                self.found.add(label, "subjunctive_that")
 
     def _after_adverbial(self, i: int, end: int) -> int:
         """Skip an adverbial of time or manner before the subject ("That as soon as possible
@@ -955,9 +1020,9 @@ class _Tagger:
         return i
 
 
-def _hint_actors(hint: str, ctx: _Context) -> list[str]:
+def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str]:
     doc = parse(hint, ctx.bodies)
-    tagger = _Tagger(doc, ctx)
+    tagger = _Tagger(doc, ctx, disabled)
     found = tagger.run()
     if found.actors:
         return found.actors
@@ -966,7 +1031,7 @@ def _hint_actors(hint: str, ctx: _Context) -> list[str]:
     while toks and toks[0].lower_ in {"to", "for", "responsible", "body", "bodies", "lead"}:
         toks = toks[1:]
     labels = [x for x in tagger._np_list(toks) if x != PRONOUN]
-    return [_subject_label(x, ctx) for x in labels]
+    return [_subject_label(x, ctx, disabled) for x in labels]
 
 
 # "The government accepts this recommendation", "Response: NFCC agrees …": who answers for it.
@@ -977,12 +1042,12 @@ _RESPONDER_RE = re.compile(
 )
 
 
-def _responders(response: str, ctx: _Context) -> list[str]:
+def _responders(response: str, ctx: _Context, disabled: frozenset[str]) -> list[str]:
     """The bodies a response says accept an item: its owners when the item names nobody."""
     m = _RESPONDER_RE.match(response.strip())
     if m is None or m.group("who").lower().split()[0] in {"we", "i", "this", "it"}:
         return []
-    return _hint_actors(m.group("who"), ctx)
+    return _hint_actors(m.group("who"), ctx, disabled)
 
 
 def _defined_terms(doc: Doc, ctx: _Context) -> dict[str, str]:
@@ -1052,9 +1117,11 @@ def _relative_clause(doc: Doc, start: int, s0: int) -> bool:
     )
 
 
-def _subject_label(label: str, ctx: _Context) -> str:
+def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
     """Map a printed council / provider name to the inspected-body id when it is the subject."""
     subject = ctx.subject
+    if "subject_name" in disabled:
+        return label
     if subject and ctx.default in {SUBJECT_COUNCIL_ID, SUBJECT_PROVIDER_ID}:
         if label.lower() == subject.lower() or label.lower() in subject.lower():
             return ctx.default
@@ -1065,8 +1132,13 @@ def _subject_label(label: str, ctx: _Context) -> str:
     return label
 
 
-def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
+def tag_addressees(
+    items: Sequence[Item], metadata: Metadata, *, disabled: frozenset[str] = NO_CUES_DISABLED
+) -> list[Item]:
     """Return the items with `addressees` (who must act) and `partners` (who they act with)."""
+    if disabled - CUES.keys():
+        unknown = ", ".join(sorted(disabled - CUES.keys()))
+        raise ValueError(f"unknown addressee cue(s) {unknown}; the cues are: {', '.join(CUES)}")
     bodies = load_registry()
     ctx = _context(metadata, bodies)
     out: list[Item] = []
@@ -1074,31 +1146,58 @@ def tag_addressees(items: Sequence[Item], metadata: Metadata) -> list[Item]:
     defined: dict[str, str] = {}  # short names a report defines: (“the Inspectorate”)
     for item in items:
         doc = parse(item.text, bodies)
-        defined.update(_defined_terms(doc, ctx))
-        found = _Tagger(doc, ctx).run()
-        actors = [_resolve_role(_subject_label(a, ctx), item.text, ctx) for a in found.actors]
+        if "defined_term" not in disabled:
+            defined.update(_defined_terms(doc, ctx))
+        found = _Tagger(doc, ctx, disabled).run()
+        actors = [_subject_label(a, ctx, disabled) for a in found.actors]
+        if "role" not in disabled:
+            actors = [_resolve_role(a, item.text, ctx) for a in actors]
         actors = [defined.get(a.lower(), a) for a in actors]
-        if item.responsible:
-            # a body the item names itself outranks its row's owner column; a role does not
-            named = [a for a in actors if a != ctx.default and (a in ctx.by_id or _proper_name(a))]
-            hinted = _short_forms(_hint_actors(item.responsible, ctx), actors, ctx)
-            actors = named or hinted or actors
-        if not actors and found.pronoun_first and previous:
-            actors = list(previous)
-        if not actors and re.match(r"(?i)^\W*we (recommend further|further recommend)", item.text):
-            actors = list(previous)
-        if not actors and item.lead_in:
-            actors = _hint_actors(item.lead_in, ctx)
-        if not actors and item.response:
-            actors = _responders(item.response, ctx)
-        if not actors and item.kind != "recommendation" and ctx.default:
-            actors = [ctx.default]
+        actors = _inherited(item, actors, found.pronoun_first, previous, ctx, disabled)
         actors = list(dict.fromkeys(actors))
         lowered = {a.lower() for a in actors}
         partners = [p for p in dict.fromkeys(found.partners) if p.lower() not in lowered]
         out.append(dataclasses.replace(item, addressees=tuple(actors), partners=tuple(partners)))
         previous = tuple(actors)
+    if "cause_inherits" in disabled:
+        return out
     return _causes_take_their_recommendations(out)
+
+
+def _inherited(
+    item: Item,
+    actors: list[str],
+    pronoun_first: bool,
+    previous: tuple[str, ...],
+    ctx: _Context,
+    disabled: frozenset[str],
+) -> list[str]:
+    """The item's actors as its owner column, the previous item, lead-in or response settle them."""
+    if item.responsible and "responsible_column" not in disabled:
+        # a body the item names itself outranks its row's owner column; a role does not
+        named = [a for a in actors if a != ctx.default and (a in ctx.by_id or _proper_name(a))]
+        hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
+        actors = named or hinted or actors
+    if not actors and pronoun_first and previous and "previous_item" not in disabled:
+        actors = list(previous)
+    if (
+        not actors
+        and "further_recommendation" not in disabled
+        and re.match(r"(?i)^\W*we (recommend further|further recommend)", item.text)
+    ):
+        actors = list(previous)
+    if not actors and item.lead_in and "lead_in" not in disabled:
+        actors = _hint_actors(item.lead_in, ctx, disabled)
+    if not actors and item.response and "responders" not in disabled:
+        actors = _responders(item.response, ctx, disabled)
+    if (
+        not actors
+        and item.kind != "recommendation"
+        and ctx.default
+        and "inspected_body_default" not in disabled
+    ):
+        actors = [ctx.default]
+    return actors
 
 
 def _causes_take_their_recommendations(items: list[Item]) -> list[Item]:
