@@ -512,17 +512,25 @@ def load_run(
         run_id = run.id
         status = run.status
     logger.info("run %d committed: %s", run_id, counts)
+    return run_report(engine, run_id, status, outcomes, counts)
+
+
+def run_report(
+    engine: Engine, run_id: int, status: str, outcomes: Sequence[Outcome], counts: dict[str, int]
+) -> RunReport:
+    """What a committed run reports: its documents, failures, warnings and counters."""
+    results = [o.result for o in _first_copies(outcomes).values() if o.result is not None]
     kinds, with_deadlines = _summarise(results)
     return RunReport(
         run_id=run_id,
         status=status,
         db_url=engine.url.render_as_string(hide_password=True),
         ok=tuple(r.file for r in results),
-        failed=failed,
+        failed=tuple((str(o.path), o.error or "failed") for o in outcomes if o.result is None),
         items_by_kind=kinds,
         with_deadlines=with_deadlines,
-        new_versions=new_versions,
+        new_versions=counts["new_versions"],
         unchanged=counts["unchanged"],
-        warnings=warnings,
+        warnings=tuple(w for o in outcomes for w in o.warnings),
         counts=counts,
     )

@@ -30,8 +30,8 @@ from pipeline.store.load import (
     _copy_note,
     _dumps,
     _first_copies,
-    _summarise,
     content_hash,
+    run_report,
 )
 
 logger = logging.getLogger(__name__)
@@ -182,21 +182,7 @@ def repeat_last_run(
         pause_point("commit")  # test-only: kill -9 with everything written but not committed
         run_id, status, last_id = run.id, run.status, last.id
     logger.info("run %d committed as a repeat of run %d: %s", run_id, last_id, counts)
-    results = [o.result for o in _first_copies(outcomes).values() if o.result is not None]
-    kinds, with_deadlines = _summarise(results)
-    return RunReport(
-        run_id=run_id,
-        status=status,
-        db_url=engine.url.render_as_string(hide_password=True),
-        ok=tuple(r.file for r in results),
-        failed=tuple((str(o.path), o.error or "failed") for o in outcomes if o.result is None),
-        items_by_kind=kinds,
-        with_deadlines=with_deadlines,
-        new_versions=0,
-        unchanged=unchanged,
-        warnings=tuple(w for o in outcomes for w in o.warnings),
-        counts=counts,
-    )
+    return run_report(engine, run_id, status, outcomes, counts)
 
 
 def _copy_run(
