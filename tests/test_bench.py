@@ -56,3 +56,35 @@ def test_bench_scale_takes_no_paths_and_size_needs_scale() -> None:
     size_alone = CliRunner().invoke(cli, ["bench", "--size", "5", str(SAMPLES)])
     assert size_alone.exit_code == 2
     assert "--size is for --scale; add --scale" in size_alone.stderr
+
+
+def test_bench_stages_times_each_step_against_the_plain_text_limit() -> None:
+    from pipeline.evaluate.stages import CHECKS, TEXT_LAYER, time_stages
+    from pipeline.run.extract import STAGES
+
+    files = sorted(SAMPLES.glob("*.pdf"))
+    times = time_stages(files)
+    assert times.documents == len(files)
+    assert times.pages > 0
+    assert list(times.seconds) == [TEXT_LAYER, *(s.__name__ for s in STAGES), CHECKS]
+    assert all(seconds > 0 for seconds in times.seconds.values())
+    assert times.limit_seconds > 0
+    assert times.startup_seconds > 0
+    assert times.total == sum(times.seconds.values())
+
+
+def test_bench_stages_command_prints_the_table_and_names_what_it_skipped(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    sample = sorted(SAMPLES.glob("*.pdf"))[0]
+    result = CliRunner().invoke(cli, ["bench", "--stages", str(sample), str(scan)])
+    assert result.exit_code == 0, result.output
+    assert "1 documents," in result.stdout
+    assert "PDFium plain text, all pages (the limit)" in result.stdout
+    assert "extraction vs the plain-text limit:" in result.stdout
+    assert "skipped scan.pdf:" in result.stdout

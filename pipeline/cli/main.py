@@ -418,9 +418,19 @@ def export(
     show_default="10, 100, 1000",
     help="With --scale: a store size to time (repeatable).",
 )
+@click.option(
+    "--stages",
+    is_flag=True,
+    help="Time each step of a cold extraction in one process, against PDFium's plain text.",
+)
 @click.pass_context
 def bench(
-    ctx: click.Context, paths: tuple[Path, ...], jobs: int, scale: bool, sizes: tuple[int, ...]
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    jobs: int,
+    scale: bool,
+    sizes: tuple[int, ...],
+    stages: bool,
 ) -> None:
     """Time extraction against the naive all-pages pdfplumber path, in the same run.
 
@@ -428,11 +438,14 @@ def bench(
     re-run over the unchanged PDFs, the ratios between them and the peak memory of a worker.
     With --scale, prints seconds per document of loading synthetic documents into a
     temporary store of each size, and of loading 100 more on top: flat columns mean the
-    load grows linearly with the store.
+    load grows linearly with the store. With --stages, prints where a cold extraction's time
+    goes (text layer, each stage, self-checks) beside PDFium's plain text of the same pages.
 
     Example: recwatch bench ../shared/corpus/pdfs --jobs 2
 
     Example: recwatch bench --scale
+
+    Example: recwatch bench --stages ../shared/corpus/pdfs
     """
     from pipeline.evaluate import bench as timing
 
@@ -447,6 +460,12 @@ def bench(
     from pipeline.run.order import collect_pdfs
 
     files = collect_pdfs(paths or (_config(ctx).samples_dir,))
+    if stages:
+        from pipeline.evaluate.stages import stage_lines, time_stages
+
+        for line in stage_lines(time_stages(files)):
+            click.echo(line)
+        return
     for line in timing.run_bench(files, jobs).lines():
         click.echo(line)
 
