@@ -86,7 +86,7 @@ def truncated(source: Path, path: Path, fraction: float = 0.5) -> Path:
 # Workers injected into pipeline.run.budget.extract_budgeted (module-level, so they pickle).
 
 
-def misbehave(path: Path, _cache_dir: Path | None) -> Outcome:
+def misbehave(path: Path, _cache_dir: Path | None, hints: object = None) -> Outcome:
     """Behave by file name: `slow` hangs, `big` exhausts memory, `die` is killed; else succeed."""
     if "slow" in path.name:
         time.sleep(60)

@@ -30,7 +30,11 @@ def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extract by file name: *.pdf → a hand-built result, bad*.pdf → ExtractionError."""
 
     def fake(
-        path: Path, source: str | None = None, cache: object = None, ocr: bool = False
+        path: Path,
+        source: str | None = None,
+        cache: object = None,
+        ocr: bool = False,
+        hints: object = None,
     ) -> DocumentResult:
         if path.name.startswith("bad"):
             raise ExtractionError(str(path), "is not a PDF", "fetch it again")

@@ -182,9 +182,14 @@ def test_a_scan_without_text_fails_again_without_being_examined_again(
     examined: list[Path] = []
     real = extract.extract_outcome
 
-    def counting(path: Path, cache_dir: Path | None = None, ocr: bool = False) -> extract.Outcome:
+    def counting(
+        path: Path,
+        cache_dir: Path | None = None,
+        ocr: bool = False,
+        hints: extract.PageHints | None = None,
+    ) -> extract.Outcome:
         examined.append(path)
-        return real(path, cache_dir, ocr)
+        return real(path, cache_dir, ocr, hints)
 
     monkeypatch.setattr(extract, "extract_outcome", counting)
     args = ["--data-dir", str(tmp_path / "data"), "run", str(scan), *IN_PROCESS]

@@ -150,6 +150,12 @@ def current_download(engine: Engine, *urls: str) -> CurrentDownload | None:
         )
 
 
+def any_downloads(engine: Engine) -> bool:
+    """True when fetch or `recwatch add` ever recorded a PDF in this store."""
+    with Session(engine) as session:
+        return session.scalars(select(db.Download.id).limit(1)).first() is not None
+
+
 def downloads_by_sha256(
     engine: Engine, sha256s: Sequence[str], data_dir: Path
 ) -> dict[str, FetchedFile]:

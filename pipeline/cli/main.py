@@ -262,7 +262,7 @@ def run(
             budget=Budget.from_options(doc_timeout, doc_memory),
             ocr=ocr,
             rehash=rehash,
-        )
+        ).report
     click.echo(run_summary(report))
     if report.failed:
         click.echo(f"Error: {len(report.failed)} of {report.total} documents failed", err=True)

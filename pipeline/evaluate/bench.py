@@ -119,17 +119,10 @@ def _text_loop() -> str:
 def _timed_run(files: list[Path], config: Config, jobs: int) -> tuple[float, list[Outcome]]:
     """Time one `recwatch run` in this process; return the seconds and the outcomes."""
     from pipeline.run.order import run_pipeline
-    from pipeline.run.page_facts import with_recorded_metadata
-
-    seen: list[Outcome] = []
-
-    def keep(engine: Engine, outcomes: list[Outcome], config: Config) -> list[Outcome]:
-        seen[:] = outcomes
-        return with_recorded_metadata(engine, outcomes, config, config.processed_dir / "cache")
 
     start = time.perf_counter()
-    run_pipeline(files, config, jobs, budget=Budget(), adjust=keep)
-    return time.perf_counter() - start, seen
+    ran = run_pipeline(files, config, jobs, budget=Budget())
+    return time.perf_counter() - start, ran.outcomes
 
 
 def _timed_command(files: list[Path], config: Config, jobs: int) -> float:

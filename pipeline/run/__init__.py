@@ -1,4 +1,4 @@
-"""The run path: its order (order.py), extraction stages, workers and budgets, cache and lock.
+"""The run path: its order (order.py), page hints, stages, workers and budgets, cache, lock.
 
 Imports acquire/, store/, common/ and below.
 """

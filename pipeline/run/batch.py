@@ -1,9 +1,9 @@
 """`recwatch run --source`: fetch what is new, extract it, load it, and say what changed.
 
-The fetched files go through the same extraction stages and the same one-transaction load as
-`recwatch run PATH`. One step is added between them, kept small and explicit: where a PDF does
-not state its title, publisher or publication date, the publication page's are used (and
-deadlines are counted from that date), and the document records the URL it came from.
+The fetched files go through the same order as `recwatch run PATH` (`pipeline/run/order.py`),
+with the facts of the publication pages just read as their hints: where a PDF does not state its
+title, publisher or publication date, the page's are used (and deadlines are counted from that
+date), and the document records the URL it came from.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from models import db
 from models.ids import item_ids
 from models.records import DocumentResult
 from pipeline.common.config import Config
-from pipeline.common.outcome import Outcome
-from pipeline.run.page_facts import with_page_metadata
+from pipeline.run.page_facts import hints_of
 from pipeline.store.load import RunReport, content_hash
 
 if TYPE_CHECKING:
@@ -86,7 +85,7 @@ def load_fetched(
     """Extract the new and changed files (each sha256 once) and load them as one run.
 
     The same path as `recwatch run PATHS`: run lock, per-document budget, content cache, one
-    transaction; the publication pages' facts are added before the load.
+    transaction; the publication pages' facts enter extraction as each file's hints.
     """
     from models.store import open_store
     from pipeline.run.budget import Budget
@@ -99,26 +98,18 @@ def load_fetched(
     todo = list(firsts.values())
     if not todo:
         return BatchReport(fetch, None, 0, 0, 0, 0)
-    outcomes: list[Outcome] = []
-
-    def page_facts(_engine: Engine, extracted: list[Outcome], _config: Config) -> list[Outcome]:
-        cache = config.processed_dir / "cache"
-        pairs = zip(extracted, todo, strict=True)
-        outcomes.extend(with_page_metadata(o, f, cache) for o, f in pairs)
-        return outcomes
-
-    run = run_pipeline(
+    ran = run_pipeline(
         [f.path for f in todo],
         config,
         jobs,
         budget=budget if budget is not None else Budget(),
-        adjust=page_facts,
         ocr=ocr,
+        hints={f.path: hints_of(f) for f in todo},
     )
     new_reports = new_items = republished = changed = 0
     engine = open_store(config.db_url)
     try:
-        for fetched, outcome in zip(todo, outcomes, strict=True):
+        for fetched, outcome in zip(todo, ran.outcomes, strict=True):
             if outcome.result is None:
                 continue
             if fetched.status == "changed" and fetched.previous_sha256:
@@ -129,4 +120,4 @@ def load_fetched(
                 new_items += len(outcome.result.items)
     finally:
         engine.dispose()
-    return BatchReport(fetch, run, new_reports, new_items, republished, changed)
+    return BatchReport(fetch, ran.report, new_reports, new_items, republished, changed)

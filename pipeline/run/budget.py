@@ -18,21 +18,29 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pipeline.common.outcome import Outcome, Progress, file_size
 from pipeline.run.extract import extract_outcome
+from pipeline.run.hints import PageHints
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 1536
-Work = Callable[[Path, Path | None], Outcome]
+
+
+class Work(Protocol):
+    """Extract one document: its path, the cache folder, its publication page's hints."""
+
+    def __call__(
+        self, path: Path, cache_dir: Path | None, *, hints: PageHints | None = None
+    ) -> Outcome: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +132,9 @@ def _serve(conn: Connection, memory_mb: int | None, work: Work) -> None:
             return  # the parent has gone
         if job is None:
             return
-        path, cache_dir = job
+        path, cache_dir, hints = job
         try:
-            outcome, healthy = work(path, cache_dir), True
+            outcome, healthy = work(path, cache_dir, hints=hints), True
         except MemoryError:
             outcome, healthy = _over_memory(path, memory_mb), False
         if outcome.error and "out of memory" in outcome.error:
@@ -225,8 +233,10 @@ def extract_budgeted(
     progress: Progress | None = None,
     cache_dir: Path | None = None,
     work: Work = extract_outcome,
+    hints: Mapping[Path, PageHints] | None = None,
 ) -> list[Outcome]:
     """Extract PDFs in worker processes under the budget, returning outcomes in input order."""
+    hints = hints or {}
     outcomes: dict[int, Outcome] = {}
     # Largest files first, so that one big report does not run alone at the end.
     pending = deque(sorted(range(len(paths)), key=lambda i: file_size(paths[i]), reverse=True))
@@ -253,7 +263,8 @@ def extract_budgeted(
                 slot.job = pending.popleft()
                 slot.started = time.monotonic()
                 try:
-                    slot.conn.send((paths[slot.job], cache_dir))
+                    path = paths[slot.job]
+                    slot.conn.send((path, cache_dir, hints.get(path)))
                 except (BrokenPipeError, OSError):  # the idle worker died meanwhile
                     slot.stop(kill=True)
                     pending.appendleft(slot.job)

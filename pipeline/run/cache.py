@@ -2,9 +2,9 @@
 
 Text layers are keyed by the PDF's sha256 and the text-layer version and settings, so re-tagging
 after a registry or rule change does not parse PDFs again. Extraction results are also keyed by a
-fingerprint of the extractor code, its data files and any extra aliases file. A file index keeps
-each path's sha256 while the file's size and mtime stay the same, so a re-run over an unchanged
-corpus reads no PDF at all.
+fingerprint of the extractor code, its data files and any extra aliases file, and by the
+publication page's hints they were made with. A file index keeps each path's sha256 while the
+file's size and mtime stay the same, so a re-run over an unchanged corpus reads no PDF at all.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 
 from models.records import Deadline, DocumentResult, Item, Metadata
 from pipeline.common.files import write_bytes_atomically
+from pipeline.run.hints import PageHints
 
 logger = logging.getLogger(__name__)
 
@@ -97,26 +98,21 @@ class ContentCache:
         """Store a parse."""
         self._write(self._path("text", sha256, text_layer_key()), data)
 
-    def get_result(self, sha256: str) -> DocumentResult | None:
-        """The cached extraction result for this code version, or None."""
-        data = self._read(self._path("result", sha256, code_fingerprint()))
+    def _result_path(self, sha256: str, hints: PageHints | None) -> Path:
+        # A result counted from one page's date is never reused for another page's.
+        page = hints.key() if hints is not None else ""
+        return self._path(
+            "result", sha256, f"{code_fingerprint()}-{page}" if page else code_fingerprint()
+        )
+
+    def get_result(self, sha256: str, hints: PageHints | None = None) -> DocumentResult | None:
+        """The cached extraction result for this code version and these page hints, or None."""
+        data = self._read(self._result_path(sha256, hints))
         return result_from_json(data) if data is not None else None
 
-    def put_result(self, result: DocumentResult) -> None:
-        """Store an extraction result."""
-        self._write(self._path("result", result.sha256, code_fingerprint()), result_to_json(result))
-
-    def _redated_path(self, sha256: str, published: date) -> Path:
-        return self._path("redated", sha256, f"{code_fingerprint()}-{published.isoformat()}")
-
-    def get_redated(self, sha256: str, published: date) -> tuple[Item, ...] | None:
-        """A result's items with deadlines counted from another publication date, or None."""
-        data = self._read(self._redated_path(sha256, published))
-        return tuple(_build(Item, item) for item in data) if isinstance(data, list) else None
-
-    def put_redated(self, sha256: str, published: date, items: tuple[Item, ...]) -> None:
-        """Store a result's items re-dated from a publication page's date."""
-        self._write(self._redated_path(sha256, published), [_asdict(item) for item in items])
+    def put_result(self, result: DocumentResult, hints: PageHints | None = None) -> None:
+        """Store an extraction result made with these page hints."""
+        self._write(self._result_path(result.sha256, hints), result_to_json(result))
 
     def _no_text_path(self, sha256: str) -> Path:
         return self._path("no-text", sha256, f"{code_fingerprint()}-{text_layer_key()}")

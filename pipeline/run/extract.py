@@ -1,7 +1,9 @@
 """Run the extraction stages on PDFs: path in, DocumentResult out (no store involved).
 
-The stage order is declared once, in STAGES (like scrapy's ITEM_PIPELINES). Heavy libraries are
-imported inside the stage functions so that importing this module (and `recwatch --help`) is cheap.
+The stage order is declared once, in STAGES (like scrapy's ITEM_PIPELINES). What a publication
+page said about the PDF enters as hints (`pipeline/run/hints.py`), merged by read_metadata, so
+every later stage sees the final metadata. Heavy libraries are imported inside the stage
+functions so that importing this module (and `recwatch --help`) is cheap.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from extractors.text import NO_TEXT_DAMAGED, NO_TEXT_HINT, check_pdf_magic
 from models.records import DocumentResult, DocumentText, Item, Metadata
 from pipeline.common.outcome import Outcome
 from pipeline.run.cache import ContentCache
+from pipeline.run.hints import NO_HINTS, PageHints, named
 from pipeline.run.pdffaults import explain
 
 logger = logging.getLogger(__name__)
@@ -28,9 +31,10 @@ NO_METADATA = Metadata(title=None, publisher=None, published=None)
 
 @dataclass(frozen=True, slots=True)
 class Work:
-    """What the stages pass along: the text layer, the metadata so far and the items so far."""
+    """What the stages pass along: the text layer, page hints, the metadata and items so far."""
 
     doc: DocumentText
+    hints: PageHints = NO_HINTS
     metadata: Metadata = NO_METADATA
     items: tuple[Item, ...] = ()
 
@@ -50,10 +54,25 @@ class EmptyTextLayer(ExtractionError):
 
 
 def read_metadata(work: Work) -> Work:
-    """Stage: title, publisher and publication date."""
+    """Stage: title, publisher and publication date, the publication page filling gaps."""
     from extractors.metadata import extract_metadata
 
-    return replace(work, metadata=extract_metadata(work.doc))
+    return replace(work, metadata=with_page(extract_metadata(work.doc), work.hints))
+
+
+def with_page(metadata: Metadata, hints: PageHints) -> Metadata:
+    """The PDF's metadata with what it does not state taken from its publication page.
+
+    A date printed in the text wins; a date taken only from the PDF's CreationDate (no phrase in
+    the text) is not stated by the report, so the page's "Published on" date beats it.
+    """
+    stated = metadata.published if metadata.published_text else None
+    return replace(
+        metadata,
+        title=metadata.title or hints.title,
+        publisher=metadata.publisher or hints.publisher,
+        published=stated or hints.published or metadata.published,
+    )
 
 
 def summarise(work: Work) -> Work:
@@ -154,13 +173,18 @@ def _self_checks(work: Work) -> tuple[str, ...]:
 
 
 def extract_pdf(
-    path: Path, source: str | None = None, cache: ContentCache | None = None, ocr: bool = False
+    path: Path,
+    source: str | None = None,
+    cache: ContentCache | None = None,
+    ocr: bool = False,
+    hints: PageHints | None = None,
 ) -> DocumentResult:
     """Extract one PDF; raise ExtractionError for an unreadable file or one with no text layer.
 
-    With a cache, an unchanged PDF under unchanged extractor code costs one hash; a rule or
-    registry change re-tags from the cached text layer without parsing the PDF again. With
-    `ocr`, a PDF without a text layer is OCRed (ocrmypdf) and read from the OCRed copy.
+    With a cache, an unchanged PDF under unchanged extractor code and hints costs one hash; a
+    rule, registry or page change re-tags from the cached text layer without parsing the PDF
+    again. With `ocr`, a PDF without a text layer is OCRed (ocrmypdf) and read from the OCRed
+    copy. `hints` are what its publication page said (title, publisher, date, URL).
     """
     from extractors.text import (
         build_document,
@@ -177,9 +201,9 @@ def extract_pdf(
         if not path.is_file():
             raise ExtractionError(str(path), "does not exist", "check the path")
         digest = sha256_of(path)
-        cached = cache.get_result(digest)
+        cached = cache.get_result(digest, hints)
         if cached is not None:
-            return replace(cached, file=path.name, source=source)
+            return named(cached, path, hints, source)
         data = cache.get_text(digest)
         if data is not None:
             raw = raw_from_json(data)
@@ -192,7 +216,7 @@ def extract_pdf(
         doc = _ocr_document(path, doc.sha256, cache)
     if not doc.lines:
         raise EmptyTextLayer(doc)
-    work = Work(doc=doc)
+    work = Work(doc=doc, hints=hints or NO_HINTS)
     for stage in STAGES:
         work = stage(work)
     result = DocumentResult(
@@ -209,8 +233,8 @@ def extract_pdf(
         settings=_settings_pairs(),
     )
     if cache is not None:
-        cache.put_result(result)
-    return result
+        cache.put_result(result, hints)
+    return named(result, path, hints, source)
 
 
 def _ocr_document(path: Path, digest: str, cache: ContentCache | None) -> DocumentText:
@@ -232,12 +256,14 @@ def _ocr_document(path: Path, digest: str, cache: ContentCache | None) -> Docume
     return build_document(raw)
 
 
-def extract_outcome(path: Path, cache_dir: Path | None = None, ocr: bool = False) -> Outcome:
+def extract_outcome(
+    path: Path, cache_dir: Path | None = None, ocr: bool = False, hints: PageHints | None = None
+) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
     cache = ContentCache(cache_dir) if cache_dir else None
     try:
         check_pdf_magic(path)  # another format saved as .pdf is named before any parse
-        result = extract_pdf(path, cache=cache, ocr=ocr)
+        result = extract_pdf(path, cache=cache, ocr=ocr, hints=hints)
     except EmptyTextLayer as exc:
         if cache is not None and not ocr:
             cache.put_no_text(exc.sha256, str(exc), exc.warnings)

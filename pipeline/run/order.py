@@ -1,8 +1,13 @@
-"""`recwatch run`: find the input PDFs, extract them, load everything as one run."""
+"""The order of a run, in one place: lock → page hints → extract → load.
+
+`run_pipeline` is the one way documents reach the store; `recwatch run`, `run --source`, `add`
+and `bench` all go through it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +19,7 @@ from pipeline.common.outcome import Outcome, Progress
 from pipeline.common.provenance import git_revision, tool_version
 from pipeline.run.extract import extraction_settings
 from pipeline.run.lock import retry_when_locked, run_lock
+from pipeline.run.page_facts import recorded_hints
 from pipeline.run.schedule import extract_many
 from pipeline.store.load import RunReport, load_run
 from pipeline.store.rerun import repeat_last_run
@@ -22,6 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from pipeline.run.budget import Budget
+    from pipeline.run.hints import PageHints
 
 
 def collect_pdfs(paths: Iterable[Path]) -> list[Path]:
@@ -49,7 +56,12 @@ def collect_pdfs(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-Adjust = Callable[["Engine", list[Outcome], Config], list[Outcome]]
+@dataclass(frozen=True, slots=True)
+class Ran:
+    """A finished run: what the store recorded, and each file's outcome in input order."""
+
+    report: RunReport
+    outcomes: list[Outcome]
 
 
 def run_pipeline(
@@ -59,51 +71,54 @@ def run_pipeline(
     progress: Progress | None = None,
     use_cache: bool = True,
     budget: Budget | None = None,
-    adjust: Adjust | None = None,
     ocr: bool = False,
     rehash: bool = False,
-) -> RunReport:
+    hints: Mapping[Path, PageHints] | None = None,
+) -> Ran:
     """Extract every file, then load all of them into the store in one transaction.
 
-    The one way documents reach the store. Holds the store's run lock throughout (a second run
-    is refused), extracts under the per-document budget when one is given, lets `adjust` add
-    what the store knows about the files before the load, and retries the load while SQLite
-    reports it locked (a run that would load exactly what the last run loaded is recorded as a
-    copy of it, `pipeline.store.rerun`). By default PDFs that `recwatch fetch` or `recwatch add`
-    recorded keep what their publication page said (title, date, URL) where the PDF is silent,
-    exactly as in `run --source`. With `ocr`, scans without a text layer are OCRed (ocrmypdf)
-    first. A file whose path, size and mtime are as the cache last saw them is not read again
-    unless `rehash`.
+    The one way documents reach the store, in this order: take the store's run lock (a second
+    run is refused); look up what `recwatch fetch` or `recwatch add` recorded about each file's
+    publication page, unless the caller passes those `hints` itself (`run --source`); extract
+    each file with its hints, from the cache or in workers under the per-document budget; load
+    the outcomes, or record the run as a copy of the last one when it would load exactly the
+    same (`pipeline.store.rerun`), retrying while SQLite reports the store locked; either way
+    corrections whose extracted value changed under them are flagged for review. With `ocr`,
+    scans without a text layer are OCRed (ocrmypdf) first. A file whose path, size and mtime
+    are as the cache last saw them is not read again unless `rehash`.
     """
     from models.store import open_store
-    from pipeline.run.page_facts import with_recorded_metadata
 
     with run_lock(config.db_url, config.processed_dir):
         pause_point("locked")  # test-only: kill -9 holding the lock, nothing extracted yet
         started = datetime.now()
         cache_dir = config.processed_dir / "cache" if use_cache else None
-        outcomes = extract_many(
-            files, jobs, progress, cache_dir, budget=budget, ocr=ocr, rehash=rehash
-        )
-        pause_point("extracted")  # test-only: kill -9 between extraction and load
         engine = open_store(config.db_url)
         try:
-            if adjust is None:
-                outcomes = with_recorded_metadata(engine, outcomes, config, cache_dir)
-            else:
-                outcomes = adjust(engine, outcomes, config)
-            provenance: dict[str, Any] = {
-                "started_at": started,
-                "tool_version": tool_version(),
-                "git_revision": git_revision(),
-                "settings": extraction_settings(),
-            }
-            return retry_when_locked(
-                lambda: (
-                    repeat_last_run(engine, outcomes, **provenance)
-                    or load_run(engine, outcomes, **provenance)
-                ),
-                what=engine.url.render_as_string(hide_password=True),
+            if hints is None:
+                hints = recorded_hints(engine, files, config.data_dir, cache_dir, rehash)
+            engine.dispose()  # no pooled connection is carried into forked workers
+            outcomes = extract_many(
+                files, jobs, progress, cache_dir, budget=budget, ocr=ocr, rehash=rehash, hints=hints
             )
+            pause_point("extracted")  # test-only: kill -9 between extraction and load
+            return Ran(_load(engine, outcomes, started), outcomes)
         finally:
             engine.dispose()
+
+
+def _load(engine: Engine, outcomes: list[Outcome], started: datetime) -> RunReport:
+    """Load the outcomes as one run, or repeat the last run if it loaded exactly these."""
+    provenance: dict[str, Any] = {
+        "started_at": started,
+        "tool_version": tool_version(),
+        "git_revision": git_revision(),
+        "settings": extraction_settings(),
+    }
+    return retry_when_locked(
+        lambda: (
+            repeat_last_run(engine, outcomes, **provenance)
+            or load_run(engine, outcomes, **provenance)
+        ),
+        what=engine.url.render_as_string(hide_password=True),
+    )

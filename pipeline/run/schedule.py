@@ -9,37 +9,38 @@ from __future__ import annotations
 
 import functools
 import time
-from dataclasses import replace
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.common.outcome import Outcome, Progress, file_size
 from pipeline.run import extract as stages
 from pipeline.run.cache import ContentCache, FileIndex, Stamp, stamp_of
+from pipeline.run.hints import PageHints, named
 
 if TYPE_CHECKING:
     from pipeline.run.budget import Budget
 
 
-def cached_outcome(path: Path, sha256: str, cache: ContentCache, ocr: bool) -> Outcome | None:
+def cached_outcome(
+    path: Path, sha256: str, cache: ContentCache, ocr: bool, hints: PageHints | None = None
+) -> Outcome | None:
     """The outcome of a file whose result is cached, exactly as extracting it returns it."""
-    cached = cache.get_result(sha256)
+    cached = cache.get_result(sha256, hints)
     if cached is None:
         no_text = None if ocr else cache.get_no_text(sha256)  # with ocr, a scan is OCRed
         if no_text is None:
             return None
         return Outcome(path=path, error=no_text[0], warnings=no_text[1], sha256=sha256)
-    result = replace(cached, file=path.name, source=None)
+    result = named(cached, path, hints)
     return Outcome(path=path, result=result, warnings=result.warnings, sha256=result.sha256)
 
 
-def _known_outcome(
-    path: Path, stamp: Stamp | None, cache: ContentCache, index: FileIndex, rehash: bool, ocr: bool
-) -> Outcome | None:
-    """A cached outcome found without a worker: by the file index, else by hashing the file."""
+def _digest(path: Path, stamp: Stamp | None, index: FileIndex | None, rehash: bool) -> str | None:
+    """The file's sha256: by the file index while its stamp holds, else by hashing the file."""
     if stamp is None:
         return None  # unreadable: its worker names the problem
-    digest = None if rehash else index.known(path, stamp)
+    digest = None if rehash or index is None else index.known(path, stamp)
     if digest is None:
         from extractors.text import sha256_of
 
@@ -47,7 +48,28 @@ def _known_outcome(
             digest = sha256_of(path)
         except OSError:
             return None
-    return cached_outcome(path, digest, cache, ocr)
+    return digest
+
+
+def identify(paths: list[Path], cache_dir: Path | None, rehash: bool = False) -> dict[Path, str]:
+    """Each readable file's sha256, taken from the file index where it can be (not with rehash)."""
+    index = FileIndex(cache_dir) if cache_dir is not None else None
+    found = {path: _digest(path, stamp_of(path), index, rehash) for path in paths}
+    return {path: digest for path, digest in found.items() if digest is not None}
+
+
+def _known_outcome(
+    path: Path,
+    stamp: Stamp | None,
+    cache: ContentCache,
+    index: FileIndex,
+    rehash: bool,
+    ocr: bool,
+    hints: PageHints | None,
+) -> Outcome | None:
+    """A cached outcome found without a worker: by the file index, else by hashing the file."""
+    digest = _digest(path, stamp, index, rehash)
+    return cached_outcome(path, digest, cache, ocr, hints) if digest is not None else None
 
 
 def extract_many(
@@ -58,21 +80,24 @@ def extract_many(
     budget: Budget | None = None,
     ocr: bool = False,
     rehash: bool = False,
+    hints: Mapping[Path, PageHints] | None = None,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order.
 
     With a cache, a file whose result is cached is answered here, without a worker; a file
     whose path, size and mtime match the file index is not even read (`rehash` reads it). With
     a budget, every other document runs in a worker process under its time and memory limits;
-    with `ocr`, scans without a text layer are OCRed first.
+    with `ocr`, scans without a text layer are OCRed first. `hints` are what publication pages
+    said about some of the files, by path.
     """
+    hints = hints or {}
     if cache_dir is None:
-        return _extract_each(paths, jobs, progress, None, budget, ocr)
+        return _extract_each(paths, jobs, progress, None, budget, ocr, hints)
     cache, index = ContentCache(cache_dir), FileIndex(cache_dir)
     stamps = [stamp_of(path) for path in paths]  # before any read: a later change is not missed
     outcomes: dict[int, Outcome] = {}
     for i, path in enumerate(paths):
-        known = _known_outcome(path, stamps[i], cache, index, rehash, ocr)
+        known = _known_outcome(path, stamps[i], cache, index, rehash, ocr, hints.get(path))
         if known is not None:
             outcomes[i] = known
             if progress:
@@ -85,8 +110,9 @@ def extract_many(
             progress(done + n, len(paths), outcome)
 
     if todo:
+        chosen = [paths[i] for i in todo]
         extracted = _extract_each(
-            [paths[i] for i in todo], jobs, counted if progress else None, cache_dir, budget, ocr
+            chosen, jobs, counted if progress else None, cache_dir, budget, ocr, hints
         )
         outcomes.update(zip(todo, extracted, strict=True))
     now = time.time()
@@ -105,17 +131,19 @@ def _extract_each(
     cache_dir: Path | None = None,
     budget: Budget | None = None,
     ocr: bool = False,
+    hints: Mapping[Path, PageHints] | None = None,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1 or under a budget), in input order."""
     work = functools.partial(stages.extract_outcome, ocr=True) if ocr else stages.extract_outcome
+    hints = hints or {}
     if budget is not None and budget.limited:
         from pipeline.run.budget import extract_budgeted
 
-        return extract_budgeted(paths, budget, jobs, progress, cache_dir, work=work)
+        return extract_budgeted(paths, budget, jobs, progress, cache_dir, work=work, hints=hints)
     outcomes: dict[Path, Outcome] = {}
     if jobs <= 1 or len(paths) <= 1:
         for done, path in enumerate(paths, start=1):
-            outcomes[path] = work(path, cache_dir)
+            outcomes[path] = work(path, cache_dir, hints=hints.get(path))
             if progress:
                 progress(done, len(paths), outcomes[path])
         return [outcomes[p] for p in paths]
@@ -126,7 +154,7 @@ def _extract_each(
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=worker_start) as pool:
         # Largest files first, so that one big report does not run alone at the end.
         futures = {
-            pool.submit(work, path, cache_dir): path
+            pool.submit(work, path, cache_dir, hints=hints.get(path)): path
             for path in sorted(paths, key=file_size, reverse=True)
         }
         for done, future in enumerate(as_completed(futures), start=1):
