@@ -104,7 +104,7 @@ CUES: dict[Cue, str] = {
     "co_actor": "'through X, Y should': X acts too",
     "partner_after_verb": "'X should … working with Y': Y is a partner",
     "partner_segment": "a comma-bounded 'working with Y' beside the subject: Y is a partner",
-    "partner_in_subject": "'X working with Y should' (no commas): Y is a partner",
+    "partner_in_subject": "'X working with Y should' (no commas): X acts, Y is a partner",
     "leaders": "'leaders should' in a report on one body: that body",
     "governments_of": "'the governments of Scotland and Wales': each government",
     "defined_term": "a short name an earlier item defines: 'X (\"the Inspectorate\")'",
@@ -761,6 +761,8 @@ class _Tagger:
                 continue
             first = seg[0]
             if not kept:
+                seg = self._partner_cut(seg)
+                first = seg[0]
                 if first.lower_ == "including":
                     including = seg[1:]
                     continue
@@ -805,6 +807,24 @@ class _Tagger:
                     break
             out.extend(seg[:cut])
         return out
+
+    def _partner_cut(self, seg: list[Token]) -> list[Token]:
+        """ "X working with Y" as the subject: X, with Y a partner, when both name someone
+        ("Officers working with victims" and "Better working with partners" are left whole)."""
+        if "partner_in_subject" in self.disabled:
+            return seg
+        for n, t in enumerate(seg[1:], start=1):
+            cl = self._cue_len(t.i, PARTNER_CUES)
+            if not cl:
+                continue
+            rest = seg[n + cl :]
+            np = self._prefix_np(rest[0].i, rest[-1].i + 1) if rest else []
+            names = self._clean_np(seg[:n]) and self._np_list(seg[:n])
+            if names and np and self._np_list(np) not in ([], [PRONOUN]):
+                self._add_partners(rest, "partner_in_subject")
+                return seg[:n]
+            return seg
+        return seg
 
     def _np_like(self, seg: list[Token]) -> bool:
         toks = [t for t in seg if t.lower_ not in {"and", "or"}]
