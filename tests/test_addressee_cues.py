@@ -124,6 +124,7 @@ POSITIVE: dict[Cue, Case] = {
     "asked_to": _case(
         "The review group has asked the Home Office to publish a strategy.", ("home_office",)
     ),
+    "for_to": _case("It is for chief constables to decide.", ("chief_constables",)),
     "subjunctive_that": _case("That the Home Office publish a strategy.", ("home_office",)),
     "co_actor": _case(
         "Through the NPCC, chief constables should adopt the guidance.",
@@ -176,6 +177,7 @@ NEGATIVE: dict[Cue, Case] = {
     "recommend_that": _case("The Home Office recommends a new strategy.", ()),
     "urge": _case("Campaigners urge the Home Office to publish a strategy.", ()),
     "asked_to": _case("The Home Office was asked about the strategy.", ()),
+    "for_to": _case("This is a plan for forces to follow.", ()),
     "subjunctive_that": _case("That the strategy is published within a year.", ()),
     "co_actor": _case(
         "Through better training, chief constables should adopt the guidance.",
@@ -314,12 +316,39 @@ def test_a_partner_cue_in_the_subject_needs_a_body_on_both_sides(
     assert (tagged.addressees, tagged.partners) == (want, ())
 
 
-# Wording the tagger gets wrong today, kept here so that a fix shows up as an XPASS.
-@pytest.mark.xfail(strict=True, reason="no 'it is for X to' cue")
-def test_it_is_for_a_body_to_act() -> None:
-    assert _case("It is for chief constables to decide.", ("chief_constables",)).result() == (
-        "chief_constables",
-    )
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We consider it is for the College of Policing to set it.", ("college_of_policing",)),
+        ("It will ultimately be a matter for the Home Office to decide.", ("home_office",)),
+        ("It is up to chief constables to decide how to deploy.", ("chief_constables",)),
+        (
+            "It is for the NPCC and the College of Policing to agree.",
+            ("npcc", "college_of_policing"),
+        ),
+    ],
+)
+def test_it_is_for_a_body_to_act(text: str, want: tuple[str, ...]) -> None:
+    assert _case(text, want).result() == want
+    assert _case(text, want).result(frozenset({"for_to"})) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not for chief constables to make the law.",  # told not to act
+        "It is a plan for forces to follow.",  # the plan is for them; it asks nothing of them
+        "It is for victims to choose whether to report.",  # victims are not a body that acts
+    ],
+)
+def test_it_is_for_leaves_near_misses_alone(text: str) -> None:
+    assert _case(text, ()).result() == ()
+
+
+def test_it_is_for_a_body_with_a_partner_aside() -> None:
+    text = "It is for the Home Office, in consultation with the NPCC, to decide."
+    tagged = tag_addressees([_item(text)], NATIONAL)[0]
+    assert (tagged.addressees, tagged.partners) == (("home_office",), ("npcc",))
 
 
 def test_an_unknown_cue_name_is_refused_with_the_list() -> None:
