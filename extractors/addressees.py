@@ -35,11 +35,13 @@ from extractors.vocabulary import (
     DETERMINERS,
     DIRECT_CUES,
     EMBEDDED_WH,
+    FOR_TO_CUES,
     GENERIC_ONLY,
     GOVERNMENT_OF,
     GOVERNMENT_ROLES,
     HARD_PUNCT,
     IRREGULAR_PARTICIPLES,
+    IT_IS_WORDS,
     LEADER_WORDS,
     MODALS,
     NON_AGENT_START,
@@ -74,6 +76,7 @@ Cue = Literal[
     "recommend_that",
     "urge",
     "asked_to",
+    "for_to",
     "subjunctive_that",
     "co_actor",
     "partner_after_verb",
@@ -100,11 +103,12 @@ CUES: dict[Cue, str] = {
     "recommend_that": "'we recommend (that) X …'",
     "urge": "'we urge / invite / encourage X to …'",
     "asked_to": "'asked / calls on / urged X to …'",
+    "for_to": "'it is (a matter) for X to …' / 'it is up to X to …': X acts",
     "subjunctive_that": "'That X <verb> …' opening a recommendation",
     "co_actor": "'through X, Y should': X acts too",
     "partner_after_verb": "'X should … working with Y': Y is a partner",
     "partner_segment": "a comma-bounded 'working with Y' beside the subject: Y is a partner",
-    "partner_in_subject": "'X working with Y should' (no commas): Y is a partner",
+    "partner_in_subject": "'X working with Y should' (no commas): X acts, Y is a partner",
     "leaders": "'leaders should' in a report on one body: that body",
     "governments_of": "'the governments of Scotland and Wales': each government",
     "defined_term": "a short name an earlier item defines: 'X (\"the Inspectorate\")'",
@@ -761,6 +765,8 @@ class _Tagger:
                 continue
             first = seg[0]
             if not kept:
+                seg = self._partner_cut(seg)
+                first = seg[0]
                 if first.lower_ == "including":
                     including = seg[1:]
                     continue
@@ -805,6 +811,24 @@ class _Tagger:
                     break
             out.extend(seg[:cut])
         return out
+
+    def _partner_cut(self, seg: list[Token]) -> list[Token]:
+        """ "X working with Y" as the subject: X, with Y a partner, when both name someone
+        ("Officers working with victims" and "Better working with partners" are left whole)."""
+        if "partner_in_subject" in self.disabled:
+            return seg
+        for n, t in enumerate(seg[1:], start=1):
+            cl = self._cue_len(t.i, PARTNER_CUES)
+            if not cl:
+                continue
+            rest = seg[n + cl :]
+            np = self._prefix_np(rest[0].i, rest[-1].i + 1) if rest else []
+            names = self._clean_np(seg[:n]) and self._np_list(seg[:n])
+            if names and np and self._np_list(np) not in ([], [PRONOUN]):
+                self._add_partners(rest, "partner_in_subject")
+                return seg[:n]
+            return seg
+        return seg
 
     def _np_like(self, seg: list[Token]) -> bool:
         toks = [t for t in seg if t.lower_ not in {"and", "or"}]
@@ -855,7 +879,7 @@ class _Tagger:
             s0, s1 = sent.start, sent.end
             i = s0
             while i < s1:
-                cue = self._direct_cue(i, s1)
+                cue = self._direct_cue(i, s1) or self._for_to(i, s0, s1)
                 if cue:
                     i = cue
                     continue
@@ -986,6 +1010,36 @@ class _Tagger:
             else:
                 self.found.add(label, cue)
         return nxt
+
+    def _for_to(self, i: int, s0: int, s1: int) -> int:
+        """Handle "it is for X to act" / "it will be a matter for X to decide"; return the index
+        after X (0 when the wording is not this: "a plan for forces to follow")."""
+        n = self._cue_len(i, FOR_TO_CUES)
+        if not n or "for_to" in self.disabled:
+            return 0
+        j = i - 1
+        while j > s0 and self.lowers[j] in IT_IS_WORDS:
+            j -= 1
+        if j == i - 1 or self.lowers[j] != "it":
+            return 0
+        np = self._prefix_np(i + n, s1)
+        nxt = np[-1].i + 1 if np else s1
+        aside = self._partner_aside(nxt, s1)  # "for the force, working with Y, to"
+        if aside:
+            nxt = aside[-1].i + 2
+        if nxt >= s1 or self.lowers[nxt] != "to":
+            return 0
+        self._add_partners(aside, "partner_segment")
+        for label in self._np_list(np):
+            if label != PRONOUN:
+                self.found.add(label, "for_to")
+        return nxt
+
+    def _partner_aside(self, i: int, end: int) -> list[Token]:
+        """The partners of a comma-bounded ", working with Y," at i (empty when none)."""
+        n = self._cue_len(i + 1, PARTNER_CUES) if i < end and self.lowers[i] == "," else 0
+        close = next((t.i for t in self.doc[i + 1 : end] if t.text == ","), None) if n else None
+        return list(self.doc[i + 1 + n : close]) if close is not None else []
 
     def _subjunctive(self, s0: int, s1: int) -> None:
         """'That X <verb> ...' at the start of a (sub-)sentence names X as the actor."""

@@ -130,6 +130,13 @@ PARTNER_CUES: tuple[tuple[str, ...], ...] = (
     ("shared", "with"),
 )
 CO_ACTOR_CUES: tuple[tuple[str, ...], ...] = (("through",),)
+# "It is for X to decide", "it is up to X to act": the words before X, and the words allowed
+# between "it" and them ("it will ultimately be a matter for"); "not" is not among them.
+FOR_TO_CUES: tuple[tuple[str, ...], ...] = (("for",), ("up", "to"))
+IT_IS_WORDS = frozenset(
+    {"is", "was", "'s", "be", "remains", "will", "would", "should", "must", "now", "therefore",
+     "ultimately", "also", "then", "rightly", "properly", "primarily", "first", "a", "matter"}
+)  # fmt: skip
 SEGMENT_DROP_STARTS = frozenset(
     {"including", "such", "especially", "particularly", "notably", "once", "where", "whether",
      "if", "when", "in", "as", "with", "without", "for", "from", "by", "within", "at", "on",

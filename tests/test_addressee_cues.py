@@ -124,6 +124,7 @@ POSITIVE: dict[Cue, Case] = {
     "asked_to": _case(
         "The review group has asked the Home Office to publish a strategy.", ("home_office",)
     ),
+    "for_to": _case("It is for chief constables to decide.", ("chief_constables",)),
     "subjunctive_that": _case("That the Home Office publish a strategy.", ("home_office",)),
     "co_actor": _case(
         "Through the NPCC, chief constables should adopt the guidance.",
@@ -136,7 +137,7 @@ POSITIVE: dict[Cue, Case] = {
         "Working with the NPCC, the Home Office should publish a strategy.", ("npcc",)
     ),
     "partner_in_subject": _partners(
-        "The Home Office in consultation with the NPCC should publish a strategy.", ("npcc",)
+        "The Home Office working with the NPCC should publish a strategy.", ("npcc",)
     ),
     "leaders": _case("Leaders should improve how calls are answered.", ("force",), FORCE),
     "governments_of": _case(
@@ -176,6 +177,7 @@ NEGATIVE: dict[Cue, Case] = {
     "recommend_that": _case("The Home Office recommends a new strategy.", ()),
     "urge": _case("Campaigners urge the Home Office to publish a strategy.", ()),
     "asked_to": _case("The Home Office was asked about the strategy.", ()),
+    "for_to": _case("This is a plan for forces to follow.", ()),
     "subjunctive_that": _case("That the strategy is published within a year.", ()),
     "co_actor": _case(
         "Through better training, chief constables should adopt the guidance.",
@@ -274,19 +276,78 @@ def test_switching_a_cue_off_breaks_no_case_but_those_that_rest_on_it(cue: Cue) 
     assert broken == {cue} | {c for c, base in BUILDS_ON.items() if base == cue}
 
 
-# Wording the tagger gets wrong today, kept here so that a fix shows up as an XPASS.
-@pytest.mark.xfail(strict=True, reason="no 'it is for X to' cue")
-def test_it_is_for_a_body_to_act() -> None:
-    assert _case("It is for chief constables to decide.", ("chief_constables",)).result() == (
-        "chief_constables",
-    )
+# "X <partner cue> Y should" without commas: X acts and Y partners, whichever cue it is; with
+# the cue switched off the subject is misread (the partner acts, or nobody is a partner).
+PARTNER_WORDINGS = (
+    "working with", "together with", "alongside", "in partnership with", "supported by",
+    "in consultation with", "working closely with",
+)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="without commas the partner is taken for the subject")
-def test_a_partner_cue_without_commas_leaves_the_subject_acting() -> None:
-    tagged = tag_addressees(
-        [_item("The Home Office working with the NPCC should publish a strategy.")], NATIONAL
-    )[0]
+@pytest.mark.parametrize("cue_words", PARTNER_WORDINGS)
+def test_a_partner_cue_without_commas_leaves_the_subject_acting(cue_words: str) -> None:
+    item = _item(f"The Home Office {cue_words} the NPCC should publish a strategy.")
+    tagged = tag_addressees([item], NATIONAL)[0]
+    assert (tagged.addressees, tagged.partners) == (("home_office",), ("npcc",))
+    off = tag_addressees([item], NATIONAL, disabled=frozenset({"partner_in_subject"}))[0]
+    assert (off.addressees, off.partners) != (("home_office",), ("npcc",))
+
+
+def test_a_partner_cue_in_the_subject_keeps_a_list_of_partners() -> None:
+    text = "Chief constables working with the NPCC and the College of Policing should act."
+    tagged = tag_addressees([_item(text)], NATIONAL)[0]
+    assert tagged.addressees == ("chief_constables",)
+    assert tagged.partners == ("npcc", "college_of_policing")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the cue's object is nobody who can act: the phrase says which officers are meant
+        ("Officers working with victims should complete the training.", ()),
+        # nobody before the cue: "Better working" is no subject, so no partner either
+        ("Better working with local charities should be encouraged.", ()),
+    ],
+)
+def test_a_partner_cue_in_the_subject_needs_a_body_on_both_sides(
+    text: str, want: tuple[str, ...]
+) -> None:
+    tagged = tag_addressees([_item(text)], NATIONAL)[0]
+    assert (tagged.addressees, tagged.partners) == (want, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We consider it is for the College of Policing to set it.", ("college_of_policing",)),
+        ("It will ultimately be a matter for the Home Office to decide.", ("home_office",)),
+        ("It is up to chief constables to decide how to deploy.", ("chief_constables",)),
+        (
+            "It is for the NPCC and the College of Policing to agree.",
+            ("npcc", "college_of_policing"),
+        ),
+    ],
+)
+def test_it_is_for_a_body_to_act(text: str, want: tuple[str, ...]) -> None:
+    assert _case(text, want).result() == want
+    assert _case(text, want).result(frozenset({"for_to"})) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not for chief constables to make the law.",  # told not to act
+        "It is a plan for forces to follow.",  # the plan is for them; it asks nothing of them
+        "It is for victims to choose whether to report.",  # victims are not a body that acts
+    ],
+)
+def test_it_is_for_leaves_near_misses_alone(text: str) -> None:
+    assert _case(text, ()).result() == ()
+
+
+def test_it_is_for_a_body_with_a_partner_aside() -> None:
+    text = "It is for the Home Office, in consultation with the NPCC, to decide."
+    tagged = tag_addressees([_item(text)], NATIONAL)[0]
     assert (tagged.addressees, tagged.partners) == (("home_office",), ("npcc",))
 
 
