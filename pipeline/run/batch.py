@@ -104,7 +104,8 @@ def load_fetched(
     def page_facts(_engine: Engine, extracted: list[Outcome], _config: Config) -> list[Outcome]:
         cache = config.processed_dir / "cache"
         pairs = zip(extracted, todo, strict=True)
-        outcomes.extend(with_page_metadata(o, f, cache) for o, f in pairs)
+        settings = config.settings.extractors
+        outcomes.extend(with_page_metadata(o, f, cache, settings) for o, f in pairs)
         return outcomes
 
     run = run_pipeline(

@@ -83,7 +83,14 @@ def run_pipeline(
         started = datetime.now()
         cache_dir = config.processed_dir / "cache" if use_cache else None
         outcomes = extract_many(
-            files, jobs, progress, cache_dir, budget=budget, ocr=ocr, rehash=rehash
+            files,
+            jobs,
+            progress,
+            cache_dir,
+            budget=budget,
+            ocr=ocr,
+            rehash=rehash,
+            settings=config.settings,
         )
         pause_point("extracted")  # test-only: kill -9 between extraction and load
         engine = open_store(config.db_url)
@@ -96,7 +103,7 @@ def run_pipeline(
                 "started_at": started,
                 "tool_version": tool_version(),
                 "git_revision": git_revision(),
-                "settings": extraction_settings(),
+                "settings": extraction_settings(config.settings),
             }
             return retry_when_locked(
                 lambda: (

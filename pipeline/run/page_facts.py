@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from models.records import DocumentResult, Item
 from pipeline.common.config import Config
 from pipeline.common.outcome import Outcome
@@ -36,24 +37,34 @@ def file_name(fetched: FetchedFile) -> str:
 
 
 def _redated(
-    result: DocumentResult, published: date | None, cache_dir: Path | None
+    result: DocumentResult,
+    published: date | None,
+    cache_dir: Path | None,
+    settings: ExtractorSettings,
 ) -> tuple[Item, ...]:
     """The result's items with deadlines counted from `published` (cached like the result)."""
-    cache = ContentCache(cache_dir) if cache_dir is not None and published is not None else None
+    cache = (
+        ContentCache(cache_dir, settings)
+        if cache_dir is not None and published is not None
+        else None
+    )
     if cache is not None and published is not None:
         known = cache.get_redated(result.sha256, published)
         if known is not None:
             return known
     from extractors.deadlines import tag_deadlines
 
-    items = tuple(tag_deadlines(result.items, published))
+    items = tuple(tag_deadlines(result.items, published, settings))
     if cache is not None and published is not None:
         cache.put_redated(result.sha256, published, items)
     return items
 
 
 def with_page_metadata(
-    outcome: Outcome, fetched: FetchedFile, cache_dir: Path | None = None
+    outcome: Outcome,
+    fetched: FetchedFile,
+    cache_dir: Path | None = None,
+    settings: ExtractorSettings = DEFAULT_SETTINGS,
 ) -> Outcome:
     """Fill what the PDF does not state from the publication page; record the source URL.
 
@@ -77,7 +88,7 @@ def with_page_metadata(
     warnings, result_warnings = outcome.warnings, result.warnings
     if published != meta.published:
         if meta.source_published is None:
-            items = _redated(result, published, cache_dir)
+            items = _redated(result, published, cache_dir, settings)
         stale = f"{outcome.path.name}: {NO_DATE_WARNING}"
         warnings = tuple(w for w in warnings if not w.startswith(stale))
         result_warnings = tuple(w for w in result_warnings if not w.startswith(stale))
@@ -103,7 +114,9 @@ def with_recorded_metadata(
     )
     # The file as run names the document when the record has no URL (added by hand).
     return [
-        with_page_metadata(o, replace(known[o.result.sha256], path=o.path), cache_dir)
+        with_page_metadata(
+            o, replace(known[o.result.sha256], path=o.path), cache_dir, config.settings.extractors
+        )
         if o.result is not None and o.result.sha256 in known
         else o
         for o in outcomes

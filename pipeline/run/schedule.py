@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.common.outcome import Outcome, Progress, file_size
+from pipeline.common.settings import DEFAULTS, Settings
 from pipeline.run import extract as stages
 from pipeline.run.cache import ContentCache, FileIndex, Stamp, stamp_of
 
 if TYPE_CHECKING:
-    from pipeline.run.budget import Budget
+    from pipeline.run.budget import Budget, Work
 
 
 def cached_outcome(path: Path, sha256: str, cache: ContentCache, ocr: bool) -> Outcome | None:
@@ -58,17 +59,19 @@ def extract_many(
     budget: Budget | None = None,
     ocr: bool = False,
     rehash: bool = False,
+    settings: Settings = DEFAULTS,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order.
 
     With a cache, a file whose result is cached is answered here, without a worker; a file
     whose path, size and mtime match the file index is not even read (`rehash` reads it). With
     a budget, every other document runs in a worker process under its time and memory limits;
-    with `ocr`, scans without a text layer are OCRed first.
+    with `ocr`, scans without a text layer are OCRed first. `settings` reach every worker.
     """
+    work = functools.partial(stages.extract_outcome, ocr=ocr, settings=settings)
     if cache_dir is None:
-        return _extract_each(paths, jobs, progress, None, budget, ocr)
-    cache, index = ContentCache(cache_dir), FileIndex(cache_dir)
+        return _extract_each(paths, work, jobs, progress, None, budget)
+    cache, index = ContentCache(cache_dir, settings.extractors), FileIndex(cache_dir)
     stamps = [stamp_of(path) for path in paths]  # before any read: a later change is not missed
     outcomes: dict[int, Outcome] = {}
     for i, path in enumerate(paths):
@@ -86,7 +89,7 @@ def extract_many(
 
     if todo:
         extracted = _extract_each(
-            [paths[i] for i in todo], jobs, counted if progress else None, cache_dir, budget, ocr
+            [paths[i] for i in todo], work, jobs, counted if progress else None, cache_dir, budget
         )
         outcomes.update(zip(todo, extracted, strict=True))
     now = time.time()
@@ -100,14 +103,13 @@ def extract_many(
 
 def _extract_each(
     paths: list[Path],
+    work: Work,
     jobs: int = 1,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
     budget: Budget | None = None,
-    ocr: bool = False,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1 or under a budget), in input order."""
-    work = functools.partial(stages.extract_outcome, ocr=True) if ocr else stages.extract_outcome
     if budget is not None and budget.limited:
         from pipeline.run.budget import extract_budgeted
 
