@@ -1,7 +1,8 @@
-"""Where each document is extracted: answered from the cache, in this process, in a process pool,
-or in workers under the per-document budget; outcomes come back in input order.
+"""Where each document is extracted: answered from the cache, in this process, or in the
+budgeted workers of `budget` (with no limits when no budget is given); outcomes come back in
+input order.
 
-Sits above `extract` (one document's stages) and `budget` (budgeted workers), which import
+Sits above `extract` (one document's stages) and `budget` (the one worker pool), which import
 neither this module nor each other's scheduling.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.common.outcome import Outcome, Progress, file_size
+from pipeline.common.outcome import Outcome, Progress
 from pipeline.common.settings import DEFAULTS, Settings
 from pipeline.run import extract as stages
 from pipeline.run.cache import ContentCache, FileIndex, Stamp, stamp_of
@@ -109,30 +110,15 @@ def _extract_each(
     cache_dir: Path | None = None,
     budget: Budget | None = None,
 ) -> list[Outcome]:
-    """Extract PDFs (in worker processes when jobs > 1 or under a budget), in input order."""
-    if budget is not None and budget.limited:
-        from pipeline.run.budget import extract_budgeted
+    """Extract PDFs in input order: here for one job without limits, else in budgeted workers."""
+    from pipeline.run.budget import UNLIMITED, extract_budgeted
 
-        return extract_budgeted(paths, budget, jobs, progress, cache_dir, work=work)
-    outcomes: dict[Path, Outcome] = {}
-    if jobs <= 1 or len(paths) <= 1:
-        for done, path in enumerate(paths, start=1):
-            outcomes[path] = work(path, cache_dir)
+    limits = budget if budget is not None else UNLIMITED
+    if not limits.limited and (jobs <= 1 or len(paths) <= 1):
+        outcomes: list[Outcome] = []
+        for path in paths:
+            outcomes.append(work(path, cache_dir))
             if progress:
-                progress(done, len(paths), outcomes[path])
-        return [outcomes[p] for p in paths]
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from pipeline.run.budget import worker_start
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=worker_start) as pool:
-        # Largest files first, so that one big report does not run alone at the end.
-        futures = {
-            pool.submit(work, path, cache_dir): path
-            for path in sorted(paths, key=file_size, reverse=True)
-        }
-        for done, future in enumerate(as_completed(futures), start=1):
-            outcomes[futures[future]] = future.result()
-            if progress:
-                progress(done, len(paths), outcomes[futures[future]])
-    return [outcomes[p] for p in paths]
+                progress(len(outcomes), len(paths), outcomes[-1])
+        return outcomes
+    return extract_budgeted(paths, limits, jobs, progress, cache_dir, work=work)
