@@ -18,6 +18,7 @@ from extractors.registry import (
     is_force_id,
     load_registry,
 )
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.vocabulary import (
     ACTIVE_AFTER_BE,
     ADVERB_FILLERS,
@@ -1187,13 +1188,17 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
 
 
 def tag_addressees(
-    items: Sequence[Item], metadata: Metadata, *, disabled: frozenset[str] = NO_CUES_DISABLED
+    items: Sequence[Item],
+    metadata: Metadata,
+    *,
+    disabled: frozenset[str] = NO_CUES_DISABLED,
+    settings: ExtractorSettings = DEFAULT_SETTINGS,
 ) -> list[Item]:
     """Return the items with `addressees` (who must act) and `partners` (who they act with)."""
     if disabled - CUES.keys():
         unknown = ", ".join(sorted(disabled - CUES.keys()))
         raise ValueError(f"unknown addressee cue(s) {unknown}; the cues are: {', '.join(CUES)}")
-    bodies = load_registry()
+    bodies = load_registry(settings.bodies_file)
     ctx = _context(metadata, bodies)
     out: list[Item] = []
     previous: tuple[str, ...] = ()

@@ -16,8 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from extractors.glyphs import join_text
+from extractors.registry import active_bodies_file
 from extractors.skeleton import Unit, section_kind
 from extractors.wording import normalise_words, shingles
 from models.records import Item, ItemKind
@@ -99,12 +101,12 @@ _END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 
 
 @functools.cache
-def _body_alias_re() -> re.Pattern[str]:
+def _body_alias_re(extra: Path | None) -> re.Pattern[str]:
     """One pattern over every registry alias (bodies an item may be addressed to)."""
     from extractors.registry import load_registry
 
     aliases = sorted(
-        {a for body in load_registry() for a in (*body.aliases, body.name) if len(a) > 3},
+        {a for body in load_registry(extra) for a in (*body.aliases, body.name) if len(a) > 3},
         key=len,
         reverse=True,
     )
@@ -386,7 +388,7 @@ def _what_it_says(text: str) -> dict[str, float]:
         "says_we_recommend": float(bool(_RECOMMEND_RE.search(opening))),
         "says_will": float(bool(_WILL_RE.search(text)) and not _SHOULD_RE.search(text)),
         "imperative_opening": float(bool(_IMPERATIVE_RE.match(text))),
-        "names_body": float(bool(_body_alias_re().search(opening))),
+        "names_body": float(bool(_body_alias_re(active_bodies_file()).search(opening))),
         "deadline_phrase": float(bool(_DEADLINE_RE.search(text))),
         "response_language": float(bool(_RESPONSE_RE.search(opening))),
         "narrative_language": float(bool(_NARRATIVE_RE.search(text))),

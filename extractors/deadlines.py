@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from extractors.nlp import get_nlp, normalise
+from extractors.registry import extra_bodies
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from models.records import Deadline, DeadlineKind, Granularity, Item
 
 if TYPE_CHECKING:
@@ -352,15 +354,20 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
     return found
 
 
-def tag_deadlines(items: Sequence[Item], published: date | None) -> list[Item]:
+def tag_deadlines(
+    items: Sequence[Item], published: date | None, settings: ExtractorSettings = DEFAULT_SETTINGS
+) -> list[Item]:
     """Return the items with `deadline` (first stated) and `deadlines` (all) set."""
-    out: list[Item] = []
-    for item in items:
-        found: list[Deadline] = []
-        if item.timing:
-            found.extend(find_deadlines(item.timing.rstrip(" :"), published))
-        found.extend(find_deadlines(item.text, published))
-        out.append(
-            dataclasses.replace(item, deadline=found[0] if found else None, deadlines=tuple(found))
-        )
-    return out
+    with extra_bodies(settings.bodies_file):
+        out: list[Item] = []
+        for item in items:
+            found: list[Deadline] = []
+            if item.timing:
+                found.extend(find_deadlines(item.timing.rstrip(" :"), published))
+            found.extend(find_deadlines(item.text, published))
+            out.append(
+                dataclasses.replace(
+                    item, deadline=found[0] if found else None, deadlines=tuple(found)
+                )
+            )
+        return out

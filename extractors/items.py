@@ -9,8 +9,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from extractors.glyphs import join_text
+from extractors.registry import active_bodies_file, extra_bodies
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
 from extractors.vocabulary import directs, opens_with_imperative
 from models.records import DocumentText, Item, ItemKind, Line, Table
@@ -412,7 +415,7 @@ def _is_to_line(text: str) -> bool:
     return (
         first.lower() in _TO_DETERMINERS
         or first[:1].isupper()
-        or any(rest.lower().startswith(alias) for alias in _lowercase_aliases())
+        or any(rest.lower().startswith(alias) for alias in _lowercase_aliases(active_bodies_file()))
     )
 
 
@@ -420,11 +423,14 @@ _TO_DETERMINERS = frozenset({"the", "all", "each", "every"})
 
 
 @functools.cache
-def _lowercase_aliases() -> tuple[str, ...]:
+def _lowercase_aliases(extra: Path | None) -> tuple[str, ...]:
     from extractors.registry import load_registry
 
     return tuple(
-        alias.lower() for body in load_registry() for alias in body.aliases if alias[:1].islower()
+        alias.lower()
+        for body in load_registry(extra)
+        for alias in body.aliases
+        if alias[:1].islower()
     )
 
 
@@ -436,33 +442,34 @@ def _parent_for(kind: ItemKind, number: str | None, cause: str | None) -> str | 
     return cause if kind == "recommendation" else None
 
 
-def split_items(doc: DocumentText) -> list[Item]:
+def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTINGS) -> list[Item]:
     """Find every item in a document once, with number, text and pages as printed."""
-    if not doc.lines:
-        return []
-    body = body_size(doc.lines)
-    lines = mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body))
-    runs = _item_tables(doc.tables, doc.page_heights)
-    claimed = {id(t) for run in runs for t in run.tables}
-    label_cands, label_tables = _label_table_candidates(
-        [t for t in doc.tables if id(t) not in claimed]
-    )
-    spans = [
-        (t.page, t.top, t.bottom) for t in [*(t for r in runs for t in r.tables), *label_tables]
-    ]
-    lines = [
-        ln
-        for ln in lines
-        if not any(ln.page == p and top - 1 <= ln.top <= bottom + 1 for p, top, bottom in spans)
-    ]
-    lines = _continue_tables_on_lines(runs, lines, doc.page_heights)
-    table_cands, used = _text_table_candidates(lines, body)
-    blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
-    candidates = _with_responses(_labelled_and_sectioned(blocks, body), blocks)
-    candidates += _table_candidates(runs) + label_cands + table_cands
-    if not any(c.kind == "recommendation" for c in candidates):
-        candidates += _standalone_recommendations(blocks)
-    return _finalise(_prefer_labelled(_split_asks(_drop_titles(candidates))))
+    with extra_bodies(settings.bodies_file):
+        if not doc.lines:
+            return []
+        body = body_size(doc.lines)
+        lines = mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body))
+        runs = _item_tables(doc.tables, doc.page_heights)
+        claimed = {id(t) for run in runs for t in run.tables}
+        label_cands, label_tables = _label_table_candidates(
+            [t for t in doc.tables if id(t) not in claimed]
+        )
+        spans = [
+            (t.page, t.top, t.bottom) for t in [*(t for r in runs for t in r.tables), *label_tables]
+        ]
+        lines = [
+            ln
+            for ln in lines
+            if not any(ln.page == p and top - 1 <= ln.top <= bottom + 1 for p, top, bottom in spans)
+        ]
+        lines = _continue_tables_on_lines(runs, lines, doc.page_heights)
+        table_cands, used = _text_table_candidates(lines, body)
+        blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
+        candidates = _with_responses(_labelled_and_sectioned(blocks, body), blocks)
+        candidates += _table_candidates(runs) + label_cands + table_cands
+        if not any(c.kind == "recommendation" for c in candidates):
+            candidates += _standalone_recommendations(blocks)
+        return _finalise(_prefer_labelled(_split_asks(_drop_titles(candidates))))
 
 
 def _with_responses(candidates: list[_Candidate], blocks: Sequence[Block]) -> list[_Candidate]:

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from extractors.publisher import find_publisher
+from extractors.registry import extra_bodies
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from models.records import DocumentText, Line, Metadata
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(calendar.month_name) if m}
@@ -85,12 +87,13 @@ _JUNK_TITLE_RE = re.compile(
 )
 
 
-def extract_metadata(doc: DocumentText) -> Metadata:
+def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTINGS) -> Metadata:
     """Read title, publisher, publication date and the inspected body from a document."""
     front = [ln for ln in doc.lines if ln.page <= 4]
     title, title_lines = _title(doc, front)
     published, phrase = _published(doc, front)
-    publisher = find_publisher(doc, title_lines, title)
+    with extra_bodies(settings.bodies_file):  # a publisher may be named as a registry body
+        publisher = find_publisher(doc, title_lines, title)
     source = None
     if re.search(r"\bresponse\b", title or "", re.IGNORECASE):
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])

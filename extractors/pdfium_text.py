@@ -15,7 +15,6 @@ import functools
 import itertools
 import logging
 import math
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +38,6 @@ _LIGATURES = {
     "\ufb06": "st",
 }
 _BREAKS = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\u200b\ufffe\uffff")
-NATIVE_ENV = "RECWATCH_PDFIUM_NATIVE"  # "0": use the Python loop even when the C one is built
 
 # A word as the text layer receives it: (text, x0, x1, top, bottom, rendered size, font name).
 RawWord = tuple[str, float, float, float, float, float, str]
@@ -115,11 +113,14 @@ def open_pdf(path: Path) -> Any:
         raise CannotOpen(str(exc)) from exc
 
 
+def native(enabled: bool = True) -> ModuleType | None:
+    """The C character loop bound to pypdfium2's PDFium, or None (not built, or not `enabled`)."""
+    return _bound_loop() if enabled else None
+
+
 @functools.cache
-def native() -> ModuleType | None:
-    """The C character loop bound to pypdfium2's PDFium, or None (not built, or turned off)."""
-    if os.environ.get(NATIVE_ENV, "1").strip() == "0":
-        return None
+def _bound_loop() -> ModuleType | None:
+    """The C character loop, bound once per process; None when it is not built."""
     try:
         from extractors import _pdfpage  # type: ignore[attr-defined]
     except ImportError:
@@ -137,11 +138,11 @@ def _address(handle: Any) -> int:
 
 
 def read_page(
-    page: Any, gap_ratio: float, y_tolerance: float
+    page: Any, gap_ratio: float, y_tolerance: float, native_loop: bool = True
 ) -> tuple[list[RawWord], list[PageDrawing], list[Edge]]:
-    """One page's words, drawn straight paths and table edges, in display coordinates."""
+    """One page's words, drawn paths and table edges, in display coordinates (C loop if asked)."""
     view = page_view(page)
-    fast = native()
+    fast = native(native_loop)
     if fast is None:
         chars = page_chars(page, view)
         if has_overprint(chars):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
-import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,6 @@ BodyKind = Literal[
 ]
 BODY_KINDS: tuple[str, ...] = get_args(BodyKind)
 
-ENV_VAR = "RECWATCH_BODIES"
 REGISTRY_VERSION: str = "2025.1"
 
 # Ids that stand for "the body this report inspects"; a named force or council that is the
@@ -100,7 +100,9 @@ def _read(path: Path) -> list[Body]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ExtractionError(
-            str(path), "not found", f"check the path (or unset {ENV_VAR})"
+            str(path),
+            "not found",
+            "check the path given as the extra bodies file (RECWATCH_BODIES)",
         ) from None
     except json.JSONDecodeError as exc:
         raise ExtractionError(str(path), f"is not valid JSON ({exc})", "fix the file") from None
@@ -133,15 +135,34 @@ def _load(extra: Path | None) -> tuple[Body, ...]:
     return tuple(bodies)
 
 
+# The extra aliases file of the extraction under way: set by the public extractor functions
+# from their settings, so that the registry lookups deep inside them need no parameter.
+_EXTRA: ContextVar[Path | None] = ContextVar("extra_bodies_file", default=None)
+
+
+@contextlib.contextmanager
+def extra_bodies(path: Path | None) -> Iterator[None]:
+    """Within this block, registry lookups without an explicit file merge `path` (None: none)."""
+    token = _EXTRA.set(path)
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
+
+
 def _registry(extra: Path | None = None) -> tuple[Body, ...]:
-    """The cached bodies: built-in plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
-    if extra is None and os.environ.get(ENV_VAR):
-        extra = Path(os.environ[ENV_VAR])
+    """The cached bodies: built-in plus an extra aliases file (argument, else `extra_bodies`)."""
+    extra = extra if extra is not None else _EXTRA.get()
     return _load(extra.resolve() if extra is not None else None)
 
 
+def active_bodies_file() -> Path | None:
+    """The extra aliases file registry lookups use here (set by `extra_bodies`), or None."""
+    return _EXTRA.get()
+
+
 def load_registry(extra: Path | None = None) -> list[Body]:
-    """Load the built-in bodies plus an extra aliases file (argument, else $RECWATCH_BODIES)."""
+    """Load the built-in bodies plus an extra aliases file (argument, else `extra_bodies`)."""
     return list(_registry(extra))
 
 

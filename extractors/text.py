@@ -7,7 +7,6 @@ import hashlib
 import itertools
 import logging
 import operator
-import os
 import re
 import sys
 import zlib
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.errors import ExtractionError
 from extractors.glyphs import SOFT_HYPHEN, clean_cell, has_overprint
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from models.records import DocumentText, Line, Table
 
 if TYPE_CHECKING:
@@ -46,12 +46,9 @@ TEXT_LAYER_VERSION = "8"  # 2: turned (/Rotate) pages read upright; 3: surrogate
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned
-ENGINES = ("pdfium", "pdfplumber")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
-DEFAULT_ENGINE = "pdfium"
-ENGINE_ENV = "RECWATCH_TEXT_ENGINE"
 
 NO_TEXT_HINT = "no text layer: scanned image; OCR it first, e.g. with ocrmypdf, or run with --ocr"
 # No text at all, but reading reported damage: the file is broken, not a scan (OCR would not help).
@@ -276,31 +273,23 @@ def raw_from_json(data: dict[str, Any]) -> RawPages:
     )
 
 
-def read_document(path: Path) -> DocumentText:
+def read_document(path: Path, settings: ExtractorSettings = DEFAULT_SETTINGS) -> DocumentText:
     """Read a PDF into furniture-free lines and tables; warn (not fail) when it has no text."""
-    return build_document(read_pages(path))
+    return build_document(read_pages(path, settings=settings))
 
 
-def text_engine() -> str:
-    """The engine that reads PDFs: "pdfium" (fast) or "pdfplumber" (env RECWATCH_TEXT_ENGINE)."""
-    engine = os.environ.get(ENGINE_ENV, DEFAULT_ENGINE).strip().lower()
-    if engine not in ENGINES:
-        raise ExtractionError(
-            ENGINE_ENV, f"names an unknown text engine {engine!r}", f"use one of {ENGINES}"
-        )
-    return engine
-
-
-def read_pages(path: Path, sha256: str | None = None, engine: str | None = None) -> RawPages:
+def read_pages(
+    path: Path, sha256: str | None = None, settings: ExtractorSettings = DEFAULT_SETTINGS
+) -> RawPages:
     """Parse every page of a PDF once (words with font facts, boxes, tables)."""
     path = Path(path)
     check_pdf_magic(path)
     digest = sha256 or sha256_of(path)
-    if (engine or text_engine()) == "pdfium":
+    if settings.text_engine == "pdfium":
         from extractors.pdfium_text import CannotOpen
 
         try:
-            raw = _whole_tree(_read_pages_pdfium(path, digest), path, digest)
+            raw = _whole_tree(_read_pages_pdfium(path, digest, settings.native), path, digest)
         except CannotOpen as exc:
             # Damaged or encrypted files: pdfplumber repairs some and names the problem in others.
             logger.info("%s: PDFium could not open it (%s); trying pdfplumber", path, exc)
@@ -382,7 +371,7 @@ def _whole_tree(raw: RawPages, path: Path, digest: str) -> RawPages:
     return whole
 
 
-def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
+def _read_pages_pdfium(path: Path, digest: str, native: bool = True) -> RawPages:
     """PDFium reads every page; tables are looked for only where ruled tables could hold items."""
     from extractors import pdfium_text as fast
 
@@ -404,7 +393,7 @@ def _read_pages_pdfium(path: Path, digest: str) -> RawPages:
                 continue
             try:
                 width, height = (float(v) for v in page.get_size())
-                found, drawings, edges = _read_pdfium_page(page, index)
+                found, drawings, edges = _read_pdfium_page(page, index, native)
             except Exception as exc:  # a broken page must not cost the document
                 logger.warning("%s: page %d could not be parsed: %s", path, index, exc)
                 raw.warnings.append(
@@ -504,11 +493,13 @@ def _skip_page(raw: RawPages, path: Path, index: int, exc: Exception) -> None:
     raw.table_boxes.append([])
 
 
-def _read_pdfium_page(page: Any, index: int) -> tuple[list[RawWord], list[PageDrawing], list[Edge]]:
+def _read_pdfium_page(
+    page: Any, index: int, native: bool = True
+) -> tuple[list[RawWord], list[PageDrawing], list[Edge]]:
     """One page's words, drawn paths and edges with PDFium (index: for fault injection in tests)."""
     from extractors import pdfium_text as fast
 
-    return fast.read_page(page, PDFIUM_GAP_RATIO, WORD_SETTINGS["y_tolerance"])
+    return fast.read_page(page, PDFIUM_GAP_RATIO, WORD_SETTINGS["y_tolerance"], native)
 
 
 def _frame_boxes(

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from extractors.addressees import for_forces, tag_addressees
+from extractors.settings import ExtractorSettings
 from models.records import Item, Metadata
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -333,11 +334,15 @@ def test_for_forces() -> None:
     assert not for_forces([])
 
 
-def test_extra_alias_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_extra_alias_file(tmp_path: Path) -> None:
     extra = tmp_path / "bodies.json"
     extra.write_text('{"bodies": [{"id": "home_office", "aliases": ["the Interior Ministry"]}]}')
-    monkeypatch.setenv("RECWATCH_BODIES", str(extra))
-    assert _tag("The Interior Ministry should act.").addressees == ("home_office",)
+    item = _item("The Interior Ministry should act.")
+    settings = ExtractorSettings(bodies_file=extra)
+    [tagged] = tag_addressees([item], NATIONAL_REPORT, settings=settings)
+    assert tagged.addressees == ("home_office",)
+    [untagged] = tag_addressees([item], NATIONAL_REPORT)
+    assert untagged.addressees != ("home_office",)
 
 
 def test_tagging_1000_items_is_fast() -> None:

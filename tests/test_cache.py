@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from extractors import text
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from pipeline.cli.main import cli
+from pipeline.common.settings import Settings
 from pipeline.run import cache as cache_module
 from pipeline.run.cache import ContentCache, result_from_json, result_to_json
 from pipeline.run.extract import extract_pdf
@@ -24,9 +26,11 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = text.read_pages
 
-    def counting(path: Path, sha256: str | None = None) -> text.RawPages:
+    def counting(
+        path: Path, sha256: str | None = None, settings: ExtractorSettings = DEFAULT_SETTINGS
+    ) -> text.RawPages:
         seen.append(Path(path))
-        return real(path, sha256)
+        return real(path, sha256, settings)
 
     monkeypatch.setattr(text, "read_pages", counting)
     return seen
@@ -52,10 +56,25 @@ def test_changed_rules_retag_from_the_cached_text_layer(
 ) -> None:
     store = ContentCache(tmp_path / "cache")
     first = extract_pdf(SAMPLE, cache=store)
-    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other-extractor-version")
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda _settings: "other-version")
     again = extract_pdf(SAMPLE, cache=store)
     assert parses == [SAMPLE]  # the text layer came from the cache
     assert again.items == first.items  # and the stages ran again on it
+
+
+def test_other_engine_or_aliases_file_does_not_reuse_results(
+    tmp_path: Path, parses: list[Path]
+) -> None:
+    extra = tmp_path / "bodies.json"
+    extra.write_text('{"bodies": [{"id": "home_office", "aliases": ["the Ministry"]}]}')
+    first = extract_pdf(SAMPLE, cache=ContentCache(tmp_path / "cache"))
+    aliased = ExtractorSettings(bodies_file=extra)
+    assert ContentCache(tmp_path / "cache", aliased).get_result(first.sha256) is None
+    extract_pdf(SAMPLE, cache=ContentCache(tmp_path / "cache", aliased), settings=Settings(aliased))
+    assert parses == [SAMPLE]  # same engine: the text layer is shared
+    plumbed = ExtractorSettings(text_engine="pdfplumber")
+    assert ContentCache(tmp_path / "cache", plumbed).get_result(first.sha256) is None
+    assert ContentCache(tmp_path / "cache", plumbed).get_text(first.sha256) is None
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])

@@ -35,13 +35,14 @@ def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
         cache: object = None,
         ocr: bool = False,
         hints: object = None,
+        settings: object = None,
     ) -> DocumentResult:
         if path.name.startswith("bad"):
             raise ExtractionError(str(path), "is not a PDF", "fetch it again")
         return make_result(path.name)
 
     monkeypatch.setattr(extract, "extract_pdf", fake)
-    monkeypatch.setattr(run, "extraction_settings", lambda: {"stages": "fake"})
+    monkeypatch.setattr(run, "extraction_settings", lambda _settings: {"stages": "fake"})
 
 
 def invoke(tmp_path: Path, *args: str) -> tuple[int, str, str]:
@@ -382,7 +383,7 @@ def test_bodies_unknown_lists_addressees_the_registry_does_not_know(
     monkeypatch.setattr(
         extract, "extract_pdf", lambda path, *_, **__: make_result(path.name, items)
     )
-    monkeypatch.setattr(run, "extraction_settings", lambda: {"stages": "fake"})
+    monkeypatch.setattr(run, "extraction_settings", lambda _settings: {"stages": "fake"})
     invoke(tmp_path, "run", str(fake_pdf(tmp_path / "in", "r.pdf")))
     code, out, err = invoke(tmp_path, "bodies", "--unknown", "--json")
     assert code == 0
@@ -410,7 +411,7 @@ def two_committee_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> li
         return replace(result, metadata=replace(result.metadata, title=path.stem))
 
     monkeypatch.setattr(extract, "extract_pdf", fake)
-    monkeypatch.setattr(run, "extraction_settings", lambda: {"stages": "fake"})
+    monkeypatch.setattr(run, "extraction_settings", lambda _settings: {"stages": "fake"})
     pdfs = [fake_pdf(tmp_path / "in", name) for name in COMMITTEE]
     assert invoke(tmp_path, "run", *map(str, pdfs))[0] == 0
     return pdfs

@@ -8,28 +8,24 @@ from __future__ import annotations
 
 import base64
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rawpdf import stream, text_content, write_pdf
 
-from extractors import pdfium_text as fast
+from extractors.settings import ExtractorSettings
 from extractors.streams import damaged_streams, inflate_problem
-from extractors.text import ENGINE_ENV, read_document
+from extractors.text import read_document
+from pipeline.common.settings import Settings
 from pipeline.run.extract import extract_outcome
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
 @pytest.fixture(params=["pdfium", "pdfplumber"])
-def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def engine(request: pytest.FixtureRequest) -> ExtractorSettings:
     """Each engine that reads a page."""
-    if request.param == "pdfplumber":
-        monkeypatch.setenv(ENGINE_ENV, "pdfplumber")
-    fast.native.cache_clear()
-    yield str(request.param)
-    fast.native.cache_clear()
+    return ExtractorSettings(text_engine=str(request.param))
 
 
 def _page_text(page: int) -> bytes:
@@ -64,19 +60,23 @@ def _numbers(path: Path) -> list[str | None]:
     return [item.number for item in outcome.result.items]
 
 
-def test_a_page_whose_compressed_text_stops_short_is_named(tmp_path: Path, engine: str) -> None:
+def test_a_page_whose_compressed_text_stops_short_is_named(
+    tmp_path: Path, engine: ExtractorSettings
+) -> None:
     pages = [zlib.compress(_page_text(n)) for n in (1, 2, 3)]
     whole = _report(tmp_path / "whole.pdf", pages)
     pages[1] = pages[1][: len(pages[1]) // 2]  # page 2's text cut half way (stream object 7)
     cut = _report(tmp_path / "cut.pdf", pages)
     assert _numbers(whole) == [str(n) for n in range(1, 10)]
     assert len(_numbers(cut)) < 9  # the loss this warning is about
-    warnings = extract_outcome(cut).warnings
+    warnings = extract_outcome(cut, settings=Settings(engine)).warnings
     assert (
         "cut.pdf: the content of page 2 is damaged (object 7 does not decode: the data ends"
         " before its last block); text may be missing or garbled there: get an undamaged copy"
     ) in warnings
-    assert not [w for w in extract_outcome(whole).warnings if "damaged" in w]
+    assert not [
+        w for w in extract_outcome(whole, settings=Settings(engine)).warnings if "damaged" in w
+    ]
 
 
 def test_a_byte_flipped_in_compressed_text_is_named(tmp_path: Path) -> None:

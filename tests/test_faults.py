@@ -149,10 +149,10 @@ def test_a_page_that_makes_the_parser_throw_costs_only_that_page(
             raise ValueError("broken content stream")
         return real(page, index)
 
-    def flaky_fast(page: object, index: int) -> object:
+    def flaky_fast(page: object, index: int, native: bool = True) -> object:
         if index == 2:
             raise ValueError("broken content stream")
-        return real_fast(page, index)
+        return real_fast(page, index, native)
 
     monkeypatch.setattr(text, "_read_page", flaky)  # the pdfplumber engine
     monkeypatch.setattr(text, "_read_pdfium_page", flaky_fast)  # the PDFium engine

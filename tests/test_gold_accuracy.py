@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.text import ENGINE_ENV
+from extractors.settings import ExtractorSettings
+from pipeline.common.settings import Settings
 from pipeline.evaluate.runner import evaluate_dirs
 from pipeline.evaluate.scores import CorpusScore
 
@@ -113,15 +114,8 @@ def test_layout_floors(score: CorpusScore, name: str, floor: float) -> None:
 @pytest.fixture(scope="module")
 def reference_score() -> CorpusScore:
     """The same corpus read by the pdfplumber engine on every page (the reference path)."""
-    previous = os.environ.get(ENGINE_ENV)
-    os.environ[ENGINE_ENV] = "pdfplumber"  # workers are forked and inherit it
-    try:
-        return evaluate_dirs(GOLD, PDFS, jobs=os.cpu_count() or 1)
-    finally:
-        if previous is None:
-            del os.environ[ENGINE_ENV]
-        else:
-            os.environ[ENGINE_ENV] = previous
+    settings = Settings(ExtractorSettings(text_engine="pdfplumber"))
+    return evaluate_dirs(GOLD, PDFS, jobs=os.cpu_count() or 1, settings=settings)
 
 
 def test_fast_engine_finds_what_the_reference_engine_finds(

@@ -16,6 +16,8 @@ from fixtures.builder import build_report
 from fixtures.reports import FIXTURES
 
 from extractors import deadlines
+from extractors.settings import DEFAULT_SETTINGS as DEFAULTS
+from extractors.settings import ExtractorSettings
 from models.records import Item, Metadata
 from pipeline.cli.main import cli
 from pipeline.run.cache import ContentCache
@@ -47,9 +49,11 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[date | None]:
     calls: list[date | None] = []
     real = deadlines.tag_deadlines
 
-    def counting(items: Sequence[Item], published: date | None) -> list[Item]:
+    def counting(
+        items: Sequence[Item], published: date | None, settings: ExtractorSettings = DEFAULTS
+    ) -> list[Item]:
         calls.append(published)
-        return real(items, published)
+        return real(items, published, settings)
 
     monkeypatch.setattr(deadlines, "tag_deadlines", counting)
     return calls

@@ -21,7 +21,8 @@ from fixtures.reports import FIXTURES
 
 from extractors import pdfium_text as fast
 from extractors.glyphs import clean_cell
-from extractors.text import PDFIUM_GAP_RATIO, TABLE_SETTINGS, WORD_SETTINGS
+from extractors.settings import ExtractorSettings
+from extractors.text import PDFIUM_GAP_RATIO, TABLE_SETTINGS, WORD_SETTINGS, read_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "raw" / "samples").glob("*.pdf"))
@@ -38,11 +39,6 @@ def fixture_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [*built, *SAMPLES, _rotated_pdf(out / "rotated.pdf")]
 
 
-def _python_loop(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(fast.NATIVE_ENV, "0")
-    fast.native.cache_clear()
-
-
 def _pages(path: Path, limit: int | None = None) -> Iterator[tuple[int, Any]]:
     pdf = pdfium.PdfDocument(str(path))
     try:
@@ -56,26 +52,20 @@ def _pages(path: Path, limit: int | None = None) -> Iterator[tuple[int, Any]]:
         pdf.close()
 
 
-def _reads(paths: list[Path], limit: int | None = None) -> dict[tuple[str, int], object]:
+def _reads(
+    paths: list[Path], native: bool, limit: int | None = None
+) -> dict[tuple[str, int], object]:
     return {
-        (path.name, index): fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE)
+        (path.name, index): fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native)
         for path in paths
         for index, page in _pages(path, limit)
     }
 
 
-def _compare_loops(
-    paths: list[Path], monkeypatch: pytest.MonkeyPatch, limit: int | None = None
-) -> None:
-    fast.native.cache_clear()
+def _compare_loops(paths: list[Path], limit: int | None = None) -> None:
     assert fast.native() is not None
-    native = _reads(paths, limit)
-    _python_loop(monkeypatch)
-    try:
-        python = _reads(paths, limit)
-    finally:
-        monkeypatch.delenv(fast.NATIVE_ENV)
-        fast.native.cache_clear()
+    native = _reads(paths, True, limit)
+    python = _reads(paths, False, limit)
     assert native.keys() == python.keys()
     differing = [key for key in native if native[key] != python[key]]
     assert not differing, f"the C and Python loops differ on (file, page): {differing[:5]}"
@@ -83,28 +73,40 @@ def _compare_loops(
 
 
 def test_the_c_loop_is_built() -> None:
-    fast.native.cache_clear()
     assert fast.native() is not None, (
         "extractors/_pdfpage.c is not built: run `make test` (pip install -e . compiles it; "
         "it needs gcc and the Python headers)"
     )
 
 
-def test_the_switch_turns_the_c_loop_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    _python_loop(monkeypatch)
-    assert fast.native() is None
-    fast.native.cache_clear()
+def test_the_switch_turns_the_c_loop_off() -> None:
+    assert fast.native(enabled=False) is None
+    assert fast.native(enabled=True) is not None
 
 
-def test_c_and_python_loops_read_fixture_reports_alike(
-    fixture_pdfs: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _compare_loops(fixture_pdfs, monkeypatch)
+def test_the_setting_reaches_the_page_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[bool] = []
+    real = fast.native
+
+    def spy(enabled: bool = True) -> object:
+        asked.append(enabled)
+        return real(enabled)
+
+    monkeypatch.setattr(fast, "native", spy)
+    sample = SAMPLES[0]
+    read_pages(sample, settings=ExtractorSettings(native=False))
+    read_pages(sample, settings=ExtractorSettings())
+    assert set(asked) == {False, True}
+    assert asked[0] is False
+
+
+def test_c_and_python_loops_read_fixture_reports_alike(fixture_pdfs: list[Path]) -> None:
+    _compare_loops(fixture_pdfs)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not available at {CORPUS}")
-def test_c_and_python_loops_read_the_corpus_alike(monkeypatch: pytest.MonkeyPatch) -> None:
-    _compare_loops(sorted(CORPUS.glob("*.pdf")), monkeypatch, CORPUS_PAGES)
+def test_c_and_python_loops_read_the_corpus_alike() -> None:
+    _compare_loops(sorted(CORPUS.glob("*.pdf")), CORPUS_PAGES)
 
 
 def _pdfplumber_tables(path: Path, index: int) -> list[tuple[tuple[str, ...], ...]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractors.errors import ExtractionError
-from extractors.registry import BODY_KINDS, REGISTRY_VERSION, load_registry
+from extractors.registry import BODY_KINDS, REGISTRY_VERSION, extra_bodies, load_registry
 
 GOLD_IDS = {
     "chief_constables", "force", "home_office", "npcc", "college_of_policing", "cps", "nca",
@@ -49,13 +49,25 @@ def test_extra_file_adds_aliases_and_bodies(tmp_path: Path) -> None:
     assert bodies["pds"].kind == "national_body"
 
 
-def test_env_var_names_the_extra_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_extra_file_in_scope_is_read_without_an_argument(tmp_path: Path) -> None:
     extra = tmp_path / "extra.json"
     extra.write_text(
         '{"bodies": [{"id": "x_body", "name": "X", "kind": "other", "aliases": ["X"]}]}'
     )
+    with extra_bodies(extra):
+        assert "x_body" in {b.id for b in load_registry()}
+        with extra_bodies(None):
+            assert "x_body" not in {b.id for b in load_registry()}
+    assert "x_body" not in {b.id for b in load_registry()}
+
+
+def test_the_environment_variable_no_longer_reaches_the_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = tmp_path / "extra.json"
+    extra.write_text('{"bodies": [{"id": "x_body", "name": "X", "kind": "other"}]}')
     monkeypatch.setenv("RECWATCH_BODIES", str(extra))
-    assert "x_body" in {b.id for b in load_registry()}
+    assert "x_body" not in {b.id for b in load_registry()}  # the CLI's settings carry it
 
 
 @pytest.mark.parametrize(

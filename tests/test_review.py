@@ -95,6 +95,19 @@ def form_of(client: Any, sha256: str, item_id: str, token: str) -> dict[str, str
     return {"csrf": token, "document": sha256, "base": base.group(1)}
 
 
+def test_the_extra_aliases_file_reaches_every_request(data: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "bodies.json"
+    extra.write_text('{"bodies": [{"id": "chief_constables", "aliases": ["the Force Chiefs"]}]}')
+    plain, _ = app_for(data)
+    assert "names no known body" in plain.get("/?addressee=the+Force+Chiefs").text
+    assert "the Force Chiefs" not in plain.get("/").text
+    aliased, _ = app_for(data, bodies_file=extra)
+    found = aliased.get("/?addressee=the+Force+Chiefs").text
+    assert "names no known body" not in found
+    assert 'class="document"' in found
+    assert "the Force Chiefs" in aliased.get("/").text  # in the type-ahead list
+
+
 def test_queue_lists_the_new_report_and_filters(data: Path) -> None:
     client, _ = app_for(data)
     page = client.get("/")

@@ -5,33 +5,32 @@ Each PDF is made here: reportlab for ordinary pages, then a byte edit for the br
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from extractors import pdfium_text as fast
-from extractors.text import ENGINE_ENV, read_document
+from extractors.settings import ExtractorSettings
+from extractors.text import read_document
 from pipeline.run.extract import extract_outcome
 
 SMALL = "Office vetting: the Home Office will apply all follow-up checks."
 
 
 @pytest.fixture(params=["c", "python", "pdfplumber"])
-def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def engine(request: pytest.FixtureRequest) -> ExtractorSettings:
     """Each way of reading a page: PDFium's C loop, its Python loop, pdfplumber."""
-    if request.param == "python":
-        monkeypatch.setenv(fast.NATIVE_ENV, "0")
-    if request.param == "pdfplumber":
-        monkeypatch.setenv(ENGINE_ENV, "pdfplumber")
-    fast.native.cache_clear()
-    yield str(request.param)
-    fast.native.cache_clear()
+    return {
+        "c": ExtractorSettings(),
+        "python": ExtractorSettings(native=False),
+        "pdfplumber": ExtractorSettings(text_engine="pdfplumber"),
+    }[str(request.param)]
 
 
 @pytest.mark.parametrize("size", [4, 5, 6])
-def test_small_text_keeps_its_doubled_letters(tmp_path: Path, engine: str, size: int) -> None:
+def test_small_text_keeps_its_doubled_letters(
+    tmp_path: Path, engine: ExtractorSettings, size: int
+) -> None:
     path = tmp_path / f"small-{size}.pdf"
     canvas = Canvas(str(path), invariant=1)
     canvas.setFont("Helvetica", size)
@@ -39,11 +38,11 @@ def test_small_text_keeps_its_doubled_letters(tmp_path: Path, engine: str, size:
     canvas.setFont("Helvetica", 10)
     canvas.drawString(72, 600, "Body text at an ordinary size.")
     canvas.save()
-    texts = [line.text for line in read_document(path).lines]
+    texts = [line.text for line in read_document(path, engine).lines]
     assert SMALL in texts  # was "Of ice vet ing: the Home Of ice wil apply al fol ow-up checks."
 
 
-def test_a_fake_bold_is_still_read_once(tmp_path: Path, engine: str) -> None:
+def test_a_fake_bold_is_still_read_once(tmp_path: Path, engine: ExtractorSettings) -> None:
     path = tmp_path / "fake-bold.pdf"
     canvas = Canvas(str(path), invariant=1)
     canvas.setFont("Helvetica", 10)
@@ -54,7 +53,7 @@ def test_a_fake_bold_is_still_read_once(tmp_path: Path, engine: str) -> None:
         x += canvas.stringWidth(char, "Helvetica", 10)
     canvas.drawString(72, 600, "Body text at an ordinary size.")
     canvas.save()
-    assert "Recommendations" in [line.text for line in read_document(path).lines]
+    assert "Recommendations" in [line.text for line in read_document(path, engine).lines]
 
 
 def _report(path: Path, pages: list[str]) -> Path:
@@ -87,9 +86,9 @@ def test_a_page_tree_whose_count_is_wrong_is_read_whole_and_said(tmp_path: Path)
     assert not [w for w in extract_outcome(good).warnings if "page tree" in w]
 
 
-def test_pages_without_text_are_named(tmp_path: Path, engine: str) -> None:
+def test_pages_without_text_are_named(tmp_path: Path, engine: ExtractorSettings) -> None:
     path = _report(tmp_path / "gaps.pdf", ["Page one.", "", "", "Page four.", "", "Page six."])
-    document = read_document(path)
+    document = read_document(path, engine)
     assert document.warnings == (
         f"{path}: pages 2-3, 5 yielded no text (blank, or images of text: OCR them, e.g. with"
         " --ocr, if they hold items)",
@@ -131,9 +130,11 @@ def _strewn(path: Path, text: str) -> Path:
     return path
 
 
-def test_a_page_whose_text_falls_apart_into_letters_is_named(tmp_path: Path, engine: str) -> None:
+def test_a_page_whose_text_falls_apart_into_letters_is_named(
+    tmp_path: Path, engine: ExtractorSettings
+) -> None:
     text = "The force should review how it records the reasons for each delay. " * 2
-    document = read_document(_strewn(tmp_path / "strewn.pdf", text))
+    document = read_document(_strewn(tmp_path / "strewn.pdf", text), engine)
     assert document.warnings == (
         "strewn.pdf: the text of page 2 falls apart into single letters (a damaged page box or"
         " rotation, or a font that places each glyph alone); items there may be lost: check"

@@ -12,7 +12,8 @@ import pytest
 from rawpdf import stream, text_content, write_pdf
 from test_pdfium_native import _compare_loops
 
-from extractors import pdfium_text as fast
+from extractors.settings import ExtractorSettings
+from pipeline.common.settings import Settings
 from pipeline.run.extract import extract_outcome
 
 LINES = (
@@ -46,16 +47,12 @@ def surrogate_pdf(path: Path) -> Path:
     )
 
 
-@pytest.mark.parametrize("native", ["1", "0"])
+@pytest.mark.parametrize("native", [True, False])
 def test_a_surrogate_pair_is_one_character_and_a_lone_one_is_replaced(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, native: str
+    tmp_path: Path, native: bool
 ) -> None:
-    monkeypatch.setenv(fast.NATIVE_ENV, native)
-    fast.native.cache_clear()
-    try:
-        outcome = extract_outcome(surrogate_pdf(tmp_path / "emoji.pdf"))
-    finally:
-        fast.native.cache_clear()
+    settings = Settings(ExtractorSettings(native=native))
+    outcome = extract_outcome(surrogate_pdf(tmp_path / "emoji.pdf"), settings=settings)
     assert outcome.error is None
     assert outcome.result is not None
     assert [item.text for item in outcome.result.items] == [
@@ -64,8 +61,8 @@ def test_a_surrogate_pair_is_one_character_and_a_lone_one_is_replaced(
     ]
 
 
-def test_both_loops_read_surrogates_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _compare_loops([surrogate_pdf(tmp_path / "emoji.pdf")], monkeypatch)
+def test_both_loops_read_surrogates_alike(tmp_path: Path) -> None:
+    _compare_loops([surrogate_pdf(tmp_path / "emoji.pdf")])
 
 
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -86,5 +83,5 @@ def test_right_to_left_words_keep_their_letters_together(tmp_path: Path) -> None
     canvas.showPage()
     canvas.save()
     for engine in ("pdfium", "pdfplumber"):
-        raw = read_pages(tmp_path / "rtl.pdf", engine=engine)
+        raw = read_pages(tmp_path / "rtl.pdf", settings=ExtractorSettings(text_engine=engine))
         assert sorted(w.text for page in raw.words for w in page) == ["עולם", "שלום"], engine

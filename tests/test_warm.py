@@ -16,7 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from extractors import text
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from pipeline.cli.main import cli
+from pipeline.common.settings import DEFAULTS, Settings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw" / "samples" / "northmoor-peel-2024.pdf"
@@ -34,9 +36,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Path]]:
         seen["hashed"].append(Path(path))
         return real_hash(path)
 
-    def parsing(path: Path, sha256: str | None = None) -> text.RawPages:
+    def parsing(
+        path: Path, sha256: str | None = None, settings: ExtractorSettings = DEFAULT_SETTINGS
+    ) -> text.RawPages:
         seen["parsed"].append(Path(path))
-        return real_parse(path, sha256)
+        return real_parse(path, sha256, settings)
 
     monkeypatch.setattr(text, "sha256_of", hashing)
     monkeypatch.setattr(text, "read_pages", parsing)
@@ -187,9 +191,10 @@ def test_a_scan_without_text_fails_again_without_being_examined_again(
         cache_dir: Path | None = None,
         ocr: bool = False,
         hints: extract.PageHints | None = None,
+        settings: Settings = DEFAULTS,
     ) -> extract.Outcome:
         examined.append(path)
-        return real(path, cache_dir, ocr, hints)
+        return real(path, cache_dir, ocr, hints, settings)
 
     monkeypatch.setattr(extract, "extract_outcome", counting)
     args = ["--data-dir", str(tmp_path / "data"), "run", str(scan), *IN_PROCESS]

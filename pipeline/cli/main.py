@@ -34,6 +34,7 @@ from pipeline.cli.register import make_filter, register_filters, sync_register_c
 from pipeline.cli.review import correct, diff, review, reviews, runs
 from pipeline.common.config import DATA_ENV, Config, resolve
 from pipeline.common.errors import PipelineError
+from pipeline.common.settings import Settings
 
 FAILED_EXIT = 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
@@ -107,8 +108,13 @@ def cli(ctx: click.Context, data_dir: Path | None, verbose: int, quiet: int) -> 
 
     Example: recwatch run data/raw/samples
     """
+    from extractors.registry import extra_bodies
+
     _configure_logging(verbose, quiet)
     ctx.obj = resolve(data_dir=data_dir, db=ctx.meta.get(DB_KEY))
+    # Registry look-ups outside extraction (bodies, --addressee filters, exports) use the same
+    # extra aliases file as the extraction, which receives it in its settings.
+    ctx.with_resource(extra_bodies(ctx.obj.settings.extractors.bodies_file))
 
 
 doc_timeout_option = click.option(
@@ -140,7 +146,9 @@ doc_memory_option = click.option(
     help="OCR scans that have no text layer (needs ocrmypdf and tesseract; language from "
     "RECWATCH_OCR_LANGUAGE, default eng).",
 )
+@click.pass_context
 def extract(
+    ctx: click.Context,
     pdfs: tuple[Path, ...],
     as_json: bool,
     jobs: int,
@@ -166,7 +174,9 @@ def extract(
     files = collect_pdfs(pdfs)
     with progress_reporter(progress_mode) as progress:
         budget = Budget.from_options(doc_timeout, doc_memory)
-        outcomes = extract_many(files, jobs, progress, budget=budget, ocr=ocr)
+        outcomes = extract_many(
+            files, jobs, progress, budget=budget, ocr=ocr, settings=_config(ctx).settings
+        )
     results = [o.result for o in outcomes if o.result is not None]
     documents = [document_to_json(r) for r in results]
     if as_json:
@@ -463,10 +473,10 @@ def bench(
     if stages:
         from pipeline.evaluate.stages import stage_lines, time_stages
 
-        for line in stage_lines(time_stages(files)):
+        for line in stage_lines(time_stages(files, _config(ctx).settings)):
             click.echo(line)
         return
-    for line in timing.run_bench(files, jobs).lines():
+    for line in timing.run_bench(files, jobs, _config(ctx).settings).lines():
         click.echo(line)
 
 
@@ -495,7 +505,9 @@ def gold_arguments(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Score the cue recogniser on each document with weights fitted without it "
     "(needs the [train] extra).",
 )
+@click.pass_context
 def evaluate(
+    ctx: click.Context,
     gold_dir: Path,
     pdf_dir: Path,
     jobs: int,
@@ -522,13 +534,13 @@ def evaluate(
         raise click.BadParameter(str(exc), param_hint="'--only'") from exc
     started = datetime.now()
     if cross_validate:
-        _evaluate_crossvalidated(gold_dir, pdf_dir, jobs, as_json, only)
+        _evaluate_crossvalidated(gold_dir, pdf_dir, jobs, as_json, only, _config(ctx).settings)
         return
     from pipeline.common.progress import progress_reporter
     from pipeline.evaluate.runner import evaluate_dirs
 
     with progress_reporter("auto") as progress:
-        score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, progress)
+        score = evaluate_dirs(gold_dir, pdf_dir, jobs, only, progress, _config(ctx).settings)
     if not score.documents and not score.missing:
         raise click.ClickException(f"no gold files found in {gold_dir}; expected <name>.json files")
     if as_json:
@@ -540,7 +552,12 @@ def evaluate(
 
 
 def _evaluate_crossvalidated(
-    gold_dir: Path, pdf_dir: Path, jobs: int, as_json: bool, only: Sequence[str]
+    gold_dir: Path,
+    pdf_dir: Path,
+    jobs: int,
+    as_json: bool,
+    only: Sequence[str],
+    settings: Settings,
 ) -> None:
     """Print the cross-validated scores of the cue recogniser."""
     from pipeline.evaluate.crossval import cross_validate
@@ -548,7 +565,7 @@ def _evaluate_crossvalidated(
 
     started = datetime.now()
     try:
-        result = cross_validate(gold_dir, pdf_dir, jobs, only)
+        result = cross_validate(gold_dir, pdf_dir, jobs, only, settings.extractors)
     except RuntimeError as exc:  # scikit-learn missing: the message names the extra
         raise click.ClickException(str(exc)) from exc
     if not result.score.documents:
@@ -568,7 +585,10 @@ def _evaluate_crossvalidated(
     help="Weights file to write (default: the one the package ships).",
 )
 @jobs_option("Worker processes for reading the PDFs.")
-def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None:
+@click.pass_context
+def train(
+    ctx: click.Context, gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int
+) -> None:
     """Fit the cue weights on labelled documents (needs the [train] extra).
 
     Example: recwatch train ../shared/gold --pdfs ../shared/corpus/pdfs
@@ -576,7 +596,7 @@ def train(gold_dir: Path, pdf_dir: Path, output: Path | None, jobs: int) -> None
     from pipeline.evaluate.crossval import train_weights, write_weights
 
     try:
-        weights = train_weights(gold_dir, pdf_dir, jobs)
+        weights = train_weights(gold_dir, pdf_dir, jobs, _config(ctx).settings.extractors)
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
     target = (

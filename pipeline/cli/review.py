@@ -17,10 +17,15 @@ import click
 from pipeline.common.config import Config, resolve
 
 
+def _config(ctx: click.Context) -> Config:
+    """Return the configuration resolved by the top-level group."""
+    config: Config = ctx.find_object(Config) or resolve()
+    return config
+
+
 def _db_url(ctx: click.Context) -> str:
     """Return the store URL resolved by the top-level group."""
-    config: Config = ctx.find_object(Config) or resolve()
-    return config.db_url
+    return _config(ctx).db_url
 
 
 def _json(data: object) -> str:
@@ -111,7 +116,7 @@ def diff(
             raise click.UsageError("to compare files, give two PDFs: recwatch diff OLD.pdf NEW.pdf")
         from pipeline.review.diff_files import diff_files
 
-        result = diff_files(Path(run_a), Path(run_b))
+        result = diff_files(Path(run_a), Path(run_b), _config(ctx).settings)
     else:
         runs = (_run_number(run_a, "RUN_A"), _run_number(run_b, "RUN_B"))
         result = load_diff(_db_url(ctx), runs, document or None)

@@ -1,8 +1,9 @@
-"""Where recwatch reads and writes: the data directory and the database URL.
+"""Where recwatch reads and writes (the data directory, the database URL) and its settings.
 
 Precedence: command-line flags, then environment (RECWATCH_DATA, RECWATCH_DB), then defaults
 (`./data` under the current directory; the SQLite file `<data>/processed/recwatch.db`).
-Nothing is ever written inside the installed package.
+Nothing is ever written inside the installed package. The extraction settings are resolved
+alike, by `pipeline.common.settings`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.common.settings import DEFAULTS, Settings, resolve_settings
+
 DATA_ENV = "RECWATCH_DATA"
 DB_ENV = "RECWATCH_DB"
 DB_FILE = "recwatch.db"
@@ -19,10 +22,11 @@ DB_FILE = "recwatch.db"
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """Resolved locations for one invocation."""
+    """Resolved locations and settings for one invocation."""
 
     data_dir: Path
     db_url: str
+    settings: Settings = DEFAULTS
 
     @property
     def raw_dir(self) -> Path:
@@ -56,7 +60,7 @@ def resolve(
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> Config:
-    """Resolve the configuration from flags, then environment, then defaults."""
+    """Resolve the configuration (and its settings) from flags, then environment, then defaults."""
     env = os.environ if env is None else env
     cwd = Path.cwd() if cwd is None else cwd
     chosen_data = data_dir or (Path(env[DATA_ENV]) if env.get(DATA_ENV) else Path("data"))
@@ -64,4 +68,6 @@ def resolve(
     if not chosen_data.is_absolute():
         chosen_data = cwd / chosen_data
     chosen_db = db or env.get(DB_ENV) or str(chosen_data / "processed" / DB_FILE)
-    return Config(data_dir=chosen_data, db_url=db_url_from(chosen_db, cwd))
+    return Config(
+        data_dir=chosen_data, db_url=db_url_from(chosen_db, cwd), settings=resolve_settings(env)
+    )

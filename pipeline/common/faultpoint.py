@@ -1,7 +1,9 @@
 """Named pause points that let a fault test kill a run at a known moment (inert unless armed).
 
 Armed by the environment: RECWATCH_FAULT_PAUSE="<point>:<marker file>". When the run reaches that
-point it writes its pid to the marker file and sleeps, so a test can `kill -9` it there.
+point it writes its pid to the marker file and sleeps, so a test can `kill -9` it there. It reads
+the environment itself, not the settings: it is for tests only, which arm it in a `recwatch`
+child process, and a setting would put a test hook into every run's record.
 """
 
 from __future__ import annotations

@@ -16,15 +16,17 @@ import tempfile
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extractors.settings import ExtractorSettings
 from models.records import Deadline, DocumentResult, Item, Metadata
 from pipeline.common.config import Config, resolve
 from pipeline.common.errors import PipelineError
 from pipeline.common.outcome import Outcome
+from pipeline.common.settings import DEFAULTS, Settings
 from pipeline.run.budget import Budget
 
 if TYPE_CHECKING:
@@ -106,14 +108,14 @@ def _naive(paths: list[Path], jobs: int) -> Timing:
     return Timing("naive pdfplumber, all pages", time.perf_counter() - start, pages, len(paths))
 
 
-def _text_loop() -> str:
+def _text_loop(settings: ExtractorSettings) -> str:
     """Which text layer the cold run used: the engine, and for PDFium the C or Python loop."""
-    from extractors import pdfium_text, text
+    from extractors import pdfium_text
 
-    engine = text.text_engine()
-    if engine != "pdfium":
-        return engine
-    return "pdfium (C loop)" if pdfium_text.native() is not None else "pdfium (Python loop)"
+    if settings.text_engine != "pdfium":
+        return settings.text_engine
+    loop = pdfium_text.native(settings.native)
+    return "pdfium (C loop)" if loop is not None else "pdfium (Python loop)"
 
 
 def _timed_run(files: list[Path], config: Config, jobs: int) -> tuple[float, list[Outcome]]:
@@ -142,10 +144,14 @@ def _timed_command(files: list[Path], config: Config, jobs: int) -> float:
     return seconds
 
 
-def run_bench(paths: list[Path], jobs: int) -> BenchReport:
-    """Measure the naive path, a cold run and warm re-runs over the same PDFs."""
+def run_bench(paths: list[Path], jobs: int, settings: Settings = DEFAULTS) -> BenchReport:
+    """Measure the naive path, a cold run and warm re-runs over the same PDFs.
+
+    The re-run as a new process resolves its settings from the environment, as `recwatch` does.
+    """
     with tempfile.TemporaryDirectory(prefix="recwatch-bench-") as tmp:
         config = resolve(data_dir=Path(tmp), db=str(Path(tmp) / "recwatch.db"))
+        config = replace(config, settings=settings)
         cold_seconds, outcomes = _timed_run(paths, config, jobs)
         pages = sum(o.result.pages for o in outcomes if o.result is not None)
         warm_seconds, _ = _timed_run(paths, config, jobs)
@@ -156,7 +162,7 @@ def run_bench(paths: list[Path], jobs: int) -> BenchReport:
         peak = max(peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     naive = _naive(paths, jobs)  # after the peak is read, so it counts recwatch's workers only
     return BenchReport(
-        text_loop=_text_loop(),
+        text_loop=_text_loop(settings.extractors),
         naive=naive,
         cold=Timing("recwatch cold run (extract + load)", cold_seconds, pages, len(paths)),
         warm=Timing("recwatch warm re-run (unchanged)", warm_seconds, pages, len(paths)),

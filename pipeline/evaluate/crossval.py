@@ -8,6 +8,7 @@ deadlines are scored as well. The figure predicts unseen reports; the in-sample 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from typing import Any
 from extractors.checks import check_document
 from extractors.cues import Weights
 from extractors.recognise import decode, describe_document
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from models.records import DocumentResult, DocumentText, Item
 from pipeline.evaluate.scores import CorpusScore, load_gold, score_corpus
 from pipeline.evaluate.train import Labelled, corpus_version, fit, group_documents, label_document
@@ -55,29 +57,33 @@ class CrossValidation:
         return data
 
 
-def _read(path: Path) -> tuple[DocumentText | None, str | None]:
+def _read(path: Path, settings: ExtractorSettings) -> tuple[DocumentText | None, str | None]:
     """Read one PDF's text layer (in a worker), or the error that stopped it."""
     from extractors.errors import ExtractionError
     from extractors.text import build_document, read_pages
 
     try:
-        doc = build_document(read_pages(path))
+        doc = build_document(read_pages(path, settings=settings))
     except ExtractionError as exc:
         return None, str(exc)
     return (doc, None) if doc.lines else (None, f"{path}: no text layer")
 
 
 def prepare(
-    golds: Mapping[str, Mapping[str, Any]], pdf_dir: Path, jobs: int = 1
+    golds: Mapping[str, Mapping[str, Any]],
+    pdf_dir: Path,
+    jobs: int = 1,
+    settings: ExtractorSettings = DEFAULT_SETTINGS,
 ) -> dict[str, Prepared]:
     """Read, describe and label every labelled document whose PDF is present."""
     names = [n for n in sorted(golds) if (pdf_dir / f"{n}.pdf").is_file()]
     paths = [pdf_dir / f"{n}.pdf" for n in names]
+    read = functools.partial(_read, settings=settings)
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            texts = list(pool.map(_read, paths))
+            texts = list(pool.map(read, paths))
     else:
-        texts = [_read(p) for p in paths]
+        texts = [read(p) for p in paths]
     out: dict[str, Prepared] = {}
     for name, (doc, error) in zip(names, texts, strict=True):
         labelled = label_document(name, describe_document(doc), golds[name]) if doc else None
@@ -85,11 +91,15 @@ def prepare(
     return out
 
 
-def run_stages(doc: DocumentText, items_of: Callable[[DocumentText], list[Item]]) -> DocumentResult:
+def run_stages(
+    doc: DocumentText,
+    items_of: Callable[[DocumentText], list[Item]],
+    settings: ExtractorSettings = DEFAULT_SETTINGS,
+) -> DocumentResult:
     """Run `recwatch run`'s stages on a text layer, with items found by `items_of`."""
     from pipeline.run.extract import STAGES, Work, split
 
-    work = Work(doc=doc)
+    work = Work(doc=doc, settings=settings)
     for stage in STAGES:
         work = replace(work, items=tuple(items_of(doc))) if stage is split else stage(work)
     return DocumentResult(
@@ -102,22 +112,27 @@ def run_stages(doc: DocumentText, items_of: Callable[[DocumentText], list[Item]]
     )
 
 
-def _predict(prepared: Prepared, weights: Weights) -> dict[str, Any]:
+def _predict(prepared: Prepared, weights: Weights, settings: ExtractorSettings) -> dict[str, Any]:
     """The JSON contract of one left-out document, items recognised with `weights`."""
     from pipeline.common.jsonio import document_to_json
 
     if prepared.doc is None or prepared.labelled is None:
         return {"file": f"{prepared.name}.pdf", "items": [], "error": prepared.error}
     described = prepared.labelled.described
-    return document_to_json(run_stages(prepared.doc, lambda _doc: decode(described, weights)))
+    found = run_stages(prepared.doc, lambda _doc: decode(described, weights), settings)
+    return document_to_json(found)
 
 
 def cross_validate(
-    gold_dir: Path, pdf_dir: Path, jobs: int = 1, only: Iterable[str] = ()
+    gold_dir: Path,
+    pdf_dir: Path,
+    jobs: int = 1,
+    only: Iterable[str] = (),
+    settings: ExtractorSettings = DEFAULT_SETTINGS,
 ) -> CrossValidation:
     """Leave each group of documents out in turn: fit on the others, score the group."""
     golds = load_gold(gold_dir)
-    prepared = prepare(golds, pdf_dir, jobs)
+    prepared = prepare(golds, pdf_dir, jobs, settings)
     wanted = {Path(n).stem for n in only}
     groups = group_documents({n: golds[n] for n in prepared})
     predicted: dict[str, dict[str, Any]] = {}
@@ -127,7 +142,7 @@ def cross_validate(
         training = [p.labelled for n, p in prepared.items() if n not in group and p.labelled]
         weights = fit(training)
         for name in group:
-            predicted[name] = _predict(prepared[name], weights)
+            predicted[name] = _predict(prepared[name], weights, settings)
     scored = {n: g for n, g in golds.items() if n in predicted}
     labelled = [prepared[n].labelled for n in predicted]
     return CrossValidation(
@@ -138,10 +153,12 @@ def cross_validate(
     )
 
 
-def train_weights(gold_dir: Path, pdf_dir: Path, jobs: int = 1) -> Weights:
+def train_weights(
+    gold_dir: Path, pdf_dir: Path, jobs: int = 1, settings: ExtractorSettings = DEFAULT_SETTINGS
+) -> Weights:
     """Fit the cue weights on every labelled document (the shipped weights file)."""
     golds = load_gold(gold_dir)
-    prepared = prepare(golds, pdf_dir, jobs)
+    prepared = prepare(golds, pdf_dir, jobs, settings)
     labelled = [p.labelled for p in prepared.values() if p.labelled]
     return fit(labelled, corpus=corpus_version(gold_dir, [lab.name for lab in labelled]))
 

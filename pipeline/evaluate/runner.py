@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.common.errors import PipelineError
 from pipeline.common.jsonio import document_to_json
 from pipeline.common.outcome import Progress
+from pipeline.common.settings import DEFAULTS, Settings
 from pipeline.evaluate.scores import CorpusScore, load_gold, score_corpus
 from pipeline.run.schedule import extract_many
 
@@ -42,13 +43,14 @@ def evaluate_dirs(
     jobs: int = 1,
     only: Iterable[str] = (),
     progress: Progress | None = None,
+    settings: Settings = DEFAULTS,
 ) -> CorpusScore:
     """Score extraction of `<pdf_dir>/<name>.pdf` against every `<gold_dir>/<name>.json`."""
     gold = load_gold(gold_dir, only)
     pdfs = {name: pdf_dir / f"{name}.pdf" for name in gold}
     present = [path for path in pdfs.values() if path.is_file()]
     predicted: dict[str, dict[str, Any]] = {}
-    for outcome in extract_many(present, jobs, progress):
+    for outcome in extract_many(present, jobs, progress, settings=settings):
         name = outcome.path.stem
         if outcome.result is not None:
             predicted[name] = document_to_json(outcome.result)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.errors import ExtractionError
+from pipeline.common.settings import DEFAULTS, Settings
 
 TEXT_LAYER = "text layer (characters, words, lines, tables)"
 CHECKS = "self-checks"
@@ -80,18 +81,18 @@ def start_up() -> float:
     return _timed(load)[0]
 
 
-def time_document(path: Path, times: StageTimes) -> None:
+def time_document(path: Path, times: StageTimes, settings: Settings = DEFAULTS) -> None:
     """Extract one PDF step by step, adding each step's seconds to `times`."""
     from extractors.checks import check_document
     from extractors.text import build_document, read_pages
     from pipeline.run.extract import STAGES, Work
 
-    seconds, doc = _timed(lambda: build_document(read_pages(path)))
+    seconds, doc = _timed(lambda: build_document(read_pages(path, settings=settings.extractors)))
     if not doc.lines:
         times.skipped.append(f"{path.name}: no text layer")
         return
     times.add(TEXT_LAYER, seconds)
-    work = Work(doc=doc)
+    work = Work(doc=doc, settings=settings.extractors)
     for stage in STAGES:
         start = time.perf_counter()
         work = stage(work)
@@ -103,12 +104,12 @@ def time_document(path: Path, times: StageTimes) -> None:
     times.documents += 1
 
 
-def time_stages(paths: Sequence[Path]) -> StageTimes:
+def time_stages(paths: Sequence[Path], settings: Settings = DEFAULTS) -> StageTimes:
     """Time every step of a cold extraction of each PDF, in this process."""
     times = StageTimes(startup_seconds=start_up())
     for path in paths:
         try:
-            time_document(path, times)
+            time_document(path, times, settings)
         except ExtractionError as exc:
             times.skipped.append(f"{path.name}: {exc}")
     return times

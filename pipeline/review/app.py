@@ -83,7 +83,23 @@ def create_app(settings: ReviewSettings) -> Flask:
         "/document/<sha256>/add", "add", lambda sha256: _add(settings, sha256), methods=["POST"]
     )
     app.add_url_rule("/undo", "undo", lambda: _undo(settings), methods=["POST"])
+    app.wsgi_app = _with_bodies(app.wsgi_app, settings.bodies_file)  # type: ignore[method-assign]
     return app
+
+
+def _with_bodies(wsgi: Any, bodies_file: Path | None) -> Any:
+    """The WSGI app with registry look-ups using the extra aliases file in every request thread.
+
+    The command line sets that file for its own thread only; the server's request threads start
+    without it.
+    """
+    from extractors.registry import extra_bodies
+
+    def scoped(environ: Any, start_response: Any) -> Any:
+        with extra_bodies(bodies_file):
+            return wsgi(environ, start_response)
+
+    return scoped
 
 
 def _pdf(settings: ReviewSettings, sha256: str) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 from models.ids import KnownItem, assign_ids, item_ids
 from models.records import DocumentResult
 from pipeline.common.errors import PipelineError
+from pipeline.common.settings import DEFAULTS, Settings
 from pipeline.review.diff import Diff, Seen, diff_snapshots
 
 _PUBLICATION = "document"  # both files are compared as one report
@@ -36,11 +37,11 @@ def _seen(result: DocumentResult, ids: Sequence[str]) -> dict[str, Seen]:
     }
 
 
-def diff_files(old: Path, new: Path) -> Diff:
+def diff_files(old: Path, new: Path, settings: Settings = DEFAULTS) -> Diff:
     """Extract two PDFs and diff their items; the newer keeps the ids of the items it continues."""
     from pipeline.run.schedule import extract_many
 
-    outcomes = extract_many([old, new])
+    outcomes = extract_many([old, new], settings=settings)
     failed = [o.error or str(o.path) for o in outcomes if o.result is None]
     if failed:
         raise PipelineError("; ".join(failed), "diff needs two readable PDFs")

@@ -22,7 +22,11 @@ def serve(config: Config, host: str | None, port: int, user: str, open_browser: 
 
     open_existing_store(config.db_url).dispose()  # a missing store is reported before serving
     settings = ReviewSettings(
-        db_url=config.db_url, data_dir=config.data_dir, user=user, check_host=host is None
+        db_url=config.db_url,
+        data_dir=config.data_dir,
+        user=user,
+        check_host=host is None,
+        bodies_file=config.settings.extractors.bodies_file,
     )
     server = make_server(host or "127.0.0.1", port, create_app(settings), threaded=True)
     shown = "127.0.0.1" if host in (None, "0.0.0.0") else host  # noqa: S104 - shown, not bound

@@ -16,3 +16,4 @@ class ReviewSettings:
     user: str
     check_host: bool = True  # False when the analyst chose --host
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    bodies_file: Path | None = None  # extra registry aliases (the run's RECWATCH_BODIES)

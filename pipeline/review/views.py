@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask import request
@@ -21,13 +22,19 @@ T = TypeVar("T")
 Reader = Callable[["ReviewSettings", Callable[[Session], T]], T]
 
 
-@cache
 def body_choices() -> tuple[tuple[str, str], ...]:
     """Return (what to type, registry id) for every id, name and alias: the type-ahead list."""
+    from extractors.registry import active_bodies_file
+
+    return _body_choices(active_bodies_file())
+
+
+@cache
+def _body_choices(extra: Path | None) -> tuple[tuple[str, str], ...]:
     from extractors.registry import load_registry
 
     out: dict[str, str] = {}
-    for body in load_registry():
+    for body in load_registry(extra):
         for form in (body.id, body.label or body.name, body.name, *body.aliases):
             out.setdefault(form, body.id)
     return tuple(sorted(out.items(), key=lambda kv: kv[0].casefold()))

@@ -1,11 +1,13 @@
 """Extract each document in a worker process under a time and memory budget.
 
-A pathological PDF (absurd page count, runaway nesting, a decompression bomb) must cost only
-itself. Workers are long-lived (the PDF and NLP libraries load once per worker) and forked where
-the platform allows, like the process pool of `schedule.extract_many`. Each caps its address
+The one worker pool: `schedule.extract_many` sends every document it does not answer itself
+here, with UNLIMITED when no budget is set. A pathological PDF (absurd page count, runaway
+nesting, a decompression bomb) must cost only itself. Workers are long-lived (the PDF and NLP
+libraries load once per worker) and forked where the platform allows. Each caps its address
 space with RLIMIT_AS at its size when it starts plus the memory budget, and is killed and
 replaced when a document overruns its time budget or the worker dies; that document fails with a
-message naming the budget and the flag that raises it.
+message naming the budget and the flag that raises it. Largest files go first, so that one big
+report does not run alone at the end.
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ class Budget:
     def limited(self) -> bool:
         """True when any limit is set (documents then run in worker processes)."""
         return self.seconds is not None or self.memory_mb is not None
+
+
+UNLIMITED = Budget(seconds=None, memory_mb=None)  # workers for parallelism alone
 
 
 def _address_space() -> int:

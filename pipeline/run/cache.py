@@ -2,9 +2,10 @@
 
 Text layers are keyed by the PDF's sha256 and the text-layer version and settings, so re-tagging
 after a registry or rule change does not parse PDFs again. Extraction results are also keyed by a
-fingerprint of the extractor code, its data files and any extra aliases file, and by the
-publication page's hints they were made with. A file index keeps each path's sha256 while the
-file's size and mtime stay the same, so a re-run over an unchanged corpus reads no PDF at all.
+fingerprint of the extractor code, its data files, the text engine and any extra aliases file,
+and by the publication page's hints they were made with. A file index keeps each path's sha256
+while the file's size and mtime stay the same, so a re-run over an unchanged corpus reads no PDF
+at all.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from models.records import Deadline, DocumentResult, Item, Metadata
 from pipeline.common.files import write_bytes_atomically
 from pipeline.run.hints import PageHints
@@ -38,25 +39,35 @@ _FINGERPRINTED = (
 
 
 @functools.cache
-def code_fingerprint() -> str:
-    """Hash of everything that shapes extraction output: extractor code, data, extra aliases."""
+def _code_digest() -> str:
+    """Hash of the extractor code and data and the extraction stages (read once per process)."""
     digest = hashlib.sha256()
     for pattern in _FINGERPRINTED:
         for path in sorted(_PACKAGE_ROOT.glob(pattern)):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     digest.update(Path(__file__).with_name("extract.py").read_bytes())
-    extra = os.environ.get("RECWATCH_BODIES")
-    if extra and Path(extra).is_file():
-        digest.update(Path(extra).read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_fingerprint(settings: ExtractorSettings = DEFAULT_SETTINGS) -> str:
+    """Hash of everything that shapes extraction output: code, data, engine, extra aliases.
+
+    The C and Python character loops are left out: a test holds them to the same output.
+    """
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(settings.text_engine.encode())
+    extra = settings.bodies_file
+    if extra is not None and extra.is_file():
+        digest.update(extra.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def text_layer_key() -> str:
-    """Version of the text layer and its pdfplumber settings."""
+def text_layer_key(engine: str) -> str:
+    """Version of the text layer, its engine and its pdfplumber settings."""
     from extractors import text
 
-    engine = text.text_engine()
     settings = json.dumps(
         [engine, text.WORD_SETTINGS, text.TABLE_SETTINGS, text.PDFIUM_GAP_RATIO], sort_keys=True
     )
@@ -68,8 +79,15 @@ def text_layer_key() -> str:
 class ContentCache:
     """Text layers and results stored as gzipped JSON files named by content."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, settings: ExtractorSettings = DEFAULT_SETTINGS) -> None:
         self.root = root
+        self.settings = settings  # results and text layers are kept apart per engine and aliases
+
+    def _text_key(self) -> str:
+        return text_layer_key(self.settings.text_engine)
+
+    def _result_key(self) -> str:
+        return code_fingerprint(self.settings)
 
     def _path(self, kind: str, sha256: str, key: str) -> Path:
         return self.root / kind / sha256[:2] / f"{sha256}.{key}.json.gz"
@@ -92,21 +110,20 @@ class ContentCache:
 
     def get_text(self, sha256: str) -> Any | None:
         """The cached parse of a PDF (JSON), or None."""
-        return self._read(self._path("text", sha256, text_layer_key()))
+        return self._read(self._path("text", sha256, self._text_key()))
 
     def put_text(self, sha256: str, data: Any) -> None:
         """Store a parse."""
-        self._write(self._path("text", sha256, text_layer_key()), data)
+        self._write(self._path("text", sha256, self._text_key()), data)
 
     def _result_path(self, sha256: str, hints: PageHints | None) -> Path:
         # A result counted from one page's date is never reused for another page's.
         page = hints.key() if hints is not None else ""
-        return self._path(
-            "result", sha256, f"{code_fingerprint()}-{page}" if page else code_fingerprint()
-        )
+        key = self._result_key()
+        return self._path("result", sha256, f"{key}-{page}" if page else key)
 
     def get_result(self, sha256: str, hints: PageHints | None = None) -> DocumentResult | None:
-        """The cached extraction result for this code version and these page hints, or None."""
+        """The cached extraction result for these settings and page hints, or None."""
         data = self._read(self._result_path(sha256, hints))
         return result_from_json(data) if data is not None else None
 
@@ -115,7 +132,7 @@ class ContentCache:
         self._write(self._result_path(result.sha256, hints), result_to_json(result))
 
     def _no_text_path(self, sha256: str) -> Path:
-        return self._path("no-text", sha256, f"{code_fingerprint()}-{text_layer_key()}")
+        return self._path("no-text", sha256, f"{self._result_key()}-{self._text_key()}")
 
     def get_no_text(self, sha256: str) -> tuple[str, tuple[str, ...]] | None:
         """The error and warnings of a PDF found to have no text layer, or None."""

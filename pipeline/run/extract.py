@@ -8,6 +8,7 @@ functions so that importing this module (and `recwatch --help`) is cheap.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -16,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from extractors.errors import ExtractionError
+from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import NO_TEXT_DAMAGED, NO_TEXT_HINT, check_pdf_magic
 from models.records import DocumentResult, DocumentText, Item, Metadata
 from pipeline.common.outcome import Outcome
+from pipeline.common.settings import DEFAULTS, Settings
 from pipeline.run.cache import ContentCache
 from pipeline.run.hints import NO_HINTS, PageHints, named
 from pipeline.run.pdffaults import explain
@@ -31,12 +34,13 @@ NO_METADATA = Metadata(title=None, publisher=None, published=None)
 
 @dataclass(frozen=True, slots=True)
 class Work:
-    """What the stages pass along: the text layer, page hints, the metadata and items so far."""
+    """What the stages pass along: text layer, page hints, metadata and items so far, settings."""
 
     doc: DocumentText
     hints: PageHints = NO_HINTS
     metadata: Metadata = NO_METADATA
     items: tuple[Item, ...] = ()
+    settings: ExtractorSettings = DEFAULT_SETTINGS
 
 
 Stage = Callable[[Work], Work]
@@ -57,7 +61,7 @@ def read_metadata(work: Work) -> Work:
     """Stage: title, publisher and publication date, the publication page filling gaps."""
     from extractors.metadata import extract_metadata
 
-    return replace(work, metadata=with_page(extract_metadata(work.doc), work.hints))
+    return replace(work, metadata=with_page(extract_metadata(work.doc, work.settings), work.hints))
 
 
 def with_page(metadata: Metadata, hints: PageHints) -> Metadata:
@@ -86,14 +90,15 @@ def split(work: Work) -> Work:
     """Stage: recommendations, areas for improvement, causes of concern and actions."""
     from extractors.items import split_items
 
-    return replace(work, items=tuple(split_items(work.doc)))
+    return replace(work, items=tuple(split_items(work.doc, work.settings)))
 
 
 def addressees(work: Work) -> Work:
     """Stage: who must act on each item."""
     from extractors.addressees import tag_addressees
 
-    return replace(work, items=tuple(tag_addressees(work.items, work.metadata)))
+    tagged = tag_addressees(work.items, work.metadata, settings=work.settings)
+    return replace(work, items=tuple(tagged))
 
 
 def deadlines(work: Work) -> Work:
@@ -103,13 +108,13 @@ def deadlines(work: Work) -> Work:
     # A response restating another report's recommendations counts their relative deadlines
     # from that report's publication, when the response says when that was.
     base = work.metadata.source_published or work.metadata.published
-    return replace(work, items=tuple(tag_deadlines(work.items, base)))
+    return replace(work, items=tuple(tag_deadlines(work.items, base, work.settings)))
 
 
 STAGES: tuple[Stage, ...] = (read_metadata, summarise, split, addressees, deadlines)
 
 
-def extraction_settings() -> dict[str, Any]:
+def extraction_settings(settings: Settings = DEFAULTS) -> dict[str, Any]:
     """Return every setting that shapes extraction, JSON-ready (recorded with each run)."""
     from importlib.metadata import version
 
@@ -122,18 +127,19 @@ def extraction_settings() -> dict[str, Any]:
         "pdfplumber_words": text.WORD_SETTINGS,
         "pdfplumber_tables": text.TABLE_SETTINGS,
         "text_layer_version": text.TEXT_LAYER_VERSION,
-        "text_engine": text.text_engine(),
         "spacy": version("spacy"),
         "dateparser": deadline_rules.DATEPARSER_SETTINGS,
         "registry_version": registry.REGISTRY_VERSION,
+        **settings.to_json(),
     }
 
 
-def _settings_pairs() -> tuple[tuple[str, str], ...]:
+@functools.lru_cache(maxsize=4)
+def _settings_pairs(settings: Settings) -> tuple[tuple[str, str], ...]:
     """Return the extraction settings as sorted (name, JSON text) pairs for DocumentResult."""
     return tuple(
         (name, json.dumps(value, sort_keys=True, default=str))
-        for name, value in sorted(extraction_settings().items())
+        for name, value in sorted(extraction_settings(settings).items())
     )
 
 
@@ -178,13 +184,15 @@ def extract_pdf(
     cache: ContentCache | None = None,
     ocr: bool = False,
     hints: PageHints | None = None,
+    settings: Settings = DEFAULTS,
 ) -> DocumentResult:
     """Extract one PDF; raise ExtractionError for an unreadable file or one with no text layer.
 
     With a cache, an unchanged PDF under unchanged extractor code and hints costs one hash; a
     rule, registry or page change re-tags from the cached text layer without parsing the PDF
     again. With `ocr`, a PDF without a text layer is OCRed (ocrmypdf) and read from the OCRed
-    copy. `hints` are what its publication page said (title, publisher, date, URL).
+    copy. `hints` are what its publication page said (title, publisher, date, URL). The cache
+    must have been opened with the same extractor settings.
     """
     from extractors.text import (
         build_document,
@@ -208,15 +216,15 @@ def extract_pdf(
         if data is not None:
             raw = raw_from_json(data)
         else:
-            raw = read_pages(path, digest)
+            raw = read_pages(path, digest, settings.extractors)
             cache.put_text(digest, raw_to_json(raw))
-    doc = build_document(raw if raw is not None else read_pages(path))
+    doc = build_document(raw if raw is not None else read_pages(path, settings=settings.extractors))
     del raw  # a long report's words are its largest object: free them before the extractors
     if not doc.lines and ocr:
-        doc = _ocr_document(path, doc.sha256, cache)
+        doc = _ocr_document(path, doc.sha256, cache, settings)
     if not doc.lines:
         raise EmptyTextLayer(doc)
-    work = Work(doc=doc, hints=hints or NO_HINTS)
+    work = Work(doc=doc, hints=hints or NO_HINTS, settings=settings.extractors)
     for stage in STAGES:
         work = stage(work)
     result = DocumentResult(
@@ -230,25 +238,27 @@ def extract_pdf(
         + _no_publisher_warning(path, work)
         + _self_checks(work),
         source=source,
-        settings=_settings_pairs(),
+        settings=_settings_pairs(settings),
     )
     if cache is not None:
         cache.put_result(result, hints)
     return named(result, path, hints, source)
 
 
-def _ocr_document(path: Path, digest: str, cache: ContentCache | None) -> DocumentText:
+def _ocr_document(
+    path: Path, digest: str, cache: ContentCache | None, settings: Settings
+) -> DocumentText:
     """Read a scan through an OCRed copy; the document keeps the scan's identity."""
     import tempfile
 
     from extractors.text import build_document, raw_to_json, read_pages
-    from pipeline.run.ocr import ocr_language, ocr_pdf
+    from pipeline.run.ocr import ocr_pdf
 
-    language = ocr_language()
+    language = settings.ocr_language
     with tempfile.TemporaryDirectory(prefix="recwatch-ocr-") as tmp:
         where = cache.root / "ocr" if cache is not None else Path(tmp)
         copy = ocr_pdf(path, where / f"{digest}.{language}.pdf", language)
-        raw = read_pages(copy, digest)
+        raw = read_pages(copy, digest, settings.extractors)
     raw.file = str(path)
     raw.warnings.append(f"{path.name}: no text layer; text read by OCR (ocrmypdf, {language})")
     if cache is not None:
@@ -257,13 +267,17 @@ def _ocr_document(path: Path, digest: str, cache: ContentCache | None) -> Docume
 
 
 def extract_outcome(
-    path: Path, cache_dir: Path | None = None, ocr: bool = False, hints: PageHints | None = None
+    path: Path,
+    cache_dir: Path | None = None,
+    ocr: bool = False,
+    hints: PageHints | None = None,
+    settings: Settings = DEFAULTS,
 ) -> Outcome:
     """Extract one PDF, turning a domain error into a failed Outcome (picklable for workers)."""
-    cache = ContentCache(cache_dir) if cache_dir else None
+    cache = ContentCache(cache_dir, settings.extractors) if cache_dir else None
     try:
         check_pdf_magic(path)  # another format saved as .pdf is named before any parse
-        result = extract_pdf(path, cache=cache, ocr=ocr, hints=hints)
+        result = extract_pdf(path, cache=cache, ocr=ocr, hints=hints, settings=settings)
     except EmptyTextLayer as exc:
         if cache is not None and not ocr:
             cache.put_no_text(exc.sha256, str(exc), exc.warnings)

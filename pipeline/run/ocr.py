@@ -6,17 +6,15 @@ written next to the content cache; the document keeps the identity (sha256) of t
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 from extractors.errors import ExtractionError
 from pipeline.common.files import replacing
+from pipeline.common.settings import DEFAULT_OCR_LANGUAGE
 
 OCR_TOOL = "ocrmypdf"
-OCR_LANGUAGE_ENV = "RECWATCH_OCR_LANGUAGE"  # tesseract language codes, e.g. "eng+cym"
-DEFAULT_LANGUAGE = "eng"
 INSTALL_HINT = "install ocrmypdf and tesseract (Debian: apt-get install ocrmypdf tesseract-ocr)"
 
 
@@ -25,13 +23,8 @@ def ocr_available() -> bool:
     return shutil.which(OCR_TOOL) is not None
 
 
-def ocr_language() -> str:
-    """The tesseract language(s) to read scans in (env RECWATCH_OCR_LANGUAGE, default eng)."""
-    return os.environ.get(OCR_LANGUAGE_ENV, "").strip() or DEFAULT_LANGUAGE
-
-
-def ocr_pdf(source: Path, target: Path, language: str | None = None) -> Path:
-    """Write `source` with a text layer added by OCR to `target`; raise a clear error if not."""
+def ocr_pdf(source: Path, target: Path, language: str = DEFAULT_OCR_LANGUAGE) -> Path:
+    """Write `source` with a text layer added by OCR (tesseract `language`s) to `target`."""
     tool = shutil.which(OCR_TOOL)
     if tool is None:
         raise ExtractionError(
@@ -41,7 +34,7 @@ def ocr_pdf(source: Path, target: Path, language: str | None = None) -> Path:
         command = [
             tool,
             *("--skip-text", "--output-type", "pdf", "--quiet"),
-            *("-l", language or ocr_language()),
+            *("-l", language),
             str(source),
             str(partial),
         ]

@@ -17,6 +17,7 @@ from pipeline.common.errors import PipelineError
 from pipeline.common.faultpoint import pause_point
 from pipeline.common.outcome import Outcome, Progress
 from pipeline.common.provenance import git_revision, tool_version
+from pipeline.common.settings import Settings
 from pipeline.run.extract import extraction_settings
 from pipeline.run.lock import retry_when_locked, run_lock
 from pipeline.run.page_facts import recorded_hints
@@ -99,21 +100,31 @@ def run_pipeline(
                 hints = recorded_hints(engine, files, config.data_dir, cache_dir, rehash)
             engine.dispose()  # no pooled connection is carried into forked workers
             outcomes = extract_many(
-                files, jobs, progress, cache_dir, budget=budget, ocr=ocr, rehash=rehash, hints=hints
+                files,
+                jobs,
+                progress,
+                cache_dir,
+                budget=budget,
+                ocr=ocr,
+                rehash=rehash,
+                hints=hints,
+                settings=config.settings,
             )
             pause_point("extracted")  # test-only: kill -9 between extraction and load
-            return Ran(_load(engine, outcomes, started), outcomes)
+            return Ran(_load(engine, outcomes, started, config.settings), outcomes)
         finally:
             engine.dispose()
 
 
-def _load(engine: Engine, outcomes: list[Outcome], started: datetime) -> RunReport:
+def _load(
+    engine: Engine, outcomes: list[Outcome], started: datetime, settings: Settings
+) -> RunReport:
     """Load the outcomes as one run, or repeat the last run if it loaded exactly these."""
     provenance: dict[str, Any] = {
         "started_at": started,
         "tool_version": tool_version(),
         "git_revision": git_revision(),
-        "settings": extraction_settings(),
+        "settings": extraction_settings(settings),
     }
     return retry_when_locked(
         lambda: (

@@ -1,7 +1,8 @@
-"""Where each document is extracted: answered from the cache, in this process, in a process pool,
-or in workers under the per-document budget; outcomes come back in input order.
+"""Where each document is extracted: answered from the cache, in this process, or in the
+budgeted workers of `budget` (with no limits when no budget is given); outcomes come back in
+input order.
 
-Sits above `extract` (one document's stages) and `budget` (budgeted workers), which import
+Sits above `extract` (one document's stages) and `budget` (the one worker pool), which import
 neither this module nor each other's scheduling.
 """
 
@@ -13,13 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.common.outcome import Outcome, Progress, file_size
+from pipeline.common.outcome import Outcome, Progress
+from pipeline.common.settings import DEFAULTS, Settings
 from pipeline.run import extract as stages
 from pipeline.run.cache import ContentCache, FileIndex, Stamp, stamp_of
 from pipeline.run.hints import PageHints, named
 
 if TYPE_CHECKING:
-    from pipeline.run.budget import Budget
+    from pipeline.run.budget import Budget, Work
 
 
 def cached_outcome(
@@ -81,6 +83,7 @@ def extract_many(
     ocr: bool = False,
     rehash: bool = False,
     hints: Mapping[Path, PageHints] | None = None,
+    settings: Settings = DEFAULTS,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1), returning outcomes in input order.
 
@@ -88,12 +91,13 @@ def extract_many(
     whose path, size and mtime match the file index is not even read (`rehash` reads it). With
     a budget, every other document runs in a worker process under its time and memory limits;
     with `ocr`, scans without a text layer are OCRed first. `hints` are what publication pages
-    said about some of the files, by path.
+    said about some of the files, by path; `settings` reach every worker.
     """
     hints = hints or {}
+    work = functools.partial(stages.extract_outcome, ocr=ocr, settings=settings)
     if cache_dir is None:
-        return _extract_each(paths, jobs, progress, None, budget, ocr, hints)
-    cache, index = ContentCache(cache_dir), FileIndex(cache_dir)
+        return _extract_each(paths, work, jobs, progress, None, budget, hints)
+    cache, index = ContentCache(cache_dir, settings.extractors), FileIndex(cache_dir)
     stamps = [stamp_of(path) for path in paths]  # before any read: a later change is not missed
     outcomes: dict[int, Outcome] = {}
     for i, path in enumerate(paths):
@@ -112,7 +116,7 @@ def extract_many(
     if todo:
         chosen = [paths[i] for i in todo]
         extracted = _extract_each(
-            chosen, jobs, counted if progress else None, cache_dir, budget, ocr, hints
+            chosen, work, jobs, counted if progress else None, cache_dir, budget, hints
         )
         outcomes.update(zip(todo, extracted, strict=True))
     now = time.time()
@@ -126,39 +130,23 @@ def extract_many(
 
 def _extract_each(
     paths: list[Path],
+    work: Work,
     jobs: int = 1,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
     budget: Budget | None = None,
-    ocr: bool = False,
     hints: Mapping[Path, PageHints] | None = None,
 ) -> list[Outcome]:
-    """Extract PDFs (in worker processes when jobs > 1 or under a budget), in input order."""
-    work = functools.partial(stages.extract_outcome, ocr=True) if ocr else stages.extract_outcome
+    """Extract PDFs in input order: here for one job without limits, else in budgeted workers."""
+    from pipeline.run.budget import UNLIMITED, extract_budgeted
+
     hints = hints or {}
-    if budget is not None and budget.limited:
-        from pipeline.run.budget import extract_budgeted
-
-        return extract_budgeted(paths, budget, jobs, progress, cache_dir, work=work, hints=hints)
-    outcomes: dict[Path, Outcome] = {}
-    if jobs <= 1 or len(paths) <= 1:
-        for done, path in enumerate(paths, start=1):
-            outcomes[path] = work(path, cache_dir, hints=hints.get(path))
+    limits = budget if budget is not None else UNLIMITED
+    if not limits.limited and (jobs <= 1 or len(paths) <= 1):
+        outcomes: list[Outcome] = []
+        for path in paths:
+            outcomes.append(work(path, cache_dir, hints=hints.get(path)))
             if progress:
-                progress(done, len(paths), outcomes[path])
-        return [outcomes[p] for p in paths]
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from pipeline.run.budget import worker_start
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=worker_start) as pool:
-        # Largest files first, so that one big report does not run alone at the end.
-        futures = {
-            pool.submit(work, path, cache_dir, hints=hints.get(path)): path
-            for path in sorted(paths, key=file_size, reverse=True)
-        }
-        for done, future in enumerate(as_completed(futures), start=1):
-            outcomes[futures[future]] = future.result()
-            if progress:
-                progress(done, len(paths), outcomes[futures[future]])
-    return [outcomes[p] for p in paths]
+                progress(len(outcomes), len(paths), outcomes[-1])
+        return outcomes
+    return extract_budgeted(paths, limits, jobs, progress, cache_dir, work=work, hints=hints)
