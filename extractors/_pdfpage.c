@@ -6,7 +6,8 @@
  * same PDFium calls through the function pointers pypdfium2 already holds (no second copy of the
  * library is loaded) and applies the same rules, so both paths return identical words; the tests
  * compare them. Python's own float rounding and hypot are used where the results must match to the
- * last bit.
+ * last bit. It also groups a page's packed words into lines (page_lines), the rules of
+ * _group_words in extractors/text.py without a Python object per word.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -736,6 +737,424 @@ static PyObject *page_paths(PyObject *self, PyObject *args) {
     return Py_BuildValue("(NN)", out.drawings, out.edges);
 }
 
+/* ---------------------------------------------------------------- words → lines */
+
+/* The words of one page as PageWords in extractors/text.py packs them, grouped into visual lines
+ * the way _group_lines there groups them: rows by vertical overlap, column edges, segments split
+ * at column edges and gutters, footnote markers dropped. Every comparison and every sum is the
+ * Python one, in the same order, so both give the same lines float for float (the tests compare
+ * them on every page of the corpus). The two regular expressions are the Python ones, called
+ * back only where a split or a dropped marker depends on them. */
+
+typedef struct {
+    double x0, x1, top, bottom, size;
+    double key;           /* round(top), as Python rounds it */
+    Py_ssize_t start, len; /* the word's text in the page's text */
+    size_t order;         /* position in the page's words (stable sorts) */
+    size_t row;           /* the row it joined, then its position in the sorted order */
+    int bold;
+} PWord;
+
+typedef struct {
+    PWord **words; /* the row's words, left to right */
+    size_t n;
+} Row;
+
+typedef struct {
+    PyObject *text;     /* the page's text (str) */
+    PyObject *page;     /* page number (int), first field of each Line */
+    PyObject *line;     /* the Line class */
+    PyObject *list_mark;   /* _LIST_MARK_RE.match */
+    PyObject *superscript; /* _SUPERSCRIPT_RE.match */
+    Row *rows;
+    size_t n_rows;
+    double edges[3];
+    size_t n_edges;
+    double *sizes;      /* scratch: a segment's distinct sizes, in first-seen order */
+    Py_ssize_t *counts; /* scratch: characters per size */
+    Py_UCS4 *chars;     /* scratch: a line's text */
+    size_t cap_chars;
+} LineWork;
+
+/* round(value) exactly as Python rounds a float to an integer (halves to even). */
+static double python_round0(double value) {
+    double rounded = round(value);
+    if (fabs(value - rounded) == 0.5) rounded = 2.0 * round(value / 2.0);
+    return rounded;
+}
+
+static int by_row_key(const void *pa, const void *pb) {
+    const PWord *a = pa, *b = pb;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    if (a->x0 < b->x0) return -1;
+    if (a->x0 > b->x0) return 1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+static int by_word_x0(const void *pa, const void *pb) {
+    const PWord *a = *(PWord *const *)pa, *b = *(PWord *const *)pb;
+    if (a->x0 < b->x0) return -1;
+    if (a->x0 > b->x0) return 1;
+    return (a->row > b->row) - (a->row < b->row);
+}
+
+/* Rows by vertical overlap with one of the last three rows; each row's words sorted by x0.
+ * `words` are sorted by (round(top), x0); `slots` receives every word once, row by row. */
+static Row *group_rows(PWord *words, size_t n, PWord **slots, size_t *n_rows) {
+    size_t *first = malloc(n * sizeof(size_t)); /* each row's first word */
+    size_t *sizes = calloc(n, sizeof(size_t));
+    Row *rows = malloc(n * sizeof(Row));
+    size_t count = 0;
+    if (!first || !sizes || !rows) {
+        free(first);
+        free(sizes);
+        free(rows);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double top = words[i].top, bottom = words[i].bottom, height = bottom - top;
+        size_t joined = count;
+        for (size_t k = count; k-- > 0 && k + 4 > count;) {
+            double ref_top = words[first[k]].top, ref_bottom = words[first[k]].bottom;
+            double overlap = (bottom < ref_bottom ? bottom : ref_bottom) -
+                             (top > ref_top ? top : ref_top);
+            double ref_height = ref_bottom - ref_top;
+            if (overlap > 0.5 * (height < ref_height ? height : ref_height)) {
+                joined = k;
+                break;
+            }
+        }
+        if (joined == count) first[count++] = i;
+        words[i].row = joined;
+        sizes[joined]++;
+    }
+    size_t at = 0;
+    for (size_t r = 0; r < count; r++) {
+        rows[r].words = slots + at;
+        rows[r].n = 0;
+        at += sizes[r];
+    }
+    for (size_t i = 0; i < n; i++) {
+        Row *row = &rows[words[i].row];
+        row->words[row->n++] = &words[i];
+        words[i].row = i; /* from here on: the position in sorted order, for stable sorts */
+    }
+    for (size_t r = 0; r < count; r++)
+        qsort(rows[r].words, rows[r].n, sizeof(PWord *), by_word_x0);
+    free(first);
+    free(sizes);
+    *n_rows = count;
+    return rows;
+}
+
+/* Left edges of a second column (as _column_edges): x positions in mid-page where many rows
+ * restart after white space, with few rows' words crossing them. */
+static int column_edges(LineWork *work, double page_width) {
+    size_t cap = 0, n_starts = 0;
+    for (size_t r = 0; r < work->n_rows; r++) cap += work->rows[r].n;
+    double *keys = malloc((cap ? cap : 1) * sizeof(double));
+    Py_ssize_t *counts = malloc((cap ? cap : 1) * sizeof(Py_ssize_t));
+    if (!keys || !counts) {
+        free(keys);
+        free(counts);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t r = 0; r < work->n_rows; r++) {
+        const Row *row = &work->rows[r];
+        for (size_t i = 1; i < row->n; i++) {
+            double x0 = row->words[i]->x0;
+            if (!(x0 - row->words[i - 1]->x1 > 4 && 0.3 * page_width < x0 &&
+                  x0 < 0.7 * page_width))
+                continue;
+            double key = python_round0(x0);
+            size_t k = 0;
+            while (k < n_starts && keys[k] != key) k++;
+            if (k == n_starts) {
+                keys[n_starts] = key;
+                counts[n_starts++] = 0;
+            }
+            counts[k]++;
+        }
+    }
+    work->n_edges = 0;
+    int taken[3] = {-1, -1, -1};
+    for (int pick = 0; pick < 3 && (size_t)pick < n_starts; pick++) {
+        /* most_common(3): the largest counts, the first seen on a tie */
+        size_t best = n_starts;
+        for (size_t k = 0; k < n_starts; k++) {
+            if ((int)k == taken[0] || (int)k == taken[1]) continue;
+            if (best == n_starts || counts[k] > counts[best]) best = k;
+        }
+        taken[pick] = (int)best;
+        double x = keys[best];
+        Py_ssize_t near = 0;
+        for (size_t k = 0; k < n_starts; k++)
+            if (fabs(keys[k] - x) <= 2) near += counts[k];
+        int close = 0;
+        for (size_t e = 0; e < work->n_edges; e++) close |= fabs(x - work->edges[e]) <= 2;
+        if (near < 6 || close) continue;
+        /* A real column edge has white space just left of it in almost every row. */
+        double low = 0.0, high = 0.0;
+        int any = 0;
+        for (size_t r = 0; r < work->n_rows; r++) {
+            const Row *row = &work->rows[r];
+            int restarts = 0;
+            for (size_t i = 1; i < row->n && !restarts; i++)
+                restarts = fabs(row->words[i]->x0 - x) <= 2;
+            if (!restarts) continue;
+            double top = row->words[0]->top;
+            if (!any || top < low) low = top;
+            if (!any || top > high) high = top;
+            any = 1;
+        }
+        Py_ssize_t crossing = 0;
+        for (size_t r = 0; r < work->n_rows; r++) {
+            const Row *row = &work->rows[r];
+            if (!(low <= row->words[0]->top && row->words[0]->top <= high)) continue;
+            for (size_t i = 0; i < row->n; i++) {
+                if (row->words[i]->x0 < x - 3 && x - 3 < row->words[i]->x1) {
+                    crossing++;
+                    break;
+                }
+            }
+        }
+        if ((double)crossing <= 0.15 * (double)near) work->edges[work->n_edges++] = x;
+    }
+    free(keys);
+    free(counts);
+    return 0;
+}
+
+/* True when a neighbouring row (one starting within three font sizes of row r's top) also
+ * breaks where a gap ending at `right` ends, as _is_gutter with _neighbours; none: true. */
+static int is_gutter(const LineWork *work, size_t r, double right) {
+    const PWord *head = work->rows[r].words[0];
+    double edge = right - 2;
+    int found = 0;
+    for (size_t k = 0; k < work->n_rows; k++) {
+        const Row *other = &work->rows[k];
+        if (k == r || !(fabs(other->words[0]->top - head->top) < 3 * head->size)) continue;
+        found = 1;
+        int crossed = 0, before = 0;
+        for (size_t i = 0; i < other->n && !crossed; i++) {
+            crossed = other->words[i]->x0 < edge && edge < other->words[i]->x1;
+            before |= other->words[i]->x1 <= edge;
+        }
+        if (!crossed && before) return 1;
+    }
+    return !found;
+}
+
+/* The text of word w as a str (for the regular expressions). */
+static int text_matches(const LineWork *work, const PWord *w, PyObject *match) {
+    PyObject *text = PyUnicode_Substring(work->text, w->start, w->start + w->len);
+    if (!text) return -1;
+    PyObject *found = PyObject_CallOneArg(match, text);
+    Py_DECREF(text);
+    if (!found) return -1;
+    int truth = PyObject_IsTrue(found);
+    Py_DECREF(found);
+    return truth;
+}
+
+/* One segment of a row as a Line (as _segment_to_line): the size most of its characters have,
+ * bold when most are, small raised footnote markers dropped from its text. */
+static PyObject *segment_line(LineWork *work, PWord **seg, size_t n) {
+    size_t n_sizes = 0;
+    Py_ssize_t total = 0, bold_chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < n_sizes && work->sizes[k] != seg[i]->size) k++;
+        if (k == n_sizes) {
+            work->sizes[n_sizes] = seg[i]->size;
+            work->counts[n_sizes++] = 0;
+        }
+        work->counts[k] += seg[i]->len;
+        total += seg[i]->len;
+        if (seg[i]->bold) bold_chars += seg[i]->len;
+    }
+    double size = seg[0]->size, base = 0.0;
+    int filter = !(n_sizes == 1 && seg[0]->size > 0);
+    if (filter) {
+        size_t most = 0;
+        for (size_t k = 1; k < n_sizes; k++)
+            if (work->counts[k] > work->counts[most]) most = k;
+        size = work->sizes[most];
+        int any = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (seg[i]->size != size) continue;
+            if (!any || seg[i]->bottom > base) base = seg[i]->bottom;
+            any = 1;
+        }
+    }
+    size_t length = 0;
+    for (size_t i = 0; i < n; i++) length += (size_t)seg[i]->len + 1;
+    if (length > work->cap_chars) {
+        Py_UCS4 *grown = realloc(work->chars, length * sizeof(Py_UCS4));
+        if (!grown) return PyErr_NoMemory();
+        work->chars = grown;
+        work->cap_chars = length;
+    }
+    int kind = PyUnicode_KIND(work->text);
+    const void *data = PyUnicode_DATA(work->text);
+    size_t at = 0, kept = 0;
+    double x0 = seg[0]->x0, x1 = seg[0]->x1, top = seg[0]->top, bottom = seg[0]->bottom;
+    for (size_t i = 0; i < n; i++) {
+        const PWord *w = seg[i];
+        if (w->x0 < x0) x0 = w->x0;
+        if (w->x1 > x1) x1 = w->x1;
+        if (w->top < top) top = w->top;
+        if (w->bottom > bottom) bottom = w->bottom;
+        if (filter && i > 0 && w->size <= 0.8 * size && w->bottom < base - 0.15 * size) {
+            int marker = text_matches(work, w, work->superscript);
+            if (marker < 0) return NULL;
+            if (marker) continue; /* a footnote reference marker */
+        }
+        if (kept++ > 0) work->chars[at++] = ' ';
+        for (Py_ssize_t c = 0; c < w->len; c++)
+            work->chars[at++] = PyUnicode_READ(kind, data, w->start + c);
+    }
+    PyObject *text = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, work->chars, (Py_ssize_t)at);
+    if (!text) return NULL;
+    PyObject *bold = (double)bold_chars > 0.6 * (double)total ? Py_True : Py_False;
+    return PyObject_CallFunction(work->line, "ONdddddO", work->page, text, x0, x1, top, bottom,
+                                 size, bold);
+}
+
+/* Split each row at column edges and gutters (never after a lone list mark) into lines. */
+static int row_lines(LineWork *work, size_t r, PyObject *lines) {
+    const Row *row = &work->rows[r];
+    size_t start = 0;
+    for (size_t i = 1; i <= row->n; i++) {
+        int split = i == row->n;
+        if (!split) {
+            const PWord *last = row->words[i - 1], *word = row->words[i];
+            double gap = word->x0 - last->x1;
+            int at_edge = 0;
+            for (size_t e = 0; gap > 4 && e < work->n_edges; e++)
+                at_edge |= fabs(word->x0 - work->edges[e]) <= 2;
+            double size = word->size < last->size ? last->size : word->size;
+            split = at_edge || (gap > 12.0 && gap > 1.6 * size && is_gutter(work, r, word->x0));
+            if (split && i - start == 1) {
+                /* a lone list mark hangs in front of its text: never a line of its own */
+                int mark = text_matches(work, row->words[start], work->list_mark);
+                if (mark < 0) return -1;
+                split = !mark;
+            }
+        }
+        if (!split) continue;
+        PyObject *line = segment_line(work, row->words + start, i - start);
+        if (!line) return -1;
+        int status = PyList_Append(lines, line);
+        Py_DECREF(line);
+        if (status < 0) return -1;
+        start = i;
+    }
+    return 0;
+}
+
+/* The packed words in PWord records, or 0 (no exception) when Python must do it: lengths that
+ * do not add up, or a coordinate that is not finite (round() raises there). */
+static int unpack_words(PyObject *text, const Py_buffer *lengths, const Py_buffer *coords,
+                        const Py_buffer *bold, PWord *words, size_t n) {
+    const unsigned int *length = lengths->buf;
+    const double *coord = coords->buf;
+    const unsigned char *flag = bold->buf;
+    Py_ssize_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        PWord *w = &words[i];
+        const double *c = coord + 5 * i;
+        for (int k = 0; k < 5; k++)
+            if (!isfinite(c[k])) return 0;
+        w->x0 = c[0];
+        w->x1 = c[1];
+        w->top = c[2];
+        w->bottom = c[3];
+        w->size = c[4];
+        w->key = python_round0(w->top);
+        w->start = at;
+        w->len = (Py_ssize_t)length[i];
+        w->order = i;
+        w->bold = flag[i] != 0;
+        at += w->len;
+        if (at > PyUnicode_GET_LENGTH(text)) return 0;
+    }
+    return at == PyUnicode_GET_LENGTH(text);
+}
+
+static PyObject *build_lines(LineWork *work, PWord *words, size_t n, double page_width) {
+    PWord **slots = malloc(n * sizeof(PWord *));
+    work->sizes = malloc(n * sizeof(double));
+    work->counts = malloc(n * sizeof(Py_ssize_t));
+    work->chars = NULL;
+    work->cap_chars = 0;
+    PyObject *lines = NULL;
+    if (!slots || !work->sizes || !work->counts) {
+        PyErr_NoMemory();
+    } else {
+        qsort(words, n, sizeof(PWord), by_row_key);
+        work->rows = group_rows(words, n, slots, &work->n_rows);
+        if (work->rows && column_edges(work, page_width) == 0) lines = PyList_New(0);
+        for (size_t r = 0; lines && r < work->n_rows; r++) {
+            if (row_lines(work, r, lines) < 0) Py_CLEAR(lines);
+        }
+        free(work->rows);
+    }
+    free(slots);
+    free(work->sizes);
+    free(work->counts);
+    free(work->chars);
+    return lines;
+}
+
+static PyObject *page_lines(PyObject *self, PyObject *args) {
+    (void)self;
+    LineWork work;
+    memset(&work, 0, sizeof work);
+    PyObject *lengths_obj, *coords_obj, *bold_obj;
+    double page_width;
+    if (!PyArg_ParseTuple(args, "UOOOdOOOO", &work.text, &lengths_obj, &coords_obj, &bold_obj,
+                          &page_width, &work.page, &work.line, &work.list_mark,
+                          &work.superscript))
+        return NULL;
+    Py_buffer lengths, coords, bold;
+    if (PyObject_GetBuffer(lengths_obj, &lengths, PyBUF_FORMAT) < 0) return NULL;
+    if (PyObject_GetBuffer(coords_obj, &coords, PyBUF_FORMAT) < 0) {
+        PyBuffer_Release(&lengths);
+        return NULL;
+    }
+    if (PyObject_GetBuffer(bold_obj, &bold, PyBUF_SIMPLE) < 0) {
+        PyBuffer_Release(&lengths);
+        PyBuffer_Release(&coords);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    size_t n = (size_t)bold.len;
+    PWord *words = NULL;
+    if (strcmp(lengths.format, "I") != 0 || lengths.itemsize != sizeof(unsigned int) ||
+        strcmp(coords.format, "d") != 0 || coords.itemsize != sizeof(double)) {
+        PyErr_SetString(PyExc_TypeError, "lengths must be array('I'), coordinates array('d')");
+    } else if ((size_t)(lengths.len / lengths.itemsize) != n ||
+               (size_t)(coords.len / coords.itemsize) != 5 * n) {
+        result = Py_NewRef(Py_None); /* inconsistent packing: Python's zip(strict=True) says so */
+    } else if (n == 0) {
+        result = PyList_New(0);
+    } else if (!(words = malloc(n * sizeof(PWord)))) {
+        PyErr_NoMemory();
+    } else if (!unpack_words(work.text, &lengths, &coords, &bold, words, n)) {
+        result = Py_NewRef(Py_None);
+    } else {
+        result = build_lines(&work, words, n, page_width);
+    }
+    free(words);
+    PyBuffer_Release(&lengths);
+    PyBuffer_Release(&coords);
+    PyBuffer_Release(&bold);
+    return result;
+}
+
 /* ---------------------------------------------------------------- module */
 
 static PyObject *bind(PyObject *self, PyObject *args) {
@@ -766,6 +1185,8 @@ static PyMethodDef methods[] = {
      "Words (text, x0, x1, top, bottom, size, font index) and font names of a text page."},
     {"page_paths", page_paths, METH_VARARGS,
      "Drawn straight paths (x0, top, x1, bottom, filled, stroked) and edges of a page."},
+    {"page_lines", page_lines, METH_VARARGS,
+     "A page's packed words grouped into Lines, before column ordering (None: use Python)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -275,7 +275,7 @@ def raw_from_json(data: dict[str, Any]) -> RawPages:
 
 def read_document(path: Path, settings: ExtractorSettings = DEFAULT_SETTINGS) -> DocumentText:
     """Read a PDF into furniture-free lines and tables; warn (not fail) when it has no text."""
-    return build_document(read_pages(path, settings=settings))
+    return build_document(read_pages(path, settings=settings), settings.native)
 
 
 def read_pages(
@@ -553,8 +553,8 @@ def _read_pages_pdfplumber(path: Path, digest: str) -> RawPages:
     return raw
 
 
-def build_document(raw: RawPages) -> DocumentText:
-    """Assemble parsed pages into ordered, furniture-free lines."""
+def build_document(raw: RawPages, native: bool = True) -> DocumentText:
+    """Assemble parsed pages into ordered, furniture-free lines (`native`: the C grouping)."""
     heights = tuple(h for _, h in raw.sizes)
     warnings = list(raw.warnings)
     if not any(raw.words):
@@ -577,8 +577,8 @@ def build_document(raw: RawPages) -> DocumentText:
     lines: list[Line] = []
     for index, words in enumerate(raw.words, start=1):
         width, _height = raw.sizes[index - 1]
-        page_lines = _words_to_lines(list(words), index, width)
-        lines.extend(_mark_boxes(page_lines, raw.boxes[index - 1], raw.table_boxes[index - 1]))
+        found = page_lines(words, index, width, native)
+        lines.extend(_mark_boxes(found, raw.boxes[index - 1], raw.table_boxes[index - 1]))
     scattered = scattered_pages(lines)
     if scattered:
         warnings.append(
@@ -725,8 +725,42 @@ def _boxes_from_bars(
 _X0 = operator.attrgetter("x0")
 
 
-def _words_to_lines(words: list[Word], page: int, page_width: float) -> list[Line]:
-    """Group words into visual lines, splitting lines at wide gaps and ordering by column."""
+def page_lines(words: PageWords, page: int, page_width: float, native: bool = True) -> list[Line]:
+    """A page's words as visual lines in reading order (the C grouping when it is built)."""
+    return _order_columns(group_lines(words, page, page_width, native), page_width)
+
+
+def group_lines(words: PageWords, page: int, page_width: float, native: bool = True) -> list[Line]:
+    """Group a page's words into visual lines, split at column edges and gutters, unordered.
+
+    The C extension groups the packed words directly (no Word objects) by the rules of
+    `_group_words`, float for float; Python groups them when it is not built (or built before
+    it could), is switched off (`native` False: the settings' C loop switch) or declines a page
+    (coordinates that are not finite).
+    """
+    from extractors import pdfium_text
+
+    # None too from a build that predates the C grouping
+    fast = getattr(pdfium_text.native(native), "page_lines", None)
+    if fast is not None:
+        found: list[Line] | None = fast(
+            words._text,
+            words._lengths,
+            words._coords,
+            words._bold,
+            page_width,
+            page,
+            Line,
+            _LIST_MARK_RE.match,
+            _SUPERSCRIPT_RE.match,
+        )
+        if found is not None:
+            return found
+    return _group_words(list(words), page, page_width)
+
+
+def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
+    """Words into visual lines (the Python rules of `group_lines`), before column ordering."""
     if not words:
         return []
     words = sorted(words, key=lambda w: (round(w.top), w.x0))
@@ -770,8 +804,7 @@ def _words_to_lines(words: list[Word], page: int, page_width: float) -> list[Lin
             else:
                 current.append(word)
         segments.append(current)
-    lines = [_segment_to_line(seg, page) for seg in segments]
-    return _order_columns(lines, page_width)
+    return [_segment_to_line(seg, page) for seg in segments]
 
 
 def _column_edges(rows: list[list[Word]], page_width: float) -> list[float]:

@@ -1,15 +1,20 @@
 """The C text loop reads exactly what the Python loop reads, and its tables are pdfplumber's.
 
 `extractors/_pdfpage.c` is the fast path of `extractors/pdfium_text.py`; both must give the same
-words, drawn paths and edges on every page. The table finder runs pdfplumber's TableFinder on
-PDFium's edges and words instead of a pdfplumber parse: on our fixtures its tables equal its own
-(on the real corpus they differ where pdfplumber's own cells are worse, e.g. run-together words;
-the end-to-end comparison is tests/test_gold_accuracy.py).
+words, drawn paths and edges on every page. It also groups a page's packed words into lines, the
+fast path of `extractors/text.py`'s `_group_words`: the same lines, float for float (compared by
+repr, so that even -0.0 against 0.0 would count), on every page of the fixtures and the corpus.
+The table finder runs pdfplumber's TableFinder on PDFium's edges and words instead of a
+pdfplumber parse: on our fixtures its tables equal its own (on the real corpus they differ where
+pdfplumber's own cells are worse, e.g. run-together words; the end-to-end comparison is
+tests/test_gold_accuracy.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+import random
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +25,17 @@ from fixtures.builder import build_report
 from fixtures.reports import FIXTURES
 
 from extractors import pdfium_text as fast
+from extractors import text as layer
 from extractors.glyphs import clean_cell
 from extractors.settings import ExtractorSettings
-from extractors.text import PDFIUM_GAP_RATIO, TABLE_SETTINGS, WORD_SETTINGS, read_pages
+from extractors.text import (
+    PDFIUM_GAP_RATIO,
+    TABLE_SETTINGS,
+    WORD_SETTINGS,
+    PageWords,
+    Word,
+    read_pages,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "raw" / "samples").glob("*.pdf"))
@@ -226,3 +239,220 @@ def test_rotated_pages_read_as_pdfplumber_reads_them(tmp_path: Path) -> None:
         [table] = _pdfium_tables(path, index, page)
         assert table == tuple(_pdfplumber_tables(path, index)[0])
         assert table[1] == ("1", "Forces should log every call.")
+
+
+# ---------------------------------------------------------------- words → lines
+
+
+def _c_lines(words: PageWords, page: int, width: float) -> list[object] | None:
+    """The C grouping alone (None: it declined the page and Python groups it)."""
+    module = fast.native()
+    assert module is not None
+    found: list[object] | None = module.page_lines(
+        words._text,
+        words._lengths,
+        words._coords,
+        words._bold,
+        width,
+        page,
+        layer.Line,
+        layer._LIST_MARK_RE.match,
+        layer._SUPERSCRIPT_RE.match,
+    )
+    return found
+
+
+def _compare_groupings(pages: Sequence[tuple[str, int, PageWords, float]]) -> int:
+    """Compare the C and Python groupings page by page; return how many lines they made."""
+    made = 0
+    differing = []
+    for name, index, words, width in pages:
+        ours = _c_lines(words, index, width)
+        python = layer._group_words(list(words), index, width)
+        assert ours is not None, f"the C grouping declined {name} page {index}"
+        if repr(ours) != repr(python):
+            differing.append((name, index))
+        made += len(python)
+    assert not differing, f"the C and Python groupings differ on (file, page): {differing[:5]}"
+    return made
+
+
+def _document_pages(paths: Sequence[Path]) -> Iterator[tuple[str, int, PageWords, float]]:
+    for path in paths:
+        raw = layer.read_pages(path, settings=ExtractorSettings(text_engine="pdfium"))
+        for index, words in enumerate(raw.words, start=1):
+            yield path.name, index, words, raw.sizes[index - 1][0]
+
+
+def test_c_and_python_group_fixture_reports_alike(fixture_pdfs: list[Path]) -> None:
+    assert _compare_groupings(list(_document_pages(fixture_pdfs))) > 0
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not available at {CORPUS}")
+def test_c_and_python_group_every_corpus_page_alike() -> None:
+    pages = _document_pages(sorted(CORPUS.glob("*.pdf")))
+    assert _compare_groupings(list(pages)) > 10_000
+
+
+def _page(*words: tuple[str, float, float, float, float, float, bool]) -> PageWords:
+    return PageWords(Word(*w) for w in words)
+
+
+def _body(
+    top: float, *texts: tuple[str, float]
+) -> list[tuple[str, float, float, float, float, float, bool]]:
+    """Words of one 10 pt line at `top`, each given by its text and x0 (5 pt a letter)."""
+    return [(t, x0, x0 + 5 * len(t), top, top + 10, 10.0, False) for t, x0 in texts]
+
+
+EDGE_CASES: dict[str, PageWords] = {
+    "empty": PageWords(),
+    "one word": _page(("Alone", 72.0, 100.0, 90.0, 100.0, 10.0, True)),
+    "superscript markers": _page(
+        ("Police", 72.0, 100.0, 86.0, 100.0, 10.0, False),
+        ("12", 100.5, 104.0, 88.0, 94.0, 6.0, False),  # raised, small, digits: dropped
+        ("forces", 106.0, 130.0, 86.0, 100.0, 10.0, False),
+        ("*,†", 130.5, 134.0, 88.0, 94.0, 6.0, False),
+        ("ab", 135.0, 140.0, 88.0, 94.0, 6.0, False),  # raised and small but not a marker
+        ("3", 141.0, 143.0, 94.0, 100.0, 6.0, False),  # small but on the baseline: kept
+    ),
+    "a marker first in its line": _page(
+        ("4", 72.0, 75.0, 88.0, 94.0, 6.0, False),
+        ("Notes", 76.0, 100.0, 90.0, 100.0, 10.0, False),
+        ("and", 102.0, 120.0, 90.0, 100.0, 10.0, False),
+    ),
+    "two columns": _page(
+        *(
+            w
+            for row in range(12)
+            for w in _body(
+                100 + 14 * row,
+                ("Left", 72.0),
+                (f"text{row}", 100.0),
+                ("Right", 320.0),
+                ("x", 348.0),
+            )
+        )
+    ),
+    "justified gaps crossing": _page(
+        *(
+            w
+            for row in range(12)
+            for w in _body(100 + 14 * row, ("a", 72.0), ("wide", 300.0 + 40 * (row % 2)))
+        ),
+        *_body(300.0, ("crossing", 280.0)),
+    ),
+    "a lone list mark before a gap": _page(
+        *_body(100.0, ("1.", 72.0), ("Forces", 120.0), ("should", 160.0)),
+        *_body(114.0, ("•", 72.0), ("Audit", 120.0)),
+        *_body(128.0, ("(iv)", 72.0), ("Log", 120.0)),
+        *_body(142.0, ("Not", 72.0), ("a", 120.0), ("mark", 128.0)),
+    ),
+    "equal sizes tie": _page(
+        ("Big", 72.0, 90.0, 88.0, 100.0, 12.0, True),
+        ("tiny", 92.0, 110.0, 92.0, 100.0, 8.0, False),
+        ("Bigs", 112.0, 130.0, 88.0, 100.0, 12.0, False),
+        ("sm", 132.0, 140.0, 92.0, 100.0, 8.0, True),
+    ),
+    "sizes zero and signed zeros": _page(
+        ("zero", -0.0, 10.0, 0.0, 0.0, 0.0, False),
+        ("nil", 0.0, 12.0, -0.0, 0.0, -0.0, True),
+        ("x", 14.0, 16.0, 0.0, 0.0, 0.0, False),
+    ),
+    "rounding halves": _page(
+        ("a", 10.0, 12.0, 0.5, 10.5, 10.0, False),
+        ("b", 5.0, 7.0, 1.5, 11.5, 10.0, False),
+        ("c", 20.0, 22.0, 2.5, 12.5, 10.0, False),
+        ("d", 1.0, 3.0, 1.49, 11.0, 10.0, False),
+    ),
+    "rows beyond the last three": _page(
+        ("a", 10.0, 12.0, 100.0, 110.0, 10.0, False),
+        ("b", 10.0, 12.0, 102.0, 104.0, 2.0, False),
+        ("c", 10.0, 12.0, 104.5, 106.0, 1.5, False),
+        ("d", 10.0, 12.0, 106.5, 108.0, 1.5, False),
+        ("e", 20.0, 22.0, 101.0, 111.0, 10.0, False),
+    ),
+    "unicode": _page(
+        ("Ré", 72.0, 90.0, 90.0, 100.0, 10.0, False),
+        ("👮", 92.0, 100.0, 90.0, 100.0, 10.0, False),
+        ("naïve", 102.0, 130.0, 90.0, 100.0, 10.0, False),
+        ("", 131.0, 131.0, 90.0, 100.0, 10.0, False),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDGE_CASES))
+def test_c_and_python_group_edge_cases_alike(case: str) -> None:
+    words = EDGE_CASES[case]
+    ours = _c_lines(words, 3, 595.0)
+    assert ours is not None
+    assert repr(ours) == repr(layer._group_words(list(words), 3, 595.0))
+    assert repr(layer.page_lines(words, 3, 595.0)) == repr(
+        layer._order_columns(layer._group_words(list(words), 3, 595.0), 595.0)
+    )
+
+
+def test_markers_ties_and_list_marks_group_as_intended() -> None:
+    """The edge cases exercise what they are named after (in both groupings)."""
+    lines = {case: layer.group_lines(words, 1, 595.0) for case, words in EDGE_CASES.items()}
+    assert [ln.text for ln in lines["superscript markers"]] == ["Police forces ab 3"]
+    assert [ln.text for ln in lines["a marker first in its line"]] == ["4 Notes and"]
+    assert lines["equal sizes tie"][0].size == 12.0  # first size of the most characters
+    assert len(lines["two columns"]) == 24
+    marks = [ln.text for ln in lines["a lone list mark before a gap"]]
+    assert marks[:3] == ["1. Forces should", "• Audit", "(iv) Log"]
+    assert marks[3:] == ["Not", "a mark"]
+
+
+def test_pages_c_declines_are_grouped_by_python() -> None:
+    """Coordinates that are not finite: Python groups the page (and raises as it raises)."""
+    infinite = _page(
+        ("far", math.inf, math.inf, 90.0, 100.0, 10.0, False), *_body(90.0, ("a", 1.0))
+    )
+    assert _c_lines(infinite, 1, 595.0) is None
+    assert repr(layer.group_lines(infinite, 1, 595.0)) == repr(
+        layer._group_words(list(infinite), 1, 595.0)
+    )
+    broken = _page(("nan", 1.0, 2.0, math.nan, 10.0, 10.0, False))
+    assert _c_lines(broken, 1, 595.0) is None
+    with pytest.raises(ValueError, match="NaN"):
+        layer.group_lines(broken, 1, 595.0)
+
+
+def _random_page(rng: random.Random) -> PageWords:
+    """Words on a coarse grid, so that ties, overlaps, gaps and columns abound."""
+    texts = ["1.", "•", "(a)", "a)", "12", "*", "†", "word", "Recommendation", "x", "(ii)", "é"]
+    words = []
+    for _ in range(rng.randint(1, 120)):
+        size = rng.choice([6.0, 8.0, 10.0, 10.0, 12.0, 0.0])
+        x0 = rng.randint(0, 120) * 5.0 + rng.choice([0.0, 0.5, 0.25])
+        top = rng.randint(0, 40) * 6.0 + rng.choice([0.0, 0.5, 1.5, 2.5])
+        word = rng.choice(texts)
+        words.append(
+            Word(word, x0, x0 + 4 * len(word), top, top + max(size, 1.0), size, rng.random() < 0.3)
+        )
+    return PageWords(words)
+
+
+def test_c_and_python_group_random_pages_alike() -> None:
+    rng = random.Random(18)  # noqa: S311 - a fixed layout generator, not a secret
+    pages = [("random", index, _random_page(rng), 595.0) for index in range(1, 400)]
+    assert _compare_groupings(pages) > 0
+
+
+def test_the_switch_groups_lines_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    python = layer._group_words
+
+    def counting(words: list[Word], page: int, page_width: float) -> list[layer.Line]:
+        calls.append(page)
+        return python(words, page, page_width)
+
+    monkeypatch.setattr(layer, "_group_words", counting)
+    words = EDGE_CASES["two columns"]
+    assert fast.native(False) is None
+    in_python = layer.group_lines(words, 1, 595.0, native=False)
+    assert calls == [1]
+    assert repr(layer.group_lines(words, 2, 595.0)) == repr(python(list(words), 2, 595.0))
+    assert calls == [1]  # the C grouping served the second page
+    assert repr(in_python) == repr(python(list(words), 1, 595.0))

@@ -63,7 +63,7 @@ def _read(path: Path, settings: ExtractorSettings) -> tuple[DocumentText | None,
     from extractors.text import build_document, read_pages
 
     try:
-        doc = build_document(read_pages(path, settings=settings))
+        doc = build_document(read_pages(path, settings=settings), settings.native)
     except ExtractionError as exc:
         return None, str(exc)
     return (doc, None) if doc.lines else (None, f"{path}: no text layer")

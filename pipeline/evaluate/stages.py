@@ -87,7 +87,11 @@ def time_document(path: Path, times: StageTimes, settings: Settings = DEFAULTS) 
     from extractors.text import build_document, read_pages
     from pipeline.run.extract import STAGES, Work
 
-    seconds, doc = _timed(lambda: build_document(read_pages(path, settings=settings.extractors)))
+    seconds, doc = _timed(
+        lambda: build_document(
+            read_pages(path, settings=settings.extractors), settings.extractors.native
+        )
+    )
     if not doc.lines:
         times.skipped.append(f"{path.name}: no text layer")
         return

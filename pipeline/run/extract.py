@@ -218,7 +218,8 @@ def extract_pdf(
         else:
             raw = read_pages(path, digest, settings.extractors)
             cache.put_text(digest, raw_to_json(raw))
-    doc = build_document(raw if raw is not None else read_pages(path, settings=settings.extractors))
+    raw = raw if raw is not None else read_pages(path, settings=settings.extractors)
+    doc = build_document(raw, settings.extractors.native)
     del raw  # a long report's words are its largest object: free them before the extractors
     if not doc.lines and ocr:
         doc = _ocr_document(path, doc.sha256, cache, settings)
@@ -263,7 +264,7 @@ def _ocr_document(
     raw.warnings.append(f"{path.name}: no text layer; text read by OCR (ocrmypdf, {language})")
     if cache is not None:
         cache.put_text(digest, raw_to_json(raw))  # later runs reuse the OCRed text
-    return build_document(raw)
+    return build_document(raw, settings.extractors.native)
 
 
 def extract_outcome(
