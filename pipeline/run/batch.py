@@ -21,7 +21,7 @@ from models.records import DocumentResult
 from pipeline.common.config import Config
 from pipeline.common.outcome import Outcome
 from pipeline.run.page_facts import with_page_metadata
-from pipeline.store.load import RunReport, content_hash
+from pipeline.store.report import RunReport, content_hash
 
 if TYPE_CHECKING:
     from pipeline.acquire.harvest import FetchReport  # the fetch stack is needed only by --source
