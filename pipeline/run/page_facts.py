@@ -96,7 +96,7 @@ def with_recorded_metadata(
     engine: Engine, outcomes: list[Outcome], config: Config, cache_dir: Path | None = None
 ) -> list[Outcome]:
     """Outcomes of PDFs that fetch or add recorded get their publication page's facts."""
-    from pipeline.acquire.manifest import downloads_by_sha256
+    from pipeline.acquire.recorded import downloads_by_sha256
 
     known = downloads_by_sha256(
         engine, [o.result.sha256 for o in outcomes if o.result is not None], config.data_dir
