@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -20,13 +19,14 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.common.outcome import Outcome, Progress, file_size
-from pipeline.run.extract import extract_outcome
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +191,8 @@ class _Pool:
     """Workers that each extract one document at a time under the budget."""
 
     def __init__(self, budget: Budget, work: Work) -> None:
+        import multiprocessing  # here: a run answered from the cache starts no worker
+
         self.budget = budget
         self.work = work
         if "fork" in multiprocessing.get_all_start_methods():
@@ -224,13 +226,17 @@ def extract_budgeted(
     jobs: int = 1,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
-    work: Work = extract_outcome,
+    work: Work | None = None,
 ) -> list[Outcome]:
     """Extract PDFs in worker processes under the budget, returning outcomes in input order."""
+    from multiprocessing.connection import wait
+
+    from pipeline.run.extract import extract_outcome
+
     outcomes: dict[int, Outcome] = {}
     # Largest files first, so that one big report does not run alone at the end.
     pending = deque(sorted(range(len(paths)), key=lambda i: file_size(paths[i]), reverse=True))
-    pool = _Pool(budget, work)
+    pool = _Pool(budget, work or extract_outcome)
     idle: list[_Slot] = []
     busy: list[_Slot] = []
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.common.outcome import Outcome, Progress, file_size
-from pipeline.run import extract as stages
 from pipeline.run.cache import ContentCache, FileIndex, Stamp, stamp_of
 
 if TYPE_CHECKING:
@@ -107,6 +106,8 @@ def _extract_each(
     ocr: bool = False,
 ) -> list[Outcome]:
     """Extract PDFs (in worker processes when jobs > 1 or under a budget), in input order."""
+    from pipeline.run import extract as stages  # not needed when the cache answers every file
+
     work = functools.partial(stages.extract_outcome, ocr=True) if ocr else stages.extract_outcome
     if budget is not None and budget.limited:
         from pipeline.run.budget import extract_budgeted
