@@ -45,6 +45,7 @@ _RUN_ITEM_COLUMNS = (
     "position",
 )
 _RUN_DOCUMENT_COLUMNS = ("sha256", "file", "status", "message", "warnings")
+_CHUNK = 500  # values per IN (...) list, as the loader reads them
 
 
 def _run_documents(outcomes: Sequence[Outcome]) -> list[tuple[Any, ...]]:
@@ -66,19 +67,20 @@ def _same_documents(connection: Connection, outcomes: Sequence[Outcome]) -> bool
     results = [o.result for o in _first_copies(outcomes).values() if o.result is not None]
     d = t.documents.c
     columns = (d.sha256, d.file, d.title, d.publisher, d.published, d.summary, d.pages, d.source)
-    stored = {
-        row.sha256: row
-        for row in connection.execute(
-            select(*columns).where(d.sha256.in_([r.sha256 for r in results]))
-        )
-    }
+    wanted_shas = [r.sha256 for r in results]
+    stored: dict[str, Any] = {}  # sha256 -> its documents row
+    for start in range(0, len(wanted_shas), _CHUNK):
+        chunk = wanted_shas[start : start + _CHUNK]
+        query = select(*columns).where(d.sha256.in_(chunk))
+        stored.update((row.sha256, row) for row in connection.execute(query))
     for result in results:
         row = stored.get(result.sha256)
         if row is None:
             return False
         meta = result.metadata
+        held = (row.file, row.title, row.publisher, row.published, row.summary, row.pages)
         wanted = (result.file, meta.title, meta.publisher, meta.published, meta.summary)
-        if tuple(row)[1:7] != (*wanted, result.pages):
+        if held != (*wanted, result.pages):
             return False
         if result.source is not None and row.source != result.source:
             return False
@@ -92,7 +94,12 @@ def _same_items(
     ri, i, v = t.run_items.c, t.items.c, t.item_versions.c
     query = (
         select(
-            ri.item_id, ri.kind, ri.number, ri.parent, ri.position, ri.document_sha256,
+            ri.item_id,
+            ri.kind,
+            ri.number,
+            ri.parent,
+            ri.position,
+            ri.document_sha256,
             v.content_hash,
         )
         .join_from(t.run_items, t.item_versions, v.id == ri.version_id)
@@ -107,7 +114,7 @@ def _same_items(
             i.position == ri.position,
         )
         .order_by(ri.document_sha256, ri.position)
-    )  # fmt: skip
+    )
     seen: dict[str, list[tuple[Any, ...]]] = {}
     ids: dict[str, list[str]] = {}
     for row in connection.execute(query):
