@@ -1,112 +1,109 @@
-"""SQLAlchemy 2 tables of the store (kept apart from the records in `records.py`).
+"""The store's ORM classes, mapped onto the Core tables of `tables.py` (the one schema).
 
-Items are keyed by their stable id; their content lives in `item_versions`, which gains a row
-only when an item's content hash changes (as git-history does), so a diff between runs is a query.
-JSON-valued columns hold JSON text, which every SQL database can store.
+Records are kept apart in `records.py`. Code that only reads or copies rows (a warm re-run)
+uses `tables.py` and never imports the ORM; each class here types the columns of its table
+(a test checks both name the same columns).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped
+
+from models import tables
 
 
 class Base(DeclarativeBase):
     """Declarative base of every table."""
 
+    metadata = tables.metadata
+
 
 class Run(Base):
     """One invocation of `recwatch run`: provenance, settings, inputs and outcome."""
 
-    __tablename__ = "runs"
+    __table__ = tables.runs
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
-    tool_version: Mapped[str] = mapped_column(String(40))
-    git_revision: Mapped[str | None] = mapped_column(String(40))
-    settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
-    inputs: Mapped[str] = mapped_column(Text, default="[]")  # JSON: [{"file", "sha256"}]
-    counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
-    warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
-    status: Mapped[str] = mapped_column(String(16))  # ok | partial | failed (none loaded)
+    id: Mapped[int]
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    tool_version: Mapped[str]
+    git_revision: Mapped[str | None]
+    settings: Mapped[str]
+    inputs: Mapped[str]
+    counts: Mapped[str]
+    warnings: Mapped[str]
+    status: Mapped[str]
 
 
 class Document(Base):
     """A report PDF, identified by the sha256 of its bytes."""
 
-    __tablename__ = "documents"
+    __table__ = tables.documents
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    file: Mapped[str] = mapped_column(Text)
-    source: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(Text)
-    publisher: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[date | None] = mapped_column(Date)
-    pages: Mapped[int] = mapped_column(Integer)
-    first_seen_run: Mapped[int] = mapped_column(ForeignKey("runs.id"))
-    # The report's own summary paragraph (added later: nullable, filled by the next run).
-    summary: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str]
+    file: Mapped[str]
+    source: Mapped[str | None]
+    title: Mapped[str | None]
+    publisher: Mapped[str | None]
+    published: Mapped[date | None]
+    pages: Mapped[int]
+    first_seen_run: Mapped[int]
+    summary: Mapped[str | None]
 
 
 class Item(Base):
     """One recommendation / area for improvement / cause of concern / action: its identity."""
 
-    __tablename__ = "items"
+    __table__ = tables.items
 
-    id: Mapped[str] = mapped_column(String(120), primary_key=True)
-    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), index=True)
-    kind: Mapped[str] = mapped_column(String(32), index=True)
-    number: Mapped[str | None] = mapped_column(String(40))
-    parent: Mapped[str | None] = mapped_column(String(40))
-    position: Mapped[int] = mapped_column(Integer, default=0)  # order within the document
-    current_version_id: Mapped[int | None] = mapped_column(
-        ForeignKey("item_versions.id", use_alter=True, name="fk_items_current_version")
-    )
-    # Set when a later run of the same document no longer finds the item; cleared if it returns.
-    removed_in_run: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+    id: Mapped[str]
+    document_sha256: Mapped[str]
+    kind: Mapped[str]
+    number: Mapped[str | None]
+    parent: Mapped[str | None]
+    position: Mapped[int]
+    current_version_id: Mapped[int | None]
+    removed_in_run: Mapped[int | None]
 
 
 class ItemVersion(Base):
     """The content of an item as one run saw it; a new row only when the content changes."""
 
-    __tablename__ = "item_versions"
-    __table_args__ = (Index("ix_item_versions_deadline_date", "deadline_date"),)
+    __table__ = tables.item_versions
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"), index=True)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    text: Mapped[str] = mapped_column(Text)
-    pages: Mapped[str] = mapped_column(Text)  # JSON list: every page from page_start to page_end
-    page_start: Mapped[int] = mapped_column(Integer)
-    page_end: Mapped[int] = mapped_column(Integer)
-    addressees: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
-    partners: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
-    deadline_text: Mapped[str | None] = mapped_column(Text)
-    deadline_date: Mapped[date | None] = mapped_column(Date)
-    deadline_kind: Mapped[str | None] = mapped_column(String(16))
-    deadline_granularity: Mapped[str | None] = mapped_column(String(16))
-    deadlines: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of every deadline
-    occurrences: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of pages
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    id: Mapped[int]
+    item_id: Mapped[str]
+    run_id: Mapped[int]
+    content_hash: Mapped[str]
+    text: Mapped[str]
+    pages: Mapped[str]
+    page_start: Mapped[int]
+    page_end: Mapped[int]
+    addressees: Mapped[str]
+    partners: Mapped[str]
+    deadline_text: Mapped[str | None]
+    deadline_date: Mapped[date | None]
+    deadline_kind: Mapped[str | None]
+    deadline_granularity: Mapped[str | None]
+    deadlines: Mapped[str]
+    occurrences: Mapped[str]
+    created_at: Mapped[datetime]
 
 
 class RunDocument(Base):
     """What a run did with one input file: loaded (ok) or failed, with the reason."""
 
-    __tablename__ = "run_documents"
-    __table_args__ = (UniqueConstraint("run_id", "file", name="uq_run_documents_run_file"),)
+    __table__ = tables.run_documents
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"), index=True)
-    sha256: Mapped[str | None] = mapped_column(String(64))  # None when the file is unreadable
-    file: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16))  # ok | failed
-    message: Mapped[str | None] = mapped_column(Text)
-    warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+    id: Mapped[int]
+    run_id: Mapped[int]
+    sha256: Mapped[str | None]
+    file: Mapped[str]
+    status: Mapped[str]
+    message: Mapped[str | None]
+    warnings: Mapped[str]
 
 
 class RunItem(Base):
@@ -115,19 +112,18 @@ class RunItem(Base):
     A snapshot per run, so the diff between any two runs (or two versions of a report) is a query.
     """
 
-    __tablename__ = "run_items"
-    __table_args__ = (UniqueConstraint("run_id", "item_id", name="uq_run_items_run_item"),)
+    __table__ = tables.run_items
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"), index=True)
-    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
-    version_id: Mapped[int] = mapped_column(ForeignKey("item_versions.id"))
-    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), index=True)
-    publication: Mapped[str] = mapped_column(String(64), index=True)  # models.ids.publication_key
-    kind: Mapped[str] = mapped_column(String(32))
-    number: Mapped[str | None] = mapped_column(String(40))
-    parent: Mapped[str | None] = mapped_column(String(40))
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    id: Mapped[int]
+    run_id: Mapped[int]
+    item_id: Mapped[str]
+    version_id: Mapped[int]
+    document_sha256: Mapped[str]
+    publication: Mapped[str]
+    kind: Mapped[str]
+    number: Mapped[str | None]
+    parent: Mapped[str | None]
+    position: Mapped[int]
 
 
 class Correction(Base):
@@ -137,33 +133,33 @@ class Correction(Base):
     extraction had when the correction was made, so a later change underneath can be flagged.
     """
 
-    __tablename__ = "corrections"
+    __table__ = tables.corrections
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
-    field: Mapped[str] = mapped_column(String(32))  # text | addressees | deadline | reject | add
-    value: Mapped[str] = mapped_column(Text)  # JSON
-    extracted: Mapped[str] = mapped_column(Text)  # JSON: the extracted value it was made against
-    made_by: Mapped[str] = mapped_column(String(120))
-    made_at: Mapped[datetime] = mapped_column(DateTime)
-    note: Mapped[str | None] = mapped_column(Text)
-    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("corrections.id"))
+    id: Mapped[int]
+    item_id: Mapped[str]
+    field: Mapped[str]
+    value: Mapped[str]
+    extracted: Mapped[str]
+    made_by: Mapped[str]
+    made_at: Mapped[datetime]
+    note: Mapped[str | None]
+    superseded_by: Mapped[int | None]
 
 
 class NeedsReview(Base):
     """A correction whose extracted value changed in a later run: an analyst must look again."""
 
-    __tablename__ = "needs_review"
+    __table__ = tables.needs_review
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
-    correction_id: Mapped[int] = mapped_column(ForeignKey("corrections.id"), index=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
-    field: Mapped[str] = mapped_column(String(32))
-    was: Mapped[str] = mapped_column(Text)  # JSON: extracted value the correction was made against
-    now: Mapped[str] = mapped_column(Text)  # JSON: the newly extracted value
-    flagged_at: Mapped[datetime] = mapped_column(DateTime)
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    id: Mapped[int]
+    item_id: Mapped[str]
+    correction_id: Mapped[int]
+    run_id: Mapped[int]
+    field: Mapped[str]
+    was: Mapped[str]
+    now: Mapped[str]
+    flagged_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
 
 
 class ItemCheck(Base):
@@ -173,14 +169,14 @@ class ItemCheck(Base):
     later run that extracts something else for the item brings it back.
     """
 
-    __tablename__ = "item_checks"
+    __table__ = tables.item_checks
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
-    version_id: Mapped[int] = mapped_column(ForeignKey("item_versions.id"), index=True)
-    checked_by: Mapped[str] = mapped_column(String(120))
-    checked_at: Mapped[datetime] = mapped_column(DateTime)
-    note: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int]
+    item_id: Mapped[str]
+    version_id: Mapped[int]
+    checked_by: Mapped[str]
+    checked_at: Mapped[datetime]
+    note: Mapped[str | None]
 
 
 class WebPage(Base):
@@ -190,17 +186,17 @@ class WebPage(Base):
     is written only once every PDF it links to has been downloaded, so a failure is retried.
     """
 
-    __tablename__ = "web_pages"
+    __table__ = tables.web_pages
 
-    url: Mapped[str] = mapped_column(String(2000), primary_key=True)  # canonical URL
-    kind: Mapped[str] = mapped_column(String(16))  # feed | listing | publication
-    source: Mapped[str] = mapped_column(String(40), index=True)
-    title: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[date | None] = mapped_column(Date)
-    report_type: Mapped[str | None] = mapped_column(Text)
-    etag: Mapped[str | None] = mapped_column(Text)
-    last_modified: Mapped[str | None] = mapped_column(Text)
-    fetched_at: Mapped[datetime] = mapped_column(DateTime)
+    url: Mapped[str]
+    kind: Mapped[str]
+    source: Mapped[str]
+    title: Mapped[str | None]
+    published: Mapped[date | None]
+    report_type: Mapped[str | None]
+    etag: Mapped[str | None]
+    last_modified: Mapped[str | None]
+    fetched_at: Mapped[datetime]
 
 
 class Download(Base):
@@ -210,27 +206,24 @@ class Download(Base):
     for review; identical bytes from two URLs share one file and one document (by sha256).
     """
 
-    __tablename__ = "downloads"
-    __table_args__ = (
-        UniqueConstraint("canonical_url", "version", name="uq_downloads_url_version"),
-    )
+    __table__ = tables.downloads
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    url: Mapped[str | None] = mapped_column(Text)  # as linked (None: added by hand without URL)
-    canonical_url: Mapped[str | None] = mapped_column(String(2000), index=True)
-    page_url: Mapped[str | None] = mapped_column(String(2000), index=True)
-    source: Mapped[str | None] = mapped_column(String(40))
-    title: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[date | None] = mapped_column(Date)
-    publisher: Mapped[str | None] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    file: Mapped[str] = mapped_column(Text)  # path under the data directory: raw/<sha256>.pdf
-    size: Mapped[int] = mapped_column(Integer)
-    content_type: Mapped[str | None] = mapped_column(String(120))
-    etag: Mapped[str | None] = mapped_column(Text)
-    last_modified: Mapped[str | None] = mapped_column(Text)
-    fetched_at: Mapped[datetime] = mapped_column(DateTime)
-    method: Mapped[str] = mapped_column(String(16))  # fetch | add
-    status: Mapped[str] = mapped_column(String(16))  # current | superseded
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    needs_review: Mapped[bool] = mapped_column(default=False)  # a re-published version
+    id: Mapped[int]
+    url: Mapped[str | None]
+    canonical_url: Mapped[str | None]
+    page_url: Mapped[str | None]
+    source: Mapped[str | None]
+    title: Mapped[str | None]
+    published: Mapped[date | None]
+    publisher: Mapped[str | None]
+    sha256: Mapped[str]
+    file: Mapped[str]
+    size: Mapped[int]
+    content_type: Mapped[str | None]
+    etag: Mapped[str | None]
+    last_modified: Mapped[str | None]
+    fetched_at: Mapped[datetime]
+    method: Mapped[str]
+    status: Mapped[str]
+    version: Mapped[int]
+    needs_review: Mapped[bool]

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from models.db import Base
 from models.errors import StoreError
+from models.tables import metadata
 from models.views import drop_views
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def revisions() -> tuple[str, ...]:
 
 
 def head_revision() -> str:
-    """Return the newest revision id (the schema of `models/db.py`)."""
+    """Return the newest revision id (the schema of `models/tables.py`)."""
     return HEAD
 
 
@@ -95,7 +95,7 @@ def _store_label(engine: Engine) -> str:
 def _recwatch_tables(connection: Connection) -> dict[str, set[str]]:
     """Return recwatch's tables present in the store, each with its column names."""
     inspector = inspect(connection)
-    ours = set(Base.metadata.tables)
+    ours = set(metadata.tables)
     return {
         name: {column["name"] for column in inspector.get_columns(name)}
         for name in inspector.get_table_names()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from models.records import Deadline, DocumentResult, Item, Metadata
 
 if TYPE_CHECKING:
-    from pipeline.store.load import RunReport
+    from pipeline.store.report import RunReport
 
 
 def make_item(

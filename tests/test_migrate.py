@@ -112,6 +112,14 @@ def test_a_new_store_is_created_at_head_and_matches_models_db(store_url: str) ->
         engine.dispose()
 
 
+def test_each_orm_class_types_exactly_the_columns_of_its_table() -> None:
+    for mapper in Base.registry.mappers:
+        table = mapper.local_table
+        typed = set(mapper.class_.__annotations__)
+        assert typed == set(table.columns.keys()), f"models/db.py {mapper.class_.__name__}"
+    assert {m.local_table for m in Base.registry.mappers} == set(Base.metadata.tables.values())
+
+
 def test_a_store_of_the_previous_schema_is_upgraded_with_its_data(store_url: str) -> None:
     _previous_store_with_rows(store_url)
     engine = _bare(store_url)

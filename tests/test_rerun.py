@@ -18,8 +18,7 @@ from models import db
 from models.store import open_store
 from pipeline.cli.main import cli
 from pipeline.common.outcome import Outcome
-from pipeline.run import order as run
-from pipeline.store import load
+from pipeline.store import load, rerun
 from pipeline.store.corrections import CorrectionRequest, correct
 from pipeline.store.rerun import repeat_last_run
 
@@ -132,7 +131,7 @@ def test_warm_rerun_writes_one_run_row_and_the_usual_summary(
     assert CliRunner().invoke(cli, args).exit_code == 0
     runs, versions, run_items = _counts(store)
     with monkeypatch.context() as patched:
-        patched.setattr(run, "repeat_last_run", lambda *_a, **_k: None)
+        patched.setattr(rerun, "repeat_last_run", lambda *_a, **_k: None)
         loaded = CliRunner().invoke(cli, args)
     repeated = CliRunner().invoke(cli, args)
     assert repeated.exit_code == loaded.exit_code == 0

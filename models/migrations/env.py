@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from models.db import Base
+from models.tables import metadata
 
 connection = context.config.attributes.get("connection")
 if not isinstance(connection, Connection):
@@ -19,7 +19,7 @@ if not isinstance(connection, Connection):
     )
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

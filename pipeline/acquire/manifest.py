@@ -7,21 +7,19 @@ bytes is a new version flagged for review; identical bytes from two URLs share o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
 
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from models import db
 from pipeline.acquire.fetch import Validators
+from pipeline.acquire.recorded import FetchedFile as FetchedFile
+from pipeline.acquire.recorded import FileStatus
 
 NO_VALIDATORS = Validators()
-
-FileStatus = Literal["new", "changed", "unchanged", "duplicate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +42,6 @@ class CurrentDownload:
     sha256: str
     version: int
     validators: Validators
-
-
-@dataclass(frozen=True, slots=True)
-class FetchedFile:
-    """A PDF this fetch saw: where it is, what it is, and whether it is new."""
-
-    url: str | None  # canonical URL (None: added by hand without one)
-    sha256: str
-    path: Path
-    status: FileStatus
-    version: int
-    title: str | None = None
-    published: date | None = None
-    publisher: str | None = None
-    page_url: str | None = None
-    previous_sha256: str | None = None  # the version a changed file replaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,47 +130,6 @@ def current_download(engine: Engine, *urls: str) -> CurrentDownload | None:
             row.version,
             Validators(row.etag, row.last_modified),
         )
-
-
-def any_downloads(engine: Engine) -> bool:
-    """True when fetch or `recwatch add` ever recorded a PDF in this store."""
-    with Session(engine) as session:
-        return session.scalars(select(db.Download.id).limit(1)).first() is not None
-
-
-def downloads_by_sha256(
-    engine: Engine, sha256s: Sequence[str], data_dir: Path
-) -> dict[str, FetchedFile]:
-    """What fetch (or `recwatch add`) recorded about these PDFs: the first record of each file.
-
-    The first record is the one the loading run used; the same bytes found later at another URL
-    are a duplicate of it.
-    """
-    wanted = sorted(set(sha256s))
-    if not wanted:
-        return {}
-    found: dict[str, FetchedFile] = {}
-    with Session(engine) as session:
-        rows = session.scalars(
-            select(db.Download)
-            .where(db.Download.sha256.in_(wanted))
-            .order_by(db.Download.sha256, db.Download.id)
-        )
-        for row in rows:
-            if row.sha256 in found:
-                continue
-            found[row.sha256] = FetchedFile(
-                url=row.canonical_url or row.url,
-                sha256=row.sha256,
-                path=data_dir / row.file,
-                status="unchanged",
-                version=row.version,
-                title=row.title,
-                published=row.published,
-                publisher=row.publisher,
-                page_url=row.page_url,
-            )
-    return found
 
 
 def record_file(engine: Engine, facts: FileFacts, data_dir: Path) -> FetchedFile:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from extractors.registry import Body
     from pipeline.evaluate.crossval import CrossValidation
     from pipeline.evaluate.scores import CorpusScore, Counts
-    from pipeline.store.load import RunReport
+    from pipeline.store.report import RunReport
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -20,7 +20,7 @@ from models.ids import item_ids
 from models.records import DocumentResult
 from pipeline.common.config import Config
 from pipeline.run.page_facts import hints_of
-from pipeline.store.load import RunReport, content_hash
+from pipeline.store.report import RunReport, content_hash
 
 if TYPE_CHECKING:
     from pipeline.acquire.harvest import FetchReport  # the fetch stack is needed only by --source

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -22,14 +21,15 @@ import time
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.common.outcome import Outcome, Progress, file_size
-from pipeline.run.extract import extract_outcome
 from pipeline.run.hints import PageHints
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +204,8 @@ class _Pool:
     """Workers that each extract one document at a time under the budget."""
 
     def __init__(self, budget: Budget, work: Work) -> None:
+        import multiprocessing  # here: a run answered from the cache starts no worker
+
         self.budget = budget
         self.work = work
         if "fork" in multiprocessing.get_all_start_methods():
@@ -237,15 +239,19 @@ def extract_budgeted(
     jobs: int = 1,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
-    work: Work = extract_outcome,
+    work: Work | None = None,
     hints: Mapping[Path, PageHints] | None = None,
 ) -> list[Outcome]:
     """Extract PDFs in worker processes under the budget, returning outcomes in input order."""
+    from multiprocessing.connection import wait
+
+    from pipeline.run.extract import extract_outcome
+
     hints = hints or {}
     outcomes: dict[int, Outcome] = {}
     # Largest files first, so that one big report does not run alone at the end.
     pending = deque(sorted(range(len(paths)), key=lambda i: file_size(paths[i]), reverse=True))
-    pool = _Pool(budget, work)
+    pool = _Pool(budget, work or extract_outcome)
     idle: list[_Slot] = []
     busy: list[_Slot] = []
 

@@ -22,8 +22,8 @@ from pipeline.run.extract import extraction_settings
 from pipeline.run.lock import retry_when_locked, run_lock
 from pipeline.run.page_facts import recorded_hints
 from pipeline.run.schedule import extract_many
-from pipeline.store.load import RunReport, load_run
-from pipeline.store.rerun import repeat_last_run
+from pipeline.store.report import RunReport
+from pipeline.store.rerun import record_run
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -127,9 +127,6 @@ def _load(
         "settings": extraction_settings(settings),
     }
     return retry_when_locked(
-        lambda: (
-            repeat_last_run(engine, outcomes, **provenance)
-            or load_run(engine, outcomes, **provenance)
-        ),
+        lambda: record_run(engine, outcomes, **provenance),
         what=engine.url.render_as_string(hide_password=True),
     )

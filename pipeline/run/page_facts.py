@@ -16,7 +16,7 @@ from pipeline.run.schedule import identify
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from pipeline.acquire.manifest import FetchedFile
+    from pipeline.acquire.recorded import FetchedFile
 
 
 def hints_of(fetched: FetchedFile) -> PageHints:
@@ -36,7 +36,7 @@ def recorded_hints(
 
     A file is known by its sha256, taken from the file index while its size and mtime hold.
     """
-    from pipeline.acquire.manifest import any_downloads, downloads_by_sha256
+    from pipeline.acquire.recorded import any_downloads, downloads_by_sha256
 
     if not any_downloads(engine):
         return {}  # nothing was ever fetched or added: no file needs hashing for its page

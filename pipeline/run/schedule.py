@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from pipeline.common.outcome import Outcome, Progress
 from pipeline.common.settings import DEFAULTS, Settings
-from pipeline.run import extract as stages
 from pipeline.run.cache import ContentCache, FileIndex, Stamp, stamp_of
 from pipeline.run.hints import PageHints, named
 
@@ -94,9 +93,8 @@ def extract_many(
     said about some of the files, by path; `settings` reach every worker.
     """
     hints = hints or {}
-    work = functools.partial(stages.extract_outcome, ocr=ocr, settings=settings)
     if cache_dir is None:
-        return _extract_each(paths, work, jobs, progress, None, budget, hints)
+        return _extract_each(paths, _work(ocr, settings), jobs, progress, None, budget, hints)
     cache, index = ContentCache(cache_dir, settings.extractors), FileIndex(cache_dir)
     stamps = [stamp_of(path) for path in paths]  # before any read: a later change is not missed
     outcomes: dict[int, Outcome] = {}
@@ -116,7 +114,13 @@ def extract_many(
     if todo:
         chosen = [paths[i] for i in todo]
         extracted = _extract_each(
-            chosen, work, jobs, counted if progress else None, cache_dir, budget, hints
+            chosen,
+            _work(ocr, settings),
+            jobs,
+            counted if progress else None,
+            cache_dir,
+            budget,
+            hints,
         )
         outcomes.update(zip(todo, extracted, strict=True))
     now = time.time()
@@ -126,6 +130,13 @@ def extract_many(
             index.remember(path, stamp, digest, now)
     index.save()
     return [outcomes[i] for i in range(len(paths))]
+
+
+def _work(ocr: bool, settings: Settings) -> Work:
+    """Extraction of one document with these options (the stages imported only now)."""
+    from pipeline.run import extract as stages  # not needed when the cache answers every file
+
+    return functools.partial(stages.extract_outcome, ocr=ocr, settings=settings)
 
 
 def _extract_each(
