@@ -40,3 +40,31 @@ def test_one_job_without_a_budget_stays_in_this_process(monkeypatch: pytest.Monk
     monkeypatch.setattr(budget, "extract_budgeted", no_workers)
     outcomes = extract_many(SAMPLES[:2], jobs=1)
     assert [o.path for o in outcomes] == SAMPLES[:2]
+
+
+def test_a_file_identified_for_its_page_is_not_read_again_to_extract_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import shutil
+
+    from extractors import text
+    from pipeline.run.schedule import identify
+
+    pdf = tmp_path / "report.pdf"
+    shutil.copyfile(SAMPLES[0], pdf)
+    os.utime(pdf, (1_600_000_000, 1_600_000_000))  # long settled: not racily recent
+    hashed: list[Path] = []
+    real = text.sha256_of
+
+    def counting(path: Path) -> str:
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(text, "sha256_of", counting)
+    cache = tmp_path / "cache"
+    digests = identify([pdf], cache)
+    assert hashed == [pdf]
+    outcome = extract_many([pdf], cache_dir=cache)[0]
+    assert outcome.sha256 == digests[pdf]
+    assert hashed.count(pdf) == 2  # identify, then extract_pdf's own check: not a third time

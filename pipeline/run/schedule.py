@@ -53,10 +53,25 @@ def _digest(path: Path, stamp: Stamp | None, index: FileIndex | None, rehash: bo
 
 
 def identify(paths: list[Path], cache_dir: Path | None, rehash: bool = False) -> dict[Path, str]:
-    """Each readable file's sha256, taken from the file index where it can be (not with rehash)."""
+    """Each readable file's sha256, taken from the file index where it can be (not with rehash).
+
+    A file hashed here is remembered in the index, so the extraction that follows finds its
+    digest there instead of reading the file a second time.
+    """
     index = FileIndex(cache_dir) if cache_dir is not None else None
-    found = {path: _digest(path, stamp_of(path), index, rehash) for path in paths}
-    return {path: digest for path, digest in found.items() if digest is not None}
+    found: dict[Path, str] = {}
+    now = time.time()
+    for path in paths:
+        stamp = stamp_of(path)  # before any read: a later change is not missed
+        digest = _digest(path, stamp, index, rehash)
+        if digest is None:
+            continue
+        found[path] = digest
+        if index is not None and stamp is not None and stamp_of(path) == stamp:
+            index.remember(path, stamp, digest, now)
+    if index is not None:
+        index.save()
+    return found
 
 
 def _known_outcome(
