@@ -127,6 +127,13 @@ PARTNER_CUES: tuple[tuple[str, ...], ...] = (
     ("jointly", "with"),
     ("alongside",),
     ("in", "association", "with"),
+    # the same prepositions after "working": "working in collaboration with Y"
+    ("working", "in", "collaboration", "with"),
+    ("working", "in", "partnership", "with"),
+    ("working", "in", "consultation", "with"),
+    ("working", "in", "conjunction", "with"),
+    ("working", "in", "liaison", "with"),
+    ("working", "alongside"),
     ("shared", "with"),
 )
 CO_ACTOR_CUES: tuple[tuple[str, ...], ...] = (("through",),)
@@ -135,7 +142,10 @@ CO_ACTOR_CUES: tuple[tuple[str, ...], ...] = (("through",),)
 FOR_TO_CUES: tuple[tuple[str, ...], ...] = (("for",), ("up", "to"))
 IT_IS_WORDS = frozenset(
     {"is", "was", "'s", "be", "remains", "will", "would", "should", "must", "now", "therefore",
-     "ultimately", "also", "then", "rightly", "properly", "primarily", "first", "a", "matter"}
+     "ultimately", "also", "then", "rightly", "properly", "primarily", "first", "a", "matter",
+     # "it is important / essential / now time for X to …": the judgement names who acts
+     "important", "essential", "vital", "crucial", "critical", "necessary", "imperative",
+     "urgent", "right", "appropriate", "time", "so", "more", "most", "even", "particularly"}
 )  # fmt: skip
 SEGMENT_DROP_STARTS = frozenset(
     {"including", "such", "especially", "particularly", "notably", "once", "where", "whether",

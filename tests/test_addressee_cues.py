@@ -293,6 +293,19 @@ def test_a_partner_cue_without_commas_leaves_the_subject_acting(cue_words: str) 
     assert (off.addressees, off.partners) != (("home_office",), ("npcc",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chief constables, working in collaboration with the NPCC, should adopt it.",
+        "Chief constables, working in partnership with the NPCC, should adopt it.",
+        "Chief constables, working alongside the NPCC, should adopt it.",
+    ],
+)
+def test_working_before_a_partner_preposition_is_still_a_partner_cue(text: str) -> None:
+    tagged = tag_addressees([_item(text)], NATIONAL)[0]
+    assert (tagged.addressees, tagged.partners) == (("chief_constables",), ("npcc",))
+
+
 def test_a_partner_cue_in_the_subject_keeps_a_list_of_partners() -> None:
     text = "Chief constables working with the NPCC and the College of Policing should act."
     tagged = tag_addressees([_item(text)], NATIONAL)[0]
@@ -326,6 +339,10 @@ def test_a_partner_cue_in_the_subject_needs_a_body_on_both_sides(
             "It is for the NPCC and the College of Policing to agree.",
             ("npcc", "college_of_policing"),
         ),
+        # a judgement between "it is" and "for" still names who acts
+        ("It is essential for the Home Office to review the formula.", ("home_office",)),
+        ("It is therefore vital for PCCs to hold forces to account.", ("pccs",)),
+        ("It is now time for chief constables to act.", ("chief_constables",)),
     ],
 )
 def test_it_is_for_a_body_to_act(text: str, want: tuple[str, ...]) -> None:
@@ -339,6 +356,8 @@ def test_it_is_for_a_body_to_act(text: str, want: tuple[str, ...]) -> None:
         "It is not for chief constables to make the law.",  # told not to act
         "It is a plan for forces to follow.",  # the plan is for them; it asks nothing of them
         "It is for victims to choose whether to report.",  # victims are not a body that acts
+        "It is important for victims to be told what happens next.",  # the same, judged
+        "There is more for forces to do.",  # no "it is": a remark, not an ask
     ],
 )
 def test_it_is_for_leaves_near_misses_alone(text: str) -> None:
