@@ -1075,12 +1075,24 @@ class _Tagger:
         return i
 
 
+# "the following actions for the NPCC:", "These recommendations are for chief constables."
+_ITEMS_FOR_RE = re.compile(
+    r"\b(?:actions?|recommendations?)\s+(?:are\s+|is\s+)?(?:for|to)\s+(?P<who>[^:;.]{3,120})",
+    re.IGNORECASE,
+)
+
+
 def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str]:
     doc = parse(hint, ctx.bodies)
     tagger = _Tagger(doc, ctx, disabled)
     found = tagger.run()
     if found.actors:
         return found.actors
+    items_for = _ITEMS_FOR_RE.search(hint)
+    if items_for is not None and items_for.group("who").strip() != hint.strip():
+        named = _hint_actors(items_for.group("who"), ctx, disabled)
+        if named:
+            return named
     # a bare responsible-body cell ("X Council and NHS Y Board") or a "To the X" header
     toks = [t for t in doc if (not t.is_space and not t.is_punct) or t.text == ","]
     while toks and toks[0].lower_ in {"to", "for", "responsible", "body", "bodies", "lead"}:

@@ -50,6 +50,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"\bactions? we (?:have )?told the provider to take\b", "action"),
     (r"\benforcement actions?\b", "action"),
     (r"^(?:required|priority) actions?\b", "action"),
+    # "Actions for the National Police Chiefs' Council": a list of actions set for one body
+    (r"^(?:(?:further|additional|our)\s+)?actions?\s+for\s+(?!improvement\b)\S", "action"),
     (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),
     (r"\bwhat needs to improve\b", "area_for_improvement"),
     (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
@@ -139,6 +141,7 @@ _STANDALONE_RE = re.compile(
     r"^(?:We|I|The (?:inspectorate|inquiry|committee)) (?:also |further |therefore )?"
     r"recommends? (?:that )?",
 )
+_PAGE_REF_RE = re.compile(r"\d{1,3}")
 _TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
 _FOLLOWING_RE = re.compile(
     r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
@@ -266,6 +269,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                     and ln.top - prev.top > 1.3 * pitch[round(ln.size)]
                 )
                 or (same_page and gap < -2)
+                or (same_page and _stands_alone(prev, ln, pitch))
                 or (not same_page and _SENTENCE_END_RE.search(prev.text) and ln.text[:1].isupper())
                 or ln.in_box != prev.in_box
                 or _TIMING_RE.match(ln.text)
@@ -278,6 +282,8 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 new = True
             elif blocks and blocks[-1].label is not None and ln.x0 < blocks[-1].first.x0 - 4:
                 # Outdented line after a list entry: back to running text.
+                new = True
+            elif blocks and _leaves_hanging_entry(blocks[-1], ln):
                 new = True
         if new:
             blocks.append(Block([ln], label=label, label_kind=label_kind))
@@ -295,6 +301,35 @@ def _line_pitch(lines: Sequence[Line]) -> dict[int, float]:
         if ln.page == prev.page and round(ln.size) == round(prev.size) and 0 < step < 2 * ln.size:
             pitches.setdefault(round(ln.size), Counter())[round(step, 0)] += 1
     return {size: c.most_common(1)[0][0] for size, c in pitches.items() if sum(c.values()) >= 5}
+
+
+def _leaves_hanging_entry(block: Block, ln: Line) -> bool:
+    """True when ln, after a list entry whose wrapped lines hang under its text, starts a new
+    sentence back at the entry's label: the paragraph after the list, not more of the entry."""
+    rest = block.lines[1:]
+    return (
+        block.label is not None
+        and bool(rest)
+        and all(r.x0 > block.first.x0 + 4 for r in rest)
+        and ln.x0 <= block.first.x0 + 2
+        and bool(_SENTENCE_END_RE.search(rest[-1].text))
+        and ln.text[:1].isupper()
+    )
+
+
+def _stands_alone(prev: Line, ln: Line, pitch: dict[int, float]) -> bool:
+    """True when prev is a short unpunctuated line with extra space below it: a heading set in
+    the body font ("Cause of concern" above its paragraph), not the start of a paragraph."""
+    usual = pitch.get(round(prev.size))
+    if usual is None or round(ln.size) != round(prev.size):
+        return False
+    words = prev.text.split()
+    return (
+        0 < len(words) <= 6
+        and prev.text[:1].isupper()
+        and not _SENTENCE_END_RE.search(prev.text)
+        and ln.top - prev.top > usual + max(2.0, 0.2 * prev.size)
+    )
 
 
 def _continues(prev: Line, ln: Line) -> bool:
@@ -342,6 +377,7 @@ def _is_heading(block: Block, body: float) -> bool:
         # ("Recommendations" above a numbered list in a plain document or a text conversion).
         return (
             len(block.lines) == 1
+            and abs(block.first.size - body) < 1.0  # smaller print is a caption or running line
             and words <= 6
             and not _SENTENCE_END_RE.search(text)
             and text[:1].isupper()
@@ -592,9 +628,37 @@ def drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
     ]
 
 
-def drop_contents(lines: Sequence[Line]) -> list[Line]:
-    """Remove table-of-contents entries (dot leaders), including their wrapped first lines."""
+def _page_references(lines: Sequence[Line]) -> set[int]:
+    """Contents entries set without dot leaders: rows of a title and, flush right, a page number.
+
+    On one page, at least three such numbers share their right edge and never go down; their
+    rows (the number and the title beside it) are the contents, not text or a table.
+    """
+    rows: dict[tuple[int, int], list[int]] = {}
+    for i, ln in enumerate(lines):
+        rows.setdefault((ln.page, round(ln.top / 3)), []).append(i)
+    numbers: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (page, right edge) -> rows
+    for (page, band), members in rows.items():
+        refs = [i for i in members if _PAGE_REF_RE.fullmatch(lines[i].text.strip())]
+        if (
+            len(refs) == 1
+            and len(members) > 1
+            and lines[refs[0]].x0 == max(lines[i].x0 for i in members)
+        ):
+            numbers.setdefault((page, round(lines[refs[0]].x1 / 2)), []).append((band, refs[0]))
     drop: set[int] = set()
+    for (page, _), found in numbers.items():
+        found.sort()
+        values = [int(lines[i].text) for _, i in found]
+        if len(found) >= 3 and values == sorted(values):
+            drop.update(j for band, _ in found for j in rows[(page, band)])
+    return drop
+
+
+def drop_contents(lines: Sequence[Line]) -> list[Line]:
+    """Remove table-of-contents entries (dot leaders, or page numbers flush right), including
+    their wrapped first lines."""
+    drop = _page_references(lines)
     for i, ln in enumerate(lines):
         if not _TOC_RE.search(ln.text):
             continue
@@ -1260,6 +1324,8 @@ def _text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[_Ca
             or not right
             or ln.size > body + 1.5
             or any(_LABEL_RE.match(lines[j].text) or len(lines[j].text.split()) > 5 for j in mates)
+            # a page number beside it: a contents entry, not a column header
+            or all(_PAGE_REF_RE.fullmatch(lines[j].text.strip()) for j in mates)
         ):
             continue
         col_x0, col_x1 = ln.x0 - 4, min(right) - 2

@@ -384,3 +384,16 @@ def test_no_function_in_the_tagger_is_over_80_lines() -> None:
         if node.end_lineno - node.lineno + 1 > 80
     ]
     assert long == []
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "want"),
+    [
+        ("we set out the following actions for the College of Policing:", ("college_of_policing",)),
+        ("These recommendations are for chief constables.", ("chief_constables",)),
+        ("the following actions for improvement:", ()),  # names nobody
+    ],
+)
+def test_a_lead_in_that_says_whom_its_items_are_for(lead_in: str, want: tuple[str, ...]) -> None:
+    assert _case(PUBLISH, want, lead_in=lead_in).result() == want
+    assert _case(PUBLISH, want, lead_in=lead_in).result(frozenset({"lead_in"})) == ()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
-from extractors.items import split_items
+from extractors.items import drop_contents, split_items
 from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line
 
@@ -388,3 +389,35 @@ def test_a_section_heading_repeated_atop_each_page_keeps_its_first_printing() ->
     assert not any("Northmoor inspection report" in t for _, t in texts)
     items = split_items(doc(kept, pages=5))
     assert [i.number for i in items] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize(("pages", "dropped"), [(3, True), (2, False)])
+def test_a_letter_running_line_after_its_letterhead_is_furniture(pages: int, dropped: bool) -> None:
+    lines: list[Line] = []
+    for page in range(1, pages + 1):
+        if page >= 2:
+            lines.append(line(page, 40, "Northmoor Constabulary: a letter", size=8))
+        lines += paragraph(page, 120, "The inspection looked at how the force works.")
+    kept = remove_furniture(lines, (842.0,) * pages)
+    # three pages: twice at one height is a running line; two pages: too little to tell
+    assert any("a letter" in ln.text for ln in kept) is not dropped
+
+
+def test_contents_entries_with_page_numbers_flush_right_are_dropped() -> None:
+    lines = [line(2, 70, "Contents", size=14, bold=True)]
+    for k, (entry, page) in enumerate(
+        [("Foreword", 3), ("Summary of recommendations", 4), ("1. Demand", 6), ("2. Victims", 9)]
+    ):
+        lines.append(line(2, 100 + 20 * k, entry))
+        lines.append(replace(line(2, 100 + 20 * k, str(page)), x0=520.0, x1=530.0))
+    lines += paragraph(3, 100, "The inspection looked at how the force works.")
+    kept = drop_contents(lines)
+    assert [ln.text for ln in kept] == ["Contents", "The inspection looked at how the force works."]
+
+
+def test_numbers_that_go_down_are_a_table_not_contents() -> None:
+    lines = []
+    for k, (entry, count) in enumerate([("Burglary", 90), ("Robbery", 40), ("Theft", 12)]):
+        lines.append(line(2, 100 + 20 * k, entry))
+        lines.append(replace(line(2, 100 + 20 * k, str(count)), x0=520.0, x1=530.0))
+    assert drop_contents(lines) == lines
