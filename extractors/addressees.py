@@ -37,6 +37,7 @@ from extractors.vocabulary import (
     DIRECT_CUES,
     EMBEDDED_WH,
     FOR_TO_CUES,
+    FORCE_NAME_RE,
     GENERIC_ONLY,
     GOVERNMENT_OF,
     GOVERNMENT_ROLES,
@@ -114,7 +115,7 @@ CUES: dict[Cue, str] = {
     "governments_of": "'the governments of Scotland and Wales': each government",
     "defined_term": "a short name an earlier item defines: 'X (\"the Inspectorate\")'",
     "role": "'the Department' / 'the Minister': the department named, else the publisher",
-    "subject_name": "the inspected council or provider by its printed name: its id",
+    "subject_name": "the inspected council, provider or force by its printed name: its id",
     "responsible_column": "a row's owner column or a 'To the X' header",
     "previous_item": "an item opening with 'It should …': the previous item's addressees",
     "further_recommendation": "'We recommend further …': the previous item's addressees",
@@ -174,7 +175,7 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         if len(named) == 1:
             subject_ids = named
             default = SUBJECT_FORCE_ID
-        elif re.search(r"\b(?:Constabulary|Police|Police Service)$", metadata.subject or ""):
+        elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
         elif COUNCIL_HINTS.search(subject):
             default = SUBJECT_COUNCIL_ID
@@ -1185,7 +1186,8 @@ def _relative_clause(doc: Doc, start: int, s0: int) -> bool:
 
 
 def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
-    """Map a printed council / provider name to the inspected-body id when it is the subject."""
+    """Map a printed council, provider or force name to the inspected body's id when it is
+    the subject."""
     subject = ctx.subject
     if "subject_name" in disabled:
         return label
@@ -1196,6 +1198,13 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
             first = label.split()[0].lower()
             if first in subject.lower():
                 return ctx.default
+    if (
+        subject
+        and ctx.default == SUBJECT_FORCE_ID
+        and FORCE_NAME_RE.search(label)
+        and label.lower() in subject.lower()
+    ):
+        return ctx.default  # the inspected force by a name the registry does not list
     return label
 
 

@@ -353,6 +353,7 @@ class _Candidate:
     response: str | None = None
     extra_pages: set[int] = field(default_factory=set)
     labelled: bool = False
+    label_in_box: bool | None = None  # a label alone on its line: whether it sits in a panel
 
     def text(self) -> str:
         return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))
@@ -788,6 +789,8 @@ class _Splitter:
             [Block(lines)] if lines else [],
             labelled=True,
         )
+        if not lines:
+            self.current.label_in_box = first.in_box
         if kind == "cause_of_concern":
             self.parent_number = number
         self.item_x0 = lines[0].x0 if lines else first.x0
@@ -821,6 +824,9 @@ class _Splitter:
             self.close()
             return False
         if not current.blocks:
+            if current.label_in_box is not None and current.label_in_box != block.first.in_box:
+                self.current = None  # a label and its text share a panel: this is a reference
+                return False
             current.blocks.append(block)
             self.item_x0 = block.first.x0
             return True
@@ -1467,11 +1473,21 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(a: str, b: str, share: float = 0.8) -> bool:
     wa, wb = set(_norm(a).split()), set(_norm(b).split())
     if not wa or not wb:
         return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.8
+    return len(wa & wb) / min(len(wa), len(wb)) >= share
+
+
+def _restarts(cand: _Candidate, group: Sequence[_Candidate]) -> bool:
+    """True when a label repeats a number with other words: numbering restarted (each chapter's
+    "Area for improvement 1"), not the item printed again (a summary list and the body)."""
+    return (
+        cand.labelled
+        and all(c.labelled for c in group)
+        and not any(_similar(cand.text(), c.text(), 0.5) for c in group)
+    )
 
 
 def _finalise(candidates: list[_Candidate]) -> list[Item]:
@@ -1483,7 +1499,7 @@ def _finalise(candidates: list[_Candidate]) -> list[Item]:
             if group[0].kind != cand.kind:
                 continue
             numbers = {c.number for c in group if c.number is not None}
-            if cand.number is not None and cand.number in numbers:
+            if cand.number is not None and cand.number in numbers and not _restarts(cand, group):
                 group.append(cand)
                 break
             if (

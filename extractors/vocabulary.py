@@ -109,6 +109,8 @@ ADVERB_FILLERS = frozenset(
      "soon", "possible", "nonetheless", "however", "instead", "first", "similarly", "in",
      "future", "particular", "no", "longer", "be", "continue", "to"}
 )  # fmt: skip
+# A police force's own name ends so: "Westmarch Police", "Northvale Constabulary".
+FORCE_NAME_RE = re.compile(r"\b(?:Constabulary|Police|Police Service)$")
 PARTNER_CUES: tuple[tuple[str, ...], ...] = (
     ("working", "with"),
     ("working", "together", "with"),

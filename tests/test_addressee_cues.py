@@ -397,3 +397,26 @@ def test_no_function_in_the_tagger_is_over_80_lines() -> None:
 def test_a_lead_in_that_says_whom_its_items_are_for(lead_in: str, want: tuple[str, ...]) -> None:
     assert _case(PUBLISH, want, lead_in=lead_in).result() == want
     assert _case(PUBLISH, want, lead_in=lead_in).result(frozenset({"lead_in"})) == ()
+
+
+WESTMARCH = Metadata(
+    title="PEEL 2026: an inspection of Westmarch Police",
+    publisher="HMICFRS",
+    published=None,
+    subject="Westmarch Police",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the inspected force by a name the registry does not hold is the inspected force
+        ("Westmarch Police should answer calls faster.", ("force",)),
+        # another force the registry does not hold stays as printed
+        ("Eastmarch Police should share its call data.", ("Eastmarch Police",)),
+    ],
+)
+def test_the_inspected_force_by_its_printed_name(text: str, want: tuple[str, ...]) -> None:
+    assert _case(text, want, WESTMARCH).result() == want
+    if want == ("force",):
+        assert _case(text, want, WESTMARCH).result(frozenset({"subject_name"})) != want

@@ -421,3 +421,19 @@ def test_numbers_that_go_down_are_a_table_not_contents() -> None:
         lines.append(line(2, 100 + 20 * k, entry))
         lines.append(replace(line(2, 100 + 20 * k, str(count)), x0=520.0, x1=530.0))
     assert drop_contents(lines) == lines
+
+
+def test_a_bare_label_in_a_panel_does_not_take_the_text_below_the_panel() -> None:
+    boxed = [
+        replace(ln, in_box=True)
+        for ln in [
+            line(2, 100, "Recommendation 2", bold=True),
+            *paragraph(2, 120, "The Home Office should fund the custody service."),
+            line(2, 140, "Recommendation 1", x0=110),  # a reference at the panel's foot
+        ]
+    ]
+    below = paragraph(2, 170, "The government agrees with the need for better custody care.")
+    items = split_items(doc([*boxed, *below]))
+    assert [(i.number, i.text) for i in items] == [
+        ("2", "The Home Office should fund the custody service.")
+    ]
