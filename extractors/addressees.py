@@ -36,6 +36,7 @@ from extractors.vocabulary import (
     DETERMINERS,
     DIRECT_CUES,
     EMBEDDED_WH,
+    FIRE_SERVICE_RE,
     FOR_TO_CUES,
     FORCE_NAME_RE,
     GENERIC_ONLY,
@@ -59,6 +60,7 @@ from extractors.vocabulary import (
     RESTART_WORDS,
     ROLE_LABELS,
     SEGMENT_DROP_STARTS,
+    SERVICE_WORDS,
     STOP_WORDS,
     TO_MODALS,
 )
@@ -85,6 +87,7 @@ Cue = Literal[
     "partner_segment",
     "partner_in_subject",
     "leaders",
+    "the_service",
     "governments_of",
     "defined_term",
     "role",
@@ -112,6 +115,7 @@ CUES: dict[Cue, str] = {
     "partner_segment": "a comma-bounded 'working with Y' beside the subject: Y is a partner",
     "partner_in_subject": "'X working with Y should' (no commas): X acts, Y is a partner",
     "leaders": "'leaders should' in a report on one body: that body",
+    "the_service": "'the service should' in a report on one fire and rescue service: it, by name",
     "governments_of": "'the governments of Scotland and Wales': each government",
     "defined_term": "a short name an earlier item defines: 'X (\"the Inspectorate\")'",
     "role": "'the Department' / 'the Minister': the department named, else the publisher",
@@ -132,7 +136,7 @@ class _Context:
     bodies: list[Body]
     by_id: dict[str, Body]
     subject_ids: frozenset[str]  # registry ids that stand for the inspected body
-    default: str | None  # the inspected body's id: force / local_authority / provider
+    default: str | None  # the inspected body: force / local_authority / provider / its name
     subject: str = ""  # the inspected body's name as printed (or the title)
     departments: tuple[str, ...] = ()  # government departments named as the publisher
 
@@ -177,6 +181,8 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_FORCE_ID
         elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
+        elif metadata.subject and FIRE_SERVICE_RE.search(metadata.subject):
+            default = metadata.subject  # no id stands for one service: its name as printed
         elif COUNCIL_HINTS.search(subject):
             default = SUBJECT_COUNCIL_ID
         elif PROVIDER_HINTS.search(subject) or metadata.subject:
@@ -375,6 +381,12 @@ class _Tagger:
             return None
         if text_lower in LEADER_WORDS and self.ctx.default and "leaders" not in self.disabled:
             return self.ctx.default
+        if (
+            text_lower in SERVICE_WORDS
+            and FIRE_SERVICE_RE.search(self.ctx.default or "")
+            and "the_service" not in self.disabled
+        ):
+            return self.ctx.default or text_lower
         return _printed_conjunct(_without_place(toks), every, in_list)
 
     def _past_deadline(self, toks: list[Token]) -> list[Token]:

@@ -354,6 +354,7 @@ class _Candidate:
     extra_pages: set[int] = field(default_factory=set)
     labelled: bool = False
     label_in_box: bool | None = None  # a label alone on its line: whether it sits in a panel
+    run_in: bool = False  # "Area for improvement: The force should …": label run into the text
 
     def text(self) -> str:
         return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))
@@ -365,6 +366,25 @@ _NONSPACE_RE = re.compile(r"\S+")
 def _word_count(text: str) -> int:
     """Words in a text, counted without listing them (a layout-less report is one block)."""
     return sum(1 for _ in _NONSPACE_RE.finditer(text))
+
+
+def _after_run_in(current: _Candidate, block: Block, item_x0: float) -> bool:
+    """True when a label run into its text ("Area for improvement: The force should …") has
+    had its paragraph, and the block is the next paragraph at the same margin: a run-in label
+    labels one paragraph, unless that paragraph introduces a list (it ends with a colon)."""
+    return (
+        current.run_in
+        and block.label is None
+        and block.first.x0 <= item_x0 + 4
+        and bool(_SENTENCE_END_RE.search(current.text()))
+        and not current.text().rstrip().endswith(":")
+        and block.raw_text[:1].isupper()
+    )
+
+
+def _opens_list(text: str) -> bool:
+    """True when a short paragraph says a list of recommendations follows ("we recommend:")."""
+    return bool(_OPENS_LIST_RE.search(text)) and len(text.split()) <= 40
 
 
 def _is_heading(block: Block, body: float) -> bool:
@@ -789,12 +809,14 @@ class _Splitter:
             [Block(lines)] if lines else [],
             labelled=True,
         )
+        self.current.run_in = not numbered
         if not lines:
             self.current.label_in_box = first.in_box
         if kind == "cause_of_concern":
             self.parent_number = number
         self.item_x0 = lines[0].x0 if lines else first.x0
-        self.section = self.section or kind
+        if numbered:  # "Cause of concern: …" run into its text labels one paragraph only
+            self.section = self.section or kind
 
     def _after_bare_label(self, block: Block, text: str, pending: tuple[ItemKind, str]) -> bool:
         """The block after a bare "Recommendation" heading: its lead-in or the item itself."""
@@ -823,6 +845,13 @@ class _Splitter:
         if heading and not block.label:
             self.close()
             return False
+        if current.blocks and block.label is None and _opens_list(block.raw_text):
+            # "To address this cause of concern, we recommend that:" ends the cause and opens
+            # the list of recommendations that answer it
+            self.close()
+            self.section = None
+            self._outside_section(block, block.raw_text)
+            return True
         if not current.blocks:
             if current.label_in_box is not None and current.label_in_box != block.first.in_box:
                 self.current = None  # a label and its text share a panel: this is a reference
@@ -834,6 +863,7 @@ class _Splitter:
             (block.first.x0 < self.item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
             or (current.blocks[-1].first.in_box and not block.first.in_box)
             or _narrative_resumes(block, self.item_x0)
+            or _after_run_in(current, block, self.item_x0)
         ):
             self.close()
             return False
@@ -884,7 +914,7 @@ class _Splitter:
 
     def _outside_section(self, block: Block, text: str) -> None:
         """Running text: it may open a list ("we recommend the following:")."""
-        if block.label is None and _OPENS_LIST_RE.search(text) and len(text.split()) <= 40:
+        if block.label is None and _opens_list(text):
             logger.debug("p%d: recommendation list opened by %r", block.first.page, text)
             self.section, self.section_strength = "recommendation", 0.0
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0

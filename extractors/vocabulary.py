@@ -109,6 +109,9 @@ ADVERB_FILLERS = frozenset(
      "soon", "possible", "nonetheless", "however", "instead", "first", "similarly", "in",
      "future", "particular", "no", "longer", "be", "continue", "to"}
 )  # fmt: skip
+# A fire and rescue service's own name ends so, and "the service" then means it.
+FIRE_SERVICE_RE = re.compile(r"\bFire (?:and|&) Rescue (?:Service|Authority)$", re.IGNORECASE)
+SERVICE_WORDS = frozenset({"service", "fire and rescue service", "fire & rescue service"})
 # A police force's own name ends so: "Westmarch Police", "Northvale Constabulary".
 FORCE_NAME_RE = re.compile(r"\b(?:Constabulary|Police|Police Service)$")
 PARTNER_CUES: tuple[tuple[str, ...], ...] = (

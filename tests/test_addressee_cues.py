@@ -21,6 +21,12 @@ FORCE = Metadata(
     published=None,
     subject="Durham Constabulary",
 )
+FIRE = Metadata(
+    title="An inspection of Eastmere Fire and Rescue Service",
+    publisher="HMICFRS",
+    published=None,
+    subject="Eastmere Fire and Rescue Service",
+)
 COUNCIL = Metadata(
     title="Inspection of Northshire children's services",
     publisher="Ofsted",
@@ -140,6 +146,9 @@ POSITIVE: dict[Cue, Case] = {
         "The Home Office working with the NPCC should publish a strategy.", ("npcc",)
     ),
     "leaders": _case("Leaders should improve how calls are answered.", ("force",), FORCE),
+    "the_service": _case(
+        "The service should review its on-call cover.", ("Eastmere Fire and Rescue Service",), FIRE
+    ),
     "governments_of": _case(
         "The governments of Scotland and Wales should publish a plan.",
         ("Scottish Government", "Welsh Government"),
@@ -193,6 +202,8 @@ NEGATIVE: dict[Cue, Case] = {
         "The Home Office in its consultation with the NPCC should publish a strategy.", ()
     ),
     "leaders": _case("Leaders should improve how calls are answered.", ("Leaders",)),
+    # in a report on a police force, "the service" is no fire and rescue service
+    "the_service": _case("The service should review its on-call cover.", ("service",), FORCE),
     "governments_of": _case(
         "The governments of other countries should publish a plan.",
         ("governments of other countries",),
@@ -252,6 +263,7 @@ def test_switching_a_cue_off_breaks_its_own_case(cue: Cue) -> None:
 BUILDS_ON: dict[Cue, Cue] = {
     "co_actor": "modal_subject",
     "leaders": "modal_subject",
+    "the_service": "modal_subject",
     "governments_of": "modal_subject",
     "defined_term": "subjunctive_that",
     "role": "modal_subject",

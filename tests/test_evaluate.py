@@ -140,3 +140,11 @@ def test_long_texts_are_scored_quickly() -> None:
     gold = {"items": [item(REC, None, " ".join(words)) for _ in range(40)]}
     pred = {"items": [item(REC, None, " ".join(reversed(words))) for _ in range(40)]}
     assert score_document(gold, pred).counts.tp == 0
+
+
+def test_addressees_match_whichever_apostrophe_they_are_printed_with() -> None:
+    item = {"kind": "recommendation", "number": "1", "text": "The office should act."}
+    gold = {"items": [{**item, "addressees": ["Attorney General’s Office"]}]}
+    predicted = {"items": [{**item, "addressees": ["Attorney General's Office"]}]}
+    counts = score_document(gold, predicted).counts
+    assert (counts.addressee_tp, counts.addressee_fp, counts.addressee_fn) == (1, 0, 0)

@@ -37,8 +37,8 @@ def _number(value: object) -> str | None:
 
 
 def _addressees(item: Doc) -> set[str]:
-    """Return an item's addressees as a case-folded set."""
-    return {str(a).strip().casefold() for a in item.get("addressees") or ()}
+    """Return an item's addressees as a case-folded set (curly and straight apostrophes alike)."""
+    return {str(a).strip().replace("’", "'").casefold() for a in item.get("addressees") or ()}
 
 
 def _deadline_key(item: Doc) -> tuple[str, str | None] | None:
