@@ -21,7 +21,7 @@ from pathlib import Path
 from extractors.glyphs import join_text
 from extractors.registry import active_bodies_file
 from extractors.skeleton import Unit, section_kind
-from extractors.wording import normalise_words, shingles
+from extractors.wording import follows_on, normalise_words, shingles
 from models.records import Item, ItemKind
 
 # Every feature a candidate may carry, by group; `describe` fills them, `extractors.cues` weighs
@@ -442,7 +442,7 @@ def _how_labelled(
         "sub_labelled": float(style in ("letter", "roman", "capital")),
         "bulleted": float(style == "bullet"),
         "unlabelled": float(style is None),
-        "number_continues": float(prev is not None and _follows_on(prev, first.label)),
+        "number_continues": float(prev is not None and follows_on(prev, first.label)),
         "list_size": math.log1p(siblings[(style, first.section)]) if style else 0.0,
     }
 
@@ -456,19 +456,6 @@ def _previous_label(units: Sequence[Unit], unit: Unit) -> str | None:
         if other.style == unit.style and other.label is not None:
             return other.label
     return None
-
-
-def _follows_on(prev: str, label: str | None) -> bool:
-    """True when label is the next number or letter after prev (3 → 4, b → c, 2.1 → 2.2)."""
-    if label is None:
-        return False
-    a, b = re.findall(r"\d+|[a-z]+", prev.lower()), re.findall(r"\d+|[a-z]+", label.lower())
-    if not a or len(a) != len(b) or a[:-1] != b[:-1]:
-        return False
-    x, y = a[-1], b[-1]
-    if x.isdigit() and y.isdigit():
-        return int(y) == int(x) + 1
-    return len(x) == len(y) == 1 and ord(y) == ord(x) + 1
 
 
 def _how_printed(first: Unit, span: Sequence[Unit]) -> dict[str, float]:

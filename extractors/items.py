@@ -16,6 +16,7 @@ from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
 from extractors.vocabulary import directs, opens_with_imperative
+from extractors.wording import follows_on
 from models.records import DocumentText, Item, ItemKind, Line, Table
 
 logger = logging.getLogger(__name__)
@@ -913,7 +914,19 @@ class _Splitter:
         return False
 
     def _outside_section(self, block: Block, text: str) -> None:
-        """Running text: it may open a list ("we recommend the following:")."""
+        """Running text: it may open a list ("we recommend the following:") or resume one."""
+        last = self.out[-1] if self.out else None
+        if (
+            block.label_kind == "number"
+            and last is not None
+            and last.number is not None
+            and follows_on(last.number, block.label)
+            and directs(text)
+        ):
+            # 12.6, a paragraph of narrative, then 12.7: the numbered list goes on
+            self.section = last.kind
+            self._in_section(block, text, last.kind)
+            return
         if block.label is None and _opens_list(text):
             logger.debug("p%d: recommendation list opened by %r", block.first.page, text)
             self.section, self.section_strength = "recommendation", 0.0

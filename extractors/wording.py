@@ -63,3 +63,16 @@ def shingles(words: Sequence[str], n: int = 3) -> frozenset[tuple[str, ...]]:
     if len(words) < n:
         return frozenset({tuple(words)}) if words else frozenset()
     return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def follows_on(prev: str, label: str | None) -> bool:
+    """True when label is the next number or letter after prev (3 → 4, b → c, 2.1 → 2.2)."""
+    if label is None:
+        return False
+    a, b = re.findall(r"\d+|[a-z]+", prev.lower()), re.findall(r"\d+|[a-z]+", label.lower())
+    if not a or len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    if x.isdigit() and y.isdigit():
+        return int(y) == int(x) + 1
+    return len(x) == len(y) == 1 and ord(y) == ord(x) + 1
