@@ -1154,6 +1154,24 @@ def _defined_terms(doc: Doc, ctx: _Context) -> dict[str, str]:
     return out
 
 
+# "Eastmoor Police (EMP)": a body the registry does not hold, and the capitals it goes by next.
+_NAME_AND_SHORT_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&-]*\s+){1,5}?(?:Police(?: Service)?|Constabulary|Council|Trust|"
+    r"Service|Authority|Board|Agency|Commissioner))\s*\((?P<short>[A-Z]{2,6})\)"
+)
+
+
+def _defined_names(text: str, ctx: _Context, disabled: frozenset[str]) -> dict[str, str]:
+    """Short forms defined after a named body the registry lacks: 'Eastmoor Police (EMP)' makes
+    a later "EMP" that force, by its printed name (or `force` when it is the one inspected)."""
+    out: dict[str, str] = {}
+    for m in _NAME_AND_SHORT_RE.finditer(text):
+        name = re.sub(r"^(?:The|All|Both)\s+", "", m.group("name"))
+        if m.group("short").lower() not in {b.lower() for b in ctx.by_id}:
+            out[m.group("short").lower()] = _subject_label(name, ctx, disabled)
+    return out
+
+
 def _proper_name(label: str) -> bool:
     """True for a name printed as a proper name of two or more words ("Justice Committee")."""
     words = [w for w in label.split() if w.lower() not in CONNECTORS]
@@ -1240,6 +1258,7 @@ def tag_addressees(
         doc = parse(item.text, bodies)
         if "defined_term" not in disabled:
             defined.update(_defined_terms(doc, ctx))
+            defined.update(_defined_names(item.text, ctx, disabled))
         found = _Tagger(doc, ctx, disabled).run()
         actors = [_subject_label(a, ctx, disabled) for a in found.actors]
         if "role" not in disabled:

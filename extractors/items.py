@@ -1138,7 +1138,8 @@ class _TableLayout:
 
 # Column headers naming who acts, and when by.
 _OWNER_HEADER_RE = re.compile(
-    r"responsib|owner|lead|body|addressee|action by|^(?:for|who|by whom|to)$", re.IGNORECASE
+    r"responsib|owner|lead|body|addressee|action by|organi[sz]ation|^(?:for|who|by whom|to)$",
+    re.IGNORECASE,
 )
 _DUE_HEADER_RE = re.compile(
     r"due|deadline|timescale|time ?frame|target date|completion|^(?:by|when|date|by when)$",

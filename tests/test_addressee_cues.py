@@ -432,3 +432,12 @@ def test_the_inspected_force_by_its_printed_name(text: str, want: tuple[str, ...
     assert _case(text, want, WESTMARCH).result() == want
     if want == ("force",):
         assert _case(text, want, WESTMARCH).result(frozenset({"subject_name"})) != want
+
+
+def test_a_short_form_defined_after_a_body_the_registry_lacks() -> None:
+    first = _item("The IOPC recommends that Eastmere Police (EMP) reviews its custody policy.")
+    second = _item("EMP should train its custody sergeants.")
+    tagged = tag_addressees([first, second], NATIONAL)
+    assert [t.addressees for t in tagged] == [("Eastmere Police",), ("Eastmere Police",)]
+    off = tag_addressees([first, second], NATIONAL, disabled=frozenset({"defined_term"}))
+    assert off[1].addressees == ("EMP",)

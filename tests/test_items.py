@@ -437,3 +437,12 @@ def test_a_bare_label_in_a_panel_does_not_take_the_text_below_the_panel() -> Non
     assert [(i.number, i.text) for i in items] == [
         ("2", "The Home Office should fund the custody service.")
     ]
+
+
+@pytest.mark.parametrize("owner", ["Responsible body", "Owner", "Organisation", "Organization"])
+def test_an_owner_column_is_found_by_its_header(owner: str) -> None:
+    from extractors.items import _layout
+
+    layout = _layout(["No.", "Recommendation", owner, "Response due"])
+    assert layout is not None
+    assert layout.responsible == 2
