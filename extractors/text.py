@@ -958,19 +958,23 @@ def _mark_boxes(
     return out
 
 
-def _furniture_key(text: str) -> str:
-    # Running lines differ only in numbers (page, date) or in where a long title is cut off.
-    return _DIGITS_RE.sub("#", " ".join(text.lower().split()))[:48]
+def _furniture_key(text: str, mask: bool = True) -> str:
+    # Running lines differ only in numbers (page, date) or in where a long title is cut off;
+    # in a short document (`mask` off) only the very same line counts, so that items numbered
+    # 1, 4, 7 at one height on three pages are not taken for one running line.
+    words = " ".join(text.lower().split())
+    return (_DIGITS_RE.sub("#", words) if mask else words)[:48]
 
 
 def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[Line]:
     """Drop running headers/footers (repeated at one height across pages) and page numbers."""
     n_pages = len(page_heights)
+    mask = n_pages >= 4
     counts: Counter[tuple[str, int]] = Counter()
     seen: set[tuple[int, str, int]] = set()
     for ln in lines:
         if _in_band(ln, page_heights):
-            key = (_furniture_key(ln.text), round(ln.top / 6))
+            key = (_furniture_key(ln.text, mask), round(ln.top / 6))
             if (ln.page, *key) not in seen:
                 seen.add((ln.page, *key))
                 counts[key] += 1
@@ -980,12 +984,12 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     if n_pages < 3:
         threshold = n_pages + 1
     repeated = {k for k, c in counts.items() if c >= threshold}
-    headings = _section_headings(lines, page_heights, repeated)
+    headings = _section_headings(lines, page_heights, repeated, mask)
     kept: list[Line] = []
     for ln in lines:
         if _in_band(ln, page_heights):
             stripped = ln.text.strip()
-            key = (_furniture_key(stripped), round(ln.top / 6))
+            key = (_furniture_key(stripped, mask), round(ln.top / 6))
             if id(ln) not in headings and (
                 key in repeated
                 or (key[0], key[1] - 1) in repeated
@@ -999,7 +1003,10 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
 
 
 def _section_headings(
-    lines: Sequence[Line], page_heights: Sequence[float], repeated: set[tuple[str, int]]
+    lines: Sequence[Line],
+    page_heights: Sequence[float],
+    repeated: set[tuple[str, int]],
+    mask: bool = True,
 ) -> set[int]:
     """Repeated lines set as headings (larger than the body, or bold): the first printing of
     each is the heading of the section its repeats continue, and stays (ids of those lines)."""
@@ -1011,7 +1018,7 @@ def _section_headings(
     for ln in lines:
         if not _in_band(ln, page_heights) or not (ln.bold or ln.size >= body + 1.5):
             continue
-        text, band = _furniture_key(ln.text.strip()), round(ln.top / 6)
+        text, band = _furniture_key(ln.text.strip(), mask), round(ln.top / 6)
         if any((text, band + d) in repeated for d in (-1, 0, 1)) and text not in first:
             first[text] = ln
     return {id(ln) for ln in first.values()}

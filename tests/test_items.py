@@ -446,3 +446,12 @@ def test_an_owner_column_is_found_by_its_header(owner: str) -> None:
     layout = _layout(["No.", "Recommendation", owner, "Response due"])
     assert layout is not None
     assert layout.responsible == 2
+
+
+def test_items_numbered_alike_at_one_height_in_a_short_document_are_not_furniture() -> None:
+    lines = [
+        line(page, 40, f"{3 * page - 2}. The force should review how it handles calls.")
+        for page in (1, 2, 3)
+    ]
+    kept = remove_furniture(lines, (842.0,) * 3)
+    assert [ln.text[:2] for ln in kept] == ["1.", "4.", "7."]
