@@ -1166,9 +1166,10 @@ def _defined_names(text: str, ctx: _Context, disabled: frozenset[str]) -> dict[s
     a later "EMP" that force, by its printed name (or `force` when it is the one inspected)."""
     out: dict[str, str] = {}
     for m in _NAME_AND_SHORT_RE.finditer(text):
-        name = re.sub(r"^(?:The|All|Both)\s+", "", m.group("name"))
-        if m.group("short").lower() not in {b.lower() for b in ctx.by_id}:
-            out[m.group("short").lower()] = _subject_label(name, ctx, disabled)
+        short = m.group("short").lower()
+        if short not in ctx.by_id:  # "(CPS)", "(NPCC)": the registry's own ids
+            name = re.sub(r"^(?:The|All|Both)\s+", "", m.group("name"))
+            out[short] = _subject_label(name, ctx, disabled)
     return out
 
 

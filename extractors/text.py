@@ -979,10 +979,12 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
                 seen.add((ln.page, *key))
                 counts[key] += 1
     # Running lines sit at a fixed height; chapter-specific ones repeat only within a chapter.
-    # A three-page letter repeats its running line on the two pages after its letterhead.
-    threshold = max(3, min(int(0.3 * n_pages), 6)) if n_pages >= 4 else max(2, n_pages - 1)
-    if n_pages < 3:
-        threshold = n_pages + 1
+    # A three-page letter repeats its running line on the two pages after its letterhead;
+    # one or two pages are too few to tell a running line from text.
+    if n_pages >= 4:
+        threshold = max(3, min(int(0.3 * n_pages), 6))
+    else:
+        threshold = 2 if n_pages == 3 else n_pages + 1
     repeated = {k for k, c in counts.items() if c >= threshold}
     headings = _section_headings(lines, page_heights, repeated, mask)
     kept: list[Line] = []
