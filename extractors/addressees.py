@@ -97,6 +97,7 @@ Cue = Literal[
     "further_recommendation",
     "lead_in",
     "responders",
+    "recipients",
     "inspected_body_default",
     "cause_inherits",
 ]
@@ -125,6 +126,7 @@ CUES: dict[Cue, str] = {
     "further_recommendation": "'We recommend further …': the previous item's addressees",
     "lead_in": "the lead-in before a list: 'the council should take the following action'",
     "responders": "who a printed response says accepts an item that names nobody",
+    "recipients": "an item naming nobody in a report 'being sent to' listed bodies: those bodies",
     "inspected_body_default": "an area for improvement or action naming nobody: the inspected body",
     "cause_inherits": "a cause of concern naming nobody: its recommendations' addressees",
 }
@@ -139,6 +141,7 @@ class _Context:
     default: str | None  # the inspected body: force / local_authority / provider / its name
     subject: str = ""  # the inspected body's name as printed (or the title)
     departments: tuple[str, ...] = ()  # government departments named as the publisher
+    recipients: tuple[str, ...] = ()  # the bodies the document lists as sent to
 
 
 @dataclass
@@ -188,7 +191,9 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         elif PROVIDER_HINTS.search(subject) or metadata.subject:
             default = SUBJECT_PROVIDER_ID
     departments = _departments(metadata.publisher or "", bodies, by_id)
-    return _Context(bodies, by_id, frozenset(subject_ids), default, subject, departments)
+    return _Context(
+        bodies, by_id, frozenset(subject_ids), default, subject, departments, metadata.recipients
+    )
 
 
 def _departments(text: str, bodies: list[Body], by_id: dict[str, Body]) -> tuple[str, ...]:
@@ -216,6 +221,22 @@ def _resolve_role(label: str, text: str, ctx: _Context) -> str:
 def _is_acronym(text: str) -> bool:
     core = text[:-1] if text.endswith("s") and len(text) > 2 else text
     return len(core) >= 2 and sum(c.isupper() for c in core) >= 2 and core[0].isupper()
+
+
+def _initials_start(toks: list[Token], short: str, start: int) -> int:
+    """Where the name a short form abbreviates begins: the capitalised words whose initials
+    spell it ("Department of Health and Social Care (DHSC)"), else the conjunct's start."""
+    want = short.upper()
+    got = ""
+    for k in range(len(toks) - 1, -1, -1):
+        word = toks[k].text
+        if word[:1].isupper():
+            got = word[0] + got
+            if got == want:
+                return k
+        if not want.endswith(got):
+            break
+    return start
 
 
 def _singular(word: str) -> str:
@@ -437,6 +458,7 @@ class _Tagger:
                 return out
         cleaned: list[Token] = []
         depth = 0
+        start = 0  # where the current conjunct begins in `cleaned`
         for t in toks:
             if t.text == "(":
                 depth += 1
@@ -446,17 +468,18 @@ class _Tagger:
                         break
                     if x.text not in {'"', "'"}:
                         inner.append(x)
-                if len(inner) == 1 and _is_acronym(inner[0].text) and cleaned:
-                    if inner[0].i in self.ent_at:
-                        cleaned = [inner[0]]
-                    else:
-                        return [inner[0].text]
+                if len(inner) == 1 and _is_acronym(inner[0].text) and cleaned[start:]:
+                    # the short form stands for the name before it, whose words it replaces
+                    cleaned[_initials_start(cleaned, inner[0].text, start) :] = [inner[0]]
                 continue
             if t.text == ")":
                 depth = max(0, depth - 1)
                 continue
             if depth == 0:
                 cleaned.append(t)
+                inside = self._ent_end(t.i) is not None and t.i not in self.ent_at
+                if t.text == "," or (t.lower_ in {"and", "or", "&"} and not inside):
+                    start = len(cleaned)
         parts = self._split_conjuncts(cleaned)
         for part in parts:
             label = self._conjunct(part, in_list=len(parts) > 1)
@@ -1302,6 +1325,8 @@ def _inherited(
         actors = _hint_actors(item.lead_in, ctx, disabled)
     if not actors and item.response and "responders" not in disabled:
         actors = _responders(item.response, ctx, disabled)
+    if not actors and ctx.recipients and "recipients" not in disabled:
+        actors = [a for r in ctx.recipients for a in _hint_actors(r, ctx, disabled)]
     if (
         not actors
         and item.kind != "recommendation"

@@ -66,7 +66,9 @@ DIRECTIVE = re.compile(
     r"\b(should|must|shall|will|ought to|needs? to|is to|are to|recommend\w*|to be|to [a-z]+)\b",
     re.I,
 )
-PUBLICATION_EVENT = re.compile(r"\b(publication|publishing|this report|the report|publish)\b", re.I)
+PUBLICATION_EVENT = re.compile(
+    r"\b(publication|publishing|(?:this|the) (?:report|letter|notice)|publish)\b", re.I
+)
 EVENT_WORDS = frozenset({"of", "from", "after", "following"})
 NOT_NOW_BEFORE = frozenset(
     {"is", "are", "was", "has", "have", "until", "by", "from", "right", "for"}
@@ -231,7 +233,7 @@ def _event_tail(doc: Doc, end: int) -> tuple[str, int]:
     j = end
     while j < len(doc) and j < end + 12 and not (doc[j].is_punct and doc[j].text not in {"'", "-"}):
         j += 1
-        closes = doc[j - 1].lower_ in {"report", "publication"} and j - end >= 2
+        closes = doc[j - 1].lower_ in {"report", "letter", "notice", "publication"} and j - end >= 2
         if closes and not (j < len(doc) and doc[j].lower_ == "of"):
             break
     return doc[end:j].text, j
@@ -340,6 +342,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         span.label_ = nlp.vocab.strings[match_id]
         spans.append(span)
     found: list[Deadline] = []
+    last_end = -1
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         if _is_narrative(span.sent):
             continue
@@ -350,21 +353,41 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         stale = deadline.date and published and (published - deadline.date).days > 366
         if deadline.kind == "date" and stale:
             continue
+        if found and found[-1].kind == "relative" and deadline.kind == "date":
+            restated = _RESTATES_RE.search(doc[max(last_end, span.start - 3) : span.start].text)
+            if restated:
+                # "within 56 days of this report, namely by 14 August 2025": one limit, as a date
+                text = f"{found.pop().text}, {restated.group(1)} {span.text}"
+                deadline = dataclasses.replace(deadline, text=text)
         found.append(deadline)
+        last_end = span.end
     return found
 
 
+_RESTATES_RE = re.compile(r"\b(namely|that is|i\.e\.)\W*$", re.IGNORECASE)
+
+
 def tag_deadlines(
-    items: Sequence[Item], published: date | None, settings: ExtractorSettings = DEFAULT_SETTINGS
+    items: Sequence[Item],
+    published: date | None,
+    settings: ExtractorSettings = DEFAULT_SETTINGS,
+    *,
+    standing: str | None = None,
 ) -> list[Item]:
-    """Return the items with `deadline` (first stated) and `deadlines` (all) set."""
+    """Return the items with `deadline` (first stated) and `deadlines` (all) set.
+
+    `standing` is the document's own limit for responses ("within 56 days of the date of this
+    report"): the deadline of every item that states none.
+    """
     with extra_bodies(settings.bodies_file):
+        by_default = find_deadlines(standing, published)[:1] if standing else []
         out: list[Item] = []
         for item in items:
             found: list[Deadline] = []
             if item.timing:
                 found.extend(find_deadlines(item.timing.rstrip(" :"), published))
             found.extend(find_deadlines(item.text, published))
+            found = found or by_default
             out.append(
                 dataclasses.replace(
                     item, deadline=found[0] if found else None, deadlines=tuple(found)

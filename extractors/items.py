@@ -47,6 +47,12 @@ _CODE_LABEL_RE = re.compile(
 # Headings that open a list of items, with the kind of item they hold.
 _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"\bcauses? (?:of|for) concern\b", "cause_of_concern"),
+    # A coroner's "5 CORONER'S CONCERNS", "The matters of concern", "Key concerns"
+    (
+        r"^(?:\d+\.?\s+)?(?:the\s+)?(?:(?:matters?|areas?) of concern|"
+        r"(?:(?:coroner|inspector|panel|inquiry)(?:'s|’s)|key|main|principal|our|serious)\s+concerns?)$",
+        "cause_of_concern",
+    ),
     (r"\bareas? for priority action\b", "action"),
     (r"\bactions? we (?:have )?told the provider to take\b", "action"),
     (r"\benforcement actions?\b", "action"),
@@ -254,6 +260,8 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
     pitch = _line_pitch(lines)
     for ln in lines:
         label, label_kind = _list_label(ln.text)
+        if prev is not None and _wrapped_number(prev, ln):
+            label, label_kind = None, None
         new = prev is None
         if prev is not None:
             gap = ln.top - prev.bottom
@@ -292,6 +300,26 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks[-1].lines.append(ln)
         prev = ln
     return blocks
+
+
+# A bare number, then a lower-case word or a month: "28 and 29 of the Regulations", "30 June 2025."
+_WRAPPED_NUMBER_RE = re.compile(
+    r"^\d{1,3}\s+(?:[a-z]|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)"
+)
+
+
+def _wrapped_number(prev: Line, ln: Line) -> bool:
+    """True when ln opens with a number that carries on the sentence the line above left open:
+    "… agree a protocol by" / "30 September 2025." is a wrapped line, not entry 30."""
+    return (
+        bool(_WRAPPED_NUMBER_RE.match(ln.text))
+        and ln.page == prev.page
+        and ln.column == prev.column
+        and ln.bold == prev.bold
+        and abs(ln.x0 - prev.x0) < 4
+        and not _SENTENCE_END_RE.search(prev.text)
+    )
 
 
 def _line_pitch(lines: Sequence[Line]) -> dict[int, float]:

@@ -10,6 +10,7 @@ from datetime import date
 from extractors.publisher import find_publisher
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
+from extractors.standing import recipients, response_due
 from models.records import DocumentText, Line, Metadata
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(calendar.month_name) if m}
@@ -104,6 +105,8 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         published_text=phrase,
         subject=_subject(title or ""),
         source_published=source,
+        recipients=recipients(doc.lines),
+        response_due=response_due(doc.lines),
     )
 
 

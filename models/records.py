@@ -85,6 +85,10 @@ class Metadata:
     # which the restated relative deadlines run.
     source_published: date | None = None
     summary: str | None = None  # the report's own summary paragraph (extractors/summary.py)
+    # What the document asks of everyone it is sent to (extractors/standing.py): the bodies it
+    # lists as recipients and the phrase giving them their time to respond.
+    recipients: tuple[str, ...] = ()
+    response_due: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,13 @@ BY_DHSC = Metadata(
     published=None,
 )
 
+SENT = Metadata(
+    title="Report to prevent future deaths",
+    publisher=None,
+    published=None,
+    recipients=("Westdale Police",),
+)
+
 
 def _item(
     text: str,
@@ -169,6 +176,9 @@ POSITIVE: dict[Cue, Case] = {
     "responders": _case(
         REVISE, ("home_office",), response="The Home Office accepts this recommendation."
     ),
+    "recipients": _case(
+        "Guidance on welfare checks should be revised.", ("Westdale Police",), SENT
+    ),
     "inspected_body_default": Case(
         (_item("Crime recording needs to improve.", kind="area_for_improvement"),),
         ("force",),
@@ -226,6 +236,7 @@ NEGATIVE: dict[Cue, Case] = {
     "further_recommendation": _after(STRATEGY, "We recommend that funding follows.", ()),
     "lead_in": _case(PUBLISH, (), lead_in="the following action is needed"),
     "responders": _case(REVISE, (), response="We accept this recommendation."),
+    "recipients": _case("The Home Office should revise the guidance.", ("home_office",), SENT),
     "inspected_body_default": _case("Crime recording needs to improve.", (), FORCE),
     "cause_inherits": _cause_then("area_for_improvement", ()),
 }

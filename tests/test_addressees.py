@@ -38,6 +38,22 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # a short form in brackets stands for the name before it, not for the whole list
+    (
+        "We recommend that the College of Policing (CoP) and the NPCC agree a protocol.",
+        ["college_of_policing", "npcc"],
+        None,
+    ),
+    (
+        "We recommend that Westdale Constabulary (WC) and Eastdale Police agree a protocol.",
+        ["Westdale Constabulary", "Eastdale Police"],
+        None,
+    ),
+    (
+        "The Department of Health and Social Care (DHSC) and NHS England should agree a plan.",
+        ["dhsc", "NHS England"],
+        None,
+    ),
     (
         "The College of Policing should write to all forces setting out the checks that officers "
         "should make when a caller reports online abuse.",

@@ -221,3 +221,26 @@ def test_month_and_year_resolve_without_dateparser(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(deadlines_module, "_dateparse", refuse)
     found = find_deadlines("The force should do this by March 2025.", published)
     assert [(d.date, d.granularity) for d in found] == [(expected, "month")]
+
+
+def test_a_limit_restated_as_a_date_is_one_deadline_of_that_date() -> None:
+    text = "Respond within 56 days of the date of this report, namely by 9 November 2021."
+    got = find_deadlines(text, PUBLISHED)
+    assert [(d.kind, d.date) for d in got] == [("date", date(2021, 11, 9))]
+    assert got[0].text == "within 56 days of the date of this report, namely by 9 November 2021"
+
+
+def test_two_limits_side_by_side_stay_two() -> None:
+    text = "Within six months, by 30 June 2022 at the latest, forces should act."
+    got = find_deadlines(text, PUBLISHED)
+    assert [d.kind for d in got] == ["relative", "date"]
+
+
+def test_the_documents_standing_limit_is_the_deadline_of_items_stating_none() -> None:
+    standing = "within 28 days of the date of this letter"
+    items = [_item("The force should review its policy."), _item("By 31 March 2022, act.")]
+    got = tag_deadlines(items, PUBLISHED, standing=standing)
+    assert got[0].deadline is not None
+    assert (got[0].deadline.text, got[0].deadline.date) == (standing, date(2021, 10, 12))
+    assert got[1].deadline is not None
+    assert got[1].deadline.date == date(2022, 3, 31)

@@ -455,3 +455,22 @@ def test_items_numbered_alike_at_one_height_in_a_short_document_are_not_furnitur
     ]
     kept = remove_furniture(lines, (842.0,) * 3)
     assert [ln.text[:2] for ln in kept] == ["1.", "4.", "7."]
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "numbers"),
+    [
+        ("30 September 2027, and report on it.", ["1", "2"]),  # a date carried over: entry 1
+        ("28 and 29 of the regulations.", ["1", "2"]),
+        ("30 Forces should also report on it.", ["1", "30", "2"]),  # a capital: entry 30
+    ],
+)
+def test_a_line_opening_with_a_number_may_carry_on_the_sentence_above(
+    wrapped: str, numbers: list[str]
+) -> None:
+    lines = [
+        line(1, 100, "Recommendations", bold=True),
+        *paragraph(1, 125, "1. Forces should agree a written protocol by", wrapped),
+        *paragraph(1, 170, "2. The Home Office should fund more call handlers in each region."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == numbers

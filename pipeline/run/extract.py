@@ -108,7 +108,9 @@ def deadlines(work: Work) -> Work:
     # A response restating another report's recommendations counts their relative deadlines
     # from that report's publication, when the response says when that was.
     base = work.metadata.source_published or work.metadata.published
-    return replace(work, items=tuple(tag_deadlines(work.items, base, work.settings)))
+    due = work.metadata.response_due
+    tagged = tag_deadlines(work.items, base, work.settings, standing=due)
+    return replace(work, items=tuple(tagged))
 
 
 STAGES: tuple[Stage, ...] = (read_metadata, summarise, split, addressees, deadlines)

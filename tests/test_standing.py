@@ -1,0 +1,70 @@
+"""What a document asks of everyone it is sent to: recipients and the time to respond."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fixtures.families import build_family
+
+from extractors.standing import recipients, response_due
+from models.records import Line
+from pipeline.run.extract import extract_pdf
+
+
+def _lines(*texts: str, bold: frozenset[int] = frozenset()) -> list[Line]:
+    return [
+        Line(1, text, 70, 400, 100 + 14 * k, 111 + 14 * k, 11, k in bold)
+        for k, text in enumerate(texts)
+    ]
+
+
+def test_the_bodies_a_report_is_sent_to_lose_their_posts() -> None:
+    lines = _lines(
+        "THIS REPORT IS BEING SENT TO:",
+        "1. The Chief Constable, Westdale Police",
+        "2. The Chief Executive, Westdale Health Board",
+        "3 WHO I AM",
+        bold=frozenset({0, 3}),
+    )
+    assert recipients(lines) == ("Westdale Police", "Westdale Health Board")
+
+
+def test_a_sentence_saying_a_report_was_sent_lists_no_recipients() -> None:
+    lines = _lines("The draft was sent to the force in May.", "1. The force replied in June.")
+    assert recipients(lines) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        (
+            "You are under a duty to respond to this report within 56 days of the date of "
+            "this report, namely by 2 May 2027. I may extend the period.",
+            "within 56 days of the date of this report, namely by 2 May 2027",
+        ),
+        (
+            "The organisations to which these recommendations are addressed must provide a "
+            "response in writing within 56 days of the date of this letter.",
+            "within 56 days of the date of this letter",
+        ),
+        # a rule about responses in general is not this document's limit
+        ("Under the rules, bodies given recommendations must respond within 56 days.", None),
+        ("Each commissioner must respond to the report within 56 days of its publication.", None),
+    ],
+)
+def test_the_time_to_respond_is_counted_from_this_document(text: str, due: str | None) -> None:
+    assert response_due(_lines(*text.split(". "))) == due
+
+
+def test_a_prevention_report_gives_every_concern_its_recipients_and_limit(
+    tmp_path: Path,
+) -> None:
+    pdf, _ = build_family("prevention_report", "sans", tmp_path)
+    result = extract_pdf(pdf)
+    assert [i.number for i in result.items] == ["1", "2", "3"]
+    for item in result.items:
+        assert item.addressees == ("Northmoor Constabulary", "Northmoor Valley Ambulance Trust")
+        assert item.deadline is not None
+        assert (item.deadline.kind, item.deadline.date) == ("date", date(2027, 4, 28))
