@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -47,6 +48,7 @@ from extractors.vocabulary import (
     IT_IS_WORDS,
     LEADER_WORDS,
     MODALS,
+    NAME_HEADS,
     NON_AGENT_START,
     OBLIGED,
     PARTNER_CUES,
@@ -204,13 +206,20 @@ def _departments(text: str, bodies: list[Body], by_id: dict[str, Body]) -> tuple
     return tuple(dict.fromkeys(i for i in ids if by_id[i].kind == "government_department"))
 
 
-def _resolve_role(label: str, text: str, ctx: _Context) -> str:
+def _resolve_role(label: str, text: str, ctx: _Context, others: Sequence[str] = ()) -> str:
     """ "The Department" / "the Minister": the department the item names, else the publishing
-    department; a minister with neither is the government's."""
+    department; a minister with neither is the government's. A department the item names as
+    another actor ("HM Treasury and the Department should") is not the one meant."""
     role = label.lower()
     if role not in ROLE_LABELS or not label[0].isupper():
         return label  # "a minister" is any minister, not a particular office
-    named = _departments(text, ctx.bodies, ctx.by_id) or ctx.departments
+    acting = {o.lower() for o in others}
+    named = tuple(
+        d
+        for d in _departments(text, ctx.bodies, ctx.by_id)
+        if not acting & {n.lower() for n in (d, ctx.by_id[d].name, *ctx.by_id[d].aliases)}
+    )
+    named = named or ctx.departments
     if named:
         return ctx.by_id[named[0]].output
     if role in GOVERNMENT_ROLES and UK_GOVERNMENT_ID in ctx.by_id:
@@ -221,6 +230,35 @@ def _resolve_role(label: str, text: str, ctx: _Context) -> str:
 def _is_acronym(text: str) -> bool:
     core = text[:-1] if text.endswith("s") and len(text) > 2 else text
     return len(core) >= 2 and sum(c.isupper() for c in core) >= 2 and core[0].isupper()
+
+
+def _two_names(left: list[Token], right: list[Token], bodies: list[Body]) -> bool:
+    """True when "and" joins two whole names, each a capitalised name ending in an agent word
+    ("Eastmoor Police and North Fenland Constabulary"), and not the inside of one name that
+    the registry knows ("Police and Crime Commissioner", "Fire and Rescue Service")."""
+    if len(left) < 2 or len(right) < 2:
+        return False
+    if not all(t.is_title or t.is_upper for t in (*left, *right)):
+        return False
+    if not (left[-1].lower_ in NAME_HEADS and right[-1].lower_ in NAME_HEADS):
+        return False
+    return f"{left[-1].lower_} and {right[0].lower_}" not in _joined_words(tuple(bodies))
+
+
+@functools.lru_cache(maxsize=4)
+def _joined_words(bodies: tuple[Body, ...]) -> frozenset[str]:
+    """Every "X and Y" inside a registry name or alias, lower-cased."""
+    pairs: set[str] = set()
+    for body in bodies:
+        for name in (body.name, *body.aliases):
+            words = name.lower().split()
+            pairs.update(f"{words[k - 1]} and {words[k + 1]}" for k in _inner_ands(words))
+    return frozenset(pairs)
+
+
+def _inner_ands(words: list[str]) -> list[int]:
+    """Positions of "and" between two words."""
+    return [k for k in range(1, len(words) - 1) if words[k] == "and"]
 
 
 def _initials_start(toks: list[Token], short: str, start: int) -> int:
@@ -544,6 +582,8 @@ class _Tagger:
             and _is_agent_word(last)
             and (_is_acronym(r[0].text) or right[0].lower_ == "the")
         ):
+            return True
+        if _two_names(bare_left, r, self.ctx.bodies):
             return True
         w = last.text
         return w.endswith("s") and not w.endswith("ss") and len(w) > 3
@@ -1286,7 +1326,7 @@ def tag_addressees(
         found = _Tagger(doc, ctx, disabled).run()
         actors = [_subject_label(a, ctx, disabled) for a in found.actors]
         if "role" not in disabled:
-            actors = [_resolve_role(a, item.text, ctx) for a in actors]
+            actors = [_resolve_role(a, item.text, ctx, actors) for a in actors]
         actors = [defined.get(a.lower(), a) for a in actors]
         actors = _inherited(item, actors, found.pronoun_first, previous, ctx, disabled)
         actors = list(dict.fromkeys(actors))
@@ -1311,6 +1351,8 @@ def _inherited(
     if item.responsible and "responsible_column" not in disabled:
         # a body the item names itself outranks its row's owner column; a role does not
         named = [a for a in actors if a != ctx.default and (a in ctx.by_id or _proper_name(a))]
+        if _COUNTED_CLASS_RE.search(item.text):
+            named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
         actors = named or hinted or actors
     if not actors and pronoun_first and previous and "previous_item" not in disabled:
@@ -1335,6 +1377,14 @@ def _inherited(
     ):
         actors = [ctx.default]
     return actors
+
+
+# "Both forces", "the two councils": particular bodies of a class, named elsewhere (a column).
+_COUNTED_CLASS_RE = re.compile(
+    r"\b(?:both|the (?:two|three|four|five)|these|those)\s+(?:police\s+)?"
+    r"(?:forces|constabularies|councils|authorities|trusts|services|boards)\b",
+    re.IGNORECASE,
+)
 
 
 def _causes_take_their_recommendations(items: list[Item]) -> list[Item]:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extractors.bare_letters import punctuate_bare_letters
 from extractors.glyphs import join_text
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
@@ -258,7 +259,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
     blocks: list[Block] = []
     prev: Line | None = None
     pitch = _line_pitch(lines)
-    for ln in lines:
+    for ln in punctuate_bare_letters(lines):
         label, label_kind = _list_label(ln.text)
         if prev is not None and _wrapped_number(prev, ln):
             label, label_kind = None, None
@@ -611,31 +612,61 @@ def _heads(number: str, following: _Candidate) -> bool:
 
 
 # A lead-in whose list completes it: "…, we recommend that:" (not "…these principles:").
-_RECOMMEND_THAT_RE = re.compile(r"\brecommends?(?: that)?\s*:$", re.IGNORECASE)
+_RECOMMEND_THAT_RE = re.compile(
+    r"\brecommends?(?: that| the following(?: actions?| steps)?)?\s*:$", re.IGNORECASE
+)
 
 
 def _split_asks(candidates: list[_Candidate]) -> list[_Candidate]:
     """A recommendation whose lead-in ends "we recommend that:" and whose lettered parts each
-    ask their own actor ("the College of Policing should …") is that many items under it."""
+    ask their own actor ("the College of Policing should …") is that many items under it.
+
+    Under a labelled recommendation ("Recommendation 3") the parts are 3a, 3b …; under a
+    numbered paragraph ("9 We recommend the following:") the paragraph is no item, and the
+    parts keep their own letters.
+    """
     out: list[_Candidate] = []
+    split_clusters: set[int] = set()
     for cand in candidates:
         asks = _asks(cand.blocks[1:])
         lead = cand.blocks[0].text.rstrip() if cand.blocks else ""
-        if (
-            not cand.labelled
-            or not _RECOMMEND_THAT_RE.search(lead)
-            or len(asks) < 2
-            or not all(a[0].label_kind in ("letter", "roman", "bullet") for a in asks)
-            or not all(_names_its_actor(a[0].text) for a in asks)
-        ):
+        if not _splits(cand, lead, asks):
+            if cand.cluster in split_clusters and not _asks_anything(cand.text()):
+                continue  # after lead-ins whose lists were the items, a paragraph of prose
             out.append(cand)
             continue
+        split_clusters.add(cand.cluster)
+        parent = cand.number if cand.labelled else None
+        timing = _timing_in(lead) or cand.timing
         for ask in asks:
             first = ask[0]
             letter = first.label if first.label_kind in ("letter", "roman") else None
-            number = f"{cand.number}{letter}" if cand.number and letter else None
-            out.append(replace(cand, number=number, parent=cand.number, blocks=ask, lead_in=lead))
+            number = f"{parent}{letter}" if parent and letter else letter
+            out.append(
+                replace(cand, number=number, parent=parent, blocks=ask, lead_in=lead, timing=timing)
+            )
     return out
+
+
+def _splits(cand: _Candidate, lead: str, asks: list[list[Block]]) -> bool:
+    """True when an entry is a lead-in over asks that are the items: "we recommend that:" over
+    asks each naming its actor, or "Within a month, the Council should:" over any list."""
+    if len(asks) < 2 or not all(a[0].label_kind in ("letter", "roman", "bullet") for a in asks):
+        return False
+    if cand.kind == "recommendation" and _RECOMMEND_THAT_RE.search(lead):
+        return all(_names_its_actor(a[0].text) for a in asks)
+    # an entry that only says who must act ("… the Council should:") asks nothing itself; one
+    # that asks something first ("… agree a protocol. The protocol should:") is an item
+    one_sentence = not re.search(r"[.!?]\s+\S", lead) and len(lead.split()) <= 30
+    return one_sentence and bool(_SHOULD_COLON_RE.search(lead))
+
+
+_SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs? to|is to|are to)\s*:\s*$", re.I)
+
+
+def _asks_anything(text: str) -> bool:
+    """True when a text directs someone or opens with the verb of an ask."""
+    return directs(text) or opens_with_imperative(text)
 
 
 def _names_its_actor(text: str) -> bool:

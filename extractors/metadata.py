@@ -55,6 +55,9 @@ _LABELLED_DATE_RE = re.compile(
     rf"(?P<date>{_PLAIN_DATE})\s*$",
     re.IGNORECASE,
 )
+_CODED_DATE_RE = re.compile(
+    rf"^\s*(?-i:[A-Z0-9][A-Z0-9./–-]*\s+){{1,6}}?(?P<date>{_PLAIN_DATE})\s*$", re.IGNORECASE
+)
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_DAY_DATE, _NUMERIC_DATE, _MONTH_DATE)]
 _LONE_DATE_RE = re.compile(
     r"^\s*(?:" + re.sub(r"\?P<\w+>", "?:", f"{_DAY_DATE}|{_MONTH_DATE}") + r")\s*$", re.I
@@ -201,6 +204,12 @@ def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, s
             found = _parse(ln.text, created)
             if found:
                 return found, ln.text.strip()
+    # A cover line of codes ending in the date: "HC 412 SESSION 2025-26 21 NOVEMBER 2025".
+    for ln in front:
+        m = _CODED_DATE_RE.match(ln.text) if ln.page == 1 else None
+        found = _parse(m.group("date"), created) if m else None
+        if m and found:
+            return found, ln.text.strip()
     if created:
         return created, None
     return None, None

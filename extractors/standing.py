@@ -37,6 +37,9 @@ _RESPONSE_DUE_RE = re.compile(
 )
 
 
+_RESPOND_WORD_RE = re.compile(r"\b(?:respond|response|reply)\b", re.IGNORECASE)
+
+
 def recipients(lines: Sequence[Line]) -> tuple[str, ...]:
     """The bodies listed under "This report is being sent to:", posts dropped."""
     for k, line in enumerate(lines):
@@ -60,6 +63,11 @@ def _entries(lines: Sequence[Line]) -> tuple[str, ...]:
 
 def response_due(lines: Sequence[Line]) -> str | None:
     """The phrase giving readers their time to respond ("within 56 days of this report")."""
-    text = " ".join(" ".join(line.text for line in lines).split())
-    found = _RESPONSE_DUE_RE.search(text)
-    return found.group("due") if found else None
+    # only the few lines around a word of responding: a long report is never joined whole
+    for k, line in enumerate(lines):
+        if _RESPOND_WORD_RE.search(line.text):
+            window = " ".join(ln.text for ln in lines[max(0, k - 2) : k + 4])
+            found = _RESPONSE_DUE_RE.search(" ".join(window.split()))
+            if found:
+                return found.group("due")
+    return None

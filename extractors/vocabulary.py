@@ -111,6 +111,12 @@ ADVERB_FILLERS = frozenset(
 )  # fmt: skip
 # A fire and rescue service's own name ends so, and "the service" then means it.
 FIRE_SERVICE_RE = re.compile(r"\bFire (?:and|&) Rescue (?:Service|Authority)$", re.IGNORECASE)
+# Words that end a whole organisation's name, so "<name> and <name>" is two bodies.
+NAME_HEADS = frozenset(
+    {"police", "constabulary", "council", "trust", "service", "board", "authority", "agency",
+     "office", "department", "ministry", "commission", "inspectorate", "college", "committee",
+     "partnership", "government", "executive", "ombudsman", "panel", "prison", "school"}
+)  # fmt: skip
 SERVICE_WORDS = frozenset({"service", "fire and rescue service", "fire & rescue service"})
 # A police force's own name ends so: "Westmarch Police", "Northvale Constabulary".
 FORCE_NAME_RE = re.compile(r"\b(?:Constabulary|Police|Police Service)$")

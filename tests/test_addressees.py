@@ -49,6 +49,17 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["Westdale Constabulary", "Eastdale Police"],
         None,
     ),
+    # "and" between two whole names; not inside a name the registry knows
+    (
+        "Westdale Police and Eastdale County Council should agree a protocol.",
+        ["Westdale Police", "Eastdale County Council"],
+        None,
+    ),
+    (
+        "The Westdale Police and Crime Commissioner should publish a plan.",
+        ["Westdale Police and Crime Commissioner"],
+        None,
+    ),
     (
         "The Department of Health and Social Care (DHSC) and NHS England should agree a plan.",
         ["dhsc", "NHS England"],
@@ -503,3 +514,18 @@ def test_the_body_an_item_names_outranks_its_owner_column_and_a_role_does_not() 
 def test_a_registry_body_after_recommend_that_is_the_actor(text: str, expected: list[str]) -> None:
     """A body the registry knows is an agent however it is cased ("chief constables")."""
     assert list(_tag(text).addressees) == expected
+
+
+def test_the_department_is_not_a_department_named_beside_it() -> None:
+    by_dhsc = Metadata(
+        title="A review", publisher="Department of Health and Social Care", published=None
+    )
+    text = "HM Treasury and the Department should agree how the costs will be met."
+    assert _tag(text, by_dhsc).addressees == ("HM Treasury", "dhsc")
+
+
+def test_both_forces_are_the_forces_the_owner_column_names() -> None:
+    column = "Westdale Police and Eastdale Constabulary"
+    got = _tag("Both forces should agree a protocol.", responsible=column)
+    assert got.addressees == ("Westdale Police", "Eastdale Constabulary")
+    assert _tag("Both forces should agree a protocol.").addressees == ("chief_constables",)

@@ -50,10 +50,14 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[date | None]:
     real = deadlines.tag_deadlines
 
     def counting(
-        items: Sequence[Item], published: date | None, settings: ExtractorSettings = DEFAULTS
+        items: Sequence[Item],
+        published: date | None,
+        settings: ExtractorSettings = DEFAULTS,
+        *,
+        standing: str | None = None,
     ) -> list[Item]:
         calls.append(published)
-        return real(items, published, settings)
+        return real(items, published, settings, standing=standing)
 
     monkeypatch.setattr(deadlines, "tag_deadlines", counting)
     return calls

@@ -148,3 +148,11 @@ def test_body_text_under_the_title_is_not_part_of_it() -> None:
 def test_a_title_printed_twice_on_the_cover_is_read_once() -> None:
     cover = [("Road casualties, 2031", 16.0), ("Road casualties, 2031", 16.0), BODY]
     assert _meta([cover, [BODY] * 4]).title == "Road casualties, 2031"
+
+
+def test_a_cover_line_of_codes_ending_in_a_date_dates_the_report() -> None:
+    cover = [("Keeping the prison estate safe", 20.0), ("HC 77 SESSION 2031-32 4 MAY 2031", 9.0)]
+    assert _meta([cover, [BODY]], created="D:20310502").published == date(2031, 5, 4)
+    # a line of words ending in a date is not one: here, when the fieldwork ended
+    visits = [("Keeping the prison estate safe", 20.0), ("Visits ended on 4 May 2031", 9.0)]
+    assert _meta([visits, [BODY]], created="D:20310502").published == date(2031, 5, 2)

@@ -1,0 +1,37 @@
+"""Lettered lists printed without punctuation are read as lists only when the letters run."""
+
+from __future__ import annotations
+
+from extractors.bare_letters import punctuate_bare_letters
+from models.records import Line
+
+
+def _lines(*rows: tuple[float, str]) -> list[Line]:
+    return [
+        Line(1, text, x0, 500, 100 + 14 * k, 111 + 14 * k, 11, False)
+        for k, (x0, text) in enumerate(rows)
+    ]
+
+
+def test_letters_in_sequence_at_one_margin_are_labels() -> None:
+    lines = _lines(
+        (90, "a The Ministry should publish a plan for the"),
+        (104, "repairs it has postponed."),
+        (90, "b HM Treasury should fund it."),
+    )
+    got = [ln.text for ln in punctuate_bare_letters(lines)]
+    assert got == [
+        "a) The Ministry should publish a plan for the",
+        "repairs it has postponed.",
+        "b) HM Treasury should fund it.",
+    ]
+
+
+def test_a_lone_letter_in_prose_stays_prose() -> None:
+    lines = _lines(
+        (90, "The board asked for"),
+        (90, "a Home Office review of the contract, and"),
+        (90, "c Section 3 of it was then rewritten."),  # not the next letter
+        (120, "b Other margin, so no run."),
+    )
+    assert punctuate_bare_letters(lines) == lines
