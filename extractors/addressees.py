@@ -66,7 +66,7 @@ from extractors.vocabulary import (
     STOP_WORDS,
     TO_MODALS,
 )
-from models.records import Item, Metadata
+from models.records import Item, Metadata, Recipient
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -143,7 +143,7 @@ class _Context:
     default: str | None  # the inspected body: force / local_authority / provider / its name
     subject: str = ""  # the inspected body's name as printed (or the title)
     departments: tuple[str, ...] = ()  # government departments named as the publisher
-    recipients: tuple[str, ...] = ()  # the bodies the document lists as sent to
+    recipients: tuple[Recipient, ...] = ()  # the bodies the document lists as sent to
 
 
 @dataclass
@@ -1368,7 +1368,8 @@ def _inherited(
     if not actors and item.response and "responders" not in disabled:
         actors = _responders(item.response, ctx, disabled)
     if not actors and ctx.recipients and "recipients" not in disabled:
-        actors = [a for r in ctx.recipients for a in _hint_actors(r, ctx, disabled)]
+        sent = [r for r in ctx.recipients if not r.items or item.number in r.items]
+        actors = [a for r in sent for a in _hint_actors(r.body, ctx, disabled)]
     if (
         not actors
         and item.kind != "recommendation"

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors.skeleton import Unit, build_skeleton, section_kind
+from extractors.vocabulary import is_process
 from models.records import DocumentText, Item, ItemKind
 
 MARK = "self-check:"
@@ -112,7 +113,7 @@ def check_document(doc: DocumentText, items: Sequence[Item]) -> tuple[str, ...]:
         *printed_labels_missing(doc, items),
         *numbering_gaps(items),
         *stated_counts(doc, items),
-        *empty_sections(units, items),
+        *empty_sections(units, items, _row_labels(doc)),
         *silent_recommendations(doc, items),
     ]
     return tuple(f"{name}: {MARK} {p}" for p in dict.fromkeys(problems))
@@ -287,8 +288,18 @@ def _sentence(text: str, m: re.Match[str]) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-def empty_sections(units: Sequence[Unit], items: Sequence[Item]) -> list[str]:
-    """A section headed for items (Recommendations, Areas for improvement…) that yielded none."""
+def _row_labels(doc: DocumentText) -> frozenset[str]:
+    """The first cells of two-column table rows: labels of a value beside them, not headings."""
+    return frozenset(
+        row[0].strip().lower() for t in doc.tables for row in t.rows if len(row) == 2 and row[0]
+    )
+
+
+def empty_sections(
+    units: Sequence[Unit], items: Sequence[Item], row_labels: frozenset[str] = frozenset()
+) -> list[str]:
+    """A section headed for items (Recommendations, Areas for improvement…) that yielded none;
+    a label cell ("Recommendation" beside what a board paper asks) heads no section."""
     pages: Counter[tuple[ItemKind, int]] = Counter()
     for item in items:
         for page in {item.page_start, item.page_end, *item.occurrences}:
@@ -298,8 +309,10 @@ def empty_sections(units: Sequence[Unit], items: Sequence[Item]) -> list[str]:
         kind = section_kind(unit.text) if unit.role == "heading" else None
         if kind is None or not _PLAIN_HEADING_RE.match(unit.text.strip()):
             continue
+        if unit.text.strip().lower() in row_labels:
+            continue
         body = _section_body(units, k)
-        words = sum(len(u.text.split()) for u in body)
+        words = sum(len(u.text.split()) for u in body if not is_process(u.text))
         if words < 20:
             continue
         last = max((u.page_end for u in body), default=unit.page_end)

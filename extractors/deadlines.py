@@ -367,6 +367,13 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
 _RESTATES_RE = re.compile(r"\b(namely|that is|i\.e\.)\W*$", re.IGNORECASE)
 
 
+# A timing heading or due cell that opens with how often ("Monthly audit from May 2025").
+_RECURRING_CELL_RE = re.compile(
+    r"^(?:daily|weekly|fortnightly|monthly|quarterly|annual(?:ly)?|yearly|ongoing|continuous)\b",
+    re.IGNORECASE,
+)
+
+
 def tag_deadlines(
     items: Sequence[Item],
     published: date | None,
@@ -384,7 +391,9 @@ def tag_deadlines(
         out: list[Item] = []
         for item in items:
             found: list[Deadline] = []
-            if item.timing:
+            if item.timing and _RECURRING_CELL_RE.match(item.timing):
+                found.append(Deadline(item.timing.rstrip(" :"), None, "ongoing", None))
+            elif item.timing:
                 found.extend(find_deadlines(item.timing.rstrip(" :"), published))
             found.extend(find_deadlines(item.text, published))
             found = found or by_default

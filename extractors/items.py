@@ -16,7 +16,7 @@ from extractors.glyphs import join_text
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
-from extractors.vocabulary import directs, opens_with_imperative
+from extractors.vocabulary import directs, is_process, opens_with_imperative
 from extractors.wording import follows_on
 from models.records import DocumentText, Item, ItemKind, Line, Table
 
@@ -553,10 +553,12 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         table_cands, used = _text_table_candidates(lines, body)
         blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
         candidates = _with_responses(_labelled_and_sectioned(blocks, body), blocks)
+        candidates += _lead_in_lists(blocks, candidates)
         candidates += _table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += _standalone_recommendations(blocks)
-        return _finalise(_prefer_labelled(_split_asks(_drop_titles(candidates))))
+        candidates = _without_process(_split_asks(_drop_titles(candidates)))
+        return _finalise(_prefer_labelled(candidates))
 
 
 def _with_responses(candidates: list[_Candidate], blocks: Sequence[Block]) -> list[_Candidate]:
@@ -661,7 +663,8 @@ def _splits(cand: _Candidate, lead: str, asks: list[list[Block]]) -> bool:
     return one_sentence and bool(_SHOULD_COLON_RE.search(lead))
 
 
-_SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs? to|is to|are to)\s*:\s*$", re.I)
+_LEAD_LINES = 4
+_SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs to)\s*:\s*$", re.I)
 
 
 def _asks_anything(text: str) -> bool:
@@ -685,6 +688,48 @@ def _asks(parts: Sequence[Block]) -> list[list[Block]]:
         else:
             asks.append([block])
     return asks
+
+
+def _without_process(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates less the statements of the report's process, when others remain."""
+    kept = [c for c in candidates if not is_process(c.text())]
+    return kept if kept else candidates
+
+
+def _lead_in_lists(blocks: Sequence[Block], found: Sequence[_Candidate]) -> list[_Candidate]:
+    """Outside any section of items, a paragraph that only says who must act and by when
+    ("30. Within one month of my decision, the Council should:") over a lettered, roman or
+    bulleted list indented under it: each entry is a recommendation with that lead-in."""
+    claimed = {id(b) for c in found for b in c.blocks}
+    out: list[_Candidate] = []
+    for k, lead in enumerate(blocks):
+        if len(lead.lines) > _LEAD_LINES or id(lead) in claimed:
+            continue  # a lead-in is a line or two (and a long block is never joined whole)
+        text = lead.text.strip()
+        one_sentence = not re.search(r"[.!?]\s+\S", text) and len(text.split()) <= 30
+        if id(lead) in claimed or not one_sentence or not _SHOULD_COLON_RE.search(text):
+            continue
+        entries: list[Block] = []
+        for b in blocks[k + 1 :]:
+            listed = b.label_kind in ("letter", "roman", "bullet")
+            if not listed or b.first.x0 <= lead.first.x0 + 8 or id(b) in claimed:
+                break
+            entries.append(b)
+        if len(entries) < 2:
+            continue
+        out += [
+            _Candidate(
+                kind="recommendation",
+                number=b.label if b.label_kind in ("letter", "roman") else None,
+                parent=None,
+                blocks=[b],
+                cluster=-20_000 - k,
+                lead_in=text,
+                timing=_timing_in(text),
+            )
+            for b in entries
+        ]
+    return out
 
 
 def _standalone_recommendations(blocks: Sequence[Block]) -> list[_Candidate]:
@@ -1218,7 +1263,7 @@ def _layout(header: Sequence[str]) -> _TableLayout | None:
         (k for k, c in enumerate(names) if re.fullmatch(r"(no\.?|number|#|ref\.?)", c, re.I)),
         None,
     )
-    kind = _section_kind(names[item]) or "recommendation"
+    kind = _section_kind(names[item]) or _label_kind(names[item])  # "Action": actions
     return _TableLayout(kind, columns, item, responsible, number, due)
 
 

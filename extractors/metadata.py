@@ -108,7 +108,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         published_text=phrase,
         subject=_subject(title or ""),
         source_published=source,
-        recipients=recipients(doc.lines),
+        recipients=recipients(doc.lines, doc.tables),
         response_due=response_due(doc.lines),
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.records import Line
+from models.records import Line, Recipient, Table
 
 _RECIPIENTS_HEADING_RE = re.compile(
     r"^(?:this\s+(?:report|letter|notice)\s+(?:is\s+)?(?:being\s+)?(?:sent|addressed)\s+to|"
@@ -26,11 +26,15 @@ _POST_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_RECIPIENTS = 12
+_TABLE_GAP = 60.0  # points between the heading and a table of recipients under it
+_BODY_COLUMN_RE = re.compile(r"\b(?:organi[sz]ation|body|agency|service|trust)\b")
+_ITEMS_COLUMN_RE = re.compile(r"\b(?:concerns?|items?|recommendations?|paragraphs?)\b")
 # A limit on the response counted from this document, addressed to its readers.
 _RESPONSE_DUE_RE = re.compile(
     r"\b(?:you|your|(?:organisations?|bodies|recipients?|agencies)\s+(?:to\s+which|to\s+whom))\b"
     r"[^.]{0,80}?\b(?:respond|provide\s+(?:a|your)\s+(?:written\s+)?response|reply)\b[^.]{0,40}?"
-    r"(?P<due>\bwithin\s+\w+(?:[- ]\w+)?\s+(?:days|weeks|months)\s+of\s+"
+    r"(?P<due>\bby\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
+    r"\bwithin\s+\w+(?:[- ]\w+)?\s+(?:days|weeks|months)\s+of\s+"
     r"(?:the\s+date\s+of\s+|receiving\s+|receipt\s+of\s+)?(?:this|the)\s+(?:report|letter|notice)"
     r"(?:,?\s+(?:namely|that\s+is|i\.e\.)\s+(?:by|on)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?)",
     re.IGNORECASE,
@@ -40,25 +44,51 @@ _RESPONSE_DUE_RE = re.compile(
 _RESPOND_WORD_RE = re.compile(r"\b(?:respond|response|reply)\b", re.IGNORECASE)
 
 
-def recipients(lines: Sequence[Line]) -> tuple[str, ...]:
-    """The bodies listed under "This report is being sent to:", posts dropped."""
+def recipients(lines: Sequence[Line], tables: Sequence[Table] = ()) -> tuple[Recipient, ...]:
+    """The bodies listed under "This report is being sent to:" (posts dropped), as a list or
+    as a table whose columns say which items each must answer."""
     for k, line in enumerate(lines):
         if _RECIPIENTS_HEADING_RE.match(line.text.strip()):
+            below = [
+                t for t in tables if t.page == line.page and 0 <= t.top - line.bottom < _TABLE_GAP
+            ]
+            if below:
+                return _table_entries(below[0])
             return _entries(lines[k + 1 : k + 1 + _MAX_RECIPIENTS])
     return ()
 
 
-def _entries(lines: Sequence[Line]) -> tuple[str, ...]:
+def _entries(lines: Sequence[Line]) -> tuple[Recipient, ...]:
     """The enumerated lines that open the list: it ends at the first line that is not one."""
-    found: list[str] = []
+    found: list[Recipient] = []
     for line in lines:
         entry = _ENTRY_RE.match(line.text.strip())
         if entry is None or line.bold:
             break
-        text = entry.group("rest").strip().rstrip(";.,")
-        post = _POST_RE.match(text)
-        found.append(post.group("body") if post else text)
+        found.append(Recipient(_body(entry.group("rest"))))
     return tuple(found)
+
+
+def _table_entries(table: Table) -> tuple[Recipient, ...]:
+    """Rows of a recipients table: its organisation column (else its first), and the item
+    numbers of a column of concerns or items to answer, when it has one."""
+    header = [cell.lower() for cell in table.rows[0]]
+    body_col = next((i for i, h in enumerate(header) if _BODY_COLUMN_RE.search(h)), 0)
+    items_col = next((i for i, h in enumerate(header) if _ITEMS_COLUMN_RE.search(h)), None)
+    found: list[Recipient] = []
+    for row in table.rows[1:]:
+        if body_col >= len(row) or not row[body_col].strip():
+            continue
+        numbers = re.findall(r"\d+", row[items_col]) if items_col is not None else []
+        found.append(Recipient(_body(row[body_col]), tuple(numbers)))
+    return tuple(found)
+
+
+def _body(text: str) -> str:
+    """A recipient's body: "The Chief Executive, X Trust" is X Trust."""
+    text = " ".join(text.split()).rstrip(";.,")
+    post = _POST_RE.match(text)
+    return post.group("body") if post else text
 
 
 def response_due(lines: Sequence[Line]) -> str | None:

@@ -30,6 +30,23 @@ IMPERATIVES = frozenset(
 )
 
 
+# The report's own process, not an ask of it: "The Council must consider this report and tell
+# us …", "should provide us with evidence …", a paper's "The Board is asked to note …"; and a
+# summary restating the asks ("In summary, …").
+PROCESS_RE = re.compile(
+    r"^(?:in summary|to summarise|in short)\b|"
+    r"\b(?:should|must|will)\s+(?:\w+\s+){0,4}?(?:tell|inform|notify|update|provide|send|give|"
+    r"confirm to)\s+(?:us|me)\b|\bconsider (?:this|our|my) (?:report|decision)\b|"
+    r"^(?:the\s+)?(?:board|committee|panel|cabinet|members?)\s+(?:is|are)\s+(?:\w+\s+)?asked\s+to\b",
+    re.IGNORECASE,
+)
+
+
+def is_process(text: str) -> bool:
+    """True when a text states the report's own process rather than asking for action."""
+    return bool(PROCESS_RE.search(text))
+
+
 def directs(text: str) -> bool:
     """True when the text asks someone to act (a directive not only looking back or praising)."""
     return bool(DIRECTIVE_RE.search(_JUDGES_RE.sub(" ", text)))

@@ -87,8 +87,16 @@ class Metadata:
     summary: str | None = None  # the report's own summary paragraph (extractors/summary.py)
     # What the document asks of everyone it is sent to (extractors/standing.py): the bodies it
     # lists as recipients and the phrase giving them their time to respond.
-    recipients: tuple[str, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
     response_due: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """A body a document is sent to, and the numbers of the items it must answer (all if none)."""
+
+    body: str
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import pytest
 
 from extractors import addressees
 from extractors.addressees import CUES, Cue, tag_addressees
-from models.records import Item, ItemKind, Metadata
+from models.records import Item, ItemKind, Metadata, Recipient
 
 NATIONAL = Metadata(title="A thematic review of custody", publisher="HMICFRS", published=None)
 FORCE = Metadata(
@@ -43,7 +43,7 @@ SENT = Metadata(
     title="Report to prevent future deaths",
     publisher=None,
     published=None,
-    recipients=("Westdale Police",),
+    recipients=(Recipient("Westdale Police"),),
 )
 
 

@@ -244,3 +244,11 @@ def test_the_documents_standing_limit_is_the_deadline_of_items_stating_none() ->
     assert (got[0].deadline.text, got[0].deadline.date) == (standing, date(2021, 10, 12))
     assert got[1].deadline is not None
     assert got[1].deadline.date == date(2022, 3, 31)
+
+
+def test_a_due_cell_that_says_how_often_is_ongoing() -> None:
+    got = tag_deadlines([_item("Audit the charts.", "Monthly audit from May 2022")], PUBLISHED)
+    assert got[0].deadline is not None
+    assert (got[0].deadline.kind, got[0].deadline.date) == ("ongoing", None)
+    # in a sentence, "monthly" describes something else
+    assert find_deadlines("Forces hold monthly meetings from May 2022 onwards.", PUBLISHED) == []

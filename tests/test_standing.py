@@ -9,7 +9,7 @@ import pytest
 from fixtures.families import build_family
 
 from extractors.standing import recipients, response_due
-from models.records import Line
+from models.records import Line, Recipient, Table
 from pipeline.run.extract import extract_pdf
 
 
@@ -28,7 +28,23 @@ def test_the_bodies_a_report_is_sent_to_lose_their_posts() -> None:
         "3 WHO I AM",
         bold=frozenset({0, 3}),
     )
-    assert recipients(lines) == ("Westdale Police", "Westdale Health Board")
+    assert recipients(lines) == (Recipient("Westdale Police"), Recipient("Westdale Health Board"))
+
+
+def test_a_table_of_recipients_says_which_items_each_must_answer() -> None:
+    heading = _lines("THIS REPORT IS BEING SENT TO:", bold=frozenset({0}))
+    rows = (
+        ("Recipient", "Organisation", "Concerns for response"),
+        ("Chief Executive", "Westdale Health Board", "1, 2 and 3"),
+        ("Secretary of State", "Department for Education", "4"),
+    )
+    table = Table(page=1, top=120, bottom=180, rows=rows)
+    assert recipients(heading, [table]) == (
+        Recipient("Westdale Health Board", ("1", "2", "3")),
+        Recipient("Department for Education", ("4",)),
+    )
+    # a table further down the page is not the list of recipients
+    assert recipients(heading, [Table(page=1, top=400, bottom=460, rows=rows)]) == ()
 
 
 def test_a_sentence_saying_a_report_was_sent_lists_no_recipients() -> None:
@@ -52,6 +68,10 @@ def test_a_sentence_saying_a_report_was_sent_lists_no_recipients() -> None:
         # a rule about responses in general is not this document's limit
         ("Under the rules, bodies given recommendations must respond within 56 days.", None),
         ("Each commissioner must respond to the report within 56 days of its publication.", None),
+        (
+            "Each recipient must reply. Please send your reply to me by 2 May 2027, 56 days on.",
+            "by 2 May 2027",
+        ),
     ],
 )
 def test_the_time_to_respond_is_counted_from_this_document(text: str, due: str | None) -> None:
