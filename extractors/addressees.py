@@ -192,7 +192,10 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_COUNCIL_ID
         elif PROVIDER_HINTS.search(subject) or metadata.subject:
             default = SUBJECT_PROVIDER_ID
-    departments = _departments(metadata.publisher or "", bodies, by_id)
+    # "the Department": the department that published the report, else the one its title names
+    departments = _departments(metadata.publisher or "", bodies, by_id) or _departments(
+        metadata.title or "", bodies, by_id
+    )
     return _Context(
         bodies, by_id, frozenset(subject_ids), default, subject, departments, metadata.recipients
     )
@@ -1326,7 +1329,8 @@ def tag_addressees(
         found = _Tagger(doc, ctx, disabled).run()
         actors = [_subject_label(a, ctx, disabled) for a in found.actors]
         if "role" not in disabled:
-            actors = [_resolve_role(a, item.text, ctx, actors) for a in actors]
+            others = [*actors, *found.partners]
+            actors = [_resolve_role(a, item.text, ctx, others) for a in actors]
         actors = [defined.get(a.lower(), a) for a in actors]
         actors = _inherited(item, actors, found.pronoun_first, previous, ctx, disabled)
         actors = list(dict.fromkeys(actors))

@@ -30,13 +30,15 @@ IMPERATIVES = frozenset(
 )
 
 
-# The report's own process, not an ask of it: "The Council must consider this report and tell
-# us …", "should provide us with evidence …", a paper's "The Board is asked to note …"; and a
-# summary restating the asks ("In summary, …").
+# The report's own process, not an ask of it: "The Council must consider this report …",
+# "should provide us with evidence that it has complied …" (a committee's "should write to us
+# setting out …" is an ask), a paper's "The Board is asked to note …"; and a summary restating
+# the asks ("In summary, …").
 PROCESS_RE = re.compile(
     r"^(?:in summary|to summarise|in short)\b|"
-    r"\b(?:should|must|will)\s+(?:\w+\s+){0,4}?(?:tell|inform|notify|update|provide|send|give|"
-    r"confirm to)\s+(?:us|me)\b|\bconsider (?:this|our|my) (?:report|decision)\b|"
+    r"\b(?:tell|inform|notify|update|provide|send|give|confirm to)\s+(?:us|me)\b[^.]{0,80}?"
+    r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
+    r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
     r"^(?:the\s+)?(?:board|committee|panel|cabinet|members?)\s+(?:is|are)\s+(?:\w+\s+)?asked\s+to\b",
     re.IGNORECASE,
 )

@@ -529,3 +529,15 @@ def test_both_forces_are_the_forces_the_owner_column_names() -> None:
     got = _tag("Both forces should agree a protocol.", responsible=column)
     assert got.addressees == ("Westdale Police", "Eastdale Constabulary")
     assert _tag("Both forces should agree a protocol.").addressees == ("chief_constables",)
+
+
+def test_the_department_is_the_one_the_title_names_when_no_department_published() -> None:
+    by_committee = Metadata(
+        title="Department for Education: the condition of the further education estate",
+        publisher="House of Commons Committee of Public Accounts",
+        published=None,
+    )
+    text = "The Department should, working with HM Treasury, assess the funding gap."
+    got = _tag(text, by_committee)
+    assert got.addressees == ("dfe",)
+    assert got.partners == ("HM Treasury",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.vocabulary import directs, opens_with_imperative
+from extractors.vocabulary import directs, is_process, opens_with_imperative
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,23 @@ def test_an_instruction_opens_with_its_verb() -> None:
     assert opens_with_imperative("ensure, within six months, that …")
     assert not opens_with_imperative("The review found gaps.")
     assert not opens_with_imperative("")
+
+
+@pytest.mark.parametrize(
+    ("text", "process"),
+    [
+        ("The council should provide us with evidence that it has complied with them.", True),
+        ("The council must consider this report at a meeting of its cabinet.", True),
+        ("The Board is asked to note the findings and approve the plan.", True),
+        ("In summary, we recommend that the council apologises and pays £400.", True),
+        # a committee asking a department to write to it is asking for action
+        (
+            "The Department should confirm to us, within three months, that every college "
+            "has been surveyed, and set out its timetable for the remaining work.",
+            False,
+        ),
+        ("The council should apologise to the complainant in writing.", False),
+    ],
+)
+def test_the_reports_own_process_is_told_apart_from_an_ask(text: str, process: bool) -> None:
+    assert is_process(text) is process
