@@ -6,6 +6,7 @@ Kept below `text` and `pdfium_text` (it imports neither), so the two loops do no
 from __future__ import annotations
 
 import itertools
+import re
 import string
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -79,3 +80,17 @@ def _last_chars(pieces: list[str], n: int) -> str:
         if len(tail) >= n:
             break
     return tail[-n:] if len(tail) >= n else ""
+
+
+# Simulated small capitals: a full-size initial set apart from the smaller capitals after it
+# ("C AUSE OF CONCERN"). Only a line's first word: "PART B OVERVIEW" keeps its part letter,
+# and "A" and "I" alone are words, so they are never joined.
+_SMALL_CAPS_SPLIT_RE = re.compile(r"^([B-HJ-Z]) (?=[A-Z]{2,}\b)")
+_CAPITALS_LINE_RE = re.compile(r"^[A-Z0-9 ’'&,:.()-]+$")
+
+
+def join_small_caps(text: str) -> str:
+    """A line in capitals with each word's initial set apart, joined back ("CAUSE OF CONCERN")."""
+    if not _CAPITALS_LINE_RE.match(text):
+        return text
+    return _SMALL_CAPS_SPLIT_RE.sub(r"\1", text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extractors.bare_letters import punctuate_bare_letters
-from extractors.glyphs import join_text
+from extractors.glyphs import join_small_caps, join_text
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
@@ -260,6 +260,8 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
     prev: Line | None = None
     pitch = _line_pitch(lines)
     for ln in punctuate_bare_letters(lines):
+        if ln.text != (joined := join_small_caps(ln.text)):
+            ln = replace(ln, text=joined)
         label, label_kind = _list_label(ln.text)
         if prev is not None and _wrapped_number(prev, ln):
             label, label_kind = None, None
@@ -557,7 +559,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += _table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += _standalone_recommendations(blocks)
-        candidates = _without_process(_split_asks(_drop_titles(candidates)))
+        candidates = _without_process(_split_asks(_drop_titles(_numbered_sections(candidates))))
         return _finalise(_prefer_labelled(candidates))
 
 
@@ -696,6 +698,23 @@ def _without_process(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept if kept else candidates
 
 
+def _numbered_sections(candidates: list[_Candidate]) -> list[_Candidate]:
+    """In a section whose entries are numbered (12.1, 12.2 …), a plain paragraph with no label
+    is the author's prose between them ("That must change."), not an item."""
+    numbered = Counter(
+        c.cluster for c in candidates if c.blocks and c.blocks[0].label_kind == "number"
+    )
+    return [
+        c
+        for c in candidates
+        if numbered[c.cluster] < 2
+        or c.labelled
+        or c.number is not None
+        or not c.blocks
+        or c.blocks[0].label is not None
+    ]
+
+
 def _lead_in_lists(blocks: Sequence[Block], found: Sequence[_Candidate]) -> list[_Candidate]:
     """Outside any section of items, a paragraph that only says who must act and by when
     ("30. Within one month of my decision, the Council should:") over a lettered, roman or
@@ -826,7 +845,8 @@ class _Splitter:
     item_x0: float = 0.0
     list_x0: float | None = None
     section_items: int = 0
-    pending: tuple[ItemKind, str] | None = None  # a bare "Recommendation" heading, no number yet
+    # a bare "Recommendation" heading, no number yet: its kind, text and block
+    pending: tuple[ItemKind, str, Block] | None = None
     titled: _Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
 
@@ -875,7 +895,7 @@ class _Splitter:
         bare = _BARE_LABEL_RE.match(text) if heading else None
         if bare is not None:
             self.close()
-            self.pending = (_label_kind(bare.group("kw")), text)
+            self.pending = (_label_kind(bare.group("kw")), text, block)
             return
         if block.label is None and _is_to_line(text):
             self.responsible = text[3:].strip().rstrip(":")
@@ -923,13 +943,19 @@ class _Splitter:
         if numbered:  # "Cause of concern: …" run into its text labels one paragraph only
             self.section = self.section or kind
 
-    def _after_bare_label(self, block: Block, text: str, pending: tuple[ItemKind, str]) -> bool:
-        """The block after a bare "Recommendation" heading: its lead-in or the item itself."""
-        kind, lead = pending
+    def _after_bare_label(
+        self, block: Block, text: str, pending: tuple[ItemKind, str, Block]
+    ) -> bool:
+        """The block after a bare "Recommendation" heading: its lead-in or the item itself;
+        a bulleted list under it makes the heading a section of that kind."""
+        kind, lead, heading = pending
         self.pending = None
         if block.label is None and (_LEAD_IN_RE.search(text) or _FOLLOWING_RE.search(text)):
             self.lead_in = text
-            self.pending = (kind, lead)
+            self.pending = pending
+            return False
+        if block.label_kind == "bullet" and _section_kind(lead) == kind:
+            self._at_heading(heading, lead)  # "Area for improvement" over "• The force should …"
             return False
         if block.label_kind not in ("number", None):
             return False
@@ -1406,11 +1432,26 @@ def _table_candidates(runs: Sequence[_TableRun]) -> list[_Candidate]:
     return out
 
 
+_GLOSSARY_HEADER_RE = re.compile(
+    r"^(?:terms?|words?|abbreviations?|acronyms?|glossary)\s*\|\s*(?:meanings?|definitions?|"
+    r"descriptions?|what (?:it|this) means)$",
+    re.IGNORECASE,
+)
+
+
+def _is_glossary(table: Table) -> bool:
+    """ "Term | Meaning": a glossary defines the kinds of item, it holds none."""
+    return bool(table.rows) and bool(_GLOSSARY_HEADER_RE.match(" | ".join(table.rows[0]).strip()))
+
+
 def _label_table_candidates(tables: Sequence[Table]) -> tuple[list[_Candidate], list[Table]]:
     """Items from tables whose rows start with an item's label ("Recommendation 2" | its text)."""
     out: list[_Candidate] = []
     used: list[Table] = []
     for table in tables:
+        if _is_glossary(table):
+            used.append(table)  # its lines are no items either
+            continue
         rows = [_label_row(row) for row in table.rows]
         if not any(r is not None and r[0] for r in rows):
             continue

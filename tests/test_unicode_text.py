@@ -12,6 +12,7 @@ import pytest
 from rawpdf import stream, text_content, write_pdf
 from test_pdfium_native import _compare_loops
 
+from extractors.glyphs import join_small_caps
 from extractors.settings import ExtractorSettings
 from pipeline.common.settings import Settings
 from pipeline.run.extract import extract_outcome
@@ -85,3 +86,18 @@ def test_right_to_left_words_keep_their_letters_together(tmp_path: Path) -> None
     for engine in ("pdfium", "pdfplumber"):
         raw = read_pages(tmp_path / "rtl.pdf", settings=ExtractorSettings(text_engine=engine))
         assert sorted(w.text for page in raw.words for w in page) == ["עולם", "שלום"], engine
+
+
+@pytest.mark.parametrize(
+    ("line", "joined"),
+    [
+        ("C AUSE OF CONCERN", "CAUSE OF CONCERN"),  # an initial set apart from small capitals
+        ("R ECOMMENDATIONS", "RECOMMENDATIONS"),
+        ("A NEW APPROACH", "A NEW APPROACH"),  # "A" is a word
+        ("PART B OVERVIEW", "PART B OVERVIEW"),  # a part's letter, not an initial
+        ("5 CORONER'S CONCERNS", "5 CORONER'S CONCERNS"),
+        ("C Area of concern", "C Area of concern"),  # not a line in capitals
+    ],
+)
+def test_an_initial_set_apart_from_small_capitals_is_joined(line: str, joined: str) -> None:
+    assert join_small_caps(line) == joined
