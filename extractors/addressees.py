@@ -20,6 +20,7 @@ from extractors.registry import (
     load_registry,
 )
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
+from extractors.short_forms import NAME_AND_SHORT_RE
 from extractors.vocabulary import (
     ACTIVE_AFTER_BE,
     ADVERB_FILLERS,
@@ -1220,18 +1221,11 @@ def _defined_terms(doc: Doc, ctx: _Context) -> dict[str, str]:
     return out
 
 
-# "Eastmoor Police (EMP)": a body the registry does not hold, and the capitals it goes by next.
-_NAME_AND_SHORT_RE = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'&-]*\s+){1,5}?(?:Police(?: Service)?|Constabulary|Council|Trust|"
-    r"Service|Authority|Board|Agency|Commissioner))\s*\((?P<short>[A-Z]{2,6})\)"
-)
-
-
 def _defined_names(text: str, ctx: _Context, disabled: frozenset[str]) -> dict[str, str]:
     """Short forms defined after a named body the registry lacks: 'Eastmoor Police (EMP)' makes
     a later "EMP" that force, by its printed name (or `force` when it is the one inspected)."""
     out: dict[str, str] = {}
-    for m in _NAME_AND_SHORT_RE.finditer(text):
+    for m in NAME_AND_SHORT_RE.finditer(text):
         short = m.group("short").lower()
         if short not in ctx.by_id:  # "(CPS)", "(NPCC)": the registry's own ids
             name = re.sub(r"^(?:The|All|Both)\s+", "", m.group("name"))
@@ -1321,6 +1315,12 @@ def tag_addressees(
     out: list[Item] = []
     previous: tuple[str, ...] = ()
     defined: dict[str, str] = {}  # short names a report defines: (“the Inspectorate”)
+    if "defined_term" not in disabled:
+        defined.update(
+            (short.lower(), _subject_label(name, ctx, disabled))
+            for short, name in metadata.short_forms
+            if short.lower() not in ctx.by_id  # "(CPS)", "(NPCC)": the registry's own ids
+        )
     for item in items:
         doc = parse(item.text, bodies)
         if "defined_term" not in disabled:

@@ -509,6 +509,21 @@ def _is_to_line(text: str) -> bool:
 
 
 _TO_DETERMINERS = frozenset({"the", "all", "each", "every"})
+_FOR_RE = re.compile(r"^For (?P<rest>(?:the |all |each |every )?[\w(][^.;,]{2,80}?):?$")
+
+
+def _is_for_heading(text: str) -> bool:
+    """A heading "For the Home Office" / "For chief constables" over the items for that body
+    (not "For example", "For the future", "For victims")."""
+    m = _FOR_RE.match(text)
+    if m is None or len(text.split()) > 10 or directs(text):
+        return False
+    rest = m.group("rest")
+    words = rest.split()
+    named = words[1] if words[0].lower() in _TO_DETERMINERS and len(words) > 1 else words[0]
+    return named[:1].isupper() or any(
+        rest.lower().startswith(alias) for alias in _lowercase_aliases(active_bodies_file())
+    )
 
 
 @functools.cache
@@ -897,8 +912,8 @@ class _Splitter:
             self.close()
             self.pending = (_label_kind(bare.group("kw")), text, block)
             return
-        if block.label is None and _is_to_line(text):
-            self.responsible = text[3:].strip().rstrip(":")
+        if block.label is None and (_is_to_line(text) or (heading and _is_for_heading(text))):
+            self.responsible = text.split(None, 1)[1].strip().rstrip(":")
             if self.current is not None and not self.current.blocks:
                 self.current.responsible = self.responsible
             return

@@ -10,6 +10,7 @@ from datetime import date
 from extractors.publisher import find_publisher
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
+from extractors.short_forms import short_forms
 from extractors.standing import recipients, response_due
 from models.records import DocumentText, Line, Metadata
 
@@ -110,6 +111,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         source_published=source,
         recipients=recipients(doc.lines, doc.tables),
         response_due=response_due(doc.lines),
+        short_forms=short_forms(doc.lines),
     )
 
 

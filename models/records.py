@@ -88,6 +88,8 @@ class Metadata:
     # What the document asks of everyone it is sent to (extractors/standing.py): the bodies it
     # lists as recipients and the phrase giving them their time to respond.
     recipients: tuple[Recipient, ...] = ()
+    # Short forms the text defines for bodies ("Eastmoor Police (EMP)"): (short form, name).
+    short_forms: tuple[tuple[str, str], ...] = ()
     response_due: str | None = None
 
 

@@ -474,3 +474,26 @@ def test_a_line_opening_with_a_number_may_carry_on_the_sentence_above(
         *paragraph(1, 170, "2. The Home Office should fund more call handlers in each region."),
     ]
     assert [i.number for i in split_items(doc(lines))] == numbers
+
+
+@pytest.mark.parametrize(
+    ("heading", "responsible"),
+    [
+        ("For chief constables", "chief constables"),
+        ("For the Home Office", "the Home Office"),
+        ("For the future", None),
+        ("For victims of crime", None),
+    ],
+)
+def test_a_for_heading_names_the_body_its_items_are_for(
+    heading: str, responsible: str | None
+) -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        line(1, 110, heading, bold=True, size=12),
+        *paragraph(1, 130, "1. By March 2027, review how interviews are booked."),
+        *paragraph(1, 160, "2. Publish the results of the review."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1", "2"]
+    assert [i.responsible for i in items] == [responsible, responsible]

@@ -1,0 +1,30 @@
+"""Short forms a report defines for bodies: "Eastmoor Police (EMP)", "the Specialist
+Intelligence and Tasking Agency (SITA)". A short form defined anywhere in the text, narrative
+included, stands for that body in every item that uses it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.records import Line
+
+NAME_AND_SHORT_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&-]*\s+)(?:(?:[A-Z][\w’'&-]*|and|of|for)\s+){0,5}?"
+    r"(?:Police(?: Service)?|Constabulary|Council|Trust|Service|Authority|Board|Agency|"
+    r"Commissioner|Office|Unit|Inspectorate|Commission))\s*\((?P<short>[A-Z]{2,6})\)"
+)
+
+
+def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
+    """Every (short form, name) the text defines, first definition first."""
+    found: dict[str, str] = {}
+    for k, line in enumerate(lines):
+        if "(" not in line.text:
+            continue
+        # the line before too: a name may wrap onto the line that holds its short form
+        window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
+        for m in NAME_AND_SHORT_RE.finditer(window):
+            name = re.sub(r"^(?:The|All|Both)\s+", "", m.group("name"))
+            found.setdefault(m.group("short"), name)
+    return tuple(found.items())

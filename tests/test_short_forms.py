@@ -1,0 +1,37 @@
+"""A short form defined anywhere in a report stands for its body in every item."""
+
+from __future__ import annotations
+
+from extractors.addressees import tag_addressees
+from extractors.short_forms import short_forms
+from models.records import Item, Line, Metadata
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(1, t, 70, 500, 100 + 14 * k, 111 + 14 * k, 11, False) for k, t in enumerate(texts)]
+
+
+def test_a_name_and_its_short_form_are_read_across_a_line_break() -> None:
+    lines = _lines(
+        "We inspected the Northern Intelligence and Tasking",
+        "Agency (NITA) and the Westdale Police (WP) in May.",
+        "The College of Policing (CoP) helped us.",  # not capitals only: no short form
+    )
+    assert short_forms(lines) == (
+        ("NITA", "Northern Intelligence and Tasking Agency"),
+        ("WP", "Westdale Police"),
+    )
+
+
+def test_an_item_using_a_short_form_from_the_narrative_names_the_body() -> None:
+    meta = Metadata(
+        title="An inspection of intelligence tasking",
+        publisher="HMICFRS",
+        published=None,
+        short_forms=(("NITA", "Northern Intelligence and Tasking Agency"),),
+    )
+    item = Item("recommendation", "1", None, 1, 1, "NITA should publish its tasking rules.")
+    [tagged] = tag_addressees([item], meta)
+    assert tagged.addressees == ("Northern Intelligence and Tasking Agency",)
+    [plain] = tag_addressees([item], Metadata(title="x", publisher=None, published=None))
+    assert plain.addressees == ("NITA",)
