@@ -55,6 +55,7 @@ from extractors.vocabulary import (
     PARTNER_CUES,
     PLACES,
     POSTMODIFIER_STARTS,
+    PRISON_RE,
     PRONOUN,
     PRONOUNS,
     PROVIDER_HINTS,
@@ -187,8 +188,10 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_FORCE_ID
         elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
-        elif metadata.subject and FIRE_SERVICE_RE.search(metadata.subject):
-            default = metadata.subject  # no id stands for one service: its name as printed
+        elif metadata.subject and (
+            FIRE_SERVICE_RE.search(metadata.subject) or PRISON_RE.search(metadata.subject)
+        ):
+            default = metadata.subject  # no id stands for one service or prison: its name
         elif COUNCIL_HINTS.search(subject):
             default = SUBJECT_COUNCIL_ID
         elif PROVIDER_HINTS.search(subject) or metadata.subject:

@@ -68,6 +68,7 @@ _SUBJECT_RES = (
     re.compile(r"\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|and))*? (?:Constabulary|Police))\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:County|City|Borough|District) Council)\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:Fire and Rescue Service|Fire & Rescue Service))\b"),
+    re.compile(r"\b((?:HMP|HMYOI|HMP/YOI|HM Prison)(?: [A-Z][a-z]+)+)\b"),  # one prison
 )
 # A subtitle is set larger than the body text; a byline or presentation line ends the title.
 _DISPLAY_RATIO = 1.2

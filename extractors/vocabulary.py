@@ -136,6 +136,8 @@ NAME_HEADS = frozenset(
      "office", "department", "ministry", "commission", "inspectorate", "college", "committee",
      "partnership", "government", "executive", "ombudsman", "panel", "prison", "school"}
 )  # fmt: skip
+# One prison by its name: "HMP Fenmarsh", "HMYOI Eastbury".
+PRISON_RE = re.compile(r"^(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z]")
 SERVICE_WORDS = frozenset({"service", "fire and rescue service", "fire & rescue service"})
 # A police force's own name ends so: "Westmarch Police", "Northvale Constabulary".
 FORCE_NAME_RE = re.compile(r"\b(?:Constabulary|Police|Police Service)$")
@@ -214,7 +216,9 @@ GOVERNMENT_OF = {
     "wales": "welsh_government",
     "northern ireland": "northern_ireland_executive",
 }
-LEADER_WORDS = frozenset({"leaders", "senior leaders", "area leaders", "leadership team"})
+LEADER_WORDS = frozenset(
+    {"leaders", "senior leaders", "area leaders", "leadership team", "governor", "the governor"}
+)
 COUNCIL_HINTS = re.compile(
     r"\b(council|local authority|local area|children's services|borough|county)\b", re.I
 )

@@ -541,3 +541,16 @@ def test_the_department_is_the_one_the_title_names_when_no_department_published(
     got = _tag(text, by_committee)
     assert got.addressees == ("dfe",)
     assert got.partners == ("HM Treasury",)
+
+
+def test_leaders_and_the_governor_of_an_inspected_prison_are_that_prison() -> None:
+    prison = Metadata(
+        title="Report on an unannounced inspection of HMP Eastbury",
+        publisher="HM Inspectorate of Prisons",
+        published=None,
+        subject="HMP Eastbury",
+    )
+    for text in ("Leaders should increase time out of cell.", "The governor should act."):
+        assert _tag(text, prison).addressees == ("HMP Eastbury",)
+    # in a national report there is no one prison to stand for
+    assert _tag("Leaders should increase time out of cell.").addressees == ("Leaders",)

@@ -156,3 +156,8 @@ def test_a_cover_line_of_codes_ending_in_a_date_dates_the_report() -> None:
     # a line of words ending in a date is not one: here, when the fieldwork ended
     visits = [("Keeping the prison estate safe", 20.0), ("Visits ended on 4 May 2031", 9.0)]
     assert _meta([visits, [BODY]], created="D:20310502").published == date(2031, 5, 2)
+
+
+def test_a_prison_named_in_the_title_is_the_inspected_body() -> None:
+    cover = [("Report on an unannounced inspection of HMP Eastbury", 20.0)]
+    assert _meta([cover, [BODY]]).subject == "HMP Eastbury"
