@@ -553,7 +553,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             return []
         body = body_size(doc.lines)
         lines = mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body))
-        runs = _item_tables(doc.tables, doc.page_heights)
+        runs = _item_tables(doc.tables, doc.page_heights, _action_pages(lines, body))
         claimed = {id(t) for run in runs for t in run.tables}
         label_cands, label_tables = _label_table_candidates(
             [t for t in doc.tables if id(t) not in claimed]
@@ -567,6 +567,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             if not any(ln.page == p and top - 1 <= ln.top <= bottom + 1 for p, top, bottom in spans)
         ]
         lines = _continue_tables_on_lines(runs, lines, doc.page_heights)
+        lines = _fill_header_only_tables(runs, doc, lines, body)
         table_cands, used = _text_table_candidates(lines, body)
         blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
         candidates = _with_responses(_labelled_and_sectioned(blocks, body), blocks)
@@ -1308,6 +1309,16 @@ def _layout(header: Sequence[str]) -> _TableLayout | None:
     return _TableLayout(kind, columns, item, responsible, number, due)
 
 
+def _breach_layout(header: Sequence[str]) -> _TableLayout | None:
+    """ "Regulated activity | Regulation": each row states a breach, an action to take."""
+    columns = [i for i, c in enumerate(header) if c.strip()]
+    names = [header[i].strip() for i in columns]
+    item = next((k for k, c in enumerate(names) if re.fullmatch(r"regulations?", c, re.I)), None)
+    if item is None:
+        return None
+    return _TableLayout("action", columns, item, None, None, None)
+
+
 def _row_cells(row: Sequence[str], layout: _TableLayout) -> dict[int, str]:
     """Map a row's non-empty cells onto the header's columns (merged cells shift indexes)."""
     filled = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
@@ -1329,13 +1340,39 @@ class _TableRun:
     rows: list[tuple[int, dict[int, str]]]  # (page, cells)
 
 
-def _item_tables(tables: Sequence[Table], page_heights: Sequence[float]) -> list[_TableRun]:
-    """Tables whose header names an item column, with continuations on following pages."""
+def _action_pages(lines: Sequence[Line], body: float) -> frozenset[int]:
+    """Pages under a heading that opens a section of actions ("Action we have told the
+    provider to take", "Enforcement actions"), up to the next heading of another section."""
+    pages: set[int] = set()
+    start: int | None = None
+    for ln in lines:
+        if ln.size < body + 1 and not ln.bold:
+            continue
+        kind = _section_kind(ln.text)
+        if kind is None:
+            continue
+        if kind == "action" and start is None:
+            start = ln.page
+        elif kind != "action" and start is not None:
+            pages.update(range(start, ln.page))
+            start = None
+    if start is not None:
+        pages.update(range(start, max(ln.page for ln in lines) + 1))
+    return frozenset(pages)
+
+
+def _item_tables(
+    tables: Sequence[Table], page_heights: Sequence[float], action_pages: frozenset[int]
+) -> list[_TableRun]:
+    """Tables whose header names an item column, with continuations on following pages; in a
+    section of actions, a "Regulation" column (the breach the action must put right) is one."""
     runs: list[_TableRun] = []
     for table in tables:
         if not table.rows:
             continue
-        layout = _layout(table.rows[0])
+        layout = _layout(table.rows[0]) or (
+            _breach_layout(table.rows[0]) if table.page in action_pages else None
+        )
         body = table.rows[1:]
         run: _TableRun | None = None
         if layout is None and runs:
@@ -1397,6 +1434,44 @@ def _continue_tables_on_lines(
                 run.rows.append((page, {run.layout.item: text}))
         consumed.update(taken)
     return [ln for i, ln in enumerate(lines) if i not in consumed]
+
+
+def _fill_header_only_tables(
+    runs: Sequence[_TableRun], doc: DocumentText, lines: Sequence[Line], body: float
+) -> list[Line]:
+    """Item tables of which only the ruled header was found: each one's body is the text set
+    under it, down to the next table on the page, in the item column's place (the left-most
+    text for a first column, else the text set well right of it)."""
+    consumed: set[int] = set()
+    for run in runs:
+        if run.rows:
+            continue
+        for table in run.tables:
+            end = min(
+                (t.top for t in doc.tables if t.page == table.page and t.top > table.bottom + 1),
+                default=1e9,
+            )
+            band = [
+                i
+                for i, ln in enumerate(lines)
+                if ln.page == table.page and table.bottom - 1 <= ln.top < end and ln.size < body + 2
+            ]
+            if not band:
+                continue
+            left = min(lines[i].x0 for i in band)
+            first_column = run.layout.item == 0
+            taken = [i for i in band if (lines[i].x0 < left + _COLUMN_GAP) == first_column]
+            if taken:
+                # a note set across the row below its cells ("The enforcement action we took:")
+                below = max(lines[i].top for i in taken)
+                taken += [i for i in band if i not in taken and lines[i].top > below]
+                text = join_text(lines[i].text for i in taken)
+                run.rows.append((table.page, {run.layout.item: text}))
+                consumed.update(band)
+    return [ln for i, ln in enumerate(lines) if i not in consumed]
+
+
+_COLUMN_GAP = 40.0  # points right of the left-most text where a second column's text starts
 
 
 _DURATION_RE = re.compile(r"^\d+\s+(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)

@@ -166,9 +166,10 @@ def test_cross_validated_figures_on_the_labelled_corpus() -> None:
     pytest.importorskip("sklearn")
     result = cross_validate(SHARED / "gold", SHARED / "corpus" / "pdfs", os.cpu_count() or 1)
     overall = result.score.overall
-    # Measured 2026-12-04: F1 0.961, candidate recall 0.991 (floors: raise them as they rise).
-    assert (result.candidate_recall or 0.0) >= 0.99
-    assert (overall.f1 or 0.0) >= 0.95, overall.metrics()
+    # Measured 2026-12-04: F1 0.961, candidate recall 0.991; 2026-12-06: F1 0.978, candidate
+    # recall 0.997 (floors: raise them as they rise).
+    assert (result.candidate_recall or 0.0) >= 0.995
+    assert (overall.f1 or 0.0) >= 0.97, overall.metrics()
     assert all(d.counts.predicted == 0 for d in result.score.documents if d.negative_control)
     # Self-checks: every document recalled below 0.9 warns; at most 2 complete ones do.
     documents = result.score.documents

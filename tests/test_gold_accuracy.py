@@ -49,11 +49,12 @@ def test_every_labelled_pdf_is_scored(score: CorpusScore) -> None:
 # over printed sub-numbers and lettered asks with their own bullets: boundary 0.981; the response
 # after a passive item naming who acts, proper names as subjects, roles, defined short names:
 # addressee F1 0.948; a named body outranks its owner column, recipients do not act: 0.950;
-# the grown bodies registry, printed short names kept: 0.954).
+# the grown bodies registry, printed short names kept: 0.954; an inspector's breach tables
+# whose ruled header alone was found as a table: F1 0.985, addressee F1 0.956).
 # A floor guards against regression; raise it when a change lifts the figure.
 def test_item_splitting_floors(score: CorpusScore) -> None:
     overall = score.overall
-    assert (overall.f1 or 0.0) >= 0.97, overall.metrics()
+    assert (overall.f1 or 0.0) >= 0.98, overall.metrics()
     assert (overall.boundary or 0.0) >= 0.98, overall.metrics()
     assert (overall.number_accuracy or 0.0) >= 0.99, overall.metrics()
     assert (overall.page_accuracy or 0.0) >= 0.99, overall.metrics()
@@ -61,7 +62,7 @@ def test_item_splitting_floors(score: CorpusScore) -> None:
 
 def test_tagging_floors(score: CorpusScore) -> None:
     overall = score.overall
-    assert (overall.addressee_f1 or 0.0) >= 0.954, overall.metrics()
+    assert (overall.addressee_f1 or 0.0) >= 0.955, overall.metrics()
     assert (overall.deadline_accuracy or 0.0) >= 0.98, overall.metrics()
 
 
