@@ -1336,6 +1336,7 @@ def tag_addressees(
             actors = [_resolve_role(a, item.text, ctx, others) for a in actors]
         actors = [defined.get(a.lower(), a) for a in actors]
         actors = _inherited(item, actors, found.pronoun_first, previous, ctx, disabled)
+        actors = [defined.get(a.lower(), a) for a in actors]  # "MVP" in an owner column too
         actors = list(dict.fromkeys(actors))
         lowered = {a.lower() for a in actors}
         partners = [p for p in dict.fromkeys(found.partners) if p.lower() not in lowered]

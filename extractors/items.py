@@ -155,7 +155,8 @@ _FOLLOWING_RE = re.compile(
     r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
 )
 _ITEM_HEADER_RE = re.compile(
-    r"(?:(?:the|our|key|main|summary of)\s+)?(?:recommendations?|areas? for (?:priority )?"
+    r"(?:(?:the|our|key|main|summary of|learning|national|local|force|new)\s+)?"
+    r"(?:recommendations?|areas? for (?:priority )?"
     r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
     r"requirements?)(?:\s*\([^)]*\))?",
     re.IGNORECASE,
@@ -1284,7 +1285,8 @@ class _TableLayout:
 
 # Column headers naming who acts, and when by.
 _OWNER_HEADER_RE = re.compile(
-    r"responsib|owner|lead|body|addressee|action by|organi[sz]ation|^(?:for|who|by whom|to)$",
+    r"responsib|owner|lead|body|addressee|recipient|action by|organi[sz]ation|"
+    r"^(?:for|who|by whom|to)$",
     re.IGNORECASE,
 )
 _DUE_HEADER_RE = re.compile(
@@ -1394,6 +1396,9 @@ def _item_tables(
         for raw in body:
             cells = _row_cells(raw, run.layout)
             item_text = cells.get(run.layout.item, "")
+            filled = [k for k, c in cells.items() if c.strip()]
+            if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
+                continue  # a group's title across the row ("Police response to stalking …")
             if run.rows and (not item_text or item_text[:1].islower()):
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():
@@ -1502,11 +1507,12 @@ def _table_candidates(runs: Sequence[_TableRun]) -> list[_Candidate]:
             if len(text.split()) < 4:
                 continue
             number = cells.get(layout.number) if layout.number is not None else None
+            kind, number = _coded_ref(layout.kind, (number or "").strip())
             line = Line(page, text, 0, 0, 0, 0, 0, False)
             out.append(
                 _Candidate(
-                    kind=layout.kind,
-                    number=(number or "").strip() or None,
+                    kind=kind,
+                    number=number or None,
                     parent=None,
                     blocks=[Block([line])],
                     cluster=-1 - run.tables[0].page,
@@ -1520,6 +1526,15 @@ def _table_candidates(runs: Sequence[_TableRun]) -> list[_Candidate]:
                 )
             )
     return out
+
+
+def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
+    """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
+    number; any other reference is the number of an item of the table's kind."""
+    m = _CODE_LABEL_RE.match(ref)
+    if m is None or m.group("rest"):
+        return kind, ref
+    return _label_kind(m.group("kw")), m.group("num")
 
 
 _GLOSSARY_HEADER_RE = re.compile(

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.items import drop_contents, split_items
 from extractors.text import remove_furniture
-from models.records import DocumentText, Item, Line
+from models.records import DocumentText, Item, Line, Table
 
 BODY = 11.0
 
@@ -497,3 +497,17 @@ def test_a_for_heading_names_the_body_its_items_are_for(
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["1", "2"]
     assert [i.responsible for i in items] == [responsible, responsible]
+
+
+def test_a_table_of_learning_recommendations_names_each_rows_recipient() -> None:
+    rows = (
+        ("Learning recommendation", "Recipient"),
+        ("Review the guidance on restraint in a mental health crisis.", "WP"),
+        ("Make sure control rooms can see recent contact with health services.", "WP, EC"),
+    )
+    table = Table(page=1, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.responsible) for i in items] == [
+        ("recommendation", "WP"),
+        ("recommendation", "WP, EC"),
+    ]

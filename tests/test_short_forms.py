@@ -35,3 +35,23 @@ def test_an_item_using_a_short_form_from_the_narrative_names_the_body() -> None:
     assert tagged.addressees == ("Northern Intelligence and Tasking Agency",)
     [plain] = tag_addressees([item], Metadata(title="x", publisher=None, published=None))
     assert plain.addressees == ("NITA",)
+
+
+def test_short_forms_in_an_owner_column_name_their_bodies() -> None:
+    meta = Metadata(
+        title="Learning report",
+        publisher="Independent Office for Police Conduct",
+        published=None,
+        short_forms=(("WP", "Westdale Police"), ("EC", "Eastdale Constabulary")),
+    )
+    item = Item(
+        "recommendation",
+        None,
+        None,
+        1,
+        1,
+        "Review the guidance on restraint.",
+        responsible="WP, EC",
+    )
+    [tagged] = tag_addressees([item], meta)
+    assert tagged.addressees == ("Westdale Police", "Eastdale Constabulary")
