@@ -676,10 +676,20 @@ def _splits(cand: _Candidate, lead: str, asks: list[list[Block]]) -> bool:
         return False
     if cand.kind == "recommendation" and _RECOMMEND_THAT_RE.search(lead):
         return all(_names_its_actor(a[0].text) for a in asks)
+    if cand.labelled and _is_group_title(lead):
+        # "Recommendation II: Intelligence sharing" over (a), (b) each asking its own body
+        return all(_names_its_actor(a[0].text) for a in asks)
     # an entry that only says who must act ("… the Council should:") asks nothing itself; one
     # that asks something first ("… agree a protocol. The protocol should:") is an item
     one_sentence = not re.search(r"[.!?]\s+\S", lead) and len(lead.split()) <= 30
     return one_sentence and bool(_SHOULD_COLON_RE.search(lead))
+
+
+def _is_group_title(text: str) -> bool:
+    """A short title that asks nothing ("Intelligence sharing with forces", "Support for
+    victims": a noun that may be read as a verb)."""
+    text = text.strip()
+    return 0 < len(text.split()) <= 10 and not _SENTENCE_END_RE.search(text) and not directs(text)
 
 
 _LEAD_LINES = 4
@@ -990,8 +1000,8 @@ class _Splitter:
             current.blocks.append(block)  # the item's own title line
             self.item_x0 = block.first.x0
             return True
-        if heading and not block.label:
-            self.close()
+        if heading and (not block.label or block.first.size > self.body + 2):
+            self.close()  # a heading, numbered or not ("2. Working with police forces")
             return False
         if current.blocks and block.label is None and _opens_list(block.raw_text):
             # "To address this cause of concern, we recommend that:" ends the cause and opens

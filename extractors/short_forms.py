@@ -25,6 +25,16 @@ def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
         # the line before too: a name may wrap onto the line that holds its short form
         window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
         for m in NAME_AND_SHORT_RE.finditer(window):
-            name = re.sub(r"^(?:The|All|Both)\s+", "", m.group("name"))
-            found.setdefault(m.group("short"), name)
+            found.setdefault(m.group("short"), _trimmed(m.group("name"), m.group("short")))
     return tuple(found.items())
+
+
+def _trimmed(name: str, short: str) -> str:
+    """The words of the name the short form abbreviates: the shortest ending whose capitals
+    spell it ("Foreword The National Crime Agency (NCA)" is the National Crime Agency), else
+    the words after a leading "The"."""
+    words = name.split()
+    for k in range(len(words) - 1, -1, -1):
+        if "".join(w[0] for w in words[k:] if w[:1].isupper()) == short:
+            return " ".join(words[k:])
+    return re.sub(r"^(?:.*\s)?(?:The|All|Both)\s+", "", name)

@@ -55,3 +55,8 @@ def test_short_forms_in_an_owner_column_name_their_bodies() -> None:
     )
     [tagged] = tag_addressees([item], meta)
     assert tagged.addressees == ("Westdale Police", "Eastdale Constabulary")
+
+
+def test_a_heading_before_a_defined_name_is_not_part_of_it() -> None:
+    lines = _lines("Foreword", "The Northern Crime Agency (NCA) was set up in 2020.")
+    assert short_forms(lines) == (("NCA", "Northern Crime Agency"),)
