@@ -443,7 +443,8 @@ def _is_heading(block: Block, body: float) -> bool:
 # A heading over what became of earlier items ("Progress against previous areas for improvement",
 # "Recommendations from our last inspection"): it reports on them and sets none.
 _EARLIER_ITEMS_RE = re.compile(
-    r"\b(?:previous|previously|earlier|past|prior|last|former)\b|\bprogress (?:against|on|made)\b",
+    r"\b(?:previous|previously|earlier|past|prior|last|former)\b|\bprogress (?:against|on|made)\b|"
+    r"\baction plans?\b|\b(?:tracker|tracking)\b",
     re.IGNORECASE,
 )
 
@@ -720,9 +721,14 @@ def _asks(parts: Sequence[Block]) -> list[list[Block]]:
 
 
 def _without_process(candidates: list[_Candidate]) -> list[_Candidate]:
-    """The candidates less the statements of the report's process, when others remain."""
+    """The candidates less the statements of the report's process, when others remain, and
+    less any of a word or two ("1. Summary" is a heading, not an ask)."""
+    candidates = [c for c in candidates if len(c.text().split()) > _FEWEST_WORDS]
     kept = [c for c in candidates if not is_process(c.text())]
     return kept if kept else candidates
+
+
+_FEWEST_WORDS = 2
 
 
 def _numbered_sections(candidates: list[_Candidate]) -> list[_Candidate]:

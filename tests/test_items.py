@@ -511,3 +511,12 @@ def test_a_table_of_learning_recommendations_names_each_rows_recipient() -> None
         ("recommendation", "WP"),
         ("recommendation", "WP, EC"),
     ]
+
+
+def test_an_entry_of_a_word_or_two_is_a_heading_not_an_item() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        line(1, 110, "1. Overview", bold=True, size=12),
+        *paragraph(1, 140, "2. Forces should answer emergency calls within ten seconds."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["2"]
