@@ -16,12 +16,15 @@ NAME_AND_SHORT_RE = re.compile(
 )
 
 
+_BRACKETED_CAPITALS_RE = re.compile(r"\([A-Z]{2,6}\)")
+
+
 def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
     """Every (short form, name) the text defines, first definition first."""
     found: dict[str, str] = {}
     for k, line in enumerate(lines):
-        if "(" not in line.text:
-            continue
+        if not _BRACKETED_CAPITALS_RE.search(line.text):
+            continue  # most lines define nothing: the name pattern runs only where one may
         # the line before too: a name may wrap onto the line that holds its short form
         window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
         for m in NAME_AND_SHORT_RE.finditer(window):

@@ -42,6 +42,8 @@ _RESPONSE_DUE_RE = re.compile(
 
 
 _RESPOND_WORD_RE = re.compile(r"\b(?:respond|response|reply)\b", re.IGNORECASE)
+_ADDRESSED_RE = re.compile(r"\b(?:you|your|to which|to whom)\b", re.IGNORECASE)
+_LIMIT_WORD_RE = re.compile(r"\bwithin\b|\bby \d", re.IGNORECASE)
 
 
 def recipients(lines: Sequence[Line], tables: Sequence[Table] = ()) -> tuple[Recipient, ...]:
@@ -95,8 +97,13 @@ def response_due(lines: Sequence[Line]) -> str | None:
     """The phrase giving readers their time to respond ("within 56 days of this report")."""
     # only the few lines around a word of responding: a long report is never joined whole
     for k, line in enumerate(lines):
-        if _RESPOND_WORD_RE.search(line.text):
+        text = line.text
+        # a substring test first: the word pattern over every line of a long report is costly
+        maybe = "espon" in text or "eply" in text or "ESPON" in text or "EPLY" in text
+        if maybe and _RESPOND_WORD_RE.search(text):
             window = " ".join(ln.text for ln in lines[max(0, k - 2) : k + 4])
+            if not (_ADDRESSED_RE.search(window) and _LIMIT_WORD_RE.search(window)):
+                continue  # "the Government's response …" tells no reader when to reply
             found = _RESPONSE_DUE_RE.search(" ".join(window.split()))
             if found:
                 return found.group("due")
