@@ -20,7 +20,7 @@ from extractors.registry import (
     load_registry,
 )
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
-from extractors.short_forms import NAME_AND_SHORT_RE
+from extractors.short_forms import defined_in
 from extractors.vocabulary import (
     ACTIVE_AFTER_BE,
     ADVERB_FILLERS,
@@ -1227,13 +1227,19 @@ def _defined_terms(doc: Doc, ctx: _Context) -> dict[str, str]:
 def _defined_names(text: str, ctx: _Context, disabled: frozenset[str]) -> dict[str, str]:
     """Short forms defined after a named body the registry lacks: 'Eastmoor Police (EMP)' makes
     a later "EMP" that force, by its printed name (or `force` when it is the one inspected)."""
-    out: dict[str, str] = {}
-    for m in NAME_AND_SHORT_RE.finditer(text):
-        short = m.group("short").lower()
-        if short not in ctx.by_id:  # "(CPS)", "(NPCC)": the registry's own ids
-            name = re.sub(r"^(?:The|All|Both)\s+", "", m.group("name"))
-            out[short] = _subject_label(name, ctx, disabled)
-    return out
+    return _short_form_labels(defined_in(text), ctx, disabled)
+
+
+def _short_form_labels(
+    pairs: Sequence[tuple[str, str]], ctx: _Context, disabled: frozenset[str]
+) -> dict[str, str]:
+    """Each defined short form, lower-cased, with its body's label; the registry's own short
+    forms ("(CPS)", "(NPCC)") are left to the registry."""
+    return {
+        short.lower(): _subject_label(name, ctx, disabled)
+        for short, name in pairs
+        if short.lower() not in ctx.by_id
+    }
 
 
 def _proper_name(label: str) -> bool:
@@ -1318,12 +1324,8 @@ def tag_addressees(
     out: list[Item] = []
     previous: tuple[str, ...] = ()
     defined: dict[str, str] = {}  # short names a report defines: (“the Inspectorate”)
-    if "defined_term" not in disabled:
-        defined.update(
-            (short.lower(), _subject_label(name, ctx, disabled))
-            for short, name in metadata.short_forms
-            if short.lower() not in ctx.by_id  # "(CPS)", "(NPCC)": the registry's own ids
-        )
+    if "defined_term" not in disabled:  # short forms the whole text defines, narrative too
+        defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
     for item in items:
         doc = parse(item.text, bodies)
         if "defined_term" not in disabled:

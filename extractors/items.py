@@ -680,10 +680,15 @@ def _splits(cand: _Candidate, lead: str, asks: list[list[Block]]) -> bool:
     if cand.labelled and _is_group_title(lead):
         # "Recommendation II: Intelligence sharing" over (a), (b) each asking its own body
         return all(_names_its_actor(a[0].text) for a in asks)
-    # an entry that only says who must act ("… the Council should:") asks nothing itself; one
-    # that asks something first ("… agree a protocol. The protocol should:") is an item
-    one_sentence = not re.search(r"[.!?]\s+\S", lead) and len(lead.split()) <= 30
-    return one_sentence and bool(_SHOULD_COLON_RE.search(lead))
+    return _only_names_who_acts(lead)
+
+
+def _only_names_who_acts(text: str) -> bool:
+    """True for one sentence that says who must act, and maybe by when, and stops at a colon
+    ("Within one month, the Council should:"); one that asks something first ("… agree a
+    protocol. The protocol should:") is an item itself."""
+    one_sentence = not re.search(r"[.!?]\s+\S", text) and len(text.split()) <= 30
+    return one_sentence and bool(_SHOULD_COLON_RE.search(text))
 
 
 def _is_group_title(text: str) -> bool:
@@ -723,9 +728,10 @@ def _asks(parts: Sequence[Block]) -> list[list[Block]]:
 def _without_process(candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates less the statements of the report's process, when others remain, and
     less any of a word or two ("1. Summary" is a heading, not an ask)."""
-    candidates = [c for c in candidates if len(c.text().split()) > _FEWEST_WORDS]
-    kept = [c for c in candidates if not is_process(c.text())]
-    return kept if kept else candidates
+    texts = [(c, c.text()) for c in candidates]
+    worded = [(c, text) for c, text in texts if len(text.split()) > _FEWEST_WORDS]
+    kept = [c for c, text in worded if not is_process(text)]
+    return kept if kept else [c for c, _ in worded]
 
 
 _FEWEST_WORDS = 2
@@ -758,8 +764,7 @@ def _lead_in_lists(blocks: Sequence[Block], found: Sequence[_Candidate]) -> list
         if len(lead.lines) > _LEAD_LINES or id(lead) in claimed:
             continue  # a lead-in is a line or two (and a long block is never joined whole)
         text = lead.text.strip()
-        one_sentence = not re.search(r"[.!?]\s+\S", text) and len(text.split()) <= 30
-        if id(lead) in claimed or not one_sentence or not _SHOULD_COLON_RE.search(text):
+        if not _only_names_who_acts(text):
             continue
         entries: list[Block] = []
         for b in blocks[k + 1 :]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from models.records import Line
 
-NAME_AND_SHORT_RE = re.compile(
+_NAME_AND_SHORT_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w’'&-]*\s+)(?:(?:[A-Z][\w’'&-]*|and|of|for)\s+){0,5}?"
     r"(?:Police(?: Service)?|Constabulary|Council|Trust|Service|Authority|Board|Agency|"
     r"Commissioner|Office|Unit|Inspectorate|Commission))\s*\((?P<short>[A-Z]{2,6})\)"
@@ -27,9 +27,17 @@ def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
             continue  # most lines define nothing: the name pattern runs only where one may
         # the line before too: a name may wrap onto the line that holds its short form
         window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
-        for m in NAME_AND_SHORT_RE.finditer(window):
-            found.setdefault(m.group("short"), _trimmed(m.group("name"), m.group("short")))
+        for short, name in defined_in(window):
+            found.setdefault(short, name)
     return tuple(found.items())
+
+
+def defined_in(text: str) -> list[tuple[str, str]]:
+    """The (short form, name) pairs one text defines, in order."""
+    return [
+        (m.group("short"), _trimmed(m.group("name"), m.group("short")))
+        for m in _NAME_AND_SHORT_RE.finditer(text)
+    ]
 
 
 def _trimmed(name: str, short: str) -> str:
