@@ -92,18 +92,21 @@ def same_register(driver: Any, url: str) -> None:
 
 
 def submit(browser: Any, button: Any) -> None:
-    """Click what leaves the page (a form's button, a link); wait until the old page is gone.
+    """Click what leaves the page (a form's button, a link); wait until the new page has loaded.
 
     Without the wait, the next lookup can find the old page's #done line (each page has one),
-    which goes stale as the new page arrives.
+    which goes stale as the new page arrives. The old page is recognised by a mark set on its
+    window (a new document gets a new window object), not by probing an old element: while
+    Chromium swaps documents, probing one can fail with errors other than "stale element".
     """
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.wait import WebDriverWait
 
-    old = browser.find_element(By.TAG_NAME, "html")
+    browser.execute_script("window.recwatchOldPage = true;")
     button.click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(old))
+    arrived = "return !window.recwatchOldPage && document.readyState === 'complete';"
+    wait = WebDriverWait(browser, 30, ignored_exceptions=(WebDriverException,))
+    wait.until(lambda b: b.execute_script(arrived))
 
 
 def select_on_page(browser: Any, form: Any) -> str:
