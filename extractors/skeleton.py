@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from extractors.blocks import Block, body_size, make_blocks
+from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
-from extractors.items import Block, body_size, drop_contents, drop_footnotes, make_blocks
 from extractors.text import mark_soft_hyphens
 from models.records import DocumentText, ItemKind, Line, Table
 

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from extractors.items import drop_contents, split_items
+from extractors.furniture import drop_contents
+from extractors.items import split_items
 from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line, Table
 
@@ -441,9 +442,9 @@ def test_a_bare_label_in_a_panel_does_not_take_the_text_below_the_panel() -> Non
 
 @pytest.mark.parametrize("owner", ["Responsible body", "Owner", "Organisation", "Organization"])
 def test_an_owner_column_is_found_by_its_header(owner: str) -> None:
-    from extractors.items import _layout
+    from extractors.item_tables import table_layout
 
-    layout = _layout(["No.", "Recommendation", owner, "Response due"])
+    layout = table_layout(["No.", "Recommendation", owner, "Response due"])
     assert layout is not None
     assert layout.responsible == 2
 

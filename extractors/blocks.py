@@ -1,0 +1,248 @@
+"""A page's lines grouped into blocks (paragraphs, labelled entries), and candidate runs of them."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from extractors.bare_letters import punctuate_bare_letters
+from extractors.glyphs import join_small_caps, join_text
+from extractors.item_patterns import (
+    BULLET_RE,
+    ENUM_RE,
+    LABEL_RE,
+    RESPONSE_OPENING_RE,
+    SENTENCE_END_RE,
+    TIMING_RE,
+    is_to_line,
+)
+from models.records import ItemKind, Line, Table
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph-like run of lines sharing font and indentation."""
+
+    lines: list[Line]
+    label: str | None = (
+        None  # the list label (bullet glyph or enumerator) when it opens a list entry
+    )
+    label_kind: str | None = None  # "bullet", "number", "letter", "roman"
+    table: Table | None = None
+    row: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Joined text of the block without its list label."""
+        parts = [ln.text for ln in self.lines]
+        if self.label and parts:
+            parts[0] = _strip_label(parts[0])
+        return join_text(parts)
+
+    @property
+    def raw_text(self) -> str:
+        """Joined text including any label."""
+        return join_text(ln.text for ln in self.lines)
+
+    @property
+    def first(self) -> Line:
+        """The opening line."""
+        return self.lines[0]
+
+    @property
+    def page_start(self) -> int:
+        """Page of the first line."""
+        return self.lines[0].page
+
+    @property
+    def page_end(self) -> int:
+        """Page of the last line."""
+        return self.lines[-1].page
+
+
+def _strip_label(text: str) -> str:
+    m = BULLET_RE.match(text)
+    if m:
+        return m.group("rest")
+    m = ENUM_RE.match(text)
+    if m:
+        return m.group("rest")
+    return text
+
+
+def _list_label(text: str) -> tuple[str | None, str | None]:
+    m = BULLET_RE.match(text)
+    if m and (m.group("glyph") != "-" or text.startswith("- ")):
+        return m.group("glyph"), "bullet"
+    m = ENUM_RE.match(text)
+    if m:
+        if m.group("num") or m.group("pnum"):
+            return m.group("num") or m.group("pnum"), "number"
+        if m.group("letter") or m.group("letter2"):
+            return m.group("letter") or m.group("letter2"), "letter"
+        return m.group("roman") or m.group("roman2") or m.group("roman3"), "roman"
+    return None, None
+
+
+def body_size(lines: Sequence[Line]) -> float:
+    counts: Counter[float] = Counter()
+    for ln in lines:
+        counts[round(ln.size)] += len(ln.text)
+    return float(counts.most_common(1)[0][0]) if counts else 10.0
+
+
+def _is_label_line(ln: Line) -> bool:
+    return bool(LABEL_RE.match(ln.text)) and label_ok(ln)
+
+
+def label_ok(ln: Line, body: float = 0.0) -> bool:
+    m = LABEL_RE.match(ln.text)
+    if not m or ln.size < body - 1.5:  # footnotes and captions are not item labels
+        return False
+    rest = m.group("rest")
+    prefix = m.group("prefix").strip()
+    if m.group("sep") or not rest:
+        return not prefix or not rest
+    # "Recommendation 4 of the report ..." is prose; a bold/heading label line is not.
+    return ln.bold and not prefix
+
+
+def make_blocks(lines: Sequence[Line]) -> list[Block]:
+    """Group lines into blocks (paragraphs, list entries, headings)."""
+    blocks: list[Block] = []
+    prev: Line | None = None
+    pitch = _line_pitch(lines)
+    for ln in punctuate_bare_letters(lines):
+        if ln.text != (joined := join_small_caps(ln.text)):
+            ln = replace(ln, text=joined)
+        label, label_kind = _list_label(ln.text)
+        if prev is not None and _wrapped_number(prev, ln):
+            label, label_kind = None, None
+        new = prev is None
+        if prev is not None:
+            gap = ln.top - prev.bottom
+            same_page = ln.page == prev.page and ln.column == prev.column
+            if (
+                label is not None
+                or _is_label_line(ln)
+                or ln.bold != prev.bold
+                or abs(ln.size - prev.size) > 0.6
+                or (same_page and gap > 0.75 * max(ln.size, 6))
+                or (
+                    same_page
+                    and round(ln.size) in pitch
+                    and ln.top - prev.top > 1.3 * pitch[round(ln.size)]
+                )
+                or (same_page and gap < -2)
+                or (same_page and _stands_alone(prev, ln, pitch))
+                or (not same_page and SENTENCE_END_RE.search(prev.text) and ln.text[:1].isupper())
+                or ln.in_box != prev.in_box
+                or TIMING_RE.match(ln.text)
+                or TIMING_RE.match(prev.text)
+                or is_to_line(ln.text)
+                or is_to_line(prev.text)
+                or (SENTENCE_END_RE.search(prev.text) and RESPONSE_OPENING_RE.match(ln.text))
+                or (same_page and abs(ln.x0 - prev.x0) > 30 and not _continues(prev, ln))
+            ):
+                new = True
+            elif blocks and blocks[-1].label is not None and ln.x0 < blocks[-1].first.x0 - 4:
+                # Outdented line after a list entry: back to running text.
+                new = True
+            elif blocks and _leaves_hanging_entry(blocks[-1], ln):
+                new = True
+        if new:
+            blocks.append(Block([ln], label=label, label_kind=label_kind))
+        else:
+            blocks[-1].lines.append(ln)
+        prev = ln
+    return blocks
+
+
+# A bare number, then a lower-case word or a month: "28 and 29 of the Regulations", "30 June 2025."
+_WRAPPED_NUMBER_RE = re.compile(
+    r"^\d{1,3}\s+(?:[a-z]|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)"
+)
+
+
+def _wrapped_number(prev: Line, ln: Line) -> bool:
+    """True when ln opens with a number that carries on the sentence the line above left open:
+    "… agree a protocol by" / "30 September 2025." is a wrapped line, not entry 30."""
+    return (
+        bool(_WRAPPED_NUMBER_RE.match(ln.text))
+        and ln.page == prev.page
+        and ln.column == prev.column
+        and ln.bold == prev.bold
+        and abs(ln.x0 - prev.x0) < 4
+        and not SENTENCE_END_RE.search(prev.text)
+    )
+
+
+def _line_pitch(lines: Sequence[Line]) -> dict[int, float]:
+    """The usual distance between baselines of consecutive lines, per font size."""
+    pitches: dict[int, Counter[float]] = {}
+    for prev, ln in itertools.pairwise(lines):
+        step = ln.top - prev.top
+        if ln.page == prev.page and round(ln.size) == round(prev.size) and 0 < step < 2 * ln.size:
+            pitches.setdefault(round(ln.size), Counter())[round(step, 0)] += 1
+    return {size: c.most_common(1)[0][0] for size, c in pitches.items() if sum(c.values()) >= 5}
+
+
+def _leaves_hanging_entry(block: Block, ln: Line) -> bool:
+    """True when ln, after a list entry whose wrapped lines hang under its text, starts a new
+    sentence back at the entry's label: the paragraph after the list, not more of the entry."""
+    rest = block.lines[1:]
+    return (
+        block.label is not None
+        and bool(rest)
+        and all(r.x0 > block.first.x0 + 4 for r in rest)
+        and ln.x0 <= block.first.x0 + 2
+        and bool(SENTENCE_END_RE.search(rest[-1].text))
+        and ln.text[:1].isupper()
+    )
+
+
+def _stands_alone(prev: Line, ln: Line, pitch: dict[int, float]) -> bool:
+    """True when prev is a short unpunctuated line with extra space below it: a heading set in
+    the body font ("Cause of concern" above its paragraph), not the start of a paragraph."""
+    usual = pitch.get(round(prev.size))
+    if usual is None or round(ln.size) != round(prev.size):
+        return False
+    words = prev.text.split()
+    return (
+        0 < len(words) <= 6
+        and prev.text[:1].isupper()
+        and not SENTENCE_END_RE.search(prev.text)
+        and ln.top - prev.top > usual + max(2.0, 0.2 * prev.size)
+    )
+
+
+def _continues(prev: Line, ln: Line) -> bool:
+    """True when ln reads as the continuation of prev's sentence (hanging indents etc.)."""
+    return not SENTENCE_END_RE.search(prev.text) and ln.text[:1].islower()
+
+
+@dataclass(slots=True)
+class Candidate:
+    kind: ItemKind
+    number: str | None
+    parent: str | None
+    blocks: list[Block]
+    cluster: int
+    lead_in: str | None = None
+    timing: str | None = None
+    responsible: str | None = None
+    response: str | None = None
+    extra_pages: set[int] = field(default_factory=set)
+    labelled: bool = False
+    label_in_box: bool | None = None  # a label alone on its line: whether it sits in a panel
+    run_in: bool = False  # "Area for improvement: The force should …": label run into the text
+
+    def text(self) -> str:
+        return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))

@@ -1,0 +1,240 @@
+"""Passes over the splitter's candidates: responses set apart, titles dropped, asks split out."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.blocks import Block, Candidate
+from extractors.item_patterns import (
+    RESPONSE_OPENING_RE,
+    SENTENCE_END_RE,
+    STANDALONE_RE,
+    timing_in,
+)
+from extractors.vocabulary import directs, is_process, opens_with_imperative
+
+logger = logging.getLogger(__name__)
+
+
+def with_responses(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
+    """Note the response printed right after an item ("The government accepts this …"): in a
+    response document it names who acts on a recommendation that names nobody itself."""
+    after = {id(a.lines[-1]): b for a, b in itertools.pairwise(blocks) if a.lines}
+    for cand in candidates:
+        last = cand.blocks[-1].lines if cand.blocks else []
+        following = after.get(id(last[-1])) if last else None
+        if following is not None and RESPONSE_OPENING_RE.match(following.text):
+            cand.response = following.text[:300]
+    return candidates
+
+
+_SUBJECT_ASKS_RE = re.compile(
+    r"^\W*(?:by [^,]{3,40},\s*)?\w.{0,80}?\b(?:should|must|shall)\b", re.I
+)
+
+
+def drop_titles(candidates: list[Candidate]) -> list[Candidate]:
+    """A numbered title ("2) Training") followed by an entry of its kind with the same number
+    ("2. The College should …") only heads it: the entry is the item (a response's layout). A
+    cause of concern is an item even when short; its recommendations follow it."""
+    out: list[Candidate] = []
+    for k, cand in enumerate(candidates):
+        number = (cand.number or "").rstrip(".)")
+        following = candidates[k + 1] if k + 1 < len(candidates) else None
+        title = cand.text()
+        if (
+            following is not None
+            and following.kind == cand.kind
+            and number.isdigit()
+            and len(title.split()) <= 12
+            and not directs(title)
+            and _heads(number, following)
+            and directs(following.text())
+        ):
+            continue
+        out.append(cand)
+    return out
+
+
+def _heads(number: str, following: Candidate) -> bool:
+    """True when a title numbered `number` heads the entry after it: one with the same number,
+    or one that prints a sub-number of it as its label ("2a.", "2.1"; not a bare "(a)")."""
+    after = (following.number or "").rstrip(".)")
+    if after == number:
+        return True
+    printed = (following.blocks[0].label or "") if following.blocks else ""
+    return (
+        printed.startswith(number) and re.fullmatch(rf"{number}(?:[a-z]|\.\d+)", after) is not None
+    )
+
+
+# A lead-in whose list completes it: "…, we recommend that:" (not "…these principles:").
+_RECOMMEND_THAT_RE = re.compile(
+    r"\brecommends?(?: that| the following(?: actions?| steps)?)?\s*:$", re.IGNORECASE
+)
+
+
+def split_asks(candidates: list[Candidate]) -> list[Candidate]:
+    """A recommendation whose lead-in ends "we recommend that:" and whose lettered parts each
+    ask their own actor ("the College of Policing should …") is that many items under it.
+
+    Under a labelled recommendation ("Recommendation 3") the parts are 3a, 3b …; under a
+    numbered paragraph ("9 We recommend the following:") the paragraph is no item, and the
+    parts keep their own letters.
+    """
+    out: list[Candidate] = []
+    split_clusters: set[int] = set()
+    for cand in candidates:
+        asks = _asks(cand.blocks[1:])
+        lead = cand.blocks[0].text.rstrip() if cand.blocks else ""
+        if not _splits(cand, lead, asks):
+            if cand.cluster in split_clusters and not _asks_anything(cand.text()):
+                continue  # after lead-ins whose lists were the items, a paragraph of prose
+            out.append(cand)
+            continue
+        split_clusters.add(cand.cluster)
+        parent = cand.number if cand.labelled else None
+        timing = timing_in(lead) or cand.timing
+        for ask in asks:
+            first = ask[0]
+            letter = first.label if first.label_kind in ("letter", "roman") else None
+            number = f"{parent}{letter}" if parent and letter else letter
+            out.append(
+                replace(cand, number=number, parent=parent, blocks=ask, lead_in=lead, timing=timing)
+            )
+    return out
+
+
+def _splits(cand: Candidate, lead: str, asks: list[list[Block]]) -> bool:
+    """True when an entry is a lead-in over asks that are the items: "we recommend that:" over
+    asks each naming its actor, or "Within a month, the Council should:" over any list."""
+    if len(asks) < 2 or not all(a[0].label_kind in ("letter", "roman", "bullet") for a in asks):
+        return False
+    if cand.kind == "recommendation" and _RECOMMEND_THAT_RE.search(lead):
+        return all(_names_its_actor(a[0].text) for a in asks)
+    if cand.labelled and _is_group_title(lead):
+        # "Recommendation II: Intelligence sharing" over (a), (b) each asking its own body
+        return all(_names_its_actor(a[0].text) for a in asks)
+    return _only_names_who_acts(lead)
+
+
+def _only_names_who_acts(text: str) -> bool:
+    """True for one sentence that says who must act, and maybe by when, and stops at a colon
+    ("Within one month, the Council should:"); one that asks something first ("… agree a
+    protocol. The protocol should:") is an item itself."""
+    one_sentence = not re.search(r"[.!?]\s+\S", text) and len(text.split()) <= 30
+    return one_sentence and bool(_SHOULD_COLON_RE.search(text))
+
+
+def _is_group_title(text: str) -> bool:
+    """A short title that asks nothing ("Intelligence sharing with forces", "Support for
+    victims": a noun that may be read as a verb)."""
+    text = text.strip()
+    return 0 < len(text.split()) <= 10 and not SENTENCE_END_RE.search(text) and not directs(text)
+
+
+_LEAD_LINES = 4
+
+
+_SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs to)\s*:\s*$", re.I)
+
+
+def _asks_anything(text: str) -> bool:
+    """True when a text directs someone or opens with the verb of an ask."""
+    return directs(text) or opens_with_imperative(text)
+
+
+def _names_its_actor(text: str) -> bool:
+    """True when an ask opens with the body it asks ("the College of Policing should …")."""
+    return bool(_SUBJECT_ASKS_RE.match(text)) and not opens_with_imperative(text)
+
+
+def _asks(parts: Sequence[Block]) -> list[list[Block]]:
+    """The asks of a lead-in: each part of the list's own label style, with the sub-list of a
+    part that ends in a colon ("the College should:" then bullets) kept inside that part."""
+    asks: list[list[Block]] = []
+    style = parts[0].label_kind if parts else None
+    for block in parts:
+        if asks and block.label_kind != style and asks[-1][0].text.rstrip().endswith(":"):
+            asks[-1].append(block)
+        else:
+            asks.append([block])
+    return asks
+
+
+def without_process(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates less the statements of the report's process, when others remain, and
+    less any of a word or two ("1. Summary" is a heading, not an ask)."""
+    texts = [(c, c.text()) for c in candidates]
+    worded = [(c, text) for c, text in texts if len(text.split()) > _FEWEST_WORDS]
+    kept = [c for c, text in worded if not is_process(text)]
+    return kept if kept else [c for c, _ in worded]
+
+
+_FEWEST_WORDS = 2
+
+
+def numbered_sections(candidates: list[Candidate]) -> list[Candidate]:
+    """In a section whose entries are numbered (12.1, 12.2 …), a plain paragraph with no label
+    is the author's prose between them ("That must change."), not an item."""
+    numbered = Counter(
+        c.cluster for c in candidates if c.blocks and c.blocks[0].label_kind == "number"
+    )
+    return [
+        c
+        for c in candidates
+        if numbered[c.cluster] < 2
+        or c.labelled
+        or c.number is not None
+        or not c.blocks
+        or c.blocks[0].label is not None
+    ]
+
+
+def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[Candidate]:
+    """Outside any section of items, a paragraph that only says who must act and by when
+    ("30. Within one month of my decision, the Council should:") over a lettered, roman or
+    bulleted list indented under it: each entry is a recommendation with that lead-in."""
+    claimed = {id(b) for c in found for b in c.blocks}
+    out: list[Candidate] = []
+    for k, lead in enumerate(blocks):
+        if len(lead.lines) > _LEAD_LINES or id(lead) in claimed:
+            continue  # a lead-in is a line or two (and a long block is never joined whole)
+        text = lead.text.strip()
+        if not _only_names_who_acts(text):
+            continue
+        entries: list[Block] = []
+        for b in blocks[k + 1 :]:
+            listed = b.label_kind in ("letter", "roman", "bullet")
+            if not listed or b.first.x0 <= lead.first.x0 + 8 or id(b) in claimed:
+                break
+            entries.append(b)
+        if len(entries) < 2:
+            continue
+        out += [
+            Candidate(
+                kind="recommendation",
+                number=b.label if b.label_kind in ("letter", "roman") else None,
+                parent=None,
+                blocks=[b],
+                cluster=-20_000 - k,
+                lead_in=text,
+                timing=timing_in(text),
+            )
+            for b in entries
+        ]
+    return out
+
+
+def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
+    """Bold "We recommend ..." paragraphs in a report that has no list of recommendations."""
+    return [
+        Candidate(kind="recommendation", number=None, parent=None, blocks=[b], cluster=-10_000)
+        for b in blocks
+        if b.first.bold and STANDALONE_RE.match(b.raw_text) and len(b.raw_text.split()) >= 6
+    ]

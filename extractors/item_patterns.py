@@ -1,0 +1,262 @@
+"""The words and label shapes that mark items, their kinds and the sections that hold them."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from pathlib import Path
+
+from extractors.registry import active_bodies_file
+from extractors.vocabulary import directs
+from models.records import ItemKind
+
+logger = logging.getLogger(__name__)
+
+
+_NUM = r"(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[IVXLC]{1,6}|[A-Z])"
+
+
+_KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
+    (r"recommendations?", "recommendation"),
+    (r"areas? for improvement|afi", "area_for_improvement"),
+    (r"causes? (?:of|for) concern", "cause_of_concern"),
+    (r"(?:required )?actions?", "action"),
+    (r"r|rec\.?", "recommendation"),
+    (r"coc", "cause_of_concern"),
+)
+
+
+LABEL_RE = re.compile(
+    r"^(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
+    r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
+    r"|required actions?|actions?)\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
+    r"\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+# A short code for an item's kind glued to its number ("R3", "AFI2", "Rec 4"), in capitals.
+CODE_LABEL_RE = re.compile(
+    r"^(?P<prefix>)(?P<kw>(?-i:R|Rec\.?|REC|AFI|CoC|COC))\s?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+    r"(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
+)
+
+
+# Headings that open a list of items, with the kind of item they hold.
+_SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
+    (r"\bcauses? (?:of|for) concern\b", "cause_of_concern"),
+    # A coroner's "5 CORONER'S CONCERNS", "The matters of concern", "Key concerns"
+    (
+        r"^(?:\d+\.?\s+)?(?:the\s+)?(?:(?:matters?|areas?) of concern|"
+        r"(?:(?:coroner|inspector|panel|inquiry)(?:'s|’s)|key|main|principal|our|serious)\s+concerns?)$",
+        "cause_of_concern",
+    ),
+    (r"\bareas? for priority action\b", "action"),
+    (r"\bactions? we (?:have )?told the provider to take\b", "action"),
+    (r"\benforcement actions?\b", "action"),
+    (r"^(?:required|priority) actions?\b", "action"),
+    # "Actions for the National Police Chiefs' Council": a list of actions set for one body
+    (r"^(?:(?:further|additional|our)\s+)?actions?\s+for\s+(?!improvement\b)\S", "action"),
+    (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),
+    (r"\bwhat needs to improve\b", "area_for_improvement"),
+    (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
+    (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
+    (
+        r"^(?:the\s+)?(?:government(?:'s|’s)?\s+)?responses?\s+to\s+(?:the\s+|each\s+of\s+the\s+)?"
+        r"(?:\w+\s+)?recommendations?\b",
+        "recommendation",
+    ),
+    (
+        r"^(?:(?:chapter|section|part|annex|appendix)\s+[\w.]+\s*[:.–-]?\s*)?"
+        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list)\s+of\s+)?(?:[a-z]+\s+and\s+)?"
+        r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new)\s+)*"
+        r"recommendations?\b(?!\s+(?:of|from|by|made|in)\b)",
+        "recommendation",
+    ),
+)
+
+
+_SECTION_PATTERNS = tuple((re.compile(p, re.IGNORECASE), k) for p, k in _SECTION_SPECS)
+
+
+BULLET_RE = re.compile(
+    r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓-])\s*(?P<rest>.*)$"
+)
+
+
+ENUM_RE = re.compile(
+    r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}(?:[a-h](?=[.)]))?)[.)]?|\((?P<pnum>\d{1,3})\)|"
+    r"\(?(?P<letter>[a-z])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
+    r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.)"
+    r"\s+(?P<rest>\S.*)$"
+)
+
+
+TIMING_RE = re.compile(
+    r"^(?:immediately|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
+    r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
+    r"(?:in the )?(?:short|medium|long)[- ]term)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+TALK_ABOUT_RE = re.compile(
+    r"\b(?:made|makes|make|making|set out|sets out|contains?|includes?|against|progress|"
+    r"implemented|accepted|responded|response to|these|those|our|the following|previous|"
+    r"earlier|this)\s+(?:\w+\s+){0,3}(?:recommendations?|areas? for improvement|actions?)\b",
+    re.IGNORECASE,
+)
+
+
+LEAD_IN_RE = re.compile(
+    r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?)\b|"
+    r"\b(?:should|must|needs? to)\s*:?\s*$)",
+    re.IGNORECASE,
+)
+
+
+BARE_LABEL_RE = re.compile(
+    r"^(?-i:(?:[A-Z][\w'’]*\s){0,3})(?P<kw>recommendation|area for improvement|"
+    r"cause of concern|action)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+# An unnumbered label run into its item's text: "Recommendation: The Home Office should ...".
+INLINE_LABEL_RE = re.compile(
+    r"^(?P<kw>(?-i:[RACrac])(?:ecommendation|rea for improvement|ause of concern|ction))\s*:\s+"
+    r"(?P<rest>(?-i:[A-Z“‘\"'])\S*.*)$",
+    re.IGNORECASE,
+)
+
+
+TO_RE = re.compile(r"^To (?:the |all |each |every )?[\w(][^.;,]{2,100}?:?$")
+
+
+LEAD_TIMING_RE = re.compile(
+    r"\b(?:immediately|with immediate effect|"
+    r"within (?:the next )?\w+ (?:days?|weeks?|months?|years?)|"
+    r"by (?:the end of )?(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)?\s?\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+COUNT_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:new\s+|national\s+|further\s+)?(?:recommendations?|areas? for improvement|"
+    r"causes? of concern)\b",
+    re.IGNORECASE,
+)
+
+
+OPENS_LIST_RE = re.compile(
+    r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+)?"
+    r"recommends?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
+    r"(?:\w+\s+)?recommendations?\b)"
+    r"[^.]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+# How a response to an item opens: it follows the item but is never part of it.
+RESPONSE_OPENING_RE = re.compile(
+    r"^(?:response\b|this recommendation (?:is|was|has been) (?:fully |partially |not )?"
+    r"(?:accepted|agreed|rejected|supported|noted)\b|(?:the )?(?:government|department|"
+    r"home office|ministry|council|force|college|npcc|we)\s+(?:fully |partially )?"
+    r"(?:accepts?|agrees?|rejects?|notes?|welcomes?)\b|(?:accepted|agreed|rejected|noted)\b)",
+    re.IGNORECASE,
+)
+
+
+STANDALONE_RE = re.compile(
+    r"^(?:We|I|The (?:inspectorate|inquiry|committee)) (?:also |further |therefore )?"
+    r"recommends? (?:that )?",
+)
+
+
+PAGE_REF_RE = re.compile(r"\d{1,3}")
+
+
+TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
+
+
+FOLLOWING_RE = re.compile(
+    r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
+)
+
+
+ITEM_HEADER_RE = re.compile(
+    r"(?:(?:the|our|key|main|summary of|learning|national|local|force|new)\s+)?"
+    r"(?:recommendations?|areas? for (?:priority )?"
+    r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
+    r"requirements?)(?:\s*\([^)]*\))?",
+    re.IGNORECASE,
+)
+
+
+SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
+
+
+# A heading over what became of earlier items ("Progress against previous areas for improvement",
+# "Recommendations from our last inspection"): it reports on them and sets none.
+_EARLIER_ITEMS_RE = re.compile(
+    r"\b(?:previous|previously|earlier|past|prior|last|former)\b|\bprogress (?:against|on|made)\b|"
+    r"\baction plans?\b|\b(?:tracker|tracking)\b",
+    re.IGNORECASE,
+)
+
+
+def section_kind(text: str) -> ItemKind | None:
+    clean = text.strip().rstrip(":?").strip()
+    if len(clean.split()) > 12 or LABEL_RE.match(clean) or _EARLIER_ITEMS_RE.search(clean):
+        return None
+    for pattern, kind in _SECTION_PATTERNS:
+        if pattern.search(clean):
+            return kind
+    return None
+
+
+def label_kind(kw: str) -> ItemKind:
+    for pattern, kind in _KIND_WORDS:
+        if re.fullmatch(pattern, kw, re.IGNORECASE):
+            return kind
+    return "recommendation"
+
+
+def is_to_line(text: str) -> bool:
+    """A "To the Home Office" line naming who the following items are for."""
+    if not TO_RE.match(text) or len(text.split()) > 14 or directs(text):
+        return False
+    # "To review and assess…" is a purpose, not a body: after "To" comes a determiner, a name,
+    # or a body the registry knows in lower case ("To chief constables").
+    rest = text[3:].strip()
+    first = rest.split()[0]
+    return (
+        first.lower() in TO_DETERMINERS
+        or first[:1].isupper()
+        or any(rest.lower().startswith(alias) for alias in lowercase_aliases(active_bodies_file()))
+    )
+
+
+TO_DETERMINERS = frozenset({"the", "all", "each", "every"})
+
+
+@functools.cache
+def lowercase_aliases(extra: Path | None) -> tuple[str, ...]:
+    from extractors.registry import load_registry
+
+    return tuple(
+        alias.lower()
+        for body in load_registry(extra)
+        for alias in body.aliases
+        if alias[:1].islower()
+    )
+
+
+def timing_in(lead_in: str) -> str | None:
+    """A deadline stated once in a list's lead-in ("within three months the force should:")."""
+    m = LEAD_TIMING_RE.search(lead_in)
+    return m.group(0) if m else None

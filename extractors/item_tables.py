@@ -1,0 +1,514 @@
+"""Items laid out in tables: a labelled column, a header naming items, or a ruled grid of cells."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from extractors.blocks import Block, Candidate, make_blocks
+from extractors.glyphs import join_text
+from extractors.item_patterns import (
+    BARE_LABEL_RE,
+    CODE_LABEL_RE,
+    ITEM_HEADER_RE,
+    LABEL_RE,
+    PAGE_REF_RE,
+    label_kind,
+    section_kind,
+)
+from models.records import DocumentText, ItemKind, Line, Table
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class _TableLayout:
+    kind: ItemKind
+    columns: list[int]  # indexes of the header's non-empty cells
+    item: int  # position of the item column within `columns`
+    responsible: int | None
+    number: int | None
+    due: int | None = None  # a "Due by" / "Deadline" / "Timescale" column
+
+
+# Column headers naming who acts, and when by.
+_OWNER_HEADER_RE = re.compile(
+    r"responsib|owner|lead|body|addressee|recipient|action by|organi[sz]ation|"
+    r"^(?:for|who|by whom|to)$",
+    re.IGNORECASE,
+)
+
+
+_DUE_HEADER_RE = re.compile(
+    r"due|deadline|timescale|time ?frame|target date|completion|^(?:by|when|date|by when)$",
+    re.IGNORECASE,
+)
+
+
+def table_layout(header: Sequence[str]) -> _TableLayout | None:
+    columns = [i for i, c in enumerate(header) if c.strip()]
+    names = [header[i].strip() for i in columns]
+    item = next((k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)), None)
+    if item is None:
+        return None
+    responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)
+    due = next((k for k, c in enumerate(names) if _DUE_HEADER_RE.search(c)), None)
+    number = next(
+        (k for k, c in enumerate(names) if re.fullmatch(r"(no\.?|number|#|ref\.?)", c, re.I)),
+        None,
+    )
+    kind = section_kind(names[item]) or label_kind(names[item])  # "Action": actions
+    return _TableLayout(kind, columns, item, responsible, number, due)
+
+
+def _breach_layout(header: Sequence[str]) -> _TableLayout | None:
+    """ "Regulated activity | Regulation": each row states a breach, an action to take."""
+    columns = [i for i, c in enumerate(header) if c.strip()]
+    names = [header[i].strip() for i in columns]
+    item = next((k for k, c in enumerate(names) if re.fullmatch(r"regulations?", c, re.I)), None)
+    if item is None:
+        return None
+    return _TableLayout("action", columns, item, None, None, None)
+
+
+def _row_cells(row: Sequence[str], layout: _TableLayout) -> dict[int, str]:
+    """Map a row's non-empty cells onto the header's columns (merged cells shift indexes)."""
+    filled = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
+    if len(row) == len(layout.columns):
+        return {k: c for k, (_, c) in enumerate((i, row[i]) for i in range(len(row))) if c.strip()}
+    out: dict[int, str] = {}
+    for i, cell in filled:
+        k = min(range(len(layout.columns)), key=lambda k: abs(layout.columns[k] - i))
+        out[k] = f"{out[k]} {cell}" if k in out else cell
+    return out
+
+
+@dataclass(slots=True)
+class _TableRun:
+    """One logical item table, possibly continued over several pages."""
+
+    layout: _TableLayout
+    tables: list[Table]
+    rows: list[tuple[int, dict[int, str]]]  # (page, cells)
+
+
+def pages_with_actions(lines: Sequence[Line], body: float) -> frozenset[int]:
+    """Pages under a heading that opens a section of actions ("Action we have told the
+    provider to take", "Enforcement actions"), up to the next heading of another section."""
+    pages: set[int] = set()
+    start: int | None = None
+    for ln in lines:
+        if ln.size < body + 1 and not ln.bold:
+            continue
+        kind = section_kind(ln.text)
+        if kind is None:
+            continue
+        if kind == "action" and start is None:
+            start = ln.page
+        elif kind != "action" and start is not None:
+            pages.update(range(start, ln.page))
+            start = None
+    if start is not None:
+        pages.update(range(start, max(ln.page for ln in lines) + 1))
+    return frozenset(pages)
+
+
+def item_tables(
+    tables: Sequence[Table], page_heights: Sequence[float], action_pages: frozenset[int]
+) -> list[_TableRun]:
+    """Tables whose header names an item column, with continuations on following pages; in a
+    section of actions, a "Regulation" column (the breach the action must put right) is one."""
+    runs: list[_TableRun] = []
+    for table in tables:
+        if not table.rows:
+            continue
+        layout = table_layout(table.rows[0]) or (
+            _breach_layout(table.rows[0]) if table.page in action_pages else None
+        )
+        body = table.rows[1:]
+        run: _TableRun | None = None
+        if layout is None and runs:
+            last = runs[-1]
+            height = page_heights[table.page - 1] if table.page <= len(page_heights) else 1e9
+            width = max(len([c for c in r if c.strip()]) for r in table.rows)
+            if (
+                table.page == last.tables[-1].page + 1
+                and table.top < 0.25 * height
+                and width <= len(last.layout.columns)
+            ):
+                run, body = last, table.rows
+                last.tables.append(table)
+        if run is None:
+            if layout is None:
+                continue
+            run = _TableRun(layout, [table], [])
+            runs.append(run)
+        for raw in body:
+            cells = _row_cells(raw, run.layout)
+            item_text = cells.get(run.layout.item, "")
+            filled = [k for k, c in cells.items() if c.strip()]
+            if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
+                continue  # a group's title across the row ("Police response to stalking …")
+            if run.rows and (not item_text or item_text[:1].islower()):
+                last_cells = run.rows[-1][1]
+                for k, c in cells.items():
+                    last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
+            elif item_text:
+                run.rows.append((table.page, cells))
+    return runs
+
+
+def continue_tables_on_lines(
+    runs: Sequence[_TableRun], lines: Sequence[Line], page_heights: Sequence[float]
+) -> list[Line]:
+    """Single-column item tables that run onto a page where only their frame was found."""
+    consumed: set[int] = set()
+    for run in runs:
+        last = run.tables[-1]
+        if len(run.layout.columns) != 1 or not run.rows:
+            continue
+        if last.bottom < 0.8 * page_heights[last.page - 1]:
+            continue
+        page = last.page + 1
+        idx = [i for i, ln in enumerate(lines) if ln.page == page]
+        taken: list[int] = []
+        for i in idx:
+            if not lines[i].in_box:
+                break
+            taken.append(i)
+        if not taken or lines[taken[0]].top > 0.25 * (
+            page_heights[page - 1] if page <= len(page_heights) else 1e9
+        ):
+            continue
+        for block in make_blocks([lines[i] for i in taken]):
+            text = block.raw_text
+            if text[:1].islower():
+                cells = run.rows[-1][1]
+                cells[run.layout.item] = f"{cells.get(run.layout.item, '')} {text}".strip()
+            else:
+                run.rows.append((page, {run.layout.item: text}))
+        consumed.update(taken)
+    return [ln for i, ln in enumerate(lines) if i not in consumed]
+
+
+def fill_header_only_tables(
+    runs: Sequence[_TableRun], doc: DocumentText, lines: Sequence[Line], body: float
+) -> list[Line]:
+    """Item tables of which only the ruled header was found: each one's body is the text set
+    under it, down to the next table on the page, in the item column's place (the left-most
+    text for a first column, else the text set well right of it)."""
+    consumed: set[int] = set()
+    for run in runs:
+        if run.rows:
+            continue
+        for table in run.tables:
+            end = min(
+                (t.top for t in doc.tables if t.page == table.page and t.top > table.bottom + 1),
+                default=1e9,
+            )
+            band = [
+                i
+                for i, ln in enumerate(lines)
+                if ln.page == table.page and table.bottom - 1 <= ln.top < end and ln.size < body + 2
+            ]
+            if not band:
+                continue
+            left = min(lines[i].x0 for i in band)
+            first_column = run.layout.item == 0
+            taken = [i for i in band if (lines[i].x0 < left + _COLUMN_GAP) == first_column]
+            if taken:
+                # a note set across the row below its cells ("The enforcement action we took:")
+                below = max(lines[i].top for i in taken)
+                taken += [i for i in band if i not in taken and lines[i].top > below]
+                text = join_text(lines[i].text for i in taken)
+                run.rows.append((table.page, {run.layout.item: text}))
+                consumed.update(band)
+    return [ln for i, ln in enumerate(lines) if i not in consumed]
+
+
+_COLUMN_GAP = 40.0  # points right of the left-most text where a second column's text starts
+
+
+_DURATION_RE = re.compile(r"^\d+\s+(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
+_DATE_START_RE = re.compile(
+    r"^(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|end)",
+    re.IGNORECASE,
+)
+
+
+def _due_phrase(cell: str) -> str | None:
+    """A due-column cell as the phrase it stands for ("2027" -> "By 2027", "6 months" -> "Within
+    6 months"): the column's header says "by when", the cell only the when."""
+    cell = " ".join(cell.split())
+    if not cell:
+        return None
+    if _DURATION_RE.match(cell):
+        return f"Within {cell}"
+    return f"By {cell}" if _DATE_START_RE.match(cell) else cell
+
+
+def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
+    """One item per row of tables whose header names recommendations or actions."""
+    out: list[Candidate] = []
+    for run in runs:
+        layout = run.layout
+        for page, cells in run.rows:
+            text = " ".join(cells.get(layout.item, "").split())
+            if len(text.split()) < 4:
+                continue
+            number = cells.get(layout.number) if layout.number is not None else None
+            kind, number = _coded_ref(layout.kind, (number or "").strip())
+            line = Line(page, text, 0, 0, 0, 0, 0, False)
+            out.append(
+                Candidate(
+                    kind=kind,
+                    number=number or None,
+                    parent=None,
+                    blocks=[Block([line])],
+                    cluster=-1 - run.tables[0].page,
+                    responsible=cells.get(layout.responsible)
+                    if layout.responsible is not None
+                    else None,
+                    timing=_due_phrase(cells.get(layout.due, ""))
+                    if layout.due is not None
+                    else None,
+                    labelled=bool(number),
+                )
+            )
+    return out
+
+
+def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
+    """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
+    number; any other reference is the number of an item of the table's kind."""
+    m = CODE_LABEL_RE.match(ref)
+    if m is None or m.group("rest"):
+        return kind, ref
+    return label_kind(m.group("kw")), m.group("num")
+
+
+_GLOSSARY_HEADER_RE = re.compile(
+    r"^(?:terms?|words?|abbreviations?|acronyms?|glossary)\s*\|\s*(?:meanings?|definitions?|"
+    r"descriptions?|what (?:it|this) means)$",
+    re.IGNORECASE,
+)
+
+
+def _is_glossary(table: Table) -> bool:
+    """ "Term | Meaning": a glossary defines the kinds of item, it holds none."""
+    return bool(table.rows) and bool(_GLOSSARY_HEADER_RE.match(" | ".join(table.rows[0]).strip()))
+
+
+def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], list[Table]]:
+    """Items from tables whose rows start with an item's label ("Recommendation 2" | its text)."""
+    out: list[Candidate] = []
+    used: list[Table] = []
+    for table in tables:
+        if _is_glossary(table):
+            used.append(table)  # its lines are no items either
+            continue
+        rows = [_label_row(row) for row in table.rows]
+        if not any(r is not None and r[0] for r in rows):
+            continue
+        found: list[Candidate] = []
+        for row in rows:
+            if row is None:
+                continue
+            label, text = row
+            if label is None and found and text[:1].islower():  # the row runs on
+                line = found[-1].blocks[0].lines[0]
+                found[-1].blocks = [Block([replace(line, text=f"{line.text} {text}")])]
+            elif label is not None:
+                kind, number = label
+                line = Line(table.page, text, 0, 0, 0, 0, 0, False)
+                found.append(
+                    Candidate(kind, number, None, [Block([line])], -1 - table.page, labelled=True)
+                )
+        if found:
+            out += found
+            used.append(table)
+    return out, used
+
+
+def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, str] | None:
+    """A row as (kind and number of its label cell, or None; the text of the cell after it)."""
+    cells = [" ".join(c.split()) for c in row]
+    filled = [c for c in cells if c]
+    if not filled:
+        return None
+    m = LABEL_RE.match(filled[0])
+    label = m if m and not m.group("rest") and not m.group("prefix") else None
+    label = label or BARE_LABEL_RE.match(filled[0])
+    if label is None:
+        return (None, filled[0]) if len(filled) == 1 or not cells[0] else None
+    if len(filled) < 2 or len(filled[1].split()) < 4:
+        return None
+    number = label.group("num") if label.re is LABEL_RE else None
+    return (label_kind(label.group("kw")), number), filled[1]
+
+
+_ROW_NUMBER_RE = re.compile(
+    r"^(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]{0,2}(?:\s*[-–]\s*[a-z])?"
+    r"(?:\s*\([ivx]{1,5}(?:\s*[-–]\s*[ivx]{1,5})?\))?)\s+(?P<rest>\S.*)$"
+)
+
+
+def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Candidate], set[int]]:
+    """Items from tables drawn without rules: a header cell names the item column."""
+    out: list[Candidate] = []
+    used: set[int] = set()
+    rows: dict[tuple[int, int], list[int]] = {}
+    for i, ln in enumerate(lines):
+        rows.setdefault((ln.page, round(ln.top / 3)), []).append(i)
+    for i, ln in enumerate(lines):
+        if i in used or not ITEM_HEADER_RE.fullmatch(ln.text.strip()):
+            continue
+        mates = [
+            j
+            for j, other in enumerate(lines)
+            if other.page == ln.page and j != i and abs(other.top - ln.top) < 2.5
+        ]
+        right = [lines[j].x0 for j in mates if lines[j].x0 > ln.x1]
+        if (
+            len(mates) < 1
+            or not right
+            or ln.size > body + 1.5
+            or any(LABEL_RE.match(lines[j].text) or len(lines[j].text.split()) > 5 for j in mates)
+            # a page number beside it: a contents entry, not a column header
+            or all(PAGE_REF_RE.fullmatch(lines[j].text.strip()) for j in mates)
+        ):
+            continue
+        col_x0, col_x1 = ln.x0 - 4, min(right) - 2
+        kind = section_kind(ln.text) or "recommendation"
+        header_bottom = max([ln.bottom] + [lines[j].bottom for j in mates])
+        others: list[Line] = [lines[j] for j in mates if lines[j].x0 > ln.x1]
+        cells = _column_cells(lines, i, header_bottom, (col_x0, col_x1), others, used)
+        if len(cells) < 2:
+            continue
+        used.update([i, *mates])
+        marks = _mark_columns(others, sorted(right), cells[0][0])
+        out += _cell_candidates(cells, kind, marks, 10_000 + i)
+    return out, used
+
+
+def _column_cells(
+    lines: Sequence[Line],
+    start: int,
+    header_bottom: float,
+    column: tuple[float, float],
+    others: list[Line],
+    used: set[int],
+) -> list[list[Line]]:
+    """The cells of a ruleless table's item column, read down from its header at `start`."""
+    col_x0, col_x1 = column
+    page = lines[start].page
+    cells: list[list[Line]] = []
+    prev: Line | None = None
+    for j in range(start + 1, len(lines)):
+        cur = lines[j]
+        if cur.page == page and cur.top < header_bottom:
+            continue
+        if prev is not None and cur.page != prev.page and cur.page != prev.page + 1:
+            break
+        if cur.x0 < col_x0 - 6 or (cur.x0 < col_x1 and cur.x1 > col_x1 + 40):
+            break  # running text resumes across the columns
+        if cur.x0 >= col_x1:
+            used.add(j)
+            others.append(cur)
+            continue
+        if prev is not None and cur.page == prev.page and cur.top - prev.bottom > 2.5 * cur.size:
+            break
+        aligned = any(
+            abs(lines[k].top - cur.top) < 2.5 and lines[k].x0 >= col_x1
+            for k in range(max(0, j - 8), min(len(lines), j + 8))
+            if lines[k].page == cur.page
+        )
+        starts = (
+            prev is None
+            or aligned
+            or (cur.page == prev.page and cur.top - prev.bottom > 0.5 * cur.size)
+            or (cur.page != prev.page and bool(_ROW_NUMBER_RE.match(cur.text)))
+        )
+        if starts or not cells:
+            cells.append([cur])
+        else:
+            cells[-1].append(cur)
+        used.add(j)
+        prev = cur
+    return cells
+
+
+def _cell_candidates(
+    cells: list[list[Line]], kind: ItemKind, marks: Callable[[Line], str | None], cluster: int
+) -> list[Candidate]:
+    """One item per cell of the item column, its row number read off its text."""
+    out: list[Candidate] = []
+    for cell in cells:
+        text = join_text(c.text for c in cell)
+        number = None
+        m = _ROW_NUMBER_RE.match(text)
+        if m:
+            number, text = m.group("num"), m.group("rest")
+            cell = [replace(cell[0], text=cell[0].text[len(number) :].strip()), *cell[1:]]
+        if len(text.split()) < 3:
+            continue
+        parent_m = re.match(r"\d+", number or "")
+        parent = parent_m.group() if parent_m and number != parent_m.group() else None
+        out.append(
+            Candidate(
+                kind=kind,
+                number=number,
+                parent=parent,
+                blocks=[Block(cell)],
+                cluster=cluster,
+                labelled=True,
+                responsible=marks(cell[0]),
+            )
+        )
+    return out
+
+
+def _mark_columns(
+    others: Sequence[Line], starts: Sequence[float], first_row: Line
+) -> Callable[[Line], str | None]:
+    """Columns headed by bodies whose cells hold marks (F, P, ✓): who each row is for."""
+    names: dict[int, list[str]] = {}
+    for ln in others:
+        if ln.page == first_row.page and ln.top < first_row.top - 1:
+            # A header line may run across two columns; place each word by its estimated x.
+            width = (ln.x1 - ln.x0) / max(len(ln.text), 1)
+            offset = 0
+            for word in ln.text.split(" "):
+                x = ln.x0 + offset * width
+                names.setdefault(max(_nearest(starts, x), _column_of(starts, x)), []).append(word)
+                offset += len(word) + 1
+    headers = {k: " ".join(v) for k, v in names.items()}
+
+    def marks(row: Line) -> str | None:
+        hits = [
+            headers[k]
+            for ln in others
+            if ln.page == row.page
+            and abs(ln.top - row.top) < 2.5
+            and len(ln.text.strip()) <= 3
+            and (k := _nearest(starts, ln.x0)) in headers
+        ]
+        unique = list(dict.fromkeys(hits))
+        if len(unique) > 1:
+            return ", ".join(unique[:-1]) + " and " + unique[-1]
+        return unique[0] if unique else None
+
+    return marks
+
+
+def _column_of(starts: Sequence[float], x: float) -> int:
+    """Index of the last column starting at or before x."""
+    return max((k for k, start in enumerate(starts) if start <= x + 2), default=0)
+
+
+def _nearest(starts: Sequence[float], x: float) -> int:
+    return min(range(len(starts)), key=lambda k: abs(starts[k] - x))
