@@ -196,9 +196,12 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_COUNCIL_ID
         elif PROVIDER_HINTS.search(subject) or metadata.subject:
             default = SUBJECT_PROVIDER_ID
-    # "the Department": the department that published the report, else the one its title names
-    departments = _departments(metadata.publisher or "", bodies, by_id) or _departments(
-        metadata.title or "", bodies, by_id
+    # "the Department": the department that published the report, else the one its title names,
+    # else the one its cover names (an auditor's report on a department)
+    departments = (
+        _departments(metadata.publisher or "", bodies, by_id)
+        or _departments(metadata.title or "", bodies, by_id)
+        or _departments(metadata.cover, bodies, by_id)
     )
     return _Context(
         bodies, by_id, frozenset(subject_ids), default, subject, departments, metadata.recipients

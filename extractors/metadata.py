@@ -113,6 +113,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         recipients=recipients(doc.lines, doc.tables),
         response_due=response_due(doc.lines),
         short_forms=short_forms(doc.lines),
+        cover=" ".join(ln.text for ln in front if ln.page == front[0].page)[:600] if front else "",
     )
 
 

@@ -21,7 +21,7 @@ from models.records import DocumentText, Line
 # Publishers recognised by name, most specific first; an empty name keeps the match as printed.
 _PUBLISHERS: tuple[tuple[str, str], ...] = (
     (
-        r"HMICFRS|Inspectorate of Constabulary and Fire (?:&|and) Rescue Services",
+        r"HMICFRS|Inspectorate of Constabulary and Fire (?:&|and) Rescue(?: Services)?",
         "HMICFRS",
     ),
     (r"Inspectorate of Constabulary\b|\bHMIC\b", "HMIC"),
@@ -31,7 +31,23 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
     (r"\b(?i:ofsted)\b|Office for Standards in Education", "Ofsted"),
     (r"Care Quality Commission|\bCQC\b", "Care Quality Commission"),
     (r"House of Commons Library|\bCommons Library\b", "House of Commons Library"),
-    (r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}(?:Select\s+)?Committee\b", ""),
+    (r"National Audit Office|\bNAO\b|Comptroller and Auditor General", "National Audit Office"),
+    # A committee named before the word ("Home Affairs Committee", "Environment, Food and Rural
+    # Affairs Committee") or after it ("Committee of Public Accounts").
+    (
+        r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:and|&|of|for)\s+)?){1,6}(?:Select\s+)?Committee\b"
+        r"(?:\s+(?:of|on|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|&|in)\s+)?[A-Z][\w'’-]*){0,3})?",
+        "",
+    ),
+    (r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:and|&|of|for)\s+)?){1,6}Ombudsman\b", ""),
+    (r"\b(?:[A-Z][\w'’-]*\s+){1,3}Police (?:and|&) Crime Panel\b", ""),
+    (
+        r"\b(?:Office of the )?Police,? (?:Fire and )?(?:and|&) Crime Commissioner for "
+        r"[A-Z][\w'’-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'’-]*){0,3}",
+        "",
+    ),
+    (r"\b(?:[A-Z][\w'’-]*\s+){1,3}Safeguarding (?:Children|Adults) (?:Partnership|Board)\b", ""),
+    (r"\b(?:[A-Z][\w'’-]*\s+){1,4}NHS (?:Foundation )?Trust\b", ""),
     (r"\b(?:[A-Z][\w-]*\s){1,3}Inquiry\b", ""),
     (r"Independent Office for Police Conduct|\bIOPC\b", "IOPC"),
     (r"College of Policing", "College of Policing"),
@@ -44,7 +60,13 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
     (r"Home Office", "Home Office"),
     (r"Cabinet Office", "Cabinet Office"),
     (r"\b(?:Welsh|Scottish|UK|HM) Government\b", ""),
-    (r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Constabulary|Police(?: Service)?)\b", ""),
+    # A force by its name, not the start of a longer name ("National Police Chiefs' Council",
+    # "Northmoor Police and Crime Panel").
+    (
+        r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Constabulary|Police(?: Service)?)\b"
+        r"(?!['’]?\s*(?:Chiefs|(?:and|&) Crime|Federation|Fire)\b)",
+        "",
+    ),
 )
 _COMPILED = tuple((re.compile(p), name) for p, name in _PUBLISHERS)
 _RESPONSE_TITLE = re.compile(
@@ -63,6 +85,8 @@ _PRODUCER_FIELD = re.compile(
     r"(?:branch|directorate|department|unit|organi[sz]ation)[\w/ ]*))\s*:\s*(?P<value>\S.{1,80})$",
     re.I,
 )
+# What asks or cites is no imprint: "X should publish …", "PEEL: X Police (published 4 May)".
+_NOT_IMPRINT = re.compile(r"\b(?:should|must|shall|recommends?)\b|\(published\b", re.I)
 _SELF_DESCRIPTION = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) is (?:a|an|the)\b")
 # Inspectorates that inspect jointly, each listing its own inspectors in the team section.
 _INSPECTORATES = frozenset(
@@ -86,25 +110,83 @@ _RETURNED_TO = re.compile(
 )
 
 
+# A letter's address block: a post, a comma, then the organisation ("Chief Constable, X Police").
+_ADDRESS_LINE = re.compile(
+    r"^(?:[A-Z][\w'’]*\s+){0,4}(?:Director|Chief|Head|Executive|Officer|Constable|Commissioner|"
+    r"Scrutineer|Chair|Chairman|Secretary|Manager|Lead|Governor|Minister|Clerk|Leader|Mayor)\w*"
+    r"(?:\s+(?:of|for|and)?\s*[\w'’]+){0,4},\s+[A-Z]"
+)
+_BY_RE = re.compile(
+    r"\b(?i:report|inspection|review|investigation|published|produced|prepared|commissioned|"
+    r"issued)\s+by\s+(?:the\s+)?(?P<name>[A-Z].*)"
+)
+# An author field that names a person ("Smith, Jane", "jsmith") or the program that made the file.
+_NOT_AN_ORGANISATION = re.compile(
+    r"\d|^[\w'’-]+,\s*[A-Z][a-z]+|^[a-z]+$|\b(?i:acrobat|adobe|microsoft|word|pdf|user|admin)\b"
+)
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Office|Inspectorate|Ombudsman|Committee|Council|Partnership|Commissioner|Trust|"
+    r"Services?|Government|Department|Ministry|Police|Constabulary|Panel|Coroner|Authority|Agency|"
+    r"Commission|Board|Inquiry|NHS|Library|Unit|Directorate|College|Executive)\b"
+)
+
+
 def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | None) -> str | None:
     """The report's publisher from masthead, response title, imprint, cover or author; else None."""
     front = [ln for ln in doc.lines if ln.page <= 4]
     first = min((ln.page for ln in front), default=1)
-    cover = [ln for ln in front if ln.page == first]
+    cover = [ln for ln in front if ln.page == first and not _ADDRESS_LINE.match(ln.text)]
     masthead = _masthead(cover, title_lines)
-    found = _named(masthead) or _producer(cover)
+    # The title names what the report is about ("An inspection of Northmoor Police"), never who
+    # made it; neither does a letter's address block.
+    rest = [ln for ln in cover if _name_only(ln.text) or not any(ln is t for t in title_lines)]
+    found = _by_line(masthead + [ln.text for ln in rest]) or _named(masthead) or _producer(cover)
     if found is None and title:
         m = _RESPONSE_TITLE.match(title)
         if m:
             found = "UK Government" if m.group("who").lower() == "government" else m.group("who")
-    found = found or _named(_imprint(doc)) or _named(_cased(cover))
-    if found is None:
-        found = _named([(doc.meta("Author") or "").strip()]) or _returned_to(front)
+    found = found or _named(_imprint(doc)) or _author(doc) or _named(_cased(rest))
+    found = found or _returned_to(front)
     found = _joint(doc.lines, found)
     if found and found.endswith("Committee") and not _HOUSE.search(found):
         house = _house(masthead + [ln.text for ln in front])
         found = f"House of {house} {found}" if house else found
     return found
+
+
+def _by_line(texts: Sequence[str]) -> str | None:
+    """The publisher a cover says made the report: "Report by the National Audit Office"."""
+    for text in texts:
+        for m in _BY_RE.finditer(text):
+            found = _leading(m.group("name"))
+            if found:
+                return found
+    return None
+
+
+def _name_only(text: str) -> bool:
+    """True when a line is nothing but a publisher's name ("Northmoor Constabulary")."""
+    return any(pattern.fullmatch(text.strip()) for pattern, _ in _COMPILED)
+
+
+def _leading(text: str) -> str | None:
+    """The publisher whose name opens the text, by pattern."""
+    for pattern, name in _COMPILED:
+        m = pattern.match(text)
+        if m:
+            return name or _tidy(m.group(0))
+    return None
+
+
+def _author(doc: DocumentText) -> str | None:
+    """The PDF's author field when it names an organisation, not a person or a program."""
+    author = " ".join((doc.meta("Author") or "").split())
+    if not author or _NOT_AN_ORGANISATION.search(author):
+        return None
+    known = _named([author])
+    if known:
+        return known
+    return _tidy(author) if _ORGANISATION_WORD.search(author) else None
 
 
 def _joint(lines: Sequence[Line], found: str | None) -> str | None:
@@ -207,7 +289,9 @@ def _imprint(doc: DocumentText) -> list[str]:
     pages = {p for p in (2, 3) if p < last} | {last}
     out = []
     for ln in doc.lines:
-        if ln.page in pages and (_IMPRINT_CUE.search(ln.text) or _SELF_DESCRIPTION.match(ln.text)):
+        if ln.page not in pages or _NOT_IMPRINT.search(ln.text):
+            continue
+        if _IMPRINT_CUE.search(ln.text) or _SELF_DESCRIPTION.match(ln.text):
             out.append(ln.text)
     return out
 

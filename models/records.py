@@ -91,6 +91,7 @@ class Metadata:
     # Short forms the text defines for bodies ("Eastmoor Police (EMP)"): (short form, name).
     short_forms: tuple[tuple[str, str], ...] = ()
     response_due: str | None = None
+    cover: str = ""  # the cover's opening lines: a department they name is "the Department"
 
 
 @dataclass(frozen=True, slots=True)

@@ -543,6 +543,19 @@ def test_the_department_is_the_one_the_title_names_when_no_department_published(
     assert got.partners == ("HM Treasury",)
 
 
+def test_the_department_is_the_one_the_cover_names_when_neither_publisher_nor_title_does() -> None:
+    audit = Metadata(
+        title="Keeping rural schools open",
+        publisher="National Audit Office",
+        published=None,
+        cover="Report by the Comptroller and Auditor General Department for Education Keeping",
+    )
+    text = "The Department should publish how it ranks schools for repair."
+    assert _tag(text, audit).addressees == ("dfe",)
+    no_cover = Metadata(title=audit.title, publisher=audit.publisher, published=None)
+    assert _tag(text, no_cover).addressees != ("dfe",)
+
+
 def test_leaders_and_the_governor_of_an_inspected_prison_are_that_prison() -> None:
     prison = Metadata(
         title="Report on an unannounced inspection of HMP Eastbury",

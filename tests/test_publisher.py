@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from extractors.metadata import extract_metadata
 from models.records import DocumentText, Line, Metadata
 
@@ -161,3 +163,74 @@ def test_a_cover_line_of_codes_ending_in_a_date_dates_the_report() -> None:
 def test_a_prison_named_in_the_title_is_the_inspected_body() -> None:
     cover = [("Report on an unannounced inspection of HMP Eastbury", 20.0)]
     assert _meta([cover, [BODY]]).subject == "HMP Eastbury"
+
+
+def test_the_title_names_what_a_report_is_about_not_who_made_it() -> None:
+    cover = [("PEEL 2031", 28.0), ("An inspection of Northmoor Constabulary", 28.0),
+             ("Inspectorate of Probation", 12.0), BODY]  # fmt: skip
+    assert _meta([cover]).publisher == "HM Inspectorate of Probation"
+    # a title line that is nothing but a body's name is that body's masthead
+    named = [("Northmoor Constabulary", 24.0), ("Crimes recorded at bus stations", 24.0), BODY]
+    assert _meta([named]).publisher == "Northmoor Constabulary"
+
+
+def test_an_inspectorate_name_broken_before_its_last_word_is_still_known() -> None:
+    broken = ("His Majesty's Inspectorate of Constabulary and Fire & Rescue", 12.0)
+    cover = [("Buses after dark", 26.0), broken, BODY]
+    assert _meta([cover]).publisher == "HMICFRS"
+
+
+def test_a_letter_address_block_names_its_readers_not_its_writer() -> None:
+    cover = [("4 March 2031", 11.0), ("Chief Constable, Northmoor Constabulary", 11.0),
+             ("Director of Children's Services, Eastfield Council", 11.0),
+             ("Joint inspection of help for children in Eastfield", 26.0),
+             ("Inspectors from Ofsted visited Eastfield in January.", 11.0)]  # fmt: skip
+    assert _meta([cover]).publisher == "Ofsted"
+
+
+def test_a_cover_saying_who_made_the_report_names_its_publisher() -> None:
+    by = ("Report by the Comptroller and Auditor General", 12.0)
+    audit = [by, ("Department for Rural Affairs", 12.0), ("Rural bus subsidies", 28.0), BODY]
+    assert _meta([audit]).publisher == "National Audit Office"
+    review = [("Adult W", 28.0), ("Commissioned by the Eastfield Safeguarding Adults Board", 11.0),
+              ("The review looked at how the Eastfield Police responded.", 11.0)]  # fmt: skip
+    assert _meta([review]).publisher == "Eastfield Safeguarding Adults Board"
+
+
+def test_an_author_field_naming_an_organisation_outranks_bodies_the_cover_mentions() -> None:
+    cover = [("Buses after dark", 26.0), ("Figures from Northmoor Police officers.", 11.0)]
+    by_org = _meta([cover], author="Eastfield Transport Partnership")
+    assert by_org.publisher == "Eastfield Transport Partnership"
+    for person_or_program in ("Smith, Jane", "Acrobat PDFMaker 23 for Word", "jsmith"):
+        assert _meta([cover], author=person_or_program).publisher == "Northmoor Police"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Housing and Tenancy Ombudsman",
+        "Eastfield Police and Crime Panel",
+        "Office of the Police and Crime Commissioner for Eastfield and Wold",
+        "Eastfield Community Hospitals NHS Foundation Trust",
+        "House of Commons Committee of Public Accounts",
+        "House of Commons Environment, Food and Rural Affairs Committee",
+    ],
+)
+def test_bodies_that_publish_recommendations_are_named_in_full(name: str) -> None:
+    cover = [(name, 14.0), ("Buses after dark", 28.0), BODY]
+    assert _meta([cover]).publisher == name
+
+
+def test_a_force_name_is_not_read_from_the_start_of_a_longer_name() -> None:
+    cover = [
+        ("Buses after dark", 26.0),
+        ("Written with the National Police Chiefs' Council.", 11.0),
+    ]
+    assert _meta([cover]).publisher is None
+
+
+def test_a_line_that_asks_or_cites_is_no_imprint() -> None:
+    cover = [("Buses after dark", 26.0), BODY]
+    back = [("The Home Office should publish its guidance by 2032.", 11.0),
+            ("PEEL 2030: Northmoor Police (published 4 May 2030)", 11.0)]  # fmt: skip
+    assert _meta([cover, [BODY], back]).publisher is None
