@@ -54,6 +54,7 @@ from extractors.vocabulary import (
     OBLIGED,
     PARTNER_CUES,
     PLACES,
+    POST_RE,
     POSTMODIFIER_STARTS,
     PRISON_RE,
     PRONOUN,
@@ -1245,6 +1246,11 @@ def _short_form_labels(
     }
 
 
+def _is_post(label: str, ctx: _Context) -> bool:
+    """True for a post within a body ("Chief Nurse", "Head of Safeguarding"), not a body."""
+    return label not in ctx.by_id and bool(POST_RE.match(label))
+
+
 def _proper_name(label: str) -> bool:
     """True for a name printed as a proper name of two or more words ("Justice Committee")."""
     words = [w for w in label.split() if w.lower() not in CONNECTORS]
@@ -1367,6 +1373,8 @@ def _inherited(
         if _COUNTED_CLASS_RE.search(item.text):
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
+        if actors and all(_is_post(h, ctx) for h in hinted):
+            hinted = []  # a lead named by post ("Director of Midwifery") acts for the item's body
         actors = named or hinted or actors
     if not actors and pronoun_first and previous and "previous_item" not in disabled:
         actors = list(previous)

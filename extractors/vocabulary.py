@@ -229,3 +229,12 @@ PROVIDER_HINTS = re.compile(
 # Roles that stand for a department ("the Department", "the Minister"): resolved from the report.
 ROLE_LABELS = frozenset({"department", "minister", "ministers", "secretary of state"})
 GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
+
+
+
+# A post a person holds in a body, as an owner column names it: "Director of Midwifery",
+# "Chief Nurse", "Associate Director of Quality Governance", "Head of Safeguarding".
+POST_RE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:Director|Head|Officer|Manager|Lead|Nurse|Midwife|"
+    r"Secretary|Chair|Matron|Consultant|Leader|Executive)(?:\s+(?:of|for)\s+\S.*)?$"
+)

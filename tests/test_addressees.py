@@ -556,6 +556,13 @@ def test_the_department_is_the_one_the_cover_names_when_neither_publisher_nor_ti
     assert _tag(text, no_cover).addressees != ("dfe",)
 
 
+def test_an_owner_column_naming_a_post_leaves_the_body_the_item_names() -> None:
+    trust = Metadata(title="Maternity services: improvement plan", publisher=None, published=None)
+    text = "The trust must make sure that every ward has a trained triage midwife."
+    for post in ("Director of Midwifery", "Chief Nurse", "Associate Director of Quality"):
+        assert _tag(text, trust, responsible=post).addressees == ("provider",)
+
+
 def test_leaders_and_the_governor_of_an_inspected_prison_are_that_prison() -> None:
     prison = Metadata(
         title="Report on an unannounced inspection of HMP Eastbury",
