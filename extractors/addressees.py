@@ -1059,6 +1059,7 @@ class _Tagger:
                 j += 1
             while j < end and doc[j].text == ",":
                 j += 1
+            j = self._skip_deadline(j, end)
             # "that, at the earliest opportunity, the Government appoint"
             if j < end and doc[j].lower_ in SEGMENT_DROP_STARTS and doc[j].lower_ != "the":
                 close = next((x.i for x in doc[j:end] if x.text == ","), None)
@@ -1098,6 +1099,23 @@ class _Tagger:
             else:
                 self.found.add(label, cue)
         return nxt
+
+    def _skip_deadline(self, j: int, end: int) -> int:
+        """The index after a deadline that opens the clause without commas ("that by 31 May
+        2031 the force …", "that within six months chief constables …"), else j."""
+        doc = self.doc
+        if j >= end or doc[j].lower_ not in DEADLINE_OPENERS:
+            return j
+        window = doc[j : min(end, j + 9)]
+        last_num = max((t.i for t in window if t.like_num), default=None)
+        if last_num is None:
+            return j
+        k = last_num + 1
+        while k < end and doc[k].lower_ in {"months", "month", "weeks", "days", "years", "year"}:
+            k += 1
+        if k < end and (doc[k].lower_ in {"the", "all", "each", "every"} or k in self.ent_at):
+            return k
+        return j
 
     def _for_to(self, i: int, s0: int, s1: int) -> int:
         """Handle "it is for X to act" / "it will be a matter for X to decide"; return the index

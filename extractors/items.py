@@ -219,6 +219,7 @@ class _Splitter:
     pending: tuple[ItemKind, str, Block] | None = None
     titled: Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
+    by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
 
     def candidate(
         self,
@@ -395,6 +396,7 @@ class _Splitter:
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
             self.section, self.section_strength = opened, _strength(first, text)
+            self.by_lead_in = False
             self.mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
             self.lead_in, self.list_x0, self.section_items = None, None, 0
             self.timing = None
@@ -431,6 +433,7 @@ class _Splitter:
             logger.debug("p%d: recommendation list opened by %r", block.first.page, text)
             self.section, self.section_strength = "recommendation", 0.0
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
+            self.by_lead_in = True
             self.timing = timing_in(text) or self.timing
             self.cluster += 1
             return
@@ -442,6 +445,10 @@ class _Splitter:
             self.timing = text.rstrip(":").strip()
             return
         if self._joins_previous(block, text):
+            return
+        if self._list_over(block):
+            self.section = None  # prose back at the lead-in's margin after its labelled entries
+            self._outside_section(block, text)
             return
         if (block.label is None and LEAD_IN_RE.search(text)) or FOLLOWING_RE.search(text):
             self.lead_in, self.list_x0 = text, block.first.x0
@@ -470,6 +477,19 @@ class _Splitter:
         is_title = number is not None and _is_title(block)
         self.titled = (
             self.out[-1] if is_title else (titled if block.label_kind != "number" else None)
+        )
+
+    def _list_over(self, block: Block) -> bool:
+        """True when a list a paragraph opened has had its labelled entries (bullets, letters)
+        and an unlabelled paragraph stands at the lead-in's margin again."""
+        return (
+            self.by_lead_in
+            and block.label is None
+            and self.list_x0 is not None
+            and block.first.x0 <= self.list_x0 + 4
+            and block.first.size >= self.body - 1  # smaller print: a running line or a caption
+            and self.section_items > 0
+            and all(c.blocks[0].label is not None for c in self.out if c.cluster == self.cluster)
         )
 
     def _joins_previous(self, block: Block, text: str) -> bool:

@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from extractors.publisher import find_publisher
+from extractors import letters
+from extractors.publisher import find_publisher, names_only_a_publisher
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.short_forms import short_forms
@@ -100,6 +101,11 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
     published, phrase = _published(doc, front)
     with extra_bodies(settings.bodies_file):  # a publisher may be named as a registry body
         publisher = find_publisher(doc, title_lines, title)
+    first_page = [ln for ln in front if ln.page == front[0].page] if front else []
+    if title is None or names_only_a_publisher(title):  # a letterhead, not a title
+        subject_line = letters.subject_line(first_page, title_lines, _body_size(doc))
+        if subject_line is not None:
+            title = " ".join(subject_line.text.split())
     source = None
     if re.search(r"\bresponse\b", title or "", re.IGNORECASE):
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])
@@ -108,7 +114,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         publisher=publisher,
         published=published,
         published_text=phrase,
-        subject=_subject(title or ""),
+        subject=_subject(title or "") or _addressed(letters.address_block(first_page)),
         source_published=source,
         recipients=recipients(doc.lines, doc.tables),
         response_due=response_due(doc.lines),
@@ -252,6 +258,12 @@ def _pdf_date(value: str | None) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def _addressed(block: Sequence[Line]) -> str | None:
+    """The one inspected body a letter's address block names (a force, council, service)."""
+    found = {s for s in (_subject(ln.text) for ln in block) if s}
+    return found.pop() if len(found) == 1 else None
 
 
 def _subject(title: str) -> str | None:

@@ -110,6 +110,7 @@ _RETURNED_TO = re.compile(
 )
 
 
+_HONORIFIC_RE = re.compile(r"^(?:(?:His|Her) Majesty['’]s|HM|The)\s+")
 # A letter's address block: a post, a comma, then the organisation ("Chief Constable, X Police").
 _ADDRESS_LINE = re.compile(
     r"^(?:[A-Z][\w'’]*\s+){0,4}(?:Director|Chief|Head|Executive|Officer|Constable|Commissioner|"
@@ -139,7 +140,11 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
     masthead = _masthead(cover, title_lines)
     # The title names what the report is about ("An inspection of Northmoor Police"), never who
     # made it; neither does a letter's address block.
-    rest = [ln for ln in cover if _name_only(ln.text) or not any(ln is t for t in title_lines)]
+    rest = [
+        ln
+        for ln in cover
+        if names_only_a_publisher(ln.text) or not any(ln is t for t in title_lines)
+    ]
     found = _by_line(masthead + [ln.text for ln in rest]) or _named(masthead) or _producer(cover)
     if found is None and title:
         m = _RESPONSE_TITLE.match(title)
@@ -164,9 +169,10 @@ def _by_line(texts: Sequence[str]) -> str | None:
     return None
 
 
-def _name_only(text: str) -> bool:
-    """True when a line is nothing but a publisher's name ("Northmoor Constabulary")."""
-    return any(pattern.fullmatch(text.strip()) for pattern, _ in _COMPILED)
+def names_only_a_publisher(text: str) -> bool:
+    """True when a text is nothing but a publisher's name ("Northmoor Constabulary")."""
+    name = _HONORIFIC_RE.sub("", " ".join(text.split()))
+    return any(pattern.fullmatch(name) for pattern, _ in _COMPILED)
 
 
 def _leading(text: str) -> str | None:

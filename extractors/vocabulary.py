@@ -231,7 +231,6 @@ ROLE_LABELS = frozenset({"department", "minister", "ministers", "secretary of st
 GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
 
 
-
 # A post a person holds in a body, as an owner column names it: "Director of Midwifery",
 # "Chief Nurse", "Associate Director of Quality Governance", "Head of Safeguarding".
 POST_RE = re.compile(

@@ -504,6 +504,8 @@ def test_the_body_an_item_names_outranks_its_owner_column_and_a_role_does_not() 
     [
         ("We recommend that chief constables review stop and search.", ["chief_constables"]),
         ("We recommend that, by 31 May 2031, chief constables train staff.", ["chief_constables"]),
+        ("We recommend that by 31 May 2031 chief constables train staff.", ["chief_constables"]),
+        ("We recommend that within six months the Home Office funds it.", ["home_office"]),
         ("We recommend that police and crime commissioners publish their plans.", ["pccs"]),
         ("We recommend that the custody records be reviewed each month.", []),
         ("We recommend that forces are given more money.", []),

@@ -521,3 +521,17 @@ def test_an_entry_of_a_word_or_two_is_a_heading_not_an_item() -> None:
         *paragraph(1, 140, "2. Forces should answer emergency calls within ten seconds."),
     ]
     assert [i.number for i in split_items(doc(lines))] == ["2"]
+
+
+def test_prose_back_at_the_lead_ins_margin_ends_its_bulleted_list() -> None:
+    lines = [
+        *paragraph(1, 80, "To put this right, we recommend that by 30 June 2031 the service:"),
+        *paragraph(1, 100, "• audits every high-risk building on its register;", x0=80),
+        *paragraph(1, 120, "• trains enough inspectors to keep up with the audits.", x0=80),
+        line(1, 150, "Eastfield revisit letter (continued)", size=7.5),  # a running line
+        *paragraph(1, 170, "• reports its progress to the fire authority each quarter.", x0=80),
+        *paragraph(1, 200, "I am sending a copy to the chair of the fire authority, who should"),
+        *paragraph(1, 215, "see how the service answers this letter."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text.split()[0] for i in items] == ["audits", "trains", "reports"]

@@ -234,3 +234,16 @@ def test_a_line_that_asks_or_cites_is_no_imprint() -> None:
     back = [("The Home Office should publish its guidance by 2032.", 11.0),
             ("PEEL 2030: Northmoor Police (published 4 May 2030)", 11.0)]  # fmt: skip
     assert _meta([cover, [BODY], back]).publisher is None
+
+
+def test_a_letter_is_titled_by_its_subject_line_and_is_about_the_body_it_is_sent_to() -> None:
+    head = ("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services", 16.0)
+    address = [("Chief Fire Officer Sam Doe", 11.0), ("Eastfield Fire and Rescue Service", 11.0),
+               ("Station Road", 11.0), ("Dear Chief Fire Officer,", 11.0)]  # fmt: skip
+    subject = ("Revisit to check progress on fire safety audits", 15.0)
+    letter = _meta([[head, *address, subject, BODY]])
+    assert letter.title == "Revisit to check progress on fire safety audits"
+    assert letter.subject == "Eastfield Fire and Rescue Service"
+    assert letter.publisher == "HMICFRS"
+    titled = _meta([[("Fire safety audits in Eastfield", 22.0), *address, subject, BODY]])
+    assert titled.title == "Fire safety audits in Eastfield"  # a real title above it stays
