@@ -14,7 +14,8 @@ from models.records import ItemKind
 logger = logging.getLogger(__name__)
 
 
-_NUM = r"(?:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[IVXLC]{1,6}|[A-Z])"
+# A number as printed: "3", "4.2", "4a", "IV", "B", or a reference code ("R/2026/041").
+_NUM = r"(?:[A-Z]{1,4}/\d{2,4}/\d{1,4}|\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[IVXLC]{1,6}|[A-Z])"
 
 
 _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (

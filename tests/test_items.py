@@ -535,3 +535,18 @@ def test_prose_back_at_the_lead_ins_margin_ends_its_bulleted_list() -> None:
     ]
     items = split_items(doc(lines))
     assert [i.text.split()[0] for i in items] == ["audits", "trains", "reports"]
+
+
+def test_a_label_numbered_by_a_reference_code_keeps_the_code() -> None:
+    lines = [
+        line(1, 80, "Safety recommendations", bold=True, size=13),
+        line(1, 110, "Safety recommendation R/2031/007", bold=True),
+        *paragraph(
+            1, 130, "The review recommends that NHS England publishes a transfer checklist."
+        ),
+        line(1, 170, "Safety recommendation R/2031/008", bold=True),
+        *paragraph(
+            1, 190, "The review recommends that the Department funds spare oxygen cylinders."
+        ),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["R/2031/007", "R/2031/008"]
