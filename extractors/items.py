@@ -220,6 +220,7 @@ class _Splitter:
     titled: Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
+    numbered_lead: bool = False  # the lead-in in force is a numbered paragraph ("17 We recommend:")
 
     def candidate(
         self,
@@ -396,7 +397,7 @@ class _Splitter:
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
             self.section, self.section_strength = opened, _strength(first, text)
-            self.by_lead_in = False
+            self.by_lead_in = self.numbered_lead = False
             self.mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
             self.lead_in, self.list_x0, self.section_items = None, None, 0
             self.timing = None
@@ -450,8 +451,14 @@ class _Splitter:
             self.section = None  # prose back at the lead-in's margin after its labelled entries
             self._outside_section(block, text)
             return
-        if (block.label is None and LEAD_IN_RE.search(text)) or FOLLOWING_RE.search(text):
+        numbered_lead = block.label_kind == "number" and _opens_list(text)  # "17 We recommend:"
+        if (
+            (block.label is None and LEAD_IN_RE.search(text))
+            or FOLLOWING_RE.search(text)
+            or numbered_lead
+        ):
             self.lead_in, self.list_x0 = text, block.first.x0
+            self.numbered_lead = numbered_lead
             self.timing = timing_in(text) or self.timing
             return
         if self._not_an_entry(block, text):
@@ -469,6 +476,8 @@ class _Splitter:
             titled.blocks.append(block)  # the body under an item's own title line
             return
         number = block.label if block.label_kind in ("number",) else None
+        if self.numbered_lead and block.label_kind in ("letter", "roman"):
+            number = block.label  # "a)" … "h)" under "17 We recommend:": each its own item
         if len(block.text.split()) < 4 and not _is_title(block):
             return  # a contents line or a caption, not an item
         self.section_items += 1

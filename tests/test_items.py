@@ -550,3 +550,23 @@ def test_a_label_numbered_by_a_reference_code_keeps_the_code() -> None:
         ),
     ]
     assert [i.number for i in split_items(doc(lines))] == ["R/2031/007", "R/2031/008"]
+
+
+def test_a_numbered_paragraph_that_opens_a_lettered_list_is_its_lead_in() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=13),
+        *paragraph(1, 100, "17 We make the following recommendations to help the Department plan:"),
+        *paragraph(
+            1, 120, "a) The Department should publish one estimate of its repair costs.", x0=90
+        ),
+        *paragraph(
+            1, 140, "b) The Agency should set out how it ranks bids for repair money.", x0=90
+        ),
+        *paragraph(1, 160, "c) The Department should report each year on schools at risk.", x0=90),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [
+        ("a", "Department"),
+        ("b", "Agency"),
+        ("c", "Department"),
+    ]
