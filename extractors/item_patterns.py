@@ -60,6 +60,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     # "Actions for the National Police Chiefs' Council": a list of actions set for one body
     (r"^(?:(?:further|additional|our)\s+)?actions?\s+for\s+(?!improvement\b)\S", "action"),
     (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),
+    # the Welsh and Scottish inspectorates' word for them
+    (r"\bareas? (?:for|requiring|of) (?:further )?development\b", "area_for_improvement"),
     (r"\bwhat needs to improve\b", "area_for_improvement"),
     (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
     (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),

@@ -570,3 +570,12 @@ def test_a_numbered_paragraph_that_opens_a_lettered_list_is_its_lead_in() -> Non
         ("b", "Agency"),
         ("c", "Department"),
     ]
+
+
+def test_areas_for_development_are_areas_for_improvement() -> None:
+    lines = [
+        line(1, 80, "Areas for development", bold=True, size=12),
+        *paragraph(1, 100, "• Recording of why a safeguarding enquiry was not started.", x0=75),
+        *paragraph(1, 120, "• The timely offer of an assessment carried out in Welsh.", x0=75),
+    ]
+    assert [i.kind for i in split_items(doc(lines))] == ["area_for_improvement"] * 2
