@@ -67,9 +67,11 @@ DIRECTIVE = re.compile(
     re.I,
 )
 PUBLICATION_EVENT = re.compile(
-    r"\b(publication|publishing|(?:this|the) (?:report|letter|notice)|publish)\b", re.I
+    r"\b(publication|publishing|(?:this|the) (?:report|letter|notice)|this decision|publish)\b",
+    re.I,
 )
 EVENT_WORDS = frozenset({"of", "from", "after", "following"})
+_DOCUMENT_WORDS = frozenset({"report", "letter", "notice", "publication", "decision"})
 NOT_NOW_BEFORE = frozenset(
     {"is", "are", "was", "has", "have", "until", "by", "from", "right", "for"}
 )
@@ -233,7 +235,7 @@ def _event_tail(doc: Doc, end: int) -> tuple[str, int]:
     j = end
     while j < len(doc) and j < end + 12 and not (doc[j].is_punct and doc[j].text not in {"'", "-"}):
         j += 1
-        closes = doc[j - 1].lower_ in {"report", "letter", "notice", "publication"} and j - end >= 2
+        closes = doc[j - 1].lower_ in _DOCUMENT_WORDS and j - end >= 2
         if closes and not (j < len(doc) and doc[j].lower_ == "of"):
             break
     return doc[end:j].text, j
@@ -342,6 +344,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         span.label_ = nlp.vocab.strings[match_id]
         spans.append(span)
     found: list[Deadline] = []
+    starts: list[int] = []
     last_end = -1
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         if _is_narrative(span.sent):
@@ -360,8 +363,35 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
                 text = f"{found.pop().text}, {restated.group(1)} {span.text}"
                 deadline = dataclasses.replace(deadline, text=text)
         found.append(deadline)
+        starts.append(span.start_char)
         last_end = span.end
-    return found
+    return _with_quarters(doc.text, found, starts)
+
+
+# A quarter of a financial year ("Q3 2026/27": October to December 2026) or of a calendar year.
+_QUARTER_RE = re.compile(
+    r"\b(?:(?:by|before|in|during)\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])\s+"
+    r"(?P<year>20\d\d)(?P<fy>/(?:20)?\d\d)?\b",
+    re.IGNORECASE,
+)
+_QUARTER_END = {1: (6, 30), 2: (9, 30), 3: (12, 31), 4: (3, 31)}
+
+
+def _with_quarters(text: str, found: list[Deadline], starts: list[int]) -> list[Deadline]:
+    """The deadlines found, with any quarter a text names, in order of appearance."""
+    quarters = []
+    for m in _QUARTER_RE.finditer(text):
+        q, year = int(m.group("q")), int(m.group("year"))
+        if m.group("fy"):  # a financial year runs April to March
+            month, day = _QUARTER_END[q]
+            end = date(year + 1 if q == 4 else year, month, day)
+        else:
+            end = date(year, 3 * q, 30 if q in (2, 3) else 31)
+        quarters.append((m.start(), Deadline(m.group(0), end, "date", "month")))
+    if not quarters:
+        return found
+    merged = sorted([*zip(starts, found, strict=True), *quarters], key=lambda pair: pair[0])
+    return [deadline for _, deadline in merged]
 
 
 _RESTATES_RE = re.compile(r"\b(namely|that is|i\.e\.)\W*$", re.IGNORECASE)

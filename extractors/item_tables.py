@@ -235,7 +235,7 @@ _DURATION_RE = re.compile(r"^\d+\s+(?:days?|weeks?|months?|years?)\b", re.IGNORE
 
 
 _DATE_START_RE = re.compile(
-    r"^(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|end)",
+    r"^(?:\d|q[1-4]\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|end)",
     re.IGNORECASE,
 )
 
@@ -248,6 +248,8 @@ def _due_phrase(cell: str) -> str | None:
         return None
     if _DURATION_RE.match(cell):
         return f"Within {cell}"
+    if re.fullmatch(r"immediate(?:ly)?", cell, re.IGNORECASE):
+        return "Immediately"
     return f"By {cell}" if _DATE_START_RE.match(cell) else cell
 
 

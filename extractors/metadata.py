@@ -60,6 +60,12 @@ _LABELLED_DATE_RE = re.compile(
 _CODED_DATE_RE = re.compile(
     rf"^\s*(?-i:[A-Z0-9][A-Z0-9./–-]*\s+){{1,6}}?(?P<date>{_PLAIN_DATE})\s*$", re.IGNORECASE
 )
+_MEETING_DATE_RE = re.compile(
+    r"(?:[A-Za-z)]\s+[–—-]|[A-Za-z)],)\s+(?P<date>"
+    + re.sub(r"\?P<\w+>", "?:", _DAY_DATE)
+    + r")\s*$",
+    re.IGNORECASE,
+)
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_DAY_DATE, _NUMERIC_DATE, _MONTH_DATE)]
 _LONE_DATE_RE = re.compile(
     r"^\s*(?:" + re.sub(r"\?P<\w+>", "?:", f"{_DAY_DATE}|{_MONTH_DATE}") + r")\s*$", re.I
@@ -205,6 +211,12 @@ def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, s
                 return found, m.group(0)
     for ln in front:
         m = _LABELLED_DATE_RE.match(ln.text) if ln.page <= 2 else None
+        found = _parse(m.group("date"), created) if m else None
+        if m and found:
+            return found, ln.text.strip()
+    # A meeting paper's cover line ending in the meeting's date: "Board of Directors – 5 May 2026".
+    for ln in front:
+        m = _MEETING_DATE_RE.search(ln.text) if ln.page == 1 else None
         found = _parse(m.group("date"), created) if m else None
         if m and found:
             return found, ln.text.strip()

@@ -47,7 +47,7 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
         "",
     ),
     (r"\b(?:[A-Z][\w'’-]*\s+){1,3}Safeguarding (?:Children|Adults) (?:Partnership|Board)\b", ""),
-    (r"\b(?:[A-Z][\w'’-]*\s+){1,4}NHS (?:Foundation )?Trust\b", ""),
+    (r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){1,4}NHS (?:Foundation )?Trust\b", ""),
     (r"\b(?:[A-Z][\w-]*\s){1,3}Inquiry\b", ""),
     (r"Independent Office for Police Conduct|\bIOPC\b", "IOPC"),
     (r"College of Policing", "College of Policing"),

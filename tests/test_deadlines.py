@@ -32,6 +32,16 @@ CASES: list[tuple[str, str | None, str | None]] = [
         "2022-09-30",
     ),
     ("Forces should comply by the end of 2023.", "date", "2023-12-31"),
+    # a quarter of a financial year (April to March) or of a calendar year
+    ("The trust should complete the audit by Q3 2021/22.", "date", "2021-12-31"),
+    ("The trust should complete the audit in Q4 2021/22.", "date", "2022-03-31"),
+    ("The trust should complete the audit by the end of Q2 2022.", "date", "2022-06-30"),
+    # an ombudsman's decision counts from itself, as a report or letter does
+    (
+        "Within one month of the date of this decision, the council should apologise.",
+        "relative",
+        "2021-10-14",
+    ),
     ("Forces should comply by the end of March 2023.", "date", "2023-03-31"),
     ("The NPCC should report no later than 30 June 2022.", "date", "2022-06-30"),
     ("The NPCC should report no later than autumn 2022.", "date", "2022-11-30"),

@@ -579,3 +579,16 @@ def test_areas_for_development_are_areas_for_improvement() -> None:
         *paragraph(1, 120, "• The timely offer of an assessment carried out in Welsh.", x0=75),
     ]
     assert [i.kind for i in split_items(doc(lines))] == ["area_for_improvement"] * 2
+
+
+def test_a_due_column_saying_immediate_or_a_quarter_is_the_rows_timing() -> None:
+    rows = (
+        ("No.", "Recommendation", "Lead", "Due date"),
+        ("1", "Every triage call should be recorded on the maternity system.", "Chief Nurse",
+         "Immediate"),
+        ("2", "The triage unit should be staffed as a separate area of care.", "Chief Nurse",
+         "Q3 2031/32"),
+    )  # fmt: skip
+    table = Table(page=1, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [i.timing for i in items] == ["Immediately", "By Q3 2031/32"]

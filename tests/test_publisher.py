@@ -247,3 +247,15 @@ def test_a_letter_is_titled_by_its_subject_line_and_is_about_the_body_it_is_sent
     assert letter.publisher == "HMICFRS"
     titled = _meta([[("Fire safety audits in Eastfield", 22.0), *address, subject, BODY]])
     assert titled.title == "Fire safety audits in Eastfield"  # a real title above it stays
+
+
+def test_a_meeting_paper_is_dated_by_the_meeting_on_its_cover() -> None:
+    cover = [("Eastfield and Wold NHS Foundation Trust", 14.0),
+             ("Board of Directors – Part 1 (public) – 5 February 2031", 11.0),
+             ("Maternity triage: action plan", 24.0), BODY]  # fmt: skip
+    table = [("Due date", 11.0), ("September 2031", 11.0)]  # a lone date in a table: a due date
+    meta = _meta([cover, table])
+    assert meta.published == date(2031, 2, 5)
+    assert meta.publisher == "Eastfield and Wold NHS Foundation Trust"
+    dates = [("Inspection dates: 8–9 November 2030", 11.0), ("Eastfield School", 24.0), BODY]
+    assert _meta([dates], created="D:20301201000000").published == date(2030, 12, 1)
