@@ -155,8 +155,8 @@ COUNT_RE = re.compile(
 
 
 OPENS_LIST_RE = re.compile(
-    r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+)?"
-    r"recommends?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
+    r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+){0,2}"
+    r"recommend(?:s|ing)?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
     r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
     r"(?:\w+\s+)?recommendations?\b)"
     r"[^.]*:\s*$",

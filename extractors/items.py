@@ -30,6 +30,7 @@ from extractors.item_patterns import (
     OPENS_LIST_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
+    STANDALONE_RE,
     TALK_ABOUT_RE,
     TIMING_RE,
     TO_DETERMINERS,
@@ -101,10 +102,17 @@ def _is_heading(block: Block, body: float) -> bool:
             and abs(block.first.size - body) < 1.0  # smaller print is a caption or running line
             and words <= 6
             and not SENTENCE_END_RE.search(text)
-            and text[:1].isupper()
-            and section_kind(text) is not None
+            and text.lstrip("0123456789. ")[:1].isupper()  # "5 CORONER'S CONCERNS" too
+            and (section_kind(text) is not None or _numbered_capitals(block))
         )
     return not (text.endswith(".") and words > 10)
+
+
+def _numbered_capitals(block: Block) -> bool:
+    """A numbered line in capitals ("6 ACTION SHOULD BE TAKEN"): a form's or a plain
+    document's section heading, a sibling of "5 CORONER'S CONCERNS"."""
+    letters = block.raw_text.lstrip("0123456789. ")
+    return block.label_kind == "number" and len(letters) > 3 and letters.isupper()
 
 
 def _talks_about_items(text: str) -> bool:
@@ -494,6 +502,7 @@ class _Splitter:
         return (
             self.by_lead_in
             and block.label is None
+            and not STANDALONE_RE.match(block.raw_text)  # "I also recommend that …": an entry
             and self.list_x0 is not None
             and block.first.x0 <= self.list_x0 + 4
             and block.first.size >= self.body - 1  # smaller print: a running line or a caption

@@ -592,3 +592,33 @@ def test_a_due_column_saying_immediate_or_a_quarter_is_the_rows_timing() -> None
     table = Table(page=1, top=100, bottom=200, rows=rows)
     items = split_items(replace(doc([]), tables=(table,)))
     assert [i.timing for i in items] == ["Immediately", "By Q3 2031/32"]
+
+
+def test_a_numbered_heading_in_the_body_font_opens_its_section() -> None:
+    lines = [
+        line(1, 80, "4 CIRCUMSTANCES OF THE DEATH"),
+        *paragraph(1, 100, "Mr Q was taken into custody late in the evening and checked hourly."),
+        line(1, 140, "5 CORONER'S CONCERNS"),
+        *paragraph(1, 160, "1. Officers did not always rouse detainees during the night checks."),
+        *paragraph(1, 180, "2. The custody system lets a check be recorded before it was made."),
+        line(1, 220, "6 ACTION SHOULD BE TAKEN"),
+        *paragraph(1, 240, "In my opinion action should be taken to prevent future deaths."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"),
+        ("cause_of_concern", "2"),
+    ]
+
+
+def test_a_letter_recommending_to_a_list_and_then_to_another_body() -> None:
+    lines = [
+        *paragraph(1, 80, "I am therefore recommending that chief constables:"),
+        *paragraph(1, 100, "• review how long they keep devices seized from victims;", x0=80),
+        *paragraph(1, 120, "• give every victim a named contact for their device.", x0=80),
+        *paragraph(1, 150, "I also recommend that police and crime commissioners ask for the"),
+        *paragraph(1, 165, "figures each quarter and publish them."),
+        *paragraph(1, 195, "Thank you for your continued support with this work across forces."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text.split()[0] for i in items] == ["review", "give", "I"]
