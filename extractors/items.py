@@ -539,7 +539,10 @@ class _Splitter:
             return True
         if (
             not listed
-            and (block.label is None or (self.mixed and block.label_kind == "number"))
+            and (
+                block.label is None
+                or ((self.mixed or self.numbered_lead) and block.label_kind == "number")
+            )
             and not directs(text)
             and not opens_with_imperative(text)
         ):
