@@ -393,7 +393,8 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
             continue
         used.update([i, *mates])
         marks = _mark_columns(others, sorted(right), cells[0][0])
-        out += _cell_candidates(cells, kind, marks, 10_000 + i)
+        found = _cell_candidates(cells, kind, marks, 10_000 + i)
+        out += _with_named_columns(found, [lines[j] for j in mates if lines[j].x0 > ln.x1], others)
     return out, used
 
 
@@ -418,6 +419,8 @@ def _column_cells(
             break
         if cur.x0 < col_x0 - 6 or (cur.x0 < col_x1 and cur.x1 > col_x1 + 40):
             break  # running text resumes across the columns
+        if cur.size >= lines[start].size + 3:
+            break  # a heading in display type: the table has ended
         if cur.x0 >= col_x1:
             used.add(j)
             others.append(cur)
@@ -425,7 +428,9 @@ def _column_cells(
         if prev is not None and cur.page == prev.page and cur.top - prev.bottom > 2.5 * cur.size:
             break
         aligned = any(
-            abs(lines[k].top - cur.top) < 2.5 and lines[k].x0 >= col_x1
+            abs(lines[k].top - cur.top) < 2.5
+            and lines[k].x0 >= col_x1
+            and not _continues_cell(lines, k)
             for k in range(max(0, j - 8), min(len(lines), j + 8))
             if lines[k].page == cur.page
         )
@@ -444,15 +449,27 @@ def _column_cells(
     return cells
 
 
+def _continues_cell(lines: Sequence[Line], k: int) -> bool:
+    """True when a line carries on the cell above it in its column (a wrapped "When" cell)."""
+    ln = lines[k]
+    return any(
+        o.page == ln.page and abs(o.x0 - ln.x0) < 4 and 2.5 < ln.top - o.top < 1.8 * ln.size
+        for o in lines[max(0, k - 8) : k]
+    )
+
+
 def _cell_candidates(
     cells: list[list[Line]], kind: ItemKind, marks: Callable[[Line], str | None], cluster: int
 ) -> list[Candidate]:
     """One item per cell of the item column, its row number read off its text."""
     out: list[Candidate] = []
     for cell in cells:
+        label = LABEL_RE.fullmatch(cell[0].text.strip())
+        if label is not None and len(cell) > 1:  # a "Recommendation 4" line heads the cell
+            cell = cell[1:]
         text = join_text(c.text for c in cell)
-        number = None
-        m = _ROW_NUMBER_RE.match(text)
+        number = label.group("num") if label is not None and len(cell) else None
+        m = None if number else _ROW_NUMBER_RE.match(text)
         if m:
             number, text = m.group("num"), m.group("rest")
             cell = [replace(cell[0], text=cell[0].text[len(number) :].strip()), *cell[1:]]
@@ -472,6 +489,64 @@ def _cell_candidates(
             )
         )
     return out
+
+
+def _with_named_columns(
+    found: list[Candidate], header: Sequence[Line], others: Sequence[Line]
+) -> list[Candidate]:
+    """Rows of a ruleless table whose other columns are headed "Who" / "Owner" and "When" /
+    "Due": each row's cells there say who acts and by when."""
+    heads = sorted(header, key=lambda h: h.x0)
+    owner = next((h for h in heads if _OWNER_HEADER_RE.search(h.text.strip().lower())), None)
+    due = next((h for h in heads if _DUE_HEADER_RE.search(h.text.strip().lower())), None)
+    if owner is None and due is None:
+        return found
+    starts = [h.x0 for h in heads]
+    tops = _row_tops(found)
+    out = []
+    for k, cand in enumerate(found):
+        page, top = tops[k]
+        end = next((t for p, t in tops[k + 1 :] if p == page), float("inf"))
+
+        row = (page, top, end)
+        who, when = _cell_text(owner, row, starts, others), _cell_text(due, row, starts, others)
+        out.append(
+            replace(
+                cand,
+                responsible=who or cand.responsible,
+                timing=(_due_phrase(when) if when.strip("–—- ") else None) or cand.timing,
+            )
+        )
+    return out
+
+
+def _cell_text(
+    head: Line | None,
+    row: tuple[int, float, float],
+    starts: Sequence[float],
+    others: Sequence[Line],
+) -> str:
+    """The text in a row (page, top, end) under a column's header line."""
+    if head is None:
+        return ""
+    page, top, end = row
+    column = _nearest(starts, head.x0)
+    return " ".join(
+        o.text.strip()
+        for o in others
+        if o.page == page and top <= o.top < end and _nearest(starts, o.x0) == column
+    )
+
+
+def _row_tops(found: Sequence[Candidate]) -> list[tuple[int, float]]:
+    """Where each row starts: below the row above it on the page (a row's label line may
+    stand above its text), else a couple of lines above its text."""
+    tops = []
+    for k, cand in enumerate(found):
+        first = cand.blocks[0].first
+        above = [ln.bottom for c in found[:k] for ln in c.blocks[-1].lines if ln.page == first.page]
+        tops.append((first.page, max(above) if above else first.top - 2.2 * first.size))
+    return tops
 
 
 def _mark_columns(

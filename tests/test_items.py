@@ -622,3 +622,27 @@ def test_a_letter_recommending_to_a_list_and_then_to_another_body() -> None:
     ]
     items = split_items(doc(lines))
     assert [i.text.split()[0] for i in items] == ["review", "give", "I"]
+
+
+def test_a_ruleless_table_of_who_and_when_gives_each_row_its_owner_and_deadline() -> None:
+    lines = [
+        line(1, 80, "Recommendation", bold=True),
+        line(1, 80, "Who", x0=330, bold=True),
+        line(1, 80, "When", x0=460, bold=True),
+        line(1, 100, "Recommendation 1", bold=True),
+        line(1, 100, "Chief constables", x0=330),
+        line(1, 100, "Within six months of", x0=460),
+        line(1, 113, "publication", x0=460),
+        *paragraph(1, 114, "Chief constables should triage every seized device."),
+        line(1, 150, "Recommendation 2", bold=True),
+        line(1, 150, "College of Policing", x0=330),
+        line(1, 150, "By spring 2032", x0=460),
+        *paragraph(1, 164, "The College should publish its guidance."),
+        line(2, 80, "1. Introduction", size=18, bold=True),
+        *paragraph(2, 110, "We visited six forces and read a sample of their case files."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.responsible, i.timing) for i in items] == [
+        ("1", "Chief constables", "Within six months of publication"),
+        ("2", "College of Policing", "By spring 2032"),
+    ]
