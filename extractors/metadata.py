@@ -50,6 +50,12 @@ _SOURCE_RES = (
         rf"(?P<date>{_PLAIN_DATE})",
         re.IGNORECASE,
     ),
+    # "HMICFRS published the report on 5 March 2026."
+    re.compile(
+        r"\bpublished (?:its|the|this|that) (?:\w+\s+){0,3}?(?:report|review|inspection)\b"
+        rf"[^.]{{0,40}}? on (?P<date>{_PLAIN_DATE})",
+        re.IGNORECASE,
+    ),
 )
 # A line that labels the document's own date: "Date 21st March 2011", "Refresh Date: 06/07/2015".
 _LABELLED_DATE_RE = re.compile(

@@ -259,3 +259,14 @@ def test_a_meeting_paper_is_dated_by_the_meeting_on_its_cover() -> None:
     assert meta.publisher == "Eastfield and Wold NHS Foundation Trust"
     dates = [("Inspection dates: 8–9 November 2030", 11.0), ("Eastfield School", 24.0), BODY]
     assert _meta([dates], created="D:20301201000000").published == date(2030, 12, 1)
+
+
+def test_a_response_says_when_the_report_it_answers_was_published() -> None:
+    cover = [("Response to the inspectorate's report on bail", 24.0), BODY]
+    for said in (
+        "The inspectorate published the report on 5 March 2031.",
+        "On 5 March 2031, the inspectorate published its report on bail.",
+        "The report on bail was published on 5 March 2031.",
+    ):
+        meta = _meta([cover, [(said, 11.0)]])
+        assert meta.source_published == date(2031, 3, 5), said
