@@ -68,6 +68,7 @@ from extractors.vocabulary import (
     SERVICE_WORDS,
     STOP_WORDS,
     TO_MODALS,
+    opens_with_imperative,
 )
 from models.records import Item, Metadata, Recipient
 
@@ -1391,8 +1392,10 @@ def _inherited(
         if _COUNTED_CLASS_RE.search(item.text):
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
-        if actors and all(_is_post(h, ctx) for h in hinted):
-            hinted = []  # a lead named by post ("Director of Midwifery") acts for the item's body
+        if hinted and all(_is_post(h, ctx) for h in hinted):
+            # a lead named by post ("Director of Midwifery") acts for the item's body, or for
+            # the inspected body when the item names none
+            hinted = [] if actors or ctx.default is None else [ctx.default]
         actors = named or hinted or actors
     if not actors and pronoun_first and previous and "previous_item" not in disabled:
         actors = list(previous)
@@ -1411,11 +1414,11 @@ def _inherited(
         actors = [a for r in sent for a in _hint_actors(r.body, ctx, disabled)]
     if (
         not actors
-        and item.kind != "recommendation"
+        and (item.kind != "recommendation" or opens_with_imperative(item.text))
         and ctx.default
         and "inspected_body_default" not in disabled
     ):
-        actors = [ctx.default]
+        actors = [ctx.default]  # an area for improvement, or a bare imperative, in its report
     return actors
 
 

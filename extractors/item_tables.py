@@ -35,7 +35,7 @@ class _TableLayout:
 
 # Column headers naming who acts, and when by.
 _OWNER_HEADER_RE = re.compile(
-    r"responsib|owner|lead|body|addressee|recipient|action by|organi[sz]ation|"
+    r"responsib|owner|lead|body|addressee|recipient|action by|organi[sz]ation|agenc(?:y|ies)|"
     r"^(?:for|who|by whom|to)$",
     re.IGNORECASE,
 )

@@ -26,6 +26,7 @@ IMPERATIVES = frozenset(
     complete secure work continue use carry raise embed evaluate identify assess understand
     support prioritise record share act adopt update commission appoint train build plan
     maintain deliver conduct produce set-up design check give seek tackle
+    remind require remove amend audit configure define
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 
@@ -234,6 +235,6 @@ GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
 # A post a person holds in a body, as an owner column names it: "Director of Midwifery",
 # "Chief Nurse", "Associate Director of Quality Governance", "Head of Safeguarding".
 POST_RE = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:Director|Head|Officer|Manager|Lead|Nurse|Midwife|"
+    r"^(?:the\s+)?(?:[A-Z][A-Za-z]*\s+){0,3}(?:Director|Head|Officer|Manager|Lead|Nurse|Midwife|"
     r"Secretary|Chair|Matron|Consultant|Leader|Executive)(?:\s+(?:of|for)\s+\S.*)?$"
 )

@@ -565,6 +565,20 @@ def test_an_owner_column_naming_a_post_leaves_the_body_the_item_names() -> None:
         assert _tag(text, trust, responsible=post).addressees == ("provider",)
 
 
+def test_a_bare_imperative_or_a_post_in_the_owner_column_is_for_the_inspected_body() -> None:
+    audit = Metadata(
+        title="Internal audit of overtime at Northmoor Constabulary",
+        publisher=None,
+        published=None,
+        subject="Northmoor Constabulary",
+    )
+    assert _tag("Remind supervisors to record rest day working.", audit).addressees == ("force",)
+    got = _tag("Reconcile overtime each month.", audit, responsible="ICT Service Desk Manager")
+    assert got.addressees == ("force",)
+    national = Metadata(title="Overtime in police forces", publisher=None, published=None)
+    assert _tag("Remind supervisors to record rest day working.", national).addressees == ()
+
+
 def test_leaders_and_the_governor_of_an_inspected_prison_are_that_prison() -> None:
     prison = Metadata(
         title="Report on an unannounced inspection of HMP Eastbury",

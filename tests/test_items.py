@@ -646,3 +646,17 @@ def test_a_ruleless_table_of_who_and_when_gives_each_row_its_owner_and_deadline(
         ("1", "Chief constables", "Within six months of publication"),
         ("2", "College of Policing", "By spring 2032"),
     ]
+
+
+def test_an_agency_column_names_who_acts_on_each_row() -> None:
+    rows = (
+        ("No.", "Recommendation", "Agency"),
+        (
+            "1",
+            "Review the referral form so that it asks about coercive control.",
+            "Eastfield Council",
+        ),
+    )
+    table = Table(page=1, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [i.responsible for i in items] == ["Eastfield Council"]
