@@ -99,7 +99,7 @@ def _is_heading(block: Block, body: float) -> bool:
         # ("Recommendations" above a numbered list in a plain document or a text conversion).
         return (
             len(block.lines) == 1
-            and abs(block.first.size - body) < 1.0  # smaller print is a caption or running line
+            and body - 1.0 < block.first.size  # smaller print is a caption or running line
             and words <= 6
             and not SENTENCE_END_RE.search(text)
             and text.lstrip("0123456789. ")[:1].isupper()  # "5 CORONER'S CONCERNS" too
@@ -592,18 +592,30 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
 
     An unlabelled candidate that reprints a labelled one (a closing numbered list repeating the
     labelled paragraphs of the body) stays: it is another printing of that item, and the
-    choice of the definitive printing is made between them.
+    choice of the definitive printing is made between them. Where the labels are only
+    "Recommendation:" run into a paragraph, a list of their own that reprints none of them (a
+    chapter's closing "Recommendations" section) stays too.
     """
     labelled = Counter(c.kind for c in candidates if c.labelled)
+    numbered = Counter(c.kind for c in candidates if c.labelled and c.number is not None)
+    inline = Counter((c.kind, c.cluster) for c in candidates if c.labelled and c.number is None)
     texts = {
         kind: [c.text() for c in candidates if c.labelled and c.kind == kind] for kind in labelled
     }
-    return [
-        c
+    reprint = {
+        id(c): c.number is not None and any(_reprints(c.text(), t) for t in texts[c.kind])
         for c in candidates
-        if c.labelled
-        or labelled[c.kind] < 2
-        or (c.number is not None and any(_reprints(c.text(), t) for t in texts[c.kind]))
+        if not c.labelled and labelled[c.kind] >= 2
+    }
+    reprinting = {c.cluster for c in candidates if reprint.get(id(c))}
+
+    def own_list(c: Candidate) -> bool:
+        return (
+            numbered[c.kind] < 2 and not inline[(c.kind, c.cluster)] and c.cluster not in reprinting
+        )
+
+    return [
+        c for c in candidates if c.labelled or labelled[c.kind] < 2 or reprint[id(c)] or own_list(c)
     ]
 
 

@@ -660,3 +660,20 @@ def test_an_agency_column_names_who_acts_on_each_row() -> None:
     table = Table(page=1, top=100, bottom=200, rows=rows)
     items = split_items(replace(doc([]), tables=(table,)))
     assert [i.responsible for i in items] == ["Eastfield Council"]
+
+
+def test_a_closing_recommendations_section_stays_beside_run_in_recommendation_labels() -> None:
+    lines = [
+        line(1, 80, "Key concerns", bold=True, size=14),
+        *paragraph(1, 100, "1. Too many prisoners spent the day locked in their cells."),
+        *paragraph(1, 120, "Recommendation: The prison should restore a daily regime.", x0=90),
+        *paragraph(1, 150, "2. Prisoners waited too long to see a doctor in the prison."),
+        *paragraph(1, 170, "Recommendation: The health provider should cut waiting times.", x0=90),
+        *paragraph(2, 80, "3.16 Violence had risen since the last inspection across the wings."),
+        line(2, 110, "Recommendations", size=12),  # a step above the body text, not bold
+        *paragraph(2, 130, "3.17 The prison should analyse why assaults on staff have risen."),
+        *paragraph(2, 150, "3.18 Leaders should give every segregated prisoner a return plan."),
+    ]
+    items = [i for i in split_items(doc(lines)) if i.kind == "recommendation"]
+    assert [i.number for i in items][-2:] == ["3.17", "3.18"]
+    assert len(items) == 4
