@@ -229,6 +229,8 @@ class _Splitter:
     responsible: str | None = None  # a "To the Home Office" line over a group of items
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
     numbered_lead: bool = False  # the lead-in in force is a numbered paragraph ("17 We recommend:")
+    paragraph: Block | None = None  # in a conclusions section: the numbered paragraph in force
+    bold_seen: bool = False  # in a conclusions section: its recommendations are set in bold
 
     def candidate(
         self,
@@ -407,6 +409,7 @@ class _Splitter:
             self.section, self.section_strength = opened, _strength(first, text)
             self.by_lead_in = self.numbered_lead = False
             self.mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
+            self.paragraph, self.bold_seen = None, False
             self.lead_in, self.list_x0, self.section_items = None, None, 0
             self.timing = None
             self.cluster += 1
@@ -453,6 +456,8 @@ class _Splitter:
         if TIMING_RE.match(text):
             self.timing = text.rstrip(":").strip()
             return
+        if self.mixed and self._bold_among_conclusions(block, text, section):
+            return
         if self._joins_previous(block, text):
             return
         if self._list_over(block):
@@ -495,6 +500,26 @@ class _Splitter:
         self.titled = (
             self.out[-1] if is_title else (titled if block.label_kind != "number" else None)
         )
+
+    def _bold_among_conclusions(self, block: Block, text: str, section: ItemKind) -> bool:
+        """In a section of conclusions and recommendations that sets its recommendations in
+        bold: a plain numbered paragraph is a conclusion, and the bold sentences that follow a
+        paragraph's plain opening are its recommendation. True when the block is handled."""
+        bold = any(ln.bold for ln in block.lines)
+        if block.label_kind == "number":
+            self.paragraph = block
+            self.bold_seen = self.bold_seen or bold
+            return self.bold_seen and not bold
+        paragraph = self.paragraph
+        if block.label is not None or paragraph is None or not bold or not directs(text):
+            return False
+        if self.out and self.out[-1].blocks and self.out[-1].blocks[0] is paragraph:
+            return False  # the paragraph is an entry already: this is more of it
+        self.bold_seen = True
+        self.section_items += 1
+        parent = _parent_for(section, paragraph.label, self.parent_number)
+        self.out.append(self.candidate(section, paragraph.label, parent, [block]))
+        return True
 
     def _list_over(self, block: Block) -> bool:
         """True when a list a paragraph opened has had its labelled entries (bullets, letters)

@@ -677,3 +677,22 @@ def test_a_closing_recommendations_section_stays_beside_run_in_recommendation_la
     items = [i for i in split_items(doc(lines)) if i.kind == "recommendation"]
     assert [i.number for i in items][-2:] == ["3.17", "3.18"]
     assert len(items) == 4
+
+
+def test_bold_recommendations_among_plain_conclusions() -> None:
+    lines = [
+        line(1, 80, "Conclusions and recommendations", bold=True, size=14),
+        *paragraph(1, 100, "1. Screening is the first chance to find a mental illness."),
+        *paragraph(1, 120, "2. Staff read the questions from a script and are not trained"),
+        *paragraph(
+            1, 135, "to read the answers. We recommend that the prison service", x0=90, bold=True
+        ),
+        *paragraph(1, 150, "revises the questions with the NHS.", x0=90, bold=True),
+        *paragraph(1, 175, "3. Witnesses agreed that an assessment should follow within a week."),
+        *paragraph(
+            1, 200, "4. The Department should bring the statutory limit into force.", bold=True
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["2", "4"]
+    assert items[0].text.startswith("to read the answers. We recommend")
