@@ -56,7 +56,7 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)
     due = next((k for k, c in enumerate(names) if _DUE_HEADER_RE.search(c)), None)
     number = next(
-        (k for k, c in enumerate(names) if re.fullmatch(r"(no\.?|number|#|ref\.?)", c, re.I)),
+        (k for k, c in enumerate(names) if re.fullmatch(r"(no\.?|number|#|ref\.?|code)", c, re.I)),
         None,
     )
     kind = section_kind(names[item]) or label_kind(names[item])  # "Action": actions
@@ -217,6 +217,11 @@ def fill_header_only_tables(
                 continue
             left = min(lines[i].x0 for i in band)
             first_column = run.layout.item == 0
+            coded = [] if first_column else _coded_rows([lines[i] for i in band], left, run.layout)
+            if len(coded) >= 2:  # "R1", "R2" … in a code column: one row each
+                run.rows += [(table.page, row) for row in coded]
+                consumed.update(band)
+                continue
             taken = [i for i in band if (lines[i].x0 < left + _COLUMN_GAP) == first_column]
             if taken:
                 # a note set across the row below its cells ("The enforcement action we took:")
@@ -229,6 +234,29 @@ def fill_header_only_tables(
 
 
 _COLUMN_GAP = 40.0  # points right of the left-most text where a second column's text starts
+
+
+def _coded_rows(band: Sequence[Line], left: float, layout: _TableLayout) -> list[dict[int, str]]:
+    """Rows under a header-only table whose first column holds each row's code ("R1"): a row
+    starts at each line that begins in that column (the code alone, or run into its text)."""
+    code_column = layout.number if layout.number is not None else 0
+    rows: list[dict[int, str]] = []
+    texts: list[list[str]] = []
+    for ln in sorted(band, key=lambda ln: (round(ln.top / 3), ln.x0)):  # a row's cells, code first
+        if ln.x0 < left + _COLUMN_GAP:
+            code, _, rest = ln.text.strip().partition(" ")
+            if not _CODE_RE.fullmatch(code):
+                return []  # text across the first column: not a column of codes
+            rows.append({code_column: code})
+            texts.append([rest] if rest else [])
+        elif texts:
+            texts[-1].append(ln.text)
+    for row, text in zip(rows, texts, strict=True):
+        row[layout.item] = join_text(text)
+    return rows
+
+
+_CODE_RE = re.compile(r"(?:[A-Z]{1,4}\s?)?\d{1,3}(?:\.\d{1,2})?[a-z]?\.?")
 
 
 _DURATION_RE = re.compile(r"^\d+\s+(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)

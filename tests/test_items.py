@@ -696,3 +696,17 @@ def test_bold_recommendations_among_plain_conclusions() -> None:
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["2", "4"]
     assert items[0].text.startswith("to read the answers. We recommend")
+
+
+def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
+    header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
+    lines = [
+        line(1, 110, "R1", bold=True),
+        line(1, 110, "Chief constables and the CPS should share the risk", x0=130),
+        line(1, 123, "assessment before the first hearing.", x0=130),
+        line(1, 145, "R2 By March 2032, the Home Office should publish the data"),
+        line(1, 158, "on intimidation offences each year.", x0=130),
+    ]
+    items = split_items(replace(doc(lines), tables=(header,)))
+    assert [i.text.split()[0] for i in items] == ["Chief", "By"]
+    assert items[1].text.endswith("offences each year.")
