@@ -87,9 +87,11 @@ _SUBJECT_RES = (
 _DISPLAY_RATIO = 1.2
 _BYLINE_RE = re.compile(
     r"^(?:(?:a|an|the) [\w ]{0,30}\bby\b|by\b|presented to|ordered by|laid before|chair\b|"
-    r"published\b|written by|prepared by)",
+    r"published\b|written by|prepared by|commissioned by|version \d)",
     re.IGNORECASE,
 )
+# A labelled field on a cover: "Independent reviewer: Dr A Smith", "Final version: 3 May 2026".
+_FIELD_RE = re.compile(r"^[A-Z][\w ]{2,40}:\s+\S")
 # A lone word under a title that says what kind of document it is, not what it is called.
 _TYPE_LABEL_RE = re.compile(
     r"^(?:report|summary|overview|evidence|response|minutes|briefing|(?:volume|part) \w+)$", re.I
@@ -153,6 +155,8 @@ def _title(doc: DocumentText, front: Sequence[Line]) -> tuple[str | None, list[L
         biggest = max(ln.size for ln in first_page)
         lines = [ln for ln in first_page if ln.size >= biggest - 0.5]
         lines += _subtitle(first_page, lines, _body_size(doc))
+        if biggest > _body_size(doc) + 0.5:  # display type: not a page set all in body text
+            lines = _before_byline(lines)
         texts = dict.fromkeys(" ".join(ln.text.split()) for ln in lines)  # a title printed twice
         text = _SPACED_APOSTROPHE_RE.sub(r"\1", " ".join(texts))
         if 2 <= len(text.split()) <= 40:
@@ -190,6 +194,17 @@ def _body_size(doc: DocumentText) -> float:
     for ln in doc.lines:
         weight[round(ln.size)] = weight.get(round(ln.size), 0) + len(ln.text)
     return max(weight, key=lambda size: weight[size], default=0.0)
+
+
+def _before_byline(lines: list[Line]) -> list[Line]:
+    """A cover set all in one size: the title ends where a byline, a labelled field ("Author:
+    …", "Version 1.0") or a date begins."""
+    ordered = sorted(lines, key=lambda ln: (ln.page, ln.top, ln.x0))
+    for k, ln in enumerate(ordered[1:], start=1):
+        text = ln.text.strip()
+        if _BYLINE_RE.match(text) or _FIELD_RE.match(text) or _LONE_DATE_RE.match(text):
+            return ordered[:k]
+    return ordered
 
 
 def _subtitle(page: Sequence[Line], title: Sequence[Line], body: float) -> list[Line]:

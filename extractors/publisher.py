@@ -46,7 +46,11 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
         r"[A-Z][\w'’-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'’-]*){0,3}",
         "",
     ),
-    (r"\b(?:[A-Z][\w'’-]*\s+){1,3}Safeguarding (?:Children|Adults) (?:Partnership|Board)\b", ""),
+    (
+        r"\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Safeguarding (?:Children|Adults)|Community Safety) "
+        r"(?:Partnership|Board)\b",
+        "",
+    ),
     (r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){1,4}NHS (?:Foundation )?Trust\b", ""),
     (r"\b(?:[A-Z][\w-]*\s){1,3}Inquiry\b", ""),
     (r"Independent Office for Police Conduct|\bIOPC\b", "IOPC"),

@@ -212,6 +212,7 @@ def test_an_author_field_naming_an_organisation_outranks_bodies_the_cover_mentio
         "Eastfield Police and Crime Panel",
         "Office of the Police and Crime Commissioner for Eastfield and Wold",
         "Eastfield Community Hospitals NHS Foundation Trust",
+        "Eastfield Community Safety Partnership",
         "House of Commons Committee of Public Accounts",
         "House of Commons Environment, Food and Rural Affairs Committee",
     ],
@@ -270,3 +271,16 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
     ):
         meta = _meta([cover, [(said, 11.0)]])
         assert meta.source_published == date(2031, 3, 5), said
+
+
+def test_a_cover_set_in_one_display_size_ends_its_title_at_the_byline() -> None:
+    cover = [("Northmoor Constabulary", 20.0),
+             ("Independent review of the response to missing people", 20.0),
+             ("Commissioned by the Police and Crime Commissioner for Northmoor", 20.0),
+             ("Independent reviewer: Dr A Smith", 20.0), ("Published 12 February 2031", 20.0),
+             BODY]  # fmt: skip
+    meta = _meta([cover, [BODY] * 12])
+    assert (
+        meta.title == "Northmoor Constabulary Independent review of the response to missing people"
+    )
+    assert meta.publisher == "Police and Crime Commissioner for Northmoor"
