@@ -317,9 +317,15 @@ def _named(texts: Sequence[str]) -> str | None:
 
 
 def _tidy(name: str) -> str:
-    """A printed name without a leading article or trailing joiners."""
+    """A printed name without a leading article or trailing joiners; a department named with
+    words after it ("Ministry of Justice Analytical Series") by the name the registry knows."""
     name = re.sub(r"^(?:The|Clerk of the)\s+", "", " ".join(name.split()))
-    return re.sub(r"(?:,|\s+(?:and|&|of|for))+$", "", name).strip()
+    name = re.sub(r"(?:,|\s+(?:and|&|of|for))+$", "", name).strip()
+    if re.match(r"(?:Department|Ministry) (?:for|of) ", name):
+        known = _registry_name(name)
+        if known and name.startswith(known):
+            return known
+    return name
 
 
 def _house(texts: Sequence[str]) -> str | None:

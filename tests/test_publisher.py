@@ -284,3 +284,10 @@ def test_a_cover_set_in_one_display_size_ends_its_title_at_the_byline() -> None:
         meta.title == "Northmoor Constabulary Independent review of the response to missing people"
     )
     assert meta.publisher == "Police and Crime Commissioner for Northmoor"
+
+
+def test_a_department_named_with_words_after_it_is_the_department() -> None:
+    cover = [("Ministry of Justice Analytical Series", 12.0), ("Buses after dark", 28.0), BODY]
+    assert _meta([cover]).publisher == "Ministry of Justice"
+    unknown = [("Department for Rural Affairs", 12.0), ("Buses after dark", 28.0), BODY]
+    assert _meta([unknown]).publisher == "Department for Rural Affairs"
