@@ -71,6 +71,7 @@ PUBLICATION_EVENT = re.compile(
     re.I,
 )
 EVENT_WORDS = frozenset({"of", "from", "after", "following"})
+_STALE_DAYS = 366  # a "deadline" this long before publication is a narrative date
 _DOCUMENT_WORDS = frozenset({"report", "letter", "notice", "publication", "decision"})
 NOT_NOW_BEFORE = frozenset(
     {"is", "are", "was", "has", "have", "until", "by", "from", "right", "for"}
@@ -353,7 +354,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         if deadline is None:
             continue
         # a "deadline" long before publication is a narrative or eligibility date ("before 1996")
-        stale = deadline.date and published and (published - deadline.date).days > 366
+        stale = deadline.date and published and (published - deadline.date).days > _STALE_DAYS
         if deadline.kind == "date" and stale:
             continue
         if found and found[-1].kind == "relative" and deadline.kind == "date":
@@ -365,7 +366,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         found.append(deadline)
         starts.append(span.start_char)
         last_end = span.end
-    return _with_quarters(doc.text, found, starts)
+    return _with_quarters(doc, found, starts, published)
 
 
 # A quarter of a financial year ("Q3 2026/27": October to December 2026) or of a calendar year.
@@ -377,16 +378,24 @@ _QUARTER_RE = re.compile(
 _QUARTER_END = {1: (6, 30), 2: (9, 30), 3: (12, 31), 4: (3, 31)}
 
 
-def _with_quarters(text: str, found: list[Deadline], starts: list[int]) -> list[Deadline]:
-    """The deadlines found, with any quarter a text names, in order of appearance."""
+def _with_quarters(
+    doc: Doc, found: list[Deadline], starts: list[int], published: date | None
+) -> list[Deadline]:
+    """The deadlines found, with any quarter the text names, in order of appearance; a quarter
+    in narrative or long past is skipped as any other date is."""
     quarters = []
-    for m in _QUARTER_RE.finditer(text):
+    for m in _QUARTER_RE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or _is_narrative(span.sent):
+            continue
         q, year = int(m.group("q")), int(m.group("year"))
         if m.group("fy"):  # a financial year runs April to March
             month, day = _QUARTER_END[q]
             end = date(year + 1 if q == 4 else year, month, day)
         else:
             end = date(year, 3 * q, 30 if q in (2, 3) else 31)
+        if published and (published - end).days > _STALE_DAYS:
+            continue
         quarters.append((m.start(), Deadline(m.group(0), end, "date", "month")))
     if not quarters:
         return found

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from extractors import letters
+from extractors.blocks import body_size
 from extractors.publisher import find_publisher, names_only_a_publisher
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
@@ -111,13 +112,14 @@ _JUNK_TITLE_RE = re.compile(
 def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTINGS) -> Metadata:
     """Read title, publisher, publication date and the inspected body from a document."""
     front = [ln for ln in doc.lines if ln.page <= 4]
-    title, title_lines = _title(doc, front)
+    body = body_size(doc.lines)
+    title, title_lines = _title(doc, front, body)
     published, phrase = _published(doc, front)
     with extra_bodies(settings.bodies_file):  # a publisher may be named as a registry body
         publisher = find_publisher(doc, title_lines, title)
     first_page = [ln for ln in front if ln.page == front[0].page] if front else []
     if title is None or names_only_a_publisher(title):  # a letterhead, not a title
-        subject_line = letters.subject_line(first_page, title_lines, _body_size(doc))
+        subject_line = letters.subject_line(first_page, title_lines, body)
         if subject_line is not None:
             title = " ".join(subject_line.text.split())
     source = None
@@ -133,7 +135,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         recipients=recipients(doc.lines, doc.tables),
         response_due=response_due(doc.lines),
         short_forms=short_forms(doc.lines),
-        cover=" ".join(ln.text for ln in front if ln.page == front[0].page)[:600] if front else "",
+        cover=" ".join(ln.text for ln in first_page)[:600],
     )
 
 
@@ -147,15 +149,15 @@ def _source_published(lines: Sequence[Line]) -> date | None:
     return None
 
 
-def _title(doc: DocumentText, front: Sequence[Line]) -> tuple[str | None, list[Line]]:
+def _title(doc: DocumentText, front: Sequence[Line], body: float) -> tuple[str | None, list[Line]]:
     """The cover's largest lines and the display lines under them, else the PDF's Title field."""
     first = min((ln.page for ln in front), default=1)
     first_page = [ln for ln in front if ln.page == first]
     if first_page:
         biggest = max(ln.size for ln in first_page)
         lines = [ln for ln in first_page if ln.size >= biggest - 0.5]
-        lines += _subtitle(first_page, lines, _body_size(doc))
-        if biggest > _body_size(doc) + 0.5:  # display type: not a page set all in body text
+        lines += _subtitle(first_page, lines, body)
+        if biggest > body + 0.5:  # display type: not a page set all in body text
             lines = _before_byline(lines)
         texts = dict.fromkeys(" ".join(ln.text.split()) for ln in lines)  # a title printed twice
         text = _SPACED_APOSTROPHE_RE.sub(r"\1", " ".join(texts))
@@ -186,14 +188,6 @@ def _capitals_heading(page: Sequence[Line]) -> tuple[str, list[Line]] | None:
     if _HEADING_WORDS <= len(text.split()) <= 40:
         return text, run
     return None
-
-
-def _body_size(doc: DocumentText) -> float:
-    """The font size most of the document's text is set in."""
-    weight: dict[float, int] = {}
-    for ln in doc.lines:
-        weight[round(ln.size)] = weight.get(round(ln.size), 0) + len(ln.text)
-    return max(weight, key=lambda size: weight[size], default=0.0)
 
 
 def _before_byline(lines: list[Line]) -> list[Line]:

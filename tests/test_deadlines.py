@@ -262,3 +262,8 @@ def test_a_due_cell_that_says_how_often_is_ongoing() -> None:
     assert (got[0].deadline.kind, got[0].deadline.date) == ("ongoing", None)
     # in a sentence, "monthly" describes something else
     assert find_deadlines("Forces hold monthly meetings from May 2022 onwards.", PUBLISHED) == []
+
+
+def test_a_quarter_in_narrative_or_long_past_is_no_deadline() -> None:
+    assert find_deadlines("The force had recorded 300 crimes by Q3 2021/22.", PUBLISHED) == []
+    assert find_deadlines("Forces should report by Q3 2018/19.", PUBLISHED) == []
