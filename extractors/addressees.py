@@ -326,12 +326,16 @@ def _without_place(toks: list[Token]) -> list[Token]:
     return toks
 
 
+NATIONS = frozenset({"England", "Wales", "Scotland", "Ireland", "London"})
+
+
 def _printed_conjunct(toks: list[Token], every: bool, in_list: bool) -> str | None:
     """An agentive name as printed (a listed proper name, or one ending in an agent noun)."""
     words_ = [t for t in toks if t.is_alpha]
     if (
-        in_list
-        and len(words_) >= 3
+        len(words_) >= (3 if in_list else 2)
+        # alone, a name ending in a nation names a national body ("Social Care Wales")
+        and (in_list or words_[-1].text in NATIONS)
         and all(t.is_title or t.is_upper or t.lower_ in CONNECTORS for t in words_)
         and words_[0].is_title
         and words_[-1].is_title
@@ -753,7 +757,7 @@ class _Tagger:
                     j > sent_start
                     and doc[j - 1].text == ","
                     and any(x.text == "," for x in doc[j + 1 : m])
-                )
+                ) or self._in_partner_aside(j, sent_start, m)
                 if not aside:
                     break
             if t.text in RESTART_WORDS and j > sent_start:
@@ -763,6 +767,17 @@ class _Tagger:
                     break
             j -= 1
         return list(doc[j + 1 : m])
+
+    def _in_partner_aside(self, j: int, sent_start: int, m: int) -> bool:
+        """True when j sits in a comma-bounded aside that opens with a partner cue and closes
+        before the modal at m ("The force, working with the boards that serve it, should")."""
+        doc = self.doc
+        if not any(x.text == "," for x in doc[j + 1 : m]):
+            return False
+        k = j - 1
+        while k >= sent_start and doc[k].text != "," and doc[k].text not in HARD_PUNCT:
+            k -= 1
+        return k >= sent_start and doc[k].text == "," and bool(self._cue_len(k + 1, PARTNER_CUES))
 
     def _suffix_np(self, seg: list[Token]) -> list[Token]:
         """The noun phrase ending a run-on segment ("... for the patients CQC" -> "CQC")."""
@@ -859,8 +874,7 @@ class _Tagger:
                 if first.lower_ == "including":
                     including = seg[1:]
                     continue
-                short_aside = first.lower_ in SEGMENT_DROP_STARTS and len(seg) <= 3
-                if first.lower_ in ASIDE_STARTS or (short_aside and first.i not in self.ent_at):
+                if self._is_aside(seg):
                     continue
                 if self._clean_np(seg):
                     kept.insert(0, seg)
@@ -900,6 +914,16 @@ class _Tagger:
                     break
             out.extend(seg[:cut])
         return out
+
+    def _is_aside(self, seg: list[Token]) -> bool:
+        """True for a segment that describes the subject rather than naming it."""
+        first = seg[0]
+        short_aside = first.lower_ in SEGMENT_DROP_STARTS and len(seg) <= 3
+        # ", kept by the NCA,": a reduced relative clause
+        reduced = first.is_lower and len(seg) > 1 and seg[1].lower_ == "by"
+        return (
+            first.lower_ in ASIDE_STARTS or reduced or (short_aside and first.i not in self.ent_at)
+        )
 
     def _partner_cut(self, seg: list[Token]) -> list[Token]:
         """ "X working with Y" as the subject: X, with Y a partner, when both name someone
@@ -984,6 +1008,8 @@ class _Tagger:
                     kind = "none"  # "how forces will measure": a described, not a directed, action
                 subject = self._subject_segments(span)
                 labels = self._np_list(subject) if subject else []
+                if i > s0 and doc[i - 1].lower_ in {"and", "or"}:
+                    labels = []  # "X should do A, and should explain B": X is not named again
                 if kind == "passive":
                     self._passive_agent(i + n, s1, "passive_agent")
                 elif kind == "active":

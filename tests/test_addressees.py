@@ -257,6 +257,17 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         [],
     ),
     ("The strategy should set out how forces will measure success.", [], []),
+    # a second modal joined by "and" keeps the first subject; the phrase before it acts not
+    (
+        "Regional boards should involve carers in designing and running respite services,"
+        " and should explain in each annual report how they have done so.",
+        ["Regional boards"],
+        [],
+    ),
+    ("The Home Office should fund it and the NPCC should run it.", ["home_office", "npcc"], []),
+    # alone, a title-case name ending in a nation is a national body; other names need an agent head
+    ("Health Care Wales should develop a learning module.", ["Health Care Wales"], []),
+    ("The Offender Register, kept by the NCA, should record every visit.", [], []),
 ]
 FORCE_CASES: list[tuple[str, list[str], str]] = [
     ("The force should improve how it supervises investigations.", ["force"], "recommendation"),
@@ -284,6 +295,13 @@ FORCE_CASES: list[tuple[str, list[str], str]] = [
     (
         "The force and the police and crime commissioner should agree a new estates plan.",
         ["force", "pccs"],
+        "recommendation",
+    ),
+    # a partner aside holding its own clause still ends before the subject's modal
+    (
+        "The force, working with the county council and the two boards that fund the"
+        " service, should set up a single panel.",
+        ["force"],
         "recommendation",
     ),
 ]
