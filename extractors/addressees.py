@@ -57,6 +57,7 @@ from extractors.vocabulary import (
     POST_RE,
     POSTMODIFIER_STARTS,
     PRISON_RE,
+    PRISON_WORDS,
     PRONOUN,
     PRONOUNS,
     PROVIDER_HINTS,
@@ -122,7 +123,7 @@ CUES: dict[Cue, str] = {
     "partner_segment": "a comma-bounded 'working with Y' beside the subject: Y is a partner",
     "partner_in_subject": "'X working with Y should' (no commas): X acts, Y is a partner",
     "leaders": "'leaders should' in a report on one body: that body",
-    "the_service": "'the service should' in a report on one fire and rescue service: it, by name",
+    "the_service": "'the service' / 'the prison' in the report on one service or prison: it",
     "governments_of": "'the governments of Scotland and Wales': each government",
     "defined_term": "a short name an earlier item defines: 'X (\"the Inspectorate\")'",
     "role": "'the Department' / 'the Minister': the department named, else the publisher",
@@ -456,13 +457,17 @@ class _Tagger:
             return None
         if text_lower in LEADER_WORDS and self.ctx.default and "leaders" not in self.disabled:
             return self.ctx.default
-        if (
-            text_lower in SERVICE_WORDS
-            and FIRE_SERVICE_RE.search(self.ctx.default or "")
-            and "the_service" not in self.disabled
-        ):
+        if self._names_the_subject(text_lower) and "the_service" not in self.disabled:
             return self.ctx.default or text_lower
         return _printed_conjunct(_without_place(toks), every, in_list)
+
+    def _names_the_subject(self, text_lower: str) -> bool:
+        """True for "the service" in a fire service's report, "the prison" in a prison's."""
+        default = self.ctx.default or ""
+        return bool(
+            (text_lower in SERVICE_WORDS and FIRE_SERVICE_RE.search(default))
+            or (text_lower in PRISON_WORDS and PRISON_RE.search(default))
+        )
 
     def _past_deadline(self, toks: list[Token]) -> list[Token]:
         """The conjunct after a deadline before its subject ("within three months the force")."""
@@ -601,6 +606,9 @@ class _Tagger:
             return True
         if _two_names(bare_left, r, self.ctx.bodies):
             return True
+        # "Medwell Health and the prison": a common noun after "the" is not part of a name
+        if last.is_title and right[0].lower_ == "the" and right[-1].is_lower:
+            return _is_agent_word(right[-1])
         w = last.text
         return w.endswith("s") and not w.endswith("ss") and len(w) > 3
 

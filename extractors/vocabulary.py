@@ -102,7 +102,8 @@ AGENT_NOUNS = frozenset(
         "collaborative", "practice", "doctor", "adviser", "advisor", "institute", "partnership",
         "force", "constabulary", "police", "agency", "agencies", "directorate", "parliament",
         "executive", "service", "group", "commission", "inspectorate", "school", "academy",
-        "hospital", "partner", "party", "programme", "chair", "officer", "director", "manager",
+        "hospital", "prison", "establishment", "partner", "party", "programme", "chair", "officer",
+        "director", "manager",
         "headteacher", "governor", "coordinator", "lead", "team", "unit", "panel", "network",
         "association", "college", "ombudsman", "inspector", "auditor", "practitioner", "employer",
         "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",
@@ -140,6 +141,7 @@ NAME_HEADS = frozenset(
 # One prison by its name: "HMP Fenmarsh", "HMYOI Eastbury".
 PRISON_RE = re.compile(r"^(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z]")
 SERVICE_WORDS = frozenset({"service", "fire and rescue service", "fire & rescue service"})
+PRISON_WORDS = frozenset({"prison", "establishment", "jail", "yoi"})
 # A police force's own name ends so: "Westmarch Police", "Northvale Constabulary".
 FORCE_NAME_RE = re.compile(r"\b(?:Constabulary|Police|Police Service)$")
 PARTNER_CUES: tuple[tuple[str, ...], ...] = (

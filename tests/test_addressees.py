@@ -605,14 +605,37 @@ def test_a_bare_imperative_or_a_post_in_the_owner_column_is_for_the_inspected_bo
     assert _tag("Remind supervisors to record rest day working.", national).addressees == ()
 
 
+PRISON_REPORT = Metadata(
+    title="Report on an unannounced inspection of HMP Eastbury",
+    publisher="HM Inspectorate of Prisons",
+    published=None,
+    subject="HMP Eastbury",
+)
+
+
 def test_leaders_and_the_governor_of_an_inspected_prison_are_that_prison() -> None:
-    prison = Metadata(
-        title="Report on an unannounced inspection of HMP Eastbury",
-        publisher="HM Inspectorate of Prisons",
-        published=None,
-        subject="HMP Eastbury",
-    )
     for text in ("Leaders should increase time out of cell.", "The governor should act."):
-        assert _tag(text, prison).addressees == ("HMP Eastbury",)
+        assert _tag(text, PRISON_REPORT).addressees == ("HMP Eastbury",)
     # in a national report there is no one prison to stand for
     assert _tag("Leaders should increase time out of cell.").addressees == ("Leaders",)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The prison should restore a predictable regime.", ["HMP Eastbury"]),
+        ("The establishment should analyse the rise in assaults.", ["HMP Eastbury"]),
+        # a name without an agent word, then "and the prison": two bodies
+        (
+            "Redfern Custodial Health and the prison should cut waiting times.",
+            ["Redfern Custodial Health", "HMP Eastbury"],
+        ),
+        ("HMPPS should fund more places.", ["HMPPS"]),
+    ],
+)
+def test_the_prison_is_the_inspected_prison(text: str, want: list[str]) -> None:
+    assert list(_tag(text, PRISON_REPORT).addressees) == want
+
+
+def test_the_prison_in_a_report_on_no_prison_is_not_one() -> None:
+    assert list(_tag("The prison should restore a predictable regime.").addressees) == ["prison"]
