@@ -50,7 +50,10 @@ NUMBER_WORDS = {
     "sixty": 60, "ninety": 90, "twenty-one": 21, "twenty-eight": 28,
 }  # fmt: skip
 UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
-         "months": "months", "year": "years", "years": "years"}  # fmt: skip
+         "months": "months", "year": "years", "years": "years", "hour": "hours",
+         "hours": "hours"}  # fmt: skip
+# A limit in hours or working days is a service standard, never counted from a report.
+STANDARD_UNITS = frozenset({"hours", "working", "business"})
 CUES: tuple[tuple[str, ...], ...] = (
     ("by",),
     ("before",),
@@ -120,12 +123,14 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         pats["THIS_YEAR"].append([*c, *end_of, *_words("this", "year")])
         pats["THIS_YEAR"].append([*c, *end_of, *_words("the", "current", "year")])
     pats["SEASON"].append([*_words("no", "later", "than"), _SEASON, _YEAR])
+    pats["SEASON"].append([*_words("in"), _SEASON, _YEAR])  # "publish it in summer 2027"
     number: list[dict[str, Any]] = [{"LOWER": {"IN": list(NUMBER_WORDS)}}]
     digits: list[dict[str, Any]] = [_DIGITS]
     rel: list[list[dict[str, Any]]] = []
+    working: dict[str, Any] = {"LOWER": {"IN": ["working", "business"]}, "OP": "?"}
     for n in (number, digits):
         rel.append([*_words("within"), {"LOWER": "the", "OP": "?"}, {"LOWER": "next", "OP": "?"},
-                    *n, _UNIT])  # fmt: skip
+                    *n, working, _UNIT])  # fmt: skip
         rel.append([*_words("in", "the", "next"), *n, _UNIT])
         rel.append([*_words("over", "the", "next"), *n, _UNIT])
         rel.append([*_words("for", "at", "least"), {"LOWER": "the", "OP": "?"},
@@ -136,13 +141,19 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         _words("with", "immediate", "effect"),
         _words("now"),
     ]
+    pats["ONGOING"] = _ongoing_patterns()
+    return pats
+
+
+def _ongoing_patterns() -> list[list[dict[str, Any]]]:
+    """Recurring limits: "annually", "at least every three years", "each annual report"."""
     every: dict[str, Any] = {"LOWER": {"IN": ["every", "each"]}}
     least: list[dict[str, Any]] = [
         {"LOWER": {"IN": ["at", "not", "no"]}},
         {"LOWER": {"IN": ["least", "less", "more"]}},
         {"LOWER": "than", "OP": "?"},
     ]
-    ongoing: list[list[dict[str, Any]]] = [
+    return [
         _words("annually"),
         _words("biannually"),
         _words("quarterly"),
@@ -166,9 +177,16 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         ],
         [{"LOWER": {"REGEX": r"^(\d+|[a-z]+)-(monthly|yearly|weekly)$"}}],
         [{"LOWER": {"IN": list(NUMBER_WORDS)}}, _UNIT, {"LOWER": "apart"}],
+        # "in each annual report": a recurring report
+        [
+            every,
+            {"LOWER": {"IN": ["annual", "yearly", "quarterly", "monthly"]}},
+            {"LOWER": {"IN": ["report", "review", "plan", "statement"]}, "OP": "?"},
+        ],
+        # "at least 12 weeks before their release": a limit before each case's own event
+        [*least, {"LOWER": {"IN": [*NUMBER_WORDS, "two", "three"]}}, _UNIT, {"LOWER": "before"}],
+        [*least, _DIGITS, _UNIT, {"LOWER": "before"}],
     ]
-    pats["ONGOING"] = ongoing
-    return pats
 
 
 def _matcher() -> tuple[Any, Matcher]:
@@ -206,6 +224,8 @@ def _add(d: date, n: int, unit: str) -> date:
         return add_months(d, 12 * n)
     from datetime import timedelta
 
+    if unit == "hours":
+        return d + timedelta(days=-(-n // 24))  # the day by which so many hours have passed
     return d + timedelta(days=n * (7 if unit == "weeks" else 1))
 
 
@@ -272,11 +292,13 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
                   {"a", "an"}) or (t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
                   doc[t.i + 1].lower_ in UNITS)), None)  # fmt: skip
         unit = UNITS[words[-1]]
+        if words[0] == "for" and unit == "hours":
+            return None  # "held for at least six hours": how long, not by when
         event, end = _event_tail(doc, span.end)
         if event:
             text = doc[span.start : end].text
-            if not PUBLICATION_EVENT.search(event):
-                return Deadline(text, None, "ongoing", None)
+        if not PUBLICATION_EVENT.search(event) and (event or STANDARD_UNITS & set(words)):
+            return Deadline(text, None, "ongoing", None)
         if n is None:
             return None
         when = _add(published, n, unit) if published else None
@@ -366,7 +388,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         found.append(deadline)
         starts.append(span.start_char)
         last_end = span.end
-    return _with_quarters(doc, found, starts, published)
+    return _with_periods(doc, found, starts, published)
 
 
 # A quarter of a financial year ("Q3 2026/27": October to December 2026) or of a calendar year.
@@ -376,30 +398,48 @@ _QUARTER_RE = re.compile(
     re.IGNORECASE,
 )
 _QUARTER_END = {1: (6, 30), 2: (9, 30), 3: (12, 31), 4: (3, 31)}
+# A financial year by its end ("by the end of the 2026/27 financial year", "by 2026-27"): it
+# runs April to March, so it ends on 31 March of its second year.
+_FINANCIAL_YEAR_RE = re.compile(
+    r"\b(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
+    r"(?P<year>20\d\d)[/-](?P<next>(?:20)?\d\d)\b(?:\s+financial\s+year)?",
+    re.IGNORECASE,
+)
 
 
-def _with_quarters(
+def _period_end(m: re.Match[str]) -> date | None:
+    """The last day of the quarter or financial year a match names (None: not a period)."""
+    year = int(m.group("year"))
+    if "q" not in m.re.groupindex:  # a financial year: its second year must follow the first
+        return date(year + 1, 3, 31) if int(m.group("next")[-2:]) == (year + 1) % 100 else None
+    q = int(m.group("q"))
+    if m.group("fy"):  # a financial year runs April to March
+        month, day = _QUARTER_END[q]
+        return date(year + 1 if q == 4 else year, month, day)
+    return date(year, 3 * q, 30 if q in (2, 3) else 31)
+
+
+def _with_periods(
     doc: Doc, found: list[Deadline], starts: list[int], published: date | None
 ) -> list[Deadline]:
-    """The deadlines found, with any quarter the text names, in order of appearance; a quarter
-    in narrative or long past is skipped as any other date is."""
+    """The deadlines found, with any quarter or financial year the text names, in order of
+    appearance; one in narrative or long past is skipped as any other date is."""
     quarters = []
-    for m in _QUARTER_RE.finditer(doc.text):
+    matches = [*_QUARTER_RE.finditer(doc.text), *_FINANCIAL_YEAR_RE.finditer(doc.text)]
+    for m in matches:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or _is_narrative(span.sent):
+        end = _period_end(m)
+        if span is None or end is None or _is_narrative(span.sent):
             continue
-        q, year = int(m.group("q")), int(m.group("year"))
-        if m.group("fy"):  # a financial year runs April to March
-            month, day = _QUARTER_END[q]
-            end = date(year + 1 if q == 4 else year, month, day)
-        else:
-            end = date(year, 3 * q, 30 if q in (2, 3) else 31)
         if published and (published - end).days > _STALE_DAYS:
             continue
         quarters.append((m.start(), Deadline(m.group(0), end, "date", "month")))
     if not quarters:
         return found
-    merged = sorted([*zip(starts, found, strict=True), *quarters], key=lambda pair: pair[0])
+    # a period read as a plain year too ("by 2026-27" as "by 2026") is the period
+    inside = {q_start + k for q_start, q in quarters for k in range(len(q.text))}
+    kept = [(start, d) for start, d in zip(starts, found, strict=True) if start not in inside]
+    merged = sorted([*kept, *quarters], key=lambda pair: pair[0])
     return [deadline for _, deadline in merged]
 
 

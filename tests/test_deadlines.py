@@ -36,6 +36,25 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("The trust should complete the audit by Q3 2021/22.", "date", "2021-12-31"),
     ("The trust should complete the audit in Q4 2021/22.", "date", "2022-03-31"),
     ("The trust should complete the audit by the end of Q2 2022.", "date", "2022-06-30"),
+    # a financial year ends on 31 March of its second year
+    ("The panel should be running by the end of the 2022/23 financial year.", "date", "2023-03-31"),
+    ("The force should complete the audit by 2022-23.", "date", "2023-03-31"),
+    ("In 2019-20 the force recorded 300 crimes and should say why.", None, None),
+    # a limit in hours or working days is a service standard, not a deadline from the report
+    ("The force should review every use of force within 72 hours.", "ongoing", None),
+    ("Partners should be told within two working days of a change.", "ongoing", None),
+    (
+        "The force should reply within 48 hours of publication of this report.",
+        "relative",
+        "2021-09-16",
+    ),
+    ("Detainees held for at least six hours should be offered a meal.", None, None),
+    # a limit before each case's own event, and a recurring report, are ongoing
+    ("Plans should be agreed at least 12 weeks before each release date.", "ongoing", None),
+    ("Boards should explain in each annual report what they have done.", "ongoing", None),
+    # a season and year in a directive sentence is when it is due
+    ("The review should be published in summer 2022.", "date", "2022-08-31"),
+    ("In summer 2020 the force was inspected and had improved.", None, None),
     # an ombudsman's decision counts from itself, as a report or letter does
     (
         "Within one month of the date of this decision, the council should apologise.",
