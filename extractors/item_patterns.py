@@ -187,7 +187,10 @@ TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
 
 
 FOLLOWING_RE = re.compile(
-    r"\bfollowing (?:actions?|recommendations?|areas? for improvement)\s*[.:]?\s*$", re.IGNORECASE
+    r"\bfollowing (?:actions?|recommendations?|areas? for improvement)"
+    # "… the following recommendations to the Board."
+    r"(?:\s+(?:are\s+)?(?:to|for)\s+[^.:;]{1,100})?\s*[.:]?\s*$",
+    re.IGNORECASE,
 )
 
 

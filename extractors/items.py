@@ -85,7 +85,14 @@ def _after_run_in(current: Candidate, block: Block, item_x0: float) -> bool:
 
 def _opens_list(text: str) -> bool:
     """True when a short paragraph says a list of recommendations follows ("we recommend:")."""
-    return bool(OPENS_LIST_RE.search(text)) and len(text.split()) <= 40
+    # "… the following recommendations to the Board.", but not ones made before
+    following = FOLLOWING_RE.search(text) and not _MADE_BEFORE_RE.search(text)
+    return bool(OPENS_LIST_RE.search(text) or following) and len(text.split()) <= 40
+
+
+_MADE_BEFORE_RE = re.compile(
+    r"\b(?:made|were|was|had|previous|previously|earlier|last|former)\b", re.IGNORECASE
+)
 
 
 def _is_heading(block: Block, body: float) -> bool:
@@ -124,6 +131,8 @@ def _talks_about_items(text: str) -> bool:
 def _narrative_resumes(block: Block, item_x0: float) -> bool:
     """A plain paragraph at the item's margin that asks nothing of anyone: the report's prose."""
     text = block.raw_text
+    if _opens_list(text):
+        return False  # "The following actions are for …": a lead-in to what follows
     if block.label is None and abs(block.first.x0 - item_x0) <= 4 and _talks_about_items(text):
         return True
     text = re.sub(r"\b(?:we|I|the inspectorate) will\b", "", text, flags=re.IGNORECASE)
@@ -358,7 +367,15 @@ class _Splitter:
         if heading and (not block.label or block.first.size > self.body + 2):
             self.close()  # a heading, numbered or not ("2. Working with police forces")
             return False
-        if current.blocks and block.label is None and _opens_list(block.raw_text):
+        titled_only = len(current.blocks) == 1 and _is_title(current.blocks[0])
+        if (
+            current.blocks
+            and block.label is None
+            and _opens_list(block.raw_text)
+            and not (
+                current.kind == "recommendation" and titled_only  # its own lead-in: its text
+            )
+        ):
             # "To address this cause of concern, we recommend that:" ends the cause and opens
             # the list of recommendations that answer it
             self.close()
@@ -380,6 +397,14 @@ class _Splitter:
         ):
             self.close()
             return False
+        if block.label and current.number and _sub_number(current.number, block.label):
+            # "2.1", "2.2" under "Recommendation 2": its numbered sub-items, each an item
+            kind = current.kind
+            self.close()
+            self.current = self.candidate(
+                kind, block.label.rstrip("."), current.number, [block], labelled=True
+            )
+            return True
         if (
             block.label_kind == "number"
             and block.label
@@ -676,6 +701,11 @@ def _looks_like_subheading(block: Block) -> bool:
         and text[:1].isupper()
         and not text.rstrip().endswith((".", ";", ":", ","))
     )
+
+
+def _sub_number(number: str, label: str) -> bool:
+    """True when a label numbers a sub-item of the item numbered so ("2.1" under "2")."""
+    return re.fullmatch(re.escape(number) + r"\.\d{1,2}\.?", label) is not None
 
 
 def _same_style(a: str, b: str) -> bool:

@@ -710,3 +710,50 @@ def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     items = split_items(replace(doc(lines), tables=(header,)))
     assert [i.text.split()[0] for i in items] == ["Chief", "By"]
     assert items[1].text.endswith("offences each year.")
+
+
+def test_a_numbered_paragraph_announcing_the_recommendations_to_a_body_is_their_lead_in() -> None:
+    lines = [
+        line(1, 80, "Recommendations"),  # in the body font, as in a typed report
+        *paragraph(1, 100, "13. The group makes the following recommendations to the Board."),
+        *paragraph(1, 120, "i. The force should write one contact plan for each victim.", x0=90),
+        *paragraph(1, 140, "ii. The court service should publish its waiting times.", x0=90),
+        *paragraph(1, 160, "iii. The Board should survey victims every year.", x0=90),
+        *paragraph(1, 190, "14. The Board accepted all three recommendations in September."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [
+        ("i", "force"),
+        ("ii", "court"),
+        ("iii", "Board"),
+    ]
+
+
+@pytest.mark.parametrize("lead_in", [True, False])
+def test_decimal_sub_items_under_a_numbered_recommendation_are_items_with_that_parent(
+    lead_in: bool,
+) -> None:
+    opening = (
+        "The following actions are for the Home Office, working with the NPCC, except where stated."
+        if lead_in
+        else "The Home Office should lead a programme to share custody health records."
+    )
+    lines = [
+        line(1, 80, "Recommendation 1: Escort records", bold=True),
+        *paragraph(1, 100, "Chief constables should make sure every escort record is complete."),
+        line(1, 130, "Recommendation 2: Health information on transfer", bold=True),
+        *paragraph(1, 150, opening),
+        *paragraph(1, 170, "2.1 HMPPS should give reception staff access to the records.", x0=74),
+        *paragraph(1, 190, "2.2 A clinical lead should be named for each escort contract.", x0=74),
+        line(1, 220, "Recommendation 3: Learning from deaths", bold=True),
+        *paragraph(1, 240, "The Home Office should publish a joint review every year."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.parent) for i in items] == [
+        ("1", None),
+        ("2", None),
+        ("2.1", "2"),
+        ("2.2", "2"),
+        ("3", None),
+    ]
+    assert items[1].text.startswith("Health information on transfer " + opening[:20])
