@@ -42,10 +42,11 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "8"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "9"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
-# 8: damaged streams and pages the page tree lists but cannot be read are warned
+# 8: damaged streams and pages the page tree lists but cannot be read are warned;
+# 9: shaded sidebar panels are boxes
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -510,12 +511,19 @@ def _frame_boxes(
     boxes = [
         (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
         for r in shapes
-        if r["width"] > 0.3 * width
-        and r["height"] > 14
-        and r["width"] * r["height"] < 0.85 * area
-        and (r.get("fill") or r.get("stroke"))
+        if _is_frame(r, width, area)
     ]
     return boxes + _boxes_from_bars(shapes, width)
+
+
+def _is_frame(r: dict[str, Any], width: float, area: float) -> bool:
+    """A drawn rectangle that frames text: a wide box, or a tall shaded sidebar panel."""
+    framed = (r["width"] > 0.3 * width and r["height"] > 14) or (
+        r["width"] > 0.18 * width and r["height"] > 40 and bool(r.get("fill"))
+    )
+    return (
+        framed and r["width"] * r["height"] < 0.85 * area and bool(r.get("fill") or r.get("stroke"))
+    )
 
 
 def _read_pages_pdfplumber(path: Path, digest: str) -> RawPages:
@@ -658,10 +666,7 @@ def _read_page(
     rects = [
         (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
         for r in page.rects
-        if r["width"] > 0.3 * page.width
-        and r["height"] > 14
-        and r["width"] * r["height"] < 0.85 * area
-        and (r.get("fill") or r.get("stroke"))
+        if _is_frame(r, float(page.width), area)
     ]
     rects += _boxes_from_bars(page.rects + page.lines, float(page.width))
     found: list[Table] = []
@@ -909,33 +914,86 @@ def _segment_to_line(seg: list[Word], page: int) -> Line:
 
 
 def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
-    """Read two-column pages column by column; other pages top to bottom."""
-    mid = page_width / 2
-    left = [ln for ln in lines if ln.x1 <= mid + 5]
-    right = [ln for ln in lines if ln.x0 >= mid - 5]
-    spanning = [ln for ln in lines if ln.x0 < mid - 5 and ln.x1 > mid + 5]
-    prose_left = [ln for ln in left if ln.x1 - ln.x0 > 0.25 * page_width]
-    prose_right = [ln for ln in right if ln.x1 - ln.x0 > 0.25 * page_width]
-    # Beside a right column's line stands a left column's line (prose, a heading, a label).
+    """Read a page of side-by-side columns (two, or two and a sidebar) column by column;
+    other pages top to bottom."""
+    columns = _columns(lines, page_width)
+    if len(columns) < 2:
+        return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    placed: list[list[Line]] = [[] for _ in columns]
+    spanning: list[Line] = []
+    # a column reaches from the end of the one before (a hanging label stands in the gutter)
+    # to the start of the next (its longest lines reach past where most end)
+    starts = [-1.0] + [b for _a, b in columns[:-1]]
+    limits = [a - 2 for a, _b in columns[1:]] + [page_width]
+    for ln in lines:
+        k = next(
+            (
+                k
+                for k, (start, limit) in enumerate(zip(starts, limits, strict=True))
+                if start <= ln.x0 and ln.x1 <= limit
+            ),
+            -1,
+        )
+        (placed[k] if k >= 0 else spanning).append(ln)
+    prose = [
+        [ln for ln in col if ln.x1 - ln.x0 > 0.5 * (b - a)]
+        for col, (a, b) in zip(placed, columns, strict=True)
+    ]
+    # Beside a column's prose line stands a line of another column (prose, a heading, a label).
     side_by_side = sum(
-        1 for b in prose_right if any(a.top < b.bottom and b.top < a.bottom for a in left)
+        1
+        for k, col in enumerate(prose)
+        for b in col
+        if any(
+            a.top < b.bottom and b.top < a.bottom for j, c in enumerate(placed) if j != k for a in c
+        )
     )
     if (
-        len(prose_left) < 3
-        or len(prose_right) < 3
-        or side_by_side < 3
+        sum(len(col) >= 3 for col in prose) < 2
+        or side_by_side < 6
         or len(spanning) > 0.25 * len(lines)
     ):
         return sorted(lines, key=lambda ln: (ln.top, ln.x0))
-    # Two columns: lines spanning the gutter above the columns come first (titles), the rest
-    # in column order.
-    col_top = min(ln.top for ln in prose_left + prose_right)
+    # Lines spanning the gutters above the columns come first (titles), the rest after them.
+    col_top = min(ln.top for col in prose for ln in col)
     head = sorted((ln for ln in spanning if ln.top < col_top), key=lambda ln: (ln.top, ln.x0))
     tail = sorted((ln for ln in spanning if ln.top >= col_top), key=lambda ln: (ln.top, ln.x0))
     ordered = head
-    ordered += [replace(ln, column=0) for ln in sorted(left, key=lambda ln: ln.top)]
-    ordered += [replace(ln, column=1) for ln in sorted(right, key=lambda ln: ln.top)]
+    for k, col in enumerate(placed):
+        ordered += [replace(ln, column=k) for ln in sorted(col, key=lambda ln: ln.top)]
     return ordered + tail
+
+
+_GUTTER = 8.0  # the least white space between two columns, in points
+
+
+def _columns(lines: list[Line], page_width: float) -> list[tuple[float, float]]:
+    """The x ranges of a page's columns: runs of the width that lines cover, split where at
+    most one line in twenty crosses (a gutter), each at least a seventh of the page wide."""
+    narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.55 * page_width]
+    if len(narrow) < 6:
+        return []
+    width = int(page_width) + 2
+    steps = [0] * (width + 1)  # how many lines start minus end at each x: summed, the cover
+    for ln in lines:
+        steps[min(width, max(0, int(ln.x0)))] += 1
+        steps[min(width, max(0, int(ln.x1) + 1))] -= 1
+    cover = list(itertools.accumulate(steps[:width]))
+    limit = max(1, len(lines) // 20)
+    runs: list[tuple[float, float]] = []
+    start: int | None = None
+    blank = 0
+    for x, n in enumerate([*cover, 0]):
+        if n > limit:
+            if start is None:
+                start = x
+            blank = 0
+            continue
+        blank += 1
+        if start is not None and (blank >= _GUTTER or x == width):
+            runs.append((float(start), float(x - blank + 1)))
+            start = None
+    return [(a, b) for a, b in runs if b - a >= page_width / 7]
 
 
 def _mark_boxes(
@@ -986,7 +1044,9 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     else:
         threshold = 2 if n_pages == 3 else n_pages + 1
     repeated = {k for k, c in counts.items() if c >= threshold}
-    headings = _section_headings(lines, page_heights, repeated, mask)
+    headings = _section_headings(lines, page_heights, repeated, mask) | _panel_text(
+        lines, page_heights
+    )
     kept: list[Line] = []
     for ln in lines:
         if _in_band(ln, page_heights):
@@ -1024,6 +1084,39 @@ def _section_headings(
         if any((text, band + d) in repeated for d in (-1, 0, 1)) and text not in first:
             first[text] = ln
     return {id(ln) for ln in first.values()}
+
+
+def _panel_text(lines: Sequence[Line], page_heights: Sequence[float]) -> set[int]:
+    """Lines of a shaded panel whose text runs on below the running-line band (a sidebar's
+    "Area for improvement" and its first line, printed alike on every page): content, never
+    running lines (ids of those lines)."""
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        if ln.in_box:
+            by_page.setdefault(ln.page, []).append(ln)
+    kept: set[int] = set()
+    for boxed in by_page.values():
+        boxed.sort(key=lambda ln: ln.top)
+        runs: list[list[Line]] = []
+        for ln in boxed:
+            run = next(
+                (
+                    r
+                    for r in runs
+                    if ln.top - r[-1].bottom <= 2.5 * ln.size
+                    and ln.x0 < r[-1].x1
+                    and r[-1].x0 < ln.x1
+                ),
+                None,
+            )
+            if run is None:
+                runs.append([ln])
+            else:
+                run.append(ln)
+        for run in runs:
+            if any(not _in_band(ln, page_heights) for ln in run):
+                kept.update(id(ln) for ln in run if _in_band(ln, page_heights))
+    return kept
 
 
 def _in_band(ln: Line, page_heights: Sequence[float]) -> bool:

@@ -38,7 +38,7 @@ class Line:
     size: float  # dominant font size of the line
     bold: bool  # most characters bold
     in_box: bool = False  # inside a drawn box or shaded panel
-    column: int = 0  # 0 = full width / left column, 1 = right column
+    column: int = 0  # the column read, left to right from 0 (0 too for a page of one column)
 
 
 @dataclass(frozen=True, slots=True)

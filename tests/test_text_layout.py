@@ -1,0 +1,82 @@
+"""Reading order and running lines of the text layer: columns, sidebar panels, furniture."""
+
+from __future__ import annotations
+
+from extractors.text import _is_frame, _order_columns, remove_furniture
+from models.records import Line
+
+WIDTH, HEIGHT = 595.0, 842.0
+
+
+def _line(page: int, x0: float, top: float, text: str, *, box: bool = False) -> Line:
+    width = 4.6 * len(text)
+    return Line(page, text, x0, x0 + width, top, top + 9, 9.0, False, in_box=box)
+
+
+def _three_columns(page: int = 1) -> list[Line]:
+    """Two columns of prose and a shaded sidebar, printed side by side down the page."""
+    left = [f"left line {k} of the force account" for k in range(12)]
+    middle = [f"middle column line {k} about the calls" for k in range(12)]
+    side = ["Area for improvement", "The force should make sure", "that every caller is assessed"]
+    return [
+        *(_line(page, 48, 120 + 12 * k, t) for k, t in enumerate(left)),
+        *(_line(page, 232, 120 + 12 * k, t) for k, t in enumerate(middle)),
+        *(_line(page, 422, 118 + 12 * k, t, box=True) for k, t in enumerate(side)),
+    ]
+
+
+def test_a_page_of_two_columns_and_a_sidebar_is_read_column_by_column() -> None:
+    ordered = _order_columns(_three_columns(), WIDTH)
+    texts = [ln.text for ln in ordered]
+    assert texts[:12] == [f"left line {k} of the force account" for k in range(12)]
+    assert texts[12:24] == [f"middle column line {k} about the calls" for k in range(12)]
+    assert texts[24:] == ["Area for improvement", "The force should make sure",
+                          "that every caller is assessed"]  # fmt: skip
+    assert [ln.column for ln in ordered[::12]] == [0, 1, 2]
+
+
+def test_a_table_of_short_cells_is_still_read_row_by_row() -> None:
+    rows = [
+        line
+        for k in range(8)
+        for line in (_line(1, 48, 120 + 12 * k, f"R{k}"), _line(1, 300, 120 + 12 * k, "HMPPS"))
+    ]
+    assert [ln.text for ln in _order_columns(rows, WIDTH)][:4] == ["R0", "HMPPS", "R1", "HMPPS"]
+
+
+def test_a_sidebar_repeated_at_one_height_on_every_page_is_text_not_a_running_line() -> None:
+    running = [_line(p, 42, 28, "PEEL 2025 | Westmarch Police") for p in range(1, 6)]
+    panels = [
+        _line(p, 422, 60 + d, t, box=True)
+        for p in range(1, 6)
+        for d, t in ((0, "Area for improvement"), (23, "The force should make sure"),
+                     (35, f"that panel {p} is read"), (47, "in full."))
+    ]  # fmt: skip
+    kept = remove_furniture([*running, *panels], [HEIGHT] * 5)
+    assert not any(ln.text.startswith("PEEL") for ln in kept)
+    assert sum(ln.text == "The force should make sure" for ln in kept) == 5
+    assert sum(ln.text == "Area for improvement" for ln in kept) == 5
+
+
+def test_a_shaded_header_bar_is_still_a_running_line() -> None:
+    bars = [_line(p, 42, 28, "Westmarch Police | Official", box=True) for p in range(1, 6)]
+    body = [_line(p, 48, 300, f"Body text of page {p}.") for p in range(1, 6)]
+    kept = remove_furniture([*bars, *body], [HEIGHT] * 5)
+    assert [ln.text for ln in kept] == [f"Body text of page {p}." for p in range(1, 6)]
+
+
+def test_a_tall_shaded_sidebar_frames_text_and_a_small_swatch_does_not() -> None:
+    area = WIDTH * HEIGHT
+    sidebar = {"x0": 416, "x1": 547, "top": 62, "bottom": 187, "width": 131, "height": 125}
+    assert _is_frame({**sidebar, "fill": True}, WIDTH, area)
+    assert not _is_frame({**sidebar, "fill": False, "stroke": False}, WIDTH, area)
+    swatch = {"x0": 48, "x1": 160, "top": 62, "bottom": 80, "width": 112, "height": 18}
+    assert not _is_frame({**swatch, "fill": True}, WIDTH, area)
+
+
+def test_a_label_hanging_in_the_gutter_belongs_to_the_column_it_labels() -> None:
+    left = [_line(1, 62, 120 + 14 * k, f"left prose line {k} of the report") for k in range(10)]
+    right = [_line(1, 331, 120 + 14 * k, f"right prose line {k} of it") for k in range(10)]
+    label = _line(1, 307, 183, "2. The force should act")  # between right lines 4 and 5
+    texts = [ln.text for ln in _order_columns([*left, *right, label], WIDTH)]
+    assert texts.index(label.text) == 15  # ten left lines, five right ones, then the label
