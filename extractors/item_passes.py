@@ -232,9 +232,18 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
 
 
 def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
-    """Bold "We recommend ..." paragraphs in a report that has no list of recommendations."""
-    return [
-        Candidate(kind="recommendation", number=None, parent=None, blocks=[b], cluster=-10_000)
-        for b in blocks
-        if b.first.bold and STANDALONE_RE.match(b.raw_text) and len(b.raw_text.split()) >= 6
-    ]
+    """In a report that has no list of recommendations, "We recommend ..." paragraphs set in
+    bold or numbered as paragraphs ("9. I therefore recommend that the force ...")."""
+    out: list[Candidate] = []
+    for b in blocks:
+        numbered = b.label_kind == "number" and b.label is not None
+        if not (b.first.bold or numbered) or len(b.raw_text.split()) < 6:
+            continue
+        if STANDALONE_RE.match(b.text if numbered else b.raw_text):
+            number = b.label.rstrip(".") if numbered and b.label else None
+            out.append(
+                Candidate(
+                    kind="recommendation", number=number, parent=None, blocks=[b], cluster=-10_000
+                )
+            )
+    return out

@@ -757,3 +757,21 @@ def test_decimal_sub_items_under_a_numbered_recommendation_are_items_with_that_p
         ("3", None),
     ]
     assert items[1].text.startswith("Health information on transfer " + opening[:20])
+
+
+def test_numbered_paragraphs_of_a_letter_that_recommend_are_its_items() -> None:
+    lines = [
+        *paragraph(1, 100, "7. The panel meets every two months and reviews video footage."),
+        *paragraph(1, 120, "8. I therefore recommend that, within three months, the force"),
+        *paragraph(1, 135, "reviews how supervisors check every search record.", x0=85),
+        *paragraph(1, 160, "9. Officers told us that feedback was not reaching them."),
+        *paragraph(1, 180, "10. I also recommend that the force publishes a plan for"),
+        *paragraph(1, 195, "involving the community in the scrutiny of searches.", x0=85),
+        # in plain prose, unnumbered, the same words only report what others advise
+        *paragraph(1, 230, "We recommend that readers compare these figures with care."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[:3]) for i in items] == [
+        ("8", ["I", "therefore", "recommend"]),
+        ("10", ["I", "also", "recommend"]),
+    ]
