@@ -102,7 +102,7 @@ def _words(*ws: str) -> list[dict[str, Any]]:
 
 
 def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
-    end_of = [*_words("the", "end", "of")]
+    end_of = [{"LOWER": "the", "OP": "?"}, *_words("end", "of")]  # "by (the) end of 2027"
     pats: dict[str, list[list[dict[str, Any]]]] = {
         "DAY": [],
         "MONTH": [],
@@ -393,7 +393,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
 
 # A quarter of a financial year ("Q3 2026/27": October to December 2026) or of a calendar year.
 _QUARTER_RE = re.compile(
-    r"\b(?:(?:by|before|in|during)\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])\s+"
+    r"\b(?:(?:by|before|in|during)\s+)?(?:(?:the\s+)?end\s+of\s+)?Q(?P<q>[1-4])\s+"
     r"(?P<year>20\d\d)(?P<fy>/(?:20)?\d\d)?\b",
     re.IGNORECASE,
 )
@@ -401,7 +401,7 @@ _QUARTER_END = {1: (6, 30), 2: (9, 30), 3: (12, 31), 4: (3, 31)}
 # A financial year by its end ("by the end of the 2026/27 financial year", "by 2026-27"): it
 # runs April to March, so it ends on 31 March of its second year.
 _FINANCIAL_YEAR_RE = re.compile(
-    r"\b(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
+    r"\b(?:by|before|no later than)\s+(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?"
     r"(?P<year>20\d\d)[/-](?P<next>(?:20)?\d\d)\b(?:\s+financial\s+year)?",
     re.IGNORECASE,
 )

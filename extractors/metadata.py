@@ -123,7 +123,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         if subject_line is not None:
             title = " ".join(subject_line.text.split())
     source = None
-    if re.search(r"\bresponse\b", title or "", re.IGNORECASE):
+    if _RESTATES_ANOTHER_RE.search(title or ""):
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])
     return Metadata(
         title=title,
@@ -137,6 +137,13 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         short_forms=short_forms(doc.lines),
         cover=" ".join(ln.text for ln in first_page)[:600],
     )
+
+
+# A title that says the document restates another report's items: a response to it, or a
+# revisit or progress report on them.
+_RESTATES_ANOTHER_RE = re.compile(
+    r"\b(?:response|revisit(?:ed)?|progress|follow-up)\b", re.IGNORECASE
+)
 
 
 def _source_published(lines: Sequence[Line]) -> date | None:

@@ -32,6 +32,8 @@ CASES: list[tuple[str, str | None, str | None]] = [
         "2022-09-30",
     ),
     ("Forces should comply by the end of 2023.", "date", "2023-12-31"),
+    ("Forces should comply by end of 2023.", "date", "2023-12-31"),  # "the" left out
+    ("The trust should finish the audit by end of Q3 2022/23.", "date", "2022-12-31"),
     # a quarter of a financial year (April to March) or of a calendar year
     ("The trust should complete the audit by Q3 2021/22.", "date", "2021-12-31"),
     ("The trust should complete the audit in Q4 2021/22.", "date", "2022-03-31"),

@@ -273,6 +273,23 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
         assert meta.source_published == date(2031, 3, 5), said
 
 
+@pytest.mark.parametrize(
+    ("title", "restates"),
+    [
+        ("Custody revisited: Eastfield Police", True),
+        ("Progress against our 2030 recommendations", True),
+        ("Follow-up inspection of vetting in Eastfield", True),
+        ("An inspection of custody in Eastfield", False),
+    ],
+)
+def test_a_revisit_or_progress_report_counts_from_the_report_it_revisits(
+    title: str, restates: bool
+) -> None:
+    said = [("The report was published on 5 March 2030.", 11.0)]
+    meta = _meta([[(title, 24.0), BODY], said])
+    assert meta.source_published == (date(2030, 3, 5) if restates else None)
+
+
 def test_a_cover_set_in_one_display_size_ends_its_title_at_the_byline() -> None:
     cover = [("Northmoor Constabulary", 20.0),
              ("Independent review of the response to missing people", 20.0),
