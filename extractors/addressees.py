@@ -149,6 +149,12 @@ class _Context:
     subject: str = ""  # the inspected body's name as printed (or the title)
     departments: tuple[str, ...] = ()  # government departments named as the publisher
     recipients: tuple[Recipient, ...] = ()  # the bodies the document lists as sent to
+    # names of registry bodies written as printed ("HMPPS", "Care Quality Commission"), folded
+    printed: frozenset[str] = frozenset()
+
+    def known(self, label: str) -> bool:
+        """True for a registry body, by its id, label or a name it is printed under."""
+        return label in self.by_id or label.casefold() in self.printed
 
 
 @dataclass
@@ -206,8 +212,21 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         or _departments(metadata.title or "", bodies, by_id)
         or _departments(metadata.cover, bodies, by_id)
     )
+    printed = frozenset(
+        " ".join(name.split()).casefold()
+        for b in bodies
+        if b.printed
+        for name in (b.name, *b.aliases)
+    )
     return _Context(
-        bodies, by_id, frozenset(subject_ids), default, subject, departments, metadata.recipients
+        bodies,
+        by_id,
+        frozenset(subject_ids),
+        default,
+        subject,
+        departments,
+        metadata.recipients,
+        printed,
     )
 
 
@@ -1045,7 +1064,7 @@ class _Tagger:
 
     def _anaphoric(self, subject: list[Token], label: str) -> bool:
         """True for a non-registry phrase that refers back to a body already mentioned."""
-        if label in self.ctx.by_id or not subject or label.lower() in LEADER_WORDS:
+        if self.ctx.known(label) or not subject or label.lower() in LEADER_WORDS:
             return False
         head = _singular(label.split()[-1])
         if label.split()[0].isupper():
@@ -1301,7 +1320,7 @@ def _short_form_labels(
 
 def _is_post(label: str, ctx: _Context) -> bool:
     """True for a post within a body ("Chief Nurse", "Head of Safeguarding"), not a body."""
-    return label not in ctx.by_id and bool(POST_RE.match(label))
+    return not ctx.known(label) and bool(POST_RE.match(label))
 
 
 def _proper_name(label: str) -> bool:
@@ -1422,7 +1441,7 @@ def _inherited(
     """The item's actors as its owner column, the previous item, lead-in or response settle them."""
     if item.responsible and "responsible_column" not in disabled:
         # a body the item names itself outranks its row's owner column; a role does not
-        named = [a for a in actors if a != ctx.default and (a in ctx.by_id or _proper_name(a))]
+        named = [a for a in actors if a != ctx.default and (ctx.known(a) or _proper_name(a))]
         if _COUNTED_CLASS_RE.search(item.text):
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)

@@ -570,6 +570,29 @@ def implied_edges(words: Sequence[RawWord], edges: Sequence[Edge]) -> list[Edge]
         sides, tops = implied_lines(stack, boxes)
         out += [(x, top, x, bottom, "v", "line") for x, top, bottom in sides]
         out += [(x0, y, x1, y, "h", "line") for y, x0, x1 in tops]
+    return out + open_row_edges(rules, verticals)
+
+
+_OPEN_ROW_MIN = 8.0  # how far column rules must run on below the last rule to open a row
+
+
+def open_row_edges(
+    rules: Sequence[tuple[float, float, float]], verticals: Sequence[tuple[float, float, float]]
+) -> list[Edge]:
+    """A ruled table cut at the foot of a page leaves its last row open: three or more column
+    rules run on below the last rule across them. The rule that closes that row, where they
+    end (rules: (y, x0, x1); verticals: (x, top, bottom))."""
+    by_bottom: dict[int, list[float]] = {}
+    for x, _top, bottom in verticals:
+        by_bottom.setdefault(round(bottom), []).append(x)
+    out: list[Edge] = []
+    for bottom, xs in by_bottom.items():
+        if len(set(map(round, xs))) < 3:
+            continue
+        x0, x1 = min(xs), max(xs)
+        above = [y for y, a, b in rules if a < x1 and b > x0 and y <= bottom + 1]
+        if above and bottom - max(above) > _OPEN_ROW_MIN:
+            out.append((x0, float(bottom), x1, float(bottom), "h", "line"))
     return out
 
 

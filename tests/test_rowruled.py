@@ -44,3 +44,16 @@ def test_columns_are_where_no_word_crosses_in_any_row() -> None:
 def test_a_stack_with_one_column_of_text_implies_nothing() -> None:
     words = [w for w in WORDS if w[0] == 100]
     assert implied_lines(RULES, words) == ([], [])
+
+
+def test_column_rules_running_on_below_the_last_rule_close_an_open_last_row() -> None:
+    from extractors.pdfium_text import open_row_edges
+
+    rules = [(129.0, 56.0, 786.0), (153.0, 56.0, 786.0), (499.0, 56.0, 786.0)]
+    columns = (56.0, 90.0, 450.0, 786.0)
+    closed = [(x, 129.0, 499.0) for x in columns]
+    cut = [(x, 499.0, 549.0) for x in columns]  # the row the page foot cut off
+    assert open_row_edges(rules, closed) == []
+    assert open_row_edges(rules, [*closed, *cut]) == [(56.0, 549.0, 786.0, 549.0, "h", "line")]
+    # two rules down the sides of a panel are a frame, not the columns of a table
+    assert open_row_edges(rules, [(56.0, 499.0, 549.0), (786.0, 499.0, 549.0)]) == []
