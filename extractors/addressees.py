@@ -346,6 +346,7 @@ def _without_place(toks: list[Token]) -> list[Token]:
     return toks
 
 
+COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 NATIONS = frozenset({"England", "Wales", "Scotland", "Ireland", "London"})
 
 
@@ -404,6 +405,17 @@ def _modal_at(doc: Doc, i: int) -> int:
         return 1
     if w in TO_MODALS and i + 1 < len(doc) and doc[i + 1].lower_ == "to" and i > 0:
         return 2
+    # "X is recommended to: (a) …": X is asked, as by a modal
+    if (
+        w in {"is", "are"}
+        and i > 0
+        and [t.lower_ for t in doc[i + 1 : i + 3]]
+        == [
+            "recommended",
+            "to",
+        ]
+    ):
+        return 3
     return 0
 
 
@@ -446,6 +458,8 @@ class _Tagger:
         while toks and (
             toks[0].lower_ in DETERMINERS | {"and", "or", "those"}
             or toks[0].text in {'"', "'", "("}
+            # "the four police forces in Wales": a count of a class is the class
+            or (toks[0].lower_ in COUNT_WORDS and len(toks) > 1 and toks[-1].lower_.endswith("s"))
         ):
             if toks[0].lower_ in {"every", "each"}:
                 every = True

@@ -109,8 +109,8 @@ AGENT_NOUNS = frozenset(
         "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",
         "institution", "brigade", "operator", "landlord", "owner", "manufacturer",
         "contractor", "developer", "insurer", "firefighter", "transporter", "society",
-        "foundation", "charity", "company", "firm", "tribunal", "bureau", "federation",
-        "consortium", "forum", "registrar", "coroner", "sheriff", "mayor",
+        "foundation", "charity", "company", "firm", "ltd", "limited", "plc", "llp", "tribunal",
+        "bureau", "federation", "consortium", "forum", "registrar", "coroner", "sheriff", "mayor",
     }
 )  # fmt: skip
 ACTIVE_AFTER_BE = frozenset(

@@ -268,6 +268,20 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     # alone, a title-case name ending in a nation is a national body; other names need an agent head
     ("Health Care Wales should develop a learning module.", ["Health Care Wales"], []),
     ("The Offender Register, kept by the NCA, should record every visit.", [], []),
+    # "X is recommended to:" asks X, as a modal does; a company is a body
+    (
+        "Ashbury Trams Ltd is recommended to: (a) review its rota; (b) train drivers.",
+        ["Ashbury Trams Ltd"],
+        [],
+    ),
+    (
+        "It is recommended that Fenby Plant Ltd fits cameras to every vehicle.",
+        ["Fenby Plant Ltd"],
+        [],
+    ),
+    ("This approach is recommended to all forces.", [], []),
+    # a count of a class is the class
+    ("The four police forces in Wales should adopt a common record.", ["chief_constables"], []),
 ]
 FORCE_CASES: list[tuple[str, list[str], str]] = [
     ("The force should improve how it supervises investigations.", ["force"], "recommendation"),
