@@ -18,6 +18,7 @@ from extractors.item_patterns import (
     label_kind,
     section_kind,
 )
+from extractors.vocabulary import directs
 from models.records import DocumentText, ItemKind, Line, Table
 
 logger = logging.getLogger(__name__)
@@ -286,6 +287,8 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
     out: list[Candidate] = []
     for run in runs:
         layout = run.layout
+        if run.rows and all(_terse_note(cells.get(layout.item, "")) for _, cells in run.rows):
+            continue  # a log of a meeting's actions ("Circulate the plan"), not asks of anyone
         for page, cells in run.rows:
             text = " ".join(cells.get(layout.item, "").split())
             if len(text.split()) < 4:
@@ -310,6 +313,13 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _terse_note(text: str) -> bool:
+    """True for a note of a few words that asks nobody and is no sentence ("Letter to the
+    Commissioner on the precept")."""
+    words = text.split()
+    return len(words) <= 8 and not text.rstrip().endswith(".") and not directs(text)
 
 
 def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:

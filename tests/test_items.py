@@ -775,3 +775,23 @@ def test_numbered_paragraphs_of_a_letter_that_recommend_are_its_items() -> None:
         ("8", ["I", "therefore", "recommend"]),
         ("10", ["I", "also", "recommend"]),
     ]
+
+
+def test_a_log_of_a_meetings_actions_is_not_a_table_of_items() -> None:
+    log = (
+        ("Ref", "Action", "Owner", "Status"),
+        ("A1", "Breakdown of call answering times by district", "Chief Executive", "Complete"),
+        ("A2", "Add the inspection update to the work programme", "Support officer", "Complete"),
+        ("A3", "Letter to the Commissioner on the precept", "Chair", "Complete"),
+    )
+    asks = (
+        ("Ref", "Action", "Owner", "Status"),
+        ("A1", "The trust must make sure that every shift has enough midwives.", "Director",
+         "Open"),
+        ("A2", "Check the emergency equipment every day", "Ward Manager", "Open"),
+    )  # fmt: skip
+    found = [
+        [i.number for i in split_items(replace(doc([]), tables=(Table(1, 100, 200, rows),)))]
+        for rows in (log, asks)
+    ]
+    assert found == [[], ["A1", "A2"]]
