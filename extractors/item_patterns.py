@@ -21,6 +21,7 @@ _NUM = r"(?:[A-Z]{1,4}/\d{2,4}/\d{1,4}|\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[IVXLC]{1
 _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
     (r"recommendations?", "recommendation"),
     (r"areas? for improvement|afi", "area_for_improvement"),
+    (r"development areas?|areas? for development", "area_for_improvement"),
     (r"causes? (?:of|for) concern", "cause_of_concern"),
     (r"(?:required )?actions?", "action"),
     (r"r|rec\.?", "recommendation"),
@@ -31,7 +32,8 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
 LABEL_RE = re.compile(
     r"^(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
     r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
-    r"|required actions?|actions?)\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
+    r"|development areas?|areas? for development|required actions?|actions?)"
+    r"\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
     r"\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -121,7 +123,7 @@ LEAD_IN_RE = re.compile(
 
 BARE_LABEL_RE = re.compile(
     r"^(?-i:(?:[A-Z][\w'’]*\s){0,3})(?P<kw>recommendation|area for improvement|"
-    r"cause of concern|action)\s*:?$",
+    r"development area|area for development|cause of concern|action)\s*:?$",
     re.IGNORECASE,
 )
 

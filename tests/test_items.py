@@ -581,6 +581,23 @@ def test_areas_for_development_are_areas_for_improvement() -> None:
     assert [i.kind for i in split_items(doc(lines))] == ["area_for_improvement"] * 2
 
 
+def test_a_development_area_label_over_its_paragraph_labels_an_area_for_improvement() -> None:
+    lines = [
+        *paragraph(1, 80, "8. The force keeps a custody dashboard that is updated every day."),
+        line(1, 110, "Development area", bold=True),
+        *paragraph(
+            1, 125, "The force should use its custody data to understand repeat arrests.", x0=79
+        ),
+        *paragraph(1, 150, "9. Detainees were told of their rights on arrival at the suite."),
+        line(1, 180, "Development area 2", bold=True),
+        *paragraph(1, 195, "The force should refresh the training of all custody staff.", x0=79),
+    ]
+    assert [(i.kind, i.number, i.text.split()[3]) for i in split_items(doc(lines))] == [
+        ("area_for_improvement", None, "use"),
+        ("area_for_improvement", "2", "refresh"),
+    ]
+
+
 def test_a_due_column_saying_immediate_or_a_quarter_is_the_rows_timing() -> None:
     rows = (
         ("No.", "Recommendation", "Lead", "Due date"),
