@@ -1459,9 +1459,11 @@ def _inherited(
         if _COUNTED_CLASS_RE.search(item.text):
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
-        if hinted and all(_is_post(h, ctx) for h in hinted):
+        bare_imperative = not actors and not ctx.default and opens_with_imperative(item.text)
+        if hinted and all(_is_post(h, ctx) for h in hinted) and not bare_imperative:
             # a lead named by post ("Director of Midwifery") acts for the item's body, or for
-            # the inspected body when the item names none
+            # the inspected body when the item names none; an order to no one ("Introduce a
+            # defect log") in a report on no one body is for the post its row names
             hinted = [] if actors or ctx.default is None else [ctx.default]
         actors = named or hinted or actors
     if not actors and pronoun_first and previous and "previous_item" not in disabled:

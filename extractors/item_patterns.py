@@ -210,7 +210,7 @@ SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 
 # A heading over what became of earlier items ("Progress against previous areas for improvement",
 # "Recommendations from our last inspection"): it reports on them and sets none.
-_EARLIER_ITEMS_RE = re.compile(
+EARLIER_ITEMS_RE = re.compile(
     r"\b(?:previous|previously|earlier|past|prior|last|former)\b|\bprogress (?:against|on|made)\b|"
     r"\baction plans?\b|\b(?:tracker|tracking)\b",
     re.IGNORECASE,
@@ -219,7 +219,7 @@ _EARLIER_ITEMS_RE = re.compile(
 
 def section_kind(text: str) -> ItemKind | None:
     clean = text.strip().rstrip(":?").strip()
-    if len(clean.split()) > 12 or LABEL_RE.match(clean) or _EARLIER_ITEMS_RE.search(clean):
+    if len(clean.split()) > 12 or LABEL_RE.match(clean) or EARLIER_ITEMS_RE.search(clean):
         return None
     for pattern, kind in _SECTION_PATTERNS:
         if pattern.search(clean):

@@ -12,6 +12,7 @@ from extractors.glyphs import join_text
 from extractors.item_patterns import (
     BARE_LABEL_RE,
     CODE_LABEL_RE,
+    EARLIER_ITEMS_RE,
     ITEM_HEADER_RE,
     LABEL_RE,
     PAGE_REF_RE,
@@ -355,14 +356,16 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
         if not any(r is not None and r[0] for r in rows):
             continue
         found: list[Candidate] = []
-        for row in rows:
+        for cells, row in zip(table.rows, rows, strict=True):
             if row is None:
+                if found:
+                    _take_field(found[-1], cells)  # "Action owner | …", "Target date | …"
                 continue
             label, text = row
             if label is None and found and text[:1].islower():  # the row runs on
                 line = found[-1].blocks[0].lines[0]
                 found[-1].blocks = [Block([replace(line, text=f"{line.text} {text}")])]
-            elif label is not None:
+            elif label is not None and not _NO_ACTION_RE.match(text):
                 kind, number = label
                 line = Line(table.page, text, 0, 0, 0, 0, 0, False)
                 found.append(
@@ -374,6 +377,23 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
     return out, used
 
 
+# "No action proposed. Management has accepted the risk": a labelled row that sets nothing.
+_NO_ACTION_RE = re.compile(r"^no (?:further )?action (?:is )?(?:proposed|required|needed)\b", re.I)
+
+
+def _take_field(cand: Candidate, row: Sequence[str]) -> None:
+    """A two-cell row under a labelled item that names its owner or its due date: that item's
+    owner or timing ("Action owner | Fleet Manager", "Target date | 31/01/2026")."""
+    cells = [" ".join(c.split()) for c in row if c and c.strip()]
+    if len(cells) != 2 or len(cells[0].split()) > 3:
+        return
+    key = cells[0].lower()
+    if _DUE_HEADER_RE.search(key):
+        cand.timing = _due_phrase(cells[1])
+    elif _OWNER_HEADER_RE.search(key):
+        cand.responsible = cells[1]
+
+
 def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, str] | None:
     """A row as (kind and number of its label cell, or None; the text of the cell after it)."""
     cells = [" ".join(c.split()) for c in row]
@@ -381,7 +401,11 @@ def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, 
     if not filled:
         return None
     m = LABEL_RE.match(filled[0])
-    label = m if m and not m.group("rest") and not m.group("prefix") else None
+    # one qualifying word may stand before the label ("Management action 1.1"), but not one
+    # that says the item is an earlier one ("Previous recommendation 2")
+    prefix = m.group("prefix").split() if m else []
+    qualified = len(prefix) <= 1 and not (prefix and EARLIER_ITEMS_RE.search(prefix[0]))
+    label = m if m and not m.group("rest") and qualified else None
     label = label or BARE_LABEL_RE.match(filled[0])
     if label is None:
         return (None, filled[0]) if len(filled) == 1 or not cells[0] else None

@@ -537,6 +537,11 @@ def test_the_body_an_item_names_outranks_its_owner_column_and_a_role_does_not() 
     assert _tag(registry, responsible="Home Office").addressees == ("college_of_policing",)
     role = "Supervisors should review a sample of searches."
     assert _tag(role, responsible="Home Office").addressees == ("home_office",)
+    # an order to no one in a report on no one body is for the post its owner column names
+    order = "Introduce a single electronic log of vehicle defects."
+    assert _tag(order, responsible="Fleet Manager").addressees == ("Fleet Manager",)
+    passive = "Defects should be logged electronically."
+    assert _tag(passive, responsible="Fleet Manager").addressees == ()
     # a registry body written as printed is a body the item names, as its id is
     printed = "HMPPS and chief constables should agree a protocol."
     got = _tag(printed, responsible="HMPPS and chief constables").addressees

@@ -812,3 +812,21 @@ def test_a_log_of_a_meetings_actions_is_not_a_table_of_items() -> None:
         for rows in (log, asks)
     ]
     assert found == [[], ["A1", "A2"]]
+
+
+def test_a_label_table_row_takes_its_owner_and_due_date_from_the_rows_under_it() -> None:
+    def box(page: int, rows: tuple[tuple[str, str], ...]) -> Table:
+        return Table(page=page, top=100, bottom=200, rows=rows)
+
+    tables = (
+        box(1, (("Management action 1.1", "Introduce a single electronic log of vehicle defects."),
+                ("Priority", "High"), ("Action owner", "Fleet Manager"),
+                ("Target date", "31/01/2027"))),
+        box(2, (("Management action 1.2", "No action proposed. The risk has been accepted."),
+                ("Action owner", "Fleet Manager"))),
+        box(3, (("Previous action 4", "Replace the paper defect forms at every station."),)),
+    )  # fmt: skip
+    items = split_items(replace(doc([]), tables=tables))
+    assert [(i.kind, i.number, i.responsible, i.timing) for i in items] == [
+        ("action", "1.1", "Fleet Manager", "By 31/01/2027")
+    ]
