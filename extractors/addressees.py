@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import functools
 import itertools
@@ -346,6 +347,9 @@ def _without_place(toks: list[Token]) -> list[Token]:
     return toks
 
 
+# A body's own officer named by the body: "the NPCC lead for X" stands for the NPCC.
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+BODY_ROLES = frozenset({"lead", "leads", "coordinator", "coordinators", "portfolio"})
 COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 NATIONS = frozenset({"England", "Wales", "Scotland", "Ireland", "London"})
 
@@ -522,7 +526,8 @@ class _Tagger:
             if (
                 not rest
                 or rest[0].lower_ in POSTMODIFIER_STARTS
-                or rest[0].lower_ in {"lead", "leads", "coordinator", "coordinators", "portfolio"}
+                or rest[0].lower_ in BODY_ROLES
+                or rest[-1].lower_ in BODY_ROLES  # "the NPCC roads policing lead"
                 or rest[0].is_punct
             ):
                 return self._label_for(body_id, (ent_start, end))
@@ -532,6 +537,15 @@ class _Tagger:
                 hit_end, body_id = hit
                 before = [x for x in toks if x.i < t.i]
                 if before and all(x.lower_ in LEADER_WORDS or x.is_punct for x in before):
+                    return self._label_for(body_id, (t.i, hit_end))
+                # the phrase ends in the body, its head: words before it are a title run into
+                # the text ("Recommendation 7 Police and crime commissioners")
+                prev = self.doc[t.i - 1]
+                if (
+                    hit_end == toks[-1].i + 1
+                    and t.text[:1].isupper()
+                    and (prev.is_lower or prev.like_num)  # not "Westdale Police and Crime …"
+                ):
                     return self._label_for(body_id, (t.i, hit_end))
         return None
 
@@ -684,6 +698,8 @@ class _Tagger:
                 break
             if t.is_title or t.is_upper or w in DETERMINERS or w in CONNECTORS or t.text == "-":
                 nxt = doc[i + 1] if i + 1 < limit else None
+                if w in CONNECTORS and nxt is not None and (nxt.lower_ in MONTHS or nxt.like_num):
+                    break  # "by the Board in September 2026": a date, not part of the name
                 if (
                     w in {"and", "or", "&", "of", "for"}
                     and nxt is not None
@@ -1332,6 +1348,17 @@ def _short_form_labels(
     }
 
 
+def _publisher_head(
+    publisher: str | None, ctx: _Context, disabled: frozenset[str]
+) -> dict[str, str]:
+    """ "The Board" in a board's own report is that board: the last word of the publisher's
+    name, when it is an agent noun ("Thornshire Criminal Justice Board"), stands for it."""
+    words = (publisher or "").split()
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in AGENT_NOUNS:
+        return {}
+    return {words[-1].lower(): _subject_label(publisher or "", ctx, disabled)}
+
+
 def _is_post(label: str, ctx: _Context) -> bool:
     """True for a post within a body ("Chief Nurse", "Head of Safeguarding"), not a body."""
     return not ctx.known(label) and bool(POST_RE.match(label))
@@ -1421,6 +1448,7 @@ def tag_addressees(
     defined: dict[str, str] = {}  # short names a report defines: (“the Inspectorate”)
     if "defined_term" not in disabled:  # short forms the whole text defines, narrative too
         defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
+        defined.update(_publisher_head(metadata.publisher, ctx, disabled))
     for item in items:
         doc = parse(item.text, bodies)
         if "defined_term" not in disabled:

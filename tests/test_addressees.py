@@ -280,6 +280,21 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         [],
     ),
     ("This approach is recommended to all forces.", [], []),
+    # a registry body that ends a phrase is its head: a title run into the text is not
+    ("Recommendation 7 Police and crime commissioners should tell victims.", ["pccs"], []),
+    (
+        "Escort records Chief constables should make sure every record is complete.",
+        ["chief_constables"],
+        [],
+    ),
+    ("The NPCC roads policing lead should publish a national standard.", ["npcc"], []),
+    ("Home Office officials should agree it.", [], []),
+    # a date after the agent of a passive is no part of its name
+    (
+        "Progress should be reviewed by the Justice Committee in September 2027.",
+        ["Justice Committee"],
+        [],
+    ),
     # a count of a class is the class
     ("The four police forces in Wales should adopt a common record.", ["chief_constables"], []),
 ]
@@ -662,3 +677,13 @@ def test_the_prison_is_the_inspected_prison(text: str, want: list[str]) -> None:
 
 def test_the_prison_in_a_report_on_no_prison_is_not_one() -> None:
     assert list(_tag("The prison should restore a predictable regime.").addressees) == ["prison"]
+
+
+def test_the_head_of_the_publishers_name_stands_for_the_publisher() -> None:
+    board = Metadata(
+        title="Waiting for justice", publisher="Thornshire Criminal Justice Board", published=None
+    )
+    got = _tag("The Board should commission an independent survey of victims.", board)
+    assert got.addressees == ("Thornshire Criminal Justice Board",)
+    # in another publisher's report a board is just a board
+    assert _tag("The Board should commission a survey.").addressees == ("Board",)
