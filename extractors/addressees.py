@@ -186,10 +186,11 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
     by_id = {b.id: b for b in bodies}
     for b in bodies:
         by_id.setdefault(b.output, b)
-    subject = metadata.subject or metadata.title or ""
+    own_force = None if metadata.subject else _own_force(metadata)
+    subject = metadata.subject or own_force or metadata.title or ""
     subject_ids: set[str] = set()
-    default: str | None = None
-    if subject:
+    default: str | None = SUBJECT_FORCE_ID if own_force else None
+    if subject and not own_force:
         doc = parse(subject, bodies)
         forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
         named = forces - {"chief_constables", SUBJECT_FORCE_ID}
@@ -229,6 +230,19 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         metadata.recipients,
         printed,
     )
+
+
+# "Police and Crime Commissioner for Westmarch", "Office of the PCC for Westmarch"
+_PCC_FOR_RE = re.compile(
+    r"\b(?:Police(?:,)? (?:Fire )?and Crime Commissioner|PCC) for (?P<place>[A-Z][\w'’ -]{2,40})$"
+)
+
+
+def _own_force(metadata: Metadata) -> str | None:
+    """The force a report is about when its title names none: the force of the place whose
+    commissioner published it (its place's name)."""
+    m = _PCC_FOR_RE.search(" ".join((metadata.publisher or "").split()))
+    return m.group("place").strip() if m is not None else None
 
 
 def _departments(text: str, bodies: list[Body], by_id: dict[str, Body]) -> tuple[str, ...]:
@@ -1420,11 +1434,13 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
             first = label.split()[0].lower()
             if first in subject.lower():
                 return ctx.default
+    place = FORCE_NAME_RE.sub("", label).strip().lower()  # "Westmarch Police" -> "westmarch"
     if (
         subject
         and ctx.default == SUBJECT_FORCE_ID
         and FORCE_NAME_RE.search(label)
-        and label.lower() in subject.lower()
+        and place
+        and re.search(rf"\b{re.escape(place)}\b", subject.lower())
     ):
         return ctx.default  # the inspected force by a name the registry does not list
     return label

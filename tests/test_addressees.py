@@ -687,3 +687,18 @@ def test_the_head_of_the_publishers_name_stands_for_the_publisher() -> None:
     assert got.addressees == ("Thornshire Criminal Justice Board",)
     # in another publisher's report a board is just a board
     assert _tag("The Board should commission a survey.").addressees == ("Board",)
+
+
+def test_a_commissioners_report_is_about_the_force_of_its_place() -> None:
+    review = Metadata(
+        title="Found, not forgotten: children missing from care",
+        publisher="Office of the Police and Crime Commissioner for Westmarch",
+        published=None,
+    )
+    text = "Westmarch Police and Westmarch County Council should agree a joint protocol."
+    assert _tag(text, review).addressees == ("force", "Westmarch County Council")
+    # another place's force, or the same force in a report by someone else, stays as printed
+    assert _tag("Eastmarch Police should share its data.", review).addressees == (
+        "Eastmarch Police",
+    )
+    assert _tag(text).addressees == ("Westmarch Police", "Westmarch County Council")
