@@ -14,9 +14,11 @@ from extractors.item_patterns import (
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
     STANDALONE_RE,
+    label_kind,
     timing_in,
 )
 from extractors.vocabulary import directs, is_process, opens_with_imperative
+from models.records import Line
 
 logger = logging.getLogger(__name__)
 
@@ -247,3 +249,67 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
                 )
             )
     return out
+
+
+# A label printed after its item, in brackets: "… within three months. (Recommendation 4)"
+TRAILING_LABEL_RE = re.compile(
+    r"\((?P<kw>recommendation|area for improvement|cause of concern|action)\s+"
+    r"(?P<num>\d{1,3}[a-z]?)\)",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][’”'\")]?\s+(?=[A-Z‘“\"'])")
+
+
+def trailing_labels(blocks: Sequence[Block]) -> list[Candidate]:
+    """Items whose label follows them in brackets inside running prose: each is the sentence
+    before its label, when that sentence asks something ("We recommend that …")."""
+    text, spans = "", []  # the blocks' texts run together, and where each block's text lies
+    for block in blocks:
+        text += " " if text else ""
+        spans.append((len(text), block))
+        text += block.raw_text
+    out: list[Candidate] = []
+    for m in TRAILING_LABEL_RE.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not before.endswith((".", "?", "!")):
+            continue
+        breaks = list(_SENTENCE_BREAK_RE.finditer(before[:-1]))
+        start = breaks[-1].end() if breaks else 0
+        sentence = before[start:]
+        if (
+            not (directs(sentence) or opens_with_imperative(sentence))
+            or len(sentence.split()) > 120
+        ):
+            continue
+        parts = _located(spans, start, len(before))
+        out.append(
+            Candidate(
+                kind=label_kind(m.group("kw")),
+                number=m.group("num"),
+                parent=None,
+                blocks=parts,
+                cluster=-30_000,
+                labelled=True,
+            )
+        )
+    return out
+
+
+def _located(spans: Sequence[tuple[int, Block]], start: int, end: int) -> list[Block]:
+    """The text from start to end of the run-together blocks, as one block per source block,
+    each on the page where its part is printed."""
+    parts: list[Block] = []
+    for k, (offset, block) in enumerate(spans):
+        stop = spans[k + 1][0] - 1 if k + 1 < len(spans) else offset + len(block.raw_text)
+        lo, hi = max(start, offset), min(end, stop)
+        if lo >= hi:
+            continue
+        seen, page = 0, block.first.page
+        for ln in block.lines:  # the page of the line where this part begins
+            if offset + seen > lo:
+                break
+            page = ln.page
+            seen += len(ln.text) + 1
+        piece = block.raw_text[lo - offset : hi - offset].strip()
+        parts.append(Block([Line(page, piece, 0, 0, 0, 0, 0, False)]))
+    return parts

@@ -16,6 +16,7 @@ from extractors.item_passes import (
     numbered_sections,
     split_asks,
     standalone_recommendations,
+    trailing_labels,
     with_responses,
     without_process,
 )
@@ -198,6 +199,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
         candidates = with_responses(_labelled_and_sectioned(blocks, body), blocks)
         candidates += lead_in_lists(blocks, candidates)
+        candidates += trailing_labels(blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)

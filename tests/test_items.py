@@ -830,3 +830,27 @@ def test_a_label_table_row_takes_its_owner_and_due_date_from_the_rows_under_it()
     assert [(i.kind, i.number, i.responsible, i.timing) for i in items] == [
         ("action", "1.1", "Fleet Manager", "By 31/01/2027")
     ]
+
+
+def test_a_label_after_its_sentence_in_running_prose_labels_that_sentence() -> None:
+    lines = [
+        *paragraph(
+            1, 100,
+            "Plans were present in most files we read. We recommend that, by 31 July 2027,",
+            "the force introduces a written plan for every investigation. (Recommendation 1)",
+            "The force told us it intends to adopt a template.",
+        ),
+        *paragraph(
+            1, 160,
+            "Reasons were seldom recorded. The force should record why victims withdraw.",
+        ),
+        *paragraph(1, 175, "(Area for improvement 1) Most victims were contacted promptly."),
+        # a label after a sentence that asks nothing is a cross-reference, not an item
+        *paragraph(1, 210, "Training was reviewed last year. (Recommendation 2)"),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.text) for i in items] == [
+        ("recommendation", "1", "We recommend that, by 31 July 2027, the force introduces a "
+         "written plan for every investigation."),
+        ("area_for_improvement", "1", "The force should record why victims withdraw."),
+    ]  # fmt: skip
