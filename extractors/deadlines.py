@@ -123,7 +123,10 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         pats["THIS_YEAR"].append([*c, *end_of, *_words("this", "year")])
         pats["THIS_YEAR"].append([*c, *end_of, *_words("the", "current", "year")])
     pats["SEASON"].append([*_words("no", "later", "than"), _SEASON, _YEAR])
-    pats["SEASON"].append([*_words("in"), _SEASON, _YEAR])  # "publish it in summer 2027"
+    # "publish it in summer 2027", "review it in September 2027": only in a sentence that
+    # asks, and only after publication (find_deadlines checks both)
+    pats["SEASON"].append([*_words("in"), _SEASON, _YEAR])
+    pats["MONTH"].append([*_words("in"), _MONTH, _YEAR])
     number: list[dict[str, Any]] = [{"LOWER": {"IN": list(NUMBER_WORDS)}}]
     digits: list[dict[str, Any]] = [_DIGITS]
     rel: list[list[dict[str, Any]]] = []
@@ -133,6 +136,7 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
                     *n, working, _UNIT])  # fmt: skip
         rel.append([*_words("in", "the", "next"), *n, _UNIT])
         rel.append([*_words("over", "the", "next"), *n, _UNIT])
+        rel.append([*n, _UNIT, {"LOWER": {"IN": ["after", "following"]}}])  # "… after publication"
         rel.append([*_words("for", "at", "least"), {"LOWER": "the", "OP": "?"},
                     {"LOWER": "next", "OP": "?"}, *n, _UNIT])  # fmt: skip
     pats["RELATIVE"] = rel
@@ -291,12 +295,15 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
         n = next((_number(t.text) for t in toks if (_number(t.text) is not None and t.lower_ not in
                   {"a", "an"}) or (t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
                   doc[t.i + 1].lower_ in UNITS)), None)  # fmt: skip
-        unit = UNITS[words[-1]]
+        unit_at = max(k for k, w in enumerate(words) if w in UNITS)
+        unit = UNITS[words[unit_at]]
         if words[0] == "for" and unit == "hours":
             return None  # "held for at least six hours": how long, not by when
-        event, end = _event_tail(doc, span.end)
+        event, end = _event_tail(doc, toks[unit_at].i + 1)
         if event:
             text = doc[span.start : end].text
+        if not PUBLICATION_EVENT.search(event) and words[-1] in {"after", "following"}:
+            return None  # "twelve months after their first contact": when, not by when
         if not PUBLICATION_EVENT.search(event) and (event or STANDARD_UNITS & set(words)):
             return Deadline(text, None, "ongoing", None)
         if n is None:
@@ -343,6 +350,14 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
     return Deadline(text, when, kind, gran)
 
 
+def _due_in(deadline: Deadline, span: Span, published: date | None) -> bool:
+    """True when "in September 2027" says when something is due: the sentence asks for it,
+    and the date is not before publication (else it says when something happened)."""
+    if not DIRECTIVE.search(span.sent.text):
+        return False
+    return not (deadline.date and published and deadline.date < published)
+
+
 def _numeric_day(text: str) -> Deadline | None:
     """A deadline whose day is written in figures, day first; None when no such day exists."""
     m = re.search(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
@@ -373,7 +388,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         if _is_narrative(span.sent):
             continue
         deadline = _resolve(span.label_, span, doc, published)
-        if deadline is None:
+        if deadline is None or (span[0].lower_ == "in" and not _due_in(deadline, span, published)):
             continue
         # a "deadline" long before publication is a narrative or eligibility date ("before 1996")
         stale = deadline.date and published and (published - deadline.date).days > _STALE_DAYS

@@ -54,6 +54,17 @@ CASES: list[tuple[str, str | None, str | None]] = [
     # a limit before each case's own event, and a recurring report, are ongoing
     ("Plans should be agreed at least 12 weeks before each release date.", "ongoing", None),
     ("Boards should explain in each annual report what they have done.", "ongoing", None),
+    # so long after publication is a deadline; so long after another event is when, not by when
+    (
+        "The force should review the policy twelve months after publication.",
+        "relative",
+        "2022-09-14",
+    ),
+    ("Outcomes should be measured six months after each victim's first contact.", None, None),
+    # a month and year in a sentence that asks, after publication, is when it is due
+    ("Progress should be reviewed by the Board in November 2021.", "date", "2021-11-30"),
+    ("In March 2021, the Home Secretary commissioned this inspection.", None, None),
+    ("The review should have taken place in March 2021.", None, None),
     # a season and year in a directive sentence is when it is due
     ("The review should be published in summer 2022.", "date", "2022-08-31"),
     ("In summer 2020 the force was inspected and had improved.", None, None),
