@@ -1285,6 +1285,19 @@ _ITEMS_FOR_RE = re.compile(
 )
 
 
+_PARTNER_TAIL_RE = re.compile(
+    r",?\s+(?:working (?:together |jointly |closely )?with|in (?:consultation|partnership) with|"
+    r"with the support of|supported by|except)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _who(phrase: str) -> str:
+    """Whom items are for, without the partners they work with ("the College, working with
+    HMPPS, except where stated" -> "the College")."""
+    return _PARTNER_TAIL_RE.sub("", phrase)
+
+
 def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str]:
     doc = parse(hint, ctx.bodies)
     tagger = _Tagger(doc, ctx, disabled)
@@ -1293,7 +1306,7 @@ def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str
         return found.actors
     items_for = _ITEMS_FOR_RE.search(hint)
     if items_for is not None and items_for.group("who").strip() != hint.strip():
-        named = _hint_actors(items_for.group("who"), ctx, disabled)
+        named = _hint_actors(_who(items_for.group("who")), ctx, disabled)
         if named:
             return named
     # a bare responsible-body cell ("X Council and NHS Y Board") or a "To the X" header
@@ -1520,6 +1533,10 @@ def _inherited(
         actors = list(previous)
     if not actors and item.lead_in and "lead_in" not in disabled:
         actors = _hint_actors(item.lead_in, ctx, disabled)
+    if not actors and "lead_in" not in disabled:
+        # an item that leads in its own sub-items: "The following actions are for the College"
+        said = _ITEMS_FOR_RE.search(item.text)
+        actors = _hint_actors(_who(said.group("who")), ctx, disabled) if said else []
     if not actors and item.response and "responders" not in disabled:
         actors = _responders(item.response, ctx, disabled)
     if not actors and ctx.recipients and "recipients" not in disabled:

@@ -400,12 +400,14 @@ class _Splitter:
             self.close()
             return False
         if block.label and current.number and _sub_number(current.number, block.label):
-            # "2.1", "2.2" under "Recommendation 2": its numbered sub-items, each an item
-            kind = current.kind
+            # "2.1", "2.2" under "Recommendation 2": its numbered sub-items, each an item, led
+            # in by the item's own text ("… each of the following actions is for the MoJ")
+            kind, lead_in = current.kind, " ".join(current.text().split())
             self.close()
             self.current = self.candidate(
                 kind, block.label.rstrip("."), current.number, [block], labelled=True
             )
+            self.current.lead_in = lead_in
             return True
         if (
             block.label_kind == "number"
@@ -418,6 +420,7 @@ class _Splitter:
             kind, parent = current.kind, current.parent
             self.close()
             self.current = self.candidate(kind, block.label, parent, [block], labelled=True)
+            self.current.lead_in = current.lead_in  # a sibling sub-item shares the lead-in
             return True
         current.blocks.append(block)
         return True

@@ -702,3 +702,12 @@ def test_a_commissioners_report_is_about_the_force_of_its_place() -> None:
         "Eastmarch Police",
     )
     assert _tag(text).addressees == ("Westmarch Police", "Westmarch County Council")
+
+
+def test_an_item_that_says_whom_its_actions_are_for_names_that_body_not_its_partners() -> None:
+    text = "Training The following actions are for the College of Policing, working with HMPPS."
+    assert _tag(text).addressees == ("college_of_policing",)
+    # a passive sub-item takes the body its parent's text leads in
+    lead = "Unless another body is named, each of the following actions is for the Home Office."
+    got = _tag("A clinical lead should be named for each contract.", lead_in=lead)
+    assert got.addressees == ("home_office",)

@@ -774,6 +774,8 @@ def test_decimal_sub_items_under_a_numbered_recommendation_are_items_with_that_p
         ("3", None),
     ]
     assert items[1].text.startswith("Health information on transfer " + opening[:20])
+    # each sub-item is led in by its parent's text, which may say whom they are for
+    assert items[2].lead_in == items[3].lead_in == items[1].text
 
 
 def test_numbered_paragraphs_of_a_letter_that_recommend_are_its_items() -> None:
