@@ -275,8 +275,12 @@ class _Splitter:
         text, first = block.raw_text, block.first
         heading = _is_heading(block, self.body)
         label = LABEL_RE.match(first.text) if label_ok(first, self.body) else None
-        if label is None and directs(text):  # a code label ("R3") only where the text asks
+        # a code label ("R3") only where the text asks, or in a list of items under a lead-in
+        # ("We recommend that the force:" over "R1.1 Appoints a lead …")
+        if label is None and (directs(text) or self._listed_under_lead_in(heading, text)):
             label = CODE_LABEL_RE.match(first.text)
+        if label is not None and _RANGE_RE.match(label.group("rest")):
+            label = None  # "Recommendations 3 to 5: quick wins" heads a group of items
         inline = None if label is not None else INLINE_LABEL_RE.match(first.text)
         if label is None and inline is not None and first.text[:1].isupper():
             label = inline
@@ -304,6 +308,18 @@ class _Splitter:
             return
         self._in_section(block, text, self.section)
 
+    def _listed_under_lead_in(self, heading: bool, text: str) -> bool:
+        """True for an entry (no heading, a capital after its label, no colon at its end)
+        inside a section of items whose lead-in ends with a colon."""
+        rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+        return (
+            self.section is not None
+            and (self.lead_in or "").rstrip().endswith(":")
+            and not heading
+            and rest[:1].isupper()
+            and not text.rstrip().endswith(":")
+        )
+
     def _open_labelled(self, block: Block, label: re.Match[str], numbered: bool) -> None:
         """A label ("Recommendation 3", "Recommendation:") opens an item."""
         first = block.first
@@ -311,6 +327,12 @@ class _Splitter:
         self.close()
         kind = label_kind(label.group("kw"))
         number = label.group("num") if numbered else None
+        if (
+            number
+            and label.re is CODE_LABEL_RE
+            and first.text.startswith(label.group("kw") + number)
+        ):
+            number = label.group("kw") + number  # "R1.1" as printed, its code glued to it
         if self.narrative_words > 60:
             self.cluster += 1
         self.narrative_words = 0
@@ -706,6 +728,9 @@ def _looks_like_subheading(block: Block) -> bool:
         and text[:1].isupper()
         and not text.rstrip().endswith((".", ";", ":", ","))
     )
+
+
+_RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
 
 
 def _sub_number(number: str, label: str) -> bool:

@@ -50,6 +50,14 @@ def test_number_match_needs_only_weak_similarity_but_kind_must_agree() -> None:
     assert unnumbered.counts.tp == 0  # without the number the same text is too weak a match
 
 
+def test_a_kinds_code_glued_to_a_number_is_the_same_number() -> None:
+    gold = {"items": [item(REC, "R1.1", TEXT_A), item(AFI, "2", TEXT_C)]}
+    pred = {"items": [item(REC, "1.1", TEXT_A), item(AFI, "AFI2", TEXT_C)]}
+    assert score_document(gold, pred).counts.number_ok == 2
+    roman = {"items": [item(REC, "IIa", TEXT_A)]}
+    assert score_document(roman, {"items": [item(REC, "a", TEXT_A)]}).counts.number_ok == 0
+
+
 def test_text_match_is_greedy_best_first_and_counts_number_errors() -> None:
     gold = {"items": [item(REC, "1", TEXT_A), item(REC, "2", TEXT_B)]}
     pred = {"items": [item(REC, "7", TEXT_B), item(REC, "1", TEXT_A + " Extra words here.")]}

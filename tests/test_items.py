@@ -856,3 +856,20 @@ def test_a_label_after_its_sentence_in_running_prose_labels_that_sentence() -> N
          "written plan for every investigation."),
         ("area_for_improvement", "1", "The force should record why victims withdraw."),
     ]  # fmt: skip
+
+
+def test_code_labelled_entries_under_a_lead_in_are_items_numbered_as_printed() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=13),
+        line(1, 100, "Theme 1: Leadership", bold=True),
+        *paragraph(1, 120, "We recommend that the chief constable of Tarnvale Police:"),
+        *paragraph(1, 140, "R1.1 By 30 June 2027, appoints a single lead for contact management."),
+        *paragraph(1, 160, "R1.2 Makes sure that the board receives accurate figures."),
+        line(1, 190, "Recommendations 3 to 5: quick wins", bold=True),  # heads a group
+        *paragraph(1, 210, "R3 The College of Policing should add a roads policing module."),
+    ]
+    assert [(i.number, i.text.split()[0]) for i in split_items(doc(lines))] == [
+        ("R1.1", "By"),
+        ("R1.2", "Makes"),
+        ("R3", "The"),
+    ]

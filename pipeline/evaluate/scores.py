@@ -9,6 +9,7 @@ both greedy best-first. Overall figures are micro-averages (counts summed over t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
@@ -29,11 +30,16 @@ Doc = Mapping[str, Any]
 
 
 def _number(value: object) -> str | None:
-    """Return a printed item number in a comparable form (None stays None)."""
+    """Return a printed item number in a comparable form (None stays None): case, a closing
+    stop or bracket, and a kind's code glued to the number ("R1.1", "AFI2" -> "1.1", "2") aside,
+    as labellers write such numbers both ways."""
     if value is None:
         return None
     text = str(value).strip().rstrip(".)").lower()
-    return text or None
+    return _CODE_PREFIX.sub("", text) or None
+
+
+_CODE_PREFIX = re.compile(r"^[a-z]{1,3}(?=\d)")
 
 
 def _addressees(item: Doc) -> set[str]:
