@@ -779,13 +779,13 @@ def _similar(a: str, b: str, share: float = 0.8) -> bool:
 
 
 def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
-    """True when a label repeats a number with other words: numbering restarted (each chapter's
-    "Area for improvement 1"), not the item printed again (a summary list and the body)."""
-    return (
-        cand.labelled
-        and all(c.labelled for c in group)
-        and not any(_similar(cand.text(), c.text(), 0.5) for c in group)
+    """True when a number repeats with other words, labelled or in a list of another section:
+    numbering restarted (each chapter's "Area for improvement 1", each inspectorate's list),
+    not the item printed again (a summary list and the body)."""
+    apart = (cand.labelled and all(c.labelled for c in group)) or all(
+        c.cluster != cand.cluster for c in group
     )
+    return apart and not any(_similar(cand.text(), c.text(), 0.5) for c in group)
 
 
 def _finalise(candidates: list[Candidate]) -> list[Item]:

@@ -873,3 +873,16 @@ def test_code_labelled_entries_under_a_lead_in_are_items_numbered_as_printed() -
         ("R1.2", "Makes"),
         ("R3", "The"),
     ]
+
+
+def test_each_sections_own_numbered_list_restarts_its_numbering() -> None:
+    lines = [
+        line(1, 80, "Recommendations for the police", bold=True, size=13),
+        *paragraph(1, 100, "1. Chief constables should record the age of every young suspect."),
+        *paragraph(1, 120, "2. Chief constables should share case files with youth services."),
+        line(2, 80, "Recommendations for the Probation Service", bold=True, size=13),
+        *paragraph(2, 100, "1. The Probation Service should assess maturity in every report."),
+        *paragraph(2, 120, "2. HMPPS should train practitioners who supervise young adults."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start) for i in items] == [("1", 1), ("2", 1), ("1", 2), ("2", 2)]
