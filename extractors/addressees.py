@@ -175,8 +175,7 @@ class _Found:
 
 def for_forces(addressees: Sequence[str]) -> bool:
     """True when a police force must act (chief constables, the force, or a named force)."""
-    bodies = load_registry()
-    return any(is_force_id(a, bodies) for a in addressees)
+    return any(is_force_id(a) for a in addressees)
 
 
 UK_GOVERNMENT_ID = "uk_government"

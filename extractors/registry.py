@@ -177,12 +177,12 @@ def known_names(bodies: list[Body] | None = None) -> frozenset[str]:
 
 
 def is_force_id(body_id: str, bodies: list[Body] | None = None) -> bool:
-    """True when the id names chief constables, the inspected force or any police force."""
+    """True when the id (or a name the registry knows) names chief constables, the inspected
+    force or any police force."""
     if body_id in ("chief_constables", SUBJECT_FORCE_ID):
         return True
-    return any(
-        b.kind == "police_force" and body_id in (b.id, b.output) for b in bodies or load_registry()
-    )
+    known = resolve_body(body_id, bodies) or body_id  # a force written as printed too
+    return any(b.kind == "police_force" and known == b.id for b in bodies or load_registry())
 
 
 def _forms(name: str) -> tuple[str, ...]:

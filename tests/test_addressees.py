@@ -317,7 +317,7 @@ FORCE_CASES: list[tuple[str, list[str], str]] = [
     ),
     (
         "Greater Manchester Police should share its approach with the force.",
-        ["greater_manchester_police"],
+        ["Greater Manchester Police"],
         "recommendation",
     ),
     ("Investigations are not always supervised effectively.", ["force"], "area_for_improvement"),
@@ -412,6 +412,7 @@ def test_for_forces() -> None:
     assert for_forces(["chief_constables"])
     assert for_forces(["force"])
     assert for_forces(["durham_constabulary"])
+    assert for_forces(["Durham Constabulary"])  # a force written as the report prints it
     assert not for_forces(["home_office", "npcc"])
     assert not for_forces([])
 
