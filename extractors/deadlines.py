@@ -52,8 +52,8 @@ NUMBER_WORDS = {
 UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
          "months": "months", "year": "years", "years": "years", "hour": "hours",
          "hours": "hours"}  # fmt: skip
-# A limit in hours or working days is a service standard, never counted from a report.
-STANDARD_UNITS = frozenset({"hours", "working", "business"})
+# A limit in working days is a service standard, never counted from a report.
+STANDARD_UNITS = frozenset({"working", "business"})
 CUES: tuple[tuple[str, ...], ...] = (
     ("by",),
     ("before",),
@@ -228,8 +228,6 @@ def _add(d: date, n: int, unit: str) -> date:
         return add_months(d, 12 * n)
     from datetime import timedelta
 
-    if unit == "hours":
-        return d + timedelta(days=-(-n // 24))  # the day by which so many hours have passed
     return d + timedelta(days=n * (7 if unit == "weeks" else 1))
 
 
@@ -297,9 +295,9 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
                   doc[t.i + 1].lower_ in UNITS)), None)  # fmt: skip
         unit_at = max(k for k, w in enumerate(words) if w in UNITS)
         unit = UNITS[words[unit_at]]
-        if words[0] == "for" and unit == "hours":
-            return None  # "held for at least six hours": how long, not by when
         event, end = _event_tail(doc, toks[unit_at].i + 1)
+        if unit == "hours" and not event:
+            return None  # "held for at least six hours", "reached within an hour": how long
         if event:
             text = doc[span.start : end].text
         if not PUBLICATION_EVENT.search(event) and words[-1] in {"after", "following"}:

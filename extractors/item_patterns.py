@@ -57,6 +57,10 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     ),
     (r"\bareas? for priority action\b", "action"),
     (r"\bactions? we (?:have )?told the provider to take\b", "action"),
+    # "Action the trust MUST take to improve" (what it is required to do) and "… SHOULD take"
+    # (what would improve it): a regulator's two lists
+    (r"^actions? (?:that )?(?:the|a) [\w’' -]{2,40}? must take\b", "action"),
+    (r"^actions? (?:that )?(?:the|a) [\w’' -]{2,40}? should take\b", "area_for_improvement"),
     (r"\benforcement actions?\b", "action"),
     (r"^(?:required|priority) actions?\b", "action"),
     # "Actions for the National Police Chiefs' Council": a list of actions set for one body
@@ -115,7 +119,8 @@ TALK_ABOUT_RE = re.compile(
 
 
 LEAD_IN_RE = re.compile(
-    r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?)\b|"
+    r"(?::\s*$|\bfollowing (?:actions?|recommendations?|areas?|improvements?)\b|"
+    r"^the following (?:are|is)\b|"
     r"\b(?:should|must|needs? to)\s*:?\s*$)",
     re.IGNORECASE,
 )

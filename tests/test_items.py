@@ -886,3 +886,23 @@ def test_each_sections_own_numbered_list_restarts_its_numbering() -> None:
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.page_start) for i in items] == [("1", 1), ("2", 1), ("1", 2), ("2", 2)]
+
+
+def test_a_regulators_must_and_should_lists_are_actions_and_areas_for_improvement() -> None:
+    lines = [
+        line(1, 80, "Action the trust MUST take to improve", bold=True, size=13),
+        *paragraph(
+            1, 100, "• The trust must ensure that every patient is assessed on arrival.", x0=75
+        ),
+        *paragraph(1, 120, "• The trust must ensure that equipment is checked every day.", x0=75),
+        line(1, 150, "Action the trust SHOULD take to improve", bold=True, size=13),
+        *paragraph(1, 170, "The following are improvements the trust should make to its services."),
+        *paragraph(
+            1, 190, "• The trust should review how patients are streamed at the door.", x0=75
+        ),
+    ]
+    assert [i.kind for i in split_items(doc(lines))] == [
+        "action",
+        "action",
+        "area_for_improvement",
+    ]
