@@ -70,7 +70,8 @@ DIRECTIVE = re.compile(
     re.I,
 )
 PUBLICATION_EVENT = re.compile(
-    r"\b(publication|publishing|(?:this|the) (?:report|letter|notice)|this decision|publish)\b",
+    r"\b(publication|publishing|(?:this|the) (?:report|letter|notice)|publish|"
+    r"(?:this|my|our) (?:final )?decision)\b",
     re.I,
 )
 EVENT_WORDS = frozenset({"of", "from", "after", "following"})

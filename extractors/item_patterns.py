@@ -166,7 +166,9 @@ OPENS_LIST_RE = re.compile(
     r"recommend(?:s|ing)?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
     r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
     r"(?:\w+\s+)?recommendations?\b)"
-    r"[^.]*:\s*$",
+    r"[^.]*:\s*$"
+    # "… I recommend the following." closing a paragraph over the numbered remedies
+    r"|\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\s+the\s+following\s*[.:]",
     re.IGNORECASE,
 )
 

@@ -365,10 +365,15 @@ class _Splitter:
         a bulleted list under it makes the heading a section of that kind."""
         kind, lead, heading = pending
         self.pending = None
-        if block.label is None and (LEAD_IN_RE.search(text) or FOLLOWING_RE.search(text)):
-            self.lead_in = text
-            self.pending = pending
-            return False
+        lead_in = block.label is None and (LEAD_IN_RE.search(text) or FOLLOWING_RE.search(text))
+        if lead_in or (block.label_kind == "number" and _opens_list(text)):
+            # "32. To remedy this, I recommend the following." under "Agreed action": the
+            # paragraph leads in the items, which it says are recommendations
+            self.lead_in = block.text if block.label else text
+            if _RECOMMENDS_RE.search(text):
+                kind = "recommendation"
+            self.pending = (kind, lead, heading)
+            return block.label is not None
         if block.label_kind == "bullet" and section_kind(lead) == kind:
             self._at_heading(heading, lead)  # "Area for improvement" over "• The force should …"
             return False
@@ -525,6 +530,8 @@ class _Splitter:
             self.lead_in, self.list_x0 = text, block.first.x0
             self.numbered_lead = numbered_lead
             self.timing = timing_in(text) or self.timing
+            if self.section == "action" and _RECOMMENDS_RE.search(text):
+                self.section = "recommendation"  # "Agreed action" over "I recommend the following"
             return
         if self._not_an_entry(block, text):
             return
@@ -730,6 +737,7 @@ def _looks_like_subheading(block: Block) -> bool:
     )
 
 
+_RECOMMENDS_RE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\b", re.IGNORECASE)
 _RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
 
 

@@ -39,6 +39,7 @@ PROCESS_RE = re.compile(
     r"^(?:in summary|to summarise|in short)\b|"
     r"\b(?:tell|inform|notify|update|provide|send|give|confirm to)\s+(?:us|me)\b[^.]{0,80}?"
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
+    r"(?:the|each of the) (?:actions?|remedies|steps) above|"
     r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
     r"^(?:the\s+)?(?:board|committee|panel|cabinet|members?)\s+(?:is|are)\s+(?:\w+\s+)?asked\s+to\b",
     re.IGNORECASE,

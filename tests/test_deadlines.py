@@ -71,6 +71,11 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("In summer 2020 the force was inspected and had improved.", None, None),
     # an ombudsman's decision counts from itself, as a report or letter does
     (
+        "Within one month of my final decision, the Council will apologise.",
+        "relative",
+        "2021-10-14",
+    ),
+    (
         "Within one month of the date of this decision, the council should apologise.",
         "relative",
         "2021-10-14",

@@ -906,3 +906,21 @@ def test_a_regulators_must_and_should_lists_are_actions_and_areas_for_improvemen
         "action",
         "area_for_improvement",
     ]
+
+
+def test_a_numbered_paragraph_that_recommends_the_following_leads_in_the_remedies() -> None:
+    lines = [
+        line(1, 80, "Agreed action", bold=True, size=13),
+        *paragraph(1, 100, "32. To remedy the injustice, I recommend the following. The Council"),
+        *paragraph(1, 115, "has accepted these recommendations.", x0=85),
+        *paragraph(
+            1, 140, "33. Within one month of my final decision, the Council will apologise."
+        ),
+        *paragraph(1, 160, "34. Within three months, the Council will review similar cases."),
+        *paragraph(1, 180, "35. The Council should send us evidence of each of the actions above."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "33"),
+        ("recommendation", "34"),
+    ]
