@@ -13,6 +13,7 @@ from extractors.item_patterns import (
     BARE_LABEL_RE,
     CODE_LABEL_RE,
     EARLIER_ITEMS_RE,
+    HEADER_QUALIFIER_RE,
     ITEM_HEADER_RE,
     LABEL_RE,
     PAGE_REF_RE,
@@ -58,10 +59,15 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)
     due = next((k for k, c in enumerate(names) if _DUE_HEADER_RE.search(c)), None)
     number = next(
-        (k for k, c in enumerate(names) if re.fullmatch(r"(no\.?|number|#|ref\.?|code)", c, re.I)),
+        (
+            k
+            for k, c in enumerate(names)
+            if re.fullmatch(r"(no\.?|number|#|ref\.?|code|id)", c, re.I)
+        ),
         None,
     )
-    kind = section_kind(names[item]) or label_kind(names[item])  # "Action": actions
+    head = HEADER_QUALIFIER_RE.sub("", names[item])  # "Safety action": actions
+    kind = section_kind(head) or label_kind(head)
     return _TableLayout(kind, columns, item, responsible, number, due)
 
 

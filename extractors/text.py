@@ -918,7 +918,7 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
     other pages top to bottom."""
     columns = _columns(lines, page_width)
     if len(columns) < 2:
-        return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+        return _top_to_bottom(lines)
     placed: list[list[Line]] = [[] for _ in columns]
     spanning: list[Line] = []
     # a column reaches from the end of the one before (a hanging label stands in the gutter)
@@ -953,7 +953,7 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
         or side_by_side < 6
         or len(spanning) > 0.25 * len(lines)
     ):
-        return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+        return _top_to_bottom(lines)
     # Lines spanning the gutters above the columns come first (titles), the rest after them.
     col_top = min(ln.top for col in prose for ln in col)
     head = sorted((ln for ln in spanning if ln.top < col_top), key=lambda ln: (ln.top, ln.x0))
@@ -962,6 +962,20 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
     for k, col in enumerate(placed):
         ordered += [replace(ln, column=k) for ln in sorted(col, key=lambda ln: ln.top)]
     return ordered + tail
+
+
+def _top_to_bottom(lines: list[Line]) -> list[Line]:
+    """Lines down the page; lines side by side in one row (a label cell and its value set in
+    another size, their tops a point apart) left to right."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    out: list[Line] = []
+    row: list[Line] = []
+    for ln in ordered:
+        if row and ln.top - row[0].top > 0.5 * min(ln.bottom - ln.top, row[0].bottom - row[0].top):
+            out += sorted(row, key=lambda r: r.x0)
+            row = []
+        row.append(ln)
+    return out + sorted(row, key=lambda r: r.x0)
 
 
 _GUTTER = 8.0  # the least white space between two columns, in points

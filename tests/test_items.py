@@ -924,3 +924,18 @@ def test_a_numbered_paragraph_that_recommends_the_following_leads_in_the_remedie
         ("recommendation", "33"),
         ("recommendation", "34"),
     ]
+
+
+def test_a_qualified_action_column_and_an_id_column_make_an_action_table() -> None:
+    rows = (
+        ("ID", "Safety action", "Owner", "Timescale"),
+        ("SA1", "Develop a single escalation pathway for deteriorating patients.", "Deputy Medical "
+         "Director", "31 March 2031"),
+        ("SA2", "Audit the use of the revised handover template on every ward.", "Ward Managers",
+         "Immediate"),
+    )  # fmt: skip
+    items = split_items(replace(doc([]), tables=(Table(page=1, top=100, bottom=200, rows=rows),)))
+    assert [(i.kind, i.number, i.timing) for i in items] == [
+        ("action", "SA1", "By 31 March 2031"),
+        ("action", "SA2", "Immediately"),
+    ]

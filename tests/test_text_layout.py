@@ -80,3 +80,14 @@ def test_a_label_hanging_in_the_gutter_belongs_to_the_column_it_labels() -> None
     label = _line(1, 307, 183, "2. The force should act")  # between right lines 4 and 5
     texts = [ln.text for ln in _order_columns([*left, *right, label], WIDTH)]
     assert texts.index(label.text) == 15  # ten left lines, five right ones, then the label
+
+
+def test_a_label_and_its_value_side_by_side_read_left_to_right() -> None:
+    cover = [
+        Line(1, "20 January 2031", 219, 300, 438.0, 447.0, 9.0, False),
+        Line(1, "Date of publication", 77, 170, 438.6, 448.6, 10.0, True),
+        Line(1, "1.0 (final)", 219, 270, 460.0, 469.0, 9.0, False),
+        Line(1, "Version", 77, 110, 460.6, 470.6, 10.0, True),
+    ]
+    texts = [ln.text for ln in _order_columns(cover, WIDTH)]
+    assert texts == ["Date of publication", "20 January 2031", "Version", "1.0 (final)"]
