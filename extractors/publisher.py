@@ -149,7 +149,8 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
         for ln in cover
         if names_only_a_publisher(ln.text) or not any(ln is t for t in title_lines)
     ]
-    found = _by_line(masthead + [ln.text for ln in rest]) or _named(masthead) or _producer(cover)
+    found = _by_line(masthead + [ln.text for ln in rest]) or _named(masthead)
+    found = found or _organisation(masthead) or _producer(cover)
     if found is None and title:
         m = _RESPONSE_TITLE.match(title)
         if m:
@@ -278,8 +279,11 @@ def _cased(lines: Sequence[Line]) -> list[str]:
     out = []
     for ln in lines:
         text = ln.text
-        if text.isupper() and len(text) > 3 and len(text.split()) <= 6:  # a name, not a sentence
-            text = re.sub(r"\b(Of|And|For)\b", lambda m: m.group(1).lower(), text.title())
+        if text.isupper() and len(text) > 3 and len(text.split()) <= 10:  # a name, no sentence
+            cased = text.title()
+            text = cased[:1] + re.sub(
+                r"\b(Of|And|For|The|On|In|To)\b", lambda m: m.group(1).lower(), cased[1:]
+            )
         out.append(text)
     return out
 
@@ -314,6 +318,21 @@ def _named(texts: Sequence[str]) -> str | None:
             if m:
                 return name or _tidy(m.group(0))
     return None
+
+
+# A masthead that is nothing but an organisation's name, ending in what it is ("Northern
+# Policing Standards Inspectorate", "Tramway and Light Rail Accident Investigation Branch").
+_ORGANISATION_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|the|on)\s+)*){1,7}"
+    r"(?:Inspectorate|Centre|Center|Branch|Collaborative|Board|Panel|Agency|Authority|"
+    r"Commission|Unit|Partnership|Institute|Association|Bureau|Directorate|Network|Forum)"
+)
+
+
+def _organisation(masthead: Sequence[str]) -> str | None:
+    """The masthead, when it is wholly an organisation's name."""
+    text = " ".join(" ".join(masthead).split())
+    return _tidy(text) if _ORGANISATION_RE.fullmatch(text) else None
 
 
 def _tidy(name: str) -> str:

@@ -310,3 +310,22 @@ def test_a_department_named_with_words_after_it_is_the_department() -> None:
     assert _meta([cover]).publisher == "Ministry of Justice"
     unknown = [("Department for Rural Affairs", 12.0), ("Buses after dark", 28.0), BODY]
     assert _meta([unknown]).publisher == "Department for Rural Affairs"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "publisher"),
+    [
+        ("NORTHERN POLICING STANDARDS INSPECTORATE", "Northern Policing Standards Inspectorate"),
+        ("Tramway and Light Rail Accident Investigation Branch",
+         "Tramway and Light Rail Accident Investigation Branch"),
+        ("OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR WESTDALE",
+         "Office of the Police and Crime Commissioner for Westdale"),
+        # a masthead that names what the report is about, or no organisation, publishes nothing
+        ("Road safety in Westdale", None),
+    ],
+)  # fmt: skip
+def test_a_masthead_that_is_an_organisations_name_is_the_publisher(
+    masthead: str, publisher: str | None
+) -> None:
+    cover = [(masthead, 12.0), ("Listening first", 30.0), BODY]
+    assert _meta([cover]).publisher == publisher
