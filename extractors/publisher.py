@@ -26,8 +26,8 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
     ),
     (r"Inspectorate of Constabulary\b|\bHMIC\b", "HMIC"),
     (r"Crown Prosecution Service Inspectorate|HMCPSI", "HMCPSI"),
-    (r"Inspectorate of Probation", "HM Inspectorate of Probation"),
-    (r"Inspectorate of Prisons", "HM Inspectorate of Prisons"),
+    (r"Inspectorate of Probation|\bHMI Probation\b", "HM Inspectorate of Probation"),
+    (r"Inspectorate of Prisons|\bHMI Prisons\b", "HM Inspectorate of Prisons"),
     (r"\b(?i:ofsted)\b|Office for Standards in Education", "Ofsted"),
     (r"Care Quality Commission|\bCQC\b", "Care Quality Commission"),
     (r"House of Commons Library|\bCommons Library\b", "House of Commons Library"),
@@ -158,6 +158,7 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
     found = found or _named(_imprint(doc)) or _author(doc) or _named(_cased(rest))
     found = found or _returned_to(front)
     found = _joint(doc.lines, found)
+    found = _joint_cover(cover, found)
     if found and found.endswith("Committee") and not _HOUSE.search(found):
         house = _house(masthead + [ln.text for ln in front])
         found = f"House of {house} {found}" if house else found
@@ -218,6 +219,64 @@ def _joint(lines: Sequence[Line], found: str | None) -> str | None:
             if len(joint) >= 2 and (found is None or found in joint):
                 return " and ".join(joint)
     return found
+
+
+def _joint_cover(cover: Sequence[Line], found: str | None) -> str | None:
+    """All publishers a cover names side by side: a row of their names ("HMICFRS HMCPSI",
+    "Ofsted | CQC | HMICFRS"), a by-line naming several ("An inspection by X and Y"), or a
+    stack of lines each naming one, when they include the publisher found."""
+    texts = [" ".join(ln.text.split()) for ln in cover]
+    rows = [_names_ending_row(t) for t in texts]
+    rows += [_names_in_row(m.group("name")) for t in texts for m in _BY_RE.finditer(t)]
+    stack: list[str] = []
+    for text in texts:  # consecutive lines, each nothing but one publisher's name
+        one = _names_in_row(text)
+        stack = [*stack, *one] if len(one) == 1 else stack if len(stack) >= 2 else []
+    for names in [*rows, stack]:
+        # the body a cover names as the one inspected (a force, a trust) publishes nothing
+        joint = list(dict.fromkeys(n for n in names if not _INSPECTED_RE.search(n)))
+        if len(joint) >= 2 and (found is None or found in joint):
+            return " and ".join(joint)
+    return found
+
+
+def _names_in_row(text: str) -> list[str]:
+    """The publishers a text consists of, in order, when it is nothing but their names
+    (joined by spaces, bars, commas or "and"); else none."""
+    names: list[str] = []
+    rest = _HONORIFIC_RE.sub("", text.strip())
+    while rest:
+        found = _opening_name(rest)
+        if found is None:
+            return []
+        name, end = found
+        names.append(name)
+        rest = re.sub(r"^[\s|,;/·•]*(?:(?:and|&)\s+)?", "", rest[end:])
+        rest = _HONORIFIC_RE.sub("", rest)
+    return names
+
+
+_INSPECTED_RE = re.compile(r"\b(?:Constabulary|Police(?: Service)?|NHS (?:Foundation )?Trust)$")
+
+
+def _names_ending_row(text: str) -> list[str]:
+    """The publishers' names a line ends with, two or more of them (a running title beside a
+    row of inspectorates' names: "Joint inspection: Ravensmere Ofsted | CQC | HMICFRS")."""
+    words = text.split()
+    for k in range(len(words) - 1):
+        names = _names_in_row(" ".join(words[k:]))
+        if len(names) >= 2:
+            return names
+    return []
+
+
+def _opening_name(text: str) -> tuple[str, int] | None:
+    """The publisher whose name opens the text, and where that name ends."""
+    for pattern, name in _COMPILED:
+        m = pattern.match(text)
+        if m:
+            return name or _tidy(m.group(0)), m.end()
+    return None
 
 
 def _whole_inspectorate(text: str, name: str | None) -> bool:

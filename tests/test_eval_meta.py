@@ -19,6 +19,17 @@ def test_a_publisher_matches_when_both_name_the_same_registry_body() -> None:
     assert not publisher_matches("Home Office", "Cabinet Office")
 
 
+def test_a_joint_publisher_matches_when_both_name_the_same_bodies() -> None:
+    gold = "HMICFRS, College of Policing and Independent Office for Police Conduct"
+    assert publisher_matches(gold, "HMICFRS and College of Policing and IOPC")
+    assert publisher_matches("HM Inspectorate of Probation; HMICFRS", "HMI Probation and HMICFRS")
+    assert not publisher_matches(gold, "HMICFRS")  # one of three is not all of them
+    # "Office of the" and a leading "the" aside, a name is the same body
+    office = "Office of the Police and Crime Commissioner for Tarnvale"
+    assert publisher_matches(office, "Police and Crime Commissioner for Tarnvale")
+    assert publisher_matches("The Kettlebridge Reservoir Inquiry", "Kettlebridge Reservoir Inquiry")
+
+
 def test_a_title_scores_its_similarity_to_the_gold_without_brackets() -> None:
     assert title_similarity("Buses after dark (HC 12)", "Buses after dark") == 1.0
     assert 0.0 < title_similarity("Buses after dark: a review", "Buses after dark") < 1.0

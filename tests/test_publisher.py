@@ -329,3 +329,24 @@ def test_a_masthead_that_is_an_organisations_name_is_the_publisher(
 ) -> None:
     cover = [(masthead, 12.0), ("Listening first", 30.0), BODY]
     assert _meta([cover]).publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("cover", "publisher"),
+    [
+        ([("HMICFRS HMCPSI", 10.0), ("Kept safe", 30.0)], "HMICFRS and HMCPSI"),
+        ([("Kept safe", 30.0),
+          ("An inspection by HM Inspectorate of Probation and His Majesty's Inspectorate of "
+           "Constabulary and Fire & Rescue Services", 11.0)],
+         "HM Inspectorate of Probation and HMICFRS"),
+        ([("Trusted but not protected", 30.0), ("Inspectorate of Constabulary and Fire & Rescue "
+          "Services", 11.0), ("College of Policing", 11.0), ("Independent Office for Police "
+          "Conduct", 11.0)], "HMICFRS and College of Policing and IOPC"),
+        # the force a cover names beside the inspectorate is inspected, not a publisher
+        ([("Tarnvale Police | HMICFRS", 10.0), ("Contact management", 30.0)], "HMICFRS"),
+    ],
+)  # fmt: skip
+def test_a_cover_that_names_several_publishers_names_them_all(
+    cover: list[tuple[str, float]], publisher: str
+) -> None:
+    assert _meta([[*cover, BODY]]).publisher == publisher
