@@ -223,8 +223,11 @@ GOVERNMENT_OF = {
 LEADER_WORDS = frozenset(
     {"leaders", "senior leaders", "area leaders", "leadership team", "governor", "the governor"}
 )
+# What a council runs or is: a youth justice service is a council's statutory service.
 COUNCIL_HINTS = re.compile(
-    r"\b(council|local authority|local area|children's services|borough|county)\b", re.I
+    r"\b(council|local authority|local area|children's services|borough|county|"
+    r"youth (?:justice|offending) (?:service|team))\b",
+    re.I,
 )
 PROVIDER_HINTS = re.compile(
     r"\b(school|academy|home|nursery|college|provider|hospital|care|practice|inspection report)\b",

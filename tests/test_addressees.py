@@ -712,3 +712,12 @@ def test_an_item_that_says_whom_its_actions_are_for_names_that_body_not_its_part
     lead = "Unless another body is named, each of the following actions is for the Home Office."
     got = _tag("A clinical lead should be named for each contract.", lead_in=lead)
     assert got.addressees == ("home_office",)
+
+
+def test_a_youth_justice_service_is_its_councils_service() -> None:
+    yjs = Metadata(
+        title="Inspection of Kelderby youth justice service", publisher="Ofsted", published=None
+    )
+    text = "The quality of assessments for children starting an order."
+    got = _tag(text, yjs, kind="area_for_improvement")
+    assert got.addressees == ("local_authority",)
