@@ -1301,8 +1301,8 @@ def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str
     doc = parse(hint, ctx.bodies)
     tagger = _Tagger(doc, ctx, disabled)
     found = tagger.run()
-    if found.actors:
-        return found.actors
+    if found.actors:  # the inspected force by its printed name is the inspected force
+        return [_subject_label(a, ctx, disabled) for a in found.actors]
     items_for = _ITEMS_FOR_RE.search(hint)
     if items_for is not None and items_for.group("who").strip() != hint.strip():
         named = _hint_actors(_who(items_for.group("who")), ctx, disabled)

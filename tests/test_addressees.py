@@ -721,3 +721,16 @@ def test_a_youth_justice_service_is_its_councils_service() -> None:
     text = "The quality of assessments for children starting an order."
     got = _tag(text, yjs, kind="area_for_improvement")
     assert got.addressees == ("local_authority",)
+
+
+def test_a_lead_in_naming_the_inspected_force_by_name_gives_its_items_to_the_force() -> None:
+    peel = Metadata(
+        title="Tarnside Police: an inspection of contact management",
+        publisher="HMICFRS",
+        published=None,
+        subject="Tarnside Police",
+    )
+    got = _tag(
+        "Makes sure that calls are graded.", peel, lead_in="We recommend that Tarnside Police:"
+    )
+    assert got.addressees == ("force",)
