@@ -724,13 +724,6 @@ def test_a_youth_justice_service_is_its_councils_service() -> None:
 
 
 def test_a_lead_in_naming_the_inspected_force_by_name_gives_its_items_to_the_force() -> None:
-    peel = Metadata(
-        title="Tarnside Police: an inspection of contact management",
-        publisher="HMICFRS",
-        published=None,
-        subject="Tarnside Police",
-    )
-    got = _tag(
-        "Makes sure that calls are graded.", peel, lead_in="We recommend that Tarnside Police:"
-    )
+    lead_in = "We recommend that Durham Constabulary:"
+    got = _tag("Makes sure that calls are graded.", FORCE_REPORT, lead_in=lead_in)
     assert got.addressees == ("force",)
