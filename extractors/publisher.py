@@ -178,6 +178,8 @@ def _by_line(texts: Sequence[str]) -> str | None:
 def names_only_a_publisher(text: str) -> bool:
     """True when a text is nothing but a publisher's name ("Northmoor Constabulary")."""
     name = _HONORIFIC_RE.sub("", " ".join(text.split()))
+    if name.isupper():  # "AMBERCOMBE POLICE AND CRIME PANEL"
+        name = _title_cased(name)
     return any(pattern.fullmatch(name) for pattern, _ in _COMPILED)
 
 
@@ -339,18 +341,27 @@ def _cased(lines: Sequence[Line]) -> list[str]:
     for ln in lines:
         text = ln.text
         if text.isupper() and len(text) > 3 and len(text.split()) <= 10:  # a name, no sentence
-            cased = text.title()
-            text = cased[:1] + re.sub(
-                r"\b(Of|And|For|The|On|In|To)\b", lambda m: m.group(1).lower(), cased[1:]
-            )
+            text = _title_cased(text)
         out.append(text)
     return out
 
 
+def _title_cased(text: str) -> str:
+    """A name set in capitals as printed in title case, small words in lower case."""
+    cased = text.title()
+    return cased[:1] + re.sub(
+        r"\b(Of|And|For|The|On|In|To)\b", lambda m: m.group(1).lower(), cased[1:]
+    )
+
+
 def _masthead(cover: Sequence[Line], title_lines: Sequence[Line]) -> list[str]:
-    """The cover's lines above its title, joined where a name runs over several lines."""
-    if not title_lines:
-        return []
+    """The cover's lines above its title, joined where a name runs over several lines; with no
+    title (or one that is only a publisher's name), its first line when that is nothing but a
+    publisher's or organisation's name ("AMBERCOMBE POLICE AND CRIME PANEL" over minutes)."""
+    if not title_lines or names_only_a_publisher(" ".join(t.text for t in title_lines)):
+        first = _cased(list(cover[:1]))
+        named = first and (names_only_a_publisher(first[0]) or _organisation(first))
+        return first if named else []
     top = title_lines[0]
     above = [ln for ln in cover if ln.page == top.page and ln.top < top.top]
     return [" ".join(_cased(above))] if above else []

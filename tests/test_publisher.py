@@ -350,3 +350,14 @@ def test_a_cover_that_names_several_publishers_names_them_all(
     cover: list[tuple[str, float]], publisher: str
 ) -> None:
     assert _meta([[*cover, BODY]]).publisher == publisher
+
+
+def test_minutes_under_a_panels_name_in_capitals_are_the_panels() -> None:
+    minutes = [
+        ("WESTDALE POLICE AND CRIME PANEL", 12.0),
+        ("MINUTES of the meeting of the Panel held on 29 January 2031", 11.0),
+        BODY,
+    ]
+    imprint = [("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services is "
+                "an independent inspectorate.", 11.0)]  # fmt: skip
+    assert _meta([minutes, imprint]).publisher == "Westdale Police and Crime Panel"
