@@ -296,7 +296,10 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
         layout = run.layout
         if run.rows and all(_terse_note(cells.get(layout.item, "")) for _, cells in run.rows):
             continue  # a log of a meeting's actions ("Circulate the plan"), not asks of anyone
+        owner = None  # an owner cell merged over several rows prints only in the first
         for page, cells in run.rows:
+            if layout.responsible is not None:
+                owner = cells.get(layout.responsible) or owner
             text = " ".join(cells.get(layout.item, "").split())
             if len(text.split()) < 4:
                 continue
@@ -310,9 +313,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     parent=None,
                     blocks=[Block([line])],
                     cluster=-1 - run.tables[0].page,
-                    responsible=cells.get(layout.responsible)
-                    if layout.responsible is not None
-                    else None,
+                    responsible=owner,
                     timing=_due_phrase(cells.get(layout.due, ""))
                     if layout.due is not None
                     else None,

@@ -939,3 +939,18 @@ def test_a_qualified_action_column_and_an_id_column_make_an_action_table() -> No
         ("action", "SA1", "By 31 March 2031"),
         ("action", "SA2", "Immediately"),
     ]
+
+
+def test_an_owner_cell_merged_over_several_rows_owns_each_of_them() -> None:
+    rows = (
+        ("No.", "Recommendation", "Lead"),
+        ("1", "The Board should publish a multi-agency escalation policy.", "Safeguarding Board"),
+        ("2", "The Board should audit how the policy is used each year.", ""),
+        ("3", "The council should train staff who close referrals.", "Westdale Council"),
+    )
+    items = split_items(replace(doc([]), tables=(Table(page=1, top=100, bottom=200, rows=rows),)))
+    assert [i.responsible for i in items] == [
+        "Safeguarding Board",
+        "Safeguarding Board",
+        "Westdale Council",
+    ]
