@@ -53,9 +53,11 @@ _DUE_HEADER_RE = re.compile(
 def table_layout(header: Sequence[str]) -> _TableLayout | None:
     columns = [i for i, c in enumerate(header) if c.strip()]
     names = [header[i].strip() for i in columns]
-    item = next((k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)), None)
-    if item is None:
+    items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)]
+    if not items:
         return None
+    # beside a column of recommendations, one of actions is the response to them
+    item = next((k for k in items if "recommend" in names[k].lower()), items[0])
     responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)
     due = next((k for k, c in enumerate(names) if _DUE_HEADER_RE.search(c)), None)
     number = next(
@@ -68,6 +70,8 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     )
     head = HEADER_QUALIFIER_RE.sub("", names[item])  # "Safety action": actions
     kind = section_kind(head) or label_kind(head)
+    if len(items) > 1:  # a plan answering the items: its lead and dates are the plan's own
+        responsible = due = None
     return _TableLayout(kind, columns, item, responsible, number, due)
 
 
@@ -304,6 +308,9 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             if len(text.split()) < 4:
                 continue
             number = cells.get(layout.number) if layout.number is not None else None
+            coded = None if number else CODE_LABEL_RE.match(text)
+            if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
+                number, text = coded.group("kw") + " " + coded.group("num"), coded.group("rest")
             kind, number = _coded_ref(layout.kind, (number or "").strip())
             line = Line(page, text, 0, 0, 0, 0, 0, False)
             out.append(

@@ -142,7 +142,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
 # A title that says the document restates another report's items: a response to it, or a
 # revisit or progress report on them.
 _RESTATES_ANOTHER_RE = re.compile(
-    r"\b(?:response|revisit(?:ed)?|progress|follow-up)\b", re.IGNORECASE
+    r"\b(?:response|revisit(?:ed)?|progress|follow-up|action plan)\b", re.IGNORECASE
 )
 
 

@@ -954,3 +954,18 @@ def test_an_owner_cell_merged_over_several_rows_owns_each_of_them() -> None:
         "Safeguarding Board",
         "Westdale Council",
     ]
+
+
+def test_a_plan_answering_recommendations_keeps_them_not_its_own_actions_and_dates() -> None:
+    rows = (
+        ("HMICFRS recommendation", "Action", "Lead", "Due date", "RAG"),
+        ("AFI 1 The force should record the ethnicity of everyone it stops.",
+         "New form on the mobile app.", "ACC Operations", "31/01/2031", "Green"),
+        ("R2 Within six months, the force should review how it allocates crime.",
+         "Review commissioned.", "Head of Crime", "30/06/2031", "Amber"),
+    )  # fmt: skip
+    items = split_items(replace(doc([]), tables=(Table(page=1, top=100, bottom=200, rows=rows),)))
+    assert [(i.kind, i.number, i.text.split()[0], i.timing, i.responsible) for i in items] == [
+        ("area_for_improvement", "1", "The", None, None),
+        ("recommendation", "2", "Within", None, None),
+    ]

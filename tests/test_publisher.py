@@ -281,6 +281,7 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
         ("Custody revisited: Eastfield Police", True),
         ("Progress against our 2030 recommendations", True),
         ("Follow-up inspection of vetting in Eastfield", True),
+        ("Eastfield Police: PEEL action plan", True),
         ("An inspection of custody in Eastfield", False),
     ],
 )
