@@ -313,3 +313,37 @@ def _located(spans: Sequence[tuple[int, Block]], start: int, end: int) -> list[B
         piece = block.raw_text[lo - offset : hi - offset].strip()
         parts.append(Block([Line(page, piece, 0, 0, 0, 0, 0, False)]))
     return parts
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth")  # fmt: skip
+# "My first recommendation is that …", "Our third and final recommendation is that …"
+ORDINAL_RE = re.compile(
+    r"\b(?:My|Our) (?P<ord>" + "|".join(_ORDINALS) + r")(?: and (?:final|last))? "
+    r"recommendation is that\b"
+)
+
+
+def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
+    """Recommendations a letter numbers in words inside its prose: each is the sentence that
+    opens "My second recommendation is that", numbered by its ordinal."""
+    text, spans = "", []
+    for block in blocks:
+        text += " " if text else ""
+        spans.append((len(text), block))
+        text += block.raw_text
+    out: list[Candidate] = []
+    for m in ORDINAL_RE.finditer(text):
+        stop = _SENTENCE_BREAK_RE.search(text, m.end())
+        end = stop.start() + 1 if stop else len(text)
+        out.append(
+            Candidate(
+                kind="recommendation",
+                number=str(_ORDINALS.index(m.group("ord")) + 1),
+                parent=None,
+                blocks=_located(spans, m.start(), end),
+                cluster=-31_000,
+                labelled=True,
+            )
+        )
+    return out

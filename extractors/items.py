@@ -14,6 +14,7 @@ from extractors.item_passes import (
     drop_titles,
     lead_in_lists,
     numbered_sections,
+    ordinal_recommendations,
     split_asks,
     standalone_recommendations,
     trailing_labels,
@@ -199,7 +200,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
         candidates = with_responses(_labelled_and_sectioned(blocks, body), blocks)
         candidates += lead_in_lists(blocks, candidates)
-        candidates += trailing_labels(blocks)
+        candidates += trailing_labels(blocks) + ordinal_recommendations(blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)

@@ -42,11 +42,12 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "10"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "11"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
-# 9: shaded sidebar panels are boxes; 10: a ruled table row left open at the page foot is closed
+# 9: shaded sidebar panels are boxes; 10: a ruled table row left open at the page foot is closed;
+# 11: protective markings ("OFFICIAL") at the head or foot of a page are furniture
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -1072,7 +1073,7 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
                 or (key[0], key[1] + 1) in repeated
             ):
                 continue
-            if _PAGE_NUMBER_RE.match(stripped):
+            if _PAGE_NUMBER_RE.match(stripped) or _MARKING_RE.match(stripped):
                 continue
         kept.append(ln)
     return kept
@@ -1098,6 +1099,12 @@ def _section_headings(
         if any((text, band + d) in repeated for d in (-1, 0, 1)) and text not in first:
             first[text] = ln
     return {id(ln) for ln in first.values()}
+
+
+# A protective marking printed at the head or foot of each page: furniture however few pages.
+_MARKING_RE = re.compile(
+    r"^(?:OFFICIAL(?:\s*[-–—]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)$"
+)
 
 
 def _panel_text(lines: Sequence[Line], page_heights: Sequence[float]) -> set[int]:

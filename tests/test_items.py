@@ -969,3 +969,18 @@ def test_a_plan_answering_recommendations_keeps_them_not_its_own_actions_and_dat
         ("area_for_improvement", "1", "The", None, None),
         ("recommendation", "2", "Within", None, None),
     ]
+
+
+def test_recommendations_a_letter_numbers_in_words_are_its_items() -> None:
+    lines = [
+        *paragraph(1, 100, "The service is slow. My first recommendation is that the Home Office"),
+        *paragraph(1, 115, "should fund a national laboratory. It would help forces."),
+        *paragraph(
+            1, 140, "My third and final recommendation is that chief constables train staff."
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "My first recommendation is that the Home Office should fund a national laboratory."),
+        ("3", "My third and final recommendation is that chief constables train staff."),
+    ]

@@ -91,3 +91,19 @@ def test_a_label_and_its_value_side_by_side_read_left_to_right() -> None:
     ]
     texts = [ln.text for ln in _order_columns(cover, WIDTH)]
     assert texts == ["Date of publication", "20 January 2031", "Version", "1.0 (final)"]
+
+
+def test_a_protective_marking_at_the_head_of_a_page_is_furniture_however_few_pages() -> None:
+    lines = [
+        _line(1, 270, 20, "OFFICIAL"),
+        _line(1, 48, 300, "My second recommendation is that"),
+        _line(2, 270, 20, "OFFICIAL"),
+        _line(2, 48, 100, "chief constables should review every case."),
+        _line(2, 48, 300, "OFFICIAL is the marking this letter carries."),  # in the body: text
+    ]
+    kept = [ln.text for ln in remove_furniture(lines, [HEIGHT] * 2)]
+    assert kept == [
+        "My second recommendation is that",
+        "chief constables should review every case.",
+        "OFFICIAL is the marking this letter carries.",
+    ]
