@@ -263,11 +263,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?][’”'\")]?\s+(?=[A-Z‘“\"'])")
 def trailing_labels(blocks: Sequence[Block]) -> list[Candidate]:
     """Items whose label follows them in brackets inside running prose: each is the sentence
     before its label, when that sentence asks something ("We recommend that …")."""
-    text, spans = "", []  # the blocks' texts run together, and where each block's text lies
-    for block in blocks:
-        text += " " if text else ""
-        spans.append((len(text), block))
-        text += block.raw_text
+    text, spans = _run_together(blocks)
     out: list[Candidate] = []
     for m in TRAILING_LABEL_RE.finditer(text):
         before = text[: m.start()].rstrip()
@@ -293,6 +289,16 @@ def trailing_labels(blocks: Sequence[Block]) -> list[Candidate]:
             )
         )
     return out
+
+
+def _run_together(blocks: Sequence[Block]) -> tuple[str, list[tuple[int, Block]]]:
+    """The blocks' texts run together, and where each block's text begins in it."""
+    text, spans = "", []
+    for block in blocks:
+        text += " " if text else ""
+        spans.append((len(text), block))
+        text += block.raw_text
+    return text, spans
 
 
 def _located(spans: Sequence[tuple[int, Block]], start: int, end: int) -> list[Block]:
@@ -327,11 +333,7 @@ ORDINAL_RE = re.compile(
 def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     """Recommendations a letter numbers in words inside its prose: each is the sentence that
     opens "My second recommendation is that", numbered by its ordinal."""
-    text, spans = "", []
-    for block in blocks:
-        text += " " if text else ""
-        spans.append((len(text), block))
-        text += block.raw_text
+    text, spans = _run_together(blocks)
     out: list[Candidate] = []
     for m in ORDINAL_RE.finditer(text):
         stop = _SENTENCE_BREAK_RE.search(text, m.end())
