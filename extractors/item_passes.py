@@ -349,3 +349,34 @@ def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
             )
         )
     return out
+
+
+# A label run into its text after another sentence of the same paragraph: "… were followed
+# up. Area for improvement: The service should make sure …"
+MID_LABEL_RE = re.compile(
+    r"(?<=[.!?] )(?P<kw>Recommendation|Area for improvement|Cause of concern|Action)"
+    r":\s+(?=[A-Z])"
+)
+
+
+def midparagraph_labels(blocks: Sequence[Block]) -> list[Candidate]:
+    """Items labelled after another sentence of their paragraph: each is the rest of that
+    paragraph, from its label on, when it asks something."""
+    out: list[Candidate] = []
+    for block in blocks:
+        text, spans = _run_together([block])
+        for m in MID_LABEL_RE.finditer(text):
+            rest = text[m.end() :]
+            if not (directs(rest) or opens_with_imperative(rest)):
+                continue
+            out.append(
+                Candidate(
+                    kind=label_kind(m.group("kw")),
+                    number=None,
+                    parent=None,
+                    blocks=_located(spans, m.end(), len(text)),
+                    cluster=-32_000,
+                    labelled=True,
+                )
+            )
+    return out

@@ -13,6 +13,7 @@ from extractors.furniture import drop_contents, drop_footnotes
 from extractors.item_passes import (
     drop_titles,
     lead_in_lists,
+    midparagraph_labels,
     numbered_sections,
     ordinal_recommendations,
     split_asks,
@@ -201,6 +202,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates = with_responses(_labelled_and_sectioned(blocks, body), blocks)
         candidates += lead_in_lists(blocks, candidates)
         candidates += trailing_labels(blocks) + ordinal_recommendations(blocks)
+        candidates += midparagraph_labels(blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)

@@ -984,3 +984,20 @@ def test_recommendations_a_letter_numbers_in_words_are_its_items() -> None:
         ("1", "My first recommendation is that the Home Office should fund a national laboratory."),
         ("3", "My third and final recommendation is that chief constables train staff."),
     ]
+
+
+def test_a_label_run_in_after_another_sentence_of_its_paragraph_labels_the_rest() -> None:
+    lines = [
+        *paragraph(
+            1, 100,
+            "Few referrals had been followed up. Area for improvement: The service should make",
+            "sure that staff know how to raise a safeguarding concern.",
+        ),
+        # a label whose text asks nothing is a heading word in running prose, not an item
+        *paragraph(1, 150, "We looked at training. Recommendation: Training was good overall."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text) for i in items] == [
+        ("area_for_improvement",
+         "The service should make sure that staff know how to raise a safeguarding concern."),
+    ]  # fmt: skip
