@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import functools
 import itertools
@@ -30,11 +29,13 @@ from extractors.vocabulary import (
     ANAPHORIC,
     ASIDE_STARTS,
     ASKED_CUES,
+    BODY_ROLES,
     CLAUSE_WORDS,
     CO_ACTOR_CUES,
     COMPLEMENT_WORDS,
     CONNECTORS,
     COUNCIL_HINTS,
+    COUNT_WORDS,
     DEADLINE_OPENERS,
     DETERMINERS,
     DIRECT_CUES,
@@ -50,7 +51,9 @@ from extractors.vocabulary import (
     IT_IS_WORDS,
     LEADER_WORDS,
     MODALS,
+    MONTH_NAMES,
     NAME_HEADS,
+    NATIONS,
     NON_AGENT_START,
     OBLIGED,
     PARTNER_CUES,
@@ -358,13 +361,6 @@ def _without_place(toks: list[Token]) -> list[Token]:
             if nxt.lower_ in PLACES | {"the", "each"} or nxt.text in {"England", "Wales"}:
                 return toks[:k]
     return toks
-
-
-# A body's own officer named by the body: "the NPCC lead for X" stands for the NPCC.
-MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
-BODY_ROLES = frozenset({"lead", "leads", "coordinator", "coordinators", "portfolio"})
-COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
-NATIONS = frozenset({"England", "Wales", "Scotland", "Ireland", "London"})
 
 
 def _printed_conjunct(toks: list[Token], every: bool, in_list: bool) -> str | None:
@@ -711,7 +707,11 @@ class _Tagger:
                 break
             if t.is_title or t.is_upper or w in DETERMINERS or w in CONNECTORS or t.text == "-":
                 nxt = doc[i + 1] if i + 1 < limit else None
-                if w in CONNECTORS and nxt is not None and (nxt.lower_ in MONTHS or nxt.like_num):
+                if (
+                    w in CONNECTORS
+                    and nxt is not None
+                    and (nxt.lower_ in MONTH_NAMES or nxt.like_num)
+                ):
                     break  # "by the Board in September 2026": a date, not part of the name
                 if (
                     w in {"and", "or", "&", "of", "for"}
@@ -1284,9 +1284,9 @@ _ITEMS_FOR_RE = re.compile(
 )
 
 
+# The partners after whom items are for, or the exceptions: ", working with HMPPS, except …"
 _PARTNER_TAIL_RE = re.compile(
-    r",?\s+(?:working (?:together |jointly |closely )?with|in (?:consultation|partnership) with|"
-    r"with the support of|supported by|except)\b.*$",
+    r",?\s+(?:" + "|".join(r"\s+".join(cue) for cue in PARTNER_CUES) + r"|except)\b.*$",
     re.IGNORECASE,
 )
 

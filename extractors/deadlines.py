@@ -291,24 +291,7 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
     if label == "NUMERIC":
         return _numeric_day(text)
     if label == "RELATIVE":
-        n = next((_number(t.text) for t in toks if (_number(t.text) is not None and t.lower_ not in
-                  {"a", "an"}) or (t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
-                  doc[t.i + 1].lower_ in UNITS)), None)  # fmt: skip
-        unit_at = max(k for k, w in enumerate(words) if w in UNITS)
-        unit = UNITS[words[unit_at]]
-        event, end = _event_tail(doc, toks[unit_at].i + 1)
-        if unit == "hours" and not event:
-            return None  # "held for at least six hours", "reached within an hour": how long
-        if event:
-            text = doc[span.start : end].text
-        if not PUBLICATION_EVENT.search(event) and words[-1] in {"after", "following"}:
-            return None  # "twelve months after their first contact": when, not by when
-        if not PUBLICATION_EVENT.search(event) and (event or STANDARD_UNITS & set(words)):
-            return Deadline(text, None, "ongoing", None)
-        if n is None:
-            return None
-        when = _add(published, n, unit) if published else None
-        return Deadline(text, when, "relative", "day")
+        return _relative(span, doc, published)
     year_tok = next((t for t in toks if re.fullmatch(r"(19|20)\d\d", t.text)), None)
     if label == "THIS_YEAR":
         when = date(published.year, 12, 31) if published else None
@@ -347,6 +330,32 @@ def _resolve(label: str, span: Span, doc: Doc, published: date | None) -> Deadli
             when = _month_end(when.year, when.month)
     kind = "date"
     return Deadline(text, when, kind, gran)
+
+
+def _relative(span: Span, doc: Doc, published: date | None) -> Deadline | None:
+    """A limit counted from publication ("within six months"), or one counted from each case's
+    own event (ongoing: "within two working days of a change"), or none ("for six hours")."""
+    toks = list(span)
+    words = [t.lower_ for t in toks]
+    text = span.text
+    n = next((_number(t.text) for t in toks if (_number(t.text) is not None and t.lower_ not in
+              {"a", "an"}) or (t.lower_ in {"a", "an"} and t.i + 1 < len(doc) and
+              doc[t.i + 1].lower_ in UNITS)), None)  # fmt: skip
+    unit_at = max(k for k, w in enumerate(words) if w in UNITS)
+    unit = UNITS[words[unit_at]]
+    event, end = _event_tail(doc, toks[unit_at].i + 1)
+    if unit == "hours" and not event:
+        return None  # "held for at least six hours", "reached within an hour": how long
+    if event:
+        text = doc[span.start : end].text
+    if not PUBLICATION_EVENT.search(event) and words[-1] in {"after", "following"}:
+        return None  # "twelve months after their first contact": when, not by when
+    if not PUBLICATION_EVENT.search(event) and (event or STANDARD_UNITS & set(words)):
+        return Deadline(text, None, "ongoing", None)
+    if n is None:
+        return None
+    when = _add(published, n, unit) if published else None
+    return Deadline(text, when, "relative", "day")
 
 
 def _due_in(deadline: Deadline, span: Span, published: date | None) -> bool:

@@ -204,14 +204,13 @@ FOLLOWING_RE = re.compile(
 
 
 # Words that qualify an item column's header ("Safety action", "Key recommendations").
-HEADER_QUALIFIER_RE = re.compile(
-    r"^(?:(?:the|our|key|main|summary of|learning|national|local|force|new|safety|management|"
-    r"agreed|improvement)\s+|(?-i:[A-Z]{3,8})(?:['’]s)?\s+)",  # "HMICFRS recommendation"
-    re.IGNORECASE,
-)
-ITEM_HEADER_RE = re.compile(
+_QUALIFIER = (
     r"(?:(?:the|our|key|main|summary of|learning|national|local|force|new|safety|management|"
-    r"agreed|improvement)\s+|(?-i:[A-Z]{3,8})(?:['’]s)?\s+)?"
+    r"agreed|improvement)\s+|(?-i:[A-Z]{3,8})(?:['’]s)?\s+)"  # "HMICFRS recommendation"
+)
+HEADER_QUALIFIER_RE = re.compile("^" + _QUALIFIER, re.IGNORECASE)
+ITEM_HEADER_RE = re.compile(
+    _QUALIFIER + "?"
     r"(?:recommendations?|areas? for (?:priority )?"
     r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
     r"requirements?)(?:\s*\([^)]*\))?",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 # Modal and reporting verbs that turn a sentence into a request of someone.
@@ -143,6 +144,13 @@ NAME_HEADS = frozenset(
 PRISON_RE = re.compile(r"^(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z]")
 SERVICE_WORDS = frozenset({"service", "fire and rescue service", "fire & rescue service"})
 PRISON_WORDS = frozenset({"prison", "establishment", "jail", "yoi"})
+# A body's own officer named by the body: "the NPCC lead for X" stands for the NPCC.
+BODY_ROLES = frozenset({"lead", "leads", "coordinator", "coordinators", "portfolio"})
+# "the four police forces": a count of a class
+COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+# A title-case name ending in one of these names a national body ("Social Care Wales").
+NATIONS = frozenset({"England", "Wales", "Scotland", "Ireland", "London"})
+MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
 # A police force's own name ends so: "Westmarch Police", "Northvale Constabulary".
 FORCE_NAME_RE = re.compile(r"\b(?:Constabulary|Police|Police Service)$")
 PARTNER_CUES: tuple[tuple[str, ...], ...] = (
