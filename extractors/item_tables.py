@@ -45,7 +45,8 @@ _OWNER_HEADER_RE = re.compile(
 
 
 _DUE_HEADER_RE = re.compile(
-    r"due|deadline|timescale|time ?frame|target date|completion|^(?:by|when|date|by when)$",
+    r"due|deadline|timescale|time ?frame|target date|completion|implementation date|"
+    r"^(?:by|when|date|by when)$",
     re.IGNORECASE,
 )
 

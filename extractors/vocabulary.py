@@ -34,7 +34,8 @@ IMPERATIVES = frozenset(
 
 # The report's own process, not an ask of it: "The Council must consider this report …",
 # "should provide us with evidence that it has complied …" (a committee's "should write to us
-# setting out …" is an ask), a paper's "The Board is asked to note …"; and a summary restating
+# setting out …" is an ask), a paper's "The Board is asked to note …" or "That the Committee
+# notes the findings …"; and a summary restating
 # the asks ("In summary, …").
 PROCESS_RE = re.compile(
     r"^(?:in summary|to summarise|in short)\b|"
@@ -42,7 +43,8 @@ PROCESS_RE = re.compile(
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
     r"(?:the|each of the) (?:actions?|remedies|steps) above|"
     r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
-    r"^(?:the\s+)?(?:board|committee|panel|cabinet|members?)\s+(?:is|are)\s+(?:\w+\s+)?asked\s+to\b",
+    r"^(?:that\s+)?(?:the\s+)?(?:board|committee|panel|cabinet|members?)\s+"
+    r"(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
     re.IGNORECASE,
 )
 

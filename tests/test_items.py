@@ -941,6 +941,18 @@ def test_a_qualified_action_column_and_an_id_column_make_an_action_table() -> No
     ]
 
 
+def test_an_implementation_date_column_gives_each_action_its_deadline() -> None:
+    rows = (
+        ("Ref", "Agreed action", "Responsible officer", "Implementation date"),
+        ("1", "Cardholder limits will be reduced to £500.", "Finance Lead", "30 April 2031"),
+        ("2", "Cards will be cancelled when notice of leaving is received.", "HR Lead",
+         "Immediate"),
+    )  # fmt: skip
+    items = split_items(replace(doc([]), tables=(Table(page=1, top=100, bottom=200, rows=rows),)))
+    timings = [(i.number, i.timing) for i in items]
+    assert timings == [("1", "By 30 April 2031"), ("2", "Immediately")]
+
+
 def test_an_owner_cell_merged_over_several_rows_owns_each_of_them() -> None:
     rows = (
         ("No.", "Recommendation", "Lead"),
