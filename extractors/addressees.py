@@ -402,6 +402,13 @@ def _every_plural(words: list[Token], head_pos: int) -> str:
     return "".join(out).strip()
 
 
+# A name that opens with one of these is a document's part or a plan, not a body.
+_NOT_BODY_FIRST = frozenset(
+    {"recommendation", "action", "area", "operation", "project", "section", "paragraph",
+     "chapter", "appendix", "annex", "table", "figure", "phase", "stage", "option", "part"}
+)  # fmt: skip
+
+
 def _is_participle(tok: Token) -> bool:
     w = tok.lower_
     return (w.endswith(("ed", "en")) and len(w) > 3) or w in IRREGULAR_PARTICIPLES
@@ -955,6 +962,8 @@ class _Tagger:
                 break
             # extend a list leftwards: "A, B and C should"
             is_list = any(x.lower_ in {"and", "or"} for s in kept for x in s)
+            if is_list and first.lower_ == "as" and self._is_aside_role(seg):
+                continue  # "A, as lead authority, and B should": the role describes A
             bare = seg[1:] if first.lower_ in {"and", "or"} else seg
             if not bare:
                 continue
@@ -988,12 +997,21 @@ class _Tagger:
     def _is_aside(self, seg: list[Token]) -> bool:
         """True for a segment that describes the subject rather than naming it."""
         first = seg[0]
+        named = len(seg) > 1 and (
+            seg[1].lower_ in DETERMINERS or seg[1].is_title or seg[1].i in self.ent_at
+        )
+        if first.lower_ in {"and", "or"} and named and self._clean_np(seg[1:]):
+            return False  # "X should do A, and the council should do B": a new subject
         short_aside = first.lower_ in SEGMENT_DROP_STARTS and len(seg) <= 3
         # ", kept by the NCA,": a reduced relative clause
         reduced = first.is_lower and len(seg) > 1 and seg[1].lower_ == "by"
         return (
             first.lower_ in ASIDE_STARTS or reduced or (short_aside and first.i not in self.ent_at)
         )
+
+    def _is_aside_role(self, seg: list[Token]) -> bool:
+        """True for ", as lead local flood authority,": a role the body before it holds."""
+        return len(seg) > 1 and all(t.is_alpha and not t.is_upper for t in seg[1:])
 
     def _partner_cut(self, seg: list[Token]) -> list[Token]:
         """ "X working with Y" as the subject: X, with Y a partner, when both name someone
@@ -1078,6 +1096,8 @@ class _Tagger:
                     kind = "none"  # "how forces will measure": a described, not a directed, action
                 subject = self._subject_segments(span)
                 labels = self._np_list(subject) if subject else []
+                if not labels and kind == "active":
+                    labels = self._proper_subject(subject, s0)
                 if i > s0 and doc[i - 1].lower_ in {"and", "or"}:
                     labels = []  # "X should do A, and should explain B": X is not named again
                 if kind == "passive":
@@ -1104,6 +1124,19 @@ class _Tagger:
                 if bare_be and _is_participle(doc[j + 1]) and doc[j + 2].lower_ == "by":
                     self._passive_agent(j + 1, s1, "bare_be_agent")
         return self.found
+
+    def _proper_subject(self, subject: list[Token], s0: int) -> list[str]:
+        """ "Aldbrook Water should …": a proper name opening its sentence as the subject of
+        an active modal names a body, whatever its last word."""
+        words = [t for t in subject if not t.is_punct]
+        if (
+            len(words) < 2
+            or subject[0].i != s0
+            or words[0].lower_ in DETERMINERS | ANAPHORIC | NON_AGENT_START | _NOT_BODY_FIRST
+            or not all(t.is_title and t.is_alpha for t in words)
+        ):
+            return []
+        return [" ".join(t.text for t in words)]
 
     def _anaphoric(self, subject: list[Token], label: str) -> bool:
         """True for a non-registry phrase that refers back to a body already mentioned."""
@@ -1298,6 +1331,9 @@ def _who(phrase: str) -> str:
 
 
 def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str]:
+    posts = [p for p in re.split(r"\s+/\s+", hint.strip()) if p]
+    if posts and all(_is_post(p, ctx) for p in posts):  # "HR Business Partner / Finance Lead"
+        return posts
     doc = parse(hint, ctx.bodies)
     tagger = _Tagger(doc, ctx, disabled)
     found = tagger.run()
@@ -1518,9 +1554,12 @@ def _inherited(
         bare_imperative = not actors and not ctx.default and opens_with_imperative(item.text)
         if hinted and all(_is_post(h, ctx) for h in hinted) and not bare_imperative:
             # a lead named by post ("Director of Midwifery") acts for the item's body, or for
-            # the inspected body when the item names none; an order to no one ("Introduce a
-            # defect log") in a report on no one body is for the post its row names
-            hinted = [] if actors or ctx.default is None else [ctx.default]
+            # the inspected body when the item names none or only its teams and posts; an
+            # order to no one ("Introduce a defect log") in a report on no one body is for
+            # the post its row names
+            own = [a for a in actors if not _is_post(a, ctx)]
+            hinted = [] if own or ctx.default is None else [ctx.default]
+            named = [a for a in named if not _is_post(a, ctx)] if ctx.default else named
         actors = named or hinted or actors
     if not actors and pronoun_first and previous and "previous_item" not in disabled:
         actors = list(previous)

@@ -248,9 +248,10 @@ ROLE_LABELS = frozenset({"department", "minister", "ministers", "secretary of st
 GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
 
 
-# A post a person holds in a body, as an owner column names it: "Director of Midwifery",
-# "Chief Nurse", "Associate Director of Quality Governance", "Head of Safeguarding".
+# A post a person holds in a body, or a team of it, as an owner column names it: "Director of
+# Midwifery", "Chief Nurse", "HR Business Partner", "Head of Safeguarding", "Finance Team".
 POST_RE = re.compile(
     r"^(?:the\s+)?(?:[A-Z][A-Za-z]*\s+){0,3}(?:Director|Head|Officer|Manager|Lead|Nurse|Midwife|"
-    r"Secretary|Chair|Matron|Consultant|Leader|Executive)(?:\s+(?:of|for)\s+\S.*)?$"
+    r"Secretary|Chair|Matron|Consultant|Leader|Executive|Accountant|Adviser|Advisor|Partner|"
+    r"Co-?ordinator|Team|Unit)s?(?:\s+(?:of|for)\s+\S.*)?$"
 )

@@ -644,6 +644,56 @@ def test_a_bare_imperative_or_a_post_in_the_owner_column_is_for_the_inspected_bo
     assert _tag("Remind supervisors to record rest day working.", national).addressees == ()
 
 
+def test_a_team_or_posts_of_the_inspected_body_act_for_that_body() -> None:
+    audit = Metadata(
+        title="Internal audit of purchasing cards",
+        publisher="Westbridge District Council",
+        published=None,
+        subject="Westbridge District Council",
+    )
+    text = "The Finance Team will review the VAT coding of card transactions."
+    assert _tag(text, audit, responsible="Chief Accountant").addressees == ("local_authority",)
+    posts = "HR Business Partner / Finance Systems Lead"
+    got = _tag("Cards will be cancelled on the day notice is received.", audit, responsible=posts)
+    assert got.addressees == ("local_authority",)
+    # with no inspected body, the team the item names is who acts
+    national = Metadata(title="Purchasing cards in councils", publisher=None, published=None)
+    assert _tag(text, national, responsible="Chief Accountant").addressees == ("Finance Team",)
+
+
+COUNCIL_REPORT = Metadata(
+    title="Inquiry into the flood response of Harlowmere Borough Council",
+    publisher=None,
+    published=None,
+    subject="Harlowmere Borough Council",
+)
+
+
+def test_a_new_subject_after_and_is_a_second_actor() -> None:
+    text = (
+        "The Environment Agency should offer warnings by landline, and the council should "
+        "agree a volunteer arrangement for door-to-door warnings."
+    )
+    assert _tag(text, COUNCIL_REPORT).addressees == ("Environment Agency", "local_authority")
+    # "and should" continues the same subject
+    again = "The Environment Agency should offer warnings, and should publish them."
+    assert _tag(again, COUNCIL_REPORT).addressees == ("Environment Agency",)
+
+
+def test_a_role_between_commas_does_not_end_a_list_of_subjects() -> None:
+    text = (
+        "Westmarch County Council, as lead local flood authority, and the Environment Agency "
+        "should publish a joint plan."
+    )
+    assert _tag(text).addressees == ("Westmarch County Council", "Environment Agency")
+
+
+def test_a_proper_name_opening_its_sentence_as_subject_is_a_body() -> None:
+    assert _tag("Aldbrook Water should complete its sewer model.").addressees == ("Aldbrook Water",)
+    assert _tag("Operation Kestrel should continue next year.").addressees == ()
+    assert _tag("Lower Marsh should be protected from flooding.").addressees == ()
+
+
 PRISON_REPORT = Metadata(
     title="Report on an unannounced inspection of HMP Eastbury",
     publisher="HM Inspectorate of Prisons",
