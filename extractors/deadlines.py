@@ -91,6 +91,8 @@ _DAY = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?$"}}
 _MONTH = {"LOWER": {"IN": list(MONTHS)}}
 _SEASON = {"LOWER": {"IN": list(SEASON_END)}}
 _UNIT = {"LOWER": {"IN": list(UNITS)}}
+# A period that recurs: "every term", "once a quarter".
+_PERIOD = {"LOWER": {"IN": ["year", "month", "quarter", "term", "week", "fortnight"]}}
 # A day written in figures, day first as in UK reports: "31/03/2026", "31.03.2026".
 _NUMERIC_DAY = {"TEXT": {"REGEX": r"^\d{1,2}[/.]\d{1,2}[/.](19|20)\d\d$"}}
 
@@ -162,8 +164,12 @@ def _ongoing_patterns() -> list[list[dict[str, Any]]]:
         _words("annually"),
         _words("biannually"),
         _words("quarterly"),
-        _words("once", "a", "year"),
-        _words("twice", "a", "year"),
+        # "at least once a month", "twice a term": a number of times in each period
+        [
+            {"LOWER": {"IN": ["once", "twice"]}},
+            {"LOWER": {"IN": ["a", "per", "each", "every"]}},
+            _PERIOD,
+        ],
         _words("on", "an", "annual", "basis"),
         [
             *least,
@@ -174,7 +180,7 @@ def _ongoing_patterns() -> list[list[dict[str, Any]]]:
         ],
         [{"LOWER": "once", "OP": "?"}, every, _NUM, _UNIT],
         [{"LOWER": "once", "OP": "?"}, every, _DIGITS, _UNIT],
-        [every, {"LOWER": {"IN": ["year", "month", "quarter"]}}],
+        [every, _PERIOD],
         [
             {"LOWER": {"IN": [*NUMBER_WORDS, "two", "three"]}},
             {"TEXT": "-"},

@@ -120,6 +120,9 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("Forces should hold six-monthly reviews of the register.", "ongoing", None),
     ("Peer review should take place at least once every five years.", "ongoing", None),
     ("The board should meet once a year to consider progress.", "ongoing", None),
+    ("Managers should supervise each practitioner at least once a month.", "ongoing", None),
+    ("Councils should share the data with the Department every term.", "ongoing", None),
+    ("Governors should check these arrangements twice a term.", "ongoing", None),
     (
         "Immediately, forces should stop recording these incidents as no crime.",
         "immediate",
