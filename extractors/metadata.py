@@ -33,6 +33,7 @@ _CUES = (
     r"date of publication",
     r"publication date",
     r"published(?: on)?",
+    r"published by\b[^.\n]{0,120}?,?",  # an imprint: "Published by the Office of X, 3 May 2026"
     r"first published",
     r"presented to parliament[^.]{0,160}?",
     r"ordered by the house of commons to be printed",
@@ -160,6 +161,9 @@ def _title(doc: DocumentText, front: Sequence[Line], body: float) -> tuple[str |
     """The cover's largest lines and the display lines under them, else the PDF's Title field."""
     first = min((ln.page for ln in front), default=1)
     first_page = [ln for ln in front if ln.page == first]
+    field = _field_title(first_page)
+    if field:
+        return field
     if first_page:
         biggest = max(ln.size for ln in first_page)
         lines = [ln for ln in first_page if ln.size >= biggest - 0.5]
@@ -177,6 +181,33 @@ def _title(doc: DocumentText, front: Sequence[Line], body: float) -> tuple[str |
     if meta and not _JUNK_TITLE_RE.match(meta) and len(meta.split()) >= 2:
         return meta, []
     return None, []
+
+
+_TITLE_FIELD_RE = re.compile(r"^\s*(?:report\s+)?title\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+
+
+def _field_title(page: Sequence[Line]) -> tuple[str, list[Line]] | None:
+    """A form cover's "Title:" field: its value on the same line or beside it in the row,
+    with the lines that continue the value under it."""
+    for ln in page:
+        m = _TITLE_FIELD_RE.match(ln.text)
+        if m is None:
+            continue
+        value = [ln] if m.group("value").strip() else []
+        beside = [x for x in page if abs(x.top - ln.top) < 2 and x.x0 > ln.x1]
+        value = value or sorted(beside, key=lambda x: x.x0)[:1]
+        if not value:
+            continue
+        labels = {round(x.top) for x in page if x.x0 < value[0].x0 - 20}
+        for x in sorted(page, key=lambda x: x.top):
+            below = x.top > value[-1].top and x.top - value[-1].top <= 1.8 * x.size
+            if below and abs(x.x0 - value[0].x0) < 2 and round(x.top) not in labels:
+                value.append(x)
+        text = " ".join(" ".join(x.text.split()) for x in value)
+        text = _TITLE_FIELD_RE.sub(r"\g<value>", text).strip()
+        if 2 <= len(text.split()) <= 40:
+            return text, value
+    return None
 
 
 def _capitals_heading(page: Sequence[Line]) -> tuple[str, list[Line]] | None:

@@ -363,8 +363,14 @@ def _masthead(cover: Sequence[Line], title_lines: Sequence[Line]) -> list[str]:
         named = first and (names_only_a_publisher(first[0]) or _organisation(first))
         return first if named else []
     top = title_lines[0]
-    above = [ln for ln in cover if ln.page == top.page and ln.top < top.top]
+    # a form's fields ("Meeting:", "Report of:") end the masthead over a "Title:" field
+    fields = [ln.top for ln in cover if ln.page == top.page and _FIELD_LABEL_RE.match(ln.text)]
+    stop = min([top.top, *(t - 2 for t in fields)])
+    above = [ln for ln in cover if ln.page == top.page and ln.top < stop]
     return [" ".join(_cased(above))] if above else []
+
+
+_FIELD_LABEL_RE = re.compile(r"^\s*[A-Z][\w ’'/-]{0,30}:\s*$")
 
 
 def _imprint(doc: DocumentText) -> list[str]:
@@ -395,7 +401,7 @@ def _named(texts: Sequence[str]) -> str | None:
 _ORGANISATION_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|the|on)\s+)*){1,7}"
     r"(?:Inspectorate|Centre|Center|Branch|Collaborative|Board|Panel|Agency|Authority|"
-    r"Commission|Unit|Partnership|Institute|Association|Bureau|Directorate|Network|Forum)"
+    r"Commission|Unit|Partnership|Institute|Association|Bureau|Directorate|Network|Forum|Council)"
 )
 
 

@@ -91,6 +91,12 @@ def test_a_line_labelling_the_document_date_is_its_publication_date() -> None:
     )
 
 
+def test_an_imprint_naming_the_publisher_then_the_day_dates_the_report() -> None:
+    cover = [("Out of school", 30.0), ("A report by the Children's Advocate November 2031", 12.0)]
+    imprint = [("Published by the Office of the Children's Advocate, 3 November 2031.", 9.0)]
+    assert _meta([cover, imprint, [BODY]]).published == date(2031, 11, 3)
+
+
 def test_a_labelled_producer_field_names_the_publisher() -> None:
     cover = [
         ("Weekly burglary figures", 20.0),

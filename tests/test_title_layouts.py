@@ -85,3 +85,24 @@ def test_a_numbered_or_short_capitals_heading_is_not_a_title() -> None:
     assert _plain_cover(letter, title_field="Vehicle stops in Northshire") == (
         "Vehicle stops in Northshire"
     )
+
+
+def _form_cover() -> DocumentText:
+    """A committee paper whose cover is a form of labelled fields under the council's name."""
+    rows = [("Meeting:", "Audit Committee"), ("Report of:", "Chief Internal Auditor"),
+            ("Title:", "Internal Audit Report – Fuel Cards and"), ("", "Low-Value Orders"),
+            ("Key decision:", "No")]  # fmt: skip
+    lines = [Line(page=1, text="EASTFORD DISTRICT COUNCIL", x0=60, x1=330, top=60, bottom=76,
+                  size=16.0, bold=True)]  # fmt: skip
+    for k, (label, value) in enumerate(rows):
+        top = 90 + 16 * k
+        if label:
+            lines.append(Line(1, label, 60, 130, top, top + 10, 10.0, True))
+        lines.append(Line(1, value, 190, 480, top + 0.3, top + 10, 10.0, False))
+    return DocumentText("r.pdf", "0" * 64, 1, tuple(lines))
+
+
+def test_a_form_covers_title_field_is_the_title_and_its_fields_end_the_masthead() -> None:
+    meta = extract_metadata(_form_cover())
+    assert meta.title == "Internal Audit Report – Fuel Cards and Low-Value Orders"
+    assert meta.publisher == "Eastford District Council"
