@@ -209,6 +209,8 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_COUNCIL_ID
         elif PROVIDER_HINTS.search(subject) or metadata.subject:
             default = SUBJECT_PROVIDER_ID
+    if default is None and re.search(r"\bCouncil\b", metadata.publisher or ""):
+        default = SUBJECT_COUNCIL_ID  # a council's own paper (an audit, a scrutiny review)
     # "the Department": the department that published the report, else the one its title names,
     # else the one its cover names (an auditor's report on a department)
     departments = (
@@ -1080,7 +1082,9 @@ class _Tagger:
             s0, s1 = sent.start, sent.end
             i = s0
             while i < s1:
-                cue = self._direct_cue(i, s1) or self._for_to(i, s0, s1)
+                cue = (
+                    self._direct_cue(i, s1) or self._for_to(i, s0, s1) or self._and_that(i, s0, s1)
+                )
                 if cue:
                     i = cue
                     continue
@@ -1228,6 +1232,28 @@ class _Tagger:
                     self.found.add(r, "pronoun")
             else:
                 self.found.add(label, cue)
+        return nxt
+
+    def _and_that(self, i: int, s0: int, end: int) -> int:
+        """ "We recommend that A record …, and that B check …": B is asked too."""
+        doc = self.doc
+        if not (
+            doc[i].lower_ == "that"
+            and i > s0
+            and doc[i - 1].lower_ in {"and", "or"}
+            and any(t.lower_ in RECOMMEND_CUES for t in doc[s0:i])
+            and "recommend_that" not in self.disabled
+        ):
+            return 0
+        np = self._prefix_np(i + 1, end)
+        nxt = np[-1].i + 1 if np else end
+        if not np or nxt >= end or _modal_at(doc, nxt) or doc[nxt].lower_ in {"be", "is", "are"}:
+            return 0
+        # after a named body, a class of people ("custody inspectors") is that body's staff
+        named = any(self.ctx.known(a) or not a.islower() for a in self.found.actors)
+        for label in self._np_list(np):
+            if label != PRONOUN and not (named and label.islower()):
+                self.found.add(label, "recommend_that")
         return nxt
 
     def _skip_deadline(self, j: int, end: int) -> int:

@@ -669,6 +669,17 @@ COUNCIL_REPORT = Metadata(
 )
 
 
+def test_a_councils_own_paper_is_about_that_council() -> None:
+    paper = Metadata(
+        title="Internal Audit Report: fuel cards", publisher="Eastford District Council",
+        published=None,
+    )  # fmt: skip
+    text = "Cards will be cancelled on the day notice of leaving is received."
+    assert _tag(text, paper, responsible="Finance Lead").addressees == ("local_authority",)
+    other = Metadata(title=paper.title, publisher="Eastford Audit Partnership", published=None)
+    assert _tag(text, other, responsible="Finance Lead").addressees == ()
+
+
 def test_a_new_subject_after_and_is_a_second_actor() -> None:
     text = (
         "The Environment Agency should offer warnings by landline, and the council should "
@@ -678,6 +689,21 @@ def test_a_new_subject_after_and_is_a_second_actor() -> None:
     # "and should" continues the same subject
     again = "The Environment Agency should offer warnings, and should publish them."
     assert _tag(again, COUNCIL_REPORT).addressees == ("Environment Agency",)
+
+
+def test_a_second_that_clause_after_we_recommend_names_its_own_subject() -> None:
+    text = (
+        "We recommend that schools record every part-time timetable, and that governing "
+        "bodies check these arrangements at least once a term."
+    )
+    assert _tag(text).addressees == ("schools", "governing bodies")
+    staff = (
+        "The IOPC recommends that Westdale Police reviews its guidance, and that custody "
+        "sergeants audit a sample of records."
+    )
+    assert _tag(staff).addressees == ("Westdale Police",)
+    passive = "We recommend that the force reviews its policy, and that all staff are trained."
+    assert _tag(passive, FORCE_REPORT).addressees == ("force",)
 
 
 def test_a_role_between_commas_does_not_end_a_list_of_subjects() -> None:
