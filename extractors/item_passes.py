@@ -35,6 +35,34 @@ def with_responses(candidates: list[Candidate], blocks: Sequence[Block]) -> list
     return candidates
 
 
+# A reference code standing alone on its line, with a figure in it: "HSIB/2026/014", "R-07".
+_CODE_ALONE_RE = re.compile(r"^[A-Z]{1,8}(?:[/-][A-Z0-9]{1,8}){1,3}$")
+
+
+def trailing_codes(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
+    """An unnumbered item whose text is followed by a reference code alone on its line takes
+    the code as its number, unless another item's text follows the code (then it labels that)."""
+    after = {
+        id(a.lines[-1]): (b, c)
+        for a, b, c in zip(blocks, blocks[1:], [*blocks[2:], None], strict=False)
+        if a.lines
+    }
+    firsts = {id(c.blocks[0].lines[0]) for c in candidates if c.blocks and c.blocks[0].lines}
+    for cand in candidates:
+        last = cand.blocks[-1].lines if cand.blocks else []
+        hit = after.get(id(last[-1])) if last and cand.number is None else None
+        if hit is None:
+            continue
+        code, following = hit
+        text = code.text.strip()
+        if len(code.lines) != 1 or not _CODE_ALONE_RE.match(text) or not re.search(r"\d", text):
+            continue
+        if following is not None and following.lines and id(following.lines[0]) in firsts:
+            continue
+        cand.number = text
+    return candidates
+
+
 _SUBJECT_ASKS_RE = re.compile(
     r"^\W*(?:by [^,]{3,40},\s*)?\w.{0,80}?\b(?:should|must|shall)\b", re.I
 )

@@ -18,6 +18,7 @@ from extractors.item_passes import (
     ordinal_recommendations,
     split_asks,
     standalone_recommendations,
+    trailing_codes,
     trailing_labels,
     with_responses,
     without_process,
@@ -55,7 +56,7 @@ from extractors.item_tables import (
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
-from extractors.vocabulary import directs, opens_with_imperative
+from extractors.vocabulary import asks_in_full, directs, opens_with_imperative
 from extractors.wording import follows_on
 from models.records import DocumentText, Item, ItemKind, Line
 
@@ -203,6 +204,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += lead_in_lists(blocks, candidates)
         candidates += trailing_labels(blocks) + ordinal_recommendations(blocks)
         candidates += midparagraph_labels(blocks)
+        candidates = trailing_codes(candidates, blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)
@@ -368,7 +370,11 @@ class _Splitter:
         a bulleted list under it makes the heading a section of that kind."""
         kind, lead, heading = pending
         self.pending = None
-        lead_in = block.label is None and (LEAD_IN_RE.search(text) or FOLLOWING_RE.search(text))
+        lead_in = (
+            block.label is None
+            and bool(LEAD_IN_RE.search(text) or FOLLOWING_RE.search(text))
+            and not asks_in_full(text)
+        )
         if lead_in or (block.label_kind == "number" and _opens_list(text)):
             # "32. To remedy this, I recommend the following." under "Agreed action": the
             # paragraph leads in the items, which it says are recommendations

@@ -59,6 +59,23 @@ def directs(text: str) -> bool:
     return bool(DIRECTIVE_RE.search(_JUDGES_RE.sub(" ", text)))
 
 
+_ASK_RE = re.compile(
+    r"\b(?:should|must|shall|needs? to|is to|are to|recommend(?:s|ed)? that)\b", re.IGNORECASE
+)
+
+
+def asks_in_full(text: str) -> bool:
+    """True when a text ending in a colon has already asked for an action, verb and object
+    ("It is recommended that boards require providers to give … information that explains:"),
+    so what follows completes it, unlike a lead-in ("The force should:")."""
+    asks = list(_ASK_RE.finditer(text))
+    if not asks:
+        return False
+    words = [w.lower().strip(",;:()") for w in text[asks[-1].end() :].split()]
+    verb = any(w in IMPERATIVES or (w.endswith("s") and w[:-1] in IMPERATIVES) for w in words)
+    return len(words) >= 12 and verb and "following" not in words
+
+
 def opens_with_imperative(text: str) -> bool:
     """True when the text's first word is an instruction verb ("Ensure …", "review …")."""
     words = text.split()

@@ -1013,3 +1013,57 @@ def test_a_label_run_in_after_another_sentence_of_its_paragraph_labels_the_rest(
         ("area_for_improvement",
          "The service should make sure that staff know how to raise a safeguarding concern."),
     ]  # fmt: skip
+
+
+def _safety_box(top: float, text: list[str], code: str) -> list[Line]:
+    """A boxed 'Safety recommendation' whose reference code closes it at the right."""
+    return [
+        line(1, top, "Safety recommendation", bold=True),
+        *paragraph(1, top + 18, *text),
+        line(1, top + 18 + 15 * len(text) + 4, code, x0=400, size=9.0, bold=True),
+    ]
+
+
+def test_a_reference_code_closing_an_unlabelled_item_is_its_number() -> None:
+    lines = [
+        line(1, 60, "3. Safety recommendations", size=15.0, bold=True),
+        *_safety_box(100, ["It is recommended that NHS England publishes a minimum standard",
+                           "for remote monitoring of patients at home."], "SIB/2031/014"),
+        *_safety_box(200, ["It is recommended that the Department of Health and Social Care",
+                           "reviews the contracts for monitoring platforms."], "SIB/2031/015"),
+        *paragraph(1, 300, "The trust told us about the changes it has already made."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[4]) for i in items] == [
+        ("SIB/2031/014", "NHS"),
+        ("SIB/2031/015", "the"),
+    ]
+
+
+def test_a_code_over_the_next_items_text_is_not_the_number_of_the_one_before() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=15.0, bold=True),
+        line(1, 90, "R-06", bold=True),
+        *paragraph(1, 110, "The force should review its vetting policy by March 2031."),
+        line(1, 140, "R-07", bold=True),
+        *paragraph(1, 160, "The force should train its vetting staff in the new policy."),
+        *paragraph(1, 200, "The force told us about the changes it has already made."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text.split()[3] for i in items] == ["review", "train"]
+    assert items[0].number != "R-07"
+
+
+def test_an_ask_complete_before_its_colon_keeps_the_bullets_that_finish_it() -> None:
+    lines = [
+        line(1, 60, "3. Safety recommendations", size=15.0, bold=True),
+        line(1, 100, "Safety recommendation", bold=True),
+        *paragraph(1, 118, "It is recommended that integrated care boards, when they commission",
+                   "services, require providers to give each patient written information",
+                   "that explains:"),
+        *paragraph(1, 163, "• what to do if a device stops working; and",
+                   "• whom to contact out of hours."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert len(items) == 1
+    assert items[0].text.endswith("whom to contact out of hours.")
