@@ -55,7 +55,7 @@ _SOURCE_RES = (
     # "HMICFRS published the report on 5 March 2026."
     re.compile(
         r"\bpublished (?:its|the|this|that) (?:\w+\s+){0,3}?(?:report|review|inspection)\b"
-        rf"[^.]{{0,80}}? on (?P<date>{_PLAIN_DATE})",
+        rf"[^.]{{0,160}}? on (?P<date>{_PLAIN_DATE})",
         re.IGNORECASE,
     ),
 )
