@@ -103,9 +103,14 @@ def _is_label_line(ln: Line) -> bool:
 
 def label_ok(ln: Line, body: float = 0.0) -> bool:
     m = LABEL_RE.match(ln.text)
-    if not m or ln.size < body - 1.5:  # footnotes and captions are not item labels
+    if not m:
         return False
     rest = m.group("rest")
+    # footnotes and captions are not item labels; a quotation set a size down ("Recommendation
+    # 2: By 31 October …" quoted in a response) is, when a sentence follows its label
+    quoted = bool(m.group("sep")) and len(rest.split()) >= 6 and ln.size >= 0.8 * body
+    if ln.size < body - 1.5 and not quoted:
+        return False
     prefix = m.group("prefix").strip()
     if m.group("sep") or not rest:
         return not prefix or not rest
@@ -243,6 +248,7 @@ class Candidate:
     labelled: bool = False
     label_in_box: bool | None = None  # a label alone on its line: whether it sits in a panel
     run_in: bool = False  # "Area for improvement: The force should …": label run into the text
+    whole: bool = False  # one item under a singular label: the list in it finishes its sentence
 
     def text(self) -> str:
         return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))

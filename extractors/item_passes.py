@@ -143,7 +143,9 @@ def split_asks(candidates: list[Candidate]) -> list[Candidate]:
 def _splits(cand: Candidate, lead: str, asks: list[list[Block]]) -> bool:
     """True when an entry is a lead-in over asks that are the items: "we recommend that:" over
     asks each naming its actor, or "Within a month, the Council should:" over any list."""
-    if len(asks) < 2 or not all(a[0].label_kind in ("letter", "roman", "bullet") for a in asks):
+    if cand.whole or len(asks) < 2:
+        return False
+    if not all(a[0].label_kind in ("letter", "roman", "bullet") for a in asks):
         return False
     if cand.kind == "recommendation" and _RECOMMEND_THAT_RE.search(lead):
         return all(_names_its_actor(a[0].text) for a in asks)
@@ -380,31 +382,67 @@ def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
 
 
 # A label run into its text after another sentence of the same paragraph: "… were followed
-# up. Area for improvement: The service should make sure …"
+# up. Area for improvement: The service should make sure …", "… Area for improvement 2: …"
 MID_LABEL_RE = re.compile(
     r"(?<=[.!?] )(?P<kw>Recommendation|Area for improvement|Cause of concern|Action)"
-    r":\s+(?=[A-Z])"
+    r"(?:\s+(?P<num>\d{1,2}))?:\s+(?=[A-Z])"
 )
 
 
 def midparagraph_labels(blocks: Sequence[Block]) -> list[Candidate]:
-    """Items labelled after another sentence of their paragraph: each is the rest of that
-    paragraph, from its label on, when it asks something."""
+    """Items labelled after another sentence of their paragraph: each runs from its label to
+    the last of the sentences after it that ask something, over a page break or a bold run."""
     out: list[Candidate] = []
-    for block in blocks:
-        text, spans = _run_together([block])
+    for k, block in enumerate(blocks):
+        text, spans = _run_together(_paragraph_over_pages(blocks, k))
         for m in MID_LABEL_RE.finditer(text):
-            rest = text[m.end() :]
-            if not (directs(rest) or opens_with_imperative(rest)):
+            if m.start() >= len(block.raw_text):
+                break  # the label is in the next page's part: that block's own pass finds it
+            end = _asks_end(text, m.end())
+            if end is None:
                 continue
             out.append(
                 Candidate(
                     kind=label_kind(m.group("kw")),
-                    number=None,
+                    number=m.group("num"),
                     parent=None,
-                    blocks=_located(spans, m.end(), len(text)),
+                    blocks=_located(spans, m.end(), end),
                     cluster=-32_000,
                     labelled=True,
                 )
             )
     return out
+
+
+def _paragraph_over_pages(blocks: Sequence[Block], k: int) -> list[Block]:
+    """The block and the blocks that finish its sentence: its paragraph's part on the next
+    page, or a run set in bold that broke the paragraph ("… Area for improvement 1: The force
+    should" over "improve the accuracy of …")."""
+    out = [blocks[k]]
+    for nxt in blocks[k + 1 : k + 4]:
+        last = out[-1]
+        if (
+            nxt.label is not None
+            or nxt.first.page not in (last.lines[-1].page, last.lines[-1].page + 1)
+            or SENTENCE_END_RE.search(last.raw_text)
+            or not (nxt.raw_text[:1].islower() or nxt.raw_text[:1].isdigit())
+        ):
+            break
+        out.append(nxt)
+    return out
+
+
+def _asks_end(text: str, start: int) -> int | None:
+    """Where the asking sentences from start end: the first always, then those that ask too
+    ("It should …", "By 31 July, it should have …"); None when the first asks nothing."""
+    cuts = [b.end() for b in _SENTENCE_BREAK_RE.finditer(text, start)] + [len(text)]
+    end = None
+    at = start
+    for cut in cuts:
+        sentence = text[at:cut].strip()
+        asks = directs(sentence) or opens_with_imperative(sentence)
+        asks = asks or bool(re.match(r"By [^,]{3,40}, \w+ should have\b", sentence))
+        if not asks:
+            break
+        end, at = cut, cut
+    return end

@@ -168,6 +168,24 @@ def _is_for_heading(text: str) -> bool:
     )
 
 
+def _ends_sentence(cand: Candidate) -> bool:
+    """True when the candidate's text so far ends a sentence."""
+    last = cand.blocks[-1].raw_text if cand.blocks else ""
+    return bool(re.search(r"[.!?][’”'\")]?\s*$", last))
+
+
+def _one_sentence_list(heading: str, block: Block) -> bool:
+    """True for bullets that finish one sentence ("• make sure it has …;") under a heading
+    naming one item ("Recommendation", not "Recommendations")."""
+    singular = re.fullmatch(
+        r"\s*(?:recommendation|area for improvement|cause of concern|action)\s*:?\s*",
+        heading,
+        re.IGNORECASE,
+    )
+    words = block.text.split()
+    return bool(singular) and block.label_kind == "bullet" and bool(words) and words[0].islower()
+
+
 def _parent_for(kind: ItemKind, number: str | None, cause: str | None) -> str | None:
     """4a belongs to 4; a recommendation under a cause of concern belongs to that cause."""
     m = re.match(r"(\d+)\s*[a-z(]", number or "")
@@ -241,6 +259,7 @@ class _Splitter:
     section_items: int = 0
     # a bare "Recommendation" heading, no number yet: its kind, text and block
     pending: tuple[ItemKind, str, Block] | None = None
+    pending_lead: Block | None = None  # the lead-in under that heading ("By May, X should:")
     titled: Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
@@ -382,7 +401,20 @@ class _Splitter:
             if _RECOMMENDS_RE.search(text):
                 kind = "recommendation"
             self.pending = (kind, lead, heading)
+            self.pending_lead = None if block.label else block
             return block.label is not None
+        lead_block, self.pending_lead = self.pending_lead, None
+        if lead_block is not None and _one_sentence_list(lead, block):
+            # "Recommendation" over "Within three months, the force should:" and bullets
+            # finishing that sentence: one item, its bullets inside it
+            self.close()
+            self.current = self.candidate(
+                kind, None, _parent_for(kind, None, self.parent_number), [lead_block, block],
+                labelled=True,
+            )  # fmt: skip
+            self.current.lead_in, self.current.whole = None, True
+            self.item_x0 = lead_block.first.x0
+            return True
         if block.label_kind == "bullet" and section_kind(lead) == kind:
             self._at_heading(heading, lead)  # "Area for improvement" over "• The force should …"
             return False
@@ -427,6 +459,12 @@ class _Splitter:
             current.blocks.append(block)
             self.item_x0 = block.first.x0
             return True
+        if RESPONSE_OPENING_RE.match(block.raw_text):
+            self.close()  # "Response: …" after a quoted item answers it and is never one
+            return True
+        if current.whole and block.label_kind != "bullet" and _ends_sentence(current):
+            self.close()  # the list that finished the item's sentence has ended
+            return False
         if (
             (block.first.x0 < self.item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
             or (current.blocks[-1].first.in_box and not block.first.in_box)

@@ -1067,3 +1067,62 @@ def test_an_ask_complete_before_its_colon_keeps_the_bullets_that_finish_it() -> 
     items = split_items(doc(lines))
     assert len(items) == 1
     assert items[0].text.endswith("whom to contact out of hours.")
+
+
+def test_a_numbered_run_in_label_takes_its_asking_sentences_across_a_bold_run() -> None:
+    lines = [
+        *paragraph(1, 100, "Our audit found gaps in crime recording for harassment. Area for",
+                   "improvement 1: The force should"),
+        # the label's sentence set in bold breaks the paragraph into blocks
+        *paragraph(1, 130, "improve the accuracy of its crime recording for harassment.",
+                   bold=True),
+        *paragraph(1, 160, "Victims of these crimes often experience a pattern of behaviour."),
+        *paragraph(2, 100, "Staff told us that morale was low. Area for improvement 2: The force",
+                   "should act on its staff survey. It should also publish what it changed."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.text) for i in items] == [
+        ("area_for_improvement", "1",
+         "The force should improve the accuracy of its crime recording for harassment."),
+        ("area_for_improvement", "2",
+         "The force should act on its staff survey. It should also publish what it changed."),
+    ]  # fmt: skip
+
+
+def test_a_singular_label_over_a_lead_in_keeps_the_bullets_that_finish_its_sentence() -> None:
+    lines = [
+        line(1, 100, "Recommendation", bold=True),
+        *paragraph(1, 118, "Within three months, the force should:"),
+        *paragraph(1, 133, "• make sure it has enough call handlers;",
+                   "• reduce the number of calls abandoned; and",
+                   "• assess the risk to every caller.", x0=74),
+        *paragraph(1, 190, "The force knows it needs to improve and has recruited staff."),
+        line(1, 230, "Recommendations", bold=True),
+        *paragraph(1, 248, "Within three months, the force should:"),
+        *paragraph(1, 263, "• review its call handling policy;",
+                   "• publish its call answering times.", x0=74),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert items[0].text == (
+        "Within three months, the force should: • make sure it has enough call handlers; "
+        "• reduce the number of calls abandoned; and • assess the risk to every caller."
+    )
+    assert len(items) == 3  # under the plural heading, each entry is an item
+
+
+def test_a_quoted_recommendation_set_smaller_is_an_item_and_its_response_is_not() -> None:
+    quoted = [
+        ("Recommendation 2: By 31 October 2031, chief constables should make sure that their",
+         "force can identify repeat victims at the first point of contact."),
+        ("Recommendation 5: The Home Office should review the statutory guidance on",
+         "anti-social behaviour powers."),
+    ]  # fmt: skip
+    lines: list[Line] = []
+    top = 100.0
+    for first, second in quoted:
+        lines += [line(1, top, first, size=9.0), line(1, top + 12, second, size=9.0)]
+        lines += paragraph(1, top + 32, "Response: The force should do better here, and I",
+                           "recommend that the panel notes this progress.")  # fmt: skip
+        top += 80
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [("2", "contact."), ("5", "powers.")]
