@@ -247,9 +247,11 @@ GOVERNMENT_OF = {
     "wales": "welsh_government",
     "northern ireland": "northern_ireland_executive",
 }
+# The inspected body's own leaders and people: in a report on one body, they act for it.
 LEADER_WORDS = frozenset(
-    {"leaders", "senior leaders", "area leaders", "leadership team", "governor", "the governor"}
-)
+    {"leaders", "senior leaders", "area leaders", "leadership team", "governor", "the governor",
+     "officers", "staff", "supervisors", "managers", "employees"}
+)  # fmt: skip
 # What a council runs or is: a youth justice service is a council's statutory service.
 COUNCIL_HINTS = re.compile(
     r"\b(council|local authority|local area|children's services|borough|county|"

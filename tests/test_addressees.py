@@ -680,6 +680,13 @@ def test_a_councils_own_paper_is_about_that_council() -> None:
     assert _tag(text, other, responsible="Finance Lead").addressees == ()
 
 
+def test_the_inspected_bodys_own_people_act_for_it() -> None:
+    text = "The force should offer detainees a safe way home. Officers should record it."
+    assert _tag(text, FORCE_REPORT).addressees == ("force",)
+    assert _tag("Staff should record every referral.", FORCE_REPORT).addressees == ("force",)
+    assert _tag("Staff should record every referral.").addressees == ()
+
+
 def test_a_new_subject_after_and_is_a_second_actor() -> None:
     text = (
         "The Environment Agency should offer warnings by landline, and the council should "
