@@ -260,6 +260,8 @@ class _Splitter:
     # a bare "Recommendation" heading, no number yet: its kind, text and block
     pending: tuple[ItemKind, str, Block] | None = None
     pending_lead: Block | None = None  # the lead-in under that heading ("By May, X should:")
+    group: tuple[int, int] | None = None  # "Recommendations 4 to 6": the numbers it labels
+    boxed_label: bool = False  # the section's heading is a panel's "Areas for improvement"
     titled: Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
@@ -304,7 +306,9 @@ class _Splitter:
         if label is None and (directs(text) or self._listed_under_lead_in(heading, text)):
             label = CODE_LABEL_RE.match(first.text)
         if label is not None and _RANGE_RE.match(label.group("rest")):
-            label = None  # "Recommendations 3 to 5: quick wins" heads a group of items
+            # "Recommendations 3 to 5: quick wins" heads a group of items, labelled by it
+            self.group = _label_range(label.group("num"), label.group("rest"))
+            label = None
         inline = None if label is not None else INLINE_LABEL_RE.match(first.text)
         if label is None and inline is not None and first.text[:1].isupper():
             label = inline
@@ -515,7 +519,10 @@ class _Splitter:
             self.mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
             self.paragraph, self.bold_seen = None, False
             self.lead_in, self.list_x0, self.section_items = None, None, 0
-            self.timing = None
+            self.timing = self.group = None
+            # a panel headed "Areas for improvement", as others are headed "Area for
+            # improvement", labels its entries as those labels do
+            self.boxed_label = first.in_box and bool(_PLURAL_LABEL_RE.fullmatch(text.strip()))
             self.cluster += 1
             self.narrative_words = 0
             return True
@@ -581,6 +588,7 @@ class _Splitter:
                 self.section = "recommendation"  # "Agreed action" over "I recommend the following"
             return
         if self._not_an_entry(block, text):
+            self._lead_in_over(block)
             return
         if self._sub_entry(block, section):
             return
@@ -601,7 +609,9 @@ class _Splitter:
             return  # a contents line or a caption, not an item
         self.section_items += 1
         parent = _parent_for(section, number, self.parent_number)
-        self.out.append(self.candidate(section, number, parent, [block]))
+        boxed = self.boxed_label and block.first.in_box and number is not None
+        grouped = boxed or (self.group is not None and _in_range(number, self.group))
+        self.out.append(self.candidate(section, number, parent, [block], labelled=grouped))
         is_title = number is not None and _is_title(block)
         self.titled = (
             self.out[-1] if is_title else (titled if block.label_kind != "number" else None)
@@ -626,6 +636,21 @@ class _Splitter:
         parent = _parent_for(section, paragraph.label, self.parent_number)
         self.out.append(self.candidate(section, paragraph.label, parent, [block]))
         return True
+
+    def _lead_in_over(self, block: Block) -> None:
+        """Narrative back at a lead-in's margin after the entries it led in ends the lead-in,
+        with its timing and group ("We recommend that by March 2027 the Home Office:")."""
+        if (
+            self.lead_in is not None
+            and self.list_x0 is not None
+            and block.label is None
+            and block.first.x0 <= self.list_x0 + 4
+            and len(block.raw_text.split()) >= 12  # a paragraph, not a running line
+            and self.out
+            and self.out[-1].lead_in == self.lead_in
+            and self.out[-1].blocks[-1].page_end == block.first.page
+        ):
+            self.lead_in = self.timing = self.list_x0 = self.group = None
 
     def _list_over(self, block: Block) -> bool:
         """True when a list a paragraph opened has had its labelled entries (bullets, letters)
@@ -755,6 +780,10 @@ def _reprints(a: str, b: str) -> bool:
     wa, wb = set(_norm(a).split()), set(_norm(b).split())
     if not wa or not wb:
         return False
+    na, nb = _norm(a), _norm(b)
+    shorter, longer = sorted((na, nb), key=len)
+    if len(shorter.split()) >= 8 and longer.startswith(shorter):
+        return True  # a box that prints only an item's first sentence
     return len(wa & wb) / max(len(wa), len(wb)) >= 0.75
 
 
@@ -786,6 +815,26 @@ def _looks_like_subheading(block: Block) -> bool:
 
 _RECOMMENDS_RE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\b", re.IGNORECASE)
 _RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
+
+
+_PLURAL_LABEL_RE = re.compile(
+    r"(?:recommendations|areas for improvement|causes of concern|actions)\s*:?", re.IGNORECASE
+)
+
+
+def _label_range(first: str | None, rest: str) -> tuple[int, int] | None:
+    """The numbers a group heading labels: "4" and "to 6" -> (4, 6)."""
+    last = re.match(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?(\d+)", rest)
+    if not (first and first.isdigit() and last):
+        return None
+    return int(first), int(last.group(1))
+
+
+def _in_range(number: str | None, group: tuple[int, int]) -> bool:
+    """True for an entry numbered within a group heading's range."""
+    return bool(
+        number and number.rstrip(".").isdigit() and group[0] <= int(number.rstrip(".")) <= group[1]
+    )
 
 
 def _sub_number(number: str, label: str) -> bool:
@@ -833,6 +882,16 @@ def _similar(a: str, b: str, share: float = 0.8) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= share
 
 
+def _fuller(cand: Candidate, group: Sequence[Candidate]) -> bool:
+    """True when the candidate prints the whole of another printing and more (a box that
+    gives only an item's first sentence, beside the list that gives all of it)."""
+    text = _norm(cand.text())
+    return any(
+        c is not cand and len(_norm(c.text())) < len(text) and text.startswith(_norm(c.text()))
+        for c in group
+    )
+
+
 def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
     """True when a number repeats with other words, labelled or in a list of another section:
     numbering restarted (each chapter's "Area for improvement 1", each inspectorate's list),
@@ -872,6 +931,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             key=lambda c: (
                 c.number is not None,
                 cluster_sizes[(c.cluster, c.kind)],
+                _fuller(c, group),
                 -c.blocks[0].page_start,
             ),
         )

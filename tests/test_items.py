@@ -1126,3 +1126,71 @@ def test_a_quoted_recommendation_set_smaller_is_an_item_and_its_response_is_not(
         top += 80
     items = split_items(doc(lines))
     assert [(i.number, i.text.split()[-1]) for i in items] == [("2", "contact."), ("5", "powers.")]
+
+
+def test_a_group_heading_labels_its_numbered_entries_and_its_lead_in_ends_with_them() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=13.0, bold=True),
+        line(1, 90, "Recommendation 1", bold=True),
+        *paragraph(1, 108, "Chief constables should record every report of stalking."),
+        line(1, 140, "Recommendations 2 to 3", bold=True),
+        *paragraph(1, 158, "We recommend that by March 2031 the Home Office:"),
+        *paragraph(1, 173, "2. publishes guidance for the makers of tracking devices;",
+                   "3. funds a national helpline for victims of stalking.", x0=74),
+        *paragraph(1, 215, "Recommendations 2 and 3 answer what victims told us about the devices",
+                   "that were used to follow them, and about the advice they could not find."),
+        line(1, 260, "Recommendation 4", bold=True),
+        *paragraph(1, 278, "The College of Policing should revise its stalking training."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("1", None),
+        ("2", "by March 2031"),
+        ("3", "by March 2031"),
+        ("4", None),
+    ]
+
+
+def _panel(top: float, heading: str, entries: list[str], page: int = 1) -> list[Line]:
+    """A shaded panel: a heading line over numbered paragraphs."""
+    lines = [line(page, top, heading, bold=True), *paragraph(page, top + 18, *entries, x0=72)]
+    return [replace(ln, in_box=True) for ln in lines]
+
+
+def test_a_panel_headed_with_the_plural_label_labels_its_entries_like_the_singular_ones() -> None:
+    lines = [
+        *_panel(100, "Area for improvement", ["2.8 The force should train custody staff in the "
+                                              "Mental Health Act."]),
+        *paragraph(1, 160, "3.1 Officers generally considered alternatives to custody."),
+        *_panel(200, "Areas for improvement", [
+            "4.9 The force should make sure detainees can hear the custody sergeant.",
+            "4.10 The force should offer detainees held overnight a shower."]),
+        *paragraph(1, 280, "5.1 Cells were clean and most were free of graffiti."),
+        *_panel(320, "Area for improvement", ["5.12 The force should survey every cell for "
+                                              "ligature points."]),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == ["2.8", "4.9", "4.10", "5.12"]
+
+
+def test_a_list_printing_the_whole_of_items_boxes_printed_in_part_is_the_definitive_one() -> None:
+    lines = [
+        *_panel(100, "Recommendation", ["2.7 The force should put in place governance of its use "
+                                        "of force in custody."]),
+        *paragraph(1, 160, "2.9 Staff were caring and professional in their work."),
+        *_panel(200, "Recommendation", ["5.11 The health care provider should make sure a nurse "
+                                        "is on duty at every suite."]),
+        *paragraph(1, 260, "5.12 Cells were clean and most were free of graffiti."),
+        line(2, 60, "7. Summary of recommendations", size=15.0, bold=True),
+        line(2, 90, "Recommendations", bold=True),
+        *paragraph(2, 110, "2.7 The force should put in place governance of its use of force in",
+                   "custody. Data on each use of force should be analysed by ethnicity and age",
+                   "and reviewed at a senior level every quarter."),
+        *paragraph(2, 165, "5.11 The health care provider should make sure a nurse is on duty at",
+                   "every suite. It should also make sure that detainees who ask to see a",
+                   "nurse are seen within an hour."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start, i.text.split()[-1]) for i in items] == [
+        ("2.7", 2, "quarter."),
+        ("5.11", 2, "hour."),
+    ]
