@@ -69,9 +69,14 @@ DIRECTIVE = re.compile(
     r"\b(should|must|shall|will|ought to|needs? to|is to|are to|recommend\w*|to be|to [a-z]+)\b",
     re.I,
 )
+# The report's own publication (or decision) as the event a limit counts from: it must head
+# the phrase ("of the publication of this report", "of the date of this letter"); "of the
+# Cabinet's response to this report" counts from another event.
 PUBLICATION_EVENT = re.compile(
-    r"\b(publication|publishing|(?:this|the) (?:report|letter|notice)|publish|"
-    r"(?:this|my|our) (?:final )?decision)\b",
+    r"^(?:of|from|after|following)\s+(?:(?:the|this|its|our|my)\s+)?"
+    r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this)\s+)?)?(?:final\s+)?"
+    r"(?:publication|publishing|publish|report|letter|notice|decision|"
+    r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b",
     re.I,
 )
 EVENT_WORDS = frozenset({"of", "from", "after", "following"})

@@ -35,6 +35,7 @@ _CUES = (
     r"published(?: on)?",
     r"published by\b[^.\n]{0,120}?,?",  # an imprint: "Published by the Office of X, 3 May 2026"
     r"first published",
+    r"(?:final )?(?:report )?issued(?: on)?",
     r"presented to parliament[^.]{0,160}?",
     r"ordered by the house of commons to be printed",
     r"updated(?: on)?",

@@ -46,6 +46,13 @@ CASES: list[tuple[str, str | None, str | None]] = [
     # many hours alone say how long, no deadline at all
     ("The force should review every use of force within 72 hours.", None, None),
     ("Partners should be told within two working days of a change.", "ongoing", None),
+    # counted from another event that merely mentions the report, not from its publication
+    (
+        "The council should report within three months of Cabinet's response to this report.",
+        "ongoing",
+        None,
+    ),
+    ("Forces should act within 28 days of receiving it.", "ongoing", None),
     (
         "Staff should see each patient within an hour of arrival and audit it every year.",
         "ongoing",
@@ -92,6 +99,7 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("The Home Office should report before the end of this year.", "date", "2021-12-31"),
     ("Within six months, the Home Office should publish a strategy.", "relative", "2022-03-14"),
     ("Within three months, chief constables should review their data.", "relative", "2021-12-14"),
+    ("Forces should reply within three months of receiving this letter.", "relative", "2021-12-14"),
     (
         "Within 12 months of the publication of this report, forces should comply.",
         "relative",

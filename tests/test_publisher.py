@@ -97,6 +97,12 @@ def test_an_imprint_naming_the_publisher_then_the_day_dates_the_report() -> None
     assert _meta([cover, imprint, [BODY]]).published == date(2031, 11, 3)
 
 
+def test_the_day_a_final_report_was_issued_dates_it() -> None:
+    cover = [("Data protection audit report", 24.0),
+             ("Fieldwork: 2 to 5 March 2031 Final report issued: 28 April 2031", 10.0)]  # fmt: skip
+    assert _meta([cover, [BODY]], created="D:20000101").published == date(2031, 4, 28)
+
+
 def test_a_labelled_producer_field_names_the_publisher() -> None:
     cover = [
         ("Weekly burglary figures", 20.0),
