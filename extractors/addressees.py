@@ -411,6 +411,27 @@ _NOT_BODY_FIRST = frozenset(
 )  # fmt: skip
 
 
+def _names_both_sides(left: list[Token], right: list[Token]) -> bool:
+    """ "The Governor and the Head of Healthcare", "X Council Adult Social Care and Y Hospitals
+    NHS Foundation Trust": a name each side of "and", the right one opening with "the" and a
+    capital, or both long names with the right one ending in what it is."""
+
+    def words(toks: list[Token]) -> list[Token]:
+        return [t for t in toks if t.is_alpha and t.lower_ not in DETERMINERS]
+
+    def named(toks: list[Token]) -> bool:
+        w = words(toks)
+        return bool(w) and all(t.is_title or t.is_upper or t.lower_ in CONNECTORS for t in w)
+
+    if not (named(left) and named(right)) or not (left[-1].is_title or left[-1].is_upper):
+        return False
+    if right[0].lower_ == "the" and len(right) > 1 and right[1].is_title:
+        return True
+    long_names = len(words(left)) >= 3 and len(words(right)) >= 3
+    # each side a body of its own: the left names one, the right ends in one
+    return long_names and any(_is_agent_word(t) for t in left) and _is_agent_word(right[-1])
+
+
 def _is_participle(tok: Token) -> bool:
     w = tok.lower_
     return (w.endswith(("ed", "en")) and len(w) > 3) or w in IRREGULAR_PARTICIPLES
@@ -658,6 +679,8 @@ class _Tagger:
             return True
         if len(right) == 1 and right[0].text.islower():
             return False
+        if _names_both_sides(left, right):
+            return True
         bare_left = [x for x in left if x.lower_ not in DETERMINERS]
         if len(bare_left) == 1 and any(x.lower_ in {"of", "for"} for x in right):
             return False
@@ -1502,8 +1525,11 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
     if "subject_name" in disabled:
         return label
     if subject and ctx.default in {SUBJECT_COUNCIL_ID, SUBJECT_PROVIDER_ID}:
-        if label.lower() == subject.lower() or label.lower() in subject.lower():
-            return ctx.default
+        named = label.lower() not in ROLE_LABELS and re.search(
+            rf"\b{re.escape(label.lower())}\b", subject.lower()
+        )
+        if label.lower() == subject.lower() or named:
+            return ctx.default  # "the Department" is a role, resolved on its own
         if ctx.default == SUBJECT_COUNCIL_ID and re.search(r"\bcouncil\b", label, re.I):
             first = label.split()[0].lower()
             if first in subject.lower():

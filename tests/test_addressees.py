@@ -680,6 +680,30 @@ def test_a_councils_own_paper_is_about_that_council() -> None:
     assert _tag(text, other, responsible="Finance Lead").addressees == ()
 
 
+def test_the_department_is_not_taken_for_the_subject_its_title_names() -> None:
+    audit = Metadata(
+        title="Department for Education: improving the condition of school buildings",
+        publisher="Public Value Audit Office",
+        published=None,
+    )
+    got = _tag("The Department should set out how it will fund the repairs.", audit)
+    assert got.addressees == ("dfe",)
+
+
+def test_two_posts_or_two_long_names_joined_by_and_are_two_actors() -> None:
+    text = "The Governor and the Head of Healthcare should review the policy."
+    assert _tag(text).addressees == ("Governor", "Head of Healthcare")
+    cell = "Eastford Borough Council Adult Social Care and Wyndle Hospitals NHS Foundation Trust"
+    got = _tag("Agree a joint discharge protocol.", responsible=cell)
+    assert got.addressees == (
+        "Eastford Borough Council Adult Social Care",
+        "Wyndle Hospitals NHS Foundation Trust",
+    )
+    # one body's name with "and" inside it stays whole
+    one = "The Northern Ireland Medical and Dental Training Agency should update its curriculum."
+    assert _tag(one).addressees == ("Northern Ireland Medical and Dental Training Agency",)
+
+
 def test_the_inspected_bodys_own_people_act_for_it() -> None:
     text = "The force should offer detainees a safe way home. Officers should record it."
     assert _tag(text, FORCE_REPORT).addressees == ("force",)
