@@ -686,6 +686,10 @@ class _Splitter:
         listed = self.list_x0 is not None and block.first.x0 > self.list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):
             return True
+        # a concern states a problem, and may count the recommendations made about it
+        numbered = block.label_kind == "number" and self.section != "cause_of_concern"
+        if numbered and _talks_about_items(text) and not directs(text):
+            return True  # "4.6 We will consider progress on these recommendations …"
         if (
             block.label_kind == "bullet"
             and COUNT_RE.search(text)

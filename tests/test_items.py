@@ -1194,3 +1194,14 @@ def test_a_list_printing_the_whole_of_items_boxes_printed_in_part_is_the_definit
         ("2.7", 2, "quarter."),
         ("5.11", 2, "hour."),
     ]
+
+
+def test_a_numbered_paragraph_about_the_recommendations_is_not_one() -> None:
+    lines = [
+        line(1, 60, "4. Recommendations", size=14.0, bold=True),
+        *paragraph(1, 90, "4.1 The following recommendations do not depend on the consultation."),
+        *paragraph(1, 110, "4.2 The Government should publish guidance on shared access roads."),
+        *paragraph(1, 130, "4.3 Highway authorities should keep a register of shared roads."),
+        *paragraph(1, 150, "4.4 We will consider progress on these recommendations next year."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["4.2", "4.3"]
