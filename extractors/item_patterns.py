@@ -183,6 +183,14 @@ RESPONSE_OPENING_RE = re.compile(
 )
 
 
+# What others told the inspectors should happen: "Staff told us that the service should …".
+REPORTED_RE = re.compile(
+    r"^\W*(?!(?:we|i)\b)(?:[\w’'-]+\s+){1,4}(?:told (?:us|inspectors|the \w+)|said|felt|"
+    r"thought|suggested|reported|explained)\s+that\b",
+    re.IGNORECASE,
+)
+
+
 STANDALONE_RE = re.compile(
     r"^(?:We|I|The (?:inspectorate|inquiry|committee)) (?:also |further |therefore )?"
     r"recommends? (?:that )?",

@@ -32,6 +32,7 @@ from extractors.item_patterns import (
     LABEL_RE,
     LEAD_IN_RE,
     OPENS_LIST_RE,
+    REPORTED_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
     STANDALONE_RE,
@@ -603,8 +604,12 @@ class _Splitter:
             titled.blocks.append(block)  # the body under an item's own title line
             return
         number = block.label if block.label_kind in ("number",) else None
-        if self.numbered_lead and block.label_kind in ("letter", "roman"):
-            number = block.label  # "a)" … "h)" under "17 We recommend:": each its own item
+        if block.label_kind in ("letter", "roman") and (
+            self.numbered_lead or self.parent_number is not None
+        ):
+            # "a)" … "h)" under "17 We recommend:", or under a numbered cause of concern:
+            # each its own item, numbered by its letter
+            number = block.label
         if len(block.text.split()) < 4 and not _is_title(block):
             return  # a contents line or a caption, not an item
         self.section_items += 1
@@ -690,6 +695,8 @@ class _Splitter:
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
         if numbered and _talks_about_items(text) and not directs(text):
             return True  # "4.6 We will consider progress on these recommendations …"
+        if REPORTED_RE.match(block.text):
+            return True  # "Staff told us that the service should …": their view, not an ask
         if (
             block.label_kind == "bullet"
             and COUNT_RE.search(text)

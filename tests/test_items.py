@@ -1205,3 +1205,29 @@ def test_a_numbered_paragraph_about_the_recommendations_is_not_one() -> None:
         *paragraph(1, 150, "4.4 We will consider progress on these recommendations next year."),
     ]
     assert [i.number for i in split_items(doc(lines))] == ["4.2", "4.3"]
+
+
+def test_what_others_told_the_inspectors_is_not_an_item() -> None:
+    lines = [
+        line(1, 60, "Areas for improvement", size=13.0, bold=True),
+        *paragraph(1, 90, "• The service should evaluate its prevention campaigns."),
+        *paragraph(1, 110, "• Staff told us that the service should do more joint work."),
+        *paragraph(1, 130, "• The service should improve how it uses equality data."),
+    ]
+    assert [i.text.split()[3] for i in split_items(doc(lines))] == ["evaluate", "improve"]
+
+
+def test_lettered_recommendations_under_a_numbered_cause_of_concern_keep_their_letters() -> None:
+    lines = [
+        line(1, 60, "Cause of concern 1", size=12.0, bold=True),
+        *paragraph(1, 80, "The service is not doing enough to protect people in tall buildings."),
+        line(1, 110, "Recommendations", size=11.5, bold=True),
+        *paragraph(1, 130, "By 31 January 2031, the service should:"),
+        *paragraph(1, 145, "a) make sure its inspection programme covers high-rise buildings;",
+                   "b) allocate enough qualified inspectors to the programme.", x0=74),
+    ]  # fmt: skip
+    assert found(split_items(doc(lines))) == [
+        ("cause_of_concern", "1", None, 1),
+        ("recommendation", "a", "1", 1),
+        ("recommendation", "b", "1", 1),
+    ]
