@@ -535,7 +535,10 @@ class _Tagger:
             return self.ctx.default
         if self._names_the_subject(text_lower) and "the_service" not in self.disabled:
             return self.ctx.default or text_lower
-        return _printed_conjunct(_without_place(toks), every, in_list)
+        printed = _printed_conjunct(_without_place(toks), every, in_list)
+        if printed is None and POST_RE.match(" ".join(t.text for t in toks)):
+            return " ".join(t.text for t in toks)  # "the Head of Healthcare": a post acts
+        return printed
 
     def _names_the_subject(self, text_lower: str) -> bool:
         """True for "the service" in a fire service's report, "the prison" in a prison's."""
@@ -1226,7 +1229,7 @@ class _Tagger:
             w in DIRECT_CUES
             and i > 0
             and any(x.lower_ in {"we", "i"} for x in doc[max(doc[i].sent.start, i - 12) : i])
-        ) or (w in ASKED_CUES and i > 0 and not doc[i - 1].is_punct):
+        ) or (w in ASKED_CUES and i > 0 and not doc[i - 1].is_punct and not self._asks_in_turn(i)):
             if w in {"called", "calls"}:
                 if j < end and doc[j].lower_ in {"on", "upon"}:
                     j += 1
@@ -1256,6 +1259,13 @@ class _Tagger:
             else:
                 self.found.add(label, cue)
         return nxt
+
+    def _asks_in_turn(self, i: int) -> bool:
+        """ "That the Cabinet Member asks officers to publish …": the member acts by asking; the
+        officers asked are the member's, not the report's addressees."""
+        sent = self.doc[i].sent
+        first = next((t for t in sent if not (t.is_punct or t.like_num)), None)
+        return first is not None and first.lower_ == "that" and first.i < i
 
     def _and_that(self, i: int, s0: int, end: int) -> int:
         """ "We recommend that A record …, and that B check …": B is asked too."""
@@ -1398,6 +1408,8 @@ def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str
     while toks and toks[0].lower_ in {"to", "for", "responsible", "body", "bodies", "lead"}:
         toks = toks[1:]
     labels = [x for x in tagger._np_list(toks) if x != PRONOUN]
+    if not labels and _proper_name(hint.strip()) and len(hint.split()) <= 12:
+        labels = [" ".join(hint.split())]  # a cell that is a body's proper name, whatever it is
     return [_subject_label(x, ctx, disabled) for x in labels]
 
 

@@ -704,6 +704,23 @@ def test_two_posts_or_two_long_names_joined_by_and_are_two_actors() -> None:
     assert _tag(one).addressees == ("Northern Ireland Medical and Dental Training Agency",)
 
 
+def test_a_post_named_as_subject_or_a_bodys_name_in_a_cell_acts() -> None:
+    assert _tag("The Head of Healthcare should review the triage policy.").addressees == (
+        "Head of Healthcare",
+    )
+    cell = "Eastford Borough Council Adult Social Care"
+    got = _tag("Offer a carer's assessment to every carer.", responsible=cell)
+    assert got.addressees == (cell,)
+
+
+def test_those_a_recommended_actor_asks_in_turn_are_not_addressees() -> None:
+    text = "That the Cabinet Member for Housing asks officers to publish the damp register."
+    assert _tag(text, COUNCIL_REPORT).addressees == ("Cabinet Member for Housing",)
+    assert _tag("The Committee asks the Government to publish the register.").addressees == (
+        "uk_government",
+    )
+
+
 def test_the_inspected_bodys_own_people_act_for_it() -> None:
     text = "The force should offer detainees a safe way home. Officers should record it."
     assert _tag(text, FORCE_REPORT).addressees == ("force",)
