@@ -127,6 +127,12 @@ def _numbered_capitals(block: Block) -> bool:
     return block.label_kind == "number" and len(letters) > 3 and letters.isupper()
 
 
+def _after_first_sentence(text: str) -> str:
+    """The text after its first sentence ("" for one sentence)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
 def _talks_about_items(text: str) -> bool:
     if COUNT_RE.search(text):
         return True
@@ -695,7 +701,7 @@ class _Splitter:
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
         if numbered and _talks_about_items(text) and not directs(text):
             return True  # "4.6 We will consider progress on these recommendations …"
-        if REPORTED_RE.match(block.text):
+        if REPORTED_RE.match(block.text) and not directs(_after_first_sentence(block.text)):
             return True  # "Staff told us that the service should …": their view, not an ask
         if (
             block.label_kind == "bullet"

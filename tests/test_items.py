@@ -1213,8 +1213,10 @@ def test_what_others_told_the_inspectors_is_not_an_item() -> None:
         *paragraph(1, 90, "• The service should evaluate its prevention campaigns."),
         *paragraph(1, 110, "• Staff told us that the service should do more joint work."),
         *paragraph(1, 130, "• The service should improve how it uses equality data."),
-    ]
-    assert [i.text.split()[3] for i in split_items(doc(lines))] == ["evaluate", "improve"]
+        *paragraph(1, 150, "• Staff told us that waiting lists are long. The service should",
+                   "publish its waiting times."),
+    ]  # fmt: skip
+    assert [i.text.split()[3] for i in split_items(doc(lines))] == ["evaluate", "improve", "that"]
 
 
 def test_lettered_recommendations_under_a_numbered_cause_of_concern_keep_their_letters() -> None:
