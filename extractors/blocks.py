@@ -19,6 +19,7 @@ from extractors.item_patterns import (
     SENTENCE_END_RE,
     TIMING_RE,
     is_to_line,
+    section_kind,
 )
 from models.records import ItemKind, Line, Table
 
@@ -220,12 +221,12 @@ def _stands_alone(prev: Line, ln: Line, pitch: dict[int, float]) -> bool:
     if usual is None or round(ln.size) != round(prev.size):
         return False
     words = prev.text.split()
-    return (
-        0 < len(words) <= 6
-        and prev.text[:1].isupper()
-        and not SENTENCE_END_RE.search(prev.text)
-        and ln.top - prev.top > usual + max(2.0, 0.2 * prev.size)
+    heading_like = (
+        0 < len(words) <= 6 and prev.text[:1].isupper() and not SENTENCE_END_RE.search(prev.text)
     )
+    # a section's name ("Areas for improvement") over a sentence heads it, however close
+    named = len(words) <= 5 and ln.text[:1].isupper() and section_kind(prev.text) is not None
+    return heading_like and (ln.top - prev.top > usual + max(2.0, 0.2 * prev.size) or named)
 
 
 def _continues(prev: Line, ln: Line) -> bool:

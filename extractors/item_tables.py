@@ -51,7 +51,26 @@ _DUE_HEADER_RE = re.compile(
 )
 
 
+def _unmerged(header: Sequence[str]) -> list[str]:
+    """A header whose cells ran together ("Recommendation Owner" over an empty cell): each
+    name back in its own column."""
+    cells = list(header)
+    for k in range(len(cells) - 1):
+        words = cells[k].split()
+        if cells[k + 1].strip() or len(words) < 2:
+            continue
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            if ITEM_HEADER_RE.fullmatch(left) and (
+                _OWNER_HEADER_RE.search(right) or _DUE_HEADER_RE.search(right)
+            ):
+                cells[k], cells[k + 1] = left, right
+                break
+    return cells
+
+
 def table_layout(header: Sequence[str]) -> _TableLayout | None:
+    header = _unmerged(header)
     columns = [i for i, c in enumerate(header) if c.strip()]
     names = [header[i].strip() for i in columns]
     items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)]

@@ -96,7 +96,9 @@ def _opens_list(text: str) -> bool:
 
 
 _MADE_BEFORE_RE = re.compile(
-    r"\b(?:made|were|was|had|previous|previously|earlier|last|former)\b", re.IGNORECASE
+    r"\b(?:made|were|was|had|previous|previously|earlier|last|former|already|"
+    r"(?:has|have) (?:taken|introduced|completed|implemented|done))\b",
+    re.IGNORECASE,
 )
 
 
@@ -239,7 +241,8 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[Candidate]:
     """Read the blocks in order: labelled items, and the entries of sections of items."""
-    splitter = _Splitter(body)
+    rows = Counter((ln.page, round(ln.top)) for b in blocks for ln in b.lines)
+    splitter = _Splitter(body, shared_rows=frozenset(k for k, n in rows.items() if n > 1))
     for block in blocks:
         splitter.feed(block)
     splitter.close()
@@ -251,6 +254,7 @@ class _Splitter:
     """The reading state while blocks go by: the section, list and item in force."""
 
     body: float
+    shared_rows: frozenset[tuple[int, int]] = frozenset()  # rows holding several cells
     out: list[Candidate] = field(default_factory=list)
     cluster: int = 0
     current: Candidate | None = None  # a labelled item being collected
@@ -516,6 +520,8 @@ class _Splitter:
         opened = section_kind(text)
         if opened is not None and opened == self.section and block.label_kind == "number":
             opened = None  # "12. Giving effect to the recommendations": an item's own title
+        if (first.page, round(first.top)) in self.shared_rows and len(block.lines) == 1:
+            opened = None  # "Status | Recommendations | Areas for improvement": a table's header
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)
             self.responsible = None
@@ -611,7 +617,7 @@ class _Splitter:
             return
         number = block.label if block.label_kind in ("number",) else None
         if block.label_kind in ("letter", "roman") and (
-            self.numbered_lead or self.parent_number is not None
+            self.numbered_lead or self.parent_number is not None or self._lettered_list(block)
         ):
             # "a)" … "h)" under "17 We recommend:", or under a numbered cause of concern:
             # each its own item, numbered by its letter
@@ -647,6 +653,16 @@ class _Splitter:
         parent = _parent_for(section, paragraph.label, self.parent_number)
         self.out.append(self.candidate(section, paragraph.label, parent, [block]))
         return True
+
+    def _lettered_list(self, block: Block) -> bool:
+        """True for an entry of a lettered list under a lead-in that runs from "a" (or "i"):
+        a lone "(b)" restating one part of a list printed elsewhere is not numbered so."""
+        if self.lead_in is None:
+            return False
+        last = self.out[-1] if self.out else None
+        if last is not None and last.cluster == self.cluster and _bare_letter(last.number):
+            return True
+        return block.label in ("a", "i")
 
     def _lead_in_over(self, block: Block) -> None:
         """Narrative back at a lead-in's margin after the entries it led in ends the lead-in,
@@ -899,6 +915,11 @@ def _similar(a: str, b: str, share: float = 0.8) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= share
 
 
+def _bare_letter(number: str | None) -> bool:
+    """True for a label that is a letter or roman numeral alone ("b", "iv")."""
+    return bool(number) and bool(re.fullmatch(r"[a-z]|[ivx]{1,4}", number or ""))
+
+
 def _fuller(cand: Candidate, group: Sequence[Candidate]) -> bool:
     """True when the candidate prints the whole of another printing and more (a box that
     gives only an item's first sentence, beside the list that gives all of it)."""
@@ -931,9 +952,11 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             if cand.number is not None and cand.number in numbers and not _restarts(cand, group):
                 group.append(cand)
                 break
+            # a bare letter ("(b)") is a sub-item's label printed without its parent's number
+            loose = cand.number is None or not numbers or _bare_letter(cand.number)
             if (
-                (cand.number is None or not numbers)
-                and len(numbers) <= 1
+                loose
+                and (len(numbers) <= 1 or _bare_letter(cand.number))
                 and any(_similar(cand.text(), c.text()) for c in group)
             ):
                 group.append(cand)
@@ -947,6 +970,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             group,
             key=lambda c: (
                 c.number is not None,
+                not _bare_letter(c.number),  # "3b" over the same item printed "(b)"
                 cluster_sizes[(c.cluster, c.kind)],
                 _fuller(c, group),
                 -c.blocks[0].page_start,

@@ -1233,3 +1233,65 @@ def test_lettered_recommendations_under_a_numbered_cause_of_concern_keep_their_l
         ("recommendation", "a", "1", 1),
         ("recommendation", "b", "1", 1),
     ]
+
+
+def test_a_sections_name_in_the_body_font_heads_the_list_under_its_first_sentence() -> None:
+    lines = [
+        *paragraph(1, 100, "The force has reduced the time it takes to vet new recruits."),
+        *paragraph(1, 130, "Areas for improvement", "We have found two areas for improvement."),
+        *paragraph(1, 160, "(i) The force should record why a decision departs from guidance.",
+                   "(ii) The force should reduce its backlog of vetting renewals.", x0=74),
+    ]  # fmt: skip
+    assert [(i.kind, i.text.split()[3]) for i in split_items(doc(lines))] == [
+        ("area_for_improvement", "record"),
+        ("area_for_improvement", "reduce"),
+    ]
+
+
+def test_a_header_whose_names_ran_into_one_cell_still_names_its_columns() -> None:
+    rows = (
+        ("Recommendation Owner", ""),
+        ("1 Chief constables should quality-assure every case file.", "Chief constables"),
+        ("2 The Home Office should review the redaction rules.", "Home Office"),
+    )
+    items = split_items(replace(doc([]), tables=(Table(page=1, top=100, bottom=200, rows=rows),)))
+    assert [i.responsible for i in items] == ["Chief constables", "Home Office"]
+
+
+def test_a_list_of_what_was_already_done_is_not_a_list_of_items() -> None:
+    lines = [
+        *paragraph(1, 100, "The force has already taken the following action:"),
+        *paragraph(1, 115, "1. issued a briefing to all response sergeants;",
+                   "2. added a field for previous missing episodes.", x0=74),
+        line(1, 160, "Our recommendations", size=13.0, bold=True),
+        *paragraph(1, 180, "We recommend that the force:"),
+        *paragraph(1, 195, "a) review its missing person policy;",
+                   "b) train its control room staff in the risk tool.", x0=74),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [("a", "review"), ("b", "train")]
+
+
+def test_a_lone_lettered_part_restated_in_the_body_is_not_numbered_by_its_letter() -> None:
+    lines = [
+        line(1, 60, "Transfusion laboratories", size=13.0, bold=True),
+        *paragraph(1, 80, "I recommend:"),
+        *paragraph(1, 95, "(b) Laboratories should be staffed to meet the national standards.",
+                   x0=74),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == [None]
+
+
+def test_a_kinds_name_in_a_row_of_column_headers_opens_no_section() -> None:
+    header = [
+        line(1, 100, "Status at 31 March", bold=True),
+        line(1, 100, "Recommendations", x0=300, bold=True),
+        line(1, 100, "Areas for improvement", x0=420, bold=True),
+    ]
+    lines = [
+        *header,
+        *paragraph(1, 120, "Implemented or closed 164 412"),
+        *paragraph(1, 150, "The Home Office has told us that it intends to publish a framework.",
+                   "Chief constables should read it alongside this report when it appears."),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
