@@ -241,7 +241,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[Candidate]:
     """Read the blocks in order: labelled items, and the entries of sections of items."""
-    rows = Counter((ln.page, round(ln.top)) for b in blocks for ln in b.lines)
+    rows = Counter((ln.page, ln.column, round(ln.top)) for b in blocks for ln in b.lines)
     splitter = _Splitter(body, shared_rows=frozenset(k for k, n in rows.items() if n > 1))
     for block in blocks:
         splitter.feed(block)
@@ -254,7 +254,7 @@ class _Splitter:
     """The reading state while blocks go by: the section, list and item in force."""
 
     body: float
-    shared_rows: frozenset[tuple[int, int]] = frozenset()  # rows holding several cells
+    shared_rows: frozenset[tuple[int, int, int]] = frozenset()  # rows of several cells
     out: list[Candidate] = field(default_factory=list)
     cluster: int = 0
     current: Candidate | None = None  # a labelled item being collected
@@ -316,6 +316,8 @@ class _Splitter:
         # ("We recommend that the force:" over "R1.1 Appoints a lead …")
         if label is None and (directs(text) or self._listed_under_lead_in(heading, text)):
             label = CODE_LABEL_RE.match(first.text)
+        if label is not None and _ANOTHER_REPORTS_RE.match(label.group("rest")):
+            label = None  # "Recommendation 1, March 2024 report": a quotation of that report
         if label is not None and _RANGE_RE.match(label.group("rest")):
             # "Recommendations 3 to 5: quick wins" heads a group of items, labelled by it
             self.group = _label_range(label.group("num"), label.group("rest"))
@@ -520,7 +522,8 @@ class _Splitter:
         opened = section_kind(text)
         if opened is not None and opened == self.section and block.label_kind == "number":
             opened = None  # "12. Giving effect to the recommendations": an item's own title
-        if (first.page, round(first.top)) in self.shared_rows and len(block.lines) == 1:
+        row = (first.page, first.column, round(first.top))
+        if row in self.shared_rows and len(block.lines) == 1:
             opened = None  # "Status | Recommendations | Areas for improvement": a table's header
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)
@@ -847,6 +850,13 @@ def _looks_like_subheading(block: Block) -> bool:
 
 
 _RECOMMENDS_RE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\b", re.IGNORECASE)
+# A label that names the report it comes from: "Recommendation 1, March 2024 report",
+# "Recommendation 3 (2023 inspection)", "Recommendation 2 from our 2024 review".
+_ANOTHER_REPORTS_RE = re.compile(
+    r"^\s*[,(–-]?\s*(?:(?:from|of|in)\s+)?(?:(?:the|our|its|their)\s+)?(?:[A-Za-z]+\s+)?"
+    r"(?:19|20)\d\d\s+(?:report|inspection|review)\b",
+    re.IGNORECASE,
+)
 _RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
 
 

@@ -1282,6 +1282,35 @@ def test_a_lone_lettered_part_restated_in_the_body_is_not_numbered_by_its_letter
     assert [i.number for i in split_items(doc(lines))] == [None]
 
 
+def test_a_label_naming_an_earlier_report_quotes_it_and_the_own_list_stands() -> None:
+    quote = [
+        line(1, 100, "RECOMMENDATION 1, MARCH 2029 REPORT", size=10.0, bold=True),
+        *paragraph(1, 112, "“Leaders should improve attendance at English lessons.”"),
+        line(1, 150, "RECOMMENDATION 3, MARCH 2029 REPORT", size=10.0, bold=True),
+        *paragraph(1, 162, "“The college should give apprentices their off-the-job training.”"),
+    ]
+    own = [
+        line(2, 60, "Our recommendations", size=14.0, bold=True),
+        *paragraph(2, 90, "1. The college should track every apprentice's training hours."),
+        *paragraph(2, 110, "2. The Department for Education should clarify its funding rules."),
+    ]
+    items = split_items(doc([*quote, *own]))
+    assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 2)]
+
+
+def test_a_heading_level_with_another_columns_heading_still_opens_its_section() -> None:
+    lines = [
+        replace(line(1, 60, "Our recommendations", size=14.0, bold=True), column=0),
+        replace(line(1, 60, "Spotlight on learners", x0=320, size=14.0, bold=True), column=1),
+        *paragraph(1, 90, "The quotations in this digest come from our last report, and we have"),
+        *paragraph(1, 105, "two new recommendations to make after this visit to the college."),
+        # the recommendations set in bold, a size up from the body text
+        line(1, 130, "1. The college should track every apprentice's hours.", size=12, bold=True),
+        line(1, 150, "2. The Department should clarify its funding rules.", size=12, bold=True),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2"]
+
+
 def test_a_kinds_name_in_a_row_of_column_headers_opens_no_section() -> None:
     header = [
         line(1, 100, "Status at 31 March", bold=True),
