@@ -310,6 +310,10 @@ class _Splitter:
     def feed(self, block: Block) -> None:
         """Take the next block."""
         text, first = block.raw_text, block.first
+        group_due = _GROUP_DUE_RE.match(text) if block.label is None else None
+        if group_due is not None:
+            self.timing = group_due.group("when")  # "These recommendations should be …"
+            return
         heading = _is_heading(block, self.body)
         label = LABEL_RE.match(first.text) if label_ok(first, self.body) else None
         # a code label ("R3") only where the text asks, or in a list of items under a lead-in
@@ -850,6 +854,13 @@ def _looks_like_subheading(block: Block) -> bool:
 
 
 _RECOMMENDS_RE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\b", re.IGNORECASE)
+# A group's own timescale: "These recommendations should be completed by 31 December 2026."
+_GROUP_DUE_RE = re.compile(
+    r"^(?:these|the following|all)\s+(?:recommendations?|actions?)(?:\s+below)?\s+"
+    r"(?:should|must)\s+be\s+(?:completed|implemented|met|achieved|in place)\s+"
+    r"(?P<when>(?:by|within|before|no later than)\b[^.]{3,80}?)\.?\s*$",
+    re.IGNORECASE,
+)
 # A label that names the report it comes from: "Recommendation 1, March 2024 report",
 # "Recommendation 3 (2023 inspection)", "Recommendation 2 from our 2024 review".
 _ANOTHER_REPORTS_RE = re.compile(

@@ -1324,3 +1324,21 @@ def test_a_kinds_name_in_a_row_of_column_headers_opens_no_section() -> None:
                    "Chief constables should read it alongside this report when it appears."),
     ]  # fmt: skip
     assert split_items(doc(lines)) == []
+
+
+def test_a_groups_own_timescale_sentence_times_the_items_under_it() -> None:
+    lines = [
+        line(1, 60, "Investigating crime", size=12.0, bold=True),
+        line(1, 80, "Timescale", bold=True),
+        *paragraph(1, 95, "These recommendations should be completed by 31 December 2031."),
+        line(1, 115, "Recommendation 1", bold=True),
+        *paragraph(1, 130, "The force should allocate investigations to skilled officers."),
+        line(1, 160, "Responding to the public", size=12.0, bold=True),
+        line(1, 180, "Recommendation 2", bold=True),
+        *paragraph(1, 195, "The force should answer non-emergency calls more quickly."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("1", "by 31 December 2031"),
+        ("2", None),
+    ]
