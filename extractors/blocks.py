@@ -37,19 +37,34 @@ class Block:
     label_kind: str | None = None  # "bullet", "number", "letter", "roman"
     table: Table | None = None
     row: tuple[str, ...] = ()
+    # the joined texts, kept while the lines are the same ones (the splitter reads them often)
+    _joined: tuple[tuple[int, int, int, str | None], str, str] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def _texts(self) -> tuple[str, str]:
+        lines = self.lines
+        key = (len(lines), id(lines[0]) if lines else 0, id(lines[-1]) if lines else 0, self.label)
+        if self._joined is None or self._joined[0] != key:
+            parts = [ln.text for ln in lines]
+            raw = join_text(parts)
+            if self.label and parts:
+                parts[0] = _strip_label(parts[0])
+                text = join_text(parts)
+            else:
+                text = raw
+            self._joined = (key, text, raw)
+        return self._joined[1], self._joined[2]
 
     @property
     def text(self) -> str:
         """Joined text of the block without its list label."""
-        parts = [ln.text for ln in self.lines]
-        if self.label and parts:
-            parts[0] = _strip_label(parts[0])
-        return join_text(parts)
+        return self._texts()[0]
 
     @property
     def raw_text(self) -> str:
         """Joined text including any label."""
-        return join_text(ln.text for ln in self.lines)
+        return self._texts()[1]
 
     @property
     def first(self) -> Line:

@@ -323,12 +323,18 @@ def trailing_labels(blocks: Sequence[Block]) -> list[Candidate]:
 
 def _run_together(blocks: Sequence[Block]) -> tuple[str, list[tuple[int, Block]]]:
     """The blocks' texts run together, and where each block's text begins in it."""
-    text, spans = "", []
+    pieces: list[str] = []
+    spans: list[tuple[int, Block]] = []
+    at = 0
     for block in blocks:
-        text += " " if text else ""
-        spans.append((len(text), block))
-        text += block.raw_text
-    return text, spans
+        raw = block.raw_text
+        if pieces:
+            pieces.append(" ")
+            at += 1
+        spans.append((at, block))
+        pieces.append(raw)
+        at += len(raw)
+    return "".join(pieces), spans  # joined once: adding to a growing string is quadratic
 
 
 def _located(spans: Sequence[tuple[int, Block]], start: int, end: int) -> list[Block]:
@@ -389,11 +395,16 @@ MID_LABEL_RE = re.compile(
 )
 
 
+_MID_LABEL_WORDS_RE = re.compile(r"[.!?] (?:Recommendation|Area|Cause|Action)\b")
+
+
 def midparagraph_labels(blocks: Sequence[Block]) -> list[Candidate]:
     """Items labelled after another sentence of their paragraph: each runs from its label to
     the last of the sentences after it that ask something, over a page break or a bold run."""
     out: list[Candidate] = []
     for k, block in enumerate(blocks):
+        if not _MID_LABEL_WORDS_RE.search(block.raw_text):
+            continue  # no label starts here (a cheap test before running paragraphs together)
         text, spans = _run_together(_paragraph_over_pages(blocks, k))
         for m in MID_LABEL_RE.finditer(text):
             if m.start() >= len(block.raw_text):

@@ -1079,6 +1079,9 @@ def test_a_numbered_run_in_label_takes_its_asking_sentences_across_a_bold_run() 
         *paragraph(1, 160, "Victims of these crimes often experience a pattern of behaviour."),
         *paragraph(2, 100, "Staff told us that morale was low. Area for improvement 2: The force",
                    "should act on its staff survey. It should also publish what it changed."),
+        # the label's first word ends the plain lines, the rest opens the bold run
+        *paragraph(2, 150, "Visits to offenders were often late. Area"),
+        *paragraph(2, 165, "for improvement 3: The force should train more staff.", bold=True),
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [(i.kind, i.number, i.text) for i in items] == [
@@ -1086,6 +1089,7 @@ def test_a_numbered_run_in_label_takes_its_asking_sentences_across_a_bold_run() 
          "The force should improve the accuracy of its crime recording for harassment."),
         ("area_for_improvement", "2",
          "The force should act on its staff survey. It should also publish what it changed."),
+        ("area_for_improvement", "3", "The force should train more staff."),
     ]  # fmt: skip
 
 
