@@ -76,6 +76,7 @@ PUBLICATION_EVENT = re.compile(
     r"^(?:of|from|after|following)\s+(?:(?:the|this|its|our|my)\s+)?"
     r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this)\s+)?)?(?:final\s+)?"
     r"(?:publication|publishing|publish|report|letter|notice|decision|"
+    r"(?<=this )(?:review|inspection|investigation|inquiry)|"
     r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b",
     re.I,
 )

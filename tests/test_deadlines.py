@@ -100,6 +100,7 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("Within six months, the Home Office should publish a strategy.", "relative", "2022-03-14"),
     ("Within three months, chief constables should review their data.", "relative", "2021-12-14"),
     ("Forces should reply within three months of receiving this letter.", "relative", "2021-12-14"),
+    ("The ministry should act within three months of this review.", "relative", "2021-12-14"),
     (
         "Within 12 months of the publication of this report, forces should comply.",
         "relative",
