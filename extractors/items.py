@@ -524,8 +524,10 @@ class _Splitter:
         """A heading opens a section of items, sets a timing, or closes the section."""
         first = block.first
         opened = section_kind(text)
+        title_size = first.size < self.body + 3  # a chapter's heading is set larger
         if opened is not None and opened == self.section and block.label_kind == "number":
-            opened = None  # "12. Giving effect to the recommendations": an item's own title
+            # "12. Giving effect to the recommendations": an item's own title
+            opened = None if title_size else opened
         row = (first.page, first.column, round(first.top))
         if row in self.shared_rows and len(block.lines) == 1:
             opened = None  # "Status | Recommendations | Areas for improvement": a table's header
@@ -810,9 +812,34 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             numbered[c.kind] < 2 and not inline[(c.kind, c.cluster)] and c.cluster not in reprinting
         )
 
+    # lists that reprint labelled items printed elsewhere (not their own entries labelled
+    # where they stand, as "(Recommendation, Paragraph 3)" labels a committee's list)
+    pages = {kind: [c.blocks[0].page_start for c in candidates if c.labelled and c.kind == kind
+                    and c.blocks] for kind in labelled}  # fmt: skip
+    full_lists = {
+        c.cluster
+        for c in candidates
+        if reprint.get(id(c)) and c.blocks and c.blocks[0].page_start not in pages[c.kind]
+    }
+
+    def completes_list(c: Candidate) -> bool:
+        # a numbered list that reprints labelled items printed elsewhere is the report's full
+        # list: its other entries are the items the body printed without a label
+        text = c.text()
+        # "Within six months, amend …": an instruction after its time
+        told = opens_with_imperative(text) or opens_with_imperative(text.split(",", 1)[-1])
+        asks = (directs(text) or told) and not _TAGGED_CONCLUSION_RE.search(text)
+        return c.number is not None and c.cluster in full_lists and asks
+
     return [
-        c for c in candidates if c.labelled or labelled[c.kind] < 2 or reprint[id(c)] or own_list(c)
+        c
+        for c in candidates
+        if c.labelled or labelled[c.kind] < 2 or reprint[id(c)] or own_list(c) or completes_list(c)
     ]
+
+
+# An entry the report itself tags as a finding: "… (Conclusion, Paragraph 17)".
+_TAGGED_CONCLUSION_RE = re.compile(r"\(\s*conclusions?\b[^)]{0,40}\)\s*$", re.IGNORECASE)
 
 
 def _reprints(a: str, b: str) -> bool:

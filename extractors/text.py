@@ -42,12 +42,13 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "11"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "12"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
 # 9: shaded sidebar panels are boxes; 10: a ruled table row left open at the page foot is closed;
-# 11: protective markings ("OFFICIAL") at the head or foot of a page are furniture
+# 11: protective markings ("OFFICIAL") at the head or foot of a page are furniture;
+# 12: columns that fill only a band of the page (a grid of boxes) are read column by column
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -586,8 +587,8 @@ def build_document(raw: RawPages, native: bool = True) -> DocumentText:
     lines: list[Line] = []
     for index, words in enumerate(raw.words, start=1):
         width, _height = raw.sizes[index - 1]
-        found = page_lines(words, index, width, native)
-        lines.extend(_mark_boxes(found, raw.boxes[index - 1], raw.table_boxes[index - 1]))
+        boxes = raw.boxes[index - 1], raw.table_boxes[index - 1]
+        lines.extend(page_lines(words, index, width, native, *boxes))
     scattered = scattered_pages(lines)
     if scattered:
         warnings.append(
@@ -731,9 +732,20 @@ def _boxes_from_bars(
 _X0 = operator.attrgetter("x0")
 
 
-def page_lines(words: PageWords, page: int, page_width: float, native: bool = True) -> list[Line]:
-    """A page's words as visual lines in reading order (the C grouping when it is built)."""
-    return _order_columns(group_lines(words, page, page_width, native), page_width)
+def page_lines(
+    words: PageWords,
+    page: int,
+    page_width: float,
+    native: bool = True,
+    boxes: Sequence[tuple[float, float, float, float]] = (),
+    table_boxes: Sequence[tuple[float, float, float, float]] = (),
+) -> list[Line]:
+    """A page's words as visual lines in reading order (the C grouping when it is built),
+    each marked when it sits in a box or panel (the order reads panels side by side)."""
+    lines = _mark_boxes(group_lines(words, page, page_width, native), boxes, ())
+    # panels are known before the order (a grid of them is read panel column by panel column);
+    # a table's cells are marked after it, so that its rows are never read as columns
+    return _mark_boxes(_order_columns(lines, page_width), (), table_boxes)
 
 
 def group_lines(words: PageWords, page: int, page_width: float, native: bool = True) -> list[Line]:
@@ -915,11 +927,55 @@ def _segment_to_line(seg: list[Word], page: int) -> Line:
 
 
 def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
-    """Read a page of side-by-side columns (two, or two and a sidebar) column by column;
-    other pages top to bottom."""
+    """Read a page of side-by-side columns (two, or two and a sidebar) column by column; a
+    page whose columns fill only a band between full-width lines (a grid of boxes under an
+    introduction) that band column by column; other pages top to bottom."""
+    ordered = _in_columns(lines, page_width)
+    if ordered is not None:
+        return ordered
+    bands = _bands(_top_to_bottom(lines), page_width)
+    # panels side by side (a grid of boxes) are read panel column by panel column, whatever
+    # the rest of the page is; other narrow lines side by side (a form's labels and values)
+    # keep their rows
+    read = [
+        _in_columns(band, page_width) if narrow and all(ln.in_box for ln in band) else None
+        for band, narrow in bands
+    ]
+    read = [r if r is not None and _apart(r) else None for r in read]
+    return [ln for (band, _narrow), r in zip(bands, read, strict=True) for ln in (r or band)]
+
+
+def _apart(lines: list[Line]) -> bool:
+    """True for panels side by side, columns of like width (a grid of boxes), not a framed
+    form whose narrow column of labels stands beside its values."""
+    spans: dict[int, tuple[float, float]] = {}
+    for ln in lines:
+        x0, x1 = spans.get(ln.column, (ln.x0, ln.x1))
+        spans[ln.column] = (min(x0, ln.x0), max(x1, ln.x1))
+    widths = [x1 - x0 for x0, x1 in spans.values()]
+    return len(widths) >= 2 and min(widths) >= 0.6 * max(widths)
+
+
+def _bands(lines: list[Line], page_width: float) -> list[tuple[list[Line], bool]]:
+    """Lines down the page in runs of full-width lines and runs of narrower ones, a panel's
+    lines apart from the page's."""
+    bands: list[tuple[list[Line], bool]] = []
+    boxed: bool | None = None
+    for ln in lines:
+        narrow = ln.x1 - ln.x0 < 0.55 * page_width
+        if bands and bands[-1][1] == narrow and ln.in_box == boxed:
+            bands[-1][0].append(ln)
+        else:
+            bands.append(([ln], narrow))  # a new band: other width, or in or out of a panel
+        boxed = ln.in_box
+    return bands
+
+
+def _in_columns(lines: list[Line], page_width: float) -> list[Line] | None:
+    """The lines column by column when they stand in side-by-side columns, else None."""
     columns = _columns(lines, page_width)
     if len(columns) < 2:
-        return _top_to_bottom(lines)
+        return None
     placed: list[list[Line]] = [[] for _ in columns]
     spanning: list[Line] = []
     # a column reaches from the end of the one before (a hanging label stands in the gutter)
@@ -954,7 +1010,7 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
         or side_by_side < 6
         or len(spanning) > 0.25 * len(lines)
     ):
-        return _top_to_bottom(lines)
+        return None
     # Lines spanning the gutters above the columns come first (titles), the rest after them.
     col_top = min(ln.top for col in prose for ln in col)
     head = sorted((ln for ln in spanning if ln.top < col_top), key=lambda ln: (ln.top, ln.x0))

@@ -1346,3 +1346,25 @@ def test_a_groups_own_timescale_sentence_times_the_items_under_it() -> None:
         ("1", "by 31 December 2031"),
         ("2", None),
     ]
+
+
+def test_a_closing_list_that_reprints_the_labelled_items_holds_the_others_too() -> None:
+    body = [
+        *paragraph(1, 60, "Forces do not share missing person records with each other."),
+        line(1, 90, "Recommendation 2", bold=True),
+        *paragraph(1, 108, "Chief constables should appoint a senior lead for cross-border cases."),
+        *paragraph(1, 140, "A national protocol would remove the need for local agreements."),
+        line(1, 170, "Recommendation 3", bold=True),
+        *paragraph(1, 188, "The NPCC should agree a national protocol for transferring cases."),
+    ]
+    chapter = [
+        line(2, 60, "4. Our recommendations", size=17.0, bold=True),
+        *paragraph(2, 90, "1. Chief constables should record every report on a shared system."),
+        *paragraph(
+            2, 110, "2. Chief constables should appoint a senior lead for cross-border cases."
+        ),
+        *paragraph(2, 130, "3. The NPCC should agree a national protocol for transferring cases."),
+        *paragraph(2, 150, "4. Within six months, amend the guidance on missing persons."),
+    ]
+    items = split_items(doc([*body, *chapter]))
+    assert sorted(i.number or "" for i in items) == ["1", "2", "3", "4"]

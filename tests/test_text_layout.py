@@ -107,3 +107,51 @@ def test_a_protective_marking_at_the_head_of_a_page_is_furniture_however_few_pag
         "chief constables should review every case.",
         "OFFICIAL is the marking this letter carries.",
     ]
+
+
+def _grid_page() -> list[Line]:
+    """An introduction across the page, a grid of two panels side by side with a narrow gutter,
+    then a heading and prose across the page again."""
+    said = "Our recommendations are grouped below by the body that we expect to act on them"
+    intro = [_line(1, 57, 100 + 12 * k, f"{said}, line {k} of the introduction") for k in range(3)]
+    left = [f"1. chief constables should act, line {k}" for k in range(8)]
+    right = [f"4. the College should publish, line {k}" for k in range(8)]
+    grid = [
+        *(_line(1, 66, 150 + 12 * k, t, box=True) for k, t in enumerate(left)),
+        *(_line(1, 307, 150 + 12 * k, t, box=True) for k, t in enumerate(right)),
+    ]
+    method = "We inspected eight forces and reviewed the files of each one of them, which took us"
+    after = [_line(1, 57, 300, "Annex A: Methodology"), _line(1, 57, 320, f"{method} all summer")]
+    return [*intro, *grid, *after]
+
+
+def test_a_grid_of_panels_between_full_width_lines_is_read_panel_column_by_column() -> None:
+    texts = [ln.text for ln in _order_columns(_grid_page(), WIDTH)]
+    grid = texts[3:19]
+    assert grid == [f"1. chief constables should act, line {k}" for k in range(8)] + [
+        f"4. the College should publish, line {k}" for k in range(8)
+    ]
+    assert texts[19] == "Annex A: Methodology"
+
+
+def test_a_framed_form_of_labels_and_values_keeps_its_rows() -> None:
+    fields = [("Meeting:", "Audit and Governance Committee of the council"),
+              ("Report of:", "Chief Internal Auditor of the district council"),
+              ("Title:", "Internal audit report on fuel cards and orders"),
+              ("Date of the meeting held:", "18 March 2031 at the council offices"),
+              ("Date of publication given:", "10 March 2031 on the council website"),
+              ("Wards affected:", "None directly, the whole district is covered"),
+              ("Key decision:", "No, the committee is asked to note the report"),
+              ("Exempt information:", "None of the report is exempt from publication")]  # fmt: skip
+    form = [
+        line
+        for k, (label, value) in enumerate(fields)
+        for line in (
+            _line(1, 63, 90 + 18 * k, label, box=True),
+            _line(1, 190, 90 + 18 * k, value, box=True),
+        )
+    ]
+    said = "This report presents the outcome of the internal audit of fuel cards and orders"
+    prose = [_line(1, 63, 240 + 12 * k, f"{said}, paragraph line {k}") for k in range(12)]
+    texts = [ln.text for ln in _order_columns([*form, *prose], WIDTH)]
+    assert texts[:3] == ["Meeting:", "Audit and Governance Committee of the council", "Report of:"]
