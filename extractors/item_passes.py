@@ -366,6 +366,38 @@ ORDINAL_RE = re.compile(
 )
 
 
+# A letter announcing the ask it goes on to make: "I am therefore making a new
+# recommendation: by 31 July, the force should …", "We make one further recommendation: …".
+ANNOUNCED_RE = re.compile(
+    r"\b(?:I|we)\s+(?:am\s+|are\s+)?(?:therefore\s+|also\s+)?(?:making|make)\s+"
+    r"(?:a|one|the following|this)\s+(?:new\s+|further\s+|single\s+)?"
+    r"recommendation(?:\s+to\s+[^:.]{1,60})?:\s+",
+    re.IGNORECASE,
+)
+
+
+def announced_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
+    """A recommendation a letter announces in its prose ("I am making a new recommendation:
+    …"): the sentences after the colon that ask something."""
+    text, spans = _run_together(blocks)
+    out: list[Candidate] = []
+    for m in ANNOUNCED_RE.finditer(text):
+        end = _asks_end(text, m.end())
+        if end is None:
+            continue
+        out.append(
+            Candidate(
+                kind="recommendation",
+                number=None,
+                parent=None,
+                blocks=_located(spans, m.end(), end),
+                cluster=-33_000,
+                labelled=True,
+            )
+        )
+    return out
+
+
 def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     """Recommendations a letter numbers in words inside its prose: each is the sentence that
     opens "My second recommendation is that", numbered by its ordinal."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from extractors.blocks import Block, Candidate, body_size, label_ok, make_blocks
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.item_passes import (
+    announced_recommendations,
     drop_titles,
     lead_in_lists,
     midparagraph_labels,
@@ -90,9 +91,24 @@ def _after_run_in(current: Candidate, block: Block, item_x0: float) -> bool:
 
 def _opens_list(text: str) -> bool:
     """True when a short paragraph says a list of recommendations follows ("we recommend:")."""
-    # "… the following recommendations to the Board.", but not ones made before
+    # "… the following recommendations to the Board.", but not ones made before; "the
+    # following recommendations are reproduced from the report" restates them for a response
     following = FOLLOWING_RE.search(text) and not _MADE_BEFORE_RE.search(text)
-    return bool(OPENS_LIST_RE.search(text) or following) and len(text.split()) <= 40
+    restated = _RESTATED_RE.search(text)
+    return bool(OPENS_LIST_RE.search(text) or following or restated) and len(text.split()) <= 40
+
+
+_RESTATED_RE = re.compile(
+    r"\b(?:the following|these)\s+(?:\w+\s+)?recommendations\s+(?:are|is)\s+"
+    r"(?:reproduced|restated|quoted|repeated)\b",
+    re.IGNORECASE,
+)
+# A meeting's own resolutions over a list: "That Cabinet:", "The Committee is asked to:".
+_MEETING_LEAD_RE = re.compile(
+    r"^(?:that\s+)?(?:the\s+)?(?:board|committee|cabinet|council|panel|members?|"
+    r"sub-committee)\s*(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to)?\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 _MADE_BEFORE_RE = re.compile(
@@ -183,6 +199,12 @@ def _ends_sentence(cand: Candidate) -> bool:
     return bool(re.search(r"[.!?][’”'\")]?\s*$", last))
 
 
+def _just_above(above: Block, block: Block) -> bool:
+    """True when a block begins on the line under another's last line."""
+    last, first = above.lines[-1], block.first
+    return last.page == first.page and 0 <= first.top - last.bottom < 2 * first.size
+
+
 def _one_sentence_list(heading: str, block: Block) -> bool:
     """True for bullets that finish one sentence ("• make sure it has …;") under a heading
     naming one item ("Recommendation", not "Recommendations")."""
@@ -230,6 +252,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates = with_responses(_labelled_and_sectioned(blocks, body), blocks)
         candidates += lead_in_lists(blocks, candidates)
         candidates += trailing_labels(blocks) + ordinal_recommendations(blocks)
+        candidates += announced_recommendations(blocks)
         candidates += midparagraph_labels(blocks)
         candidates = trailing_codes(candidates, blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
@@ -273,6 +296,7 @@ class _Splitter:
     pending_lead: Block | None = None  # the lead-in under that heading ("By May, X should:")
     group: tuple[int, int] | None = None  # "Recommendations 4 to 6": the numbers it labels
     boxed_label: bool = False  # the section's heading is a panel's "Areas for improvement"
+    heading: Block | None = None  # the last heading read that opened no section
     titled: Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
@@ -357,11 +381,14 @@ class _Splitter:
         """True for an entry (no heading, a capital after its label, no colon at its end)
         inside a section of items whose lead-in ends with a colon."""
         rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+        lead = (self.lead_in or "").rstrip()
+        # after "… the College should:" each entry goes on with its verb ("R1 publish …")
+        opens = rest[:1].isupper() or (rest[:1].islower() and bool(_SHOULD_COLON_RE.search(lead)))
         return (
             self.section is not None
-            and (self.lead_in or "").rstrip().endswith(":")
+            and lead.endswith(":")
             and not heading
-            and rest[:1].isupper()
+            and opens
             and not text.rstrip().endswith(":")
         )
 
@@ -550,6 +577,7 @@ class _Splitter:
             return True
         if TIMING_RE.match(text) and self.section is not None:
             self.timing = text.rstrip(":").strip()
+            self.heading = block
             return True
         self.timing = None  # a timing heading governs only the items under it
         if self.section is not None and _strength(first, text) >= self.section_strength - 0.3:
@@ -557,6 +585,7 @@ class _Splitter:
             self.parent_number = None
         if self.section is None:
             self.narrative_words += _word_count(text)
+            self.heading = block
             return True
         return False
 
@@ -603,6 +632,13 @@ class _Splitter:
             or FOLLOWING_RE.search(text)
             or numbered_lead
         ):
+            above = self.heading
+            if text[:1].islower() and above is not None and _just_above(above, block):
+                # "Within 12 months, the College of Policing" set as a heading, then "should:"
+                text = f"{above.raw_text} {text}"
+            if _MEETING_LEAD_RE.match(text):
+                self.section = None  # "That Cabinet: (a) approves …": the meeting's decisions
+                return
             self.lead_in, self.list_x0 = text, block.first.x0
             self.numbered_lead = numbered_lead
             self.timing = timing_in(text) or self.timing
@@ -881,6 +917,7 @@ def _looks_like_subheading(block: Block) -> bool:
 
 
 _RECOMMENDS_RE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\b", re.IGNORECASE)
+_SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|will|needs? to)\s*:\s*$", re.IGNORECASE)
 # A group's own timescale: "These recommendations should be completed by 31 December 2026."
 _GROUP_DUE_RE = re.compile(
     r"^(?:these|the following|all)\s+(?:recommendations?|actions?)(?:\s+below)?\s+"

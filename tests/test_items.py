@@ -1368,3 +1368,45 @@ def test_a_closing_list_that_reprints_the_labelled_items_holds_the_others_too() 
     ]
     items = split_items(doc([*body, *chapter]))
     assert sorted(i.number or "" for i in items) == ["1", "2", "3", "4"]
+
+
+def test_code_labelled_entries_finish_a_lead_in_whose_modal_ends_it() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=15.0, bold=True),
+        line(1, 90, "Within 12 months of the publication of this report, the College", bold=True),
+        line(1, 102, "should:", bold=True),
+        *paragraph(1, 120, "R1 publish a single catalogue of its national learning standards;"),
+        *paragraph(1, 145, "R2 evaluate whether its standards lead to better practice."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.lead_in) for i in items] == [
+        ("R1", "Within 12 months of the publication of this report, the College should:"),
+        ("R2", "Within 12 months of the publication of this report, the College should:"),
+    ]
+
+
+def test_a_recommendation_a_letter_announces_in_its_prose_is_an_item() -> None:
+    lines = paragraph(
+        1, 100, "The force has made progress, but risk assessments remain weak. I am therefore",
+        "making a new recommendation: by 31 July 2031, the force should make sure that every",
+        "risk assessment is checked by a supervisor. We will monitor its progress.",
+    )  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "by 31 July 2031, the force should make sure that every risk assessment is checked by a "
+        "supervisor."
+    ]
+
+
+def test_a_meetings_own_resolutions_are_not_items_but_the_recommendations_it_restates_are() -> None:
+    lines = [
+        line(1, 60, "1. Recommendations", size=12.5, bold=True),
+        *paragraph(1, 80, "That Cabinet:"),
+        *paragraph(1, 95, "(a) approves the improvement plan at Appendix B;",
+                   "(b) agrees that progress should be reported to scrutiny each year.", x0=80),
+        line(2, 60, "Appendix A: Recommendations made by the inspectorate", size=12.5, bold=True),
+        *paragraph(2, 80, "The following recommendations are reproduced from the report."),
+        *paragraph(2, 100, "1. The council should make sure the service has enough staff."),
+        *paragraph(2, 120, "2. The board should set clear priorities for the service."),
+    ]  # fmt: skip
+    assert [(i.number, i.page_start) for i in split_items(doc(lines))] == [("1", 2), ("2", 2)]
