@@ -1000,6 +1000,19 @@ def _similar(a: str, b: str, share: float = 0.8) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= share
 
 
+def _only_a_title(cand: Candidate) -> bool:
+    """True for a short unpunctuated text ("Improve how call handlers record vulnerability"):
+    a summary's title for an item printed in full elsewhere."""
+    text = cand.text().strip()
+    words = text.split()
+    return (
+        0 < len(words) <= 15
+        and text[:1].isupper()  # not a list entry finishing a lead-in ("allocate …; and")
+        and words[-1].lower() not in {"and", "or"}
+        and not re.search(r"[.;:!?]$", text)
+    )
+
+
 def _bare_letter(number: str | None) -> bool:
     """True for a label that is a letter or roman numeral alone ("b", "iv")."""
     return bool(number) and bool(re.fullmatch(r"[a-z]|[ivx]{1,4}", number or ""))
@@ -1022,6 +1035,8 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
     apart = (cand.labelled and all(c.labelled for c in group)) or all(
         c.cluster != cand.cluster for c in group
     )
+    if _only_a_title(cand) or any(_only_a_title(c) for c in group):
+        return False  # a summary's short title for the item, in other words than the body's
     return apart and not any(_similar(cand.text(), c.text(), 0.5) for c in group)
 
 
@@ -1056,6 +1071,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             key=lambda c: (
                 c.number is not None,
                 not _bare_letter(c.number),  # "3b" over the same item printed "(b)"
+                not _only_a_title(c),  # the body's full text over a summary's short title
                 cluster_sizes[(c.cluster, c.kind)],
                 _fuller(c, group),
                 -c.blocks[0].page_start,

@@ -1410,3 +1410,24 @@ def test_a_meetings_own_resolutions_are_not_items_but_the_recommendations_it_res
         *paragraph(2, 120, "2. The board should set clear priorities for the service."),
     ]  # fmt: skip
     assert [(i.number, i.page_start) for i in split_items(doc(lines))] == [("1", 2), ("2", 2)]
+
+
+def test_a_summarys_short_titles_give_way_to_the_items_printed_in_full() -> None:
+    summary = [
+        line(1, 60, "Summary of recommendations", size=14.0, bold=True),
+        line(1, 90, "Recommendation 1", bold=True),
+        line(1, 90, "Improve how call handlers record vulnerability", x0=170),
+        line(1, 105, "Recommendation 2", bold=True),
+        line(1, 105, "Work with the commissioner on child abuse cases", x0=170),
+    ]
+    body = [
+        line(2, 60, "Recommendation 1", bold=True),
+        *paragraph(2, 78, "Within three months, the force should review how its control room",
+                   "records the vulnerability of callers."),
+        *paragraph(2, 130, "We found that officers closed cases without interviewing suspects."),
+        line(2, 160, "Recommendation 2", bold=True),
+        *paragraph(2, 178, "The force and the police and crime commissioner should agree a plan",
+                   "to reduce the number of investigations closed without an interview."),
+    ]  # fmt: skip
+    items = split_items(doc([*summary, *body]))
+    assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 2)]
