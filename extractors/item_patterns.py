@@ -23,6 +23,7 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
     (r"areas? for improvement|afi", "area_for_improvement"),
     (r"development areas?|areas? for development", "area_for_improvement"),
     (r"causes? (?:of|for) concern", "cause_of_concern"),
+    (r"(?:key |main |principal )?concerns?", "cause_of_concern"),
     (r"(?:required )?actions?", "action"),
     (r"r|rec\.?", "recommendation"),
     (r"coc", "cause_of_concern"),
@@ -134,6 +135,15 @@ BARE_LABEL_RE = re.compile(
 
 
 # An unnumbered label run into its item's text: "Recommendation: The Home Office should ...".
+# A numbered paragraph that opens with its kind: "2.1 Key concern: Levels of violence …".
+NUMBERED_RUN_IN_RE = re.compile(
+    r"^(?P<prefix>)(?P<num>\d{1,2}(?:\.\d{1,2})?)\.?\s+"
+    r"(?P<kw>(?:key |main |principal )?concern|cause of concern|recommendation|"
+    r"area for improvement)\s*:\s+(?P<rest>(?-i:[A-Z“‘\"'])\S*.*)$",
+    re.IGNORECASE,
+)
+
+
 INLINE_LABEL_RE = re.compile(
     r"^(?P<kw>(?-i:[RACrac])(?:ecommendation|rea for improvement|ause of concern|ction))\s*:\s+"
     r"(?P<rest>(?-i:[A-Z“‘\"'])\S*.*)$",

@@ -32,6 +32,7 @@ from extractors.item_patterns import (
     INLINE_LABEL_RE,
     LABEL_RE,
     LEAD_IN_RE,
+    NUMBERED_RUN_IN_RE,
     OPENS_LIST_RE,
     REPORTED_RE,
     RESPONSE_OPENING_RE,
@@ -353,6 +354,8 @@ class _Splitter:
         inline = None if label is not None else INLINE_LABEL_RE.match(first.text)
         if label is None and inline is not None and first.text[:1].isupper():
             label = inline
+        if label is None and block.label_kind == "number":
+            label = NUMBERED_RUN_IN_RE.match(first.text)  # "2.1 Key concern: …"
         if label is not None:
             self._open_labelled(block, label, numbered=label is not inline)
             return

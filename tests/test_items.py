@@ -1431,3 +1431,24 @@ def test_a_summarys_short_titles_give_way_to_the_items_printed_in_full() -> None
     ]  # fmt: skip
     items = split_items(doc([*summary, *body]))
     assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 2)]
+
+
+def test_a_numbered_paragraph_opening_with_key_concern_is_a_concern_with_its_recommendation() -> (
+    None
+):
+    lines = [
+        line(1, 60, "Section 2 Key concerns and recommendations", size=15.0, bold=True),
+        *paragraph(1, 90, "2.1 Key concern: Levels of violence had risen by a third since the",
+                   "last inspection."),
+        *paragraph(1, 125, "Recommendation: The governor should introduce a safety strategy.",
+                   x0=108),
+        *paragraph(1, 150, "2.2 Key concern: Prisoners at risk of self-harm were not observed."),
+        *paragraph(1, 170, "Recommendation: The governor should check every observation record.",
+                   x0=108),
+    ]  # fmt: skip
+    assert found(split_items(doc(lines))) == [
+        ("cause_of_concern", "2.1", None, 1),
+        ("recommendation", None, "2.1", 1),
+        ("cause_of_concern", "2.2", None, 1),
+        ("recommendation", None, "2.2", 1),
+    ]
