@@ -120,12 +120,16 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
     with extra_bodies(settings.bodies_file):  # a publisher may be named as a registry body
         publisher = find_publisher(doc, title_lines, title)
     first_page = [ln for ln in front if ln.page == front[0].page] if front else []
+    if title and publisher and _same_name(title, publisher):
+        # the largest type is the publisher's logo ("Fernleigh Valley / NHS Foundation
+        # Trust"): the title is the display line under it
+        title = _display_line(first_page, title_lines, body) or title
     if title is None or names_only_a_publisher(title):  # a letterhead, not a title
         subject_line = letters.subject_line(first_page, title_lines, body)
         if subject_line is not None:
             title = " ".join(subject_line.text.split())
     source = None
-    if _RESTATES_ANOTHER_RE.search(title or ""):
+    if _RESTATES_ANOTHER_RE.search(title or ""):  # a response, a revisit, an action plan
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])
     return Metadata(
         title=title,
@@ -139,6 +143,20 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         short_forms=short_forms(doc.lines),
         cover=" ".join(ln.text for ln in first_page)[:600],
     )
+
+
+def _same_name(a: str, b: str) -> bool:
+    """True when two names are the same words, case and spacing apart."""
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def _display_line(page: Sequence[Line], taken: Sequence[Line], body: float) -> str | None:
+    """The largest line of the page set in display type that is not among the taken ones."""
+    rest = [ln for ln in page if not any(ln is t for t in taken) and ln.size > body * 1.3]
+    if not rest:
+        return None
+    best = max(rest, key=lambda ln: ln.size)
+    return " ".join(best.text.split())
 
 
 # A title that says the document restates another report's items: a response to it, or a

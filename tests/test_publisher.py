@@ -97,6 +97,18 @@ def test_an_imprint_naming_the_publisher_then_the_day_dates_the_report() -> None
     assert _meta([cover, imprint, [BODY]]).published == date(2031, 11, 3)
 
 
+def test_a_logo_in_the_largest_type_is_the_publisher_and_the_title_is_under_it() -> None:
+    cover = [("Eastford Valley NHS Foundation Trust", 20.0),
+             ("Independent review of maternity triage: our response and action plan", 16.0),
+             ("Published 14 May 2031", 10.0),
+             ("The review was led by an independent midwife, and its report was published on"
+              " 2 March 2031.", 10.0)]  # fmt: skip
+    meta = _meta([cover, [BODY] * 3])
+    assert meta.publisher == "Eastford Valley NHS Foundation Trust"
+    assert meta.title == "Independent review of maternity triage: our response and action plan"
+    assert meta.source_published == date(2031, 3, 2)
+
+
 def test_the_day_a_final_report_was_issued_dates_it() -> None:
     cover = [("Data protection audit report", 24.0),
              ("Fieldwork: 2 to 5 March 2031 Final report issued: 28 April 2031", 10.0)]  # fmt: skip
