@@ -231,7 +231,9 @@ ITEM_HEADER_RE = re.compile(
     _QUALIFIER + "?"
     r"(?:recommendations?|areas? for (?:priority )?"
     r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
-    r"requirements?)(?:\s*\([^)]*\))?",
+    r"requirements?)(?:\s*\([^)]*\))?"
+    # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
+    r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?",
     re.IGNORECASE,
 )
 

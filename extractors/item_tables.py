@@ -84,7 +84,7 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         (
             k
             for k, c in enumerate(names)
-            if re.fullmatch(r"(no\.?|number|#|ref\.?|code|id)", c, re.I)
+            if re.fullmatch(r"(?:[A-Z]{3,8}\s+)?(no\.?|number|#|ref\.?|reference|code|id)", c, re.I)
         ),
         None,
     )

@@ -953,6 +953,19 @@ def test_an_implementation_date_column_gives_each_action_its_deadline() -> None:
     assert timings == [("1", "By 30 April 2031"), ("2", "Immediately")]
 
 
+def test_a_column_of_recommendations_and_afis_under_a_qualified_reference_is_items() -> None:
+    rows = (
+        ("HMICFRS ref", "Recommendation/AFI text", "Status"),
+        ("R1", "Within six months, the force should answer non-emergency calls faster.", "Open"),
+        ("AFI2", "The force should improve the quality of its initial investigations.", "Closed"),
+    )
+    items = split_items(replace(doc([]), tables=(Table(page=1, top=100, bottom=200, rows=rows),)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "1"),
+        ("area_for_improvement", "2"),
+    ]
+
+
 def test_an_owner_cell_merged_over_several_rows_owns_each_of_them() -> None:
     rows = (
         ("No.", "Recommendation", "Lead"),
