@@ -36,6 +36,9 @@ _CUES = (
     r"published by\b[^.\n]{0,120}?,?",  # an imprint: "Published by the Office of X, 3 May 2026"
     r"first published",
     r"(?:final )?(?:report )?issued(?: on)?",
+    r"(?:final )?(?:version )?for publication",  # "Final version for publication: 3 May 2026"
+    # minutes: "MINUTES of the meeting of the Panel held in …, on Thursday 29 January 2026"
+    r"\bminutes of the meeting\b[^.]{0,200}?\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?",
     r"presented to parliament[^.]{0,160}?",
     r"ordered by the house of commons to be printed",
     r"updated(?: on)?",

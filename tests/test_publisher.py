@@ -109,6 +109,16 @@ def test_a_logo_in_the_largest_type_is_the_publisher_and_the_title_is_under_it()
     assert meta.source_published == date(2031, 3, 2)
 
 
+def test_a_version_for_publication_or_a_minuted_meeting_dates_the_document() -> None:
+    review = [("Domestic Homicide Review", 12.0), ("Overview Report", 12.0),
+              ("Final version for publication: 3 November 2031", 12.0)]  # fmt: skip
+    assert _meta([review, [BODY]], created="D:20000101").published == date(2031, 11, 3)
+    minutes = [("EASTFORD POLICE AND CRIME PANEL", 12.0),
+               ("MINUTES of the meeting of the Panel held in the Council Chamber,", 11.0),
+               ("Eastford, on Thursday 29 January 2032 at 10.00am", 11.0)]  # fmt: skip
+    assert _meta([minutes, [BODY]], created="D:20000101").published == date(2032, 1, 29)
+
+
 def test_the_day_a_final_report_was_issued_dates_it() -> None:
     cover = [("Data protection audit report", 24.0),
              ("Fieldwork: 2 to 5 March 2031 Final report issued: 28 April 2031", 10.0)]  # fmt: skip
