@@ -32,14 +32,15 @@ _ANY_DATE = rf"(?:{_DAY_DATE}|{_NUMERIC_DATE}|{_MONTH_DATE})"
 _CUES = (
     r"date of publication",
     r"publication date",
+    r"date of (?:response|issue|this (?:report|letter|response))",
     r"published(?: on)?",
-    r"published by\b[^.\n]{0,120}?,?",  # an imprint: "Published by the Office of X, 3 May 2026"
     r"first published",
-    r"(?:final )?(?:report )?issued(?: on)?",
+    r"(?<!draft )(?<!draft report )(?:final )?(?:report )?issued(?: on)?",
     r"(?:final )?(?:version )?for publication",  # "Final version for publication: 3 May 2026"
     # minutes: "MINUTES of the meeting of the Panel held in …, on Thursday 29 January 2026"
     r"\bminutes of the meeting\b[^.]{0,200}?\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?",
     r"presented to parliament[^.]{0,160}?",
+    r"presented to the (?:panel|board|committee|council|cabinet)(?: on)?",
     r"ordered by the house of commons to be printed",
     r"updated(?: on)?",
 )
@@ -56,6 +57,10 @@ _SOURCE_RES = (
         rf"(?P<date>{_PLAIN_DATE})",
         re.IGNORECASE,
     ),
+    # "(published by HMICFRS on 1 August 2025)"
+    re.compile(
+        rf"\bpublished by (?-i:[A-Z])[^.()]{{1,60}}? on (?P<date>{_PLAIN_DATE})", re.IGNORECASE
+    ),
     # "HMICFRS published the report on 5 March 2026."
     re.compile(
         r"\bpublished (?:its|the|this|that) (?:\w+\s+){0,3}?(?:report|review|inspection)\b"
@@ -63,6 +68,39 @@ _SOURCE_RES = (
         re.IGNORECASE,
     ),
 )
+_IMPRINT_DATE_RE = re.compile(
+    rf"^\s*published by\b[^.]{{0,120}}?,?\s*(?P<date>{_PLAIN_DATE})\.?\s*$", re.IGNORECASE
+)
+
+
+def _anothers_date(front: Sequence[Line]) -> date | None:
+    """The first date the front pages say another report was published on ("which HMICFRS
+    published on 3 June 2025"): in a response, the date of the report it answers."""
+    flat = " ".join(" ".join(ln.text for ln in front).split())
+    for cue in _CUE_RE:
+        for m in cue.finditer(flat):
+            if _anothers(flat[max(0, m.start() - 80) : m.start()]):
+                return _parse(m.group("date"), None)
+    return None
+
+
+def _anothers(before: str) -> bool:
+    """True when the words before a "published" say another report was published: "which
+    HMICFRS published on", "The review was published on", "(published by HMICFRS on", "the
+    inspection of custody, published on"."""
+    this = r"\b(?:this|the present|our) (?:report|document|letter|statement|response|paper)"
+    if re.search(rf"{this}\s+(?:was|is|were)\s*$|\bit was\s*$", before, re.IGNORECASE):
+        return False
+    return bool(_ANOTHERS_RE.search(before))
+
+
+_ANOTHERS_RE = re.compile(
+    r"\b(?:which|that)\s+(?:it|they|(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}))\s*$|"
+    r"\b(?:was|were)\s*$|\($|(?-i:[a-z]),\s*$",
+    re.IGNORECASE,
+)
+
+
 # A line that labels the document's own date: "Date 21st March 2011", "Refresh Date: 06/07/2015".
 _LABELLED_DATE_RE = re.compile(
     r"^\s*(?:(?:last )?(?:extract(?:ed|ion)|refresh(?:ed)?|issue|report|release) )?dated?\s*:?\s*"
@@ -134,6 +172,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
     source = None
     if _RESTATES_ANOTHER_RE.search(title or ""):  # a response, a revisit, an action plan
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])
+        source = source or _anothers_date(front)
     return Metadata(
         title=title,
         publisher=publisher,
@@ -279,11 +318,17 @@ def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, s
     text = "\n".join(ln.text for ln in front)
     flat = " ".join(text.split())
     for cue in _CUE_RE:
-        m = cue.search(flat)
-        if m:
-            found = _parse(m.group("date"), created)
+        for hit in cue.finditer(flat):
+            if _anothers(flat[max(0, hit.start() - 80) : hit.start()]):
+                continue  # "which HMICFRS published on 3 June", "The review was published on"
+            found = _parse(hit.group("date"), created)
             if found:
-                return found, m.group(0)
+                return found, hit.group(0)
+    for ln in front:
+        m = _IMPRINT_DATE_RE.match(ln.text) if ln.page <= 4 else None
+        found = _parse(m.group("date"), created) if m else None
+        if m and found:  # an imprint: "Published by the Office of X, 3 May 2026."
+            return found, ln.text.strip()
     for ln in front:
         m = _LABELLED_DATE_RE.match(ln.text) if ln.page <= 2 else None
         found = _parse(m.group("date"), created) if m else None

@@ -119,6 +119,29 @@ def test_a_version_for_publication_or_a_minuted_meeting_dates_the_document() -> 
     assert _meta([minutes, [BODY]], created="D:20000101").published == date(2032, 1, 29)
 
 
+def test_a_date_another_report_was_published_on_is_not_the_documents_own() -> None:
+    cover = [("Progress against HMICFRS recommendations", 20.0), ("22 January 2032", 11.0),
+             ("This paper reports on the PEEL inspection of Eastford Police, which HMICFRS", 11.0),
+             ("published on 3 June 2031, and on the thematic on custody, published on 19", 11.0),
+             ("September 2031.", 11.0)]  # fmt: skip
+    meta = _meta([cover, [BODY]], created="D:20000101")
+    assert meta.published == date(2032, 1, 22)
+    assert meta.source_published == date(2031, 6, 3)  # a progress report counts from it
+    letter = [("Police and Crime Commissioner's response to HMICFRS", 20.0),
+              ("Report: PEEL 2031 (published by HMICFRS on 1 August 2031)", 11.0),
+              ("Date of response: 26 September 2031", 11.0)]  # fmt: skip
+    meta = _meta([letter, [BODY]], created="D:20000101")
+    assert (meta.published, meta.source_published) == (date(2031, 9, 26), date(2031, 8, 1))
+
+
+def test_a_panel_presentation_or_a_final_issue_dates_the_report_but_a_draft_does_not() -> None:
+    panel = [("Annual Report 2031/32", 20.0), ("Presented to the Panel on 16 October 2032", 11.0)]
+    assert _meta([panel, [BODY]], created="D:20000101").published == date(2032, 10, 16)
+    audit = [("Internal Audit Report", 20.0), ("Draft report issued 14 October 2031", 10.0),
+             ("Final report issued 3 November 2031", 10.0)]  # fmt: skip
+    assert _meta([audit, [BODY]], created="D:20000101").published == date(2031, 11, 3)
+
+
 def test_the_day_a_final_report_was_issued_dates_it() -> None:
     cover = [("Data protection audit report", 24.0),
              ("Fieldwork: 2 to 5 March 2031 Final report issued: 28 April 2031", 10.0)]  # fmt: skip
