@@ -194,6 +194,13 @@ def _is_for_heading(text: str) -> bool:
     )
 
 
+def _plain_after_bold(cand: Candidate, block: Block) -> bool:
+    """True for a plain paragraph that asks nothing after an item set wholly in bold."""
+    bold = bool(cand.blocks) and all(ln.bold for b in cand.blocks for ln in b.lines)
+    plain = not any(ln.bold for ln in block.lines) and block.label is None
+    return bold and plain and _ends_sentence(cand) and not directs(block.raw_text)
+
+
 def _ends_sentence(cand: Candidate) -> bool:
     """True when the candidate's text so far ends a sentence."""
     last = cand.blocks[-1].raw_text if cand.blocks else ""
@@ -296,7 +303,8 @@ class _Splitter:
     pending: tuple[ItemKind, str, Block] | None = None
     pending_lead: Block | None = None  # the lead-in under that heading ("By May, X should:")
     group: tuple[int, int] | None = None  # "Recommendations 4 to 6": the numbers it labels
-    boxed_label: bool = False  # the section's heading is a panel's "Areas for improvement"
+    # the section's heading is the plural label ("Areas for improvement"), in a panel or not
+    boxed_label: tuple[bool, bool] = (False, False)  # (so headed, the heading in a panel)
     heading: Block | None = None  # the last heading read that opened no section
     titled: Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
@@ -516,6 +524,9 @@ class _Splitter:
         if current.whole and block.label_kind != "bullet" and _ends_sentence(current):
             self.close()  # the list that finished the item's sentence has ended
             return False
+        if _plain_after_bold(current, block):
+            self.close()  # "The force should …" in bold, then the plain paragraph explaining it
+            return False
         if (
             (block.first.x0 < self.item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
             or (current.blocks[-1].first.in_box and not block.first.in_box)
@@ -574,7 +585,11 @@ class _Splitter:
             self.timing = self.group = None
             # a panel headed "Areas for improvement", as others are headed "Area for
             # improvement", labels its entries as those labels do
-            self.boxed_label = first.in_box and bool(_PLURAL_LABEL_RE.fullmatch(text.strip()))
+            plural = bool(_PLURAL_LABEL_RE.fullmatch(text.strip()))
+            self.boxed_label = (
+                plural and (first.in_box or first.size < self.body + 3),
+                first.in_box,
+            )
             self.cluster += 1
             self.narrative_words = 0
             return True
@@ -674,7 +689,12 @@ class _Splitter:
             return  # a contents line or a caption, not an item
         self.section_items += 1
         parent = _parent_for(section, number, self.parent_number)
-        boxed = self.boxed_label and block.first.in_box and number is not None
+        headed, panel = self.boxed_label
+        # under it, an entry in the same panel, numbered, or set apart in bold, is labelled
+        boxed = headed and (
+            (panel and block.first.in_box and number is not None)
+            or (not panel and all(ln.bold for ln in block.lines))
+        )
         grouped = boxed or (self.group is not None and _in_range(number, self.group))
         self.out.append(self.candidate(section, number, parent, [block], labelled=grouped))
         is_title = number is not None and _is_title(block)
@@ -711,6 +731,16 @@ class _Splitter:
         if last is not None and last.cluster == self.cluster and _bare_letter(last.number):
             return True
         return block.label in ("a", "i")
+
+    def _bold_entries(self) -> bool:
+        """True when the section's last entry is set in bold (its commentary is not)."""
+        last = self.out[-1] if self.out else None
+        return (
+            last is not None
+            and last.cluster == self.cluster
+            and bool(last.blocks)
+            and all(ln.bold for b in last.blocks for ln in b.lines)
+        )
 
     def _lead_in_over(self, block: Block) -> None:
         """Narrative back at a lead-in's margin after the entries it led in ends the lead-in,
@@ -783,8 +813,12 @@ class _Splitter:
             and not directs(text)
             and not opens_with_imperative(text)
         ):
+            # a return to narrative closes the list, unless the entries are set in bold and
+            # this plain paragraph explains the one before ("The force should …" in bold,
+            # then "We reviewed 80 reports …")
+            explains = self._bold_entries() and not block.first.bold
             if self.section_items and block.label is None and len(text.split()) > 25:
-                self.section = None  # a return to narrative closes the list
+                self.section = self.section if explains else None
             return True
         return False
 

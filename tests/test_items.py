@@ -1465,3 +1465,27 @@ def test_a_numbered_paragraph_opening_with_key_concern_is_a_concern_with_its_rec
         ("cause_of_concern", "2.2", None, 1),
         ("recommendation", None, "2.2", 1),
     ]
+
+
+def test_bold_areas_for_improvement_with_plain_explanations_are_each_an_item() -> None:
+    explain = (
+        "We reviewed eighty crime reports and found that officers had not recorded whether "
+        "the victim needed support in nearly a third of them, which the force accepted."
+    )
+    lines = [
+        line(1, 60, "Area for improvement", size=12.0, bold=True),
+        *paragraph(1, 80, "The force should record needs assessments for every victim.", bold=True),
+        *paragraph(1, 100, explain[:90], explain[90:]),
+        line(1, 150, "Areas for improvement", size=12.0, bold=True),
+        *paragraph(1, 170, "The force should answer non-emergency calls faster.", bold=True),
+        *paragraph(1, 190, explain[:90], explain[90:]),
+        *paragraph(1, 230, "The force should identify repeat callers when they first call.",
+                   bold=True),
+        *paragraph(1, 250, explain[:90], explain[90:]),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "The force should record needs assessments for every victim.",
+        "The force should answer non-emergency calls faster.",
+        "The force should identify repeat callers when they first call.",
+    ]
