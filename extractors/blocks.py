@@ -13,6 +13,7 @@ from extractors.bare_letters import punctuate_bare_letters
 from extractors.glyphs import join_small_caps, join_text
 from extractors.item_patterns import (
     BULLET_RE,
+    EARLIER_ITEMS_RE,
     ENUM_RE,
     LABEL_RE,
     RESPONSE_OPENING_RE,
@@ -128,10 +129,16 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     if ln.size < body - 1.5 and not quoted:
         return False
     prefix = m.group("prefix").strip()
+    if EARLIER_ITEMS_RE.search(prefix):
+        return False  # "Original recommendation 1", "Previous area for improvement 2": reprints
     if m.group("sep") or not rest:
-        return not prefix or not rest
+        # "New recommendation 1: By March …" labels this report's own item
+        return not prefix or not rest or prefix.lower() in _OWN_PREFIXES
     # "Recommendation 4 of the report ..." is prose; a bold/heading label line is not.
     return ln.bold and not prefix
+
+
+_OWN_PREFIXES = frozenset({"new", "further", "additional"})
 
 
 def make_blocks(lines: Sequence[Line]) -> list[Block]:

@@ -488,17 +488,40 @@ _RECURRING_CELL_RE = re.compile(
 )
 
 
+# A limit counted from the present document itself, whatever report it answers.
+_OWN_DOCUMENT_RE = re.compile(
+    r"\bthis (?:letter|response|statement|update|progress report|revisit)\b", re.IGNORECASE
+)
+
+
+def _own_dated(found: list[Deadline], text: str, own: date | None) -> list[Deadline]:
+    """Relative limits counted from "the date of this letter" resolved from the letter's own
+    date rather than the report it answers."""
+    if own is None or not any(
+        d.kind == "relative" and _OWN_DOCUMENT_RE.search(d.text) for d in found
+    ):
+        return found
+    again = {d.text: d for d in find_deadlines(text, own)}
+    return [
+        again.get(d.text, d) if d.kind == "relative" and _OWN_DOCUMENT_RE.search(d.text) else d
+        for d in found
+    ]
+
+
 def tag_deadlines(
     items: Sequence[Item],
     published: date | None,
     settings: ExtractorSettings = DEFAULT_SETTINGS,
     *,
     standing: str | None = None,
+    own: date | None = None,
 ) -> list[Item]:
     """Return the items with `deadline` (first stated) and `deadlines` (all) set.
 
     `standing` is the document's own limit for responses ("within 56 days of the date of this
-    report"): the deadline of every item that states none.
+    report"): the deadline of every item that states none. `own` is the document's own date,
+    when `published` is that of the report it answers: a limit counted from "this letter"
+    counts from it.
     """
     with extra_bodies(settings.bodies_file):
         by_default = find_deadlines(standing, published)[:1] if standing else []
@@ -509,7 +532,7 @@ def tag_deadlines(
                 found.append(Deadline(item.timing.rstrip(" :"), None, "ongoing", None))
             elif item.timing:
                 found.extend(find_deadlines(item.timing.rstrip(" :"), published))
-            found.extend(find_deadlines(item.text, published))
+            found.extend(_own_dated(find_deadlines(item.text, published), item.text, own))
             found = found or by_default
             out.append(
                 dataclasses.replace(

@@ -244,7 +244,8 @@ SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 # A heading over what became of earlier items ("Progress against previous areas for improvement",
 # "Recommendations from our last inspection"): it reports on them and sets none.
 EARLIER_ITEMS_RE = re.compile(
-    r"\b(?:previous|previously|earlier|past|prior|last|former)\b|\bprogress (?:against|on|made)\b|"
+    r"\b(?:previous|previously|earlier|past|prior|last|former|original)\b|"
+    r"\bprogress (?:against|on|made)\b|"
     r"\baction plans?\b|\b(?:tracker|tracking)\b",
     re.IGNORECASE,
 )

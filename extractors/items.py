@@ -28,6 +28,7 @@ from extractors.item_patterns import (
     BARE_LABEL_RE,
     CODE_LABEL_RE,
     COUNT_RE,
+    EARLIER_ITEMS_RE,
     FOLLOWING_RE,
     INLINE_LABEL_RE,
     LABEL_RE,
@@ -370,6 +371,8 @@ class _Splitter:
         if self.pending is not None and self._after_bare_label(block, text, self.pending):
             return
         bare = BARE_LABEL_RE.match(text) if heading else None
+        if bare is not None and EARLIER_ITEMS_RE.search(text[: bare.start("kw")]):
+            bare = None  # "Original cause of concern": the earlier report's, reprinted
         if bare is not None:
             self.close()
             self.pending = (label_kind(bare.group("kw")), text, block)

@@ -182,6 +182,18 @@ def test_first_stated_and_all_kept() -> None:
     assert got.deadline.granularity == "day"
 
 
+def test_a_limit_from_this_letter_counts_from_the_letter_not_the_report_it_answers() -> None:
+    report, letter = date(2031, 4, 15), date(2032, 11, 24)
+    text = "Within six months of the date of this letter, the force should publish a plan."
+    got = tag_deadlines([_item(text)], report, own=letter)[0]
+    assert got.deadline is not None
+    assert got.deadline.date == date(2033, 5, 24)
+    other = "Within six months of the publication of the report, the force should act."
+    again = tag_deadlines([_item(other)], report, own=letter)[0]
+    assert again.deadline is not None
+    assert again.deadline.date == date(2031, 10, 15)
+
+
 def test_granularity() -> None:
     assert find_deadlines("by April 2022", PUBLISHED)[0].granularity == "month"
     assert find_deadlines("by spring 2022", PUBLISHED)[0].granularity == "season"

@@ -1489,3 +1489,19 @@ def test_bold_areas_for_improvement_with_plain_explanations_are_each_an_item() -
         "The force should answer non-emergency calls faster.",
         "The force should identify repeat callers when they first call.",
     ]
+
+
+def test_an_earlier_reports_items_reprinted_are_not_items_and_new_ones_are() -> None:
+    lines = [
+        line(1, 60, "Original cause of concern", bold=True),
+        *paragraph(1, 78, "The force does not record crime accurately enough."),
+        line(1, 100, "Original recommendation 1", bold=True),
+        *paragraph(1, 118, "Within three months, the force should train its call handlers."),
+        line(1, 150, "Our new recommendations", size=12.0, bold=True),
+        *paragraph(1, 170, "New recommendation 1: By 31 March 2032, the force should review"),
+        *paragraph(1, 200, "New recommendation 2: The force should audit its online reports."),
+    ]
+    assert [(i.kind, i.number) for i in split_items(doc(lines))] == [
+        ("recommendation", "1"),
+        ("recommendation", "2"),
+    ]

@@ -55,9 +55,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[date | None]:
         settings: ExtractorSettings = DEFAULTS,
         *,
         standing: str | None = None,
+        own: date | None = None,
     ) -> list[Item]:
         calls.append(published)
-        return real(items, published, settings, standing=standing)
+        return real(items, published, settings, standing=standing, own=own)
 
     monkeypatch.setattr(deadlines, "tag_deadlines", counting)
     return calls

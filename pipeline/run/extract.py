@@ -109,7 +109,9 @@ def deadlines(work: Work) -> Work:
     # from that report's publication, when the response says when that was.
     base = work.metadata.source_published or work.metadata.published
     due = work.metadata.response_due
-    tagged = tag_deadlines(work.items, base, work.settings, standing=due)
+    tagged = tag_deadlines(
+        work.items, base, work.settings, standing=due, own=work.metadata.published
+    )
     return replace(work, items=tuple(tagged))
 
 
