@@ -577,7 +577,9 @@ class _Splitter:
             opened = None  # "Status | Recommendations | Areas for improvement": a table's header
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)
-            self.responsible = None
+            # "Actions for the NPCC", "Recommendations for chief constables": whom they are for
+            meant = _KIND_FOR_RE.match(text.strip())
+            self.responsible = meant.group("who") if meant else None
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
             self.section, self.section_strength = opened, _strength(first, text)
@@ -975,6 +977,11 @@ _ANOTHER_REPORTS_RE = re.compile(
 _RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
 
 
+_KIND_FOR_RE = re.compile(
+    r"^(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+for\s+"
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w'’ &-]{2,80}?)\s*:?$",
+    re.IGNORECASE,
+)
 _PLURAL_LABEL_RE = re.compile(
     r"(?:recommendations|areas for improvement|causes of concern|actions)\s*:?", re.IGNORECASE
 )

@@ -1505,3 +1505,17 @@ def test_an_earlier_reports_items_reprinted_are_not_items_and_new_ones_are() -> 
         ("recommendation", "1"),
         ("recommendation", "2"),
     ]
+
+
+def test_a_kinds_heading_naming_whom_it_is_for_gives_its_items_their_body() -> None:
+    lines = [
+        line(1, 60, "Actions for the Home Office", size=13.0, bold=True),
+        *paragraph(1, 85, "1. By 30 September 2031, publish revised guidance on intermediaries."),
+        line(1, 115, "Actions for the NPCC", size=13.0, bold=True),
+        *paragraph(1, 140, "2. Develop a national approach to recording communication needs."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.responsible) for i in items] == [
+        ("action", "1", "the Home Office"),
+        ("action", "2", "the NPCC"),
+    ]
