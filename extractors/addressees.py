@@ -55,6 +55,7 @@ from extractors.vocabulary import (
     NAME_HEADS,
     NATIONS,
     NON_AGENT_START,
+    NOT_BODY_FIRST,
     OBLIGED,
     PARTNER_CUES,
     PLACES,
@@ -402,13 +403,6 @@ def _every_plural(words: list[Token], head_pos: int) -> str:
         else:
             out.append(w.text_with_ws)
     return "".join(out).strip()
-
-
-# A name that opens with one of these is a document's part or a plan, not a body.
-_NOT_BODY_FIRST = frozenset(
-    {"recommendation", "action", "area", "operation", "project", "section", "paragraph",
-     "chapter", "appendix", "annex", "table", "figure", "phase", "stage", "option", "part"}
-)  # fmt: skip
 
 
 def _names_both_sides(left: list[Token], right: list[Token]) -> bool:
@@ -1162,7 +1156,7 @@ class _Tagger:
         if (
             len(words) < 2
             or subject[0].i != s0
-            or words[0].lower_ in DETERMINERS | ANAPHORIC | NON_AGENT_START | _NOT_BODY_FIRST
+            or words[0].lower_ in DETERMINERS | ANAPHORIC | NON_AGENT_START | NOT_BODY_FIRST
             or not all(t.is_title and t.is_alpha for t in words)
         ):
             return []

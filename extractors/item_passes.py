@@ -13,6 +13,7 @@ from extractors.blocks import Block, Candidate
 from extractors.item_patterns import (
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
+    SHOULD_COLON_RE,
     STANDALONE_RE,
     label_kind,
     timing_in,
@@ -160,7 +161,7 @@ def _only_names_who_acts(text: str) -> bool:
     ("Within one month, the Council should:"); one that asks something first ("… agree a
     protocol. The protocol should:") is an item itself."""
     one_sentence = not re.search(r"[.!?]\s+\S", text) and len(text.split()) <= 30
-    return one_sentence and bool(_SHOULD_COLON_RE.search(text))
+    return one_sentence and bool(SHOULD_COLON_RE.search(text))
 
 
 def _is_group_title(text: str) -> bool:
@@ -171,9 +172,6 @@ def _is_group_title(text: str) -> bool:
 
 
 _LEAD_LINES = 4
-
-
-_SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs to)\s*:\s*$", re.I)
 
 
 def _asks_anything(text: str) -> bool:

@@ -238,6 +238,10 @@ ITEM_HEADER_RE = re.compile(
 )
 
 
+# A lead-in that stops at its modal: "Within one month, the Council should:".
+SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs to)\s*:\s*$", re.IGNORECASE)
+
+
 SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 
 

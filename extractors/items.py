@@ -38,6 +38,7 @@ from extractors.item_patterns import (
     REPORTED_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
+    SHOULD_COLON_RE,
     STANDALONE_RE,
     TALK_ABOUT_RE,
     TIMING_RE,
@@ -60,7 +61,7 @@ from extractors.item_tables import (
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
-from extractors.vocabulary import asks_in_full, directs, opens_with_imperative
+from extractors.vocabulary import MEETING, asks_in_full, directs, opens_with_imperative
 from extractors.wording import follows_on
 from models.records import DocumentText, Item, ItemKind, Line
 
@@ -107,8 +108,7 @@ _RESTATED_RE = re.compile(
 )
 # A meeting's own resolutions over a list: "That Cabinet:", "The Committee is asked to:".
 _MEETING_LEAD_RE = re.compile(
-    r"^(?:that\s+)?(?:the\s+)?(?:board|committee|cabinet|council|panel|members?|"
-    r"sub-committee)\s*(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to)?\s*:\s*$",
+    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s*(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to)?\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -195,9 +195,14 @@ def _is_for_heading(text: str) -> bool:
     )
 
 
+def _all_bold(blocks: Sequence[Block]) -> bool:
+    """True when there are blocks and every line of them is set in bold."""
+    return bool(blocks) and all(ln.bold for b in blocks for ln in b.lines)
+
+
 def _plain_after_bold(cand: Candidate, block: Block) -> bool:
     """True for a plain paragraph that asks nothing after an item set wholly in bold."""
-    bold = bool(cand.blocks) and all(ln.bold for b in cand.blocks for ln in b.lines)
+    bold = _all_bold(cand.blocks)
     plain = not any(ln.bold for ln in block.lines) and block.label is None
     return bold and plain and _ends_sentence(cand) and not directs(block.raw_text)
 
@@ -397,7 +402,7 @@ class _Splitter:
         rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
         lead = (self.lead_in or "").rstrip()
         # after "… the College should:" each entry goes on with its verb ("R1 publish …")
-        opens = rest[:1].isupper() or (rest[:1].islower() and bool(_SHOULD_COLON_RE.search(lead)))
+        opens = rest[:1].isupper() or (rest[:1].islower() and bool(SHOULD_COLON_RE.search(lead)))
         return (
             self.section is not None
             and lead.endswith(":")
@@ -698,7 +703,7 @@ class _Splitter:
         # under it, an entry in the same panel, numbered, or set apart in bold, is labelled
         boxed = headed and (
             (panel and block.first.in_box and number is not None)
-            or (not panel and all(ln.bold for ln in block.lines))
+            or (not panel and _all_bold([block]))
         )
         grouped = boxed or (self.group is not None and _in_range(number, self.group))
         self.out.append(self.candidate(section, number, parent, [block], labelled=grouped))
@@ -740,12 +745,7 @@ class _Splitter:
     def _bold_entries(self) -> bool:
         """True when the section's last entry is set in bold (its commentary is not)."""
         last = self.out[-1] if self.out else None
-        return (
-            last is not None
-            and last.cluster == self.cluster
-            and bool(last.blocks)
-            and all(ln.bold for b in last.blocks for ln in b.lines)
-        )
+        return last is not None and last.cluster == self.cluster and _all_bold(last.blocks)
 
     def _lead_in_over(self, block: Block) -> None:
         """Narrative back at a lead-in's margin after the entries it led in ends the lead-in,
@@ -959,7 +959,6 @@ def _looks_like_subheading(block: Block) -> bool:
 
 
 _RECOMMENDS_RE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\b", re.IGNORECASE)
-_SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|will|needs? to)\s*:\s*$", re.IGNORECASE)
 # A group's own timescale: "These recommendations should be completed by 31 December 2026."
 _GROUP_DUE_RE = re.compile(
     r"^(?:these|the following|all)\s+(?:recommendations?|actions?)(?:\s+below)?\s+"

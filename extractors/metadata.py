@@ -73,15 +73,22 @@ _IMPRINT_DATE_RE = re.compile(
 )
 
 
-def _anothers_date(front: Sequence[Line]) -> date | None:
-    """The first date the front pages say another report was published on ("which HMICFRS
-    published on 3 June 2025"): in a response, the date of the report it answers."""
-    flat = " ".join(" ".join(ln.text for ln in front).split())
+def _cue_dates(flat: str, created: date | None) -> tuple[tuple[date, str] | None, date | None]:
+    """The first date a publication cue gives the document, with its phrase; and the first
+    date a cue says another report was published on ("which HMICFRS published on 3 June
+    2025"), in a response the date of the report it answers."""
+    own: tuple[date, str] | None = None
+    other: date | None = None
     for cue in _CUE_RE:
-        for m in cue.finditer(flat):
-            if _anothers(flat[max(0, m.start() - 80) : m.start()]):
-                return _parse(m.group("date"), None)
-    return None
+        for hit in cue.finditer(flat):
+            if _anothers(flat[max(0, hit.start() - 80) : hit.start()]):
+                other = other or _parse(hit.group("date"), None)
+            elif own is None:
+                found = _parse(hit.group("date"), created)
+                own = (found, hit.group(0)) if found else None
+            if own is not None and other is not None:
+                return own, other
+    return own, other
 
 
 def _anothers(before: str) -> bool:
@@ -157,7 +164,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
     front = [ln for ln in doc.lines if ln.page <= 4]
     body = body_size(doc.lines)
     title, title_lines = _title(doc, front, body)
-    published, phrase = _published(doc, front)
+    published, phrase, other = _published(doc, front)
     with extra_bodies(settings.bodies_file):  # a publisher may be named as a registry body
         publisher = find_publisher(doc, title_lines, title)
     first_page = [ln for ln in front if ln.page == front[0].page] if front else []
@@ -172,7 +179,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
     source = None
     if _RESTATES_ANOTHER_RE.search(title or ""):  # a response, a revisit, an action plan
         source = _source_published([ln for ln in doc.lines if ln.page <= 10])
-        source = source or _anothers_date(front)
+        source = source or other  # "which HMICFRS published on 3 June 2025"
     return Metadata(
         title=title,
         publisher=publisher,
@@ -313,17 +320,21 @@ def _subtitle(page: Sequence[Line], title: Sequence[Line], body: float) -> list[
     return out
 
 
-def _published(doc: DocumentText, front: Sequence[Line]) -> tuple[date | None, str | None]:
+def _published(
+    doc: DocumentText, front: Sequence[Line]
+) -> tuple[date | None, str | None, date | None]:
+    """The document's publication date and the phrase giving it; and the date the front
+    pages say another report was published on."""
     created = _pdf_date(doc.meta("CreationDate"))
-    text = "\n".join(ln.text for ln in front)
-    flat = " ".join(text.split())
-    for cue in _CUE_RE:
-        for hit in cue.finditer(flat):
-            if _anothers(flat[max(0, hit.start() - 80) : hit.start()]):
-                continue  # "which HMICFRS published on 3 June", "The review was published on"
-            found = _parse(hit.group("date"), created)
-            if found:
-                return found, hit.group(0)
+    own, other = _cue_dates(" ".join(" ".join(ln.text for ln in front).split()), created)
+    found, phrase = own if own is not None else _published_by_layout(front, created)
+    return found, phrase, other
+
+
+def _published_by_layout(
+    front: Sequence[Line], created: date | None
+) -> tuple[date | None, str | None]:
+    """A date set where a cover or imprint puts one, else the PDF's creation date."""
     for ln in front:
         m = _IMPRINT_DATE_RE.match(ln.text) if ln.page <= 4 else None
         found = _parse(m.group("date"), created) if m else None

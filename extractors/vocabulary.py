@@ -32,6 +32,10 @@ IMPERATIVES = frozenset(
 )
 
 
+# A meeting that decides on a paper: "That Cabinet: …", "The Board is asked to note …".
+MEETING = r"(?:board|committee|sub-committee|panel|cabinet|council|members?)"
+
+
 # The report's own process, not an ask of it: "The Council must consider this report …",
 # "should provide us with evidence that it has complied …" (a committee's "should write to us
 # setting out …" is an ask), a paper's "The Board is asked to note …" or "That the Committee
@@ -43,7 +47,7 @@ PROCESS_RE = re.compile(
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
     r"(?:the|each of the) (?:actions?|remedies|steps) above|"
     r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
-    r"^(?:that\s+)?(?:the\s+)?(?:board|committee|panel|cabinet|members?)\s+"
+    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+"
     r"(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
     re.IGNORECASE,
 )
@@ -110,6 +114,11 @@ STOP_WORDS = (
 )
 GENERIC_ONLY = frozenset({"parties", "party", "stakeholders", "others"})
 NON_AGENT_START = frozenset({"there", "here", "we", "i", "you", "one", "nothing", "everyone"})
+# A name that opens with one of these is a document's part or a plan, not a body.
+NOT_BODY_FIRST = frozenset(
+    {"recommendation", "action", "area", "operation", "project", "section", "paragraph",
+     "chapter", "appendix", "annex", "table", "figure", "phase", "stage", "option", "part"}
+)  # fmt: skip
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "in", "'s", "'"})
 POSTMODIFIER_STARTS = frozenset(
     {"of", "for", "in", "on", "at", "across", "within", "responsible", "concerned", "with",
