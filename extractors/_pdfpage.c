@@ -656,6 +656,9 @@ static int path_edges(PathsOut *out, void *obj, const Affine *outer) {
     return status;
 }
 
+/* The largest side, in points, of a curved filled shape kept as a drawn list mark. */
+#define MARK_SIDE 8.0
+
 static int straight(void *path) {
     int count = PathCountSegments(path);
     if (count < 2 || count > 6) return 0;
@@ -679,14 +682,17 @@ static int walk_objects(PathsOut *out, void *parent, int is_form, int level, con
         }
         int type = ObjGetType(obj);
         if (type == PAGEOBJ_PATH) {
-            if (straight(obj)) {
-                float l, b, r, t;
-                int fill = 0, stroke = 0;
-                if (!ObjGetBounds(obj, &l, &b, &r, &t)) {
-                    PyErr_SetString(PyExc_RuntimeError, "Failed to locate pageobject.");
-                    return -1;
-                }
-                PathGetDrawMode(obj, &fill, &stroke);
+            int is_straight = straight(obj);
+            float l = 0, b = 0, r = 0, t = 0;
+            int fill = 0, stroke = 0;
+            int located = ObjGetBounds(obj, &l, &b, &r, &t);
+            if (is_straight && !located) {
+                PyErr_SetString(PyExc_RuntimeError, "Failed to locate pageobject.");
+                return -1;
+            }
+            PathGetDrawMode(obj, &fill, &stroke);
+            /* a curved path is kept only as a small filled shape: a drawn list mark */
+            if (located && (is_straight || (fill && r - l <= MARK_SIDE && t - b <= MARK_SIDE))) {
                 double box[4];
                 box_to_display(&out->view, l, b, r, t, box);
                 PyObject *drawing = Py_BuildValue("(ddddOO)", box[0], box[1], box[2], box[3],

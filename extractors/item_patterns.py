@@ -245,6 +245,13 @@ SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs to)\s*:\s*$", re.IGN
 SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 
 
+# A section reports keep apart from their items: what works well, not what must change.
+OTHER_SECTION_RE = re.compile(
+    r"^(?:(?:areas?|examples?) of )?(?:good|notable|innovative|promising|positive) practices?$"
+    r"|^(?:key )?strengths$|^key findings$|^what (?:is )?work(?:s|ing) well$",
+    re.IGNORECASE,
+)
+
 # A heading over what became of earlier items ("Progress against previous areas for improvement",
 # "Recommendations from our last inspection"): it reports on them and sets none.
 EARLIER_ITEMS_RE = re.compile(

@@ -35,6 +35,7 @@ from extractors.item_patterns import (
     LEAD_IN_RE,
     NUMBERED_RUN_IN_RE,
     OPENS_LIST_RE,
+    OTHER_SECTION_RE,
     REPORTED_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
@@ -135,7 +136,11 @@ def _is_heading(block: Block, body: float) -> bool:
             and words <= 6
             and not SENTENCE_END_RE.search(text)
             and text.lstrip("0123456789. ")[:1].isupper()  # "5 CORONER'S CONCERNS" too
-            and (section_kind(text) is not None or _numbered_capitals(block))
+            and (
+                section_kind(text) is not None
+                or _numbered_capitals(block)
+                or bool(OTHER_SECTION_RE.match(text.strip().rstrip(":")))
+            )
         )
     return not (text.endswith(".") and words > 10)
 
@@ -608,7 +613,10 @@ class _Splitter:
             self.heading = block
             return True
         self.timing = None  # a timing heading governs only the items under it
-        if self.section is not None and _strength(first, text) >= self.section_strength - 0.3:
+        if self.section is not None and (
+            _strength(first, text) >= self.section_strength - 0.3
+            or OTHER_SECTION_RE.match(text.strip().rstrip(":"))  # "Good practice", however set
+        ):
             self.section = None
             self.parent_number = None
         if self.section is None:

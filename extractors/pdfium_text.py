@@ -325,6 +325,8 @@ def has_overprint(chars: Sequence[_Char]) -> bool:
 _Affine = tuple[float, float, float, float, float, float]
 _IDENTITY: _Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_FORM_DEPTH = 15  # as pypdfium2's get_objects
+# The largest side, in points, of a curved filled shape kept as a drawn list mark (as the C loop).
+MARK_SIDE = 8.0
 
 
 def page_paths(page: Any, view: View) -> tuple[list[PageDrawing], list[Edge]]:
@@ -357,24 +359,33 @@ def _walk_objects(
             raise RuntimeError("Failed to get pageobject.")
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
-            if _straight(obj):
-                left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-                if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                    raise RuntimeError("Failed to locate pageobject.")
-                raw.FPDFPath_GetDrawMode(obj, fill, stroke)
-                box = box_to_display(
-                    view,
-                    float(left.value),
-                    float(bottom.value),
-                    float(right.value),
-                    float(top.value),
-                )
-                drawings.append(PageDrawing(*box, bool(fill.value), bool(stroke.value)))
+            drawing = _drawing(obj, view, fill, stroke)
+            if drawing is not None:
+                drawings.append(drawing)
             edges.extend(_path_edges(obj, outer, view))
         elif kind == raw.FPDF_PAGEOBJ_FORM and level < _MAX_FORM_DEPTH - 1:
             matrix = raw.FS_MATRIX()
             inner = _compose(outer, matrix) if raw.FPDFPageObj_GetMatrix(obj, matrix) else outer
             _walk_objects(obj, True, level + 1, inner, view, drawings, edges)
+
+
+def _drawing(obj: Any, view: View, fill: Any, stroke: Any) -> PageDrawing | None:
+    """A path's box when it is straight (rules, boxes) or a small filled curve (a list mark)."""
+    import pypdfium2.raw as raw
+
+    straight = _straight(obj)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    located = bool(raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top))
+    if straight and not located:
+        raise RuntimeError("Failed to locate pageobject.")
+    raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+    small = right.value - left.value <= MARK_SIDE and top.value - bottom.value <= MARK_SIDE
+    if not located or not (straight or (fill.value and small)):
+        return None
+    box = box_to_display(
+        view, float(left.value), float(bottom.value), float(right.value), float(top.value)
+    )
+    return PageDrawing(*box, bool(fill.value), bool(stroke.value))
 
 
 def _compose(outer: _Affine, m: Any) -> _Affine:

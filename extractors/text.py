@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.errors import ExtractionError
 from extractors.glyphs import SOFT_HYPHEN, clean_cell, has_overprint
+from extractors.marks import BULLET, list_marks, mark_shapes
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from models.records import DocumentText, Line, Table
 
@@ -42,13 +43,14 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "12"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "13"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
 # 9: shaded sidebar panels are boxes; 10: a ruled table row left open at the page foot is closed;
 # 11: protective markings ("OFFICIAL") at the head or foot of a page are furniture;
-# 12: columns that fill only a band of the page (a grid of boxes) are read column by column
+# 12: columns that fill only a band of the page (a grid of boxes) are read column by column;
+# 13: drawn list marks (small filled shapes before a line) are read as bullets
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -406,6 +408,7 @@ def _read_pages_pdfium(path: Path, digest: str, native: bool = True) -> RawPages
                 found, drawings, edges = [], [], []
             finally:
                 page.close()
+            found = _with_marks(found, drawings)
             bold = {font: bool(_BOLD_RE.search(font)) for font in {w[6] for w in found}}
             raw.sizes.append((width, height))
             raw.words.append(PageWords.from_rows(found, bold))
@@ -436,6 +439,17 @@ def _read_pages_pdfium(path: Path, digest: str, native: bool = True) -> RawPages
     finally:
         pdf.close()
     return raw
+
+
+def _with_marks(found: list[RawWord], drawings: Sequence[PageDrawing]) -> list[RawWord]:
+    """A page's words with a bullet glyph for each drawn list mark (set on its line's words)."""
+    shapes = mark_shapes([(d.x0, d.top, d.x1, d.bottom, d.filled) for d in drawings])
+    marks = list_marks(shapes, [(w[1], w[3], w[2], w[4]) for w in found])
+    if not marks:
+        return found
+    glyphs = [(BULLET, x0, x1, found[k][3], found[k][4], found[k][5], found[k][6])
+              for (x0, _top, x1, _bottom), k in marks]  # fmt: skip
+    return found + glyphs
 
 
 def _shapes(drawings: Sequence[PageDrawing]) -> list[dict[str, Any]]:
@@ -664,6 +678,7 @@ def _read_page(
         for w in raw
         if w["text"].strip()
     ]
+    words += _plumbed_marks(page, words)
     area = float(page.width) * float(page.height)
     rects = [
         (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
@@ -685,6 +700,21 @@ def _read_page(
         tboxes.append((x0, top, x1, bottom))
         found.append(Table(page=index, top=top, bottom=bottom, rows=tuple(rows)))
     return words, rects, found, tboxes
+
+
+def _plumbed_marks(page: Any, words: Sequence[Word]) -> list[Word]:
+    """A bullet glyph for each drawn list mark among pdfplumber's rectangles and curves."""
+    shapes = mark_shapes(
+        [
+            (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]), bool(r["fill"]))
+            for r in page.rects + page.curves
+        ]
+    )
+    marks = list_marks(shapes, [(w.x0, w.top, w.x1, w.bottom) for w in words])
+    return [
+        Word(BULLET, x0, x1, words[k].top, words[k].bottom, words[k].size, False)
+        for (x0, _top, x1, _bottom), k in marks
+    ]
 
 
 def _row_ruled_lines(page: Any, words: Sequence[Word]) -> dict[str, list[dict[str, Any]]]:

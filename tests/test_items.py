@@ -1519,3 +1519,20 @@ def test_a_kinds_heading_naming_whom_it_is_for_gives_its_items_their_body() -> N
         ("action", "1", "the Home Office"),
         ("action", "2", "the NPCC"),
     ]
+
+
+def test_a_body_font_good_practice_title_closes_the_areas_for_improvement_above_it() -> None:
+    lines = [
+        line(1, 80, "Areas for improvement", bold=True),
+        *paragraph(1, 100, "1. The force should record why each detainee is kept in handcuffs."),
+        *paragraph(1, 120, "2. The force should offer every detainee a shower before release."),
+        line(1, 150, "Good practice"),  # in the body font, a title of its own
+        *paragraph(1, 170, "• Sergeants spent a day with the youth offending service.", x0=80),
+        *paragraph(1, 190, "• Detainees could read their rights on a tablet.", x0=80),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", "1"),
+        ("area_for_improvement", "2"),
+    ]
+    assert items[1].text.endswith("before release.")
