@@ -134,6 +134,8 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     if m.group("sep") or not rest:
         # "New recommendation 1: By March …" labels this report's own item
         return not prefix or not rest or prefix.lower() in _OWN_PREFIXES
+    if rest[:1] in ",;" or m.group("kw")[:1].islower():
+        return False  # "recommendation 1, and should …": a sentence wrapped after a reference
     # "Recommendation 4 of the report ..." is prose; a bold/heading label line is not.
     return ln.bold and not prefix
 

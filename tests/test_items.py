@@ -1536,3 +1536,21 @@ def test_a_body_font_good_practice_title_closes_the_areas_for_improvement_above_
         ("area_for_improvement", "2"),
     ]
     assert items[1].text.endswith("before release.")
+
+
+def test_a_wrapped_line_opening_with_a_reference_to_an_item_is_no_label() -> None:
+    lines = [
+        line(1, 80, "Recommendation 5", bold=True),
+        *paragraph(
+            1,
+            100,
+            "Forces should fund their digital units to meet the standard set under",
+            "recommendation 1, and should review that funding at least every two years.",
+            bold=True,
+        ),
+        line(1, 150, "Recommendation 6", bold=True),
+        *paragraph(1, 170, "The Home Office should publish the criteria for access.", bold=True),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["5", "6"]
+    assert items[0].text.endswith("at least every two years.")
