@@ -319,6 +319,7 @@ class _Splitter:
     heading: Block | None = None  # the last heading read that opened no section
     titled: Candidate | None = None  # the last numbered item that is only a title so far
     responsible: str | None = None  # a "To the Home Office" line over a group of items
+    for_style: tuple[float, bool] | None = None  # (size, bold) of a "For the X" group heading
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
     numbered_lead: bool = False  # the lead-in in force is a numbered paragraph ("17 We recommend:")
     paragraph: Block | None = None  # in a conclusions section: the numbered paragraph in force
@@ -387,7 +388,9 @@ class _Splitter:
             self.close()
             self.pending = (label_kind(bare.group("kw")), text, block)
             return
-        if block.label is None and (is_to_line(text) or (heading and _is_for_heading(text))):
+        if block.label is None and (
+            is_to_line(text) or (heading and self._for_heading(block, text))
+        ):
             self.responsible = text.split(None, 1)[1].strip().rstrip(":")
             if self.current is not None and not self.current.blocks:
                 self.current.responsible = self.responsible
@@ -573,6 +576,15 @@ class _Splitter:
             return True
         current.blocks.append(block)
         return True
+
+    def _for_heading(self, block: Block, text: str) -> bool:
+        """A "For the X" heading over X's items; its siblings, set alike, head groups too."""
+        style = (block.first.size, block.first.bold)
+        if _is_for_heading(text):
+            self.for_style = style
+            return True
+        # "For police forces", then "For probation regions": a body the registry does not know
+        return style == self.for_style and bool(_FOR_RE.match(text)) and not directs(text)
 
     def _at_heading(self, block: Block, text: str) -> bool:
         """A heading opens a section of items, sets a timing, or closes the section."""

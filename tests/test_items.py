@@ -1554,3 +1554,18 @@ def test_a_wrapped_line_opening_with_a_reference_to_an_item_is_no_label() -> Non
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["5", "6"]
     assert items[0].text.endswith("at least every two years.")
+
+
+def test_a_for_heading_set_like_a_known_bodys_heads_its_own_group() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=16),
+        line(1, 100, "For police forces", bold=True, size=12.5),
+        *paragraph(1, 120, "1. Chief constables should name one contact for probation staff."),
+        line(1, 150, "For probation regions", bold=True, size=12.5),
+        *paragraph(1, 170, "2. Regional directors should audit every licence each quarter."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.responsible) for i in items] == [
+        ("1", "police forces"),
+        ("2", "probation regions"),
+    ]
