@@ -258,8 +258,8 @@ GOVERNMENT_OF = {
 }
 # The inspected body's own leaders and people: in a report on one body, they act for it.
 LEADER_WORDS = frozenset(
-    {"leaders", "senior leaders", "area leaders", "leadership team", "governor", "the governor",
-     "officers", "staff", "supervisors", "managers", "employees"}
+    {"leaders", "senior leaders", "area leaders", "leadership team", "officers", "staff",
+     "supervisors", "managers", "employees"}
 )  # fmt: skip
 # What a council runs or is: a youth justice service is a council's statutory service.
 COUNCIL_HINTS = re.compile(
