@@ -1568,6 +1568,7 @@ def tag_addressees(
     out: list[Item] = []
     previous: tuple[str, ...] = ()
     defined: dict[str, str] = {}  # short names a report defines: (“the Inspectorate”)
+    unnamed: set[int] = set()  # the items whose own words name nobody
     if "defined_term" not in disabled:  # short forms the whole text defines, narrative too
         defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
         defined.update(_publisher_head(metadata.publisher, ctx, disabled))
@@ -1582,6 +1583,8 @@ def tag_addressees(
             others = [*actors, *found.partners]
             actors = [_resolve_role(a, item.text, ctx, others) for a in actors]
         actors = [defined.get(a.lower(), a) for a in actors]
+        if not actors:
+            unnamed.add(len(out))  # whoever acts comes from elsewhere (a default at least)
         actors = _inherited(item, actors, found.pronoun_first, previous, ctx, disabled)
         actors = [defined.get(a.lower(), a) for a in actors]  # "MVP" in an owner column too
         actors = list(dict.fromkeys(actors))
@@ -1591,7 +1594,7 @@ def tag_addressees(
         previous = tuple(actors)
     if "cause_inherits" in disabled:
         return out
-    return _causes_take_their_recommendations(out)
+    return _causes_take_their_recommendations(out, unnamed)
 
 
 def _inherited(
@@ -1656,16 +1659,18 @@ _COUNTED_CLASS_RE = re.compile(
 )
 
 
-def _causes_take_their_recommendations(items: list[Item]) -> list[Item]:
+def _causes_take_their_recommendations(items: list[Item], unnamed: set[int]) -> list[Item]:
     """A cause of concern that names no actor is for whoever its recommendations are for.
 
     A cause states a problem ("The force does not make sure that…") and is always followed by
     the recommendations that answer it: its own (parent = its number) or, when unnumbered, the
-    run of recommendations printed right after it.
+    run of recommendations printed right after it. When they are all for others (the governor,
+    a health provider), they also outrank the inspected body that a cause naming nobody
+    ("Levels of violence had risen") would otherwise default to.
     """
     out = list(items)
     for k, cause in enumerate(out):
-        if cause.kind != "cause_of_concern" or cause.addressees:
+        if cause.kind != "cause_of_concern" or (cause.addressees and k not in unnamed):
             continue
         answers = [
             i
@@ -1675,6 +1680,8 @@ def _causes_take_their_recommendations(items: list[Item]) -> list[Item]:
         if not answers:
             answers = list(itertools.takewhile(lambda i: i.kind == "recommendation", out[k + 1 :]))
         actors = tuple(dict.fromkeys(a for i in answers for a in i.addressees))
+        if k in unnamed and cause.addressees and set(cause.addressees) & set(actors):
+            continue  # the inspected body is among those who answer it: it stays the cause's
         if actors:
             out[k] = dataclasses.replace(cause, addressees=actors)
     return out

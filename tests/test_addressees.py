@@ -408,6 +408,23 @@ def test_cause_of_concern_is_for_whoever_its_recommendations_are_for() -> None:
     assert got[3].addressees == ("chief_constables",)  # its own, by number
 
 
+def test_a_cause_naming_nobody_is_for_its_recommendations_unless_the_inspected_body_answers() -> (
+    None
+):
+    def item(text: str, kind: str, number: str | None) -> Item:
+        return Item(kind=kind, number=number, parent=None, page_start=1, page_end=1, text=text)  # type: ignore[arg-type]
+
+    items = [
+        item("Detainees waited many hours to see a solicitor.", "cause_of_concern", "1"),
+        item("The Home Office should fund more duty solicitors.", "recommendation", None),
+        item("Response times had lengthened across the county.", "cause_of_concern", "2"),
+        item("The force and the PCC should fund more call handlers.", "recommendation", None),
+    ]
+    got = tag_addressees(items, FORCE_REPORT)
+    assert got[0].addressees == ("home_office",)  # not the inspected force
+    assert got[2].addressees == ("force",)  # the force answers it: the cause stays the force's
+
+
 def test_for_forces() -> None:
     assert for_forces(["chief_constables"])
     assert for_forces(["force"])
@@ -776,9 +793,12 @@ PRISON_REPORT = Metadata(
 )
 
 
-def test_leaders_and_the_governor_of_an_inspected_prison_are_that_prison() -> None:
-    for text in ("Leaders should increase time out of cell.", "The governor should act."):
-        assert _tag(text, PRISON_REPORT).addressees == ("HMP Eastbury",)
+def test_leaders_of_an_inspected_prison_are_that_prison_and_its_governor_a_post() -> None:
+    assert _tag("Leaders should increase time out of cell.", PRISON_REPORT).addressees == (
+        "HMP Eastbury",
+    )
+    # the governor is one named post, as printed (GOLD.md: the body's name as printed)
+    assert _tag("The governor should act.", PRISON_REPORT).addressees == ("governor",)
     # in a national report there is no one prison to stand for
     assert _tag("Leaders should increase time out of cell.").addressees == ("Leaders",)
 
