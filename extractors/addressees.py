@@ -953,7 +953,7 @@ class _Tagger:
         segments = [s for s in segments if s]
         kept: list[list[Token]] = []
         including: list[Token] = []
-        for seg in reversed(segments):
+        for n, seg in reversed(list(enumerate(segments))):
             cue_len = self._cue_len(seg[0].i, PARTNER_CUES)
             if cue_len:
                 self._add_partners(seg[cue_len:], "partner_segment")
@@ -973,7 +973,7 @@ class _Tagger:
                 if first.lower_ == "including":
                     including = seg[1:]
                     continue
-                if self._is_aside(seg):
+                if self._is_aside(seg) or (n and self._appositive(seg, segments[n - 1])):
                     continue
                 if self._clean_np(seg):
                     kept.insert(0, seg)
@@ -1029,6 +1029,20 @@ class _Tagger:
         reduced = first.is_lower and len(seg) > 1 and seg[1].lower_ == "by"
         return (
             first.lower_ in ASIDE_STARTS or reduced or (short_aside and first.i not in self.ent_at)
+        )
+
+    def _appositive(self, seg: list[Token], before: list[Token]) -> bool:
+        """ "X Partnership, the health care provider, should": "the …" in lower case describes
+        the name before it, which is the subject."""
+        return (
+            len(seg) > 1
+            and seg[0].lower_ == "the"
+            and all(t.is_alpha and t.is_lower for t in seg[1:])
+            and len(before) > 1  # a name of two words or more: "Immediately, the force should"
+            and before[0].is_title
+            and before[-1].is_title
+            and all(t.is_title or t.lower_ in {"of", "for"} for t in before)
+            and not before[0].is_stop
         )
 
     def _is_aside_role(self, seg: list[Token]) -> bool:

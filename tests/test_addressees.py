@@ -38,6 +38,18 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # "the …" in lower case after a name describes it: the name is the subject
+    (
+        "Fellbrook Health Partnership, the health care provider, working with NHS England,"
+        " should shorten waits for assessments.",
+        ["Fellbrook Health Partnership"],
+        ["NHS England"],
+    ),
+    (
+        "Immediately, the College of Policing should revise its guidance.",
+        ["college_of_policing"],
+        None,
+    ),
     # a short form in brackets stands for the name before it, not for the whole list
     (
         "We recommend that the College of Policing (CoP) and the NPCC agree a protocol.",
