@@ -1495,6 +1495,13 @@ def _is_post(label: str, ctx: _Context) -> bool:
     return not ctx.known(label) and bool(POST_RE.match(label))
 
 
+def _qualified(label: str) -> bool:
+    """A subject of two words or more that is not the inspected body's own people ("Regional
+    probation directors", not "Health leaders"): the item names who acts in so many words."""
+    words = label.split()
+    return len(words) > 1 and words[-1].lower() not in LEADER_WORDS
+
+
 def _proper_name(label: str) -> bool:
     """True for a name printed as a proper name of two or more words ("Justice Committee")."""
     words = [w for w in label.split() if w.lower() not in CONNECTORS]
@@ -1621,8 +1628,13 @@ def _inherited(
 ) -> list[str]:
     """The item's actors as its owner column, the previous item, lead-in or response settle them."""
     if item.responsible and "responsible_column" not in disabled:
-        # a body the item names itself outranks its row's owner column; a role does not
-        named = [a for a in actors if a != ctx.default and (ctx.known(a) or _proper_name(a))]
+        # a body the item names itself, or a post it names in full, outranks its row's owner
+        # column or its group's heading; a generic role ("Leaders") does not
+        named = [
+            a
+            for a in actors
+            if a != ctx.default and (ctx.known(a) or _proper_name(a) or _qualified(a))
+        ]
         if _COUNTED_CLASS_RE.search(item.text):
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)

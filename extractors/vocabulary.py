@@ -133,7 +133,7 @@ AGENT_NOUNS = frozenset(
         "force", "constabulary", "police", "agency", "agencies", "directorate", "parliament",
         "executive", "service", "group", "commission", "inspectorate", "school", "academy",
         "hospital", "prison", "establishment", "partner", "party", "programme", "chair", "officer",
-        "director", "manager",
+        "director", "manager", "region",
         "headteacher", "governor", "coordinator", "lead", "team", "unit", "panel", "network",
         "association", "college", "ombudsman", "inspector", "auditor", "practitioner", "employer",
         "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from extractors.blocks import label_ok
 from extractors.furniture import drop_contents
 from extractors.items import split_items
 from extractors.text import remove_furniture
@@ -1569,3 +1570,12 @@ def test_a_for_heading_set_like_a_known_bodys_heads_its_own_group() -> None:
         ("1", "police forces"),
         ("2", "probation regions"),
     ]
+
+
+def test_a_lower_case_item_reference_alone_on_a_line_labels_nothing() -> None:
+    # "Not achieved – see / recommendation 4" wrapped in a progress table's cell
+    assert not label_ok(line(1, 100, "recommendation 4"), BODY)
+    assert not label_ok(line(1, 100, "recommendation 1, and should review it yearly", bold=True))
+    assert label_ok(line(1, 100, "Recommendation 4"), BODY)
+    assert label_ok(line(1, 100, "Safety recommendation 4", bold=True), BODY)
+    assert label_ok(line(1, 100, "recommendation 4: publish the plan"), BODY)
