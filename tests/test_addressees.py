@@ -883,3 +883,20 @@ def test_a_lead_in_naming_the_inspected_force_by_name_gives_its_items_to_the_for
     lead_in = "We recommend that Durham Constabulary:"
     got = _tag("Makes sure that calls are graded.", FORCE_REPORT, lead_in=lead_in)
     assert got.addressees == ("force",)
+
+
+def test_a_post_the_item_names_in_full_outranks_its_groups_heading() -> None:
+    got = _tag(
+        "Regional probation directors should audit every licence.",
+        responsible="For HM Prison and Probation Service",
+    )
+    assert got.addressees == ("Regional probation directors",)
+    # the inspected body's own people, however qualified, give way to the heading
+    assert _tag("Health leaders should act.", responsible="The Home Office").addressees == (
+        "home_office",
+    )
+
+
+def test_a_region_is_a_body_that_can_act() -> None:
+    got = _tag("The Eastmere probation region should recruit more officers.")
+    assert got.addressees == ("Eastmere probation region",)
