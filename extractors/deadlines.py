@@ -77,10 +77,14 @@ PUBLICATION_EVENT = re.compile(
     r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this)\s+)?)?(?:final\s+)?"
     r"(?:publication|publishing|publish|report|letter|notice|decision|"
     r"(?<=this )(?:review|inspection|investigation|inquiry)|"
-    r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b",
+    r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b"
+    # "of the report being received": each case's report (of a crime), not this document
+    r"(?!\s+(?:being|is|was|are|were)\b)",
     re.I,
 )
 EVENT_WORDS = frozenset({"of", "from", "after", "following"})
+# After "of the report", words that make it an event of each case's ("being received").
+_EVENT_GOES_ON = frozenset({"of", "being", "is", "was", "are", "were"})
 _STALE_DAYS = 366  # a "deadline" this long before publication is a narrative date
 _DOCUMENT_WORDS = frozenset({"report", "letter", "notice", "publication", "decision"})
 NOT_NOW_BEFORE = frozenset(
@@ -272,7 +276,7 @@ def _event_tail(doc: Doc, end: int) -> tuple[str, int]:
     while j < len(doc) and j < end + 12 and not (doc[j].is_punct and doc[j].text not in {"'", "-"}):
         j += 1
         closes = doc[j - 1].lower_ in _DOCUMENT_WORDS and j - end >= 2
-        if closes and not (j < len(doc) and doc[j].lower_ == "of"):
+        if closes and not (j < len(doc) and doc[j].lower_ in _EVENT_GOES_ON):
             break
     return doc[end:j].text, j
 

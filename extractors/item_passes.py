@@ -19,7 +19,7 @@ from extractors.item_patterns import (
     timing_in,
 )
 from extractors.vocabulary import directs, is_process, opens_with_imperative
-from models.records import Line
+from models.records import ItemKind, Line
 
 logger = logging.getLogger(__name__)
 
@@ -267,7 +267,7 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     out: list[Candidate] = []
     for b in blocks:
         numbered = b.label_kind == "number" and b.label is not None
-        if not (b.first.bold or numbered) or len(b.raw_text.split()) < 6:
+        if len(b.raw_text.split()) < 6:
             continue
         if STANDALONE_RE.match(b.text if numbered else b.raw_text):
             number = b.label.rstrip(".") if numbered and b.label else None
@@ -374,18 +374,36 @@ ANNOUNCED_RE = re.compile(
 )
 
 
+# A letter announcing an area for improvement it then states: "During the revisit we also
+# identified an area for improvement, which falls outside this letter. The force should …".
+ANNOUNCED_AFI_RE = re.compile(
+    r"\b(?:I|we)\s+(?:have\s+)?(?:also\s+)?(?:identified|found|noted)\s+"
+    r"(?:an|one|a further|a new|another)\s+area for improvement\b[^.:;]{0,120}[.:]\s+",
+    re.IGNORECASE,
+)
+
+
+_EARLIER_REPORT_RE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:previous|last|earlier|first)\b", re.I)
+
+
 def announced_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
-    """A recommendation a letter announces in its prose ("I am making a new recommendation:
-    …"): the sentences after the colon that ask something."""
+    """An item a letter announces in its prose ("I am making a new recommendation: …", "we
+    also identified an area for improvement. The force should …"): the sentences after the
+    announcement that ask something."""
     text, spans = _run_together(blocks)
     out: list[Candidate] = []
-    for m in ANNOUNCED_RE.finditer(text):
+    announced: list[tuple[re.Match[str], ItemKind]] = [
+        *((m, "recommendation") for m in ANNOUNCED_RE.finditer(text)),
+        *((m, "area_for_improvement") for m in ANNOUNCED_AFI_RE.finditer(text)),
+    ]
+    for m, kind in announced:
         end = _asks_end(text, m.end())
-        if end is None:
-            continue
+        opening = text[text.rfind(". ", 0, m.start()) + 1 : m.start()]
+        if end is None or _EARLIER_REPORT_RE.search(opening):
+            continue  # "In our 2023 inspection we identified an area for improvement …": history
         out.append(
             Candidate(
-                kind="recommendation",
+                kind=kind,
                 number=None,
                 parent=None,
                 blocks=_located(spans, m.end(), end),

@@ -132,6 +132,12 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("Managers should supervise each practitioner at least once a month.", "ongoing", None),
     ("Councils should share the data with the Department every term.", "ongoing", None),
     ("Governors should check these arrangements twice a term.", "ongoing", None),
+    # each crime's report, received again and again: not this report's publication
+    (
+        "The force should record online crimes within 24 hours of the report being received.",
+        "ongoing",
+        None,
+    ),
     (
         "Immediately, forces should stop recording these incidents as no crime.",
         "immediate",

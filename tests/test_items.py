@@ -1579,3 +1579,37 @@ def test_a_lower_case_item_reference_alone_on_a_line_labels_nothing() -> None:
     assert label_ok(line(1, 100, "Recommendation 4"), BODY)
     assert label_ok(line(1, 100, "Safety recommendation 4", bold=True), BODY)
     assert label_ok(line(1, 100, "recommendation 4: publish the plan"), BODY)
+
+
+def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
+    lines = [
+        *paragraph(1, 80, "Dear Chief Constable,"),
+        *paragraph(
+            1,
+            100,
+            "In our 2023 inspection we identified an area for improvement about",
+            "audits. The force takes action when it needs to.",
+        ),
+        *paragraph(
+            1,
+            150,
+            "I recommend that, within three months, the force audits every",
+            "cancelled crime record.",
+        ),
+        *paragraph(1, 200, "The force told us it has begun this work, which I welcome."),
+        *paragraph(1, 230, "I also recommend that the force publishes its recording policy."),
+        *paragraph(2, 80, "Yours sincerely,"),
+        *paragraph(
+            2,
+            110,
+            "PS. We also identified an area for improvement outside this letter.",
+            "The force should record online reports within a day.",
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text.split()[0]) for i in items] == [
+        ("recommendation", "I"),
+        ("recommendation", "I"),
+        ("area_for_improvement", "The"),
+    ]
+    assert items[2].text == "The force should record online reports within a day."
