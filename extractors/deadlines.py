@@ -74,7 +74,7 @@ DIRECTIVE = re.compile(
 # Cabinet's response to this report" counts from another event.
 PUBLICATION_EVENT = re.compile(
     r"^(?:of|from|after|following)\s+(?:(?:the|this|its|our|my)\s+)?"
-    r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this)\s+)?)?(?:final\s+)?"
+    r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this|my|our|its)\s+)?)?(?:final\s+)?"
     r"(?:publication|publishing|publish|report|letter|notice|decision|"
     r"(?<=this )(?:review|inspection|investigation|inquiry)|"
     r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b"

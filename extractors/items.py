@@ -33,6 +33,7 @@ from extractors.item_patterns import (
     INLINE_LABEL_RE,
     LABEL_RE,
     LEAD_IN_RE,
+    LEAD_TIMING_RE,
     NUMBERED_RUN_IN_RE,
     OPENS_LIST_RE,
     OTHER_SECTION_RE,
@@ -100,6 +101,15 @@ def _opens_list(text: str) -> bool:
     following = FOLLOWING_RE.search(text) and not _MADE_BEFORE_RE.search(text)
     restated = _RESTATED_RE.search(text)
     return bool(OPENS_LIST_RE.search(text) or following or restated) and len(text.split()) <= 40
+
+
+def _timed_lead(text: str) -> bool:
+    """A short unlabelled lead-in with a time limit ("Within one month of my decision, the
+    Council should:"): the limit marks the list under it as asks."""
+    return (
+        bool(SHOULD_COLON_RE.search(text) and LEAD_TIMING_RE.search(text))
+        and len(text.split()) <= 40
+    )
 
 
 _RESTATED_RE = re.compile(
@@ -313,6 +323,7 @@ class _Splitter:
     # a bare "Recommendation" heading, no number yet: its kind, text and block
     pending: tuple[ItemKind, str, Block] | None = None
     pending_lead: Block | None = None  # the lead-in under that heading ("By May, X should:")
+    pending_paragraph: bool = False  # a numbered paragraph has led in under that heading
     group: tuple[int, int] | None = None  # "Recommendations 4 to 6": the numbers it labels
     # the section's heading is the plural label ("Areas for improvement"), in a panel or not
     boxed_label: tuple[bool, bool] = (False, False)  # (so headed, the heading in a panel)
@@ -464,6 +475,17 @@ class _Splitter:
         a bulleted list under it makes the heading a section of that kind."""
         kind, lead, heading = pending
         self.pending = None
+        if self.pending_paragraph and block.label is None and _timed_lead(text):
+            # "Action" / "18. To remedy this, the Council has agreed to:" / "Within one month,
+            # the Council should:" over a list: each entry is an item of the heading's kind
+            self.pending_paragraph = False
+            self.close()
+            self.section, self.section_strength = kind, 0.0
+            self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
+            self.by_lead_in, self.timing = True, timing_in(text) or self.timing
+            self.cluster += 1
+            return True
+        self.pending_paragraph = False
         lead_in = (
             block.label is None
             and bool(LEAD_IN_RE.search(text) or FOLLOWING_RE.search(text))
@@ -477,6 +499,7 @@ class _Splitter:
                 kind = "recommendation"
             self.pending = (kind, lead, heading)
             self.pending_lead = None if block.label else block
+            self.pending_paragraph = block.label is not None
             return block.label is not None
         lead_block, self.pending_lead = self.pending_lead, None
         if lead_block is not None and _one_sentence_list(lead, block):
@@ -589,6 +612,8 @@ class _Splitter:
     def _at_heading(self, block: Block, text: str) -> bool:
         """A heading opens a section of items, sets a timing, or closes the section."""
         first = block.first
+        if self.section is None and (_opens_list(text) or _timed_lead(text)):
+            return False  # a lead-in set like a heading ("By May, the Council should:")
         opened = section_kind(text)
         title_size = first.size < self.body + 3  # a chapter's heading is set larger
         if opened is not None and opened == self.section and block.label_kind == "number":
@@ -623,6 +648,8 @@ class _Splitter:
         if TIMING_RE.match(text) and self.section is not None:
             self.timing = text.rstrip(":").strip()
             self.heading = block
+            if SHOULD_COLON_RE.search(text):
+                self.lead_in = text  # "Within three months, the council should:" leads anew
             return True
         self.timing = None  # a timing heading governs only the items under it
         if self.section is not None and (
@@ -651,7 +678,8 @@ class _Splitter:
             self.section = last.kind
             self._in_section(block, text, last.kind)
             return
-        if block.label is None and _opens_list(text):
+        timed = self.pending is None and _timed_lead(text)  # not a bare label's own lead-in
+        if block.label is None and (_opens_list(text) or timed):
             logger.debug("p%d: recommendation list opened by %r", block.first.page, text)
             self.section, self.section_strength = "recommendation", 0.0
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0

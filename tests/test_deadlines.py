@@ -132,6 +132,11 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("Managers should supervise each practitioner at least once a month.", "ongoing", None),
     ("Councils should share the data with the Department every term.", "ongoing", None),
     ("Governors should check these arrangements twice a term.", "ongoing", None),
+    (
+        "Within three months of the date of my final decision, the council should act.",
+        "relative",
+        "2021-12-14",
+    ),
     # each crime's report, received again and again: not this report's publication
     (
         "The force should record online crimes within 24 hours of the report being received.",

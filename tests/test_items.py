@@ -1613,3 +1613,42 @@ def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_impro
         ("area_for_improvement", "The"),
     ]
     assert items[2].text == "The force should record online reports within a day."
+
+
+def test_a_timed_should_lead_in_opens_a_list_of_asks_outside_any_section() -> None:
+    lines = [
+        *paragraph(
+            1, 80, "7. The council took ten months to assess the application. That was fault."
+        ),
+        line(1, 110, "Within one month of my final decision, the council should:", bold=True),
+        *paragraph(1, 130, "a) apologise to Mrs X in writing;"),  # at the lead-in's margin
+        *paragraph(1, 145, "b) pay Mrs X £300 for the distress caused."),
+        *paragraph(1, 175, "8. The council has agreed to send us evidence that it has done so."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.text.split()[0]) for i in items] == [
+        ("recommendation", "a", "apologise"),
+        ("recommendation", "b", "pay"),
+    ]
+
+
+def test_timed_lead_ins_under_an_action_heading_and_its_paragraph_list_its_actions() -> None:
+    lines = [
+        line(1, 80, "Action", bold=True, size=13),
+        *paragraph(
+            1, 100, "18. To remedy the injustice, the council agreed to the following action."
+        ),
+        line(1, 120, "Within one month of my final decision, the council should:", bold=True),
+        *paragraph(1, 140, "a) apologise to Mrs X in writing;", x0=90),
+        *paragraph(1, 155, "b) pay Mrs X £300 for the distress caused.", x0=90),
+        line(1, 180, "Within three months of my final decision, the council should:", bold=True),
+        *paragraph(1, 200, "c) review its assessment procedures.", x0=90),
+        *paragraph(1, 230, "19. The council will send us evidence that it has done so."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("action", "a"),
+        ("action", "b"),
+        ("action", "c"),
+    ]
+    assert items[2].lead_in == "Within three months of my final decision, the council should:"
