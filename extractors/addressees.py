@@ -957,6 +957,12 @@ class _Tagger:
             cue_len = self._cue_len(seg[0].i, PARTNER_CUES)
             if cue_len:
                 self._add_partners(seg[cue_len:], "partner_segment")
+                if kept and n and self._partners_go_on(segments[n - 1], kept):
+                    # "X, working with A, B and C, should": the list after the cue is A's
+                    for rest in kept:
+                        self._add_partners(rest, "partner_segment")
+                    kept = []
+                    continue
                 if kept:
                     break
                 continue
@@ -1029,6 +1035,16 @@ class _Tagger:
         reduced = first.is_lower and len(seg) > 1 and seg[1].lower_ == "by"
         return (
             first.lower_ in ASIDE_STARTS or reduced or (short_aside and first.i not in self.ent_at)
+        )
+
+    def _partners_go_on(self, before: list[Token], kept: list[list[Token]]) -> bool:
+        """True when the segments after a partner cue continue its list and a name before the
+        cue is the subject ("The Department, working with A, B and the C, should")."""
+        first = kept[0][0]
+        return (
+            self._clean_np(before)
+            and not self._cue_len(before[0].i, PARTNER_CUES)
+            and (first.lower_ in DETERMINERS or first.is_title)
         )
 
     def _appositive(self, seg: list[Token], before: list[Token]) -> bool:

@@ -38,6 +38,13 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # the list after "working with" is the partners', however long: the name before acts
+    (
+        "The Ministry of Justice, working with HM Prison and Probation Service, the Youth"
+        " Justice Board and the Department for Education, should publish a strategy.",
+        ["moj"],
+        None,
+    ),
     # "the …" in lower case after a name describes it: the name is the subject
     (
         "Fellbrook Health Partnership, the health care provider, working with NHS England,"
