@@ -47,8 +47,8 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
         "",
     ),
     (
-        r"\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Safeguarding (?:Children|Adults)|Community Safety) "
-        r"(?:Partnership|Board)\b",
+        r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){1,3}(?:Safeguarding (?:Children|Adults)|"
+        r"Community Safety) (?:Partnership|Board)\b",
         "",
     ),
     (r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){1,4}NHS (?:Foundation )?Trust\b", ""),

@@ -421,3 +421,9 @@ def test_minutes_under_a_panels_name_in_capitals_are_the_panels() -> None:
     imprint = [("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services is "
                 "an independent inspectorate.", 11.0)]  # fmt: skip
     assert _meta([minutes, imprint]).publisher == "Westdale Police and Crime Panel"
+
+
+def test_a_board_of_two_places_keeps_both_in_its_name() -> None:
+    cover = [("Castleford and Mere Safeguarding Adults Board", 12.0), ("Adult Q", 28.0),
+             ("The review looked at how the agencies responded.", 11.0)]  # fmt: skip
+    assert _meta([cover]).publisher == "Castleford and Mere Safeguarding Adults Board"
