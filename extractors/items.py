@@ -376,6 +376,10 @@ class _Splitter:
         # ("We recommend that the force:" over "R1.1 Appoints a lead …")
         if label is None and (directs(text) or self._listed_under_lead_in(heading, text)):
             label = CODE_LABEL_RE.match(first.text)
+        elif label is None and self.section is not None:
+            # "R1 Improve attendance …" in a section of items: a code over an order
+            coded = CODE_LABEL_RE.match(first.text)
+            label = coded if coded and opens_with_imperative(coded.group("rest")) else None
         if label is not None and _ANOTHER_REPORTS_RE.match(label.group("rest")):
             label = None  # "Recommendation 1, March 2024 report": a quotation of that report
         if label is not None and _RANGE_RE.match(label.group("rest")):

@@ -43,14 +43,15 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "13"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "14"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
 # 9: shaded sidebar panels are boxes; 10: a ruled table row left open at the page foot is closed;
 # 11: protective markings ("OFFICIAL") at the head or foot of a page are furniture;
 # 12: columns that fill only a band of the page (a grid of boxes) are read column by column;
-# 13: drawn list marks (small filled shapes before a line) are read as bullets
+# 13: drawn list marks (small filled shapes before a line) are read as bullets;
+# 14: a hanging paragraph number ("4.12") or code ("R3") stays on its line
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -64,9 +65,11 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(r"\d+")
-# A lone bullet glyph or list number set apart from its text by a hanging indent.
+# A lone bullet glyph or list number set apart from its text by a hanging indent: a glyph,
+# "3." / "(a)" / "(iv)", a paragraph number "4.12", or a short code "R3" / "SR1" / "AFI2".
 _LIST_MARK_RE = re.compile(
-    r"^(?:[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$"
+    r"^(?:[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)"
+    r"|\d{1,2}\.\d{1,2}\.?|[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[.:]?)$"
 )
 _ITEM_WORDS_RE = re.compile(
     r"recommendation|areas? for|actions?\b|requirement|responsib|improvement", re.IGNORECASE

@@ -27,7 +27,7 @@ IMPERATIVES = frozenset(
     complete secure work continue use carry raise embed evaluate identify assess understand
     support prioritise record share act adopt update commission appoint train build plan
     maintain deliver conduct produce set-up design check give seek tackle
-    remind require remove amend audit configure define
+    remind require remove amend audit configure define refine clarify sharpen focus engage
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 
@@ -268,7 +268,8 @@ COUNCIL_HINTS = re.compile(
     re.I,
 )
 PROVIDER_HINTS = re.compile(
-    r"\b(school|academy|home|nursery|college|provider|hospital|care|practice|inspection report)\b",
+    r"\b(school|ysgol|academy|home|nursery|college|provider|hospital|care|practice|"
+    r"inspection report)\b",
     re.I,
 )
 # Roles that stand for a department ("the Department", "the Minister"): resolved from the report.

@@ -907,3 +907,8 @@ def test_a_post_the_item_names_in_full_outranks_its_groups_heading() -> None:
 def test_a_region_is_a_body_that_can_act() -> None:
     got = _tag("The Eastmere probation region should recruit more officers.")
     assert got.addressees == ("Eastmere probation region",)
+
+
+def test_an_inspected_welsh_school_is_the_provider_its_orders_are_for() -> None:
+    school = Metadata(title="Ysgol Gynradd Cwm Teg", publisher=None, published=None)
+    assert _tag("Improve attendance in Years 5 and 6.", school).addressees == ("provider",)

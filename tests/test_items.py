@@ -1652,3 +1652,15 @@ def test_timed_lead_ins_under_an_action_heading_and_its_paragraph_list_its_actio
         ("action", "c"),
     ]
     assert items[2].lead_in == "Within three months of my final decision, the council should:"
+
+
+def test_short_codes_over_orders_in_a_section_label_its_items() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 100, "R1 Improve attendance, especially of pupils on free school meals"),
+        *paragraph(1, 122, "R2 Refine self-evaluation so that leaders focus on pupils' progress"),
+        line(1, 140, "What happens next", bold=True, size=14),
+        *paragraph(1, 160, "R3 Block is closed for repairs until the spring term begins."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [("R1", "Improve"), ("R2", "Refine")]
