@@ -940,17 +940,7 @@ class _Tagger:
 
     def _subject_segments(self, span: list[Token]) -> list[Token]:
         """Choose the subject phrase among comma-separated segments left of a modal."""
-        segments: list[list[Token]] = [[]]
-        depth = 0
-        for t in span:
-            depth += t.text == "("
-            depth -= t.text == ")"
-            inside = self._ent_end(t.i) is not None and t.i not in self.ent_at
-            if t.text == "," and depth <= 0 and not inside:
-                segments.append([])
-            else:
-                segments[-1].append(t)
-        segments = [s for s in segments if s]
+        segments = self._comma_segments(span)
         kept: list[list[Token]] = []
         including: list[Token] = []
         for n, seg in reversed(list(enumerate(segments))):
@@ -1021,6 +1011,20 @@ class _Tagger:
                     break
             out.extend(seg[:cut])
         return out
+
+    def _comma_segments(self, span: list[Token]) -> list[list[Token]]:
+        """The span cut at its commas, outside brackets and names ("Wales, Ltd")."""
+        segments: list[list[Token]] = [[]]
+        depth = 0
+        for t in span:
+            depth += t.text == "("
+            depth -= t.text == ")"
+            inside = self._ent_end(t.i) is not None and t.i not in self.ent_at
+            if t.text == "," and depth <= 0 and not inside:
+                segments.append([])
+            else:
+                segments[-1].append(t)
+        return [s for s in segments if s]
 
     def _is_aside(self, seg: list[Token]) -> bool:
         """True for a segment that describes the subject rather than naming it."""

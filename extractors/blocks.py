@@ -276,6 +276,7 @@ class Candidate:
     label_in_box: bool | None = None  # a label alone on its line: whether it sits in a panel
     run_in: bool = False  # "Area for improvement: The force should …": label run into the text
     whole: bool = False  # one item under a singular label: the list in it finishes its sentence
+    named: bool = False  # its label names its kind ("Recommendation 4.7"), not a bare number
 
     def text(self) -> str:
         return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))

@@ -60,6 +60,7 @@ from extractors.item_tables import (
     table_candidates,
     text_table_candidates,
 )
+from extractors.margins import margin_labels
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
@@ -260,7 +261,9 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         if not doc.lines:
             return []
         body = body_size(doc.lines)
-        lines = mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body))
+        lines = margin_labels(
+            mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body)), body
+        )
         runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))
         claimed = {id(t) for run in runs for t in run.tables}
         label_cands, label_tables = label_table_candidates(
@@ -464,6 +467,7 @@ class _Splitter:
             labelled=True,
         )
         self.current.run_in = not numbered
+        self.current.named = label.re is LABEL_RE
         if not lines:
             self.current.label_in_box = first.in_box
         if kind == "cause_of_concern":
@@ -595,6 +599,11 @@ class _Splitter:
             and _same_style(current.number, block.label)
             and block.label != current.number
         ):
+            if current.named and not (directs(block.text) or opens_with_imperative(block.text)):
+                # "Recommendation 4.7: …", then "4.8 Call handlers were polite": a paragraph
+                # numbered like it but not labelled like it is the narrative resuming
+                self.close()
+                return False
             # The next numbered paragraph under the same label heading is its own item.
             kind, parent = current.kind, current.parent
             self.close()

@@ -1664,3 +1664,37 @@ def test_short_codes_over_orders_in_a_section_label_its_items() -> None:
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.text.split()[0]) for i in items] == [("R1", "Improve"), ("R2", "Refine")]
+
+
+def test_a_kind_named_in_the_margin_labels_the_numbered_paragraph_level_with_it() -> None:
+    lines = [
+        *(
+            line(
+                1,
+                80 + 15 * k,
+                f"4.{k + 1} We found that officers were stretched by demand.",
+                x0=150,
+            )
+            for k in range(6)
+        ),
+        line(1, 180, "Recommendation", x0=52, size=8, bold=True),
+        line(
+            1, 180, "4.7 By 31 October 2025, the force should review every risk assessment.", x0=150
+        ),
+        line(1, 200, "4.8 Call handlers were polite and reassuring to callers.", x0=150),
+        line(1, 220, "Area for", x0=52, size=8, bold=True),
+        line(1, 220, "4.9 The force should improve how call handlers record", x0=150),
+        line(1, 229, "improvement", x0=52, size=8, bold=True),
+        line(1, 235, "what callers tell them.", x0=182),
+        line(1, 255, "Recommendation 4.10 Chief constables should train every officer.", x0=52),
+        line(1, 275, "4.11 The unit was created in 2023 and has not been evaluated.", x0=150),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "4.7"),
+        ("area_for_improvement", "4.9"),
+        ("recommendation", "4.10"),
+    ]
+    assert (
+        items[1].text == "The force should improve how call handlers record what callers tell them."
+    )

@@ -1,0 +1,95 @@
+"""Margin labels: a kind's name printed in the left margin beside the paragraph it labels.
+
+Some reports number every paragraph alike and mark the few that are items only by a short
+label in the margin ("Recommendation", "Area for / improvement"), level with the paragraph's
+first line. The label and the paragraph's number become one printed label ahead of its text
+("Area for improvement 4.13: The force should …"), which the splitter reads as any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from models.records import Line
+
+# A kind's name, alone or with its number ("Recommendation 4.9"), as margins print it.
+_KIND_RE = re.compile(
+    r"^(?P<kind>recommendations?|areas? for improvement|causes? of concern|actions?)"
+    r"(?:\s+(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}))?$",
+    re.IGNORECASE,
+)
+# A margin label read on one line with its paragraph ("Recommendation 6.4 Chief constables …").
+_JOINED_RE = re.compile(
+    r"^(?P<kind>recommendation|area for improvement|cause of concern|action)\s+"
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\s+(?P<rest>[A-Z].*)$",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>\S.*)$")
+_LEFT_OF_BODY = 30.0  # how far left of the body's edge a margin label starts, in points
+_LEVEL = 2.5  # how far apart the tops of a label and its paragraph's first line may be
+
+
+def margin_labels(lines: Sequence[Line], body: float) -> list[Line]:
+    """The lines with each margin label joined to the paragraph line level with it."""
+    edges = _body_edges(lines, body)
+    out = list(lines)
+    drop: set[int] = set()
+    for k, ln in enumerate(out):
+        edge = edges.get(ln.page)
+        if k in drop or edge is None or ln.x0 > edge - _LEFT_OF_BODY or ln.size > body + 0.5:
+            continue
+        joined = _JOINED_RE.match(ln.text)
+        if joined:
+            kind, number, rest = joined.group("kind", "num", "rest")
+            out[k] = replace(ln, text=f"{kind} {number}: {rest}", x0=edge)  # at the body's edge
+            continue
+        parts = _label_lines(out, k)
+        label = _KIND_RE.match(" ".join(out[j].text for j in parts).strip())
+        target = _level_line(out, ln) if label else None
+        if label is None or target is None:
+            continue
+        text = out[target].text
+        numbered = _NUMBER_RE.match(text)
+        number = label.group("num") or (numbered.group("num") if numbered else None)
+        if number is None:
+            continue
+        rest = numbered.group("rest") if numbered and not label.group("num") else text
+        out[target] = replace(out[target], text=f"{label.group('kind')} {number}: {rest}")
+        drop.update(parts)
+    return [ln for k, ln in enumerate(out) if k not in drop]
+
+
+def _body_edges(lines: Sequence[Line], body: float) -> dict[int, float]:
+    """Each page's body text edge: where most lines of body-size text start."""
+    starts: dict[int, Counter[int]] = {}
+    for ln in lines:
+        if abs(ln.size - body) <= 0.5:
+            starts.setdefault(ln.page, Counter())[round(ln.x0)] += 1
+    return {page: float(c.most_common(1)[0][0]) for page, c in starts.items()}
+
+
+def _label_lines(lines: Sequence[Line], k: int) -> list[int]:
+    """The margin line at k and those printed right under it at its left edge."""
+    parts = [k]
+    for j in range(k + 1, min(k + 6, len(lines))):
+        last, ln = lines[parts[-1]], lines[j]
+        if ln.page != last.page or ln.top - last.bottom > last.size:
+            break
+        if abs(ln.x0 - last.x0) <= 1.0 and ln.size == last.size and len(parts) < 3:
+            parts.append(j)
+    return parts
+
+
+def _level_line(lines: Sequence[Line], label: Line) -> int | None:
+    """The body line whose top is level with the label's, well to its right."""
+    for j, ln in enumerate(lines):
+        if (
+            ln.page == label.page
+            and abs(ln.top - label.top) <= _LEVEL
+            and ln.x0 >= label.x0 + _LEFT_OF_BODY
+        ):
+            return j
+    return None
