@@ -66,6 +66,7 @@ from extractors.vocabulary import (
     PRONOUN,
     PRONOUNS,
     PROVIDER_HINTS,
+    RANK_RE,
     RECIPIENT_VERBS,
     RECOMMEND_CUES,
     RESTART_WORDS,
@@ -1659,7 +1660,8 @@ def _inherited(
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
         bare_imperative = not actors and not ctx.default and opens_with_imperative(item.text)
-        if hinted and all(_is_post(h, ctx) for h in hinted) and not bare_imperative:
+        posts = all(_is_post(h, ctx) for h in hinted) or bool(RANK_RE.match(item.responsible))
+        if hinted and posts and not bare_imperative:
             # a lead named by post ("Director of Midwifery") acts for the item's body, or for
             # the inspected body when the item names none or only its teams and posts; an
             # order to no one ("Introduce a defect log") in a report on no one body is for

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -52,8 +53,8 @@ _DUE_HEADER_RE = re.compile(
 
 
 def _unmerged(header: Sequence[str]) -> list[str]:
-    """A header whose cells ran together ("Recommendation Owner" over an empty cell): each
-    name back in its own column."""
+    """A header whose cells ran together ("Recommendation Owner" over an empty cell, "Ref
+    Recommendation Owner Target date Status" over four): each name back in its own column."""
     cells = list(header)
     for k in range(len(cells) - 1):
         words = cells[k].split()
@@ -66,7 +67,40 @@ def _unmerged(header: Sequence[str]) -> list[str]:
             ):
                 cells[k], cells[k + 1] = left, right
                 break
+        else:
+            empty = len(list(itertools.takewhile(lambda c: not c.strip(), cells[k + 1 :])))
+            names = _header_names(words, empty + 1) if empty >= 2 else None
+            if names and any(ITEM_HEADER_RE.fullmatch(n) for n in names):
+                cells[k : k + len(names)] = names
     return cells
+
+
+# A column header's name as the header row prints it: which kinds of column a table has.
+_COLUMN_NAME_RE = re.compile(
+    r"(?:no\.?|number|#|ref\.?|reference|code|id)|status|progress|rag(?: status)?|"
+    r"update|comments?|notes?|evidence|priority|theme|area",
+    re.IGNORECASE,
+)
+
+
+def _header_names(words: Sequence[str], count: int) -> list[str] | None:
+    """The words of a run-together header cut into `count` column names (at most three words
+    each); None when they cannot be."""
+    if count == 0:
+        return [] if not words else None
+    for size in range(1, min(3, len(words)) + 1):
+        name = " ".join(words[:size])
+        if not (
+            ITEM_HEADER_RE.fullmatch(name)
+            or _OWNER_HEADER_RE.search(name)
+            or _DUE_HEADER_RE.search(name)
+            or _COLUMN_NAME_RE.fullmatch(name)
+        ):
+            continue
+        rest = _header_names(words[size:], count - 1)
+        if rest is not None:
+            return [name, *rest]
+    return None
 
 
 def table_layout(header: Sequence[str]) -> _TableLayout | None:

@@ -279,6 +279,13 @@ GOVERNMENT_ROLES = frozenset({"minister", "ministers", "secretary of state"})
 
 # A post a person holds in a body, or a team of it, as an owner column names it: "Director of
 # Midwifery", "Chief Nurse", "HR Business Partner", "Head of Safeguarding", "Finance Team".
+# A police rank or post opening an owner cell ("Ch Supt, Contact Management", "DCC"): a post
+# within the force, not a body.
+RANK_RE = re.compile(
+    r"^(?:T/|A/)?(?:Det(?:ective)?\.?\s+)?(?:Ch(?:ief)?\.?\s+)?"
+    r"(?:Supt|Superintendent|Insp|Inspector|Sgt|Sergeant)\b"
+    r"|^(?:DCC|ACC|DCS|DSU|DCI|DI|DS|PS|CC)\b|^(?:Deputy|Assistant) Chief Constable\b"
+)
 POST_RE = re.compile(
     r"^(?:the\s+)?(?:[A-Z][A-Za-z]*\s+){0,3}(?:Director|Head|Officer|Manager|Lead|Nurse|Midwife|"
     r"Secretary|Chair|Matron|Consultant|Leader|Executive|Accountant|Adviser|Advisor|Partner|"

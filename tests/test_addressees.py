@@ -666,6 +666,12 @@ def test_an_owner_column_naming_a_post_leaves_the_body_the_item_names() -> None:
         assert _tag(text, trust, responsible=post).addressees == ("provider",)
 
 
+def test_a_police_rank_in_the_owner_column_is_a_post_of_the_force() -> None:
+    text = "The force should supervise every investigation."
+    for owner in ("Ch Supt, Contact Management", "Det Supt", "DCC", "T/Insp, Custody"):
+        assert _tag(text, FORCE_REPORT, responsible=owner).addressees == ("force",)
+
+
 def test_a_bare_imperative_or_a_post_in_the_owner_column_is_for_the_inspected_body() -> None:
     audit = Metadata(
         title="Internal audit of overtime at Northmoor Constabulary",

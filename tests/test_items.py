@@ -1276,6 +1276,21 @@ def test_a_header_whose_names_ran_into_one_cell_still_names_its_columns() -> Non
     assert [i.responsible for i in items] == ["Chief constables", "Home Office"]
 
 
+def test_a_whole_header_run_into_its_first_cell_is_cut_back_into_its_columns() -> None:
+    rows = (
+        ("Ref Recommendation Owner Target date Status", "", "", "", ""),
+        ("Rec 1", "The force should answer calls within national targets.", "Supt, Contact",
+         "31/03/2031", "Amber"),
+        ("Rec 2", "The force should supervise every investigation it opens.", "Det Ch Supt",
+         "30 June 2031", ""),
+    )  # fmt: skip
+    items = split_items(replace(doc([]), tables=(Table(page=1, top=100, bottom=200, rows=rows),)))
+    assert [(i.number, i.responsible) for i in items] == [
+        ("1", "Supt, Contact"),
+        ("2", "Det Ch Supt"),
+    ]
+
+
 def test_a_list_of_what_was_already_done_is_not_a_list_of_items() -> None:
     lines = [
         *paragraph(1, 100, "The force has already taken the following action:"),
