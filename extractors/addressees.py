@@ -692,6 +692,13 @@ class _Tagger:
             return True
         if _two_names(bare_left, r, self.ctx.bodies):
             return True
+        if (
+            last.lower_ in _NAME_ENDS
+            and len(r) > 1
+            and all(x.is_title for x in r)
+            and _is_agent_word(r[-1])
+        ):
+            return True  # "NHS Tarn and Wold Care Board and Greyholm Police": two bodies' names
         # "Medwell Health and the prison": a common noun after "the" is not part of a name
         if last.is_title and right[0].lower_ == "the" and right[-1].is_lower:
             return _is_agent_word(right[-1])
@@ -1418,11 +1425,32 @@ def _who(phrase: str) -> str:
     return _PARTNER_TAIL_RE.sub("", phrase)
 
 
+# "The three statutory partners – A, B and C – should": the members the dashes name act.
+_MEMBERS_RE = re.compile(
+    r"^(?P<lead>(?:[A-Z][^–—]{0,40}\s)?(?:[Tt]he|[Aa]ll|[Bb]oth)\s[^–—:]{2,60}?)\s*[–—]\s*"
+    r"(?P<members>[A-Z][^–—]{2,200}?)\s*[–—]\s*(?=(?:should|must|shall|will|need to)\b)"
+)
+
+
+# Words that end a body's name ("… Care Board", "… Borough Council"), never its middle.
+_NAME_ENDS = frozenset(
+    {"board", "council", "police", "constabulary", "trust", "authority", "agency", "service",
+     "partnership", "commission", "inspectorate", "ombudsman", "executive"}
+)  # fmt: skip
+
+
+def _members_named(text: str) -> str:
+    """The text with a class that dashes spell out ("the partners – A, B and C –") replaced
+    by the members it names."""
+    m = _MEMBERS_RE.match(text)
+    return f"{m.group('members')} {text[m.end() :]}" if m else text
+
+
 def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str]:
     posts = [p for p in re.split(r"\s+/\s+", hint.strip()) if p]
     if posts and all(_is_post(p, ctx) for p in posts):  # "HR Business Partner / Finance Lead"
         return posts
-    doc = parse(hint, ctx.bodies)
+    doc = parse(_members_named(hint), ctx.bodies)
     tagger = _Tagger(doc, ctx, disabled)
     found = tagger.run()
     if found.actors:  # the inspected force by its printed name is the inspected force
@@ -1615,7 +1643,7 @@ def tag_addressees(
         defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
         defined.update(_publisher_head(metadata.publisher, ctx, disabled))
     for item in items:
-        doc = parse(item.text, bodies)
+        doc = parse(_members_named(item.text), bodies)
         if "defined_term" not in disabled:
             defined.update(_defined_terms(doc, ctx))
             defined.update(_defined_names(item.text, ctx, disabled))

@@ -38,6 +38,14 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # the members a class is spelled out as, between dashes, act; two names joined by "and"
+    # split where the first ends with a body's last word
+    (
+        "The three safeguarding partners – Westshire County Council, NHS Fen and Moor"
+        " Integrated Care Board and Westshire Police – should agree a plan.",
+        ["Westshire County Council", "NHS Fen and Moor Integrated Care Board", "Westshire Police"],
+        None,
+    ),
     # the list after "working with" is the partners', however long: the name before acts
     (
         "The Ministry of Justice, working with HM Prison and Probation Service, the Youth"
