@@ -1713,3 +1713,16 @@ def test_a_kind_named_in_the_margin_labels_the_numbered_paragraph_level_with_it(
     assert (
         items[1].text == "The force should improve how call handlers record what callers tell them."
     )
+
+
+def test_paragraphs_about_what_the_actions_are_are_not_actions() -> None:
+    lines = [
+        line(1, 80, "Areas for improvement", bold=True, size=17),
+        *paragraph(1, 100, "We told the trust that it must take four actions to meet the law."),
+        *paragraph(1, 120, "Action the trust must take is necessary to comply with the law."),
+        line(1, 145, "Action the trust MUST take to improve", bold=True, size=12),
+        *paragraph(1, 165, "• The trust must make sure the board sees accurate data.", x0=74),
+        *paragraph(1, 180, "• The trust must learn from every serious incident.", x0=74),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text.split()[-1] for i in items] == ["data.", "incident."]
