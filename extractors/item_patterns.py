@@ -80,7 +80,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (
         r"^(?:(?:chapter|section|part|annex|appendix)\s+[\w.]+\s*[:.–-]?\s*)?"
         r"(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list)\s+of\s+)?(?:[a-z]+\s+and\s+)?"
-        r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new)\s+)*"
+        r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new|"
+        r"(?:single|multi|inter)[- ]?agency|agency|strategic|operational|panel|overview)\s+)*"
         r"recommendations?\b(?!\s+(?:of|from|by|made|in)\b)",
         "recommendation",
     ),

@@ -1726,3 +1726,14 @@ def test_paragraphs_about_what_the_actions_are_are_not_actions() -> None:
     ]
     items = split_items(doc(lines))
     assert [i.text.split()[-1] for i in items] == ["data.", "incident."]
+
+
+def test_recommendations_qualified_by_who_they_are_for_head_a_section() -> None:
+    lines = [
+        line(1, 80, "7. Single-agency recommendations", bold=True, size=15),
+        *paragraph(1, 100, "7.1 Each agency made recommendations for its own services."),
+        *paragraph(1, 120, "• The force should make sure officers complete the risk form.", x0=88),
+        *paragraph(1, 135, "• The health centre should flag disclosures of abuse.", x0=88),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text.split()[1] for i in items] == ["force", "health"]
