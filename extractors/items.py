@@ -142,9 +142,10 @@ def _is_heading(block: Block, body: float) -> bool:
         # In the body font, a heading is a short line of its own that names a section of items
         # ("Recommendations" above a numbered list in a plain document or a text conversion).
         return (
-            len(block.lines) == 1
+            # one line, but for a text conversion's underline of dashes ("-----")
+            sum(1 for ln in block.lines if not _UNDERLINE_RE.match(ln.text)) == 1
             and body - 1.0 < block.first.size  # smaller print is a caption or running line
-            and words <= 6
+            and (words <= 6 or (words <= 12 and _numbered_capitals(block)))
             and not SENTENCE_END_RE.search(text)
             and text.lstrip("0123456789. ")[:1].isupper()  # "5 CORONER'S CONCERNS" too
             and (
@@ -154,6 +155,9 @@ def _is_heading(block: Block, body: float) -> bool:
             )
         )
     return not (text.endswith(".") and words > 10)
+
+
+_UNDERLINE_RE = re.compile(r"^\s*[-=_~*]{3,}\s*$")
 
 
 def _numbered_capitals(block: Block) -> bool:
@@ -382,7 +386,8 @@ class _Splitter:
         elif label is None and self.section is not None:
             # "R1 Improve attendance …" in a section of items: a code over an order
             coded = CODE_LABEL_RE.match(first.text)
-            label = coded if coded and opens_with_imperative(coded.group("rest")) else None
+            ordered = coded and (opens_with_imperative(coded.group("rest")) or coded.group("sep"))
+            label = coded if ordered else None  # "Rec 6: My office will …": a code and colon
         if label is not None and _ANOTHER_REPORTS_RE.match(label.group("rest")):
             label = None  # "Recommendation 1, March 2024 report": a quotation of that report
         if label is not None and _RANGE_RE.match(label.group("rest")):
@@ -540,7 +545,9 @@ class _Splitter:
             current.blocks.append(block)  # the item's own title line
             self.item_x0 = block.first.x0
             return True
-        if heading and (not block.label or block.first.size > self.body + 2):
+        if heading and (
+            not block.label or block.first.size > self.body + 2 or _numbered_capitals(block)
+        ):
             self.close()  # a heading, numbered or not ("2. Working with police forces")
             return False
         titled_only = len(current.blocks) == 1 and _is_title(current.blocks[0])

@@ -1737,3 +1737,21 @@ def test_recommendations_qualified_by_who_they_are_for_head_a_section() -> None:
     ]
     items = split_items(doc(lines))
     assert [i.text.split()[1] for i in items] == ["force", "health"]
+
+
+def test_a_text_conversions_underlined_capital_heading_closes_the_list_above_it() -> None:
+    lines = [
+        *paragraph(1, 80, "5. RECOMMENDATIONS"),
+        *paragraph(1, 100, "Rec 1: The Chief Constable should name a contact for every ward."),
+        *paragraph(1, 120, "Rec 2: My office will commission a survey of people who report ASB."),
+        *paragraph(
+            1,
+            150,
+            "6. PROGRESS ON THE RECOMMENDATIONS IN MY 2023 REPORT ON POLICING",
+            "-----------------------------------------------------------------",
+        ),
+        *paragraph(1, 190, "6.1 My 2023 report made four recommendations, summarised below."),
+        *paragraph(1, 210, "R2 Publish ward-level response times"),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1", "2"]
