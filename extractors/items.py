@@ -1050,7 +1050,9 @@ _KIND_FOR_RE = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_LABEL_RE = re.compile(
-    r"(?:recommendations|areas for improvement|causes of concern|actions)\s*:?", re.IGNORECASE
+    r"(?:recommendations|areas for improvement|causes of concern|actions)"
+    r"(?:\s*\(?(?:continued|cont(?:'|’)?d\.?)\)?)?\s*:?",  # "… (continued)" on the next page
+    re.IGNORECASE,
 )
 
 

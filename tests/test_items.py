@@ -1755,3 +1755,20 @@ def test_a_text_conversions_underlined_capital_heading_closes_the_list_above_it(
     ]
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["1", "2"]
+
+
+def test_a_panel_of_areas_for_improvement_continued_on_the_next_page_keeps_labelling() -> None:
+    def boxed(page: int, top: float, text: str, bold: bool = False) -> Line:
+        return replace(line(page, top, text, x0=390, bold=bold), in_box=True)
+
+    lines = [
+        *paragraph(1, 80, "The force answers most emergency calls quickly enough."),
+        boxed(1, 100, "Areas for improvement", bold=True),
+        boxed(1, 120, "1. The force should allocate each case to a trained investigator."),
+        boxed(1, 140, "2. The force should keep victims informed of progress."),
+        *paragraph(2, 80, "The force manages most registered sex offenders well."),
+        boxed(2, 100, "Areas for improvement (continued)", bold=True),
+        boxed(2, 120, "3. The force should visit every offender within the set time."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1", "2", "3"]
