@@ -266,6 +266,8 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     bold or numbered as paragraphs ("9. I therefore recommend that the force ...")."""
     out: list[Candidate] = []
     for b in blocks:
+        if "ecommend" not in b.first.text:
+            continue  # its opening words say nothing of recommending (and its text stays unjoined)
         numbered = b.label_kind == "number" and b.label is not None
         if len(b.raw_text.split()) < 6:
             continue
