@@ -977,11 +977,39 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
         asks = (directs(text) or told) and not _TAGGED_CONCLUSION_RE.search(text)
         return c.number is not None and c.cluster in full_lists and asks
 
+    own_asks = _asks_beside_a_table(candidates, texts)
     return [
         c
         for c in candidates
-        if c.labelled or labelled[c.kind] < 2 or reprint[id(c)] or own_list(c) or completes_list(c)
+        if c.labelled
+        or labelled[c.kind] < 2
+        or reprint[id(c)]
+        or own_list(c)
+        or completes_list(c)
+        or c.cluster in own_asks
     ]
+
+
+def _asks_beside_a_table(candidates: list[Candidate], texts: dict[ItemKind, list[str]]) -> set[int]:
+    """Where every labelled item of a kind is a table's row, the clusters of unlabelled ones
+    that each ask and reprint none of them: a list of more items under its own heading ("Single-
+    agency recommendations" after a table of the multi-agency ones)."""
+    tabled = {
+        kind
+        for kind in texts
+        if all(-1000 < c.cluster < 0 for c in candidates if c.labelled and c.kind == kind)
+    }
+    clusters: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        if not c.labelled and c.kind in tabled and c.cluster >= 0:
+            clusters.setdefault(c.cluster, []).append(c)
+    return {
+        cluster
+        for cluster, members in clusters.items()
+        if len(members) >= 2
+        and all(directs(m.text()) for m in members)
+        and not any(_reprints(m.text(), t) for m in members for t in texts[m.kind])
+    }
 
 
 # An entry the report itself tags as a finding: "… (Conclusion, Paragraph 17)".

@@ -1772,3 +1772,19 @@ def test_a_panel_of_areas_for_improvement_continued_on_the_next_page_keeps_label
     ]
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["1", "2", "3"]
+
+
+def test_a_list_of_asks_under_its_own_heading_beside_a_table_of_labelled_items_is_kept() -> None:
+    rows = (
+        ("Ref", "Recommendation", "Agency"),
+        ("Police 1", "The police should review how repeat calls are handled.", "Police"),
+        ("ICB 1", "The ICB should fund a specialist domestic abuse nurse post.", "ICB"),
+    )
+    lines = [
+        line(2, 80, "7. Single-agency recommendations", bold=True, size=15),
+        *paragraph(2, 100, "• The force should make sure officers complete the risk form.", x0=88),
+        *paragraph(2, 120, "• The health centre should flag every disclosure of abuse.", x0=88),
+    ]
+    table = Table(page=1, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [i.text.split()[1] for i in items] == ["police", "ICB", "force", "health"]
