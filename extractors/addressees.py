@@ -1544,6 +1544,20 @@ def _is_post(label: str, ctx: _Context) -> bool:
     return not ctx.known(label) and bool(POST_RE.match(label))
 
 
+def _named_before(label: str, seen: set[str], ctx: _Context) -> str:
+    """ "The Prison Service" after "the Northern Ireland Prison Service" was named: the one
+    name seen before that ends with the label's words stands for it."""
+    if ctx.known(label) or (_proper_name(label) and label in seen):
+        return label
+    tail = label.lower().split()
+    if not tail or not label[:1].isupper():
+        return label
+    ends = [
+        n for n in seen if n.lower().split()[-len(tail) :] == tail and n.lower() != label.lower()
+    ]
+    return ends[0] if len(ends) == 1 else label
+
+
 def _qualified(label: str) -> bool:
     """A subject of two words or more that is not the inspected body's own people ("Regional
     probation directors", not "Health leaders"): the item names who acts in so many words."""
@@ -1639,6 +1653,7 @@ def tag_addressees(
     previous: tuple[str, ...] = ()
     defined: dict[str, str] = {}  # short names a report defines: (“the Inspectorate”)
     unnamed: set[int] = set()  # the items whose own words name nobody
+    seen: set[str] = set()  # proper names of bodies the items have named so far
     if "defined_term" not in disabled:  # short forms the whole text defines, narrative too
         defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
         defined.update(_publisher_head(metadata.publisher, ctx, disabled))
@@ -1648,7 +1663,12 @@ def tag_addressees(
             defined.update(_defined_terms(doc, ctx))
             defined.update(_defined_names(item.text, ctx, disabled))
         found = _Tagger(doc, ctx, disabled).run()
-        actors = [_subject_label(a, ctx, disabled) for a in found.actors]
+        if "defined_term" not in disabled:
+            raw = [a if a.lower() in defined else _named_before(a, seen, ctx) for a in found.actors]
+            seen.update(n for n in [*raw, *found.partners] if _proper_name(n))
+        else:
+            raw = list(found.actors)
+        actors = [_subject_label(a, ctx, disabled) for a in raw]
         if "role" not in disabled:
             others = [*actors, *found.partners]
             actors = [_resolve_role(a, item.text, ctx, others) for a in actors]

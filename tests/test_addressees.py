@@ -926,3 +926,17 @@ def test_a_region_is_a_body_that_can_act() -> None:
 def test_an_inspected_welsh_school_is_the_provider_its_orders_are_for() -> None:
     school = Metadata(title="Ysgol Gynradd Cwm Teg", publisher=None, published=None)
     assert _tag("Improve attendance in Years 5 and 6.", school).addressees == ("provider",)
+
+
+def test_a_short_name_stands_for_the_one_full_name_the_items_gave_before() -> None:
+    items = [
+        _item("The Northern Ireland Prison Service should publish a resettlement plan."),
+        _item("The Prison Service should report on the plan every year."),
+        _item("The Eastern Health Board should fund a nurse in every prison."),
+        _item("The Western Health Board should do the same."),
+        _item("The Health Board should report to the Department."),
+    ]
+    got = tag_addressees(items, NATIONAL_REPORT)
+    assert got[1].addressees == ("Northern Ireland Prison Service",)
+    # a name ending two of the names seen so far stands for neither
+    assert got[4].addressees not in {("Eastern Health Board",), ("Western Health Board",)}
