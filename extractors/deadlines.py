@@ -73,7 +73,7 @@ DIRECTIVE = re.compile(
 # the phrase ("of the publication of this report", "of the date of this letter"); "of the
 # Cabinet's response to this report" counts from another event.
 PUBLICATION_EVENT = re.compile(
-    r"^(?:of|from|after|following)\s+(?:(?:the|this|its|our|my)\s+)?"
+    r"^(?:of|from|after|following)\s+(?:(?:the|this|our|my)\s+)?"
     r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this|my|our|its)\s+)?)?(?:final\s+)?"
     r"(?:publication|publishing|publish|report|letter|notice|decision|"
     r"(?<=this )(?:review|inspection|investigation|inquiry)|"

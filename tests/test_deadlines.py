@@ -137,6 +137,13 @@ CASES: list[tuple[str, str | None, str | None]] = [
         "relative",
         "2021-12-14",
     ),
+    # "its publication": the guidance the item asks for, published later, not this report
+    (
+        "The Board should publish its guidance and train staff within three months of its"
+        " publication.",
+        "ongoing",
+        None,
+    ),
     # each crime's report, received again and again: not this report's publication
     (
         "The force should record online crimes within 24 hours of the report being received.",

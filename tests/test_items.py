@@ -1788,3 +1788,17 @@ def test_a_list_of_asks_under_its_own_heading_beside_a_table_of_labelled_items_i
     table = Table(page=1, top=100, bottom=200, rows=rows)
     items = split_items(replace(doc(lines), tables=(table,)))
     assert [i.text.split()[1] for i in items] == ["police", "ICB", "force", "health"]
+
+
+def test_sub_items_numbered_5a_5b_without_a_stop_are_items_under_their_titled_number() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 100, "4 The Board should convene a risk meeting for every such adult."),
+        line(1, 120, "5 Self-neglect guidance", bold=True),
+        *paragraph(
+            1, 140, "5a The Board should update its self-neglect guidance by autumn.", x0=76
+        ),
+        *paragraph(1, 160, "5b All partner agencies should train their front-line staff.", x0=76),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["4", "5a", "5b"]
