@@ -42,7 +42,8 @@ LABEL_RE = re.compile(
 
 # A short code for an item's kind glued to its number ("R3", "AFI2", "Rec 4"), in capitals.
 CODE_LABEL_RE = re.compile(
-    r"^(?P<prefix>)(?P<kw>(?-i:R|Rec\.?|REC|AFI|CoC|COC))\s?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+    # "SR2", "OR5": a strategic or an operational recommendation
+    r"^(?P<prefix>)(?P<kw>(?-i:R|SR|OR|Rec\.?|REC|AFI|CoC|COC))\s?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
     r"(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
 )
 

@@ -1802,3 +1802,13 @@ def test_sub_items_numbered_5a_5b_without_a_stop_are_items_under_their_titled_nu
     ]
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["4", "5a", "5b"]
+
+
+def test_strategic_and_operational_codes_number_their_recommendations() -> None:
+    lines = [
+        line(1, 80, "Strategic recommendations", bold=True, size=12),
+        *paragraph(1, 100, "SR1 The Department should publish a resettlement strategy."),
+        line(1, 130, "Operational recommendations", bold=True, size=12),
+        *paragraph(1, 150, "OR1 The Prison Service should open a bank account for every leaver."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["SR1", "OR1"]
