@@ -48,7 +48,8 @@ _LIMIT_WORD_RE = re.compile(r"\bwithin\b|\bby \d", re.IGNORECASE)
 
 def recipients(lines: Sequence[Line], tables: Sequence[Table] = ()) -> tuple[Recipient, ...]:
     """The bodies listed under "This report is being sent to:" (posts dropped), as a list or
-    as a table whose columns say which items each must answer."""
+    as a table whose columns say which items each must answer, or as a sentence that directs
+    each item to some of them ("Matters of concern 1 and 2 are directed to the Trust")."""
     for k, line in enumerate(lines):
         if _RECIPIENTS_HEADING_RE.match(line.text.strip()):
             below = [
@@ -56,8 +57,46 @@ def recipients(lines: Sequence[Line], tables: Sequence[Table] = ()) -> tuple[Rec
             ]
             if below:
                 return _table_entries(below[0])
-            return _entries(lines[k + 1 : k + 1 + _MAX_RECIPIENTS])
+            listed = _entries(lines[k + 1 : k + 1 + _MAX_RECIPIENTS])
+            return _directed(lines, listed) or listed
     return ()
+
+
+# "Matters of concern 1, 2 and 6 are directed to the Trust; matter of concern 4 is …"
+_DIRECTED_RE = re.compile(
+    r"\b(?:matters?\s+of\s+concern|concerns?|recommendations?)\s+"
+    r"(?P<nums>\d{1,2}(?:\s*(?:,|and)\s*\d{1,2})*)\s+(?:is|are)\s+(?:directed|addressed)\s+to\s+"
+    r"(?P<to>[^;.]{3,160})",
+    re.IGNORECASE,
+)
+
+
+def _directed(lines: Sequence[Line], listed: Sequence[Recipient]) -> tuple[Recipient, ...]:
+    """Each listed recipient with the items a sentence directs to it (by the end of its name:
+    "the Trust" is the listed trust), or nothing when no sentence does."""
+    found: dict[str, list[str]] = {}
+    for k, line in enumerate(lines):
+        if "directed to" not in line.text and "addressed to" not in line.text:
+            continue
+        text = " ".join(ln.text for ln in lines[max(0, k - 2) : k + 4])
+        for m in _DIRECTED_RE.finditer(text):
+            numbers = re.findall(r"\d+", m.group("nums"))
+            for phrase in re.split(r",?\s+and\s+(?:to\s+)?", m.group("to")):
+                body = _listed_as(phrase, listed)
+                if body is not None:
+                    found.setdefault(body, []).extend(n for n in numbers if n not in found[body])
+        if found:
+            break
+    return tuple(Recipient(body, tuple(numbers)) for body, numbers in found.items())
+
+
+def _listed_as(phrase: str, listed: Sequence[Recipient]) -> str | None:
+    """The one listed body whose name ends with the phrase's words ("the Trust")."""
+    words = re.sub(r"^(?:to\s+)?the\s+", "", phrase.strip(), flags=re.IGNORECASE).lower().split()
+    if not words:
+        return None
+    ends = [r.body for r in listed if r.body.lower().split()[-len(words) :] == words]
+    return ends[0] if len(ends) == 1 else None
 
 
 def _entries(lines: Sequence[Line]) -> tuple[Recipient, ...]:

@@ -31,6 +31,25 @@ def test_the_bodies_a_report_is_sent_to_lose_their_posts() -> None:
     assert recipients(lines) == (Recipient("Westdale Police"), Recipient("Westdale Health Board"))
 
 
+def test_a_sentence_directing_each_concern_to_some_recipients_says_which_they_answer() -> None:
+    lines = _lines(
+        "THIS REPORT IS BEING SENT TO:",
+        "1. The Chief Executive, Westdale and Fenby NHS Foundation Trust",
+        "2. NHS Westdale Integrated Care Board",
+        "3. NHS England",
+        "6 ACTION SHOULD BE TAKEN",
+        "Matters of concern 1, 2 and 4 are directed to the Trust; matter of concern 3 is",
+        "directed to the Trust and to the Integrated Care Board; matter of concern 5 is",
+        "directed to NHS England.",
+        bold=frozenset({0, 4}),
+    )
+    assert recipients(lines) == (
+        Recipient("Westdale and Fenby NHS Foundation Trust", ("1", "2", "4", "3")),
+        Recipient("NHS Westdale Integrated Care Board", ("3",)),
+        Recipient("NHS England", ("5",)),
+    )
+
+
 def test_a_table_of_recipients_says_which_items_each_must_answer() -> None:
     heading = _lines("THIS REPORT IS BEING SENT TO:", bold=frozenset({0}))
     rows = (
