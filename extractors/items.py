@@ -1239,7 +1239,8 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
                     text=text,
                     occurrences=tuple(pages),
                     lead_in=best.lead_in,
-                    timing=best.timing,
+                    # a summary table's timescale for the item printed in full elsewhere
+                    timing=best.timing or next((c.timing for c in group if c.timing), None),
                     responsible=best.responsible,
                     response=next((c.response for c in group if c.response), None),
                 ),

@@ -1812,3 +1812,20 @@ def test_strategic_and_operational_codes_number_their_recommendations() -> None:
         *paragraph(1, 150, "OR1 The Prison Service should open a bank account for every leaver."),
     ]
     assert [i.number for i in split_items(doc(lines))] == ["SR1", "OR1"]
+
+
+def test_an_item_takes_the_timescale_a_summary_table_gives_its_other_printing() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 100, "The Government should:"),
+        *paragraph(1, 120, "• publish a breakdown of how housing funding is shared out", x0=80),
+        *paragraph(1, 140, "• review whether the legal limits on unsuitable housing work", x0=80),
+    ]
+    rows = (
+        ("Recommendation", "Timescale"),
+        ("Publish a breakdown of how housing funding is shared out", "By March 2031"),
+        ("Review whether the legal limits on unsuitable housing work", "By June 2031"),
+    )
+    table = Table(page=3, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.page_start, i.timing) for i in items] == [(1, "By March 2031"), (1, "By June 2031")]
