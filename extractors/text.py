@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "14"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "15"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -51,7 +51,8 @@ TEXT_LAYER_VERSION = "14"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 11: protective markings ("OFFICIAL") at the head or foot of a page are furniture;
 # 12: columns that fill only a band of the page (a grid of boxes) are read column by column;
 # 13: drawn list marks (small filled shapes before a line) are read as bullets;
-# 14: a hanging paragraph number ("4.12") or code ("R3") stays on its line
+# 14: a hanging paragraph number ("4.12") or code ("R3") stays on its line;
+# 15: a band of prose in two columns under a full-width figure is read column by column
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -975,7 +976,27 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
         for band, narrow in bands
     ]
     read = [r if r is not None and _apart(r) else None for r in read]
+    # a band of prose in two columns under a full-width figure or title is read column by column
+    read = [r if r is not None else _prose_columns(band, page_width) for r, (band, _n) in
+            zip(read, bands, strict=True)]  # fmt: skip
     return [ln for (band, _narrow), r in zip(bands, read, strict=True) for ln in (r or band)]
+
+
+def _prose_columns(band: list[Line], page_width: float) -> list[Line] | None:
+    """A band's lines column by column when each column holds paragraphs of prose (at least
+    eight lines that fill most of its width), not a form's short labels and values."""
+    if len(band) < 20:
+        return None
+    ordered = _in_columns(band, page_width)
+    if ordered is None:
+        return None
+    columns = _columns(band, page_width)
+    full = Counter(
+        ln.column
+        for ln in ordered
+        if ln.x1 - ln.x0 > 0.8 * (columns[ln.column][1] - columns[ln.column][0])
+    )
+    return ordered if len(columns) >= 2 and all(full[k] >= 8 for k in range(len(columns))) else None
 
 
 def _apart(lines: list[Line]) -> bool:

@@ -155,3 +155,24 @@ def test_a_framed_form_of_labels_and_values_keeps_its_rows() -> None:
     prose = [_line(1, 63, 240 + 12 * k, f"{said}, paragraph line {k}") for k in range(12)]
     texts = [ln.text for ln in _order_columns([*form, *prose], WIDTH)]
     assert texts[:3] == ["Meeting:", "Audit and Governance Committee of the council", "Report of:"]
+
+
+def test_two_columns_of_prose_under_a_full_width_figure_are_read_column_by_column() -> None:
+    # a figure's labels scattered across the page's width, then two columns of paragraphs
+    figure = [
+        _line(1, x, 60 + 14 * row, f"box {row}{x:.0f} of the flow")
+        for row in range(8)
+        for x in (60.0, 250.0, 420.0)  # the middle boxes stand across the columns' gutter
+    ]
+    left = [f"left column prose line {k} of the evaluation" for k in range(14)]
+    right = [f"right column prose line {k} of the findings" for k in range(14)]
+    prose = [
+        *(_line(1, 50, 320 + 12 * k, t) for k, t in enumerate(left)),
+        *(_line(1, 306, 321 + 12 * k, t) for k, t in enumerate(right)),
+    ]
+    caption = _line(
+        1, 50, 290, "Figure 2. Flow of referrals through the pilot scheme, from April to March."
+    )
+    texts = [ln.text for ln in _order_columns([*figure, caption, *prose], WIDTH)]
+    body = [t for t in texts if "prose" in t]
+    assert body == left + right
