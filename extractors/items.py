@@ -1144,6 +1144,22 @@ def _similar(a: str, b: str, share: float = 0.8) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= share
 
 
+def _without_leftover_titles(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """A summary whose short titles mostly restate items printed in full elsewhere restates
+    them all: its few titles that matched none ("Joint review of funding") are paraphrases."""
+    restating: Counter[int] = Counter()
+    titles: Counter[int] = Counter()
+    for group in groups:
+        for c in group:
+            if _only_a_title(c):
+                titles[c.cluster] += 1
+                restating[c.cluster] += any(o.cluster != c.cluster for o in group)
+    summaries = {k for k, n in titles.items() if n >= 4 and restating[k] >= 0.75 * n}
+    return [
+        g for g in groups if not (len(g) == 1 and g[0].cluster in summaries and _only_a_title(g[0]))
+    ]
+
+
 def _only_a_title(cand: Candidate) -> bool:
     """True for a short unpunctuated text ("Improve how call handlers record vulnerability"):
     a summary's title for an item printed in full elsewhere."""
@@ -1209,7 +1225,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             groups.append([cand])
     order = {id(c): k for k, c in enumerate(candidates)}
     placed: list[tuple[tuple[int, int, float, int], Item]] = []
-    for group in groups:
+    for group in _without_leftover_titles(groups):
         best = max(
             group,
             key=lambda c: (

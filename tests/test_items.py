@@ -1829,3 +1829,23 @@ def test_an_item_takes_the_timescale_a_summary_table_gives_its_other_printing() 
     table = Table(page=3, top=100, bottom=200, rows=rows)
     items = split_items(replace(doc(lines), tables=(table,)))
     assert [(i.page_start, i.timing) for i in items] == [(1, "By March 2031"), (1, "By June 2031")]
+
+
+def test_a_summarys_title_that_matches_no_item_restates_one_when_the_rest_all_do() -> None:
+    asks = [
+        "publish a breakdown of how housing funding is shared out",
+        "review whether the legal limits on unsuitable housing work",
+        "improve the data held on households in temporary housing",
+        "report spending on temporary housing to elected members",
+        "jointly review the funding arrangements for temporary housing",
+    ]
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 100, "The Government and councils should:"),
+        *(line(1, 120 + 20 * k, f"• {a}", x0=80) for k, a in enumerate(asks)),
+    ]
+    titles = [a[:1].upper() + a[1:] for a in asks[:4]] + ["Joint review of funding"]
+    rows = (("Recommendation", "Timescale"), *((t, "By March 2031") for t in titles))
+    table = Table(page=3, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [i.text.split()[0] for i in items] == [a.split()[0] for a in asks]
