@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from extractors.blocks import label_ok
+from extractors.blocks import label_ok, make_blocks
 from extractors.furniture import drop_contents
 from extractors.items import split_items
 from extractors.text import remove_furniture
@@ -1849,3 +1849,19 @@ def test_a_summarys_title_that_matches_no_item_restates_one_when_the_rest_all_do
     table = Table(page=3, top=100, bottom=200, rows=rows)
     items = split_items(replace(doc(lines), tables=(table,)))
     assert [i.text.split()[0] for i in items] == [a.split()[0] for a in asks]
+
+
+def test_a_bold_title_ending_one_column_does_not_join_the_next_columns_bold_title() -> None:
+    lines = [
+        *paragraph(1, 100, "The force has a positive culture and staff feel valued."),
+        line(1, 400, "Innovative practice: open-door wellbeing clinics", bold=True),
+        *(replace(ln, column=1) for ln in [
+            line(1, 80, "Areas for improvement", x0=390, bold=True),
+            line(1, 100, "7. The force should understand its workforce's wellbeing needs.", x0=390),
+        ]),
+    ]  # fmt: skip
+    texts = [b.raw_text for b in make_blocks(lines)]
+    assert texts[1:3] == [
+        "Innovative practice: open-door wellbeing clinics",
+        "Areas for improvement",
+    ]
