@@ -174,8 +174,15 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 or (same_page and gap < -2)
                 or (same_page and _stands_alone(prev, ln, pitch))
                 or (not same_page and SENTENCE_END_RE.search(prev.text) and ln.text[:1].isupper())
-                # two bold lines in different columns or pages: a panel's title, then another's
-                or (not same_page and prev.bold and ln.bold and ln.text[:1].isupper())
+                # two bold lines in different columns or pages, not level with each other: a
+                # panel's title, then the next column's
+                or (
+                    not same_page
+                    and prev.bold
+                    and ln.bold
+                    and ln.text[:1].isupper()
+                    and (ln.page != prev.page or abs(ln.top - prev.top) > ln.size)
+                )
                 or ln.in_box != prev.in_box
                 or TIMING_RE.match(ln.text)
                 or TIMING_RE.match(prev.text)
