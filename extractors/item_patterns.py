@@ -168,9 +168,12 @@ LEAD_TIMING_RE = re.compile(
 COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:new\s+|national\s+|further\s+)?(?:recommendations?|areas? for improvement|"
-    r"causes? of concern|actions)\b"
-    # "Action the trust MUST take is necessary to …": what a kind of item is, not one
-    r"|^(?:an?\s+)?(?:actions?|recommendations?|areas? for improvement)\b[^.]{0,40}?\s"
+    r"causes? of concern|actions)\b",
+    re.IGNORECASE,
+)
+# "Action the trust MUST take is necessary to …": what a kind of item is, not one.
+KIND_DEFINED_RE = re.compile(
+    r"^(?:an?\s+)?(?:actions?|recommendations?|areas? for improvement)\b[^.]{0,40}?\s"
     r"(?:is|are|means)\s",
     re.IGNORECASE,
 )

@@ -31,6 +31,7 @@ from extractors.item_patterns import (
     EARLIER_ITEMS_RE,
     FOLLOWING_RE,
     INLINE_LABEL_RE,
+    KIND_DEFINED_RE,
     LABEL_RE,
     LEAD_IN_RE,
     LEAD_TIMING_RE,
@@ -174,7 +175,7 @@ def _after_first_sentence(text: str) -> str:
 
 
 def _talks_about_items(text: str) -> bool:
-    if COUNT_RE.search(text):
+    if COUNT_RE.search(text) or KIND_DEFINED_RE.match(text):
         return True
     return bool(TALK_ABOUT_RE.search(text)) and not directs(TALK_ABOUT_RE.sub("", text))
 

@@ -448,7 +448,7 @@ def _read_pages_pdfium(path: Path, digest: str, native: bool = True) -> RawPages
 def _with_marks(found: list[RawWord], drawings: Sequence[PageDrawing]) -> list[RawWord]:
     """A page's words with a bullet glyph for each drawn list mark (set on its line's words)."""
     shapes = mark_shapes([(d.x0, d.top, d.x1, d.bottom, d.filled) for d in drawings])
-    marks = list_marks(shapes, [(w[1], w[3], w[2], w[4]) for w in found])
+    marks = list_marks(shapes, [(w[1], w[3], w[2], w[4]) for w in found]) if shapes else []
     if not marks:
         return found
     glyphs = [(BULLET, x0, x1, found[k][3], found[k][4], found[k][5], found[k][6])
@@ -714,7 +714,7 @@ def _plumbed_marks(page: Any, words: Sequence[Word]) -> list[Word]:
             for r in page.rects + page.curves
         ]
     )
-    marks = list_marks(shapes, [(w.x0, w.top, w.x1, w.bottom) for w in words])
+    marks = list_marks(shapes, [(w.x0, w.top, w.x1, w.bottom) for w in words]) if shapes else []
     return [
         Word(BULLET, x0, x1, words[k].top, words[k].bottom, words[k].size, False)
         for (x0, _top, x1, _bottom), k in marks
@@ -977,8 +977,9 @@ def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
     ]
     read = [r if r is not None and _apart(r) else None for r in read]
     # a band of prose in two columns under a full-width figure or title is read column by column
-    read = [r if r is not None else _prose_columns(band, page_width) for r, (band, _n) in
-            zip(read, bands, strict=True)]  # fmt: skip
+    # (a band that is the whole page was tried as the whole page above)
+    read = [r if r is not None or len(band) == len(lines) else _prose_columns(band, page_width)
+            for r, (band, _n) in zip(read, bands, strict=True)]  # fmt: skip
     return [ln for (band, _narrow), r in zip(bands, read, strict=True) for ln in (r or band)]
 
 
