@@ -184,7 +184,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                     and (ln.page != prev.page or abs(ln.top - prev.top) > ln.size)
                 )
                 or ln.in_box != prev.in_box
-                or TIMING_RE.match(ln.text)
+                or (TIMING_RE.match(ln.text) and not _continues(prev, ln))
                 or TIMING_RE.match(prev.text)
                 or is_to_line(ln.text)
                 or is_to_line(prev.text)

@@ -736,6 +736,8 @@ class _Splitter:
             if _MEETING_LEAD_RE.match(text):
                 self.section = None  # "That Cabinet: (a) approves …": the meeting's decisions
                 return
+            if self.out and self.out[-1].cluster == self.cluster:
+                self.cluster += 1  # another lead-in's list: its lettering may start again
             self.lead_in, self.list_x0 = text, block.first.x0
             self.numbered_lead = numbered_lead
             self.timing = timing_in(text) or self.timing

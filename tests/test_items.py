@@ -160,6 +160,43 @@ def test_timing_headings_set_each_items_deadline_phrase() -> None:
     assert items[0].lead_in == "The local authority should take the following action."
 
 
+def test_a_wrapped_line_that_reads_like_a_timing_heading_stays_in_its_sentence() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(
+            1,
+            110,
+            "4.1 The agency should report to the board on progress in carrying out these steps",
+            "within six months of the date of this report, and each year after that.",
+            "4.2 The council should publish its revised housing allocation policy by May 2027.",
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["4.1", "4.2"]
+    assert items[0].text.endswith(
+        "within six months of the date of this report, and each year after that."
+    )
+
+
+def test_each_bodys_lettered_list_is_its_own_even_when_the_letters_repeat() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        line(1, 110, "The partnership board should:", bold=True),
+        *paragraph(1, 130, "a. agree a shared plan for children missing from school", x0=90),
+        *paragraph(1, 150, "b. check that every referral is answered within a day", x0=90),
+        line(1, 180, "The national agency should:", bold=True),
+        *paragraph(1, 200, "a. update its guidance on joint assessments for boards", x0=90),
+        *paragraph(1, 220, "b. publish the findings of its annual survey of services", x0=90),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.lead_in) for i in items] == [
+        ("a", "The partnership board should:"),
+        ("b", "The partnership board should:"),
+        ("a", "The national agency should:"),
+        ("b", "The national agency should:"),
+    ]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
