@@ -176,10 +176,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         subject_line = letters.subject_line(first_page, title_lines, body)
         if subject_line is not None:
             title = " ".join(subject_line.text.split())
-    source = None
-    if _RESTATES_ANOTHER_RE.search(title or ""):  # a response, a revisit, an action plan
-        source = _source_published([ln for ln in doc.lines if ln.page <= 10])
-        source = source or other  # "which HMICFRS published on 3 June 2025"
+    source = _source_published(doc.lines, title, other)
     return Metadata(
         title=title,
         publisher=publisher,
@@ -210,19 +207,29 @@ def _display_line(page: Sequence[Line], taken: Sequence[Line], body: float) -> s
 
 # A title that says the document restates another report's items: a response to it, or a
 # revisit or progress report on them.
+# "Thank you for your report, published on 20 March 2031": a reply to the report's author,
+# whatever its title says
+_REPLY_SOURCE_RE = re.compile(
+    r"\byour (?:\w+\s+){0,4}?(?:report|review)\b[^.]{0,80}?,? (?:which was )?published on "
+    rf"(?P<date>{_PLAIN_DATE})",
+    re.IGNORECASE,
+)
 _RESTATES_ANOTHER_RE = re.compile(
     r"\b(?:response|revisit(?:ed)?|progress|follow-up|action plan)\b", re.IGNORECASE
 )
 
 
-def _source_published(lines: Sequence[Line]) -> date | None:
+def _source_published(lines: Sequence[Line], title: str | None, other: date | None) -> date | None:
     """The date the responded-to report was published, when the response states it."""
-    flat = " ".join(" ".join(ln.text for ln in lines).split())
-    for pattern in _SOURCE_RES:
+    flat = " ".join(" ".join(ln.text for ln in lines if ln.page <= 10).split())
+    if not _RESTATES_ANOTHER_RE.search(title or ""):  # not a response, revisit or action plan
+        m = _REPLY_SOURCE_RE.search(flat)
+        return _parse(m.group("date"), None) if m else None
+    for pattern in (*_SOURCE_RES, _REPLY_SOURCE_RE):
         m = pattern.search(flat)
         if m:
             return _parse(m.group("date"), None)
-    return None
+    return other  # "which HMICFRS published on 3 June 2025"
 
 
 def _title(doc: DocumentText, front: Sequence[Line], body: float) -> tuple[str | None, list[Line]]:

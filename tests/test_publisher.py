@@ -334,6 +334,14 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
         assert meta.source_published == date(2031, 3, 5), said
 
 
+def test_a_letter_thanking_the_author_for_a_dated_report_counts_from_that_report() -> None:
+    letterhead = [("Ministry of Transport", 24.0), BODY]
+    said = "Thank you for your report, published on 5 March 2031, and for the work behind it."
+    assert _meta([letterhead, [(said, 11.0)]]).source_published == date(2031, 3, 5)
+    other = "The council published its report on 5 March 2031."  # not a reply to its author
+    assert _meta([letterhead, [(other, 11.0)]]).source_published is None
+
+
 @pytest.mark.parametrize(
     ("title", "restates"),
     [
