@@ -432,6 +432,18 @@ def _is_participle(tok: Token) -> bool:
     return (w.endswith(("ed", "en")) and len(w) > 3) or w in IRREGULAR_PARTICIPLES
 
 
+def _verb_before_object(doc: Doc, i: int, limit: int, toks: list[Token]) -> bool:
+    """True when a lower-case word after a name takes an object of its own: "the Commissioner
+    commissions an independent review" (a verb, though "commissions" can name bodies)."""
+    return (
+        bool(toks)
+        and doc[i].is_lower
+        and not toks[-1].is_lower
+        and i + 1 < limit
+        and doc[i + 1].lower_ in {"a", "an", "the", "its", "their", "every", "all"}
+    )
+
+
 def _modal_at(doc: Doc, i: int) -> int:
     """Return the modal's length in tokens at i (0 when none)."""
     w = doc[i].lower_
@@ -760,7 +772,7 @@ class _Tagger:
                 toks.append(t)
                 i += 1
                 continue
-            if _is_agent_word(t):
+            if _is_agent_word(t) and not _verb_before_object(doc, i, limit, toks):
                 toks.append(t)
                 i += 1
                 continue
@@ -1522,10 +1534,19 @@ def _short_form_labels(
     """Each defined short form, lower-cased, with its body's label; the registry's own short
     forms ("(CPS)", "(NPCC)") are left to the registry."""
     return {
-        short.lower(): _subject_label(name, ctx, disabled)
+        short.lower(): _registry_name(name, ctx) or _subject_label(name, ctx, disabled)
         for short, name in pairs
         if short.lower() not in ctx.by_id
     }
+
+
+def _registry_name(name: str, ctx: _Context) -> str | None:
+    """The label of the registry body printed under this very name, if any."""
+    folded = name.casefold()
+    for body in ctx.bodies:
+        if folded in {n.casefold() for n in (body.name, *body.aliases)}:
+            return body.output
+    return None
 
 
 def _publisher_head(

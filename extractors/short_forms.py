@@ -19,6 +19,15 @@ _NAME_AND_SHORT_RE = re.compile(
 _BRACKETED_CAPITALS_RE = re.compile(r"\([A-Z]{2,6}\)")
 
 
+# An office named in full ("the Police and Crime Commissioner for Eastdale"), after which the
+# text calls its holder by the bare title ("the Commissioner")
+_OFFICE_RE = re.compile(
+    r"(?<![\w’'])(?P<name>(?:[A-Z][\w’'&-]*\s+)(?:(?:[A-Z][\w’'&-]*|and|of|for)\s+){0,4}?"
+    r"(?P<title>Commissioner|Ombudsman))\b"
+)
+_NOT_A_NAME = {"The", "A", "An", "This", "That", "Our", "Their", "Its", "Each", "Every", "Deputy"}
+
+
 def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
     """Every (short form, name) the text defines, first definition first."""
     found: dict[str, str] = {}
@@ -29,7 +38,27 @@ def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
         window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
         for short, name in defined_in(window):
             found.setdefault(short, name)
+    for title, name in bare_titles(lines):
+        found.setdefault(title, name)
     return tuple(found.items())
+
+
+def bare_titles(lines: Sequence[Line]) -> list[tuple[str, str]]:
+    """(title, office) for each office title the text names in full under one name only: the
+    bare "Commissioner" is then that office's holder. Two offices with one title ("the
+    Information Commissioner" and "the Victims' Commissioner") leave the bare title to nobody."""
+    offices: dict[str, set[str]] = {}
+    for k, line in enumerate(lines):
+        if "Commissioner" not in line.text and "Ombudsman" not in line.text:
+            continue
+        window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
+        for m in _OFFICE_RE.finditer(window):
+            words = m.group("name").split()
+            while words and words[0] in _NOT_A_NAME:
+                words = words[1:]
+            if len(words) >= 2:
+                offices.setdefault(m.group("title"), set()).add(" ".join(words))
+    return [(title, next(iter(names))) for title, names in offices.items() if len(names) == 1]
 
 
 def defined_in(text: str) -> list[tuple[str, str]]:

@@ -38,6 +38,14 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # a word that can name bodies ("commissions") is the verb when an object follows it
+    (
+        "The unit recommends that the Department of Health and Social Care commissions a"
+        " review of waiting areas.",
+        ["dhsc"],
+        None,
+    ),
+    ("That the Panel Chair commissions an audit of call handling.", ["Panel Chair"], None),
     # the members a class is spelled out as, between dashes, act; two names joined by "and"
     # split where the first ends with a body's last word
     (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.addressees import tag_addressees
-from extractors.short_forms import short_forms
+from extractors.short_forms import bare_titles, short_forms
 from models.records import Item, Line, Metadata
 
 
@@ -60,3 +60,28 @@ def test_short_forms_in_an_owner_column_name_their_bodies() -> None:
 def test_a_heading_before_a_defined_name_is_not_part_of_it() -> None:
     lines = _lines("Foreword", "The Northern Crime Agency (NCA) was set up in 2020.")
     assert short_forms(lines) == (("NCA", "Northern Crime Agency"),)
+
+
+def test_an_office_named_once_in_full_is_what_its_bare_title_means() -> None:
+    lines = _lines(
+        "The Police and Crime Commissioner for Eastdale sets the force's budget,",
+        "and the Panel reviews the plans of the Commissioner each year.",
+    )
+    assert bare_titles(lines) == [("Commissioner", "Police and Crime Commissioner")]
+    meta = Metadata(
+        title="Panel review of call handling",
+        publisher="Eastdale Police and Crime Panel",
+        published=None,
+        short_forms=short_forms(lines),
+    )
+    item = Item("recommendation", "1", None, 1, 1, "That the Commissioner publishes the data.")
+    [tagged] = tag_addressees([item], meta)
+    assert tagged.addressees == ("pccs",)
+
+
+def test_two_offices_with_one_title_leave_the_bare_title_to_nobody() -> None:
+    lines = _lines(
+        "We met the Police and Crime Commissioner for Eastdale and the Information",
+        "Commissioner, and the Deputy Commissioner joined us later.",
+    )
+    assert bare_titles(lines) == []
