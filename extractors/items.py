@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block, Candidate, body_size, label_ok, make_blocks
 from extractors.furniture import drop_contents, drop_footnotes
+from extractors.glyphs import join_text
 from extractors.item_passes import (
     announced_recommendations,
     drop_titles,
@@ -1127,6 +1128,21 @@ def _is_title(block: Block) -> bool:
     )
 
 
+def _without_owner_title(cand: Candidate) -> str:
+    """The item's text without a title line that only names who acts ("1 College of
+    Policing" over "The College of Policing should …"): the owner's tag, not a heading."""
+    blocks = cand.blocks
+    if len(blocks) < 2 or len(blocks[0].lines) != 1 or not _is_title(blocks[0]):
+        return cand.text()
+    owner = _norm(blocks[0].text)
+    body = blocks[1].raw_text
+    ask = re.search(r"\b(?:should|must|shall|will|to)\b", body)
+    subject = _norm(body[: ask.start()] if ask else "")
+    if not owner or len(owner.split()) > 8 or f" {owner} " not in f" {subject} ":
+        return cand.text()
+    return join_text(b.raw_text for b in blocks[1:])
+
+
 def _is_sub_label(block: Block) -> bool:
     return block.label_kind in ("roman", "letter") or (
         block.label_kind == "bullet" and block.label in ("-", "–", "◦", "○")
@@ -1241,7 +1257,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             ),
         )
         pages = sorted({p for c in group for b in c.blocks for p in (b.page_start, b.page_end)})
-        text = best.text()
+        text = _without_owner_title(best)
         if not text:
             continue
         first = best.blocks[0].first
