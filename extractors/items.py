@@ -66,7 +66,13 @@ from extractors.margins import margin_labels
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import mark_soft_hyphens
-from extractors.vocabulary import MEETING, asks_in_full, directs, opens_with_imperative
+from extractors.vocabulary import (
+    AGENT_NOUNS,
+    MEETING,
+    asks_in_full,
+    directs,
+    opens_with_imperative,
+)
 from extractors.wording import follows_on
 from models.records import DocumentText, Item, ItemKind, Line
 
@@ -1128,6 +1134,9 @@ def _is_title(block: Block) -> bool:
     )
 
 
+_BODY_WORDS = AGENT_NOUNS | {"constable"}
+
+
 def _without_owner_title(cand: Candidate) -> str:
     """The item's text without a title line that only names who acts ("1 College of
     Policing" over "The College of Policing should …"): the owner's tag, not a heading."""
@@ -1138,7 +1147,12 @@ def _without_owner_title(cand: Candidate) -> str:
     body = blocks[1].raw_text
     ask = re.search(r"\b(?:should|must|shall|will|to)\b", body)
     subject = _norm(body[: ask.start()] if ask else "")
-    if not owner or len(owner.split()) > 8 or f" {owner} " not in f" {subject} ":
+    if (
+        not owner
+        or len(owner.split()) > 8
+        or f" {owner} " not in f" {subject} "
+        or not any(w.removesuffix("s") in _BODY_WORDS for w in owner.split())  # "Compensation"
+    ):
         return cand.text()
     return join_text(b.raw_text for b in blocks[1:])
 
