@@ -226,6 +226,27 @@ def numbered_sections(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+_WHOLE_NUMBER_RE = re.compile(r"\d{1,3}")
+_DECIMAL_RE = re.compile(r"\d{1,3}\.\d{1,3}")
+
+
+def chapter_paragraphs(candidates: list[Candidate]) -> list[Candidate]:
+    """A list numbered 1, 2, 3 … under a chapter whose paragraphs are numbered 5.1, 5.2: the
+    decimal paragraphs before the list are the chapter's prose about it, not its entries."""
+    out: list[Candidate] = []
+    for cluster in dict.fromkeys(c.cluster for c in candidates):
+        members = [c for c in candidates if c.cluster == cluster]
+        whole = [k for k, c in enumerate(members) if _WHOLE_NUMBER_RE.fullmatch(c.number or "")]
+        start = whole[0] if len(whole) >= 3 and members[whole[0]].number == "1" else 0
+        out += [
+            c
+            for k, c in enumerate(members)
+            if k >= start or c.labelled or not _DECIMAL_RE.fullmatch(c.number or "")
+        ]
+    order = {id(c): k for k, c in enumerate(candidates)}
+    return sorted(out, key=lambda c: order[id(c)])
+
+
 def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[Candidate]:
     """Outside any section of items, a paragraph that only says who must act and by when
     ("30. Within one month of my decision, the Council should:") over a lettered, roman or

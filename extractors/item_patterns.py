@@ -15,7 +15,11 @@ logger = logging.getLogger(__name__)
 
 
 # A number as printed: "3", "4.2", "4a", "IV", "B", or a reference code ("R/2026/041").
-_NUM = r"(?:[A-Z]{1,4}/\d{2,4}/\d{1,4}|\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[IVXLC]{1,6}|[A-Z])"
+# "4.2", "iv", "B", an investigation's "R/2025/101", or a code such as "SR-01" or "KR2"
+_NUM = (
+    r"(?:[A-Z]{1,4}/\d{2,4}/\d{1,4}|\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[A-Z]{1,4}-?\d{1,3}[a-z]?|"
+    r"[IVXLC]{1,6}|[A-Z])"
+)
 
 
 _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
@@ -65,6 +69,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"^actions? (?:that )?(?:the|a) [\w’' -]{2,40}? should take\b", "area_for_improvement"),
     (r"\benforcement actions?\b", "action"),
     (r"^(?:required|priority) actions?\b", "action"),
+    # a regulator's "Requirements" (1. "You must …"): what it requires, as required actions are
+    (r"^(?:\d+\.?\s+)?(?:(?:our|the|regulatory|statutory)\s+)?requirements$", "action"),
     # "Actions for the National Police Chiefs' Council": a list of actions set for one body
     (r"^(?:(?:further|additional|our)\s+)?actions?\s+for\s+(?!improvement\b)\S", "action"),
     (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),
@@ -82,7 +88,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"^(?:(?:chapter|section|part|annex|appendix)\s+[\w.]+\s*[:.–-]?\s*)?"
         r"(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list)\s+of\s+)?(?:[a-z]+\s+and\s+)?"
         r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new|"
-        r"(?:single|multi|inter)[- ]?agency|agency|strategic|operational|panel|overview)\s+)*"
+        r"(?:single|multi|inter)[- ]?agency|agency|strategic|operational|panel|overview|"
+        r"safety|improvement|priority)\s+)*"
         r"recommendations?\b(?!\s+(?:of|from|by|made|in)\b)",
         "recommendation",
     ),

@@ -363,9 +363,14 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 continue
             number = cells.get(layout.number) if layout.number is not None else None
             coded = None if number else CODE_LABEL_RE.match(text)
+            named = None if number or coded else LABEL_RE.match(text)
             if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
                 number, text = coded.group("kw") + " " + coded.group("num"), coded.group("rest")
             kind, number = _coded_ref(layout.kind, (number or "").strip())
+            if named is not None and named.group("rest") and not named.group("prefix"):
+                # "Area for improvement 2 The force should …" in a "Recommendation" column
+                kind, number = label_kind(named.group("kw")), named.group("num")
+                text = named.group("rest")
             line = Line(page, text, 0, 0, 0, 0, 0, False)
             out.append(
                 Candidate(

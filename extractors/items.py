@@ -13,6 +13,7 @@ from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
 from extractors.item_passes import (
     announced_recommendations,
+    chapter_paragraphs,
     drop_titles,
     lead_in_lists,
     midparagraph_labels,
@@ -302,7 +303,8 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)
-        candidates = without_process(split_asks(drop_titles(numbered_sections(candidates))))
+        candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
+        candidates = without_process(candidates)
         return _finalise(_prefer_labelled(candidates))
 
 
@@ -415,6 +417,8 @@ class _Splitter:
         bare = BARE_LABEL_RE.match(text) if heading else None
         if bare is not None and EARLIER_ITEMS_RE.search(text[: bare.start("kw")]):
             bare = None  # "Original cause of concern": the earlier report's, reprinted
+        if bare is not None and self._tags_the_entry_above(block):
+            return  # "Main recommendation" set in under entry 7.1: a mark on it
         if bare is not None:
             self.close()
             self.pending = (label_kind(bare.group("kw")), text, block)
@@ -434,6 +438,19 @@ class _Splitter:
             self._outside_section(block, text)
             return
         self._in_section(block, text, self.section)
+
+    def _tags_the_entry_above(self, block: Block) -> bool:
+        """True for a bare label indented under the numbered entry just made: it marks that
+        entry ("Main recommendation"), and the next entry stands back at the margin."""
+        last = self.out[-1] if self.out and self.current is None and self.pending is None else None
+        if last is None or last.labelled or last.blocks[0].label_kind != "number":
+            return False
+        above = last.blocks[-1]
+        return (
+            above.lines[-1].page == block.first.page
+            and block.first.top - above.lines[-1].bottom < 2 * block.first.size
+            and block.first.x0 > last.blocks[0].first.x0 + 12
+        )
 
     def _listed_under_lead_in(self, heading: bool, text: str) -> bool:
         """True for an entry (no heading, a capital after its label, no colon at its end)
@@ -1083,7 +1100,8 @@ _RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
 
 
 _KIND_FOR_RE = re.compile(
-    r"^(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+for\s+"
+    r"^(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+"
+    r"(?:for|to(?=\s+(?-i:the\s|[A-Z])))\s+"  # "to the governor", not "to improve care"
     r"(?P<who>(?:the\s+)?[A-Za-z][\w'’ &-]{2,80}?)\s*:?$",
     re.IGNORECASE,
 )

@@ -212,6 +212,67 @@ def test_a_title_line_that_only_names_who_acts_is_not_part_of_the_text() -> None
     ]
 
 
+def test_safety_recommendations_with_coded_numbers_are_items() -> None:
+    lines = [
+        line(1, 80, "5. Safety recommendations", bold=True, size=14),
+        *paragraph(1, 110, "Each recommendation is made to the body best placed to act on it."),
+        line(1, 140, "Safety recommendation SR-01", bold=True),
+        *paragraph(1, 160, "The hospital should replace its paper observation charts.", x0=80),
+        line(1, 190, "Safety recommendation SR-02", bold=True),
+        *paragraph(1, 210, "It is recommended that the hospital audits escalation calls.", x0=80),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "SR-01"),
+        ("recommendation", "SR-02"),
+    ]
+
+
+def test_a_bare_label_indented_under_an_entry_marks_it_and_labels_nothing() -> None:
+    lines = [
+        line(1, 80, "Recommendations to the prison service", bold=True, size=14),
+        *paragraph(1, 110, "4.1 Prisoners should spend at least ten hours a day out of cell."),
+        line(1, 128, "Main recommendation", bold=True, x0=110),
+        *paragraph(1, 150, "4.2 The prison service should fund repairs to every call bell."),
+        line(1, 168, "Main recommendation", bold=True, x0=110),
+        *paragraph(1, 190, "4.3 New arrivals should be seen by a nurse on their first night."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.responsible) for i in items] == [
+        ("4.1", "the prison service"),
+        ("4.2", "the prison service"),
+        ("4.3", "the prison service"),
+    ]
+
+
+def test_a_chapters_own_paragraphs_before_its_numbered_list_are_not_entries() -> None:
+    lines = [
+        line(1, 80, "Chapter 5: Recommendations", bold=True, size=16),
+        *paragraph(
+            1,
+            110,
+            "5.1 I make these recommendations under the Act. Where one says that a body must act,",
+            "I consider the change necessary to protect life.",
+        ),
+        *paragraph(1, 150, "1. The agency must keep a register of every raised reservoir."),
+        *paragraph(1, 170, "2. All reservoir owners shall appoint an engineer within 28 days."),
+        *paragraph(1, 190, "3. The Government shall report on progress every year."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2", "3"]
+
+
+def test_a_regulators_requirements_are_required_actions() -> None:
+    lines = [
+        line(1, 80, "Requirements", bold=True, size=13),
+        *paragraph(1, 110, "1. You must survey the condition of every home by 31 March 2027."),
+        *paragraph(1, 130, "2. You must report open repairs to us each month."),
+    ]
+    assert [(i.kind, i.number) for i in split_items(doc(lines))] == [
+        ("action", "1"),
+        ("action", "2"),
+    ]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
@@ -564,6 +625,20 @@ def test_a_table_of_learning_recommendations_names_each_rows_recipient() -> None
     assert [(i.kind, i.responsible) for i in items] == [
         ("recommendation", "WP"),
         ("recommendation", "WP, EC"),
+    ]
+
+
+def test_a_label_opening_a_table_cell_gives_the_rows_kind_and_number() -> None:
+    rows = (
+        ("Recommendation", "Response and action"),
+        ("Recommendation 1 The force should answer calls within ten seconds.", "Agreed."),
+        ("Area for improvement 2 The force should record ethnicity in searches.", "Done."),
+    )
+    table = Table(page=1, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number, i.text) for i in items] == [
+        ("recommendation", "1", "The force should answer calls within ten seconds."),
+        ("area_for_improvement", "2", "The force should record ethnicity in searches."),
     ]
 
 
