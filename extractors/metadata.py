@@ -32,7 +32,7 @@ _ANY_DATE = rf"(?:{_DAY_DATE}|{_NUMERIC_DATE}|{_MONTH_DATE})"
 _CUES = (
     r"date of publication",
     r"publication date",
-    r"date of (?:response|issue|this (?:report|letter|response))",
+    r"date of (?:response|issue|(?:this |the )?(?:final )?(?:report|letter|response))",
     r"published(?: on)?",
     r"first published",
     r"(?<!draft )(?<!draft report )(?:final )?(?:report )?issued(?: on)?",

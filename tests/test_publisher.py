@@ -119,6 +119,15 @@ def test_a_version_for_publication_or_a_minuted_meeting_dates_the_document() -> 
     assert _meta([minutes, [BODY]], created="D:20000101").published == date(2032, 1, 29)
 
 
+def test_a_cover_table_dates_the_report_not_the_incident() -> None:
+    cover = [
+        ("Incident investigation: a delayed transfer", 20.0),
+        ("Date of incident 14 June 2031", 11.0),
+        ("Date of report 9 December 2031", 11.0),
+    ]
+    assert _meta([cover, [BODY]], created="D:20000101").published == date(2031, 12, 9)
+
+
 def test_a_date_another_report_was_published_on_is_not_the_documents_own() -> None:
     cover = [("Progress against HMICFRS recommendations", 20.0), ("22 January 2032", 11.0),
              ("This paper reports on the PEEL inspection of Eastford Police, which HMICFRS", 11.0),
