@@ -194,6 +194,7 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
     subject = metadata.subject or own_force or metadata.title or ""
     subject_ids: set[str] = set()
     default: str | None = SUBJECT_FORCE_ID if own_force else None
+    councils_own = bool(re.search(r"\bCouncil\b", metadata.publisher or ""))
     if subject and not own_force:
         doc = parse(subject, bodies)
         forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
@@ -209,9 +210,9 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = metadata.subject  # no id stands for one service or prison: its name
         elif COUNCIL_HINTS.search(subject):
             default = SUBJECT_COUNCIL_ID
-        elif PROVIDER_HINTS.search(subject) or metadata.subject:
-            default = SUBJECT_PROVIDER_ID
-    if default is None and re.search(r"\bCouncil\b", metadata.publisher or ""):
+        elif metadata.subject or (PROVIDER_HINTS.search(subject) and not councils_own):
+            default = SUBJECT_PROVIDER_ID  # not "school transport" in a council's own review
+    if default is None and councils_own:
         default = SUBJECT_COUNCIL_ID  # a council's own paper (an audit, a scrutiny review)
     # "the Department": the department that published the report, else the one its title names,
     # else the one its cover names (an auditor's report on a department)
@@ -486,6 +487,12 @@ class _Tagger:
     # ---- labels -------------------------------------------------------------------------
     def _label_for(self, body_id: str, span: tuple[int, int] | None = None) -> str:
         body = self.ctx.by_id[body_id]
+        if (
+            span is not None
+            and self.ctx.default == SUBJECT_COUNCIL_ID
+            and self.doc[span[1] - 1].lower_ == "cabinet"
+        ):
+            return SUBJECT_COUNCIL_ID  # in a council's paper "the Cabinet" is the council's
         if body.printed and span is not None:  # "DfT" or "Department for Transport", as printed
             return re.sub(r"^(?:the|all)\s+", "", self.doc[span[0] : span[1]].text, flags=re.I)
         if body_id in self.ctx.subject_ids:
@@ -1573,10 +1580,22 @@ def _named_before(label: str, seen: set[str], ctx: _Context) -> str:
     tail = label.lower().split()
     if not tail or not label[:1].isupper():
         return label
-    ends = [
-        n for n in seen if n.lower().split()[-len(tail) :] == tail and n.lower() != label.lower()
-    ]
+    if label.isupper() and 2 <= len(label) <= 6 and " " not in label:
+        # "the ICB" after "NHS Lakeshire Integrated Care Board": the initials of its last words
+        ends = [n for n in seen if _ends_with_initials(n, label)]
+    else:
+        ends = [
+            n
+            for n in seen
+            if n.lower().split()[-len(tail) :] == tail and n.lower() != label.lower()
+        ]
     return ends[0] if len(ends) == 1 else label
+
+
+def _ends_with_initials(name: str, short: str) -> bool:
+    """True when the last capitalised words of a longer name spell the short form."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return len(words) > len(short) and "".join(w[0] for w in words[-len(short) :]) == short
 
 
 def _qualified(label: str) -> bool:
@@ -1725,6 +1744,8 @@ def _inherited(
             for a in actors
             if a != ctx.default and (ctx.known(a) or _proper_name(a) or _qualified(a))
         ]
+        if named and ctx.default in actors:
+            named = [ctx.default, *named]  # "the Cabinet and the ICB": the council named too
         if _COUNTED_CLASS_RE.search(item.text):
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)

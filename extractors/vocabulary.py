@@ -138,7 +138,7 @@ AGENT_NOUNS = frozenset(
         "association", "college", "ombudsman", "inspector", "auditor", "practitioner", "employer",
         "clinician", "commissioning", "ics", "icb", "nhs", "cabinet", "assembly",
         "institution", "brigade", "operator", "landlord", "owner", "manufacturer",
-        "contractor", "developer", "insurer", "firefighter", "transporter", "society",
+        "contractor", "developer", "insurer", "firefighter", "transporter", "society", "undertaker",
         "foundation", "charity", "company", "firm", "ltd", "limited", "plc", "llp", "tribunal",
         "bureau", "federation", "consortium", "forum", "registrar", "coroner", "sheriff", "mayor",
     }
@@ -289,5 +289,5 @@ RANK_RE = re.compile(
 POST_RE = re.compile(
     r"^(?:the\s+)?(?:[A-Z][A-Za-z]*\s+){0,3}(?:Director|Head|Officer|Manager|Lead|Nurse|Midwife|"
     r"Secretary|Chair|Matron|Consultant|Leader|Executive|Accountant|Adviser|Advisor|Partner|"
-    r"Co-?ordinator|Team|Unit)s?(?:\s+(?:of|for)\s+\S.*)?$"
+    r"Co-?ordinator|Team|Unit|Member|Portfolio Holder)s?(?:\s+(?:of|for)\s+\S.*)?$"
 )

@@ -46,6 +46,8 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         None,
     ),
     ("That the Panel Chair commissions an audit of call handling.", ["Panel Chair"], None),
+    # a regulated trade's members act as a class ("water undertakers", "landlords")
+    ("All water undertakers must publish their drought plans.", ["water undertakers"], None),
     # the members a class is spelled out as, between dashes, act; two names joined by "and"
     # split where the first ends with a body's last word
     (
@@ -946,5 +948,36 @@ def test_a_short_name_stands_for_the_one_full_name_the_items_gave_before() -> No
     ]
     got = tag_addressees(items, NATIONAL_REPORT)
     assert got[1].addressees == ("Northern Ireland Prison Service",)
+    short = [
+        _item("NHS Fenland Integrated Care Board should fund a second outreach team."),
+        _item("The ICB should publish the outreach team's waiting times."),
+    ]
+    assert tag_addressees(short, NATIONAL_REPORT)[1].addressees == (
+        "NHS Fenland Integrated Care Board",
+    )
     # a name ending two of the names seen so far stands for neither
     assert got[4].addressees not in {("Eastern Health Board",), ("Western Health Board",)}
+
+
+def test_a_councils_own_review_means_the_councils_cabinet_whatever_its_topic() -> None:
+    review = Metadata(
+        title="Scrutiny review: home to school transport",
+        publisher="Eastvale Borough Council Scrutiny Committee",
+        published=None,
+    )
+    rows = [
+        ("That the Cabinet approves one eligibility policy.", "Cabinet Member for Schools"),
+        (
+            "That the Cabinet and NHS Fenland Integrated Care Board agree a medication protocol.",
+            "Director of Education / ICB Head of Commissioning",
+        ),
+    ]
+    items = [
+        Item("recommendation", f"R{k}", None, 1, 1, text, responsible=owner)
+        for k, (text, owner) in enumerate(rows, start=1)
+    ]
+    got = tag_addressees(items, review)
+    assert [set(i.addressees) for i in got] == [
+        {"local_authority"},
+        {"local_authority", "NHS Fenland Integrated Care Board"},
+    ]
