@@ -182,10 +182,20 @@ def _after_first_sentence(text: str) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
+# A body's commitment, opening an entry: "The College of Policing and the NPCC will jointly …"
+_COMMITS_RE = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w’' ,&-]{1,80}?\swill\s+(?:\w+ly\s+)?[a-z]+\b")
+# "the organisation that needs to act": who the items are for, described, not asked
+_WHO_ACTS_RE = re.compile(
+    r"\b(?:that|which|who)\s+(?:needs?\s+to|has\s+to|have\s+to|should|must)\s+act\b",
+    re.IGNORECASE,
+)
+
+
 def _talks_about_items(text: str) -> bool:
     if COUNT_RE.search(text) or KIND_DEFINED_RE.match(text):
         return True
-    return bool(TALK_ABOUT_RE.search(text)) and not directs(TALK_ABOUT_RE.sub("", text))
+    rest = _WHO_ACTS_RE.sub("", TALK_ABOUT_RE.sub("", text))
+    return bool(TALK_ABOUT_RE.search(text)) and not directs(rest)
 
 
 def _narrative_resumes(block: Block, item_x0: float) -> bool:
@@ -893,7 +903,9 @@ class _Splitter:
             return True
         # a concern states a problem, and may count the recommendations made about it
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
-        if numbered and _talks_about_items(text) and not directs(text):
+        # in a list of actions each entry is a commitment: "3. The College will review …"
+        commits = self.section == "action" and bool(_COMMITS_RE.match(block.text))
+        if numbered and _talks_about_items(text) and not directs(text) and not commits:
             return True  # "4.6 We will consider progress on these recommendations …"
         if REPORTED_RE.match(block.text) and not directs(_after_first_sentence(block.text)):
             return True  # "Staff told us that the service should …": their view, not an ask

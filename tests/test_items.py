@@ -273,6 +273,31 @@ def test_a_regulators_requirements_are_required_actions() -> None:
     ]
 
 
+def test_a_sentence_saying_who_the_items_are_for_is_not_one_of_them() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 110, "Our recommendations are grouped by the body that needs to act."),
+        line(1, 140, "Chief constables should:", bold=True),
+        *paragraph(1, 160, "• review every stalking report within a week;", x0=80),
+        *paragraph(1, 180, "• consider a protection order in every case.", x0=80),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "review every stalking report within a week;",
+        "consider a protection order in every case.",
+    ]
+
+
+def test_a_commitment_about_the_other_actions_is_one_of_the_actions() -> None:
+    lines = [
+        line(1, 80, "Actions for the College of Policing", bold=True, size=14),
+        *paragraph(1, 110, "1. The College of Policing will publish a guide for call handlers."),
+        *paragraph(1, 130, "2. The College of Policing will train a lead in every force."),
+        *paragraph(1, 150, "3. The College will jointly review the effect of these actions."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2", "3"]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
