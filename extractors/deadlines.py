@@ -394,6 +394,17 @@ def _numeric_day(text: str) -> Deadline | None:
         return None
 
 
+def _shares_out(span: Span, doc: Doc) -> bool:
+    """ "plans for each year of the strategy": one per period, a share-out, not a recurrence."""
+    return (
+        span[0].lower_ in {"each", "every"}
+        and span.start > 0
+        and doc[span.start - 1].lower_ == "for"
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "of"
+    )
+
+
 def find_deadlines(text: str, published: date | None) -> list[Deadline]:
     """Every deadline stated in a text, in order of appearance."""
     nlp, matcher = _matcher()
@@ -409,7 +420,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
     starts: list[int] = []
     last_end = -1
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
-        if _is_narrative(span.sent):
+        if _is_narrative(span.sent) or _shares_out(span, doc):
             continue
         deadline = _resolve(span.label_, span, doc, published)
         if deadline is None or (span[0].lower_ == "in" and not _due_in(deadline, span, published)):

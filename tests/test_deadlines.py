@@ -25,6 +25,12 @@ CASES: list[tuple[str, str | None, str | None]] = [
         "2022-03-31",
     ),
     ("By 1 October 2022, forces should publish their plans.", "date", "2022-10-01"),
+    # one plan for each year of a strategy is a share-out, not a recurrence
+    (
+        "The council must set costed savings plans for each year of the strategy by May 2022.",
+        "date",
+        "2022-05-31",
+    ),
     ("The Home Office should publish the guidance by April 2022.", "date", "2022-04-30"),
     (
         "By September 2022, the College of Policing should update its guidance.",
