@@ -6,7 +6,7 @@ import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block, Candidate, make_blocks
 from extractors.glyphs import join_text
@@ -139,6 +139,40 @@ def _breach_layout(header: Sequence[str]) -> _TableLayout | None:
     return _TableLayout("action", columns, item, None, None, None)
 
 
+def _header_repeated(last: _TableRun, table: Table, layout: _TableLayout) -> bool:
+    """True when a table on the next page repeats the header of the run before it and opens
+    with a row that carries no number: the same table, its header printed again."""
+    body = table.rows[1:]
+    if not body or layout.number is None or layout.columns != last.layout.columns:
+        return False
+    first = _row_cells(body[0], layout)
+    return table.page == last.tables[-1].page + 1 and not first.get(layout.number)
+
+
+def fill_open_rows(runs: Sequence[_TableRun], lines: Sequence[Line]) -> None:
+    """A numbered row at a page's foot whose text cell came out empty (its closing rule is on
+    the next page) reads its text from the lines beside its number, down to the table's foot;
+    any continuation from the next page follows it."""
+    for run in runs:
+        layout = run.layout
+        if layout.number is None or layout.item != len(layout.columns) - 1:
+            continue  # only a last column's text can be read whole from the lines
+        for page, cells in run.rows:
+            number = cells.get(layout.number, "").strip()
+            table = next((t for t in run.tables if t.page == page), None)
+            if not number or table is None or not any(cells is c for c in run.open_rows):
+                continue
+            band = [ln for ln in lines if ln.page == page and table.top - 1 <= ln.top]
+            band = [ln for ln in band if ln.top <= table.bottom + 1]
+            opening = re.compile(rf"{re.escape(number)}\s+(?P<rest>\S.*)$")
+            start = next((j for j, ln in enumerate(band) if opening.match(ln.text)), None)
+            if start is None:
+                continue
+            head = opening.match(band[start].text)
+            parts = [head.group("rest") if head else "", *(ln.text for ln in band[start + 1 :])]
+            cells[layout.item] = join_text([*parts, cells.get(layout.item, "")]).strip()
+
+
 def _row_cells(row: Sequence[str], layout: _TableLayout) -> dict[int, str]:
     """Map a row's non-empty cells onto the header's columns (merged cells shift indexes)."""
     filled = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
@@ -158,6 +192,8 @@ class _TableRun:
     layout: _TableLayout
     tables: list[Table]
     rows: list[tuple[int, dict[int, str]]]  # (page, cells)
+    # rows at a page's foot whose text cell came out empty: their text is on the page's lines
+    open_rows: list[dict[int, str]] = field(default_factory=list)
 
 
 def pages_with_actions(lines: Sequence[Line], body: float) -> frozenset[int]:
@@ -206,18 +242,28 @@ def item_tables(
             ):
                 run, body = last, table.rows
                 last.tables.append(table)
+        elif layout is not None and runs and _header_repeated(runs[-1], table, layout):
+            run = runs[-1]  # the header printed again over the rest of the table
+            run.tables.append(table)
         if run is None:
             if layout is None:
                 continue
             run = _TableRun(layout, [table], [])
             runs.append(run)
-        for raw in body:
+        for k, raw in enumerate(body):
             cells = _row_cells(raw, run.layout)
             item_text = cells.get(run.layout.item, "")
             filled = [k for k, c in cells.items() if c.strip()]
             if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
                 continue  # a group's title across the row ("Police response to stalking …")
-            if run.rows and (not item_text or item_text[:1].islower()):
+            numbered = run.layout.number is not None and cells.get(run.layout.number)
+            if numbered and not item_text and k == len(body) - 1:
+                # the page's last row, its text cell open to the next page: kept, to be read
+                # from the page's lines
+                run.rows.append((table.page, cells))
+                run.open_rows.append(cells)
+                continue
+            if run.rows and (not item_text or item_text[:1].islower() or item_text[:1] in "•–-"):
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():
                     last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()

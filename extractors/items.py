@@ -57,6 +57,7 @@ from extractors.item_patterns import (
 from extractors.item_tables import (
     continue_tables_on_lines,
     fill_header_only_tables,
+    fill_open_rows,
     item_tables,
     label_table_candidates,
     pages_with_actions,
@@ -288,6 +289,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body)), body
         )
         runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))
+        fill_open_rows(runs, lines)
         claimed = {id(t) for run in runs for t in run.tables}
         label_cands, label_tables = label_table_candidates(
             [t for t in doc.tables if id(t) not in claimed]

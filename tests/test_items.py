@@ -667,6 +667,35 @@ def test_a_label_opening_a_table_cell_gives_the_rows_kind_and_number() -> None:
     ]
 
 
+def test_a_row_left_open_at_a_pages_foot_reads_its_text_from_the_page() -> None:
+    header = ("No.", "Recommendation")
+    first = Table(page=1, top=500, bottom=760, rows=(
+        header,
+        ("1", "By May 2027, the agency should publish a national data standard."),
+        ("2", ""),  # its lower rule is on the next page: the text cell came out empty
+    ))  # fmt: skip
+    rest = Table(page=2, top=60, bottom=200, rows=(
+        header,
+        ("", "• that missing episodes are published by force every year."),
+        ("3", "Forces should train every call handler to assess risk."),
+    ))  # fmt: skip
+    lines = [
+        line(1, 520, "1 By May 2027, the agency should publish a national data standard."),
+        line(1, 700, "2 By June 2027, the Home Office should make sure:"),
+        line(1, 715, "• that forces use the same categories;", x0=90),
+    ]
+    items = split_items(replace(doc(lines), tables=(first, rest)))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "By May 2027, the agency should publish a national data standard."),
+        (
+            "2",
+            "By June 2027, the Home Office should make sure: • that forces use the same "
+            "categories; • that missing episodes are published by force every year.",
+        ),
+        ("3", "Forces should train every call handler to assess risk."),
+    ]
+
+
 def test_an_entry_of_a_word_or_two_is_a_heading_not_an_item() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=14),
