@@ -689,7 +689,7 @@ class _Tagger:
         if not right:
             return False
         r = [x for x in right if x.lower_ not in DETERMINERS] or right
-        if r[0].i in self.ent_at:
+        if r[0].i in self.ent_at or right[0].i in self.ent_at:  # "and the College of Policing"
             return True
         last = left[-1]
         if self._ent_end(last.i) == last.i + 1:

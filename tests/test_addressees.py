@@ -46,6 +46,13 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         None,
     ),
     ("That the Panel Chair commissions an audit of call handling.", ["Panel Chair"], None),
+    # a body after "and the" is another actor, though a lead's remit before it has an "and"
+    (
+        "The NPCC lead for children and young people and the College of Policing should"
+        " develop training for call handlers.",
+        ["npcc", "college_of_policing"],
+        None,
+    ),
     # a regulated trade's members act as a class ("water undertakers", "landlords")
     ("All water undertakers must publish their drought plans.", ["water undertakers"], None),
     # the members a class is spelled out as, between dashes, act; two names joined by "and"
