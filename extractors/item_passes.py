@@ -226,6 +226,32 @@ def numbered_sections(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def findings_answered(candidates: list[Candidate]) -> list[Candidate]:
+    """A concern or shortfall set as a plain paragraph and answered at once by its own
+    "Recommendation: …" (a prisons inspectorate's key concerns) is the finding behind that
+    recommendation, not an item of its own; a labelled "Cause of concern" stays one."""
+    answered = {
+        id(c)
+        for c, d in itertools.pairwise(candidates)
+        if c.kind in ("cause_of_concern", "area_for_improvement")
+        and not c.labelled
+        and d.kind == "recommendation"
+        and d.run_in
+        and c.blocks
+        and d.blocks
+        and _answers(c.blocks[-1], d.blocks[0])
+    }
+    return [c for c in candidates if id(c) not in answered]
+
+
+def _answers(finding: Block, answer: Block) -> bool:
+    """True when the answer's label stands right under the finding's last line."""
+    last, first = finding.lines[-1], answer.first
+    if first.page == last.page:
+        return 0 <= first.top - last.bottom < 2.5 * first.size
+    return first.page == last.page + 1
+
+
 _WHOLE_NUMBER_RE = re.compile(r"\d{1,3}")
 _DECIMAL_RE = re.compile(r"\d{1,3}\.\d{1,3}")
 

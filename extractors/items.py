@@ -15,6 +15,7 @@ from extractors.item_passes import (
     announced_recommendations,
     chapter_paragraphs,
     drop_titles,
+    findings_answered,
     lead_in_lists,
     midparagraph_labels,
     numbered_sections,
@@ -316,6 +317,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
+        candidates = findings_answered(candidates)
         candidates = without_process(candidates)
         return _finalise(_prefer_labelled(candidates))
 

@@ -298,6 +298,28 @@ def test_a_commitment_about_the_other_actions_is_one_of_the_actions() -> None:
     assert [i.number for i in split_items(doc(lines))] == ["1", "2", "3"]
 
 
+def test_a_concern_answered_at_once_by_its_own_recommendation_is_its_finding() -> None:
+    lines = [
+        line(1, 80, "Key concerns", bold=True, size=13),
+        *paragraph(1, 110, "4. Prisoners waited too long for a routine appointment with a GP."),
+        line(1, 128, "Recommendation: The health provider should cut waits for GP appointments.",
+             x0=100, bold=True),
+        *paragraph(1, 150, "5. Many prisoners were released without anywhere settled to live."),
+        line(1, 168, "Recommendation: The prison service should plan housing before release.",
+             x0=100, bold=True),
+        line(1, 220, "Cause of concern", bold=True, size=13),
+        *paragraph(1, 240, "The force does not know how many suspects it has released on bail."),
+        line(1, 270, "Recommendation", bold=True, size=13),
+        *paragraph(1, 290, "By May 2027, the force should review every suspect released on bail."),
+    ]  # fmt: skip
+    assert [(i.kind, i.text.split()[:2]) for i in split_items(doc(lines))] == [
+        ("recommendation", ["The", "health"]),
+        ("recommendation", ["The", "prison"]),
+        ("cause_of_concern", ["The", "force"]),
+        ("recommendation", ["By", "May"]),
+    ]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
