@@ -265,8 +265,17 @@ def _stands_alone(prev: Line, ln: Line, pitch: dict[int, float]) -> bool:
 
 
 def _continues(prev: Line, ln: Line) -> bool:
-    """True when ln reads as the continuation of prev's sentence (hanging indents etc.)."""
-    return not SENTENCE_END_RE.search(prev.text) and ln.text[:1].islower()
+    """True when ln reads as the continuation of prev's sentence (hanging indents etc.): it
+    opens in lower case, or it hangs under the text of a line that a label opens ("SR3 The
+    Trust, in partnership with the Prison" over "Service, should …")."""
+    if SENTENCE_END_RE.search(prev.text):
+        return False
+    hangs = ln.x0 > prev.x0 and ln.x0 - prev.x0 < 60 and bool(_HANGING_LABEL_RE.match(prev.text))
+    return ln.text[:1].islower() or hangs
+
+
+# A label opening a line, its text set after it: "SR3 ", "R12 ", "4.2 ", "(b) "
+_HANGING_LABEL_RE = re.compile(r"^(?:[A-Z]{1,3}\d{1,3}|\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\))\s+\S")
 
 
 @dataclass(slots=True)

@@ -205,8 +205,6 @@ def _display_line(page: Sequence[Line], taken: Sequence[Line], body: float) -> s
     return " ".join(best.text.split())
 
 
-# A title that says the document restates another report's items: a response to it, or a
-# revisit or progress report on them.
 # "Thank you for your report, published on 20 March 2031": a reply to the report's author,
 # whatever its title says
 _REPLY_SOURCE_RE = re.compile(
@@ -214,6 +212,8 @@ _REPLY_SOURCE_RE = re.compile(
     rf"(?P<date>{_PLAIN_DATE})",
     re.IGNORECASE,
 )
+# A title that says the document restates another report's items: a response to it, or a
+# revisit or progress report on them.
 _RESTATES_ANOTHER_RE = re.compile(
     r"\b(?:response|revisit(?:ed)?|progress|follow-up|action plan)\b", re.IGNORECASE
 )

@@ -320,6 +320,18 @@ def test_a_concern_answered_at_once_by_its_own_recommendation_is_its_finding() -
     ]
 
 
+def test_a_line_hanging_under_a_coded_entrys_text_is_still_that_entry() -> None:
+    lines = [
+        line(1, 80, "Strategic recommendations", bold=True, size=13),
+        line(1, 110, "SR1 The Health Trust, in partnership with the Northern Ireland Prison"),
+        line(1, 125, "Service, should give every prisoner a discharge plan by May 2027.", x0=110),
+        line(1, 150, "SR2 The Prison Service should publish its resettlement data each year."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["SR1", "SR2"]
+    assert items[0].text.endswith("should give every prisoner a discharge plan by May 2027.")
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
