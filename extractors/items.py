@@ -188,7 +188,8 @@ def _after_first_sentence(text: str) -> str:
 _COMMITS_RE = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w’' ,&-]{1,80}?\swill\s+(?:\w+ly\s+)?[a-z]+\b")
 # "the organisation that needs to act": who the items are for, described, not asked
 _WHO_ACTS_RE = re.compile(
-    r"\b(?:that|which|who)\s+(?:needs?\s+to|has\s+to|have\s+to|should|must)\s+act\b",
+    r"\b(?:that|which|who|(?:we|I)\s+(?:consider|think|believe))\s+"
+    r"(?:needs?\s+to|has\s+to|have\s+to|should|must)\s+(?:act|lead)\b",
     re.IGNORECASE,
 )
 

@@ -7,8 +7,9 @@ import re
 
 # Modal and reporting verbs that turn a sentence into a request of someone.
 DIRECTIVE_RE = re.compile(
-    r"\b(?:should|must|shall|recommend(?:s|ed)?|urge|encourage|invite|needs? to|ought to|is to|"
-    r"are to)\b",
+    # "will need to" foresees a necessity; it asks nobody ("the force will need to sustain it")
+    r"\b(?:should|must|shall|recommend(?:s|ed)?|urge|encourage|invite|(?<!will )(?<!would )"
+    r"needs? to|ought to|is to|are to)\b",
     re.IGNORECASE,
 )
 # A modal that looks back ("should have done") or praises ("should be commended") judges what

@@ -277,6 +277,7 @@ def test_a_sentence_saying_who_the_items_are_for_is_not_one_of_them() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=14),
         *paragraph(1, 110, "Our recommendations are grouped by the body that needs to act."),
+        *paragraph(1, 125, "We set out our recommendations and the body we consider should lead."),
         line(1, 140, "Chief constables should:", bold=True),
         *paragraph(1, 160, "• review every stalking report within a week;", x0=80),
         *paragraph(1, 180, "• consider a protection order in every case.", x0=80),

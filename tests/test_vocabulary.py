@@ -14,6 +14,7 @@ from extractors.vocabulary import directs, is_process, opens_with_imperative
         "Forces must record every search.",
         "We recommend that the College of Policing reviews its guidance.",
         "The plan should have been agreed earlier; the force should now agree it by May.",
+        "The force needs to improve how it records searches.",
     ],
 )
 def test_a_request_directs(text: str) -> None:
@@ -27,6 +28,7 @@ def test_a_request_directs(text: str) -> None:
         "Forces that kept their tutors should be commended for doing so.",
         "The force would not have known without the audit.",
         "Demand grew faster than the staff available.",
+        "We welcome this, but the force will need to sustain its effort for months.",
     ],
 )
 def test_judging_what_happened_does_not_direct(text: str) -> None:
