@@ -49,9 +49,17 @@ def _page_references(lines: Sequence[Line]) -> set[int]:
     for (page, _), found in numbers.items():
         found.sort()
         values = [int(lines[i].text) for _, i in found]
-        if len(found) >= 3 and values == sorted(values):
+        rows_found = [[lines[j] for j in rows[(page, band)] if j != i] for band, i in found]
+        if len(found) >= 3 and values == sorted(values) and not _sentences(rows_found):
             drop.update(j for band, _ in found for j in rows[(page, band)])
     return drop
+
+
+def _sentences(rows: Sequence[Sequence[Line]]) -> bool:
+    """True when most rows beside the page numbers end a sentence: a table of items and the
+    pages they appear on ("… a victim personal statement. | 4"), not a contents list of titles."""
+    ended = sum(1 for row in rows if row and row[-1].text.rstrip().endswith((".", ";")))
+    return 2 * ended > len(rows)
 
 
 def drop_contents(lines: Sequence[Line]) -> list[Line]:

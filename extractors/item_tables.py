@@ -18,6 +18,7 @@ from extractors.item_patterns import (
     ITEM_HEADER_RE,
     LABEL_RE,
     PAGE_REF_RE,
+    SENTENCE_END_RE,
     label_kind,
     section_kind,
 )
@@ -569,10 +570,11 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
         kind = section_kind(ln.text) or "recommendation"
         header_bottom = max([ln.bottom] + [lines[j].bottom for j in mates])
         others: list[Line] = [lines[j] for j in mates if lines[j].x0 > ln.x1]
-        cells = _column_cells(lines, i, header_bottom, (col_x0, col_x1), others, used)
+        read: set[int] = set()  # the lines the column takes, if it is a table after all
+        cells = _column_cells(lines, i, header_bottom, (col_x0, col_x1), others, read)
         if len(cells) < 2:
             continue
-        used.update([i, *mates])
+        used.update([i, *mates, *read])
         marks = _mark_columns(others, sorted(right), cells[0][0])
         found = _cell_candidates(cells, kind, marks, 10_000 + i)
         out += _with_named_columns(found, [lines[j] for j in mates if lines[j].x0 > ln.x1], others)
@@ -615,9 +617,12 @@ def _column_cells(
             for k in range(max(0, j - 8), min(len(lines), j + 8))
             if lines[k].page == cur.page
         )
+        # a number set level with a cell's last line ("… personal statement. | 4") does not
+        # split the sentence it ends
+        mid_sentence = prev is not None and _continues_sentence(prev, cur)
         starts = (
             prev is None
-            or aligned
+            or (aligned and not mid_sentence)
             or (cur.page == prev.page and cur.top - prev.bottom > 0.5 * cur.size)
             or (cur.page != prev.page and bool(_ROW_NUMBER_RE.match(cur.text)))
         )
@@ -628,6 +633,16 @@ def _column_cells(
         used.add(j)
         prev = cur
     return cells
+
+
+def _continues_sentence(prev: Line, cur: Line) -> bool:
+    """True when cur carries on the sentence prev left open, on the same page."""
+    return (
+        cur.page == prev.page
+        and not SENTENCE_END_RE.search(prev.text)
+        and cur.text[:1].islower()
+        and cur.top - prev.bottom < 0.5 * cur.size
+    )
 
 
 def _continues_cell(lines: Sequence[Line], k: int) -> bool:

@@ -434,6 +434,8 @@ class _Splitter:
             bare = None  # "Original cause of concern": the earlier report's, reprinted
         if bare is not None and self._tags_the_entry_above(block):
             return  # "Main recommendation" set in under entry 7.1: a mark on it
+        if bare is not None and len(block.lines) == 1 and self._shares_row(block):
+            return  # "Area for improvement | Page": a table's header, no label of one item
         if bare is not None:
             self.close()
             self.pending = (label_kind(bare.group("kw")), text, block)
@@ -453,6 +455,11 @@ class _Splitter:
             self._outside_section(block, text)
             return
         self._in_section(block, text, self.section)
+
+    def _shares_row(self, block: Block) -> bool:
+        """True when other cells stand on the block's line: a row of a table."""
+        first = block.first
+        return (first.page, first.column, round(first.top)) in self.shared_rows
 
     def _tags_the_entry_above(self, block: Block) -> bool:
         """True for a bare label indented under the numbered entry just made: it marks that
@@ -679,8 +686,7 @@ class _Splitter:
         if opened is not None and opened == self.section and block.label_kind == "number":
             # "12. Giving effect to the recommendations": an item's own title
             opened = None if title_size else opened
-        row = (first.page, first.column, round(first.top))
-        if row in self.shared_rows and len(block.lines) == 1:
+        if self._shares_row(block) and len(block.lines) == 1:
             opened = None  # "Status | Recommendations | Areas for improvement": a table's header
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)

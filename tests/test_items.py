@@ -731,6 +731,41 @@ def test_a_row_left_open_at_a_pages_foot_reads_its_text_from_the_page() -> None:
     ]
 
 
+def test_a_summary_table_of_items_and_pages_keeps_each_row_whole() -> None:
+    lines = [
+        line(1, 80, "Summary of areas for improvement", bold=True, size=16),
+        line(1, 130, "Area for improvement", x0=77, bold=True),
+        line(1, 130, "Page", x0=468, bold=True),
+        line(1, 150, "The force should make sure it complies with the", x0=77),
+        line(1, 162, "victims' code in every case.", x0=77),
+        line(1, 162, "4", x0=468),  # the page number level with the row's last line
+        line(1, 190, "The force should answer the calls to its", x0=77),
+        line(1, 202, "non-emergency number more promptly.", x0=77),
+        line(1, 202, "5", x0=468),
+        line(1, 230, "The force should plan its workforce for future demand.", x0=77),
+        line(1, 230, "6", x0=468),
+    ]
+    assert [i.text for i in split_items(doc(lines))] == [
+        "The force should make sure it complies with the victims' code in every case.",
+        "The force should answer the calls to its non-emergency number more promptly.",
+        "The force should plan its workforce for future demand.",
+    ]
+
+
+def test_a_header_pair_over_no_table_leaves_the_lines_under_it_to_the_section() -> None:
+    lines = [
+        line(1, 80, "Summary of areas for improvement", bold=True, size=16),
+        line(1, 130, "Area for improvement", x0=77, bold=True),
+        line(1, 130, "Page", x0=468, bold=True),
+        line(1, 150, "The force should comply with the victims' code.", x0=77),
+        # running text across both columns: the pair headed no table
+        line(1, 180, "The force should make sure that the calls made to its non-emergency"
+             " number are answered much sooner.", x0=77),
+    ]  # fmt: skip
+    texts = [i.text for i in split_items(doc(lines))]
+    assert texts[0] == "The force should comply with the victims' code."
+
+
 def test_an_entry_of_a_word_or_two_is_a_heading_not_an_item() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=14),
