@@ -184,6 +184,14 @@ def _after_first_sentence(text: str) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
+# Fields set under an item: "Owner: Home Office  Timescale: By the end of 2026"
+_WHEN_FIELD = r"(?:timescales?|deadline|due(?: date| by)?|target(?: date)?|by when|completion date)"
+_FIELDS_RE = re.compile(
+    r"^(?:(?:owner|lead(?: organisation| body| agency)?|responsible(?: body| organisation)?|"
+    rf"action by)\s*:\s*(?P<who>.+?)(?:\s+{_WHEN_FIELD}\s*:\s*(?P<when>.+))?"
+    rf"|{_WHEN_FIELD}\s*:\s*(?P<only_when>.+))$",
+    re.IGNORECASE,
+)
 # A body's commitment, opening an entry: "The College of Policing and the NPCC will jointly …"
 _COMMITS_RE = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w’' ,&-]{1,80}?\swill\s+(?:\w+ly\s+)?[a-z]+\b")
 # "the organisation that needs to act": who the items are for, described, not asked
@@ -402,6 +410,8 @@ class _Splitter:
         if group_due is not None:
             self.timing = group_due.group("when")  # "These recommendations should be …"
             return
+        if self._takes_fields(block, text):
+            return
         heading = _is_heading(block, self.body)
         label = LABEL_RE.match(first.text) if label_ok(first, self.body) else None
         # a code label ("R3") only where the text asks, or in a list of items under a lead-in
@@ -455,6 +465,20 @@ class _Splitter:
             self._outside_section(block, text)
             return
         self._in_section(block, text, self.section)
+
+    def _takes_fields(self, block: Block, text: str) -> bool:
+        """ "Owner: Chief constables  Timescale: By 31 March 2026" under an item: who owns it
+        and when it is due, not more of its text."""
+        m = _FIELDS_RE.match(text)
+        last = self.current if self.current is not None else (self.out[-1] if self.out else None)
+        if m is None or last is None or not last.blocks or block.label is not None:
+            return False
+        if block.first.page - last.blocks[-1].page_end > 1:
+            return False
+        who, when = m.group("who"), m.group("when") or m.group("only_when")
+        last.responsible = who.strip(" ;") if who else last.responsible
+        last.timing = when.strip(" ;") if when else last.timing
+        return True
 
     def _shares_row(self, block: Block) -> bool:
         """True when other cells stand on the block's line: a row of a table."""

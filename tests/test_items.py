@@ -333,6 +333,30 @@ def test_a_line_hanging_under_a_coded_entrys_text_is_still_that_entry() -> None:
     assert items[0].text.endswith("should give every prisoner a discharge plan by May 2027.")
 
 
+def test_owner_and_timescale_lines_under_an_item_are_its_fields_not_its_text() -> None:
+    lines = [
+        line(1, 80, "Recommendation 1", bold=True),
+        *paragraph(1, 100, "Chief constables should record the priority of every device."),
+        line(1, 118, "Owner: Chief constables Timescale: By 31 March 2027", x0=90, size=10),
+        line(1, 150, "Recommendation 2", bold=True),
+        *paragraph(1, 170, "The College of Policing should update its guidance on kiosks."),
+        line(1, 188, "Timescale: Within six months", x0=90, size=10),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.text, i.responsible, i.timing) for i in items] == [
+        (
+            "Chief constables should record the priority of every device.",
+            "Chief constables",
+            "By 31 March 2027",
+        ),
+        (
+            "The College of Policing should update its guidance on kiosks.",
+            None,
+            "Within six months",
+        ),
+    ]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
