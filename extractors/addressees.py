@@ -1750,7 +1750,12 @@ def _inherited(
             named = []  # "both forces" are the particular forces the column names
         hinted = _short_forms(_hint_actors(item.responsible, ctx, disabled), actors, ctx)
         bare_imperative = not actors and not ctx.default and opens_with_imperative(item.text)
-        posts = all(_is_post(h, ctx) for h in hinted) or bool(RANK_RE.match(item.responsible))
+        posts = (
+            all(_is_post(h, ctx) for h in hinted)
+            or bool(RANK_RE.match(item.responsible))
+            # "Assistant Chief Fire Officer, Strategy and Planning": a post and its remit
+            or _is_post(item.responsible.split(",")[0].strip(), ctx)
+        )
         if hinted and posts and not bare_imperative:
             # a lead named by post ("Director of Midwifery") acts for the item's body, or for
             # the inspected body when the item names none or only its teams and posts; an

@@ -409,6 +409,15 @@ def test_responsible_hint_overrides_generic_subject() -> None:
     assert got.addressees == ("home_office",)
 
 
+def test_a_lead_post_with_its_remit_acts_for_the_body_the_item_names() -> None:
+    got = _tag(
+        "The service should make sure its risk plan uses current data.",
+        responsible="Assistant Chief Fire Officer, Strategy and Planning",
+    )
+    assert "Strategy and Planning" not in got.addressees
+    assert "Assistant Chief Fire Officer" not in got.addressees
+
+
 def test_to_the_home_office_header_hint() -> None:
     assert _tag("Publish the revised guidance.", responsible="To the Home Office").addressees == (
         "home_office",
