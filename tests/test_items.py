@@ -357,6 +357,23 @@ def test_owner_and_timescale_lines_under_an_item_are_its_fields_not_its_text() -
     ]
 
 
+def test_a_small_capitals_kicker_over_a_title_labels_the_item_and_keeps_its_title() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=16),
+        line(1, 110, "RECOMMENDATION 1", size=8.5),
+        line(1, 124, "Early advice", bold=True, size=12),
+        *paragraph(1, 142, "By May 2027, forces should seek early advice in stalking cases."),
+        line(1, 170, "RECOMMENDATION 2", size=8.5),
+        line(1, 184, "Case files", bold=True, size=12),
+        *paragraph(1, 202, "The prosecution service should set a standard for case files."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "Early advice By May 2027, forces should seek early advice in stalking cases."),
+        ("2", "Case files The prosecution service should set a standard for case files."),
+    ]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
