@@ -433,6 +433,17 @@ def _is_participle(tok: Token) -> bool:
     return (w.endswith(("ed", "en")) and len(w) > 3) or w in IRREGULAR_PARTICIPLES
 
 
+def _its_people(rest: Sequence[Token]) -> bool:
+    """True for a title-cased plural of posts run on after a body's name ("Chief Crown
+    Prosecutors"): the body's own office-holders, who act as it."""
+    return (
+        0 < len(rest) <= 4
+        and all(t.is_title for t in rest)
+        and rest[-1].lower_.endswith("s")
+        and not rest[-1].lower_.endswith("ss")
+    )
+
+
 def _verb_before_object(doc: Doc, i: int, limit: int, toks: list[Token]) -> bool:
     """True when a lower-case word after a name takes an object of its own: "the Commissioner
     commissions an independent review" (a verb, though "commissions" can name bodies)."""
@@ -585,6 +596,7 @@ class _Tagger:
                 or rest[0].lower_ in BODY_ROLES
                 or rest[-1].lower_ in BODY_ROLES  # "the NPCC roads policing lead"
                 or rest[0].is_punct
+                or _its_people(rest)  # "CPS Chief Crown Prosecutors": the body's own officers
             ):
                 return self._label_for(body_id, (ent_start, end))
         for t in toks:  # a registry body inside a longer phrase ("the NPCC lead for X")

@@ -53,6 +53,12 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["npcc", "college_of_policing"],
         None,
     ),
+    # a body's own office-holders run on after its name act as the body
+    (
+        "By May 2027, chief constables and CPS Chief Crown Prosecutors should agree a protocol.",
+        ["chief_constables", "cps"],
+        None,
+    ),
     # a regulated trade's members act as a class ("water undertakers", "landlords")
     ("All water undertakers must publish their drought plans.", ["water undertakers"], None),
     # the members a class is spelled out as, between dashes, act; two names joined by "and"
