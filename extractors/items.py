@@ -466,6 +466,15 @@ class _Splitter:
             return
         self._in_section(block, text, self.section)
 
+    def _lead_timing(self, text: str) -> str | None:
+        """The timing a new lead-in sets: its own, else the heading's in force; the timing the
+        last lead-in stated governed only its own list ("I also recommend that chief
+        constables:" after "… by 31 March 2026, every chief constable …:")."""
+        inherited = self.timing
+        if self.lead_in is not None and inherited == timing_in(self.lead_in):
+            inherited = None
+        return timing_in(text) or inherited
+
     def _takes_fields(self, block: Block, text: str) -> bool:
         """ "Owner: Chief constables  Timescale: By 31 March 2026" under an item: who owns it
         and when it is due, not more of its text."""
@@ -772,9 +781,9 @@ class _Splitter:
         if block.label is None and (_opens_list(text) or timed):
             logger.debug("p%d: recommendation list opened by %r", block.first.page, text)
             self.section, self.section_strength = "recommendation", 0.0
+            self.timing = self._lead_timing(text)
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
             self.by_lead_in = True
-            self.timing = timing_in(text) or self.timing
             self.cluster += 1
             return
         self.narrative_words += _word_count(text)
@@ -807,9 +816,9 @@ class _Splitter:
                 return
             if self.out and self.out[-1].cluster == self.cluster:
                 self.cluster += 1  # another lead-in's list: its lettering may start again
+            self.timing = self._lead_timing(text)
             self.lead_in, self.list_x0 = text, block.first.x0
             self.numbered_lead = numbered_lead
-            self.timing = timing_in(text) or self.timing
             if self.section == "action" and _RECOMMENDS_RE.search(text):
                 self.section = "recommendation"  # "Agreed action" over "I recommend the following"
             return

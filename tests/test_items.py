@@ -374,6 +374,26 @@ def test_a_small_capitals_kicker_over_a_title_labels_the_item_and_keeps_its_titl
     ]
 
 
+def test_the_timing_a_lead_in_states_governs_only_its_own_list() -> None:
+    lines = [
+        *paragraph(
+            1, 80, "I recommend that, by 31 March 2027, every chief constable makes sure that:"
+        ),
+        *paragraph(1, 100, "• custody staff are trained in rousing checks;", x0=80),
+        *paragraph(1, 115, "• custody records show the time of each check.", x0=80),
+        *paragraph(1, 140, "I also recommend that chief constables:"),
+        *paragraph(
+            1,
+            160,
+            "• immediately remind staff how to treat a detainee who cannot be roused;",
+            x0=80,
+        ),
+        *paragraph(1, 175, "• review their contracts with healthcare providers.", x0=80),
+    ]
+    items = split_items(doc(lines))
+    assert [i.timing for i in items] == ["by 31 March 2027", "by 31 March 2027", None, None]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
