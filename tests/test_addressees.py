@@ -59,6 +59,11 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["chief_constables", "cps"],
         None,
     ),
+    (
+        "I recommend that every chief constable makes sure that staff are trained.",
+        ["chief_constables"],
+        None,
+    ),
     # a regulated trade's members act as a class ("water undertakers", "landlords")
     ("All water undertakers must publish their drought plans.", ["water undertakers"], None),
     # the members a class is spelled out as, between dashes, act; two names joined by "and"
