@@ -433,6 +433,14 @@ def _is_participle(tok: Token) -> bool:
     return (w.endswith(("ed", "en")) and len(w) > 3) or w in IRREGULAR_PARTICIPLES
 
 
+# A post named in lower case with the body that holds it: "director of adult social services
+# of Tarnside County Council", "head of safeguarding of the Westmoor Trust"
+_POST_OF_RE = re.compile(
+    r"^(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:director|head|chief executive|leader|chair|manager|"
+    r"clerk|secretary)\b[a-z\s,'’-]*?\bof\s+(?:the\s+)?(?P<body>[A-Z][\w'’ &-]+)$"
+)
+
+
 def _its_people(rest: Sequence[Token]) -> bool:
     """True for a title-cased plural of posts run on after a body's name ("Chief Crown
     Prosecutors"): the body's own office-holders, who act as it."""
@@ -615,6 +623,15 @@ class _Tagger:
                     and (prev.is_lower or prev.like_num)  # not "Westdale Police and Crime …"
                 ):
                     return self._label_for(body_id, (t.i, hit_end))
+                # a place before a class of office written in lower case: "the Tarnside
+                # police and crime commissioner" is one of that class
+                if (
+                    hit_end == toks[-1].i + 1
+                    and t.is_lower
+                    and all(x.is_title or x.lower_ in DETERMINERS for x in before)
+                    and any(x.is_title for x in before)
+                ):
+                    return self._label_for(body_id)
         return None
 
     def _np_list(self, toks: list[Token]) -> list[str]:
@@ -657,6 +674,9 @@ class _Tagger:
         parts = self._split_conjuncts(cleaned)
         for part in parts:
             label = self._conjunct(part, in_list=len(parts) > 1)
+            held = _POST_OF_RE.match(label or "")
+            if held is not None:  # "the director of adult social services of X Council"
+                label = _subject_label(held.group("body"), self.ctx, self.disabled)
             if label:
                 out.append(label)
         return out

@@ -64,6 +64,15 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["chief_constables"],
         None,
     ),
+    # a post named in lower case acts for the body that holds it
+    (
+        "We recommend that the director of adult social services of Fenmoor County Council"
+        " agrees a protocol with the police.",
+        ["Fenmoor County Council"],
+        None,
+    ),
+    # a place before a class of office in lower case: one of that class
+    ("We recommend that the Fenmoor police and crime commissioner reports yearly.", ["pccs"], None),
     # a regulated trade's members act as a class ("water undertakers", "landlords")
     ("All water undertakers must publish their drought plans.", ["water undertakers"], None),
     # the members a class is spelled out as, between dashes, act; two names joined by "and"
