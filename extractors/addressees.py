@@ -748,6 +748,8 @@ class _Tagger:
             and len(r) > 1
             and all(x.is_title for x in r)
             and _is_agent_word(r[-1])
+            # not inside a name the registry knows the like of ("Police and Crime Panel")
+            and f"{last.lower_} and {r[0].lower_}" not in _joined_words(tuple(self.ctx.bodies))
         ):
             return True  # "NHS Tarn and Wold Care Board and Greyholm Police": two bodies' names
         # "Medwell Health and the prison": a common noun after "the" is not part of a name

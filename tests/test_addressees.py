@@ -73,6 +73,12 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     ),
     # a place before a class of office in lower case: one of that class
     ("We recommend that the Fenmoor police and crime commissioner reports yearly.", ["pccs"], None),
+    # "Police and Crime" inside one name, as in the registry's commissioners
+    (
+        "The Westdale Police and Crime Panel should meet monthly.",
+        ["Westdale Police and Crime Panel"],
+        None,
+    ),
     # a regulated trade's members act as a class ("water undertakers", "landlords")
     ("All water undertakers must publish their drought plans.", ["water undertakers"], None),
     # the members a class is spelled out as, between dashes, act; two names joined by "and"
