@@ -60,7 +60,8 @@ _PHRASE = r"(?P<kw>recommendations?|areas? for improvement|causes? (?:of|for) co
 # four areas for improvement": what the report says of itself, in the present or perfect tense.
 _STATED_RE = re.compile(
     r"\b(?:we|this (?:report|inspection|review|inquiry))\s+"
-    r"(?:have |has |are )?(?:also )?(?:make|makes|made|making|set out|sets out|identify|"
+    r"(?:have |has |are )?(?:also |therefore |then |now )?(?:make|makes|made|making|set out|"
+    r"sets out|identify|"
     r"identifies|identified|include|includes)\s+(?:a total of |the following )?"
     + _COUNT
     + r"\s+(?:new |further |national |key |specific |main )?"
@@ -75,6 +76,7 @@ _IN_THIS_RE = re.compile(
     r"sets out)\s+(?:a total of )?" + _COUNT + r"\s+(?:new |further |specific |main )?" + _PHRASE,
     re.IGNORECASE,
 )
+_NEW_RE = re.compile(r"\b(?:new|further)\s+\w", re.IGNORECASE)
 # A statement in the simple past ("we made 20 recommendations") is about another report when
 # its sentence dates it elsewhere: a year, or a previous / last / earlier report.
 _PAST_RE = re.compile(r"^(?:we|this \w+)\s+(?:also )?(?:made|identified|included)\b", re.I)
@@ -265,15 +267,27 @@ def stated_counts(doc: DocumentText, items: Sequence[Item]) -> list[str]:
     """A count the report states of itself that differs from the count found."""
     text = " ".join(line.text for line in doc.lines)
     stated: dict[ItemKind, set[int]] = {}
+    past: dict[ItemKind, set[int]] = {}
+    new: dict[ItemKind, set[int]] = {}  # "two new recommendations": others may be restated
     for m in [*_STATED_RE.finditer(text), *_IN_THIS_RE.finditer(text)]:
-        if _PAST_RE.match(m.group(0)) and _ELSEWHERE_RE.search(_sentence(text, m)):
+        said = _PAST_RE.match(m.group(0))
+        if said and _ELSEWHERE_RE.search(_sentence(text, m)):
             continue
         kind = section_kind(m.group("kw")) or "recommendation"
-        stated.setdefault(kind, set()).add(_count_of(m.group("n")))
+        count = _count_of(m.group("n"))
+        target = past if said else (new if _NEW_RE.search(m.group(0)) else stated)
+        target.setdefault(kind, set()).add(count)
+    for kind, counts in past.items():
+        if kind not in stated and kind not in new:  # "we made six" beside "we have made two new"
+            stated[kind] = counts
     out = []
-    for kind, counts in stated.items():
+    for kind in dict.fromkeys([*stated, *new]):
         of_kind = [i for i in items if i.kind == kind]
         found = {len(of_kind), sum(1 for i in of_kind if i.parent is None)}
+        counts = stated.get(kind, set())
+        if kind in new and max(found) >= min(new[kind]):
+            continue  # the new ones at least, besides any the report restates
+        counts = counts | new.get(kind, set())
         if counts.isdisjoint(found) and max(counts) > 0:
             plural = _KIND_NAMES[kind][1]
             says = " or ".join(str(c) for c in sorted(counts))
@@ -316,7 +330,9 @@ def empty_sections(
         if words < 20:
             continue
         last = max((u.page_end for u in body), default=unit.page_end)
-        if not any(pages[(kind, p)] for p in range(unit.page_start, last + 1)):
+        # a summary's section ahead of the full list, which the items were found in
+        ahead = any(i.kind == kind and i.page_start > last for i in items)
+        if not ahead and not any(pages[(kind, p)] for p in range(unit.page_start, last + 1)):
             out.append(
                 f"the section headed {unit.text.strip()!r} (page {unit.page_start}) yielded no "
                 f"{_KIND_NAMES[kind][1]}"

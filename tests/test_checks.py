@@ -94,6 +94,25 @@ def test_stated_counts_read_only_what_the_report_says_of_itself() -> None:
     assert stated_counts(other, items) == []
     agrees = doc([*paragraph(1, 60, "We have made two recommendations to the force.")])
     assert stated_counts(agrees, items) == []
+    # a revisit: what the first report made, then what this one makes anew
+    revisit = doc(
+        [
+            *paragraph(
+                1,
+                60,
+                "We made six recommendations.",
+                "We have therefore made two new recommendations.",
+            )
+        ]
+    )
+    assert stated_counts(revisit, items) == []
+    restated = [_item(str(n)) for n in range(1, 9)]  # six restated and two new
+    assert (
+        stated_counts(doc([*paragraph(1, 60, "We make two new recommendations.")]), restated) == []
+    )
+    assert stated_counts(doc([*paragraph(1, 60, "We make three new recommendations.")]), items) == [
+        "the report says it makes 3 recommendations; 2 found"
+    ]
 
 
 def test_a_section_of_items_that_yields_none_is_warned_even_in_the_body_font() -> None:
@@ -112,6 +131,8 @@ def test_a_section_of_items_that_yields_none_is_warned_even_in_the_body_font() -
         "the section headed 'Areas for improvement' (page 1) yielded no areas for improvement"
     ]
     assert empty_sections(units, [_item(None, "area_for_improvement")]) == []
+    # a summary's section ahead of the full list the items were found in is no failure
+    assert empty_sections(units, [_item("1", "area_for_improvement", page=4)]) == []
 
 
 def test_silence_in_a_document_that_recommends() -> None:
