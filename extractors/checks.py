@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from extractors.item_patterns import ANOTHER_REPORTS_RE
 from extractors.skeleton import Unit, build_skeleton, section_kind
 from extractors.vocabulary import is_process
 from models.records import DocumentText, Item, ItemKind
@@ -196,6 +197,8 @@ def printed_labels_missing(doc: DocumentText, items: Sequence[Item]) -> list[str
         m = _LABEL_LINE_RE.match(line.text)
         # A label stands alone, before a separator or a capital; "Recommendation 5 extends…"
         # is prose about it.
+        if m and ANOTHER_REPORTS_RE.match(line.text[m.end("n") :]):
+            continue  # "RECOMMENDATION 3, MARCH 2024 REPORT": quoted from another report
         if m and (
             line.bold
             or m.group("rest") in ("", ":", ".", "–", "—", "-")

@@ -328,3 +328,12 @@ def timing_in(lead_in: str) -> str | None:
     """A deadline stated once in a list's lead-in ("within three months the force should:")."""
     m = LEAD_TIMING_RE.search(lead_in)
     return m.group(0) if m else None
+
+
+# A label that names the report it comes from: "Recommendation 1, March 2024 report",
+# "Recommendation 3 (2023 inspection)", "Recommendation 2 from our 2024 review".
+ANOTHER_REPORTS_RE = re.compile(
+    r"^\s*[,(–-]?\s*(?:(?:from|of|in)\s+)?(?:(?:the|our|its|their)\s+)?(?:[A-Za-z]+\s+)?"
+    r"(?:19|20)\d\d\s+(?:report|inspection|review)\b",
+    re.IGNORECASE,
+)

@@ -28,6 +28,7 @@ from extractors.item_passes import (
     without_process,
 )
 from extractors.item_patterns import (
+    ANOTHER_REPORTS_RE,
     BARE_LABEL_RE,
     CODE_LABEL_RE,
     COUNT_RE,
@@ -423,7 +424,7 @@ class _Splitter:
             coded = CODE_LABEL_RE.match(first.text)
             ordered = coded and (opens_with_imperative(coded.group("rest")) or coded.group("sep"))
             label = coded if ordered else None  # "Rec 6: My office will …": a code and colon
-        if label is not None and _ANOTHER_REPORTS_RE.match(label.group("rest")):
+        if label is not None and ANOTHER_REPORTS_RE.match(label.group("rest")):
             label = None  # "Recommendation 1, March 2024 report": a quotation of that report
         if label is not None and _RANGE_RE.match(label.group("rest")):
             # "Recommendations 3 to 5: quick wins" heads a group of items, labelled by it
@@ -1143,13 +1144,6 @@ _GROUP_DUE_RE = re.compile(
     r"^(?:these|the following|all)\s+(?:recommendations?|actions?)(?:\s+below)?\s+"
     r"(?:should|must)\s+be\s+(?:completed|implemented|met|achieved|in place)\s+"
     r"(?P<when>(?:by|within|before|no later than)\b[^.]{3,80}?)\.?\s*$",
-    re.IGNORECASE,
-)
-# A label that names the report it comes from: "Recommendation 1, March 2024 report",
-# "Recommendation 3 (2023 inspection)", "Recommendation 2 from our 2024 review".
-_ANOTHER_REPORTS_RE = re.compile(
-    r"^\s*[,(–-]?\s*(?:(?:from|of|in)\s+)?(?:(?:the|our|its|their)\s+)?(?:[A-Za-z]+\s+)?"
-    r"(?:19|20)\d\d\s+(?:report|inspection|review)\b",
     re.IGNORECASE,
 )
 _RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")

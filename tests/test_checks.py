@@ -74,6 +74,8 @@ def test_printed_labels_with_no_item() -> None:
     assert printed_labels_missing(document, [_item(str(n)) for n in range(1, 6)]) == []
     prose = doc([*paragraph(1, 100, "Recommendation 5 extends these ideas to the fire service.")])
     assert printed_labels_missing(prose, []) == []
+    quoted = doc([line(1, 100, "RECOMMENDATION 3, MARCH 2024 REPORT", bold=True)])
+    assert printed_labels_missing(quoted, []) == []  # another report's, quoted
 
 
 def test_numbering_gaps() -> None:
