@@ -217,12 +217,14 @@ _WRAPPED_NUMBER_RE = re.compile(
 def _wrapped_number(prev: Line, ln: Line) -> bool:
     """True when ln opens with a number that carries on the sentence the line above left open:
     "… agree a protocol by" / "30 September 2025." is a wrapped line, not entry 30."""
+    # under an entry's label the wrapped line hangs where the entry's text starts
+    hangs = 0 < ln.x0 - prev.x0 < 40 and _list_label(prev.text)[0] is not None
     return (
         bool(_WRAPPED_NUMBER_RE.match(ln.text))
         and ln.page == prev.page
         and ln.column == prev.column
         and ln.bold == prev.bold
-        and abs(ln.x0 - prev.x0) < 4
+        and (abs(ln.x0 - prev.x0) < 4 or hangs)
         and not SENTENCE_END_RE.search(prev.text)
     )
 

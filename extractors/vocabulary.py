@@ -48,6 +48,9 @@ PROCESS_RE = re.compile(
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
     r"(?:the|each of the) (?:actions?|remedies|steps) above|"
     r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
+    # "The service should include each of them in its action plan": the items, handled
+    r"\b(?:them|these|those|the (?:recommendations?|areas? for improvement))\b[^.]{0,30}?"
+    r"\bin (?:its|their|an?|the) (?:own )?(?:action|improvement) plans?\b|"
     rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+"
     r"(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
     re.IGNORECASE,

@@ -394,6 +394,36 @@ def test_the_timing_a_lead_in_states_governs_only_its_own_list() -> None:
     assert [i.timing for i in items] == ["by 31 March 2027", "by 31 March 2027", None, None]
 
 
+def test_a_number_wrapped_under_a_hanging_bullet_is_not_an_entry() -> None:
+    lines = [
+        line(1, 80, "What needs to improve", bold=True, size=14),
+        line(1, 110, "• The range of education and training for young people aged", x0=60),
+        line(1, 125, "16 and 17 who are not in full-time education.", x0=77),
+        line(1, 145, "• Joint planning with social care when children are remanded.", x0=60),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == [None, None]
+    assert items[0].text.endswith("aged 16 and 17 who are not in full-time education.")
+
+
+def test_asking_for_the_items_in_an_action_plan_is_not_one_of_them() -> None:
+    lines = [
+        line(1, 80, "Areas for improvement", bold=True, size=14),
+        *paragraph(1, 110, "The table below lists the areas for improvement we identified. The",
+                   "service should include each of them in its action plan."),
+    ]  # fmt: skip
+    table = Table(page=1, top=200, bottom=300, rows=(
+        ("Area for improvement", "Pillar"),
+        ("The service should audit its high-risk premises every year.", "Protection"),
+        ("The service should train more fire safety inspectors.", "Protection"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [i.text.split()[:4] for i in items] == [
+        ["The", "service", "should", "audit"],
+        ["The", "service", "should", "train"],
+    ]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
