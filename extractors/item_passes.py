@@ -230,8 +230,8 @@ def findings_answered(candidates: list[Candidate]) -> list[Candidate]:
     """A concern or shortfall set as a plain paragraph and answered at once by its own
     "Recommendation: …" (a prisons inspectorate's key concerns) is the finding behind that
     recommendation, not an item of its own; a labelled "Cause of concern" stays one."""
-    answered = {
-        id(c)
+    answered = [
+        c
         for c, d in itertools.pairwise(candidates)
         if c.kind in ("cause_of_concern", "area_for_improvement")
         and not c.labelled
@@ -240,8 +240,20 @@ def findings_answered(candidates: list[Candidate]) -> list[Candidate]:
         and c.blocks
         and d.blocks
         and _answers(c.blocks[-1], d.blocks[0])
-    }
-    return [c for c in candidates if id(c) not in answered]
+    ]
+    if _numbered_on(answered, candidates):
+        return candidates  # concerns 1-3, then areas for improvement 4-7: one list of items
+    drop = {id(c) for c in answered}
+    return [c for c in candidates if id(c) not in drop]
+
+
+def _numbered_on(concerns: Sequence[Candidate], candidates: Sequence[Candidate]) -> bool:
+    """True when other items carry on the concerns' numbering (the next whole number)."""
+    numbers = [int(c.number) for c in concerns if c.number and c.number.isdigit()]
+    if not numbers:
+        return False
+    after = str(max(numbers) + 1)
+    return any(c.number == after and c not in concerns for c in candidates)
 
 
 def _answers(finding: Block, answer: Block) -> bool:

@@ -58,7 +58,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     # A coroner's "5 CORONER'S CONCERNS", "The matters of concern", "Key concerns"
     (
         r"^(?:\d+\.?\s+)?(?:the\s+)?(?:(?:matters?|areas?) of concern|"
-        r"(?:(?:coroner|inspector|panel|inquiry)(?:'s|’s)|key|main|principal|our|serious)\s+concerns?)$",
+        r"(?:(?:coroner|inspector|panel|inquiry)(?:'s|’s)|key|main|principal|our|serious|"
+        r"priority)\s+concerns?)(?:\s+and\s+(?:our\s+)?recommendations)?$",
         "cause_of_concern",
     ),
     (r"\bareas? for priority action\b", "action"),

@@ -424,6 +424,30 @@ def test_asking_for_the_items_in_an_action_plan_is_not_one_of_them() -> None:
     ]
 
 
+def test_priority_concerns_numbered_on_by_the_areas_for_improvement_are_items() -> None:
+    lines = [
+        line(1, 80, "Priority concerns and recommendations", bold=True, size=14),
+        *paragraph(1, 110, "1. The force did not oversee its use of force in custody."),
+        line(1, 128, "Recommendation: The force should record all use of force accurately.", x0=92),
+        *paragraph(1, 150, "2. Detainees waited too long for mental health assessments."),
+        line(
+            1, 168, "Recommendation: The force should agree faster assessments with health.", x0=92
+        ),
+        line(1, 200, "Areas for improvement", bold=True, size=14),
+        *paragraph(1, 230, "3. The force should improve the data it collects on custody."),
+        *paragraph(1, 250, "4. The force should give detainees leaving custody advice on support."),
+    ]
+    items = split_items(doc(lines))
+    assert sorted((i.kind, i.number or "") for i in items) == [
+        ("area_for_improvement", "3"),
+        ("area_for_improvement", "4"),
+        ("cause_of_concern", "1"),
+        ("cause_of_concern", "2"),
+        ("recommendation", ""),
+        ("recommendation", ""),
+    ]
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
