@@ -1029,6 +1029,9 @@ static PyObject *segment_line(LineWork *work, PWord **seg, size_t n) {
                                  size, bold);
 }
 
+/* The widest gap, in ems, between a hanging list mark and its text (text.py's _HANGING_GAP). */
+#define HANGING_GAP 6.0
+
 /* Split each row at column edges and gutters (never after a lone list mark) into lines. */
 static int row_lines(LineWork *work, size_t r, PyObject *lines) {
     const Row *row = &work->rows[r];
@@ -1043,8 +1046,9 @@ static int row_lines(LineWork *work, size_t r, PyObject *lines) {
                 at_edge |= fabs(word->x0 - work->edges[e]) <= 2;
             double size = word->size < last->size ? last->size : word->size;
             split = at_edge || (gap > 12.0 && gap > 1.6 * size && is_gutter(work, r, word->x0));
-            if (split && i - start == 1) {
-                /* a lone list mark hangs in front of its text: never a line of its own */
+            if (split && i - start == 1 && gap <= HANGING_GAP * size) {
+                /* a lone list mark hangs in front of its text: never a line of its own (a
+                 * column's width away, it stands beside another column's line instead) */
                 int mark = text_matches(work, row->words[start], work->list_mark);
                 if (mark < 0) return -1;
                 split = !mark;

@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "15"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "16"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -52,7 +52,8 @@ TEXT_LAYER_VERSION = "15"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 12: columns that fill only a band of the page (a grid of boxes) are read column by column;
 # 13: drawn list marks (small filled shapes before a line) are read as bullets;
 # 14: a hanging paragraph number ("4.12") or code ("R3") stays on its line;
-# 15: a band of prose in two columns under a full-width figure is read column by column
+# 15: a band of prose in two columns under a full-width figure is read column by column;
+# 16: a hanging list mark a column's width from the next word is not that word's line's mark
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -66,6 +67,7 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(r"\d+")
+_HANGING_GAP = 6.0  # ems: the widest gap between a hanging list mark and its text
 # A lone bullet glyph or list number set apart from its text by a hanging indent: a glyph,
 # "3." / "(a)" / "(iv)", a paragraph number "4.12", or a short code "R3" / "SR1" / "AFI2".
 _LIST_MARK_RE = re.compile(
@@ -776,10 +778,38 @@ def page_lines(
 ) -> list[Line]:
     """A page's words as visual lines in reading order (the C grouping when it is built),
     each marked when it sits in a box or panel (the order reads panels side by side)."""
-    lines = _mark_boxes(group_lines(words, page, page_width, native), boxes, ())
+    lines = _mark_boxes(_marks_rejoined(group_lines(words, page, page_width, native)), boxes, ())
     # panels are known before the order (a grid of them is read panel column by panel column);
     # a table's cells are marked after it, so that its rows are never read as columns
     return _mark_boxes(_order_columns(lines, page_width), (), table_boxes)
+
+
+def _marks_rejoined(lines: list[Line]) -> list[Line]:
+    """A lone list mark ("7.") set a little higher than its text, in a larger size, ends up a
+    line of its own: it opens the line just right of it at its height."""
+    marks = [ln for ln in lines if _LIST_MARK_RE.match(ln.text)]
+    if not marks:
+        return lines  # most pages: nothing to rejoin
+    taken: set[int] = set()
+    joined: dict[int, Line] = {}
+    for mark in marks:
+        text = next(
+            (
+                ln
+                for ln in lines
+                if ln is not mark
+                and id(ln) not in taken
+                and abs(ln.top - mark.top) < 0.5 * mark.size
+                and 0 < ln.x0 - mark.x1 <= _HANGING_GAP * mark.size
+            ),
+            None,
+        )
+        if text is not None:
+            taken.update((id(mark), id(text)))
+            joined[id(text)] = replace(
+                text, text=f"{mark.text} {text.text}", x0=mark.x0, top=min(mark.top, text.top)
+            )
+    return [joined.get(id(ln), ln) for ln in lines if id(ln) not in taken or id(ln) in joined]
 
 
 def group_lines(words: PageWords, page: int, page_width: float, native: bool = True) -> list[Line]:
@@ -848,8 +878,13 @@ def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
             wide = gap > 12.0 and gap > 1.6 * max(word.size, last.size)
             if (
                 (at_edge or (wide and _is_gutter(_neighbours(rows, r, near), last.x1, word.x0)))
-                # a lone list mark hangs in front of its text: never a line of its own
-                and not (len(current) == 1 and _LIST_MARK_RE.match(current[0].text))
+                # a lone list mark hangs in front of its text: never a line of its own (a
+                # column's width away, it stands beside another column's line instead)
+                and not (
+                    len(current) == 1
+                    and _LIST_MARK_RE.match(current[0].text)
+                    and gap <= _HANGING_GAP * max(word.size, last.size)
+                )
             ):
                 segments.append(current)
                 current = [word]

@@ -334,6 +334,14 @@ EDGE_CASES: dict[str, PageWords] = {
             )
         )
     ),
+    "a list mark a column's width from the next word": _page(
+        *(
+            w
+            for row in range(12)
+            for w in _body(100 + 14 * row, ("Left", 72.0), (f"text{row}", 100.0), ("Right", 320.0))
+        ),
+        *_body(268.0, ("7.", 72.0), ("purpose.", 320.0)),
+    ),
     "justified gaps crossing": _page(
         *(
             w
@@ -407,6 +415,9 @@ def test_markers_ties_and_list_marks_group_as_intended() -> None:
     assert marks[3:5] == ["Not", "a mark"]
     # a paragraph number or a short code hangs before its text too; a year is a table cell
     assert marks[5:] == ["R3 Ensure", "4.12 The force", "2024", "Totals"]
+    # a column's width away, a lone mark is no mark of the other column's line
+    far = [ln.text for ln in lines["a list mark a column's width from the next word"]]
+    assert far[-2:] == ["7.", "purpose."]
 
 
 def test_pages_c_declines_are_grouped_by_python() -> None:

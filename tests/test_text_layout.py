@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.text import _is_frame, _order_columns, remove_furniture
+from extractors.text import _is_frame, _marks_rejoined, _order_columns, remove_furniture
 from models.records import Line
 
 WIDTH, HEIGHT = 595.0, 842.0
@@ -176,3 +176,17 @@ def test_two_columns_of_prose_under_a_full_width_figure_are_read_column_by_colum
     texts = [ln.text for ln in _order_columns([*figure, caption, *prose], WIDTH)]
     body = [t for t in texts if "prose" in t]
     assert body == left + right
+
+
+def test_a_list_mark_set_apart_from_its_text_opens_the_line_level_with_it() -> None:
+    mark = Line(4, "7.", 56, 66, 486.8, 496.8, 10.0, False)
+    text = Line(
+        4, "By 30 June 2027, chief constables should make", 78, 300, 487.2, 496.7, 9.5, False
+    )
+    other = Line(4, "sexual purpose.", 335, 400, 486.8, 496.3, 9.5, False, column=1)
+    assert [ln.text for ln in _marks_rejoined([mark, other, text])] == [
+        "sexual purpose.",
+        "7. By 30 June 2027, chief constables should make",
+    ]
+    alone = Line(4, "8.", 56, 66, 600, 610, 10.0, False)
+    assert _marks_rejoined([alone, other]) == [alone, other]  # nothing level beside it
