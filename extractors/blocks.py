@@ -194,8 +194,14 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 or (same_page and abs(ln.x0 - prev.x0) > 30 and not _continues(prev, ln))
             ):
                 new = True
-            elif blocks and blocks[-1].label is not None and ln.x0 < blocks[-1].first.x0 - 4:
-                # Outdented line after a list entry: back to running text.
+            elif (
+                blocks
+                and blocks[-1].label is not None
+                and ln.x0 < blocks[-1].first.x0 - 4
+                and (same_page or not _continues(prev, ln))
+            ):
+                # Outdented line after a list entry: back to running text (on the next page
+                # or column, a line that carries on the entry's open sentence is still it).
                 new = True
             elif blocks and _leaves_hanging_entry(blocks[-1], ln):
                 new = True

@@ -448,6 +448,19 @@ def test_priority_concerns_numbered_on_by_the_areas_for_improvement_are_items() 
     ]
 
 
+def test_an_entry_carried_over_to_the_next_pages_left_margin_stays_whole() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        line(
+            1, 700, "21. Commissioners should hold their chief constables to account, and", x0=313
+        ),
+        line(2, 70, "publish a summary of progress within 12 months.", x0=78),
+        line(2, 100, "How we will monitor progress", bold=True, size=12),
+    ]
+    [item] = split_items(doc(lines))
+    assert item.text.endswith("and publish a summary of progress within 12 months.")
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
