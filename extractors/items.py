@@ -193,6 +193,12 @@ _FIELDS_RE = re.compile(
     rf"|{_WHEN_FIELD}\s*:\s*(?P<only_when>.+))$",
     re.IGNORECASE,
 )
+# A list of findings that the report's recommendations answer elsewhere
+_ANSWERED_ELSEWHERE_RE = re.compile(
+    r"\b(?:are|is)\s+(?:the\s+)?(?:subject|basis|focus)\s+of\s+(?:our|the|its)\s+"
+    r"(?:\w+\s+){0,2}recommendations\b",
+    re.IGNORECASE,
+)
 # A body's commitment, opening an entry: "The College of Policing and the NPCC will jointly …"
 _COMMITS_RE = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w’' ,&-]{1,80}?\swill\s+(?:\w+ly\s+)?[a-z]+\b")
 # "the organisation that needs to act": who the items are for, described, not asked
@@ -812,8 +818,10 @@ class _Splitter:
             if text[:1].islower() and above is not None and _just_above(above, block):
                 # "Within 12 months, the College of Policing" set as a heading, then "should:"
                 text = f"{above.raw_text} {text}"
-            if _MEETING_LEAD_RE.match(text):
-                self.section = None  # "That Cabinet: (a) approves …": the meeting's decisions
+            if _MEETING_LEAD_RE.match(text) or _ANSWERED_ELSEWHERE_RE.search(text):
+                # "That Cabinet: (a) approves …": the meeting's decisions; "the following key
+                # concerns, which are the subject of our recommendations in section 7": findings
+                self.section = None
                 return
             if self.out and self.out[-1].cluster == self.cluster:
                 self.cluster += 1  # another lead-in's list: its lettering may start again

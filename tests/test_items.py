@@ -461,6 +461,17 @@ def test_an_entry_carried_over_to_the_next_pages_left_margin_stays_whole() -> No
     assert item.text.endswith("and publish a summary of progress within 12 months.")
 
 
+def test_findings_that_recommendations_elsewhere_answer_are_not_items() -> None:
+    lines = [
+        line(1, 80, "What needs to improve at HMP Eastfold", bold=True, size=14),
+        *paragraph(1, 110, "We identified the following key concerns, which are the subject of",
+                   "our main recommendations in section 7:"),
+        *paragraph(1, 150, "• too many prisoners spent most of the day in their cells;", x0=80),
+        *paragraph(1, 165, "• call bells were not answered quickly enough.", x0=80),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
+
+
 def test_government_response_keeps_the_recommendation_not_the_response() -> None:
     lines = [
         line(1, 80, "Recommendation 3", bold=True, size=13),
