@@ -677,6 +677,8 @@ class _Tagger:
             held = _POST_OF_RE.match(label or "")
             if held is not None:  # "the director of adult social services of X Council"
                 label = _subject_label(held.group("body"), self.ctx, self.disabled)
+            elif label and self.ctx.default and re.match(r"(?i)your\s+\w+$", label):
+                label = self.ctx.default  # "Your board must …" in a letter to the body
             if label:
                 out.append(label)
         return out

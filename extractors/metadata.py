@@ -133,6 +133,11 @@ _SUBJECT_RES = (
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:County|City|Borough|District) Council)\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:Fire and Rescue Service|Fire & Rescue Service))\b"),
     re.compile(r"\b((?:HMP|HMYOI|HMP/YOI|HM Prison)(?: [A-Z][a-z]+)+)\b"),  # one prison
+    # "… following our inspection of Fernlea Homes Limited": the body a title ends by naming
+    re.compile(
+        r"\b(?:inspection|investigation|audit|review) of "
+        r"([A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|and|&))+)$"
+    ),
 )
 # A subtitle is set larger than the body text; a byline or presentation line ends the title.
 _DISPLAY_RATIO = 1.2

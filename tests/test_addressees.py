@@ -1023,3 +1023,19 @@ def test_a_councils_own_review_means_the_councils_cabinet_whatever_its_topic() -
         {"local_authority"},
         {"local_authority", "NHS Fenland Integrated Care Board"},
     ]
+
+
+def test_you_and_your_board_in_a_letter_are_the_body_it_is_about() -> None:
+    letter = Metadata(
+        title="Regulatory requirements following our inspection of Fernlea Homes Limited",
+        publisher="Housing Regulator",
+        published=None,
+        subject="Fernlea Homes Limited",
+    )
+    items = [
+        Item("action", "1", None, 1, 1, "You must survey every home by 31 March 2027."),
+        Item(
+            "action", "2", None, 1, 1, "Your board must confirm that it accepts these requirements."
+        ),
+    ]
+    assert [i.addressees for i in tag_addressees(items, letter)] == [("provider",), ("provider",)]

@@ -303,6 +303,13 @@ def test_a_line_that_asks_or_cites_is_no_imprint() -> None:
     assert _meta([cover, [BODY], back]).publisher is None
 
 
+def test_a_title_ending_in_the_body_it_inspected_names_the_subject() -> None:
+    cover = [("Regulatory requirements following our inspection of Fernlea Homes Limited", 18.0)]
+    assert _meta([[*cover, BODY]]).subject == "Fernlea Homes Limited"
+    plain = [("An inspection of the police response to stalking", 18.0), BODY]
+    assert _meta([plain]).subject is None
+
+
 def test_a_letter_is_titled_by_its_subject_line_and_is_about_the_body_it_is_sent_to() -> None:
     head = ("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services", 16.0)
     address = [("Chief Fire Officer Sam Doe", 11.0), ("Eastfield Fire and Rescue Service", 11.0),
