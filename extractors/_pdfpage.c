@@ -1030,7 +1030,7 @@ static PyObject *segment_line(LineWork *work, PWord **seg, size_t n) {
 }
 
 /* The widest gap, in ems, between a hanging list mark and its text (text.py's _HANGING_GAP). */
-#define HANGING_GAP 6.0
+#define HANGING_GAP 10.0
 
 /* Split each row at column edges and gutters (never after a lone list mark) into lines. */
 static int row_lines(LineWork *work, size_t r, PyObject *lines) {

@@ -67,7 +67,7 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(r"\d+")
-_HANGING_GAP = 6.0  # ems: the widest gap between a hanging list mark and its text
+_HANGING_GAP = 10.0  # ems: the widest gap between a hanging list mark and its text
 # A lone bullet glyph or list number set apart from its text by a hanging indent: a glyph,
 # "3." / "(a)" / "(iv)", a paragraph number "4.12", or a short code "R3" / "SR1" / "AFI2".
 _LIST_MARK_RE = re.compile(
