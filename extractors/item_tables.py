@@ -418,6 +418,9 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 # "Area for improvement 2 The force should …" in a "Recommendation" column
                 kind, number = label_kind(named.group("kw")), named.group("num")
                 text = named.group("rest")
+            enumerated = None if number else _CELL_NUMBER_RE.match(text)
+            if enumerated is not None:  # "1. The trust should …": the row's number, printed
+                number, text = enumerated.group(1), text[enumerated.end() :]
             line = Line(page, text, 0, 0, 0, 0, 0, False)
             out.append(
                 Candidate(
@@ -434,6 +437,10 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 )
             )
     return out
+
+
+# A cell that opens with its row's number: "1. The trust should …", "12) Forces should …"
+_CELL_NUMBER_RE = re.compile(r"(\d{1,3})[.)]\s+(?=[A-Z])")
 
 
 def _terse_note(text: str) -> bool:

@@ -839,6 +839,12 @@ def test_a_label_opening_a_table_cell_gives_the_rows_kind_and_number() -> None:
         ("recommendation", "1", "The force should answer calls within ten seconds."),
         ("area_for_improvement", "2", "The force should record ethnicity in searches."),
     ]
+    numbered = (
+        ("Recommendation", "Action"),
+        ("3. The trust should audit triage.", "Audit set up."),
+    )
+    [item] = split_items(replace(doc([]), tables=(Table(1, 100, 200, numbered),)))
+    assert (item.number, item.text) == ("3", "The trust should audit triage.")
 
 
 def test_a_row_left_open_at_a_pages_foot_reads_its_text_from_the_page() -> None:
