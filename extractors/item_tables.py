@@ -144,34 +144,65 @@ def _header_repeated(last: _TableRun, table: Table, layout: _TableLayout) -> boo
     """True when a table on the next page repeats the header of the run before it and opens
     with a row that carries no number: the same table, its header printed again."""
     body = table.rows[1:]
-    if not body or layout.number is None or layout.columns != last.layout.columns:
+    if not body or layout.columns != last.layout.columns:
         return False
     first = _row_cells(body[0], layout)
-    return table.page == last.tables[-1].page + 1 and not first.get(layout.number)
+    text = first.get(layout.item, "")
+    # no number of its own, or (with no number column) text that carries on a sentence
+    carried = (
+        not first.get(layout.number)
+        if layout.number is not None
+        else bool(text) and (text[:1].islower() or text[:1] in "•–-")
+    )
+    return table.page == last.tables[-1].page + 1 and carried
 
 
 def fill_open_rows(runs: Sequence[_TableRun], lines: Sequence[Line]) -> None:
-    """A numbered row at a page's foot whose text cell came out empty (its closing rule is on
-    the next page) reads its text from the lines beside its number, down to the table's foot;
-    any continuation from the next page follows it."""
+    """A row at a page's foot whose text cell came out empty (its closing rule is on the next
+    page) reads its text from the page's lines, from the line its number or owner opens down
+    to the table's foot; any continuation from the next page follows it."""
     for run in runs:
-        layout = run.layout
-        if layout.number is None or layout.item != len(layout.columns) - 1:
-            continue  # only a last column's text can be read whole from the lines
         for page, cells in run.rows:
-            number = cells.get(layout.number, "").strip()
             table = next((t for t in run.tables if t.page == page), None)
-            if not number or table is None or not any(cells is c for c in run.open_rows):
+            if table is None or not any(cells is c for c in run.open_rows):
                 continue
             band = [ln for ln in lines if ln.page == page and table.top - 1 <= ln.top]
             band = [ln for ln in band if ln.top <= table.bottom + 1]
-            opening = re.compile(rf"{re.escape(number)}\s+(?P<rest>\S.*)$")
-            start = next((j for j, ln in enumerate(band) if opening.match(ln.text)), None)
-            if start is None:
-                continue
-            head = opening.match(band[start].text)
-            parts = [head.group("rest") if head else "", *(ln.text for ln in band[start + 1 :])]
-            cells[layout.item] = join_text([*parts, cells.get(layout.item, "")]).strip()
+            found = _open_row_text(run.layout, table, cells, band)
+            if found:
+                cells[run.layout.item] = join_text([found, cells.get(run.layout.item, "")]).strip()
+
+
+def _open_row_text(
+    layout: _TableLayout, table: Table, cells: dict[int, str], band: Sequence[Line]
+) -> str | None:
+    """The open row's text cell as the lines print it (None when it cannot be told apart)."""
+    number = cells.get(layout.number, "").strip() if layout.number is not None else ""
+    if number and layout.item == len(layout.columns) - 1:
+        opening = re.compile(rf"{re.escape(number)}\s+(?P<rest>\S.*)$")
+        start = next((j for j, ln in enumerate(band) if opening.match(ln.text)), None)
+        if start is None:
+            return None
+        head = opening.match(band[start].text)
+        return join_text(
+            [head.group("rest") if head else "", *(ln.text for ln in band[start + 1 :])]
+        )
+    owner = cells.get(layout.responsible, "").split() if layout.responsible is not None else []
+    names = [table.rows[0][i].strip() for i in layout.columns]
+    heads = [next((ln for ln in band if ln.text.strip() == n), None) for n in names]
+    column = heads[layout.item]
+    if not owner or column is None:
+        return None
+    right = [h.x0 for h in heads[layout.item + 1 :] if h is not None]
+    opener = next((ln for ln in band if ln.text.startswith(" ".join(owner[:2]))), None)
+    if opener is None:
+        return None
+    taken = [
+        ln.text
+        for ln in band
+        if ln.top >= opener.top - 1 and column.x0 - 3 <= ln.x0 < (min(right) - 3 if right else 1e9)
+    ]
+    return join_text(taken) if taken else None
 
 
 def _row_cells(row: Sequence[str], layout: _TableLayout) -> dict[int, str]:
@@ -255,15 +286,16 @@ def item_tables(
             cells = _row_cells(raw, run.layout)
             item_text = cells.get(run.layout.item, "")
             filled = [k for k, c in cells.items() if c.strip()]
-            if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
-                continue  # a group's title across the row ("Police response to stalking …")
             numbered = run.layout.number is not None and cells.get(run.layout.number)
-            if numbered and not item_text and k == len(body) - 1:
+            owned = run.layout.responsible is not None and filled == [run.layout.responsible]
+            if (numbered or owned) and not item_text and k == len(body) - 1:
                 # the page's last row, its text cell open to the next page: kept, to be read
                 # from the page's lines
                 run.rows.append((table.page, cells))
                 run.open_rows.append(cells)
                 continue
+            if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
+                continue  # a group's title across the row ("Police response to stalking …")
             if run.rows and (not item_text or item_text[:1].islower() or item_text[:1] in "•–-"):
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():

@@ -306,7 +306,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body)), body
         )
         runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))
-        fill_open_rows(runs, lines)
+        fill_open_rows(runs, doc.lines)  # as printed: before margin labels join their text
         claimed = {id(t) for run in runs for t in run.tables}
         label_cands, label_tables = label_table_candidates(
             [t for t in doc.tables if id(t) not in claimed]

@@ -911,6 +911,36 @@ def test_a_header_pair_over_no_table_leaves_the_lines_under_it_to_the_section() 
     assert texts[0] == "The force should comply with the victims' code."
 
 
+def test_a_row_left_open_beside_its_owner_reads_its_text_from_the_page() -> None:
+    header = ("Agency", "Recommendation", "Findings")
+    first = Table(page=1, top=480, bottom=760, rows=(
+        header,
+        ("Westvale Council", "1. The council should publish a hoarding protocol.", "F1"),
+        ("Westvale Health Trust", "", ""),  # its lower rule is on the next page
+    ))  # fmt: skip
+    rest = Table(page=2, top=60, bottom=200, rows=(
+        header,
+        ("", "and to any other agency involved.", ""),
+        ("Westvale Police", "3. The police should share welfare concerns every time.", "F5"),
+    ))  # fmt: skip
+    lines = [
+        line(1, 482, "Agency", x0=57, bold=True),
+        line(1, 482, "Recommendation", x0=221, bold=True),
+        line(1, 482, "Findings", x0=600, bold=True),
+        line(1, 700, "Westvale Health", x0=57),
+        line(1, 700, "2. The trust should review its discharge policy and tell the GP", x0=221),
+        line(1, 700, "F3", x0=600),
+        line(1, 713, "Trust", x0=57),
+    ]
+    items = split_items(replace(doc(lines), tables=(first, rest)))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "The council should publish a hoarding protocol."),
+        ("2", "The trust should review its discharge policy and tell the GP and to any other agency"
+         " involved."),
+        ("3", "The police should share welfare concerns every time."),
+    ]  # fmt: skip
+
+
 def test_an_entry_of_a_word_or_two_is_a_heading_not_an_item() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=14),
