@@ -64,7 +64,15 @@ def is_process(text: str) -> bool:
 
 def directs(text: str) -> bool:
     """True when the text asks someone to act (a directive not only looking back or praising)."""
-    return bool(DIRECTIVE_RE.search(_JUDGES_RE.sub(" ", text)))
+    return bool(DIRECTIVE_RE.search(_OBJECT_NEED_RE.sub(" ", _JUDGES_RE.sub(" ", text))))
+
+
+# "the progress they still need to make": a need inside a noun phrase, asked of nobody
+_OBJECT_NEED_RE = re.compile(
+    r"\b(?:the|what|any|all)\s+(?:\w+\s+){0,2}(?:they|we|it|he|she)\s+(?:still\s+|also\s+)?"
+    r"needs?\s+to\s+\w+",
+    re.IGNORECASE,
+)
 
 
 _ASK_RE = re.compile(

@@ -29,6 +29,7 @@ def test_a_request_directs(text: str) -> None:
         "The force would not have known without the audit.",
         "Demand grew faster than the staff available.",
         "We welcome this, but the force will need to sustain its effort for months.",
+        "Leaders were open with us about the progress they still need to make.",
     ],
 )
 def test_judging_what_happened_does_not_direct(text: str) -> None:
