@@ -157,6 +157,7 @@ class _Context:
     recipients: tuple[Recipient, ...] = ()  # the bodies the document lists as sent to
     # names of registry bodies written as printed ("HMPPS", "Care Quality Commission"), folded
     printed: frozenset[str] = frozenset()
+    area: str = ""  # the place an area inspection covers ("… in Halverton"): its partners
 
     def known(self, label: str) -> bool:
         """True for a registry body, by its id, label or a name it is printed under."""
@@ -227,6 +228,7 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         if b.printed
         for name in (b.name, *b.aliases)
     )
+    area = _AREA_RE.search(metadata.title or "") if not metadata.subject else None
     return _Context(
         bodies,
         by_id,
@@ -236,7 +238,14 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         departments,
         metadata.recipients,
         printed,
+        area.group("area") if area else "",
     )
+
+
+# A joint inspection of an area's partners: "… area inspection of … in Halverton"
+_AREA_RE = re.compile(
+    r"\barea inspection\b.*\bin (?P<area>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s*$"
+)
 
 
 # "Police and Crime Commissioner for Westmarch", "Office of the PCC for Westmarch"
@@ -1700,6 +1709,12 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
             first = label.split()[0].lower()
             if first in subject.lower():
                 return ctx.default
+    if ctx.area and "subject_name" not in disabled:
+        # an area inspection inspects the area's council and its police force
+        if re.search(r"\bcouncil\b", label, re.I) and label.startswith(ctx.area):
+            return SUBJECT_COUNCIL_ID
+        if FORCE_NAME_RE.search(label) and not ctx.known(label):
+            return SUBJECT_FORCE_ID
     place = FORCE_NAME_RE.sub("", label).strip().lower()  # "Westmarch Police" -> "westmarch"
     if (
         subject

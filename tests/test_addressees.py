@@ -1039,3 +1039,22 @@ def test_you_and_your_board_in_a_letter_are_the_body_it_is_about() -> None:
         ),
     ]
     assert [i.addressees for i in tag_addressees(items, letter)] == [("provider",), ("provider",)]
+
+
+def test_an_area_inspection_inspects_the_areas_council_and_its_police_force() -> None:
+    jtai = Metadata(
+        title="Joint targeted area inspection of the response to children at risk in Halverton",
+        publisher="Ofsted",
+        published=None,
+    )
+    item = Item(
+        "area_for_improvement",
+        None,
+        None,
+        1,
+        1,
+        "Halverton Borough Council and Greyholm Police should share information about missing"
+        " children within a day.",
+    )
+    [tagged] = tag_addressees([item], jtai)
+    assert set(tagged.addressees) == {"local_authority", "force"}
