@@ -88,7 +88,7 @@ _ELSEWHERE_RE = re.compile(
 # the report prints.
 _LABEL_LINE_RE = re.compile(
     r"^(?P<kw>recommendation|area for improvement|cause of concern)\s+"
-    r"(?P<n>\d{1,3}(?:\.\d{1,3})?)[a-z]?(?![.\d])\s*(?P<rest>.?)",
+    r"(?P<n>\d{1,3}(?:\.\d{1,3}){0,2})[a-z]?(?![.\d])\s*(?P<rest>.?)",
     re.IGNORECASE,
 )
 _RECOMMENDS_RE = re.compile(r"\brecommend(?:s|ed)?\s+(?:that|the|a|an)\b", re.IGNORECASE)
@@ -172,8 +172,8 @@ def _found(items: Sequence[Item], kind: ItemKind) -> set[int]:
 
 
 def _label(number: str | None) -> str | None:
-    """A printed number as a label to compare: "4a (ii)" → "4"; "3.2" → "3.2"."""
-    m = re.match(r"(\d{1,3}(?:\.\d{1,3})?)(?![.\d])", (number or "").strip())
+    """A printed number as a label to compare: "4a (ii)" → "4"; "3.2" → "3.2"; "2.3.1" too."""
+    m = re.match(r"(\d{1,3}(?:\.\d{1,3}){0,2})(?![.\d])", (number or "").strip())
     return m.group(1) if m else None
 
 

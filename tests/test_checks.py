@@ -245,6 +245,17 @@ def test_chapter_numbered_labels_are_compared_as_printed() -> None:
         "(check the pages where they are printed)"
     ]
     assert printed_labels_missing(document, [_item("2.1"), _item("2.2"), _item("3.1")]) == []
+    three = doc(
+        [
+            line(1, 100, "Recommendation 2.3.1", bold=True),
+            line(1, 140, "Recommendation 2.3.2", bold=True),
+        ]
+    )
+    assert printed_labels_missing(three, []) == [
+        "recommendations 2.3.1 and 2.3.2 printed; 2.3.1 and 2.3.2 not found "
+        "(check the pages where they are printed)"
+    ]
+    assert printed_labels_missing(three, [_item("2.3.1"), _item("2.3.2")]) == []
 
 
 def test_a_count_dated_to_another_report_is_narrative() -> None:
