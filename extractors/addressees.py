@@ -18,6 +18,7 @@ from extractors.registry import (
     Body,
     is_force_id,
     load_registry,
+    resolve_body,
 )
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.short_forms import defined_in
@@ -1594,11 +1595,8 @@ def _short_form_labels(
 
 def _registry_name(name: str, ctx: _Context) -> str | None:
     """The label of the registry body printed under this very name, if any."""
-    folded = name.casefold()
-    for body in ctx.bodies:
-        if folded in {n.casefold() for n in (body.name, *body.aliases)}:
-            return body.output
-    return None
+    body_id = resolve_body(name, ctx.bodies)
+    return ctx.by_id[body_id].output if body_id is not None else None
 
 
 def _publisher_head(

@@ -252,8 +252,8 @@ def _numbered_on(concerns: Sequence[Candidate], candidates: Sequence[Candidate])
     numbers = [int(c.number) for c in concerns if c.number and c.number.isdigit()]
     if not numbers:
         return False
-    after = str(max(numbers) + 1)
-    return any(c.number == after and c not in concerns for c in candidates)
+    after, taken = str(max(numbers) + 1), {id(c) for c in concerns}
+    return any(c.number == after and id(c) not in taken for c in candidates)
 
 
 def _answers(finding: Block, answer: Block) -> bool:

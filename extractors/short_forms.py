@@ -5,7 +5,7 @@ included, stands for that body in every item that uses it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from models.records import Line
 
@@ -31,11 +31,8 @@ _NOT_A_NAME = {"The", "A", "An", "This", "That", "Our", "Their", "Its", "Each", 
 def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
     """Every (short form, name) the text defines, first definition first."""
     found: dict[str, str] = {}
-    for k, line in enumerate(lines):
-        if not _BRACKETED_CAPITALS_RE.search(line.text):
-            continue  # most lines define nothing: the name pattern runs only where one may
-        # the line before too: a name may wrap onto the line that holds its short form
-        window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
+    # most lines define nothing: the name pattern runs only where one may
+    for window in _windows(lines, lambda text: bool(_BRACKETED_CAPITALS_RE.search(text))):
         for short, name in defined_in(window):
             found.setdefault(short, name)
     for title, name in bare_titles(lines):
@@ -48,10 +45,8 @@ def bare_titles(lines: Sequence[Line]) -> list[tuple[str, str]]:
     bare "Commissioner" is then that office's holder. Two offices with one title ("the
     Information Commissioner" and "the Victims' Commissioner") leave the bare title to nobody."""
     offices: dict[str, set[str]] = {}
-    for k, line in enumerate(lines):
-        if "Commissioner" not in line.text and "Ombudsman" not in line.text:
-            continue
-        window = " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
+    titled = _windows(lines, lambda text: "Commissioner" in text or "Ombudsman" in text)
+    for window in titled:
         for m in _OFFICE_RE.finditer(window):
             words = m.group("name").split()
             while words and words[0] in _NOT_A_NAME:
@@ -59,6 +54,13 @@ def bare_titles(lines: Sequence[Line]) -> list[tuple[str, str]]:
             if len(words) >= 2:
                 offices.setdefault(m.group("title"), set()).add(" ".join(words))
     return [(title, next(iter(names))) for title, names in offices.items() if len(names) == 1]
+
+
+def _windows(lines: Sequence[Line], wanted: Callable[[str], bool]) -> Iterator[str]:
+    """Each wanted line joined to the line before it: a name may wrap onto the next line."""
+    for k, line in enumerate(lines):
+        if wanted(line.text):
+            yield " ".join(ln.text for ln in lines[max(0, k - 1) : k + 1])
 
 
 def defined_in(text: str) -> list[tuple[str, str]]:
