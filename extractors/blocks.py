@@ -22,6 +22,7 @@ from extractors.item_patterns import (
     is_to_line,
     section_kind,
 )
+from extractors.vocabulary import directs
 from models.records import ItemKind, Line, Table
 
 logger = logging.getLogger(__name__)
@@ -140,8 +141,11 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     if m.group("sep") or not rest:
         # "New recommendation 1: By March …" labels this report's own item
         return not prefix or not rest or prefix.lower() in _OWN_PREFIXES
-    # "Recommendation 4 of the report ..." is prose; a bold/heading label line is not.
-    return ln.bold and not prefix
+    if prefix:
+        return False
+    # "Recommendation 4 of the report ..." is prose; a bold label line is not, nor a label run
+    # into a sentence of its own ("Recommendation 2.3.1 By March, the force should …")
+    return ln.bold or (rest[:1].isupper() and directs(rest))
 
 
 _OWN_PREFIXES = frozenset({"new", "further", "additional"})

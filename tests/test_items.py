@@ -2022,6 +2022,31 @@ def test_a_lower_case_item_reference_alone_on_a_line_labels_nothing() -> None:
     assert label_ok(line(1, 100, "recommendation 4: publish the plan"), BODY)
 
 
+def test_a_label_run_into_a_directive_sentence_of_its_own_needs_no_colon_or_bold() -> None:
+    assert label_ok(
+        line(1, 100, "Recommendation 2.3.1 By June, the unit should audit its cells"), BODY
+    )
+    # a reference inside prose: lower case after the number, or no one is asked to act
+    assert not label_ok(line(1, 100, "Recommendation 2.3.1 is the first we make here"), BODY)
+    assert not label_ok(line(1, 100, "Recommendation 4 The Board accepted in full"), BODY)
+    lines = [
+        *paragraph(1, 80, "Cells were cleaned weekly and the rota was kept up to date."),
+        *paragraph(
+            1,
+            110,
+            "Recommendation 2.3.1 By June, the unit should audit its cells and",
+            "record the result.",
+        ),
+        *paragraph(1, 150, "Recommendation 2.3.2 The unit should publish each audit."),
+        *paragraph(1, 180, "Recommendation 2.3.1 is the first of the two made here."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("2.3.1", "By June, the unit should audit its cells and record the result."),
+        ("2.3.2", "The unit should publish each audit."),
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
