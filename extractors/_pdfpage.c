@@ -1042,9 +1042,15 @@ static int row_lines(LineWork *work, size_t r, PyObject *lines) {
             const PWord *last = row->words[i - 1], *word = row->words[i];
             double gap = word->x0 - last->x1;
             int at_edge = 0;
-            for (size_t e = 0; gap > 4 && e < work->n_edges; e++)
-                at_edge |= fabs(word->x0 - work->edges[e]) <= 2;
             double size = word->size < last->size ? last->size : word->size;
+            for (size_t e = 0; gap > 4 && e < work->n_edges; e++) {
+                /* the word starts at the edge, or within an em past it after a gap wider
+                 * than an em that holds the edge */
+                double edge = work->edges[e];
+                at_edge |= fabs(word->x0 - edge) <= 2 ||
+                           (gap > size && last->x1 <= edge - 2 && edge - 2 <= word->x0 &&
+                            word->x0 <= edge + size);
+            }
             split = at_edge || (gap > 12.0 && gap > 1.6 * size && is_gutter(work, r, word->x0));
             if (split && i - start == 1 && gap <= HANGING_GAP * size) {
                 /* a lone list mark hangs in front of its text: never a line of its own (a

@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "16"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "17"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -53,7 +53,9 @@ TEXT_LAYER_VERSION = "16"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 13: drawn list marks (small filled shapes before a line) are read as bullets;
 # 14: a hanging paragraph number ("4.12") or code ("R3") stays on its line;
 # 15: a band of prose in two columns under a full-width figure is read column by column;
-# 16: a hanging list mark a column's width from the next word is not that word's line's mark
+# 16: a hanging list mark a column's width from the next word is not that word's line's mark;
+# 17: a row splits where a gap wider than an em crosses a column edge; a bold number badge
+# beside its text is that text's mark
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -784,15 +786,27 @@ def page_lines(
     return _mark_boxes(_order_columns(lines, page_width), (), table_boxes)
 
 
+_BADGE_RE = re.compile(r"^\d{1,2}$")
+
+
+def _stands_out(mark: Line, text: Line) -> bool:
+    """True when a bare number is set apart from the line beside it: bold beside plain text,
+    or larger, and that line reads as text (not another number of a table's row)."""
+    heavier = (mark.bold and not text.bold) or mark.size > text.size + 0.5
+    return heavier and text.text[:1].isalpha()
+
+
 def _marks_rejoined(lines: list[Line]) -> list[Line]:
     """A lone list mark ("7.") set a little higher than its text, in a larger size, ends up a
-    line of its own: it opens the line just right of it at its height."""
-    marks = [ln for ln in lines if _LIST_MARK_RE.match(ln.text)]
+    line of its own: it opens the line just right of it at its height. So does a bare number
+    set in a heavier or larger face than its text (a numbered badge: "1" bold beside "All …")."""
+    marks = [ln for ln in lines if _LIST_MARK_RE.match(ln.text) or _BADGE_RE.match(ln.text)]
     if not marks:
         return lines  # most pages: nothing to rejoin
     taken: set[int] = set()
     joined: dict[int, Line] = {}
     for mark in marks:
+        badge = not _LIST_MARK_RE.match(mark.text)
         text = next(
             (
                 ln
@@ -801,6 +815,7 @@ def _marks_rejoined(lines: list[Line]) -> list[Line]:
                 and id(ln) not in taken
                 and abs(ln.top - mark.top) < 0.5 * mark.size
                 and 0 < ln.x0 - mark.x1 <= _HANGING_GAP * mark.size
+                and (not badge or _stands_out(mark, ln))
             ),
             None,
         )
@@ -874,8 +889,9 @@ def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
         for word in row[1:]:
             last = current[-1]
             gap = word.x0 - last.x1
-            at_edge = gap > 4 and bool(edges) and any(abs(word.x0 - e) <= 2 for e in edges)
-            wide = gap > 12.0 and gap > 1.6 * max(word.size, last.size)
+            size = max(word.size, last.size)
+            at_edge = gap > 4 and bool(edges) and any(_at_edge(last, word, e, size) for e in edges)
+            wide = gap > 12.0 and gap > 1.6 * size
             if (
                 (at_edge or (wide and _is_gutter(_neighbours(rows, r, near), last.x1, word.x0)))
                 # a lone list mark hangs in front of its text: never a line of its own (a
@@ -883,7 +899,7 @@ def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
                 and not (
                     len(current) == 1
                     and _LIST_MARK_RE.match(current[0].text)
-                    and gap <= _HANGING_GAP * max(word.size, last.size)
+                    and gap <= _HANGING_GAP * size
                 )
             ):
                 segments.append(current)
@@ -892,6 +908,15 @@ def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
                 current.append(word)
         segments.append(current)
     return [_segment_to_line(seg, page) for seg in segments]
+
+
+def _at_edge(last: Word, word: Word, edge: float, size: float) -> bool:
+    """True when the next word starts a column at `edge`: it starts there, or within an em
+    past it after a gap wider than an em that holds the edge (a panel's text inset from its
+    column's edge)."""
+    if abs(word.x0 - edge) <= 2:
+        return True
+    return word.x0 - last.x1 > size and last.x1 <= edge - 2 <= word.x0 <= edge + size
 
 
 def _column_edges(rows: list[list[Word]], page_width: float) -> list[float]:

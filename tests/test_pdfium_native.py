@@ -342,6 +342,19 @@ EDGE_CASES: dict[str, PageWords] = {
         ),
         *_body(268.0, ("7.", 72.0), ("purpose.", 320.0)),
     ),
+    "a panel's word inset past a column edge": _page(
+        *(
+            w
+            for row in range(12)
+            for w in _body(100 + 14 * row, ("Left", 72.0), (f"text{row}", 100.0), ("Right", 320.0))
+        ),
+        # a panel in the right column sets its text 4 pt in from the column's edge (320),
+        # 15 pt from the last word of a long line (not a gutter's width by itself)
+        ("Longest", 72.0, 309.0, 268.0, 278.0, 10.0, False),
+        *_body(268.0, ("4", 324.0)),
+        ("Longer", 72.0, 316.0, 282.0, 292.0, 10.0, False),
+        *_body(282.0, ("far", 331.0)),
+    ),
     "justified gaps crossing": _page(
         *(
             w
@@ -418,6 +431,10 @@ def test_markers_ties_and_list_marks_group_as_intended() -> None:
     # a column's width away, a lone mark is no mark of the other column's line
     far = [ln.text for ln in lines["a list mark a column's width from the next word"]]
     assert far[-2:] == ["7.", "purpose."]
+    # a word within an em past a column's edge, after a gap wider than an em, starts that
+    # column; further in (a figure's label, a justified gap) it does not
+    inset = [ln.text for ln in lines["a panel's word inset past a column edge"]]
+    assert inset[-3:] == ["Longest", "4", "Longer far"]
 
 
 def test_pages_c_declines_are_grouped_by_python() -> None:

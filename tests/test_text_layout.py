@@ -190,3 +190,17 @@ def test_a_list_mark_set_apart_from_its_text_opens_the_line_level_with_it() -> N
     ]
     alone = Line(4, "8.", 56, 66, 600, 610, 10.0, False)
     assert _marks_rejoined([alone, other]) == [alone, other]  # nothing level beside it
+
+
+def test_a_bold_number_badge_beside_its_text_opens_that_line() -> None:
+    badge = Line(2, "4", 225, 231, 323.1, 333.1, 10.0, True)
+    text = Line(2, "GP practices should record the name", 241, 379, 323.0, 332.4, 9.4, False)
+    assert [ln.text for ln in _marks_rejoined([badge, text])] == [
+        "4 GP practices should record the name"
+    ]
+    # a number in the face of the line beside it is a table's cell, not a badge
+    plain = Line(2, "4", 225, 231, 323.1, 333.1, 9.4, False)
+    assert _marks_rejoined([plain, text]) == [plain, text]
+    # nor is a bold number beside another number
+    count = Line(2, "12", 241, 252, 323.0, 332.4, 9.4, False)
+    assert _marks_rejoined([badge, count]) == [badge, count]
