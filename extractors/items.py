@@ -944,8 +944,14 @@ class _Splitter:
         if _follows(out[-1].blocks[-1], block) and not RESPONSE_OPENING_RE.match(text):
             out[-1].blocks.append(block)  # same entry, split only by a change of font
             return True
-        if block.first.x0 > out[-1].blocks[0].first.x0 + 4 and not _looks_like_subheading(block):
-            out[-1].blocks.append(block)  # indented under the current entry: part of it
+        last = out[-1].blocks[-1].lines[-1]
+        if (
+            block.first.x0 > out[-1].blocks[0].first.x0 + 4
+            and (block.first.page != last.page or block.first.column == last.column)
+            and not _looks_like_subheading(block)
+        ):
+            # indented under the current entry: part of it (the next column on its page is not)
+            out[-1].blocks.append(block)
             return True
         return False
 

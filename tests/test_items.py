@@ -2047,6 +2047,31 @@ def test_a_label_run_into_a_directive_sentence_of_its_own_needs_no_colon_or_bold
     ]
 
 
+def test_the_next_columns_prose_is_not_indented_under_the_last_entry_of_a_column() -> None:
+    from dataclasses import replace
+
+    lines = [
+        line(1, 80, "Our recommendations", bold=True, size=12),
+        *paragraph(1, 100, "1 The council should publish its escalation policy."),
+        *paragraph(1, 120, "2 Schools should record every missed appointment."),
+        *(
+            replace(ln, column=1)
+            for ln in paragraph(
+                1,
+                80,
+                "Staff told the reviewers that caseloads had risen",
+                "sharply since 2023 and that supervision was rare.",
+                x0=330,
+            )
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "The council should publish its escalation policy.",
+        "Schools should record every missed appointment.",
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
