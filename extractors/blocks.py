@@ -22,7 +22,6 @@ from extractors.item_patterns import (
     is_to_line,
     section_kind,
 )
-from extractors.vocabulary import directs
 from models.records import ItemKind, Line, Table
 
 logger = logging.getLogger(__name__)
@@ -144,8 +143,9 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     if prefix:
         return False
     # "Recommendation 4 of the report ..." is prose; a bold label line is not, nor a label run
-    # into a sentence of its own ("Recommendation 2.3.1 By March, the force should …")
-    return ln.bold or (rest[:1].isupper() and directs(rest))
+    # into a sentence of its own ("Recommendation 2.3.1 By March, the force should …"): in
+    # prose a capital does not follow an item's number without a stop between them
+    return ln.bold or rest[:1].isupper()
 
 
 _OWN_PREFIXES = frozenset({"new", "further", "additional"})

@@ -911,6 +911,20 @@ def test_a_header_pair_over_no_table_leaves_the_lines_under_it_to_the_section() 
     assert texts[0] == "The force should comply with the victims' code."
 
 
+def test_a_kind_heading_beside_a_paragraphs_last_line_in_the_next_column_heads_no_table() -> None:
+    lines = [
+        line(1, 100, "Area for improvement", bold=True, size=BODY + 0.5),
+        line(1, 120, "The unit should evaluate the outcomes of its work."),
+        line(1, 150, "2. Supporting investigations", bold=True, size=BODY + 3),
+        line(1, 170, "We reviewed a sample of records and spoke to staff at all ranks."),
+        line(1, 185, "Leaders told us they understood the scale of the challenge."),
+        # the next column's paragraph ends level with the heading
+        replace(line(1, 100, "changes of personnel.", x0=330), column=1),
+    ]
+    texts = [i.text for i in split_items(doc(lines))]
+    assert texts == ["The unit should evaluate the outcomes of its work."]
+
+
 def test_a_row_left_open_beside_its_owner_reads_its_text_from_the_page() -> None:
     header = ("Agency", "Recommendation", "Findings")
     first = Table(page=1, top=480, bottom=760, rows=(
@@ -2022,13 +2036,14 @@ def test_a_lower_case_item_reference_alone_on_a_line_labels_nothing() -> None:
     assert label_ok(line(1, 100, "recommendation 4: publish the plan"), BODY)
 
 
-def test_a_label_run_into_a_directive_sentence_of_its_own_needs_no_colon_or_bold() -> None:
+def test_a_label_run_into_a_sentence_of_its_own_needs_no_colon_or_bold() -> None:
     assert label_ok(
         line(1, 100, "Recommendation 2.3.1 By June, the unit should audit its cells"), BODY
     )
-    # a reference inside prose: lower case after the number, or no one is asked to act
+    assert label_ok(line(1, 100, "Recommendation 2.2 The head of the unit"), BODY)
+    # a reference inside prose: lower case after the number
     assert not label_ok(line(1, 100, "Recommendation 2.3.1 is the first we make here"), BODY)
-    assert not label_ok(line(1, 100, "Recommendation 4 The Board accepted in full"), BODY)
+    assert not label_ok(line(1, 100, "Recommendation 4 (see chapter 2) was accepted"), BODY)
     lines = [
         *paragraph(1, 80, "Cells were cleaned weekly and the rota was kept up to date."),
         *paragraph(
@@ -2048,8 +2063,6 @@ def test_a_label_run_into_a_directive_sentence_of_its_own_needs_no_colon_or_bold
 
 
 def test_the_next_columns_prose_is_not_indented_under_the_last_entry_of_a_column() -> None:
-    from dataclasses import replace
-
     lines = [
         line(1, 80, "Our recommendations", bold=True, size=12),
         *paragraph(1, 100, "1 The council should publish its escalation policy."),
