@@ -580,6 +580,14 @@ _ROW_NUMBER_RE = re.compile(
 )
 
 
+def _header_cell(text: str) -> bool:
+    """True for text that can head a table's column: a few words, not the end of a sentence
+    in the next column of prose ("changes of personnel.")."""
+    words = text.split()
+    ends_sentence = len(words) > 1 and text.endswith(".")
+    return len(words) <= 5 and not text[:1].islower() and not ends_sentence
+
+
 def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Candidate], set[int]]:
     """Items from tables drawn without rules: a header cell names the item column."""
     out: list[Candidate] = []
@@ -600,7 +608,7 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
             len(mates) < 1
             or not right
             or ln.size > body + 1.5
-            or any(LABEL_RE.match(lines[j].text) or len(lines[j].text.split()) > 5 for j in mates)
+            or any(LABEL_RE.match(lines[j].text) or not _header_cell(lines[j].text) for j in mates)
             # a page number beside it: a contents entry, not a column header
             or all(PAGE_REF_RE.fullmatch(lines[j].text.strip()) for j in mates)
         ):
