@@ -39,7 +39,8 @@ _CUES = (
     r"(?:final )?(?:version )?for publication",  # "Final version for publication: 3 May 2026"
     # minutes: "MINUTES of the meeting of the Panel held in …, on Thursday 29 January 2026"
     r"\bminutes of the meeting\b[^.]{0,200}?\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?",
-    r"presented to parliament[^.]{0,160}?",
+    # "Presented to Parliament …", "Laid before the Scottish Parliament by … on 23 September 2025"
+    r"(?:presented to|laid before) (?:the )?(?:\w+ )?(?:parliament|senedd|assembly)[^.]{0,160}?",
     r"presented to the (?:panel|board|committee|council|cabinet)(?: on)?",
     r"ordered by the house of commons to be printed",
     r"updated(?: on)?",

@@ -119,6 +119,15 @@ def test_a_version_for_publication_or_a_minuted_meeting_dates_the_document() -> 
     assert _meta([minutes, [BODY]], created="D:20000101").published == date(2032, 1, 29)
 
 
+def test_a_report_laid_before_a_parliament_is_dated_by_the_day_it_was_laid() -> None:
+    cover = [("Scottish Policing Inspectorate", 14.0),
+             ("Thematic inspection of missing person investigations", 20.0),
+             ("Laid before the Scottish Parliament by the Inspector of Policing on 23 September",
+              11.0),
+             ("2031", 11.0)]  # fmt: skip
+    assert _meta([cover, [BODY]], created="D:20000101").published == date(2031, 9, 23)
+
+
 def test_a_cover_table_dates_the_report_not_the_incident() -> None:
     cover = [
         ("Incident investigation: a delayed transfer", 20.0),
