@@ -201,8 +201,9 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         doc = parse(subject, bodies)
         forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
         named = forces - {"chief_constables", SUBJECT_FORCE_ID}
-        if len(named) == 1:
-            subject_ids = named
+        national = _nations_force(metadata, bodies) if not named else None
+        if len(named) == 1 or national:
+            subject_ids = named or {national or ""}
             default = SUBJECT_FORCE_ID
         elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
@@ -253,6 +254,22 @@ _AREA_RE = re.compile(
 _PCC_FOR_RE = re.compile(
     r"\b(?:Police(?:,)? (?:Fire )?and Crime Commissioner|PCC) for (?P<place>[A-Z][\w'’ -]{2,40})$"
 )
+
+
+def _nations_force(metadata: Metadata, bodies: list[Body]) -> str | None:
+    """The force a police inspection inspects when its nation has one force and its title or
+    publisher names the nation ("… police bail in Northern Ireland": the PSNI)."""
+    title = metadata.title or ""
+    if not _POLICING_RE.search(title):
+        return None
+    where = f"{title} {metadata.publisher or ''}"
+    return next(
+        (b.id for b in bodies if any(re.search(rf"\b{re.escape(n)}\b", where) for n in b.nation)),
+        None,
+    )
+
+
+_POLICING_RE = re.compile(r"\bpolic(?:e|ing)\b", re.IGNORECASE)
 
 
 def _own_force(metadata: Metadata) -> str | None:
@@ -522,10 +539,10 @@ class _Tagger:
             and self.doc[span[1] - 1].lower_ == "cabinet"
         ):
             return SUBJECT_COUNCIL_ID  # in a council's paper "the Cabinet" is the council's
-        if body.printed and span is not None:  # "DfT" or "Department for Transport", as printed
-            return re.sub(r"^(?:the|all)\s+", "", self.doc[span[0] : span[1]].text, flags=re.I)
         if body_id in self.ctx.subject_ids:
             return SUBJECT_FORCE_ID
+        if body.printed and span is not None:  # "DfT" or "Department for Transport", as printed
+            return re.sub(r"^(?:the|all)\s+", "", self.doc[span[0] : span[1]].text, flags=re.I)
         if body.force is not None and body.force in self.ctx.subject_ids:
             return "pccs"  # the inspected force's own PCC or mayor, as the gold labels it
         return body.output
@@ -767,6 +784,8 @@ class _Tagger:
         # "Medwell Health and the prison": a common noun after "the" is not part of a name
         if last.is_title and right[0].lower_ == "the" and right[-1].is_lower:
             return _is_agent_word(right[-1])
+        if f"{last.lower_} and {r[0].lower_}" in _joined_words(tuple(self.ctx.bodies)):
+            return False  # "Northern Ireland Courts and Tribunals Service": one name, as HMCTS's
         w = last.text
         return w.endswith("s") and not w.endswith("ss") and len(w) > 3
 

@@ -48,6 +48,7 @@ class Body:
     label: str | None = None  # what to print instead of the id (e.g. "Scottish Government")
     force: str | None = None  # a PCC / mayor: its force (it is "pccs" in that force's report)
     printed: bool = False  # written as the report prints it ("DfT" / "Department for Transport")
+    nation: tuple[str, ...] = ()  # the nation whose one force this is ("Scotland", "Scottish")
 
     @property
     def output(self) -> str:
@@ -81,6 +82,11 @@ def _parse(raw: object, source: str) -> list[Body]:
             )
         label = entry.get("label")
         force = entry.get("force")
+        nation = entry.get("nation", [])
+        if not isinstance(nation, list) or not all(isinstance(a, str) for a in nation):
+            raise ExtractionError(
+                source, f"body {entry['id']!r} has a bad nation", "nation must be a list of strings"
+            )
         bodies.append(
             Body(
                 id=entry["id"],
@@ -90,6 +96,7 @@ def _parse(raw: object, source: str) -> list[Body]:
                 label=label if isinstance(label, str) else None,
                 force=force if isinstance(force, str) else None,
                 printed=entry.get("printed") is True,
+                nation=tuple(nation),
             )
         )
     return bodies
@@ -121,7 +128,7 @@ def _merge(base: list[Body], extra: list[Body]) -> list[Body]:
             aliases = old.aliases + tuple(a for a in body.aliases if a not in old.aliases)
             label = body.label or old.label
             by_id[body.id] = Body(
-                old.id, old.name, old.kind, aliases, label, old.force, old.printed
+                old.id, old.name, old.kind, aliases, label, old.force, old.printed, old.nation
             )
     return [by_id[i] for i in order]
 

@@ -1058,3 +1058,27 @@ def test_an_area_inspection_inspects_the_areas_council_and_its_police_force() ->
     )
     [tagged] = tag_addressees([item], jtai)
     assert set(tagged.addressees) == {"local_authority", "force"}
+
+
+def test_a_police_inspection_in_a_nation_of_one_force_inspects_that_force() -> None:
+    bail = Metadata(
+        title="Bail supervision: an inspection of police bail in Northern Ireland",
+        publisher="Northern Ireland Justice Inspectorate",
+        published=None,
+    )
+    assert _tag("The PSNI should audit every bail decision.", bail).addressees == ("force",)
+    missing = Metadata(
+        title="Thematic inspection of the police response to missing people",
+        publisher="Scottish Policing Inspectorate",
+        published=None,
+    )
+    item = _tag("Police Scotland and the Scottish Police Authority should report yearly.", missing)
+    assert item.addressees == ("force", "Scottish Police Authority")
+    # a report on courts there inspects no force: the force is named as printed
+    courts = Metadata(title="Court delays in Northern Ireland", publisher=None, published=None)
+    assert _tag("The PSNI should audit every bail decision.", courts).addressees == ("PSNI",)
+
+
+def test_an_and_inside_a_name_the_registry_knows_the_like_of_joins_no_two_bodies() -> None:
+    item = _tag("The Northern Ireland Courts and Tribunals Service should list cases sooner.")
+    assert item.addressees == ("Northern Ireland Courts and Tribunals Service",)

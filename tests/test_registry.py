@@ -77,6 +77,7 @@ def test_the_environment_variable_no_longer_reaches_the_registry(
         ('{"bodies": [{"name": "no id"}]}', "has no string 'id'"),
         ('[{"id": "a", "kind": "planet"}]', "unknown kind 'planet'"),
         ('"a string"', "is not a bodies file"),
+        ('[{"id": "a", "nation": "Scotland"}]', "has a bad nation"),
     ],
 )
 def test_bad_extra_file_names_the_problem(tmp_path: Path, content: str, problem: str) -> None:
