@@ -966,7 +966,14 @@ class _Splitter:
         commits = self.section == "action" and bool(_COMMITS_RE.match(block.text))
         if numbered and _talks_about_items(text) and not directs(text) and not commits:
             return True  # "4.6 We will consider progress on these recommendations …"
-        if REPORTED_RE.match(block.text) and not directs(_after_first_sentence(block.text)):
+        # a concern states a problem, whoever it quotes ("(5) Although the Trust told the
+        # inquest that …"): a labelled one is an entry
+        concern = self.section == "cause_of_concern" and block.label is not None
+        if (
+            REPORTED_RE.match(block.text)
+            and not directs(_after_first_sentence(block.text))
+            and not concern
+        ):
             return True  # "Staff told us that the service should …": their view, not an ask
         if (
             block.label_kind == "bullet"

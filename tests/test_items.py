@@ -2085,6 +2085,24 @@ def test_the_next_columns_prose_is_not_indented_under_the_last_entry_of_a_column
     ]
 
 
+def test_a_numbered_concern_that_quotes_someone_is_still_a_concern() -> None:
+    lines = [
+        line(1, 80, "Matters of concern", bold=True, size=14),
+        *paragraph(1, 100, "(1) Handover between the wards is verbal only."),
+        *paragraph(
+            1,
+            120,
+            "(2) Although the Trust told the inquest that a policy would follow, no draft",
+            "had been written.",
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"),
+        ("cause_of_concern", "2"),
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
