@@ -76,6 +76,7 @@ from extractors.vocabulary import (
     SERVICE_WORDS,
     STOP_WORDS,
     TO_MODALS,
+    directs,
     opens_with_imperative,
 )
 from models.records import Item, Metadata, Recipient
@@ -1530,7 +1531,9 @@ def _members_named(text: str) -> str:
     return f"{m.group('members')} {text[m.end() :]}" if m else text
 
 
-def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str]:
+def _hint_actors(
+    hint: str, ctx: _Context, disabled: frozenset[str], bare: bool = True
+) -> list[str]:
     posts = [p for p in re.split(r"\s+/\s+", hint.strip()) if p]
     if posts and all(_is_post(p, ctx) for p in posts):  # "HR Business Partner / Finance Lead"
         return posts
@@ -1544,6 +1547,8 @@ def _hint_actors(hint: str, ctx: _Context, disabled: frozenset[str]) -> list[str
         named = _hint_actors(_who(items_for.group("who")), ctx, disabled)
         if named:
             return named
+    if not bare:
+        return []
     # a bare responsible-body cell ("X Council and NHS Y Board") or a "To the X" header
     toks = [t for t in doc if (not t.is_space and not t.is_punct) or t.text == ","]
     while toks and toks[0].lower_ in {"to", "for", "responsible", "body", "bodies", "lead"}:
@@ -1842,7 +1847,7 @@ def _inherited(
     ):
         actors = list(previous)
     if not actors and item.lead_in and "lead_in" not in disabled:
-        actors = _hint_actors(item.lead_in, ctx, disabled)
+        actors = _hint_actors(item.lead_in, ctx, disabled, bare=_may_be_a_name(item.lead_in))
     if not actors and "lead_in" not in disabled:
         # an item that leads in its own sub-items: "The following actions are for the College"
         said = _ITEMS_FOR_RE.search(item.text)
@@ -1860,6 +1865,15 @@ def _inherited(
     ):
         actors = [ctx.default]  # an area for improvement, or a bare imperative, in its report
     return actors
+
+
+def _may_be_a_name(lead_in: str) -> bool:
+    """False for a lead-in that announces its list ("The MATTERS OF CONCERN are as follows:"):
+    whatever it names that is no body the tagger finds is not a body's bare name."""
+    return directs(lead_in) or not _ANNOUNCES_RE.search(lead_in)
+
+
+_ANNOUNCES_RE = re.compile(r"\b(?:are|is|were|was|as follows|include|includes|set out)\b", re.I)
 
 
 # "Both forces", "the two councils": particular bodies of a class, named elsewhere (a column).

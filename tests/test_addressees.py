@@ -1082,3 +1082,28 @@ def test_a_police_inspection_in_a_nation_of_one_force_inspects_that_force() -> N
 def test_an_and_inside_a_name_the_registry_knows_the_like_of_joins_no_two_bodies() -> None:
     item = _tag("The Northern Ireland Courts and Tribunals Service should list cases sooner.")
     assert item.addressees == ("Northern Ireland Courts and Tribunals Service",)
+
+
+def test_a_lead_in_that_only_announces_its_list_names_nobody_who_acts() -> None:
+    from models.records import Recipient
+
+    sent = Metadata(
+        title="Report to prevent future deaths",
+        publisher=None,
+        published=None,
+        recipients=(Recipient("Fenmoor Hospitals NHS Foundation Trust"),),
+    )
+    concern = _tag(
+        "Handover between the wards is verbal only.",
+        sent,
+        kind="cause_of_concern",
+        lead_in="The MATTERS OF CONCERN are as follows:",
+    )
+    assert concern.addressees == ("Fenmoor Hospitals NHS Foundation Trust",)
+    # one that names its body still gives it
+    named = _tag(
+        "Joint training on restraint.",
+        sent,
+        lead_in="The following actions are for the College of Policing.",
+    )
+    assert named.addressees == ("college_of_policing",)
