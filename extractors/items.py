@@ -891,10 +891,9 @@ class _Splitter:
         return True
 
     def _lettered_list(self, block: Block) -> bool:
-        """True for an entry of a lettered list under a lead-in that runs from "a" (or "i"):
-        a lone "(b)" restating one part of a list printed elsewhere is not numbered so."""
-        if self.lead_in is None:
-            return False
+        """True for an entry of a lettered list that runs from "a" (or "i"), under a lead-in
+        or a heading: a lone "(b)" restating one part of a list printed elsewhere is not
+        numbered so."""
         last = self.out[-1] if self.out else None
         if last is not None and last.cluster == self.cluster and _bare_letter(last.number):
             return True
@@ -1020,6 +1019,7 @@ class _Splitter:
         if prev.cluster != self.cluster or not (
             first.x0 > prev.blocks[0].first.x0 + 4
             or (head is not None and first.x0 > head.blocks[0].first.x0 + 4)
+            or _romans_under(prev, block)
         ):
             return False
         if (
@@ -1244,6 +1244,22 @@ def _without_owner_title(cand: Candidate) -> str:
     ):
         return cand.text()
     return join_text(b.raw_text for b in blocks[1:])
+
+
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _romans_under(prev: Candidate, block: Block) -> bool:
+    """True for "(i)", "(ii)" … at the margin of a lettered entry whose text asked for them
+    ("b) … use the results to:"): its sub-points, not the next letters (after "b" comes "c")."""
+    own = prev.blocks[0].label or ""
+    if block.label not in _ROMANS or len(own) != 1 or not own.isalpha() or own in "iv":
+        return False
+    if chr(ord(own.lower()) + 1) == block.label:
+        return False  # "h)" then "i)": the next letter
+    last = prev.blocks[-1]
+    asked = prev.text().rstrip().endswith(":")
+    return asked or (last is not prev.blocks[0] and last.label in _ROMANS)
 
 
 def _is_sub_label(block: Block) -> bool:

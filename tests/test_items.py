@@ -2103,6 +2103,25 @@ def test_a_numbered_concern_that_quotes_someone_is_still_a_concern() -> None:
     ]
 
 
+def test_roman_sub_points_at_a_lettered_entrys_margin_are_that_entrys_own() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 100, "a) The agency should survey all its buildings and use them to:"),
+        *paragraph(1, 115, "(i) rank repairs by risk; and"),
+        *paragraph(1, 130, "(ii) close the buildings that cost most."),
+        *paragraph(1, 145, "b) The agency should publish its estate strategy."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        (
+            "a",
+            "The agency should survey all its buildings and use them to: (i) rank repairs by"
+            " risk; and (ii) close the buildings that cost most.",
+        ),
+        ("b", "The agency should publish its estate strategy."),
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
