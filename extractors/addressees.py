@@ -1781,11 +1781,14 @@ def tag_addressees(
             seen.update(n for n in [*raw, *found.partners] if _proper_name(n))
         else:
             raw = list(found.actors)
-        actors = [_subject_label(a, ctx, disabled) for a in raw]
+        # a role the report defines ("the Ministry of Justice (the Department)") is that body,
+        # whatever other department the item names
+        actors = [
+            defined.get(a.lower(), a) for a in (_subject_label(a, ctx, disabled) for a in raw)
+        ]
         if "role" not in disabled:
             others = [*actors, *found.partners]
             actors = [_resolve_role(a, item.text, ctx, others) for a in actors]
-        actors = [defined.get(a.lower(), a) for a in actors]
         if not actors:
             unnamed.add(len(out))  # whoever acts comes from elsewhere (a default at least)
         actors = _inherited(item, actors, found.pronoun_first, previous, ctx, disabled)

@@ -193,8 +193,9 @@ def is_force_id(body_id: str, bodies: list[Body] | None = None) -> bool:
 
 
 def _forms(name: str) -> tuple[str, ...]:
-    """The casefolded forms a name is looked up under (as written, without "the" / "all")."""
-    folded = " ".join(name.split()).casefold()
+    """The casefolded forms a name is looked up under (as written, without "the" / "all"),
+    "&" read as "and" ("Department of Health & Social Care")."""
+    folded = " ".join(name.replace("&", " and ").split()).casefold()
     return (folded, folded.removeprefix("the "), folded.removeprefix("all "))
 
 

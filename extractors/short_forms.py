@@ -18,6 +18,12 @@ _NAME_AND_SHORT_RE = re.compile(
 
 _BRACKETED_CAPITALS_RE = re.compile(r"\([A-Z]{2,6}\)")
 
+# A name and the role word the text calls it by after: "the Ministry of Justice (the Department)"
+_NAME_AND_ROLE_RE = re.compile(
+    r"(?P<name>[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6})\s*"
+    r"\(the (?P<role>[A-Z][a-z]{2,20})\)"
+)
+
 
 # An office named in full ("the Police and Crime Commissioner for Eastdale"), after which the
 # text calls its holder by the bare title ("the Commissioner")
@@ -37,6 +43,11 @@ def short_forms(lines: Sequence[Line]) -> tuple[tuple[str, str], ...]:
             found.setdefault(short, name)
     for title, name in bare_titles(lines):
         found.setdefault(title, name)
+    for window in _windows(lines, lambda text: "(the " in text):
+        for m in _NAME_AND_ROLE_RE.finditer(window):
+            name = re.sub(r"^(?:.*\s)?(?:The|All|Both)\s+", "", m.group("name"))
+            if len(name.split()) >= 2 and name.split()[-1] not in {"and", "of", "for", "&"}:
+                found.setdefault(m.group("role"), name)
     return tuple(found.items())
 
 

@@ -90,3 +90,10 @@ def test_bad_extra_file_names_the_problem(tmp_path: Path, content: str, problem:
 def test_missing_extra_file(tmp_path: Path) -> None:
     with pytest.raises(ExtractionError, match="not found"):
         load_registry(tmp_path / "nope.json")
+
+
+def test_an_ampersand_in_a_name_reads_as_and() -> None:
+    from extractors.registry import resolve_body
+
+    assert resolve_body("Department of Health & Social Care") == "dhsc"
+    assert resolve_body("Avon and Somerset Police") == resolve_body("Avon & Somerset Police")

@@ -85,3 +85,23 @@ def test_two_offices_with_one_title_leave_the_bare_title_to_nobody() -> None:
         "Commissioner, and the Deputy Commissioner joined us later.",
     )
     assert bare_titles(lines) == []
+
+
+def test_a_role_word_a_name_is_called_by_is_that_body_whatever_else_the_item_names() -> None:
+    lines = _lines(
+        "This report examines how the Department of Health & Social Care (the",
+        "Department) and the Ministry of Justice (the Ministry) fund repairs.",
+    )
+    assert short_forms(lines) == (
+        ("Department", "Department of Health & Social Care"),
+        ("Ministry", "Ministry of Justice"),
+    )
+    meta = Metadata(
+        title="Repairs to the estate",
+        publisher=None,
+        published=None,
+        short_forms=(("Department", "Ministry of Justice"),),
+    )
+    text = "The Department should agree with HM Treasury a budget for five years."
+    [tagged] = tag_addressees([Item("recommendation", "c", None, 1, 1, text)], meta)
+    assert tagged.addressees == ("moj",)
