@@ -1130,8 +1130,13 @@ class _Tagger:
         short_aside = first.lower_ in SEGMENT_DROP_STARTS and len(seg) <= 3
         # ", kept by the NCA,": a reduced relative clause
         reduced = first.is_lower and len(seg) > 1 and seg[1].lower_ == "by"
+        # ", as national lead force for fraud,": a role after a comma, not "As part of X, …"
+        role = first.lower_ == "as" and first.is_lower
         return (
-            first.lower_ in ASIDE_STARTS or reduced or (short_aside and first.i not in self.ent_at)
+            first.lower_ in ASIDE_STARTS
+            or reduced
+            or role
+            or (short_aside and first.i not in self.ent_at)
         )
 
     def _partners_go_on(self, before: list[Token], kept: list[list[Token]]) -> bool:

@@ -38,6 +38,13 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # a role after a comma describes the subject; a sentence opening "As part of" names none
+    (
+        "The City of London Police, as national lead force for fraud, should publish guidance.",
+        ["City of London Police"],
+        None,
+    ),
+    ("As part of its response the Government should set out its plan.", ["uk_government"], None),
     # a word that can name bodies ("commissions") is the verb when an object follows it
     (
         "The unit recommends that the Department of Health and Social Care commissions a"
