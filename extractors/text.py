@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "17"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "18"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -55,7 +55,8 @@ TEXT_LAYER_VERSION = "17"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 15: a band of prose in two columns under a full-width figure is read column by column;
 # 16: a hanging list mark a column's width from the next word is not that word's line's mark;
 # 17: a row splits where a gap wider than an em crosses a column edge; a bold number badge
-# beside its text is that text's mark
+# beside its text is that text's mark; 18: a running line is the same line with or without the
+# page number it carries on some pages
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -1206,8 +1207,12 @@ def _furniture_key(text: str, mask: bool = True) -> str:
     # Running lines differ only in numbers (page, date) or in where a long title is cut off;
     # in a short document (`mask` off) only the very same line counts, so that items numbered
     # 1, 4, 7 at one height on three pages are not taken for one running line.
-    words = " ".join(text.lower().split())
+    words = _PAGE_TAIL_RE.sub("", " ".join(text.lower().split()))
     return (_DIGITS_RE.sub("#", words) if mask else words)[:48]
+
+
+# A page number a running line carries on some pages only ("… REVIEW 2024/25 Page 2 of 4")
+_PAGE_TAIL_RE = re.compile(r"\s+(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4})$")
 
 
 def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[Line]:

@@ -204,3 +204,16 @@ def test_a_bold_number_badge_beside_its_text_opens_that_line() -> None:
     # nor is a bold number beside another number
     count = Line(2, "12", 241, 252, 323.0, 332.4, 9.4, False)
     assert _marks_rejoined([badge, count]) == [badge, count]
+
+
+def test_a_running_line_that_carries_its_page_number_on_some_pages_only_is_furniture() -> None:
+    header = "EASTFORD FRS - PROTECTION REVIEW 2031/32"
+    lines = []
+    for page in (1, 2, 3, 4):
+        # the number is grouped into the line on some pages, set apart (and dropped) on others
+        lines.append(
+            _line(page, 48, 20, f"{header} Page {page} of 4" if page in (2, 3) else header)
+        )
+        lines.append(_line(page, 48, 300, f"Body text of page {page}."))
+    kept = [ln.text for ln in remove_furniture(lines, [HEIGHT] * 4)]
+    assert kept == [f"Body text of page {page}." for page in (1, 2, 3, 4)]
