@@ -44,6 +44,9 @@ _CUES = (
     r"presented to the (?:panel|board|committee|council|cabinet)(?: on)?",
     r"ordered by the house of commons to be printed",
     r"updated(?: on)?",
+    # a cover's bare "Date: 9 January 2025" field (not a review's, an incident's or a visit's)
+    r"(?<!review )(?<!incident )(?<!inspection )(?<!visit )(?<!meeting )(?<!hearing )"
+    r"(?<!\w)(?-i:Date)(?=\s*:)",
 )
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "?:", _ANY_DATE)
 _CUE_RE = [re.compile(rf"\b{cue}\s*:?\s*(?P<date>{_PLAIN_DATE})", re.IGNORECASE) for cue in _CUES]
@@ -423,8 +426,25 @@ def _addressed(block: Sequence[Line]) -> str | None:
 
 
 def _subject(title: str) -> str | None:
+    # a title set in capitals names its body in capitals ("WESTMARCH FIRE AND RESCUE SERVICE")
+    cased = _name_case(title) if title.isupper() else title
     for pattern in _SUBJECT_RES:
-        m = pattern.search(title)
+        m = pattern.search(cased)
         if m:
             return m.group(1).strip()
     return None
+
+
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "at", "by"})
+
+
+def _name_case(text: str) -> str:
+    """Capitals as a name prints them: "WESTMARCH FIRE AND RESCUE SERVICE" -> "Westmarch Fire
+    and Rescue Service" (initialisms such as "HMP" kept)."""
+    words = text.split()
+    return " ".join(
+        w
+        if len(w) <= 3 and w.isalpha() and w.lower() not in _SMALL_WORDS
+        else (w.lower() if k and w.lower() in _SMALL_WORDS else w.capitalize())
+        for k, w in enumerate(words)
+    )

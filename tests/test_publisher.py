@@ -460,3 +460,22 @@ def test_a_board_of_two_places_keeps_both_in_its_name() -> None:
     cover = [("Castleford and Mere Safeguarding Adults Board", 12.0), ("Adult Q", 28.0),
              ("The review looked at how the agencies responded.", 11.0)]  # fmt: skip
     assert _meta([cover]).publisher == "Castleford and Mere Safeguarding Adults Board"
+
+
+def test_a_cover_set_in_capitals_names_its_body_and_its_date_field_dates_it() -> None:
+    # a text conversion: one font and size throughout, the cover running into the report
+    cover = [("EASTFORD FIRE AND RESCUE SERVICE", 10.0),
+             ("INDEPENDENT REVIEW OF PROTECTION", 10.0),
+             ("Report to the Eastford Fire Authority", 10.0),
+             ("Date: 9 January 2032 Classification: PUBLIC", 10.0),
+             ("Review date: 1 March 2033", 10.0),
+             ("1. INTRODUCTION", 10.0),
+             ("The Service has a clear risk-based inspection programme but is not resourced", 10.0),
+             ("to deliver it, and there is no agreed way of ranking premises across its", 10.0),
+             ("three districts.", 10.0)]  # fmt: skip
+    meta = _meta([cover, [BODY]], created="D:20000101")
+    assert meta.subject == "Eastford Fire and Rescue Service"
+    assert meta.published == date(2032, 1, 9)
+    # the date a review is next due is not the day the report was published
+    due = [("EASTFORD FIRE AND RESCUE SERVICE", 10.0), ("Review date: 1 March 2033", 10.0)]
+    assert _meta([due, [BODY]], created="D:20000101").published != date(2033, 3, 1)
