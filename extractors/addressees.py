@@ -209,9 +209,11 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
         elif metadata.subject and (
-            FIRE_SERVICE_RE.search(metadata.subject) or PRISON_RE.search(metadata.subject)
+            FIRE_SERVICE_RE.search(metadata.subject)
+            or PRISON_RE.search(metadata.subject)
+            or _AGENCY_RE.search(metadata.subject)
         ):
-            default = metadata.subject  # no id stands for one service or prison: its name
+            default = metadata.subject  # no id stands for one service, prison or agency: its name
         elif COUNCIL_HINTS.search(subject):
             default = SUBJECT_COUNCIL_ID
         elif metadata.subject or (PROVIDER_HINTS.search(subject) and not councils_own):
@@ -254,6 +256,12 @@ _AREA_RE = re.compile(
 # "Police and Crime Commissioner for Westmarch", "Office of the PCC for Westmarch"
 _PCC_FOR_RE = re.compile(
     r"\b(?:Police(?:,)? (?:Fire )?and Crime Commissioner|PCC) for (?P<place>[A-Z][\w'’ -]{2,40})$"
+)
+
+
+# A public agency's name ("National Wildlife Crime Service"), not a company's or a care home's
+_AGENCY_RE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:Service|Agency|Authority|Unit|Commission)$"
 )
 
 
@@ -607,6 +615,8 @@ class _Tagger:
         return bool(
             (text_lower in SERVICE_WORDS and FIRE_SERVICE_RE.search(default))
             or (text_lower in PRISON_WORDS and PRISON_RE.search(default))
+            # "the service" in a report on the National Wildlife Crime Service
+            or (_AGENCY_RE.search(default) and text_lower == default.split()[-1].lower())
         )
 
     def _past_deadline(self, toks: list[Token]) -> list[Token]:
@@ -785,6 +795,10 @@ class _Tagger:
         # "Medwell Health and the prison": a common noun after "the" is not part of a name
         if last.is_title and right[0].lower_ == "the" and right[-1].is_lower:
             return _is_agent_word(right[-1])
+        # "… lead for wildlife crime and the National Wildlife Crime Service": a name opened
+        # by "the" after "and" is a body of its own, never the inside of the name before it
+        if right[0].lower_ == "the" and len(r) > 1 and all(x.is_title for x in r):
+            return _is_agent_word(r[-1])
         if f"{last.lower_} and {r[0].lower_}" in _joined_words(tuple(self.ctx.bodies)):
             return False  # "Northern Ireland Courts and Tribunals Service": one name, as HMCTS's
         w = last.text

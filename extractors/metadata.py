@@ -139,7 +139,7 @@ _SUBJECT_RES = (
     re.compile(r"\b((?:HMP|HMYOI|HMP/YOI|HM Prison)(?: [A-Z][a-z]+)+)\b"),  # one prison
     # "… following our inspection of Fernlea Homes Limited": the body a title ends by naming
     re.compile(
-        r"\b(?:inspection|investigation|audit|review) of "
+        r"\b(?:inspection|investigation|audit|review) of (?:the )?"
         r"([A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|and|&))+)$"
     ),
 )

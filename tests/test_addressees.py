@@ -1114,3 +1114,27 @@ def test_a_lead_in_that_only_announces_its_list_names_nobody_who_acts() -> None:
         lead_in="The following actions are for the College of Policing.",
     )
     assert named.addressees == ("college_of_policing",)
+
+
+def test_a_name_opened_by_the_after_and_is_a_body_of_its_own() -> None:
+    item = _tag(
+        "The National Police Chiefs' Council lead for rural crime and the Eastford Rural"
+        " Crime Service should agree a protocol."
+    )
+    assert item.addressees == ("npcc", "Eastford Rural Crime Service")
+
+
+def test_an_inspected_agency_is_named_and_its_head_word_stands_for_it() -> None:
+    from extractors.metadata import _subject
+
+    assert _subject("An inspection of the Eastford Rural Crime Service") == (
+        "Eastford Rural Crime Service"
+    )
+    agency = Metadata(
+        title="An inspection of the Eastford Rural Crime Service",
+        publisher="HMICFRS",
+        published=None,
+        subject="Eastford Rural Crime Service",
+    )
+    item = _tag("The service should evaluate its work.", agency, kind="area_for_improvement")
+    assert item.addressees == ("Eastford Rural Crime Service",)
