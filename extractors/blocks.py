@@ -16,6 +16,7 @@ from extractors.item_patterns import (
     EARLIER_ITEMS_RE,
     ENUM_RE,
     LABEL_RE,
+    OTHER_LABEL_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
     TIMING_RE,
@@ -148,7 +149,11 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     return ln.bold or rest[:1].isupper()
 
 
-_OWN_PREFIXES = frozenset({"new", "further", "additional"})
+# "Safety recommendation R/2026/041:", "Strategic recommendation 2:": kinds of the report's own
+_OWN_PREFIXES = frozenset(
+    {"new", "further", "additional", "safety", "key", "main", "strategic", "operational"}
+    | {"priority"}
+)
 
 
 def make_blocks(lines: Sequence[Line]) -> list[Block]:
@@ -169,6 +174,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
             if (
                 label is not None
                 or _is_label_line(ln)
+                or OTHER_LABEL_RE.match(ln.text)
                 or ln.bold != prev.bold
                 or abs(ln.size - prev.size) > 0.6
                 or (same_page and gap > 0.75 * max(ln.size, 6))

@@ -268,6 +268,15 @@ OTHER_SECTION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A label of something a report numbers that is no item: "Safety observation O/2026/037:",
+# "Learning point 3:", "Finding 2.1:" (it ends the item before it and is never one)
+OTHER_LABEL_RE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+)?(?:observations?|learning points?|findings?|notable practice|"
+    r"innovative practice|promising practice)\s+(?:no\.?\s*)?" + _NUM + r"\s*[:.–—-]\s",
+    re.IGNORECASE,
+)
+
+
 # A heading over what became of earlier items ("Progress against previous areas for improvement",
 # "Recommendations from our last inspection"): it reports on them and sets none.
 EARLIER_ITEMS_RE = re.compile(

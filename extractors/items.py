@@ -41,6 +41,7 @@ from extractors.item_patterns import (
     LEAD_TIMING_RE,
     NUMBERED_RUN_IN_RE,
     OPENS_LIST_RE,
+    OTHER_LABEL_RE,
     OTHER_SECTION_RE,
     REPORTED_RE,
     RESPONSE_OPENING_RE,
@@ -626,6 +627,22 @@ class _Splitter:
         self.item_x0 = block.first.x0
         return True
 
+    def _lead_in_after(self, block: Block, current: Candidate) -> bool:
+        """A lead-in after an item's text ("To address this cause of concern, we recommend
+        that:") ends the item and opens the list of those that answer it."""
+        titled_only = len(current.blocks) == 1 and _is_title(current.blocks[0])
+        if (
+            not current.blocks
+            or block.label is not None
+            or not _opens_list(block.raw_text)
+            or (current.kind == "recommendation" and titled_only)  # its own lead-in: its text
+        ):
+            return False
+        self.close()
+        self.section = None
+        self._outside_section(block, block.raw_text)
+        return True
+
     def _continue_labelled(self, block: Block, heading: bool, current: Candidate) -> bool:
         """A labelled item runs until a heading, an outdent back to running text, or narrative."""
         if not current.blocks and (heading or block.first.bold):
@@ -637,20 +654,7 @@ class _Splitter:
         ):
             self.close()  # a heading, numbered or not ("2. Working with police forces")
             return False
-        titled_only = len(current.blocks) == 1 and _is_title(current.blocks[0])
-        if (
-            current.blocks
-            and block.label is None
-            and _opens_list(block.raw_text)
-            and not (
-                current.kind == "recommendation" and titled_only  # its own lead-in: its text
-            )
-        ):
-            # "To address this cause of concern, we recommend that:" ends the cause and opens
-            # the list of recommendations that answer it
-            self.close()
-            self.section = None
-            self._outside_section(block, block.raw_text)
+        if self._lead_in_after(block, current):
             return True
         if not current.blocks:
             if current.label_in_box is not None and current.label_in_box != block.first.in_box:
@@ -659,8 +663,10 @@ class _Splitter:
             current.blocks.append(block)
             self.item_x0 = block.first.x0
             return True
-        if RESPONSE_OPENING_RE.match(block.raw_text):
-            self.close()  # "Response: …" after a quoted item answers it and is never one
+        if RESPONSE_OPENING_RE.match(block.raw_text) or OTHER_LABEL_RE.match(block.raw_text):
+            # "Response: …" after a quoted item answers it; "Safety observation O/2026/037: …"
+            # after a recommendation is another numbered thing: neither is ever an item
+            self.close()
             return True
         if current.whole and block.label_kind != "bullet" and _ends_sentence(current):
             self.close()  # the list that finished the item's sentence has ended
@@ -959,6 +965,8 @@ class _Splitter:
         listed = self.list_x0 is not None and block.first.x0 > self.list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):
             return True
+        if OTHER_LABEL_RE.match(block.raw_text):
+            return True  # "Learning point 3: …", "Safety observation O/2026/037: …"
         # a concern states a problem, and may count the recommendations made about it
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
         # in a list of actions each entry is a commitment: "3. The College will review …"

@@ -2122,6 +2122,36 @@ def test_roman_sub_points_at_a_lettered_entrys_margin_are_that_entrys_own() -> N
     ]
 
 
+def test_a_qualified_label_with_a_code_heads_an_item_and_an_observation_ends_it() -> None:
+    assert label_ok(line(1, 100, "Safety recommendation R/2031/041: The unit recommends"), BODY)
+    assert label_ok(line(1, 100, "Strategic recommendation 2: The board should act"), BODY)
+    assert not label_ok(line(1, 100, "Previous recommendation 2: The board should act"), BODY)
+    lines = [
+        *paragraph(1, 80, "Handover at night was brief and often by telephone."),
+        *paragraph(
+            1,
+            100,
+            "Safety recommendation R/2031/041: The unit recommends that the agency publishes",
+            "a standard for handover at night.",
+            x0=80,
+        ),
+        *paragraph(
+            1,
+            130,
+            "Safety observation O/2031/037: Trusts should consider a written handover.",
+            x0=80,
+        ),
+        *paragraph(1, 150, "Learning point 3: Staff should ask about the last observations."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        (
+            "R/2031/041",
+            "The unit recommends that the agency publishes a standard for handover at night.",
+        )
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
