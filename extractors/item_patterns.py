@@ -180,9 +180,12 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 # "Action the trust MUST take is necessary to …": what a kind of item is, not one.
+# "An area for improvement is …", "A recommendation should say who must act": the kind itself
+# defined or described, as a framework or a glossary does
 KIND_DEFINED_RE = re.compile(
-    r"^(?:an?\s+)?(?:actions?|recommendations?|areas? for improvement)\b[^.]{0,40}?\s"
-    r"(?:is|are|means)\s",
+    r"^(?:an?\s+|each\s+|every\s+)?"
+    r"(?:actions?|recommendations?|areas? for improvement|causes? of concern)\b[^.]{0,40}?\s"
+    r"(?:is|are|means|should|must|will)\s",
     re.IGNORECASE,
 )
 

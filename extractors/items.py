@@ -265,6 +265,12 @@ def _plain_after_bold(cand: Candidate, block: Block) -> bool:
     return bold and plain and _ends_sentence(cand) and not directs(block.raw_text)
 
 
+# A placeholder of a template, in square brackets: "[date]", "[organisation]"
+_TEMPLATE_RE = re.compile(
+    r"\[(?:date|month|year|organi[sz]ation|body|action|outcome|timescale|name|x)\]", re.I
+)
+
+
 def _ends_sentence(cand: Candidate) -> bool:
     """True when the candidate's text so far ends a sentence."""
     last = cand.blocks[-1].raw_text if cand.blocks else ""
@@ -965,8 +971,10 @@ class _Splitter:
         listed = self.list_x0 is not None and block.first.x0 > self.list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):
             return True
-        if OTHER_LABEL_RE.match(block.raw_text):
-            return True  # "Learning point 3: …", "Safety observation O/2026/037: …"
+        if OTHER_LABEL_RE.match(block.raw_text) or _TEMPLATE_RE.search(text):
+            # "Learning point 3: …", "Safety observation O/2026/037: …"; a template's
+            # "By [date], the [organisation] should [action]" asks no one
+            return True
         # a concern states a problem, and may count the recommendations made about it
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
         # in a list of actions each entry is a commitment: "3. The College will review …"

@@ -2152,6 +2152,20 @@ def test_a_qualified_label_with_a_code_heads_an_item_and_an_observation_ends_it(
     ]
 
 
+def test_a_framework_describing_its_kinds_and_their_template_makes_no_items() -> None:
+    lines = [
+        line(1, 80, "Causes of concern and recommendations", bold=True, size=14),
+        *paragraph(1, 100, "A recommendation should say clearly who must act and by when."),
+        *paragraph(
+            1,
+            130,
+            "Our recommendations follow one form: By [date], the [organisation] should [action].",
+        ),
+        *paragraph(1, 160, "Each cause of concern will be followed by recommendations."),
+    ]
+    assert split_items(doc(lines)) == []
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
