@@ -122,8 +122,16 @@ def _timed_lead(text: str) -> bool:
     Council should:"): the limit marks the list under it as asks."""
     return (
         bool(SHOULD_COLON_RE.search(text) and LEAD_TIMING_RE.search(text))
+        and not _ASKED_BEFORE_RE.search(text)
         and len(text.split()) <= 40
     )
+
+
+# "… we recommended that, by 30 September 2025, the force should:": an earlier report's asks
+_ASKED_BEFORE_RE = re.compile(
+    r"\b(?:I|we|it|they)\s+(?:\w+\s+)?(?:recommended|asked|required|said)\s+(?:that\b)?",
+    re.IGNORECASE,
+)
 
 
 _RESTATED_RE = re.compile(

@@ -2166,6 +2166,22 @@ def test_a_framework_describing_its_kinds_and_their_template_makes_no_items() ->
     assert split_items(doc(lines)) == []
 
 
+def test_a_timed_lead_in_to_what_was_recommended_before_opens_no_list() -> None:
+    lines = [
+        *paragraph(1, 80, "In our report of May 2029 we found that missing children were at risk."),
+        *paragraph(1, 100, "To address it, we recommended that, by 30 June 2030, the unit should:"),
+        *paragraph(
+            1, 120, "1. make sure that a supervisor reviews every missing person report;", x0=80
+        ),
+        *paragraph(1, 135, "2. make sure that supervisors are trained in assessing risk.", x0=80),
+        *paragraph(1, 160, "The unit accepted these recommendations and published a plan in 2029."),
+        line(1, 190, "Recommendations", bold=True, size=14),
+        *paragraph(1, 210, "1. By 31 May 2032, the unit should audit every report."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == ["By 31 May 2032, the unit should audit every report."]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
