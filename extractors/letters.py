@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.records import Line
 
-_SALUTATION_RE = re.compile(r"^Dear\s+\S.{0,60}$")
+# "Dear Chief Constable,"; a joint letter greets several ("Dear Director of …, Chief Constable …")
+_SALUTATION_RE = re.compile(r"^Dear\s+\S.{0,160}$")
 _SUBJECT_LINE_WORDS = (2, 25)
 _LINES_TO_SUBJECT = 3  # a subject line stands within a few lines under the salutation
 
@@ -18,19 +20,37 @@ def salutation(page: Sequence[Line]) -> Line | None:
 
 
 def subject_line(page: Sequence[Line], title: Sequence[Line], body: float) -> Line | None:
-    """A letter's subject line (bold or display type just under "Dear …"), when what was taken
-    as its title all stands above the salutation: a letterhead or an address, not a title."""
+    """A letter's subject line (bold or display type just under "Dear …", with the line it
+    wraps onto), when what was taken as its title all stands above the salutation (a
+    letterhead or an address) or all below the subject line (the letter's own headings)."""
     dear = salutation(page)
-    if dear is None or any(ln.top >= dear.top for ln in title):
+    if dear is None:
         return None
-    below = [ln for ln in _in_order(page) if ln.top > dear.top][:_LINES_TO_SUBJECT]
-    for ln in below:
+    below = [ln for ln in _in_order(page) if ln.top > dear.top]
+    for k, ln in enumerate(below[:_LINES_TO_SUBJECT]):
         words = len(ln.text.split())
         if (ln.bold or ln.size > body + 1) and _SUBJECT_LINE_WORDS[0] <= words <= (
             _SUBJECT_LINE_WORDS[1]
         ):
-            return ln
+            above = all(t.top < dear.top for t in title)
+            if not above and not all(t.top > ln.top for t in title):
+                return None
+            return _with_wrapped(ln, below[k + 1 : k + 2])
     return None
+
+
+def _with_wrapped(line: Line, after: Sequence[Line]) -> Line:
+    """The subject line joined to the line it wraps onto: set alike, right under it."""
+    nxt = after[0] if after else None
+    if (
+        nxt is None
+        or nxt.bold != line.bold
+        or abs(nxt.size - line.size) > 0.5
+        or nxt.top - line.top > 1.6 * line.size
+        or re.search(r"[.:]$", line.text.rstrip())
+    ):
+        return line
+    return replace(line, text=f"{line.text} {nxt.text}", bottom=nxt.bottom)
 
 
 def address_block(page: Sequence[Line]) -> list[Line]:

@@ -181,10 +181,14 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         # the largest type is the publisher's logo ("Fernleigh Valley / NHS Foundation
         # Trust"): the title is the display line under it
         title = _display_line(first_page, title_lines, body) or title
-    if title is None or names_only_a_publisher(title):  # a letterhead, not a title
-        subject_line = letters.subject_line(first_page, title_lines, body)
-        if subject_line is not None:
-            title = " ".join(subject_line.text.split())
+    # a letterhead or an address over "Dear …", or the letter's headings under its subject line
+    subject_line = letters.subject_line(first_page, title_lines, body)
+    if subject_line is not None and (
+        title is None
+        or names_only_a_publisher(title)
+        or (title_lines and all(t.top > subject_line.top for t in title_lines))
+    ):
+        title = " ".join(subject_line.text.split())
     source = _source_published(doc.lines, title, other)
     return Metadata(
         title=title,

@@ -479,3 +479,19 @@ def test_a_cover_set_in_capitals_names_its_body_and_its_date_field_dates_it() ->
     # the date a review is next due is not the day the report was published
     due = [("EASTFORD FIRE AND RESCUE SERVICE", 10.0), ("Review date: 1 March 2033", 10.0)]
     assert _meta([due, [BODY]], created="D:20000101").published != date(2033, 3, 1)
+
+
+def test_a_letters_subject_line_under_a_long_greeting_is_its_title_not_a_heading_below() -> None:
+    letter = [("Ofsted | Care Quality Commission | HMICFRS", 11.0),
+              ("10 March 2032", 11.0),
+              ("Director of Children's Services, Eastvale Council", 11.0),
+              ("Dear Director of Children's Services, Chief Constable and Chief Executive of the"
+               " Health Board,", 11.0),
+              ("Joint targeted area inspection of the response to youth violence in East", 15.0),
+              ("Vale", 15.0),
+              ("This letter summarises what we found when we inspected the partnership.", 11.0),
+              ("Headline findings", 18.0),
+              ("Leaders understand that youth violence is a growing problem.", 11.0)]  # fmt: skip
+    assert _meta([letter, [BODY]]).title == (
+        "Joint targeted area inspection of the response to youth violence in East Vale"
+    )
