@@ -103,6 +103,7 @@ Cue = Literal[
     "partner_in_subject",
     "leaders",
     "the_service",
+    "addressed_body",
     "governments_of",
     "defined_term",
     "role",
@@ -132,6 +133,7 @@ CUES: dict[Cue, str] = {
     "partner_in_subject": "'X working with Y should' (no commas): X acts, Y is a partner",
     "leaders": "'leaders should' in a report on one body: that body",
     "the_service": "'the service' / 'the prison' in the report on one service or prison: it",
+    "addressed_body": "'the police' in a letter to named bodies: the one whose name ends so",
     "governments_of": "'the governments of Scotland and Wales': each government",
     "defined_term": "a short name an earlier item defines: 'X (\"the Inspectorate\")'",
     "role": "'the Department' / 'the Minister': the department named, else the publisher",
@@ -160,6 +162,7 @@ class _Context:
     # names of registry bodies written as printed ("HMPPS", "Care Quality Commission"), folded
     printed: frozenset[str] = frozenset()
     area: str = ""  # the place an area inspection covers ("… in Halverton"): its partners
+    addressed: tuple[str, ...] = ()  # the bodies a letter's address block names
 
     def known(self, label: str) -> bool:
         """True for a registry body, by its id, label or a name it is printed under."""
@@ -244,6 +247,7 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         metadata.recipients,
         printed,
         area.group("area") if area else "",
+        metadata.addressed_to,
     )
 
 
@@ -604,10 +608,23 @@ class _Tagger:
             return self.ctx.default
         if self._names_the_subject(text_lower) and "the_service" not in self.disabled:
             return self.ctx.default or text_lower
+        addressed = self._addressed_as(orig, text_lower)
+        if addressed is not None:
+            return addressed
         printed = _printed_conjunct(_without_place(toks), every, in_list)
         if printed is None and POST_RE.match(" ".join(t.text for t in toks)):
             return " ".join(t.text for t in toks)  # "the Head of Healthcare": a post acts
         return printed
+
+    def _addressed_as(self, orig: list[Token], text_lower: str) -> str | None:
+        """ "The police" in a letter to the council, Severnmouth Police and the health board:
+        the one addressed body whose name ends with those words."""
+        if "addressed_body" in self.disabled or orig[0].lower_ != "the":
+            return None
+        ends = [b for b in self.ctx.addressed if b.lower().endswith(f" {text_lower}")]
+        if len(ends) != 1:
+            return None
+        return _subject_label(ends[0], self.ctx, self.disabled)
 
     def _names_the_subject(self, text_lower: str) -> bool:
         """True for "the service" in a fire service's report, "the prison" in a prison's."""

@@ -61,3 +61,23 @@ def address_block(page: Sequence[Line]) -> list[Line]:
 
 def _in_order(page: Sequence[Line]) -> list[Line]:
     return sorted(page, key=lambda ln: (ln.top, ln.x0))
+
+
+# A body's name as an address line ends it: "…, Director of Children's Services, Eastvale Council"
+_BODY_END_RE = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s+){1,6}?(?:Council|Police|Constabulary|Board|Trust|Service|"
+    r"Authority|Partnership|Agency)$"
+)
+
+
+def addressed_bodies(page: Sequence[Line]) -> tuple[str, ...]:
+    """The bodies a letter's address block names after a person and a post ("Chief Constable
+    Jo Bloggs, Severnmouth Police"), in order."""
+    found: list[str] = []
+    for ln in address_block(page):
+        if "," not in ln.text:
+            continue
+        last = ln.text.rsplit(",", 1)[1].strip().rstrip(".")
+        if _BODY_END_RE.match(last) and last not in found:
+            found.append(last)
+    return tuple(found)

@@ -92,6 +92,8 @@ class Metadata:
     short_forms: tuple[tuple[str, str], ...] = ()
     response_due: str | None = None
     cover: str = ""  # the cover's opening lines: a department they name is "the Department"
+    # The bodies a letter's address block names ("…, Chief Executive, Eastvale Health Board")
+    addressed_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

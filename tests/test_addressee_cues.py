@@ -33,6 +33,12 @@ COUNCIL = Metadata(
     published=None,
     subject="Northshire County Council",
 )
+LETTER = Metadata(
+    title="Joint inspection of the response to youth violence",
+    publisher="Ofsted",
+    published=None,
+    addressed_to=("Eastvale Council", "Eastvale Health Board"),
+)
 BY_DHSC = Metadata(
     title="A review of maternity care",
     publisher="Department of Health and Social Care",
@@ -156,6 +162,9 @@ POSITIVE: dict[Cue, Case] = {
     "the_service": _case(
         "The service should review its on-call cover.", ("Eastmere Fire and Rescue Service",), FIRE
     ),
+    "addressed_body": _case(
+        "The health board should share records.", ("Eastvale Health Board",), LETTER
+    ),
     "governments_of": _case(
         "The governments of Scotland and Wales should publish a plan.",
         ("Scottish Government", "Welsh Government"),
@@ -214,6 +223,8 @@ NEGATIVE: dict[Cue, Case] = {
     "leaders": _case("Leaders should improve how calls are answered.", ("Leaders",)),
     # in a report on a police force, "the service" is no fire and rescue service
     "the_service": _case("The service should review its on-call cover.", ("service",), FORCE),
+    # a health board the letter is not addressed to is named as printed
+    "addressed_body": _case("The health board should share records.", ("health board",)),
     "governments_of": _case(
         "The governments of other countries should publish a plan.",
         ("governments of other countries",),
@@ -275,6 +286,7 @@ BUILDS_ON: dict[Cue, Cue] = {
     "co_actor": "modal_subject",
     "leaders": "modal_subject",
     "the_service": "modal_subject",
+    "addressed_body": "modal_subject",
     "governments_of": "modal_subject",
     "defined_term": "subjunctive_that",
     "role": "modal_subject",

@@ -495,3 +495,19 @@ def test_a_letters_subject_line_under_a_long_greeting_is_its_title_not_a_heading
     assert _meta([letter, [BODY]]).title == (
         "Joint targeted area inspection of the response to youth violence in East Vale"
     )
+
+
+def test_a_letters_address_block_names_the_bodies_it_is_addressed_to() -> None:
+    letter = [("Ofsted | Care Quality Commission | HMICFRS", 11.0),
+              ("Jo Bloggs, Director of Children's Services, Eastvale Council", 11.0),
+              ("Chief Constable Sam Doe, Severnmouth Police", 11.0),
+              ("Dr A Smith, Chief Executive, Eastvale Health Board", 11.0),
+              ("A Jones, Head of Probation Delivery Unit, Eastvale", 11.0),  # a place, no body
+              ("Dear Director, Chief Constable and Chief Executive,", 11.0),
+              ("Joint inspection of the response to youth violence in Eastvale", 15.0),
+              ("This letter summarises what we found.", 11.0)]  # fmt: skip
+    assert _meta([letter, [BODY]]).addressed_to == (
+        "Eastvale Council",
+        "Severnmouth Police",
+        "Eastvale Health Board",
+    )
