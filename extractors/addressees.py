@@ -392,6 +392,24 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+_LINKS = frozenset({"of", "for", "in", "at", "on", "with", "to", "by", "from", "and", "or", "&"})
+
+
+def _after_title(toks: list[Token]) -> list[Token]:
+    """The subject after an item's own title run into it: "Independent condition survey
+    Network Rail (should …)" is Network Rail. A title is a bare capitalised phrase; a name
+    after a lower-case word of it, with no link word between, starts the sentence."""
+    if len(toks) < 3 or not toks[0].is_title or any(t.lower_ in DETERMINERS for t in toks[:2]):
+        return toks
+    for k in range(2, len(toks)):
+        prev, tok = toks[k - 1], toks[k]
+        if prev.lower_ in DETERMINERS or not prev.is_alpha:
+            return toks  # "Title the force": no bare title before the name
+        if prev.is_lower and prev.lower_ not in _LINKS and tok.is_title:
+            return toks[k:]
+    return toks
+
+
 def _is_agent_word(tok: Token) -> bool:
     if tok.lower_ in PLACES:
         return False
@@ -691,6 +709,7 @@ class _Tagger:
 
     def _np_list(self, toks: list[Token]) -> list[str]:
         """Split a subject phrase into conjuncts and label each."""
+        toks = _after_title(toks)
         # parenthetical acronym after a name: "the X Committee ("XYZ")" -> XYZ
         out: list[str] = []
         text = " ".join(t.text for t in toks)
@@ -809,6 +828,13 @@ class _Tagger:
             and f"{last.lower_} and {r[0].lower_}" not in _joined_words(tuple(self.ctx.bodies))
         ):
             return True  # "NHS Tarn and Wold Care Board and Greyholm Police": two bodies' names
+        if (
+            last.lower_ in _NAME_ENDS
+            and r[0].is_title
+            and any(x.is_title and x.lower_ in _NAME_ENDS for x in r[1:])
+            and f"{last.lower_} and {r[0].lower_}" not in _joined_words(tuple(self.ctx.bodies))
+        ):
+            return True  # "Westmarch Police and Westmarch Council children's services"
         # "Medwell Health and the prison": a common noun after "the" is not part of a name
         if last.is_title and right[0].lower_ == "the" and right[-1].is_lower:
             return _is_agent_word(right[-1])

@@ -38,6 +38,14 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # an item's own title run into its sentence is no part of who acts
+    ("Independent tunnel survey Network Rail should commission a survey.", ["Network Rail"], None),
+    # a force's whole name, "and", then another body's name opening a longer phrase
+    (
+        "Eastvale Police and Eastvale Council children's services should agree a protocol.",
+        ["Eastvale Police", "Eastvale Council children's services"],
+        None,
+    ),
     # a role after a comma describes the subject; a sentence opening "As part of" names none
     (
         "The City of London Police, as national lead force for fraud, should publish guidance.",
