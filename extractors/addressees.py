@@ -1911,6 +1911,10 @@ def _inherited(
         and re.match(r"(?i)^\W*we (recommend further|further recommend)", item.text)
     ):
         actors = list(previous)
+    if item.lead_in and "lead_in" not in disabled and _finishes_lead(item):
+        # "The Scottish Government should:" then "• publish … the funding councils will need
+        # …": the entry finishes the lead-in's sentence, whose subject acts
+        actors = _hint_actors(item.lead_in, ctx, disabled) or actors
     if not actors and item.lead_in and "lead_in" not in disabled:
         actors = _hint_actors(item.lead_in, ctx, disabled, bare=_may_be_a_name(item.lead_in))
     if not actors and "lead_in" not in disabled:
@@ -1930,6 +1934,20 @@ def _inherited(
     ):
         actors = [ctx.default]  # an area for improvement, or a bare imperative, in its report
     return actors
+
+
+def _finishes_lead(item: Item) -> bool:
+    """True when the entry is the verb phrase its lead-in's "X should:" asks for."""
+    lead = (item.lead_in or "").rstrip()
+    return (
+        lead.endswith(":")
+        and bool(_SHOULD_END_RE.search(lead))
+        and item.text[:1].islower()
+        and opens_with_imperative(item.text)
+    )
+
+
+_SHOULD_END_RE = re.compile(r"\b(?:should|must|shall|needs? to|is to|are to)\s*:$", re.I)
 
 
 def _may_be_a_name(lead_in: str) -> bool:

@@ -1146,3 +1146,12 @@ def test_an_inspected_agency_is_named_and_its_head_word_stands_for_it() -> None:
     )
     item = _tag("The service should evaluate its work.", agency, kind="area_for_improvement")
     assert item.addressees == ("Eastford Rural Crime Service",)
+
+
+def test_an_entry_finishing_its_lead_ins_sentence_is_for_the_lead_ins_subject() -> None:
+    lead = "The Scottish Government should:"
+    text = "publish each year the funding that councils will need to maintain their homes."
+    assert _tag(text, lead_in=lead).addressees == ("Scottish Government",)
+    # an entry with a subject of its own keeps it
+    own = "Councils should publish each year what they need."
+    assert _tag(own, lead_in=lead).addressees == ("Councils",)
