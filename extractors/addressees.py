@@ -671,6 +671,8 @@ class _Tagger:
         if ent_start is not None:
             end, body_id = self.ent_at[ent_start]
             rest = [t for t in toks if t.i >= end]
+            if rest and rest[0].lower_ in {"'s", "’s"}:
+                rest = rest[1:]  # "the NPCC's lead for economic crime": its own officer
             if (
                 not rest
                 or rest[0].lower_ in POSTMODIFIER_STARTS

@@ -38,6 +38,12 @@ def _tag(
 
 # (sentence, expected addressees, expected partners or None to skip the check)
 NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
+    # a body's own officer, named with a possessive, acts for the body
+    (
+        "The National Police Chiefs’ Council’s lead for economic crime should publish guidance.",
+        ["npcc"],
+        None,
+    ),
     # an item's own title run into its sentence is no part of who acts
     ("Independent tunnel survey Network Rail should commission a survey.", ["Network Rail"], None),
     # a force's whole name, "and", then another body's name opening a longer phrase
