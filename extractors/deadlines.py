@@ -420,7 +420,7 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
     starts: list[int] = []
     last_end = -1
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
-        if _is_narrative(span.sent) or _shares_out(span, doc):
+        if _is_narrative(span.sent) or _shares_out(span, doc) or _horizon(span):
             continue
         deadline = _resolve(span.label_, span, doc, published)
         if deadline is None or (span[0].lower_ == "in" and not _due_in(deadline, span, published)):
@@ -439,6 +439,19 @@ def find_deadlines(text: str, published: date | None) -> list[Deadline]:
         starts.append(span.start_char)
         last_end = span.end
     return _with_periods(doc, found, starts, published)
+
+
+def _horizon(span: Span) -> bool:
+    """True for "over the next three years" after the ask ("a strategy that shows how it will
+    meet demand over the next three years"): the span of a plan, not a limit on the ask;
+    before it ("Over the next six months, forces should …") it times the ask."""
+    if span[0].lower_ != "over":
+        return False
+    before = span.doc[span.sent.start : span.start]
+    return any(t.lower_ in _ASKING_MODALS for t in before)
+
+
+_ASKING_MODALS = frozenset({"should", "must", "shall", "recommend", "recommends"})
 
 
 # A quarter of a financial year ("Q3 2026/27": October to December 2026) or of a calendar year.

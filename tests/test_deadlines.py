@@ -297,6 +297,8 @@ def test_gold_deadline_accuracy_floor() -> None:
         ("By 30.11.2021 forces should act.", "date", "2021-11-30"),
         ("By 31/11/2021, forces should act.", None, None),  # no such day: never guessed
         ("Over the next 6 months, forces should act.", "relative", "2022-03-14"),
+        # after the ask, the span of a plan: no limit on the ask
+        ("Forces should plan how they will meet demand over the next 3 years.", None, None),
     ],
 )
 def test_days_in_figures_and_over_the_next(text: str, kind: str | None, when: str | None) -> None:
