@@ -174,6 +174,8 @@ def _ongoing_patterns() -> list[list[dict[str, Any]]]:
         _words("annually"),
         _words("biannually"),
         _words("quarterly"),
+        # "at least monthly", "no less than weekly": a frequency bound, not only a manner
+        [*least, {"LOWER": {"IN": ["daily", "weekly", "fortnightly", "monthly", "yearly"]}}],
         # "at least once a month", "twice a term": a number of times in each period
         [
             {"LOWER": {"IN": ["once", "twice"]}},
