@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractors.vocabulary import NAME_HEADS
 from models.records import Line
 
 # "Dear Chief Constable,"; a joint letter greets several ("Dear Director of …, Chief Constable …")
@@ -65,8 +66,7 @@ def _in_order(page: Sequence[Line]) -> list[Line]:
 
 # A body's name as an address line ends it: "…, Director of Children's Services, Eastvale Council"
 _BODY_END_RE = re.compile(
-    r"^(?:[A-Z][\w'’&-]*\s+){1,6}?(?:Council|Police|Constabulary|Board|Trust|Service|"
-    r"Authority|Partnership|Agency)$"
+    r"^(?:[A-Z][\w'’&-]*\s+){1,6}?(?:" + "|".join(sorted(h.title() for h in NAME_HEADS)) + r")$"
 )
 
 
