@@ -205,9 +205,11 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         doc = parse(subject, bodies)
         forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
         named = forces - {"chief_constables", SUBJECT_FORCE_ID}
-        national = _nations_force(metadata, bodies) if not named else None
-        if len(named) == 1 or national:
-            subject_ids = named or {national or ""}
+        national = None if named else _nations_force(metadata, bodies)
+        if national is not None:
+            named = {national}  # "an inspection of police bail in Northern Ireland"
+        if len(named) == 1:
+            subject_ids = named
             default = SUBJECT_FORCE_ID
         elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
