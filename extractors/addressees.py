@@ -394,6 +394,22 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_PARTNER_NOUNS = frozenset({"agencies", "partners", "organisations", "bodies", "services"})
+
+
+def _bodies_of_people(toks: list[Token]) -> list[Token]:
+    """ "Leaders in the council, the police and the health board": the bodies the people
+    lead act (as "leaders" in a report on one body is that body)."""
+    for k in range(1, min(len(toks), 3)):
+        if toks[k].lower_ in {"in", "at", "across"} and k + 1 < len(toks):
+            people = " ".join(t.lower_ for t in toks[:k])
+            bodies = toks[k + 1 :]
+            named = any(_is_agent_word(t) for t in bodies)  # not "staff in the control room"
+            return bodies if people in LEADER_WORDS and named else toks
+    return toks
+
+
 _LINKS = frozenset({"of", "for", "in", "at", "on", "with", "to", "by", "from", "and", "or", "&"})
 
 
@@ -636,6 +652,16 @@ class _Tagger:
             return " ".join(t.text for t in toks)  # "the Head of Healthcare": a post acts
         return printed
 
+    def _counted_addressees(self, toks: list[Token]) -> list[str]:
+        """ "All three agencies" in a letter addressed to three bodies: those bodies."""
+        words = [t.lower_ for t in toks]
+        if "addressed_body" in self.disabled or len(words) != 3 or words[0] not in {"all", "the"}:
+            return []
+        count = _COUNTS.get(words[1])
+        if count is None or count != len(self.ctx.addressed) or words[2] not in _PARTNER_NOUNS:
+            return []
+        return [_subject_label(b, self.ctx, self.disabled) for b in self.ctx.addressed]
+
     def _addressed_as(self, orig: list[Token], text_lower: str) -> str | None:
         """ "The police" in a letter to the council, Severnmouth Police and the health board:
         the one addressed body whose name ends with those words."""
@@ -714,6 +740,11 @@ class _Tagger:
     def _np_list(self, toks: list[Token]) -> list[str]:
         """Split a subject phrase into conjuncts and label each."""
         toks = _after_title(toks)
+        if "leaders" not in self.disabled:
+            toks = _bodies_of_people(toks)
+            counted = self._counted_addressees(toks)
+            if counted:
+                return counted
         # parenthetical acronym after a name: "the X Committee ("XYZ")" -> XYZ
         out: list[str] = []
         text = " ".join(t.text for t in toks)
@@ -816,11 +847,11 @@ class _Tagger:
         if _is_acronym(last.text):
             return True
         if (
-            last.is_title
+            (last.is_title or left[0].lower_ == "the")
             and _is_agent_word(last)
             and (_is_acronym(r[0].text) or right[0].lower_ == "the")
         ):
-            return True
+            return True  # "the police and the health board", "Kent Police and the NCA"
         if _two_names(bare_left, r, self.ctx.bodies):
             return True
         if (

@@ -1161,3 +1161,21 @@ def test_an_entry_finishing_its_lead_ins_sentence_is_for_the_lead_ins_subject() 
     # an entry with a subject of its own keeps it
     own = "Councils should publish each year what they need."
     assert _tag(own, lead_in=lead).addressees == ("Councils",)
+
+
+def test_leaders_in_named_bodies_and_all_the_bodies_a_letter_counts_are_those_bodies() -> None:
+    letter = Metadata(
+        title="Joint targeted area inspection of the response to youth violence in Eastvale",
+        publisher="Ofsted",
+        published=None,
+        addressed_to=("Eastvale Council", "Severnmouth Police", "Eastvale Health Board"),
+    )
+    text = "Leaders in the council, the police and the health board should agree one list."
+    want = ("local_authority", "force", "Eastvale Health Board")
+    assert _tag(text, letter, kind="area_for_improvement").addressees == want
+    counted = "Leaders in all three agencies should improve supervision."
+    assert _tag(counted, letter, kind="area_for_improvement").addressees == want
+    # a letter to two bodies counts no three; people in a place are no body
+    two = Metadata(title=letter.title, publisher=None, published=None, addressed_to=want[:2])
+    assert _tag(counted, two).addressees != want
+    assert _tag("Staff in the control room should be trained.", letter).addressees == ()
