@@ -397,6 +397,7 @@ class _Splitter:
     numbered_lead: bool = False  # the lead-in in force is a numbered paragraph ("17 We recommend:")
     paragraph: Block | None = None  # in a conclusions section: the numbered paragraph in force
     bold_seen: bool = False  # in a conclusions section: its recommendations are set in bold
+    greeted: bool = False  # a letter's "Dear …" was the last text read: its subject line is next
 
     def candidate(
         self,
@@ -435,6 +436,8 @@ class _Splitter:
         if self._takes_fields(block, text):
             return
         heading = _is_heading(block, self.body)
+        if self._subject_line(block, text, heading):
+            return
         label = LABEL_RE.match(first.text) if label_ok(first, self.body) else None
         # a code label ("R3") only where the text asks, or in a list of items under a lead-in
         # ("We recommend that the force:" over "R1.1 Appoints a lead …")
@@ -639,6 +642,18 @@ class _Splitter:
             kind, number, _parent_for(kind, number, self.parent_number), [block], labelled=True
         )
         self.item_x0 = block.first.x0
+        return True
+
+    def _subject_line(self, block: Block, text: str, heading: bool) -> bool:
+        """True for a letter's subject line, the heading under "Dear …" ("Accelerated cause of
+        concern: strip search of children"): the letter's title, which opens no section
+        unless it is only a kind's name ("Recommendations")."""
+        greeted, self.greeted = self.greeted, bool(_SALUTATION_RE.match(text))
+        if not (greeted and heading and block.label is None):
+            return False
+        if section_kind(text) is None or _PLURAL_LABEL_RE.fullmatch(text.strip()):
+            return False
+        self.heading = block
         return True
 
     def _lead_in_after(self, block: Block, current: Candidate) -> bool:
@@ -1268,6 +1283,9 @@ def _without_owner_title(cand: Candidate) -> str:
     ):
         return cand.text()
     return join_text(b.raw_text for b in blocks[1:])
+
+
+_SALUTATION_RE = re.compile(r"^Dear\s+\S")
 
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")

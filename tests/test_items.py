@@ -2182,6 +2182,25 @@ def test_a_timed_lead_in_to_what_was_recommended_before_opens_no_list() -> None:
     assert [i.text for i in items] == ["By 31 May 2032, the unit should audit every report."]
 
 
+def test_a_letters_subject_line_naming_a_kind_opens_no_section() -> None:
+    lines = [
+        *paragraph(1, 60, "Dear Chief Constable,"),
+        line(1, 80, "Accelerated cause of concern: searches of children in custody", bold=True),
+        *paragraph(
+            1,
+            100,
+            "This is not the first time we have raised it. In 2030 we said forces should record",
+            "every search, and many still do not.",
+        ),
+        line(1, 130, "Cause of concern", bold=True),
+        *paragraph(1, 150, "Forces do not oversee the search of children in custody well."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text) for i in items] == [
+        ("cause_of_concern", "Forces do not oversee the search of children in custody well.")
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
