@@ -51,9 +51,11 @@ _CUES = (
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "?:", _ANY_DATE)
 _CUE_RE = [re.compile(rf"\b{cue}\s*:?\s*(?P<date>{_PLAIN_DATE})", re.IGNORECASE) for cue in _CUES]
 _SOURCE_RES = (
+    # "On 3 May 2025 the Inspectorate published its report", "On 12 March 2025 HMICFRS
+    # published 'Found and safe? An inspection of …'"
     re.compile(
-        rf"\bOn (?P<date>{_PLAIN_DATE}),? (?:the|a)\b[^.]{{0,80}}? published (?:its|the|a)\b"
-        r"[^.]{0,80}?\b(?:report|review)",
+        rf"\bOn (?P<date>{_PLAIN_DATE}),? (?:the|a|(?-i:[A-Z][\w&]*))\b[^.]{{0,80}}? published\b"
+        r"[^.]{0,120}?\b(?:report|review|inspection)",
         re.IGNORECASE,
     ),
     re.compile(
