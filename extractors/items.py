@@ -398,6 +398,7 @@ class _Splitter:
     paragraph: Block | None = None  # in a conclusions section: the numbered paragraph in force
     bold_seen: bool = False  # in a conclusions section: its recommendations are set in bold
     greeted: bool = False  # a letter's "Dear …" was the last text read: its subject line is next
+    restated: Block | None = None  # a numbered ask read outside any section: a response may follow
 
     def candidate(
         self,
@@ -438,6 +439,7 @@ class _Splitter:
         heading = _is_heading(block, self.body)
         if self._subject_line(block, text, heading):
             return
+        self._answered(block, text)
         label = LABEL_RE.match(first.text) if label_ok(first, self.body) else None
         # a code label ("R3") only where the text asks, or in a list of items under a lead-in
         # ("We recommend that the force:" over "R1.1 Appoints a lead …")
@@ -643,6 +645,19 @@ class _Splitter:
         )
         self.item_x0 = block.first.x0
         return True
+
+    def _answered(self, block: Block, text: str) -> None:
+        """A numbered ask read outside any section, then its response ("12. The Home Office
+        should …" over "Government response"): a restated recommendation, an item."""
+        prev, self.restated = self.restated, None
+        answers = _RESPONSE_HEAD_RE.match(text.strip()) or RESPONSE_OPENING_RE.match(text)
+        taken = any(prev is b for c in self.out for b in c.blocks)
+        if prev is not None and answers and not taken and prev.label is not None:
+            self.out.append(self.candidate("recommendation", prev.label, None, [prev]))
+            return
+        outside = self.section is None and self.current is None and self.pending is None
+        if outside and block.label_kind == "number" and directs(text):
+            self.restated = block
 
     def _subject_line(self, block: Block, text: str, heading: bool) -> bool:
         """True for a letter's subject line, the heading under "Dear …" ("Accelerated cause of
@@ -1285,6 +1300,12 @@ def _without_owner_title(cand: Candidate) -> str:
     return join_text(b.raw_text for b in blocks[1:])
 
 
+# "Government response", "Response", "The Department's response:" over the answer to an item
+_RESPONSE_HEAD_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:government|department|ministry|home office|force|council|college)"
+    r"(?:['’]s)?\s+)?response\s*:?$",
+    re.IGNORECASE,
+)
 _SALUTATION_RE = re.compile(r"^Dear\s+\S")
 
 

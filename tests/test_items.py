@@ -2201,6 +2201,24 @@ def test_a_letters_subject_line_naming_a_kind_opens_no_section() -> None:
     ]
 
 
+def test_a_numbered_ask_answered_by_a_response_is_a_restated_recommendation() -> None:
+    lines = [
+        line(1, 60, "Defining neighbourhood policing", bold=True, size=13),
+        *paragraph(1, 80, "The Committee heard that the term is used in many ways."),
+        *paragraph(
+            1, 100, "12. The Home Office should publish one definition of the term.", bold=True
+        ),
+        line(1, 120, "Government response", bold=True),
+        *paragraph(1, 140, "The Government accepts this recommendation and has done so."),
+        *paragraph(1, 170, "14. Forces said that they should be trusted to decide locally."),
+        *paragraph(1, 190, "The Committee noted their view."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("12", "The Home Office should publish one definition of the term.")
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
