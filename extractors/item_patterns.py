@@ -72,6 +72,11 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"^(?:required|priority) actions?\b", "action"),
     # a regulator's "Requirements" (1. "You must …"): what it requires, as required actions are
     (r"^(?:\d+\.?\s+)?(?:(?:our|the|regulatory|statutory)\s+)?requirements$", "action"),
+    # an enforcement notice's "Steps required" ("1. Respond in full to …")
+    (
+        r"^(?:\d+\.?\s+)?(?:the\s+)?(?:steps?\s+(?:required|to be taken)|required\s+steps?)$",
+        "action",
+    ),
     # "Actions for the National Police Chiefs' Council": a list of actions set for one body
     (r"^(?:(?:further|additional|our)\s+)?actions?\s+for\s+(?!improvement\b)\S", "action"),
     (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),

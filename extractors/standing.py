@@ -59,6 +59,28 @@ def recipients(lines: Sequence[Line], tables: Sequence[Table] = ()) -> tuple[Rec
                 return _table_entries(below[0])
             listed = _entries(lines[k + 1 : k + 1 + _MAX_RECIPIENTS])
             return _directed(lines, listed) or listed
+    return _to_field(lines)
+
+
+# A notice's "To: Brackenfield Housing Association Limited" on its first page
+_TO_FIELD_RE = re.compile(r"^To:\s+(?P<body>[A-Z][^,;]{2,80})$")
+_COMPANY_SUFFIX_RE = re.compile(r"\s+(?:Limited|Ltd\.?|plc|PLC|LLP)$")
+_BODY_HEAD_RE = re.compile(
+    r"\b(?:Association|Council|Trust|Board|Authority|Service|Limited|Ltd|plc|Police|"
+    r"Constabulary|Agency|Partnership|Group|Company)\b"
+)
+
+
+def _to_field(lines: Sequence[Line]) -> tuple[Recipient, ...]:
+    """The body a notice is addressed to in a "To:" field on its first page (its company
+    suffix dropped), when that names one organisation rather than a class of posts."""
+    first = lines[0].page if lines else 0
+    for line in lines:
+        if line.page != first:
+            break
+        m = _TO_FIELD_RE.match(line.text.strip())
+        if m and _BODY_HEAD_RE.search(m.group("body")):
+            return (Recipient(_COMPANY_SUFFIX_RE.sub("", m.group("body")).rstrip(".")),)
     return ()
 
 

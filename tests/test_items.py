@@ -2219,6 +2219,16 @@ def test_a_numbered_ask_answered_by_a_response_is_a_restated_recommendation() ->
     ]
 
 
+def test_a_notices_steps_required_are_actions() -> None:
+    lines = [
+        line(1, 80, "Steps required", bold=True),
+        *paragraph(1, 100, "1. Respond in full to every request received before this notice."),
+        *paragraph(1, 120, "2. Adopt a written procedure for handling requests by 31 May 2032."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),

@@ -107,3 +107,14 @@ def test_a_prevention_report_gives_every_concern_its_recipients_and_limit(
         assert item.addressees == ("Northmoor Constabulary", "Northmoor Valley Ambulance Trust")
         assert item.deadline is not None
         assert (item.deadline.kind, item.deadline.date) == ("date", date(2027, 4, 28))
+
+
+def test_a_notices_to_field_names_the_organisation_it_is_addressed_to() -> None:
+    lines = _lines(
+        "ENFORCEMENT NOTICE",
+        "To: Eastvale Housing Association Limited",
+        "Dated: 15 October 2031",
+    )
+    assert recipients(lines) == (Recipient("Eastvale Housing Association"),)
+    # a class of posts is no one organisation
+    assert recipients(_lines("To: All chief constables in England and Wales")) == ()
