@@ -1393,8 +1393,12 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
     """True when a number repeats with other words, labelled or in a list of another section:
     numbering restarted (each chapter's "Area for improvement 1", each inspectorate's list),
     not the item printed again (a summary list and the body)."""
-    apart = (cand.labelled and all(c.labelled for c in group)) or all(
-        c.cluster != cand.cluster for c in group
+    # in one list, a number printed again in other words starts a sub-list's numbering
+    # again ("Police: 1, 2", "Health: 1, 2" under "Single agency recommendations")
+    apart = (
+        (cand.labelled and all(c.labelled for c in group))
+        or all(c.cluster != cand.cluster for c in group)
+        or (all(c.cluster == cand.cluster for c in group) and directs(cand.text()))
     )
     if _only_a_title(cand) or any(_only_a_title(c) for c in group):
         return False  # a summary's short title for the item, in other words than the body's

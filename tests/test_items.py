@@ -2229,6 +2229,19 @@ def test_a_notices_steps_required_are_actions() -> None:
     assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
 
 
+def test_numbering_restarted_for_each_agency_in_one_list_keeps_every_ask() -> None:
+    lines = [
+        line(1, 80, "Single agency recommendations", bold=True, size=14),
+        *paragraph(1, 100, "Eastvale Police"),
+        *paragraph(1, 115, "1. Eastvale Police should train officers to ask about coercion."),
+        *paragraph(1, 130, "2. Eastvale Police should link repeat calls from one address."),
+        *paragraph(1, 150, "Health"),
+        *paragraph(1, 165, "1. The care board should fund routine enquiry in GP practices."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1", "2", "1"]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
