@@ -656,7 +656,10 @@ class _Splitter:
             self.out.append(self.candidate("recommendation", prev.label, None, [prev]))
             return
         outside = self.section is None and self.current is None and self.pending is None
-        if outside and block.label_kind == "number" and directs(text):
+        # its first sentence asks (not a paragraph reporting views that quotes an ask)
+        body = block.text  # without its number: "12. The Home Office should …"
+        first = body[: len(body) - len(_after_first_sentence(body))]
+        if outside and block.label_kind == "number" and directs(first):
             self.restated = block
 
     def _subject_line(self, block: Block, text: str, heading: bool) -> bool:

@@ -2212,6 +2212,15 @@ def test_a_numbered_ask_answered_by_a_response_is_a_restated_recommendation() ->
         *paragraph(1, 140, "The Government accepts this recommendation and has done so."),
         *paragraph(1, 170, "14. Forces said that they should be trusted to decide locally."),
         *paragraph(1, 190, "The Committee noted their view."),
+        # a numbered paragraph reporting views, answered too: its first sentence asks nothing
+        *paragraph(
+            1,
+            220,
+            "15. The Ombudsman gave further views on injustice. Some women did not need to",
+            "plan differently.",
+        ),
+        line(1, 250, "Government response", bold=True),
+        *paragraph(1, 270, "The Government notes these views."),
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.text) for i in items] == [
