@@ -181,7 +181,7 @@ LEAD_TIMING_RE = re.compile(
 COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:new\s+|national\s+|further\s+)?(?:recommendations?|areas? for improvement|"
-    r"causes? of concern|actions)\b",
+    r"causes? of concern|actions|(?:key\s+|priority\s+|main\s+)concerns)\b",
     re.IGNORECASE,
 )
 # "Action the trust MUST take is necessary to …": what a kind of item is, not one.

@@ -2251,6 +2251,22 @@ def test_numbering_restarted_for_each_agency_in_one_list_keeps_every_ask() -> No
     assert [i.number for i in items] == ["1", "2", "1"]
 
 
+def test_a_paragraph_counting_key_concerns_is_no_item() -> None:
+    lines = [
+        line(1, 80, "Areas for improvement", bold=True, size=14),
+        *paragraph(
+            1, 100, "We identified 7 key concerns, of which 3 should be treated as priorities."
+        ),
+        *paragraph(
+            1, 120, "• The prison should make sure that every cell bell is answered quickly."
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "The prison should make sure that every cell bell is answered quickly."
+    ]
+
+
 def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_improvement() -> None:
     lines = [
         *paragraph(1, 80, "Dear Chief Constable,"),
