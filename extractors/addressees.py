@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from extractors.deadlines import NUMBER_WORDS
 from extractors.nlp import ENTITY_LABEL, parse
 from extractors.registry import (
     SUBJECT_COUNCIL_ID,
@@ -394,7 +395,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_COUNTS = {**NUMBER_WORDS, "both": 2}
 _PARTNER_NOUNS = frozenset({"agencies", "partners", "organisations", "bodies", "services"})
 
 

@@ -67,6 +67,7 @@ from extractors.item_tables import (
     table_candidates,
     text_table_candidates,
 )
+from extractors.letters import is_salutation
 from extractors.margins import margin_labels
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
@@ -666,7 +667,7 @@ class _Splitter:
         """True for a letter's subject line, the heading under "Dear …" ("Accelerated cause of
         concern: strip search of children"): the letter's title, which opens no section
         unless it is only a kind's name ("Recommendations")."""
-        greeted, self.greeted = self.greeted, bool(_SALUTATION_RE.match(text))
+        greeted, self.greeted = self.greeted, is_salutation(block.first.text)
         if not (greeted and heading and block.label is None):
             return False
         if section_kind(text) is None or _PLURAL_LABEL_RE.fullmatch(text.strip()):
@@ -1309,7 +1310,6 @@ _RESPONSE_HEAD_RE = re.compile(
     r"(?:['’]s)?\s+)?response\s*:?$",
     re.IGNORECASE,
 )
-_SALUTATION_RE = re.compile(r"^Dear\s+\S")
 
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")

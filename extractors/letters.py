@@ -15,9 +15,14 @@ _SUBJECT_LINE_WORDS = (2, 25)
 _LINES_TO_SUBJECT = 3  # a subject line stands within a few lines under the salutation
 
 
+def is_salutation(text: str) -> bool:
+    """True for a letter's "Dear …" line."""
+    return bool(_SALUTATION_RE.match(text.strip()))
+
+
 def salutation(page: Sequence[Line]) -> Line | None:
     """The page's "Dear …" line, when the page opens a letter."""
-    return next((ln for ln in _in_order(page) if _SALUTATION_RE.match(ln.text.strip())), None)
+    return next((ln for ln in _in_order(page) if is_salutation(ln.text)), None)
 
 
 def subject_line(page: Sequence[Line], title: Sequence[Line], body: float) -> Line | None:

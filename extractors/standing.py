@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractors.vocabulary import NAME_HEADS
 from models.records import Line, Recipient, Table
 
 _RECIPIENTS_HEADING_RE = re.compile(
@@ -65,9 +66,11 @@ def recipients(lines: Sequence[Line], tables: Sequence[Table] = ()) -> tuple[Rec
 # A notice's "To: Brackenfield Housing Association Limited" on its first page
 _TO_FIELD_RE = re.compile(r"^To:\s+(?P<body>[A-Z][^,;]{2,80})$")
 _COMPANY_SUFFIX_RE = re.compile(r"\s+(?:Limited|Ltd\.?|plc|PLC|LLP)$")
+# what a body's name ends in (the registry vocabulary's heads), or a company's or association's
 _BODY_HEAD_RE = re.compile(
-    r"\b(?:Association|Council|Trust|Board|Authority|Service|Limited|Ltd|plc|Police|"
-    r"Constabulary|Agency|Partnership|Group|Company)\b"
+    r"\b(?:"
+    + "|".join(sorted({h.title() for h in NAME_HEADS} | {"Association", "Limited", "Ltd", "plc"}))
+    + r")\b"
 )
 
 
