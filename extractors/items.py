@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block, Candidate, body_size, label_ok, make_blocks
+from extractors.bold_closings import bold_closings
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
 from extractors.item_passes import (
@@ -344,6 +345,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += trailing_labels(blocks) + ordinal_recommendations(blocks)
         candidates += announced_recommendations(blocks)
         candidates += midparagraph_labels(blocks)
+        candidates += bold_closings(blocks, candidates)
         candidates = trailing_codes(candidates, blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):

@@ -1,0 +1,121 @@
+"""Items set as the bold sentences that close a plain paragraph, with no label of their own."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.blocks import Block, Candidate
+from extractors.item_patterns import section_kind
+from extractors.vocabulary import directs
+from models.records import ItemKind, Line
+
+# The plain text before a bold run ends a sentence: the run opens one of its own.
+_SENTENCE_DONE_RE = re.compile(r"[.!?:][’”'\")]?$")
+# An ask ends in a full stop; a run ending in a question mark asks the reader (a consultation).
+_ASK_DONE_RE = re.compile(r"\.[’”'\")]?$")
+_CLUSTER = -34_000
+
+
+def _fully_bold(line: Line) -> bool:
+    return line.bold_tail >= len(line.text) > 0
+
+
+def _bold_from(line: Line) -> int | None:
+    """Where a line that opens plain turns bold up to its end, after a finished sentence."""
+    if not 0 < line.bold_tail < len(line.text):
+        return None
+    head = line.text[: len(line.text) - line.bold_tail].rstrip()
+    return len(line.text) - line.bold_tail if _SENTENCE_DONE_RE.search(head) else None
+
+
+def _opening(blocks: Sequence[Block], k: int) -> tuple[Line, int] | None:
+    """The line where block k's bold run opens inside a plain paragraph, and the offset: its
+    own first line, or the last line of the plain block it continues."""
+    block = blocks[k]
+    if not all(_fully_bold(ln) for ln in block.lines[1:]) or block.label is not None:
+        return None
+    first = block.first
+    at = _bold_from(first)
+    if at is not None:
+        return first, at
+    if not _fully_bold(first) or k == 0:
+        return None
+    above = blocks[k - 1]
+    before = above.lines[-1]
+    if (before.page, before.column) != (first.page, first.column):
+        return None
+    at = _bold_from(before)
+    if at is not None:
+        return before, at
+    return (first, 0) if _runs_on(above, first) else None
+
+
+def _runs_on(above: Block, first: Line) -> bool:
+    """True when a bold line opens right under a plain paragraph's finished sentence, at its
+    margin and line pitch (no paragraph space): the paragraph goes on in bold."""
+    before = above.lines[-1]
+    if before.bold_tail or not _SENTENCE_DONE_RE.search(before.text):
+        return False
+    lines = above.lines
+    pitch = before.top - lines[-2].top if len(lines) > 1 else 1.5 * before.size
+    return abs(first.x0 - above.first.x0) < 2 and 0 < first.top - before.top <= pitch + 1
+
+
+def _run_over_pages(blocks: Sequence[Block], k: int) -> list[Block]:
+    """Block k and the bold blocks that finish its last sentence on the next page."""
+    out = [blocks[k]]
+    for nxt in blocks[k + 1 : k + 3]:
+        last = out[-1].lines[-1]
+        if (
+            _SENTENCE_DONE_RE.search(last.text)
+            or nxt.label is not None
+            or nxt.first.page != last.page + 1
+            or not nxt.raw_text[:1].islower()
+            or not all(_fully_bold(ln) for ln in nxt.lines)
+        ):
+            break
+        out.append(nxt)
+    return out
+
+
+def _document_kind(blocks: Sequence[Block]) -> ItemKind:
+    """The kind the report's own headings name ("Areas for improvement"), else recommendation."""
+    kinds = Counter(
+        kind
+        for b in blocks
+        if len(b.lines) == 1 and b.first.bold
+        for kind in [section_kind(b.raw_text)]
+        if kind is not None
+    )
+    return kinds.most_common(1)[0][0] if kinds else "recommendation"
+
+
+def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Each bold run that opens a sentence inside a plain paragraph and closes it, when it asks
+    someone to act ("… as attended. **The force should make sure …**"): an item of the kind
+    the report's headings name, in a report where no other pass found one of that kind."""
+    kind = _document_kind(blocks)
+    if any(c.kind == kind for c in candidates):
+        return []  # the report lists its items: bold runs in its body are printings of them
+    taken = {id(b) for c in candidates for b in c.blocks}
+    out: list[Candidate] = []
+    for k, block in enumerate(blocks):
+        if id(block) in taken or not _fully_bold(block.lines[-1]):
+            continue
+        opening = _opening(blocks, k)
+        if opening is None:
+            continue
+        line, at = opening
+        parts = _run_over_pages(blocks, k)
+        lines = [replace(line, text=line.text[at:]), *(ln for ln in block.lines if ln is not line)]
+        run = [Block(lines), *parts[1:]]
+        text = " ".join(b.raw_text for b in run)
+        if len(text.split()) < 6 or not directs(text) or not _ASK_DONE_RE.search(text):
+            continue
+        if any(text in c.text() for c in candidates):
+            continue  # already an item's text (or part of one)
+        out.append(Candidate(kind=kind, number=None, parent=None, blocks=run, cluster=_CLUSTER))
+    return out
