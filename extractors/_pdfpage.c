@@ -1007,6 +1007,8 @@ static PyObject *segment_line(LineWork *work, PWord **seg, size_t n) {
     const void *data = PyUnicode_DATA(work->text);
     size_t at = 0, kept = 0;
     Py_ssize_t tail = 0; /* characters of the trailing run of bold words, spaces between them */
+    Py_ssize_t head = 0; /* and of the opening run */
+    int opening = 1;
     double x0 = seg[0]->x0, x1 = seg[0]->x1, top = seg[0]->top, bottom = seg[0]->bottom;
     for (size_t i = 0; i < n; i++) {
         const PWord *w = seg[i];
@@ -1021,14 +1023,16 @@ static PyObject *segment_line(LineWork *work, PWord **seg, size_t n) {
         }
         if (kept++ > 0) work->chars[at++] = ' ';
         tail = w->bold ? (tail > 0 ? tail + 1 : 0) + w->len : 0;
+        opening = opening && w->bold;
+        if (opening) head = tail;
         for (Py_ssize_t c = 0; c < w->len; c++)
             work->chars[at++] = PyUnicode_READ(kind, data, w->start + c);
     }
     PyObject *text = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, work->chars, (Py_ssize_t)at);
     if (!text) return NULL;
     PyObject *bold = (double)bold_chars > 0.6 * (double)total ? Py_True : Py_False;
-    return PyObject_CallFunction(work->line, "ONdddddOOin", work->page, text, x0, x1, top,
-                                 bottom, size, bold, Py_False, 0, tail);
+    return PyObject_CallFunction(work->line, "ONdddddOOinn", work->page, text, x0, x1, top,
+                                 bottom, size, bold, Py_False, 0, tail, head);
 }
 
 /* The widest gap, in ems, between a hanging list mark and its text (text.py's _HANGING_GAP). */

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block, Candidate, body_size, label_ok, make_blocks
-from extractors.bold_closings import bold_closings
+from extractors.bold_runs import bold_closings, bold_extent
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
 from extractors.item_passes import (
@@ -341,6 +341,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         table_cands, used = text_table_candidates(lines, body)
         blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
         candidates = with_responses(_labelled_and_sectioned(blocks, body), blocks)
+        candidates = bold_extent(candidates, blocks)
         candidates += lead_in_lists(blocks, candidates)
         candidates += trailing_labels(blocks) + ordinal_recommendations(blocks)
         candidates += announced_recommendations(blocks)

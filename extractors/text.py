@@ -1009,9 +1009,12 @@ def _segment_to_line(seg: list[Word], page: int) -> Line:
     else:
         x0, x1 = min([w.x0 for w in seg]), max([w.x1 for w in seg])
         top, bottom = min([w.top for w in seg]), max([w.bottom for w in seg])
-    tail = 0  # the trailing run of bold words, with the spaces between them
+    tail = head = 0  # the trailing and opening runs of bold words, with the spaces between
+    opening = True
     for w in kept:
         tail = ((tail + 1 if tail else 0) + len(w.text)) if w.bold else 0
+        opening = opening and w.bold
+        head = tail if opening else head
     return Line(
         page=page,
         text=" ".join([w.text for w in kept]),
@@ -1022,6 +1025,7 @@ def _segment_to_line(seg: list[Word], page: int) -> Line:
         size=size,
         bold=bold_chars > 0.6 * total,
         bold_tail=tail,
+        bold_head=head,
     )
 
 

@@ -40,6 +40,7 @@ class Line:
     in_box: bool = False  # inside a drawn box or shaded panel
     column: int = 0  # the column read, left to right from 0 (0 too for a page of one column)
     bold_tail: int = 0  # how many characters at its end are bold (all of them on a bold line)
+    bold_head: int = 0  # how many at its start
 
 
 @dataclass(frozen=True, slots=True)

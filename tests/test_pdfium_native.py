@@ -372,13 +372,16 @@ EDGE_CASES: dict[str, PageWords] = {
         *_body(170.0, ("4.12", 72.0), ("The", 120.0), ("force", 140.0)),
         *_body(184.0, ("2024", 72.0), ("Totals", 120.0)),
     ),
-    "a bold run closing a line": _page(
+    "bold runs opening and closing lines": _page(
         ("seen.", 72.0, 97.0, 90.0, 100.0, 10.0, False),
         ("The", 100.0, 115.0, 90.0, 100.0, 10.0, True),
         ("2", 115.5, 118.0, 88.0, 94.0, 6.0, True),  # a footnote marker: dropped, not counted
         ("force", 120.0, 145.0, 90.0, 100.0, 10.0, True),
         *_body(104.0, ("Plain", 72.0), ("then", 100.0)),
         ("bold", 130.0, 150.0, 104.0, 114.0, 10.0, True),
+        ("Bold", 72.0, 92.0, 118.0, 128.0, 10.0, True),
+        ("words.", 95.0, 125.0, 118.0, 128.0, 10.0, True),
+        *_body(118.0, ("then", 130.0), ("plain", 155.0)),
     ),
     "equal sizes tie": _page(
         ("Big", 72.0, 90.0, 88.0, 100.0, 12.0, True),
@@ -431,10 +434,11 @@ def test_markers_ties_and_list_marks_group_as_intended() -> None:
     assert [ln.text for ln in lines["a marker first in its line"]] == ["4 Notes and"]
     assert lines["equal sizes tie"][0].size == 12.0  # first size of the most characters
     # how many characters at a line's end are bold: the bold run after a plain start
-    closing = lines["a bold run closing a line"]
-    assert [(ln.text, ln.bold_tail) for ln in closing] == [
-        ("seen. The force", len("The force")),
-        ("Plain then bold", len("bold")),
+    closing = lines["bold runs opening and closing lines"]
+    assert [(ln.text, ln.bold_tail, ln.bold_head) for ln in closing] == [
+        ("seen. The force", len("The force"), 0),
+        ("Plain then bold", len("bold"), 0),
+        ("Bold words. then plain", 0, len("Bold words.")),
     ]
     assert len(lines["two columns"]) == 24
     marks = [ln.text for ln in lines["a lone list mark before a gap"]]

@@ -1,4 +1,5 @@
-"""Items set as the bold sentences that close a plain paragraph (extractors/bold_closings.py)."""
+"""Items whose extent bold type marks (extractors/bold_runs.py): bold sentences closing a plain
+paragraph, and bold items with plain commentary run on after them."""
 
 from __future__ import annotations
 
@@ -18,7 +19,13 @@ def bold_from(ln: Line, words: str) -> Line:
 
 def bold(ln: Line) -> Line:
     """The line set wholly in bold."""
-    return replace(ln, bold=True, bold_tail=len(ln.text))
+    return replace(ln, bold=True, bold_tail=len(ln.text), bold_head=len(ln.text))
+
+
+def bold_to(ln: Line, words: str) -> Line:
+    """The line with its first words (`words`, which it must open with) set in bold."""
+    assert ln.text.startswith(words)
+    return replace(ln, bold_head=len(words), bold=len(words) > 0.6 * len(ln.text))
 
 
 def graded(top: float, page: int = 1) -> list[Line]:
@@ -126,3 +133,44 @@ def test_a_report_that_lists_its_items_keeps_bold_runs_in_its_body_as_narrative(
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.page_start) for i in items] == [("1", 1)]
+
+
+RECOMMENDATIONS = line(1, 60, "Recommendations", bold=True, size=13)
+
+
+def test_a_bold_item_ends_with_its_bold_sentence_not_the_commentary_run_on_after_it() -> None:
+    first, second, third, fourth = paragraph(
+        1, 80, "The trust should publish its complaints data every quarter, broken down",
+        "by service and by the ethnicity of the complainant. Publishing the data will",
+        "allow families and the public to see whether the concerns we heard are addressed.",
+        "The first report should cover the quarter beginning in July.",
+    )  # fmt: skip
+    opening = "by service and by the ethnicity of the complainant."
+    # each paragraph's first line indented: the commentary's lines stand out as a paragraph
+    lines = [RECOMMENDATIONS, bold(replace(first, x0=80)), bold_to(second, opening), third, fourth]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [f"{first.text} {opening}"]
+
+
+def test_bold_words_opening_the_next_line_finish_the_item_on_this_page_or_the_next() -> None:
+    first, second = paragraph(
+        1, 80, "The trust should appoint a named family liaison lead for maternity services",
+        "by 1 September 2025. Families told us that they wanted one person who knew them.",
+    )  # fmt: skip
+    lines = [RECOMMENDATIONS, bold(first), bold_to(second, "by 1 September 2025.")]
+    assert [i.text for i in split_items(doc(lines))] == [
+        "The trust should appoint a named family liaison lead for maternity services by 1 "
+        "September 2025."
+    ]
+    over = [RECOMMENDATIONS, bold(first), replace(bold_to(second, "by 1 September 2025."),
+                                                 page=2, top=80)]  # fmt: skip
+    assert [(i.page_start, i.page_end) for i in split_items(doc(over))] == [(1, 2)]
+
+
+def test_bold_words_that_end_no_sentence_leave_a_bold_item_as_it_was() -> None:
+    first, second = paragraph(
+        1, 80, "The trust should publish its complaints data every quarter, broken down",
+        "by service and by the ethnicity of the complainant, in its annual report.",
+    )  # fmt: skip
+    lines = [RECOMMENDATIONS, bold(first), bold_to(second, "by service and")]
+    assert [i.text for i in split_items(doc(lines))] == [f"{first.text} {second.text}"]

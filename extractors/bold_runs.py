@@ -1,7 +1,9 @@
-"""Items set as the bold sentences that close a plain paragraph, with no label of their own."""
+"""Items whose extent bold type marks: bold sentences closing a plain paragraph, and bold
+items with plain commentary run on after them."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -119,3 +121,63 @@ def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
             continue  # already an item's text (or part of one)
         out.append(Candidate(kind=kind, number=None, parent=None, blocks=run, cluster=_CLUSTER))
     return out
+
+
+def _whole_bold(block: Block) -> bool:
+    return _fully_bold(block.first)
+
+
+def _cut_at_plain(lines: list[Line]) -> list[Line] | None:
+    """The lines up to where the bold ends a sentence mid-line (the plain rest cut off); None
+    when the bold does not end there, or never gives way."""
+    for k, ln in enumerate(lines):
+        if _fully_bold(ln):
+            continue
+        head = ln.text[: ln.bold_head].rstrip()
+        if not ln.bold_head or not _ASK_DONE_RE.search(head):
+            return None
+        return [*lines[:k], replace(ln, text=head, bold_tail=len(head))]
+    return None
+
+
+def bold_extent(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
+    """An item set in bold ends with its bold sentence: plain commentary run on after it in the
+    same line is cut off ("… of the complainant.** Publishing the data will …"), and a bold
+    sentence end that opens the next plain line is taken in ("** by 1 September 2025.** …").
+    The commentary's rest, a paragraph opening in lower case, is then no entry of its own."""
+    following = {id(a): b for a, b in itertools.pairwise(blocks)}
+    spent: set[int] = set()
+    for cand in candidates:
+        if not cand.blocks or not _whole_bold(cand.blocks[0]):
+            continue
+        for k, block in enumerate(cand.blocks):
+            cut = _cut_at_plain(block.lines)
+            if cut is not None:
+                cand.blocks = [*cand.blocks[:k], Block(cut, block.label, block.label_kind)]
+                spent.add(id(following.get(id(block))))
+                break
+        else:
+            nxt = _finished_by(cand, following)
+            if nxt is not None:
+                spent.add(id(nxt))
+    return [
+        c
+        for c in candidates
+        if not (c.blocks and id(c.blocks[0]) in spent and c.blocks[0].raw_text[:1].islower())
+    ]
+
+
+def _finished_by(cand: Candidate, following: dict[int, Block]) -> Block | None:
+    """The block whose opening bold words finish the candidate's last sentence, taken into it."""
+    last = cand.blocks[-1]
+    nxt = following.get(id(last))
+    end = last.lines[-1]
+    if nxt is None or _ASK_DONE_RE.search(end.text):
+        return None
+    if nxt.first.page not in (end.page, end.page + 1):
+        return None
+    taken = _cut_at_plain(nxt.lines[:1])
+    if taken is None:
+        return None
+    cand.blocks = [*cand.blocks[:-1], Block([*last.lines, *taken], last.label, last.label_kind)]
+    return nxt
