@@ -83,8 +83,13 @@ def _run_over_pages(blocks: Sequence[Block], k: int) -> list[Block]:
     return out
 
 
+_AFI_MENTION_RE = re.compile(r"\bareas? for improvement\b", re.IGNORECASE)
+_RECOMMENDATION_MENTION_RE = re.compile(r"\brecommend", re.IGNORECASE)
+
+
 def _document_kind(blocks: Sequence[Block]) -> ItemKind:
-    """The kind the report's own headings name ("Areas for improvement"), else recommendation."""
+    """The kind the report's own headings name ("Areas for improvement"); without one, areas
+    for improvement when its text speaks of them more than of recommendations."""
     kinds = Counter(
         kind
         for b in blocks
@@ -92,7 +97,15 @@ def _document_kind(blocks: Sequence[Block]) -> ItemKind:
         for kind in [section_kind(b.raw_text)]
         if kind is not None
     )
-    return kinds.most_common(1)[0][0] if kinds else "recommendation"
+    if kinds:
+        return kinds.most_common(1)[0][0]
+    text = " ".join(b.raw_text for b in blocks)
+    afi = len(_AFI_MENTION_RE.findall(text))
+    return (
+        "area_for_improvement"
+        if afi > len(_RECOMMENDATION_MENTION_RE.findall(text))
+        else ("recommendation")
+    )
 
 
 def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> list[Candidate]:

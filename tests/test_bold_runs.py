@@ -57,8 +57,11 @@ def test_a_bold_sentence_closing_a_plain_paragraph_is_an_item_of_the_headings_ki
             "it sets.",
         )
     ]
-    # with no heading naming a kind, it is a recommendation
+    # with no heading naming a kind, it is a recommendation, unless the report speaks of
+    # areas for improvement more than of recommendations
     assert [i.kind for i in split_items(doc(graded(120)))] == ["recommendation"]
+    spoken = line(1, 60, "In 2023 we set the force one area for improvement; it has addressed it.")
+    assert [i.kind for i in split_items(doc([spoken, *graded(120)]))] == ["area_for_improvement"]
 
 
 def test_the_bold_run_may_open_its_own_line_or_end_on_the_next_page() -> None:

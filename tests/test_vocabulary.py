@@ -16,6 +16,7 @@ from extractors.vocabulary import directs, is_process, opens_with_imperative
         "The plan should have been agreed earlier; the force should now agree it by May.",
         "The force needs to improve how it records searches.",
         "Victims should be able to report a crime online, and forces should make it easy.",
+        "The force should continue to reduce the time it takes to answer calls.",
     ],
 )
 def test_a_request_directs(text: str) -> None:
@@ -32,6 +33,7 @@ def test_a_request_directs(text: str) -> None:
         "We welcome this, but the force will need to sustain its effort for months.",
         "Leaders were open with us about the progress they still need to make.",
         "Communities should be able to expect that their flood risk is assessed fairly.",
+        "The force is good at tackling burglary and should continue to build on this work.",
     ],
 )
 def test_judging_what_happened_does_not_direct(text: str) -> None:
