@@ -1,4 +1,4 @@
-"""Lettered lists printed without punctuation: "a The Department should …", "b HM Treasury …".
+"""Lettered lists printed without punctuation: "a The Department should …", "b agree …".
 
 A lone lower-case letter before a capitalised word is rare in prose but happens ("a Home Office
 review" wrapped onto a new line), so a bare letter counts as a label only in a run: the next
@@ -16,7 +16,9 @@ from dataclasses import replace
 
 from models.records import Line
 
-_BARE_LETTER_RE = re.compile(r"^(?P<letter>[a-z])\s+(?P<rest>(?:[A-Z]|\d)\S*\s.*)$")
+# The entry may open with its verb, its subject named in a heading above the list ("The Home
+# Office should:" over "a set out, by March …"): only the run tells a label from a word.
+_BARE_LETTER_RE = re.compile(r"^(?P<letter>[a-z])\s+(?P<rest>[A-Za-z\d]\S*\s.*)$")
 _REACH = 16  # lines between two entries of one list (an entry may wrap over many lines)
 _SAME_MARGIN = 2.0
 

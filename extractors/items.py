@@ -949,11 +949,16 @@ class _Splitter:
 
     def _lettered_list(self, block: Block) -> bool:
         """True for an entry of a lettered list that runs from "a" (or "i"), under a lead-in
-        or a heading: a lone "(b)" restating one part of a list printed elsewhere is not
-        numbered so."""
+        or a heading, or goes on with the letter after the last entry's under the next lead-in
+        ("HM Treasury should:" over "e"): a lone "(b)" restating one part of a list printed
+        elsewhere is not numbered so."""
         last = self.out[-1] if self.out else None
-        if last is not None and last.cluster == self.cluster and _bare_letter(last.number):
-            return True
+        if last is not None and _bare_letter(last.number):
+            if last.cluster == self.cluster:
+                return True
+            previous = last.number or ""
+            if len(previous) == 1 and block.label == chr(ord(previous) + 1):
+                return True
         return block.label in ("a", "i")
 
     def _bold_entries(self) -> bool:

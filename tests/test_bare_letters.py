@@ -27,10 +27,22 @@ def test_letters_in_sequence_at_one_margin_are_labels() -> None:
     ]
 
 
+def test_entries_opening_with_their_verb_are_labelled_in_a_run_too() -> None:
+    lines = _lines(
+        (90, "a set out, by March, a single plan for the"),
+        (104, "remaining delivery of the programme;"),
+        (90, "b agree a framework for measuring its benefits."),
+    )
+    got = [ln.text for ln in punctuate_bare_letters(lines)]
+    assert got[0].startswith("a) set out")
+    assert got[2].startswith("b) agree")
+
+
 def test_a_lone_letter_in_prose_stays_prose() -> None:
     lines = _lines(
         (90, "The board asked for"),
         (90, "a Home Office review of the contract, and"),
+        (90, "a new supplier was then found for it."),
         (90, "c Section 3 of it was then rewritten."),  # not the next letter
         (120, "b Other margin, so no run."),
     )

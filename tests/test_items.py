@@ -197,6 +197,19 @@ def test_each_bodys_lettered_list_is_its_own_even_when_the_letters_repeat() -> N
     ]
 
 
+def test_lettering_that_runs_on_under_the_next_bodys_lead_in_keeps_its_letters() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        line(1, 110, "The partnership board should:", bold=True),
+        *paragraph(1, 130, "a. agree a shared plan for children missing from school", x0=90),
+        *paragraph(1, 150, "b. check that every referral is answered within a day", x0=90),
+        line(1, 180, "The national agency should:", bold=True),
+        *paragraph(1, 200, "c. update its guidance on joint assessments for boards", x0=90),
+        *paragraph(1, 220, "d. publish the findings of its annual survey of services", x0=90),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["a", "b", "c", "d"]
+
+
 def test_a_title_line_that_only_names_who_acts_is_not_part_of_the_text() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=14),
