@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from extractors.nlp import get_nlp, normalise
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
+from extractors.vocabulary import opens_with_imperative
 from models.records import Deadline, DeadlineKind, Granularity, Item
 
 if TYPE_CHECKING:
@@ -175,7 +176,22 @@ def _ongoing_patterns() -> list[list[dict[str, Any]]]:
         _words("biannually"),
         _words("quarterly"),
         # "at least monthly", "no less than weekly": a frequency bound, not only a manner
-        [*least, {"LOWER": {"IN": ["daily", "weekly", "fortnightly", "monthly", "yearly"]}}],
+        [
+            *least,
+            {
+                "LOWER": {
+                    "IN": [
+                        "daily",
+                        "weekly",
+                        "fortnightly",
+                        "monthly",
+                        "quarterly",
+                        "yearly",
+                        "annually",
+                    ]
+                }
+            },
+        ],
         # "at least once a month", "twice a term": a number of times in each period
         [
             {"LOWER": {"IN": ["once", "twice"]}},
@@ -267,7 +283,9 @@ def _is_narrative(sent: Span) -> bool:
     words = {t.lower_ for t in sent}
     text = sent.text
     past = bool(words & PAST_MARKERS) or bool(re.search(r"\b(has|have) been\b", text, re.I))
-    return past and not DIRECTIVE.search(text)
+    # an entry opening with its verb asks, its modal in the lead-in ("should:" over "publish
+    # data on cases that were shared …")
+    return past and not DIRECTIVE.search(text) and not opens_with_imperative(text)
 
 
 def _event_tail(doc: Doc, end: int) -> tuple[str, int]:
