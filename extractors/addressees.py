@@ -342,6 +342,17 @@ def _two_names(left: list[Token], right: list[Token], bodies: list[Body]) -> boo
     return f"{left[-1].lower_} and {right[0].lower_}" not in _joined_words(tuple(bodies))
 
 
+def _post_title(toks: list[Token]) -> bool:
+    """True for a post's title of the form "Head of Healthcare", "Director of Nursing"."""
+    return (
+        len(toks) > 2
+        and toks[0].is_title
+        and toks[0].lower_ in ("head", "director")
+        and toks[1].lower_ == "of"
+        and toks[2].is_title
+    )
+
+
 @functools.lru_cache(maxsize=4)
 def _joined_words(bodies: tuple[Body, ...]) -> frozenset[str]:
     """Every "X and Y" inside a registry name or alias, lower-cased."""
@@ -842,6 +853,8 @@ class _Tagger:
             return False
         if _names_both_sides(left, right):
             return True
+        if last.is_title and _is_agent_word(last) and _post_title(r):
+            return True  # "the Governor and Head of Healthcare": two post-holders
         bare_left = [x for x in left if x.lower_ not in DETERMINERS]
         if len(bare_left) == 1 and any(x.lower_ in {"of", "for"} for x in right):
             return False

@@ -295,8 +295,15 @@ EARLIER_ITEMS_RE = re.compile(
 )
 
 
+# The report's recommendations set out with the plan answering them ("Recommendations and
+# action plan"): the plan's rows are responses, the numbered recommendations are the items.
+_WITH_THEIR_PLAN_RE = re.compile(r"^recommendations\s+and\s+(?:the\s+)?action\s+plans?$", re.I)
+
+
 def section_kind(text: str) -> ItemKind | None:
     clean = text.strip().rstrip(":?").strip()
+    if _WITH_THEIR_PLAN_RE.match(clean):
+        return "recommendation"
     if len(clean.split()) > 12 or LABEL_RE.match(clean) or EARLIER_ITEMS_RE.search(clean):
         return None
     for pattern, kind in _SECTION_PATTERNS:

@@ -249,6 +249,25 @@ def pages_with_actions(lines: Sequence[Line], body: float) -> frozenset[int]:
     return frozenset(pages)
 
 
+# A column that answers the item above its table: "Response", "Management response", "Accepted".
+_ANSWER_HEADER_RE = re.compile(
+    r"^(?:(?:management|force|provider|prison|trust|council|our)\s+)?response\b|^accepted\b",
+    re.IGNORECASE,
+)
+
+
+def answer_tables(tables: Sequence[Table]) -> list[Table]:
+    """Tables that answer the item printed above them (an action plan's row under each
+    recommendation): a column of responses and none of items. Their cells are no item's text."""
+    return [
+        t
+        for t in tables
+        if len(t.rows) > 1
+        and any(_ANSWER_HEADER_RE.match(cell.strip()) for cell in t.rows[0])
+        and table_layout(t.rows[0]) is None
+    ]
+
+
 def item_tables(
     tables: Sequence[Table], page_heights: Sequence[float], action_pages: frozenset[int]
 ) -> list[_TableRun]:

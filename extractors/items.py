@@ -59,6 +59,7 @@ from extractors.item_patterns import (
     timing_in,
 )
 from extractors.item_tables import (
+    answer_tables,
     continue_tables_on_lines,
     fill_header_only_tables,
     fill_open_rows,
@@ -328,8 +329,10 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         label_cands, label_tables = label_table_candidates(
             [t for t in doc.tables if id(t) not in claimed]
         )
+        answers = answer_tables([t for t in doc.tables if id(t) not in claimed])
         spans = [
-            (t.page, t.top, t.bottom) for t in [*(t for r in runs for t in r.tables), *label_tables]
+            (t.page, t.top, t.bottom)
+            for t in [*(t for r in runs for t in r.tables), *label_tables, *answers]
         ]
         lines = [
             ln

@@ -151,6 +151,17 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["Westdale Police and Crime Commissioner"],
         None,
     ),
+    # two post-holders; one post whose title has "and" in it
+    (
+        "The Governor and Head of Healthcare should test the emergency response.",
+        ["Governor", "Head of Healthcare"],
+        None,
+    ),
+    (
+        "The Head of Finance and Resources should review the budget.",
+        ["Head of Finance and Resources"],
+        None,
+    ),
     (
         "The Department of Health and Social Care (DHSC) and NHS England should agree a plan.",
         ["dhsc", "NHS England"],

@@ -9,6 +9,7 @@ import pytest
 
 from extractors.blocks import label_ok, make_blocks
 from extractors.furniture import drop_contents
+from extractors.item_patterns import section_kind
 from extractors.items import split_items
 from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line, Table
@@ -434,6 +435,32 @@ def test_asking_for_the_items_in_an_action_plan_is_not_one_of_them() -> None:
     assert [i.text.split()[:4] for i in items] == [
         ["The", "service", "should", "audit"],
         ["The", "service", "should", "train"],
+    ]
+
+
+def test_recommendations_headed_with_their_action_plan_are_a_section_a_plan_alone_is_not() -> None:
+    assert section_kind("Recommendations and action plan") == "recommendation"
+    assert section_kind("Action plan") is None
+    assert section_kind("Progress against the action plan") is None
+
+
+def test_an_action_plan_table_answering_a_recommendation_is_no_part_of_its_text() -> None:
+    # each recommendation is followed by its row of the plan: response, owner, date
+    lines = [
+        line(1, 80, "Recommendations and action plan", bold=True, size=14),
+        *paragraph(1, 110, "1. The Governor should make sure that night checks are recorded."),
+        line(1, 140, "Accepted"),
+        line(1, 140, "Checks will be audited each month.", x0=200),
+        *paragraph(1, 200, "2. The Head of Healthcare should review every death in custody."),
+    ]
+    table = Table(page=1, top=130, bottom=160, rows=(
+        ("Accepted / Not accepted", "Response", "Target date"),
+        ("Accepted", "Checks will be audited each month.", "Completed"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "The Governor should make sure that night checks are recorded."),
+        ("2", "The Head of Healthcare should review every death in custody."),
     ]
 
 
