@@ -711,8 +711,10 @@ class _Splitter:
         if self._lead_in_after(block, current):
             return True
         if not current.blocks:
-            if current.label_in_box is not None and current.label_in_box != block.first.in_box:
-                self.current = None  # a label and its text share a panel: this is a reference
+            if current.label_in_box and not block.first.in_box:
+                # a label and its text share a panel (a label may head a panel from above it):
+                # one in a panel over text outside is a reference
+                self.current = None
                 return False
             current.blocks.append(block)
             self.item_x0 = block.first.x0

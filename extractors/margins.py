@@ -29,6 +29,7 @@ _JOINED_RE = re.compile(
 )
 _NUMBER_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>\S.*)$")
 _LEFT_OF_BODY = 30.0  # how far left of the body's edge a margin label starts, in points
+_MARGIN_WIDTH = 120.0  # wider than a margin's column of labels, in points
 _LEVEL = 2.5  # how far apart the tops of a label and its paragraph's first line may be
 
 
@@ -47,6 +48,8 @@ def margin_labels(lines: Sequence[Line], body: float) -> list[Line]:
             out[k] = replace(ln, text=f"{kind} {number}: {rest}", x0=edge)  # at the body's edge
             continue
         parts = _label_lines(out, k)
+        if _prose_under(out, parts[-1]):
+            continue  # a label heading its own column's text, not a margin's
         label = _KIND_RE.match(" ".join(out[j].text for j in parts).strip())
         target = _level_line(out, ln) if label else None
         if label is None or target is None:
@@ -81,6 +84,19 @@ def _label_lines(lines: Sequence[Line], k: int) -> list[int]:
         if abs(ln.x0 - last.x0) <= 1.0 and ln.size == last.size and len(parts) < 3:
             parts.append(j)
     return parts
+
+
+def _prose_under(lines: Sequence[Line], k: int) -> bool:
+    """True when a line of prose, wider than a margin holds, starts right under line k at its
+    left edge (the label heads the text of its own column: "Recommendation 1" over "The …")."""
+    above = lines[k]
+    return any(
+        ln.page == above.page
+        and 0 < ln.top - above.bottom <= 2 * above.size
+        and abs(ln.x0 - above.x0) <= 1.0
+        and ln.x1 - ln.x0 > _MARGIN_WIDTH
+        for ln in lines[k + 1 : k + 4]
+    )
 
 
 def _level_line(lines: Sequence[Line], label: Line) -> int | None:

@@ -2426,6 +2426,30 @@ def test_a_kind_named_in_the_margin_labels_the_numbered_paragraph_level_with_it(
     )
 
 
+def test_labels_over_boxed_text_in_two_columns_label_their_own_columns_text() -> None:
+    # the right column holds more lines, so the left column starts left of the body's edge;
+    # each label heads the panel under it (the label above the panel, the text inside it)
+    def labelled(x0: float, top: float, label: str, text: str) -> list[Line]:
+        boxed = replace(line(1, top + 25, text, x0=x0), in_box=True)  # the panel's padding
+        return [line(1, top, label, x0=x0, bold=True), boxed]
+
+    lines = [
+        *paragraph(1, 60, "Searches rose by a tenth in the year.", x0=300),
+        *paragraph(1, 75, "Find rates fell slightly over the year.", x0=300),
+        *labelled(56, 100, "Recommendation 1", "The Service should publish a search strategy."),
+        *labelled(300, 100, "Improvement action 1", "The Service should remind officers."),
+        *labelled(56, 150, "Recommendation 2", "The Chief Constable should chair the board."),
+        *labelled(300, 150, "Improvement action 2", "The Service should review each record."),
+    ]
+    items = split_items(doc(lines))
+    assert sorted((i.kind, i.number, i.text.split()[-1]) for i in items) == [
+        ("action", "1", "officers."),
+        ("action", "2", "record."),
+        ("recommendation", "1", "strategy."),
+        ("recommendation", "2", "board."),
+    ]
+
+
 def test_paragraphs_about_what_the_actions_are_are_not_actions() -> None:
     lines = [
         line(1, 80, "Areas for improvement", bold=True, size=17),
