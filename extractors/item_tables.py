@@ -432,7 +432,7 @@ _DATE_START_RE = re.compile(
 )
 
 
-def _due_phrase(cell: str) -> str | None:
+def due_phrase(cell: str) -> str | None:
     """A due-column cell as the phrase it stands for ("2027" -> "By 2027", "6 months" -> "Within
     6 months"): the column's header says "by when", the cell only the when."""
     cell = " ".join(cell.split())
@@ -481,7 +481,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     blocks=[Block([line])],
                     cluster=-1 - run.tables[0].page,
                     responsible=owner,
-                    timing=_due_phrase(cells.get(layout.due, ""))
+                    timing=due_phrase(cells.get(layout.due, ""))
                     if layout.due is not None
                     else None,
                     labelled=bool(number),
@@ -567,7 +567,7 @@ def _take_field(cand: Candidate, row: Sequence[str]) -> None:
         return
     key = cells[0].lower()
     if _DUE_HEADER_RE.search(key):
-        cand.timing = _due_phrase(cells[1])
+        cand.timing = due_phrase(cells[1])
     elif _OWNER_HEADER_RE.search(key):
         cand.responsible = cells[1]
 
@@ -776,7 +776,7 @@ def _with_named_columns(
             replace(
                 cand,
                 responsible=who or cand.responsible,
-                timing=(_due_phrase(when) if when.strip("–—- ") else None) or cand.timing,
+                timing=(due_phrase(when) if when.strip("–—- ") else None) or cand.timing,
             )
         )
     return out

@@ -61,6 +61,7 @@ from extractors.item_patterns import (
 from extractors.item_tables import (
     answer_tables,
     continue_tables_on_lines,
+    due_phrase,
     fill_header_only_tables,
     fill_open_rows,
     item_tables,
@@ -198,10 +199,15 @@ def _after_first_sentence(text: str) -> str:
 
 
 # Fields set under an item: "Owner: Home Office  Timescale: By the end of 2026"
-_WHEN_FIELD = r"(?:timescales?|deadline|due(?: date| by)?|target(?: date)?|by when|completion date)"
+# (and a learning recommendation's "Made to: Westfield Police" over it, "Response due: 14 May
+# 2026" under it)
+_WHEN_FIELD = (
+    r"(?:timescales?|deadline|(?:response\s+)?due(?: date| by)?|target(?: date)?|by when|"
+    r"completion date)"
+)
 _FIELDS_RE = re.compile(
     r"^(?:(?:owner|lead(?: organisation| body| agency)?|responsible(?: body| organisation)?|"
-    rf"action by)\s*:\s*(?P<who>.+?)(?:\s+{_WHEN_FIELD}\s*:\s*(?P<when>.+))?"
+    rf"action by|made to|addressed to)\s*:\s*(?P<who>.+?)(?:\s+{_WHEN_FIELD}\s*:\s*(?P<when>.+))?"
     rf"|{_WHEN_FIELD}\s*:\s*(?P<only_when>.+))$",
     re.IGNORECASE,
 )
@@ -514,13 +520,15 @@ class _Splitter:
         and when it is due, not more of its text."""
         m = _FIELDS_RE.match(text)
         last = self.current if self.current is not None else (self.out[-1] if self.out else None)
-        if m is None or last is None or not last.blocks or block.label is not None:
+        if m is None or last is None or block.label is not None:
             return False
-        if block.first.page - last.blocks[-1].page_end > 1:
+        if not last.blocks and last is not self.current:
+            return False  # only a label just read takes fields before its text
+        if last.blocks and block.first.page - last.blocks[-1].page_end > 1:
             return False
         who, when = m.group("who"), m.group("when") or m.group("only_when")
         last.responsible = who.strip(" ;") if who else last.responsible
-        last.timing = when.strip(" ;") if when else last.timing
+        last.timing = due_phrase(when.strip(" ;")) if when else last.timing
         return True
 
     def _shares_row(self, block: Block) -> bool:

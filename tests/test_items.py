@@ -371,6 +371,24 @@ def test_owner_and_timescale_lines_under_an_item_are_its_fields_not_its_text() -
     ]
 
 
+def test_a_made_to_line_over_the_text_and_a_response_due_line_under_it_are_fields() -> None:
+    lines = [
+        line(1, 80, "Recommendation 1", bold=True),
+        line(1, 98, "Made to: Westfield Police", size=9),
+        *paragraph(1, 112, "Westfield Police should brief every custody sergeant on rousing."),
+        line(1, 130, "Response due: 14 May 2026", bold=True, size=9.5),
+        *paragraph(1, 160, "Custody records showed that checks were often late at night."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.text, i.responsible, i.timing) for i in items] == [
+        (
+            "Westfield Police should brief every custody sergeant on rousing.",
+            "Westfield Police",
+            "By 14 May 2026",
+        )
+    ]
+
+
 def test_a_small_capitals_kicker_over_a_title_labels_the_item_and_keeps_its_title() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=16),
