@@ -94,6 +94,7 @@ Cue = Literal[
     "passive_agent",
     "bare_be_agent",
     "recommend_that",
+    "recommend_to",
     "urge",
     "asked_to",
     "for_to",
@@ -124,6 +125,7 @@ CUES: dict[Cue, str] = {
     "passive_agent": "the agent of a modal passive: 'should be … by X'",
     "bare_be_agent": "the agent of a bare passive: '(that the plan) be approved by X'",
     "recommend_that": "'we recommend (that) X …'",
+    "recommend_to": "'the Panel recommends to X that …': X is asked, whatever the clause says",
     "urge": "'we urge / invite / encourage X to …'",
     "asked_to": "'asked / calls on / urged X to …'",
     "for_to": "'it is (a matter) for X to …' / 'it is up to X to …': X acts",
@@ -149,6 +151,9 @@ CUES: dict[Cue, str] = {
     "cause_inherits": "a cause of concern naming nobody: its recommendations' addressees",
 }
 NO_CUES_DISABLED: frozenset[str] = frozenset()
+# The class of police and crime commissioners (and mayors with their powers): one named by its
+# place, or the inspected force's own, is written as the class.
+LOCAL_COMMISSIONERS_ID = "pccs"
 
 
 @dataclass
@@ -340,6 +345,9 @@ def _two_names(left: list[Token], right: list[Token], bodies: list[Body]) -> boo
     if not (left[-1].lower_ in NAME_HEADS and right[-1].lower_ in NAME_HEADS):
         return False
     return f"{left[-1].lower_} and {right[0].lower_}" not in _joined_words(tuple(bodies))
+
+
+_MAY_MODALS = frozenset({*MODALS, "may", "might", "can", "could", "would"})
 
 
 def _post_title(toks: list[Token]) -> bool:
@@ -605,7 +613,7 @@ class _Tagger:
         if body.printed and span is not None:  # "DfT" or "Department for Transport", as printed
             return re.sub(r"^(?:the|all)\s+", "", self.doc[span[0] : span[1]].text, flags=re.I)
         if body.force is not None and body.force in self.ctx.subject_ids:
-            return "pccs"  # the inspected force's own PCC or mayor, as the gold labels it
+            return LOCAL_COMMISSIONERS_ID  # the inspected force's own PCC or mayor
         return body.output
 
     def _strip(self, toks: list[Token]) -> tuple[list[Token], bool]:
@@ -735,7 +743,10 @@ class _Tagger:
                 if (
                     hit_end == toks[-1].i + 1
                     and t.text[:1].isupper()
-                    and (prev.is_lower or prev.like_num)  # not "Westdale Police and Crime …"
+                    # a commissioner named by the place ("Westdale Police and Crime
+                    # Commissioner") is one of the class; another name ending in a registry
+                    # name is that name's own body
+                    and (prev.is_lower or prev.like_num or body_id == LOCAL_COMMISSIONERS_ID)
                 ):
                     return self._label_for(body_id, (t.i, hit_end))
                 # a place before a class of office written in lower case: "the Tarnside
@@ -1433,6 +1444,10 @@ class _Tagger:
         w = doc[i].lower_
         j = i + 1
         cue: Cue = "urge" if w in DIRECT_CUES else "asked_to"
+        if w in RECOMMEND_CUES and j < end and doc[j].lower_ == "to":
+            # the writers recommending; not a body that "may recommend to X" as its own act
+            authored = i == 0 or doc[i - 1].lower_ not in _MAY_MODALS
+            return self._recommended_to(j + 1, end) if authored else 0
         if w in RECOMMEND_CUES and (
             (
                 i > 0
@@ -1491,6 +1506,18 @@ class _Tagger:
             else:
                 self.found.add(label, cue)
         return nxt
+
+    def _recommended_to(self, j: int, end: int) -> int:
+        """ "The Panel recommends to the Commissioner that …": the body it is made to is asked,
+        whatever the clause after "that" says (a passive, another's appointment)."""
+        np = self._prefix_np(j, end)
+        after = np[-1].i + 1 if np else end
+        if "recommend_to" in self.disabled or after >= end or self.doc[after].lower_ != "that":
+            return 0
+        for label in self._np_list(np):
+            if label != PRONOUN:
+                self.found.add(label, "recommend_to")
+        return after + 1
 
     def _asks_in_turn(self, i: int) -> bool:
         """ "That the Cabinet Member asks officers to publish …": the member acts by asking; the
@@ -1722,10 +1749,19 @@ def _short_form_labels(
     """Each defined short form, lower-cased, with its body's label; the registry's own short
     forms ("(CPS)", "(NPCC)") are left to the registry."""
     return {
-        short.lower(): _registry_name(name, ctx) or _subject_label(name, ctx, disabled)
+        short.lower(): _registry_name(name, ctx)
+        or _class_member(name, ctx, disabled)
+        or _subject_label(name, ctx, disabled)
         for short, name in pairs
         if short.lower() not in ctx.by_id
     }
+
+
+def _class_member(name: str, ctx: _Context, disabled: frozenset[str]) -> str | None:
+    """The class a name is one of, as its words read ("Eastmarch Police and Crime
+    Commissioner" is one of the commissioners); None when it names a body of its own."""
+    found = _hint_actors(name, ctx, disabled)
+    return found[0] if len(found) == 1 and found[0] in ctx.by_id else None
 
 
 def _registry_name(name: str, ctx: _Context) -> str | None:

@@ -52,6 +52,10 @@ PROCESS_RE = re.compile(
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
     r"(?:the|each of the) (?:actions?|remedies|steps) above|"
     r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
+    # "is asked to notify the Panel of his response to these recommendations": the answer due
+    r"\b(?:notify|inform|tell|advise)\s+(?:us|me|the\s+\w+)\s+(?:of|about)\s+"
+    r"(?:his|her|its|their|the)\s+response\s+to\s+(?:these|our|this|the)\s+"
+    r"(?:recommendations?|report|findings)\b|"
     # "The service should include each of them in its action plan": the items, handled
     r"\b(?:them|these|those|the (?:recommendations?|areas? for improvement))\b[^.]{0,30}?"
     r"\bin (?:its|their|an?|the) (?:own )?(?:action|improvement) plans?\b|"

@@ -139,6 +139,10 @@ POSITIVE: dict[Cue, Case] = {
     "recommend_that": _case(
         "We recommend that the Home Office publishes a strategy.", ("home_office",)
     ),
+    "recommend_to": _case(
+        "The Panel recommends to the Home Office that a new strategy be published.",
+        ("home_office",),
+    ),
     "urge": _case("We urge the Home Office to publish a strategy.", ("home_office",)),
     "asked_to": _case(
         "The review group has asked the Home Office to publish a strategy.", ("home_office",)
@@ -203,6 +207,10 @@ NEGATIVE: dict[Cue, Case] = {
     "passive_agent": _case("The annual plan should be reviewed and approved by March.", ()),
     "bare_be_agent": _case("The annual plan can be approved by the College of Policing.", ()),
     "recommend_that": _case("The Home Office recommends a new strategy.", ()),
+    # a body that may recommend to another as its own act is not the writers recommending
+    "recommend_to": _case(
+        "If it sees fit, the Panel may recommend to the Home Office that there be a review.", ()
+    ),
     "urge": _case("Campaigners urge the Home Office to publish a strategy.", ()),
     "asked_to": _case("The Home Office was asked about the strategy.", ()),
     "for_to": _case("This is a plan for forces to follow.", ()),

@@ -148,7 +148,12 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     ),
     (
         "The Westdale Police and Crime Commissioner should publish a plan.",
-        ["Westdale Police and Crime Commissioner"],
+        ["pccs"],
+        None,
+    ),
+    (
+        "The Westdale Police and Crime Panel should review the plan.",
+        ["Westdale Police and Crime Panel"],
         None,
     ),
     # two post-holders; one post whose title has "and" in it

@@ -37,6 +37,19 @@ def test_an_item_using_a_short_form_from_the_narrative_names_the_body() -> None:
     assert plain.addressees == ("NITA",)
 
 
+def test_a_title_standing_for_one_of_a_class_of_office_is_that_class() -> None:
+    # "the Eastmarch Police and Crime Commissioner (the Commissioner)": one of the commissioners
+    meta = Metadata(
+        title="Report of the Police and Crime Panel",
+        publisher=None,
+        published=None,
+        short_forms=(("Commissioner", "Eastmarch Police and Crime Commissioner"),),
+    )
+    item = Item("recommendation", "1", None, 1, 1, "The Commissioner should publish the terms.")
+    [tagged] = tag_addressees([item], meta)
+    assert tagged.addressees == ("pccs",)
+
+
 def test_short_forms_in_an_owner_column_name_their_bodies() -> None:
     meta = Metadata(
         title="Learning report",

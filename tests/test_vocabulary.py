@@ -63,6 +63,9 @@ def test_an_instruction_opens_with_its_verb() -> None:
             False,
         ),
         ("The council should apologise to the complainant in writing.", False),
+        # the answer the report asks for is its own process; an answer to others is an ask
+        ("The Commissioner is asked to notify the Panel of his response to this report.", True),
+        ("The force should tell victims of its response to their complaint.", False),
     ],
 )
 def test_the_reports_own_process_is_told_apart_from_an_ask(text: str, process: bool) -> None:
