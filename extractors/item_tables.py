@@ -249,16 +249,19 @@ def pages_with_actions(lines: Sequence[Line], body: float) -> frozenset[int]:
     return frozenset(pages)
 
 
-# A column that answers the item above its table: "Response", "Management response", "Accepted".
+# A column that answers an item or tracks it: "Response", "Management response", "Accepted",
+# "Status" (a progress table's rating of earlier items).
 _ANSWER_HEADER_RE = re.compile(
-    r"^(?:(?:management|force|provider|prison|trust|council|our)\s+)?response\b|^accepted\b",
+    r"^(?:(?:management|force|provider|prison|trust|council|our)\s+)?response\b|^accepted\b|"
+    r"^(?:current\s+)?(?:status|progress|rag(?:\s+rating)?)$",
     re.IGNORECASE,
 )
 
 
 def answer_tables(tables: Sequence[Table]) -> list[Table]:
-    """Tables that answer the item printed above them (an action plan's row under each
-    recommendation): a column of responses and none of items. Their cells are no item's text."""
+    """Tables that answer items or track them (an action plan's row under each recommendation,
+    a progress table rating earlier ones): a column of responses or of status, and none the
+    splitter reads as items. Their cells are no item's text, and name no item."""
     return [
         t
         for t in tables

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -21,7 +22,7 @@ from extractors.checks import (
 )
 from extractors.items import split_items
 from extractors.skeleton import build_skeleton
-from models.records import Item, Line
+from models.records import Item, Line, Table
 from pipeline.cli.main import cli
 
 
@@ -76,6 +77,16 @@ def test_printed_labels_with_no_item() -> None:
     assert printed_labels_missing(prose, []) == []
     quoted = doc([line(1, 100, "RECOMMENDATION 3, MARCH 2024 REPORT", bold=True)])
     assert printed_labels_missing(quoted, []) == []  # another report's, quoted
+    # an earlier report's items, rated in a progress table
+    progress = Table(1, 90, 130, (
+        ("2024 recommendation", "What we found", "Status"),
+        ("Recommendation 2: The force should audit its records.", "An audit began.", "Achieved"),
+    ))  # fmt: skip
+    rated = replace(
+        doc([line(1, 100, "Recommendation 2: The force should audit its records.")]),
+        tables=(progress,),
+    )
+    assert printed_labels_missing(rated, []) == []
 
 
 def test_numbering_gaps() -> None:

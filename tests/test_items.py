@@ -456,6 +456,23 @@ def test_asking_for_the_items_in_an_action_plan_is_not_one_of_them() -> None:
     ]
 
 
+def test_a_progress_table_rating_earlier_items_holds_no_item() -> None:
+    lines = [
+        line(1, 80, "Progress against our recommendations", bold=True, size=14),
+        line(1, 110, "Recommendation 1: The force should audit its crime records."),
+        line(1, 110, "Achieved", x0=420),
+        line(1, 200, "Recommendations", bold=True, size=14),
+        line(1, 220, "Recommendation 1", bold=True),
+        *paragraph(1, 240, "The force should train every call handler in crime recording."),
+    ]
+    table = Table(page=1, top=100, bottom=130, rows=(
+        ("2024 recommendation", "Status"),
+        ("Recommendation 1: The force should audit its crime records.", "Achieved"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [("1", "recording.")]
+
+
 def test_recommendations_headed_with_their_action_plan_are_a_section_a_plan_alone_is_not() -> None:
     assert section_kind("Recommendations and action plan") == "recommendation"
     assert section_kind("Action plan") is None
