@@ -282,9 +282,13 @@ def _plain_after_bold(cand: Candidate, block: Block) -> bool:
     return bold and plain and _ends_sentence(cand) and not directs(block.raw_text)
 
 
-# A placeholder of a template, in square brackets: "[date]", "[organisation]"
+# A placeholder of a template, in square brackets: "[date]", "[organisation]", "[month year]";
+# or an example marked as one ("Illustration only – not a real recommendation")
 _TEMPLATE_RE = re.compile(
-    r"\[(?:date|month|year|organi[sz]ation|body|action|outcome|timescale|name|x)\]", re.I
+    r"\[(?:[a-z]+\s){0,2}(?:date|month|year|organi[sz]ation|body|action|outcome|timescale|"
+    r"name|x)\]|\b(?:illustration|example)s?\s+only\b|"
+    r"\bnot\s+a\s+real\s+(?:recommendation|area\s+for\s+improvement|cause\s+of\s+concern)\b",
+    re.I,
 )
 
 
@@ -362,7 +366,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             candidates += standalone_recommendations(blocks)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = findings_answered(candidates)
-        candidates = without_process(candidates)
+        candidates = [c for c in without_process(candidates) if not _TEMPLATE_RE.search(c.text())]
         return _finalise(_prefer_labelled(candidates))
 
 

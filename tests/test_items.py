@@ -2241,6 +2241,23 @@ def test_a_framework_describing_its_kinds_and_their_template_makes_no_items() ->
     assert split_items(doc(lines)) == []
 
 
+def test_an_example_marked_as_one_or_written_with_placeholders_is_no_item() -> None:
+    box = [
+        replace(ln, in_box=True)
+        for ln in [
+            line(1, 100, "Recommendation 1", bold=True),
+            *paragraph(1, 120, "Illustration only – not a real recommendation"),
+            *paragraph(1, 135, "Chief constables should make sure that every force records it."),
+        ]
+    ]
+    assert split_items(doc(box)) == []
+    placeholders = [
+        line(1, 80, "Areas for improvement", bold=True, size=14),
+        *paragraph(1, 100, "By [month year], the force should improve how it records crime."),
+    ]
+    assert split_items(doc(placeholders)) == []
+
+
 def test_a_timed_lead_in_to_what_was_recommended_before_opens_no_list() -> None:
     lines = [
         *paragraph(1, 80, "In our report of May 2029 we found that missing children were at risk."),
