@@ -1,10 +1,11 @@
-"""Lettered lists printed without punctuation: "a The Department should …", "b agree …".
+"""Lettered lists printed without punctuation ("a The Department should …", "b agree …") or
+in capitals ("A. By March 2027, revise …", "B. Publish …").
 
 A lone lower-case letter before a capitalised word is rare in prose but happens ("a Home Office
-review" wrapped onto a new line), so a bare letter counts as a label only in a run: the next
-letter of the alphabet opens a later line at the same margin, or the one before opened an
-earlier line. The labels found are given a closing bracket ("a) The Department …") so that
-the splitter reads them as it reads any lettered list.
+review" wrapped onto a new line), and so is an initial ("A. Smith"), so a letter counts as a
+label only in a run: the next letter of the alphabet opens a later line at the same margin, or
+the one before opened an earlier line. The labels found are given a closing bracket ("a) The
+Department …", "B) Publish …") so that the splitter reads them as any lettered list.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from models.records import Line
 
 # The entry may open with its verb, its subject named in a heading above the list ("The Home
 # Office should:" over "a set out, by March …"): only the run tells a label from a word.
-_BARE_LETTER_RE = re.compile(r"^(?P<letter>[a-z])\s+(?P<rest>[A-Za-z\d]\S*\s.*)$")
+_BARE_LETTER_RE = re.compile(r"^(?P<letter>[a-z]|[A-H](?=\.\s))\.?\s+(?P<rest>[A-Za-z\d]\S*\s.*)$")
 _REACH = 16  # lines between two entries of one list (an entry may wrap over many lines)
 _SAME_MARGIN = 2.0
 

@@ -112,7 +112,7 @@ BULLET_RE = re.compile(
 
 ENUM_RE = re.compile(
     r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}(?:[a-h](?=[.)]|\s+[A-Z]))?)[.)]?|\((?P<pnum>\d{1,3})\)|"
-    r"\(?(?P<letter>[a-z])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
+    r"\(?(?P<letter>[a-z]|[A-H])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
     r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.)"
     r"\s+(?P<rest>\S.*)$"
 )

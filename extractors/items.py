@@ -976,7 +976,7 @@ class _Splitter:
             previous = last.number or ""
             if len(previous) == 1 and block.label == chr(ord(previous) + 1):
                 return True
-        return block.label in ("a", "i")
+        return block.label in ("a", "A", "i")
 
     def _bold_entries(self) -> bool:
         """True when the section's last entry is set in bold (its commentary is not)."""
@@ -1403,8 +1403,8 @@ def _only_a_title(cand: Candidate) -> bool:
 
 
 def _bare_letter(number: str | None) -> bool:
-    """True for a label that is a letter or roman numeral alone ("b", "iv")."""
-    return bool(number) and bool(re.fullmatch(r"[a-z]|[ivx]{1,4}", number or ""))
+    """True for a label that is a letter or roman numeral alone ("b", "B", "iv")."""
+    return bool(number) and bool(re.fullmatch(r"[a-z]|[A-H]|[ivx]{1,4}", number or ""))
 
 
 def _fuller(cand: Candidate, group: Sequence[Candidate]) -> bool:

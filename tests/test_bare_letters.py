@@ -38,6 +38,19 @@ def test_entries_opening_with_their_verb_are_labelled_in_a_run_too() -> None:
     assert got[2].startswith("b) agree")
 
 
+def test_capital_letters_in_a_run_are_labels_an_initial_is_not() -> None:
+    lines = _lines(
+        (90, "A. By March, revise the guidance on stalking to cover"),
+        (104, "online contact."),
+        (90, "B. Publish a briefing for investigators."),
+        (90, "J. Smith, the review's author, thanked the force."),
+    )
+    got = [ln.text for ln in punctuate_bare_letters(lines)]
+    assert got[0].startswith("A) By March")
+    assert got[2].startswith("B) Publish")
+    assert got[3].startswith("J. Smith")
+
+
 def test_a_lone_letter_in_prose_stays_prose() -> None:
     lines = _lines(
         (90, "The board asked for"),

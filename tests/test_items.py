@@ -198,6 +198,22 @@ def test_each_bodys_lettered_list_is_its_own_even_when_the_letters_repeat() -> N
     ]
 
 
+def test_actions_lettered_in_capitals_are_items_numbered_by_their_letters() -> None:
+    lines = [
+        line(1, 80, "Actions for the College of Policing", bold=True, size=14),
+        line(1, 100, "A. By March 2027, revise the guidance on stalking.", x0=76),
+        line(1, 115, "B. Publish a practice briefing for investigators.", x0=76),
+        line(1, 140, "Action for the IOPC", bold=True, size=14),
+        line(1, 160, "C. The IOPC will examine the complaints it has received.", x0=76),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("action", "A"),
+        ("action", "B"),
+        ("action", "C"),
+    ]
+
+
 def test_lettering_that_runs_on_under_the_next_bodys_lead_in_keeps_its_letters() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=14),
