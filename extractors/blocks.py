@@ -223,9 +223,10 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
     return blocks
 
 
-# A bare number, then a lower-case word or a month: "28 and 29 of the Regulations", "30 June 2025."
+# A bare number, then a lower-case word or a month: "28 and 29 of the Regulations", "30 June 2025.",
+# "(41) and protecting vulnerable people (38)" (a count in brackets)
 _WRAPPED_NUMBER_RE = re.compile(
-    r"^\d{1,3}\s+(?:[a-z]|(?:January|February|March|April|May|June|July|August|September|"
+    r"^(?:\d{1,3}|\(\d{1,3}\))\s+(?:[a-z]|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b)"
 )
 

@@ -290,7 +290,9 @@ OTHER_LABEL_RE = re.compile(
 EARLIER_ITEMS_RE = re.compile(
     r"\b(?:previous|previously|earlier|past|prior|last|former|original)\b|"
     r"\bprogress (?:against|on|made)\b|"
-    r"\baction plans?\b|\b(?:tracker|tracking)\b",
+    r"\baction plans?\b|\b(?:tracker|tracking)\b|"
+    # a span of years: "Recommendations we have made, 2021 to 2025"
+    r"\b(?:19|20)\d\d\s*(?:to|-|–)\s*(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 

@@ -19,6 +19,8 @@ _JUDGES_RE = re.compile(
     r"|\bshould\s+be\s+(?:commended|praised|congratulated|applauded|welcomed|thanked|proud)\b"
     # what people are entitled to ("Communities should be able to expect …") asks no body
     r"|\bshould\s+be\s+able\s+to\s+(?:expect|rely|trust|feel|know|have\s+confidence)\b"
+    # an ask made before, reported: "In 2022 we recommended that forces should …"
+    r"|\b(?:we|i|they|it)\s+(?:had\s+)?recommended\s+that\b[^.;]*"
     # praise, then encouragement: "The force is good at … and should continue to build on it"
     r"|\b(?:is|are)\s+(?:good|outstanding|excellent|effective)\b[^.;]{0,120}?\bshould\s+continue\b",
     re.IGNORECASE,

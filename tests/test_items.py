@@ -491,6 +491,8 @@ def test_a_progress_table_rating_earlier_items_holds_no_item() -> None:
 
 def test_recommendations_headed_with_their_action_plan_are_a_section_a_plan_alone_is_not() -> None:
     assert section_kind("Recommendations and action plan") == "recommendation"
+    # those made over a span of years are a record of earlier ones
+    assert section_kind("Recommendations we have made, 2021 to 2025") is None
     assert section_kind("Action plan") is None
     assert section_kind("Progress against the action plan") is None
 
@@ -867,6 +869,7 @@ def test_items_numbered_alike_at_one_height_in_a_short_document_are_not_furnitur
     [
         ("30 September 2027, and report on it.", ["1", "2"]),  # a date carried over: entry 1
         ("28 and 29 of the regulations.", ["1", "2"]),
+        ("(41) and the smaller forces (38).", ["1", "2"]),  # a count in brackets
         ("30 Forces should also report on it.", ["1", "30", "2"]),  # a capital: entry 30
     ],
 )

@@ -34,6 +34,7 @@ def test_a_request_directs(text: str) -> None:
         "Leaders were open with us about the progress they still need to make.",
         "Communities should be able to expect that their flood risk is assessed fairly.",
         "The force is good at tackling burglary and should continue to build on this work.",
+        "In 2022 we recommended that forces should record the views of every child.",
     ],
 )
 def test_judging_what_happened_does_not_direct(text: str) -> None:
