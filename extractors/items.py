@@ -143,6 +143,10 @@ _RESTATED_RE = re.compile(
     r"(?:reproduced|restated|quoted|repeated)\b",
     re.IGNORECASE,
 )
+# A resolution asked of a body: "That the Council writes to the Commissioner …"
+_RESOLVES_RE = re.compile(
+    r"^That\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,6}\s+[a-z]{3,}\b"
+)
 # A meeting's own resolutions over a list: "That Cabinet:", "The Committee is asked to:".
 _MEETING_LEAD_RE = re.compile(
     rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s*(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to)?\s*:\s*$",
@@ -465,7 +469,10 @@ class _Splitter:
         elif label is None and self.section is not None:
             # "R1 Improve attendance …" in a section of items: a code over an order
             coded = CODE_LABEL_RE.match(first.text)
-            ordered = coded and (opens_with_imperative(coded.group("rest")) or coded.group("sep"))
+            rest = coded.group("rest") if coded else ""
+            ordered = coded and (
+                opens_with_imperative(rest) or coded.group("sep") or _RESOLVES_RE.match(rest)
+            )
             label = coded if ordered else None  # "Rec 6: My office will …": a code and colon
         if label is not None and ANOTHER_REPORTS_RE.match(label.group("rest")):
             label = None  # "Recommendation 1, March 2024 report": a quotation of that report

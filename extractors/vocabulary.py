@@ -163,6 +163,7 @@ AGENT_NOUNS = frozenset(
         "contractor", "developer", "insurer", "firefighter", "transporter", "society", "undertaker",
         "foundation", "charity", "company", "firm", "ltd", "limited", "plc", "llp", "tribunal",
         "bureau", "federation", "consortium", "forum", "registrar", "coroner", "sheriff", "mayor",
+        "homes",
     }
 )  # fmt: skip
 ACTIVE_AFTER_BE = frozenset(

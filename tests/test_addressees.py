@@ -156,6 +156,12 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["Westdale Police and Crime Panel"],
         None,
     ),
+    # a body by its role and a named body whose name ends in a body's word
+    (
+        "The Council and Ashcombe Homes should agree a joint protocol.",
+        ["local_authority", "Ashcombe Homes"],
+        None,
+    ),
     # two post-holders; one post whose title has "and" in it
     (
         "The Governor and Head of Healthcare should test the emergency response.",

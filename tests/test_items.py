@@ -1410,6 +1410,17 @@ def test_code_labelled_entries_under_a_lead_in_are_items_numbered_as_printed() -
     ]
 
 
+def test_a_coded_resolution_in_a_section_of_items_is_one() -> None:
+    # a council's style: "That the Council writes to …" asks the council, as "should" does
+    lines = [
+        line(1, 80, "6. RECOMMENDATIONS", bold=True, size=13),
+        *paragraph(1, 100, "REC 1 The Cabinet should adopt a single definition of nuisance."),
+        *paragraph(1, 120, "REC 2 That the Council writes to the Commissioner about patrols."),
+        *paragraph(1, 140, "REC 3 The Partnership should publish a quarterly report."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2", "3"]
+
+
 def test_each_sections_own_numbered_list_restarts_its_numbering() -> None:
     lines = [
         line(1, 80, "Recommendations for the police", bold=True, size=13),
