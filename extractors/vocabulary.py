@@ -15,7 +15,7 @@ DIRECTIVE_RE = re.compile(
 # A modal that looks back ("should have done") or praises ("should be commended") judges what
 # happened; it asks nobody to do anything.
 _JUDGES_RE = re.compile(
-    r"\b(?:should|must|ought to|could|would)\s+(?:not\s+|never\s+)?have\s+\w+"
+    r"\b(?:should|must|ought to|could|would)\s+(?:not\s+|never\s+|already\s+|also\s+)?have\s+\w+"
     r"|\bshould\s+be\s+(?:commended|praised|congratulated|applauded|welcomed|thanked|proud)\b"
     # what people are entitled to ("Communities should be able to expect …") asks no body
     r"|\bshould\s+be\s+able\s+to\s+(?:expect|rely|trust|feel|know|have\s+confidence)\b"

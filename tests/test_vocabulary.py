@@ -27,6 +27,7 @@ def test_a_request_directs(text: str) -> None:
     "text",
     [
         "The recruitment drive should have been planned with the colleges.",
+        "The force should already have recognised this from its own audit.",
         "Forces that kept their tutors should be commended for doing so.",
         "The force would not have known without the audit.",
         "Demand grew faster than the staff available.",
