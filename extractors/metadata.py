@@ -228,6 +228,12 @@ _REPLY_SOURCE_RE = re.compile(
     rf"(?P<date>{_PLAIN_DATE})",
     re.IGNORECASE,
 )
+# A letter's subject line naming the report it answers and its date: "Response to: An inspection
+# of … (published 12 March 2025)", whatever the title says
+_RESPONSE_TO_RE = re.compile(
+    rf"\bresponse to\b:?[^.()]{{3,200}}\(published (?:on )?(?P<date>{_PLAIN_DATE})\)",
+    re.IGNORECASE,
+)
 # A title that says the document restates another report's items: a response to it, or a
 # revisit or progress report on them.
 _RESTATES_ANOTHER_RE = re.compile(
@@ -238,6 +244,9 @@ _RESTATES_ANOTHER_RE = re.compile(
 def _source_published(lines: Sequence[Line], title: str | None, other: date | None) -> date | None:
     """The date the responded-to report was published, when the response states it."""
     flat = " ".join(" ".join(ln.text for ln in lines if ln.page <= 10).split())
+    stated = _RESPONSE_TO_RE.search(flat)
+    if stated:
+        return _parse(stated.group("date"), None)
     if not _RESTATES_ANOTHER_RE.search(title or ""):  # not a response, revisit or action plan
         m = _REPLY_SOURCE_RE.search(flat)
         return _parse(m.group("date"), None) if m else None

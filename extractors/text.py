@@ -1243,6 +1243,10 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     else:
         threshold = 2 if n_pages == 3 else n_pages + 1
     repeated = {k for k, c in counts.items() if c >= threshold}
+    if n_pages == 2:
+        # on two pages, a line printed on both at one height in a smaller face than the text
+        # is a running line ("OPCC Westfield | Section 55 response" over a two-page letter)
+        repeated |= _small_on_both(lines, page_heights, counts, mask)
     headings = _section_headings(lines, page_heights, repeated, mask) | _panel_text(
         lines, page_heights
     )
@@ -1261,6 +1265,35 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
                 continue
         kept.append(ln)
     return kept
+
+
+_DAY_MONTH_YEAR_RE = re.compile(
+    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{4}\b"
+)
+
+
+def _small_on_both(
+    lines: Sequence[Line],
+    page_heights: Sequence[float],
+    counts: Counter[tuple[str, int]],
+    mask: bool,
+) -> set[tuple[str, int]]:
+    """Band lines found on both pages of a two-page document, each smaller than the text; not
+    one that carries a date (a paper's "Board of Directors – 5 February 2026" dates it)."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size)] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    twice = {k for k, c in counts.items() if c == 2}
+    small: dict[tuple[str, int], bool] = {}
+    for ln in lines:
+        if _in_band(ln, page_heights):
+            key = (_furniture_key(ln.text, mask), round(ln.top / 6))
+            if key in twice:
+                dated = bool(_DAY_MONTH_YEAR_RE.search(ln.text))
+                small[key] = small.get(key, True) and ln.size < body - 0.5 and not dated
+    return {k for k, ok in small.items() if ok}
 
 
 def _section_headings(

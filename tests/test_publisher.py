@@ -360,6 +360,12 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
         assert meta.source_published == date(2031, 3, 5), said
 
 
+def test_a_letters_response_to_line_dates_the_report_it_answers_whatever_its_title() -> None:
+    letterhead = [("Office of the Police and Crime Commissioner for Westfield", 14.0), BODY]
+    said = "Response to: An inspection of bail and remand (published 5 March 2031)"
+    assert _meta([letterhead, [(said, 11.0)]]).source_published == date(2031, 3, 5)
+
+
 def test_a_letter_thanking_the_author_for_a_dated_report_counts_from_that_report() -> None:
     letterhead = [("Ministry of Transport", 24.0), BODY]
     said = "Thank you for your report, published on 5 March 2031, and for the work behind it."

@@ -217,3 +217,19 @@ def test_a_running_line_that_carries_its_page_number_on_some_pages_only_is_furni
         lines.append(_line(page, 48, 300, f"Body text of page {page}."))
     kept = [ln.text for ln in remove_furniture(lines, [HEIGHT] * 4)]
     assert kept == [f"Body text of page {page}." for page in (1, 2, 3, 4)]
+
+
+def test_a_small_line_on_both_pages_of_a_two_page_letter_is_its_running_line() -> None:
+    def page(n: int, header: str, size: float) -> list[Line]:
+        top = Line(n, header, 62, 300, 36, 44, size, False)
+        body = [Line(n, f"body text line {k} of the letter", 62, 400, 200 + 14 * k,
+                     210 + 14 * k, 10.0, False) for k in range(8)]  # fmt: skip
+        return [top, *body]
+
+    running = "OPCC Westfield | Section 55 response"
+    kept = remove_furniture([*page(1, running, 8.0), *page(2, running, 8.0)], (842.0, 842.0))
+    assert running not in [ln.text for ln in kept]
+    # set in the text's own size, or dating the paper, it stays
+    for header, size in ((running, 10.0), ("Board of Directors – 5 February 2031", 8.0)):
+        kept = remove_furniture([*page(1, header, size), *page(2, header, size)], (842.0, 842.0))
+        assert [ln.text for ln in kept].count(header) == 2
