@@ -119,7 +119,10 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         (
             k
             for k, c in enumerate(names)
-            if re.fullmatch(r"(?:[A-Z]{3,8}\s+)?(no\.?|number|#|ref\.?|reference|code|id)", c, re.I)
+            # "Rec no.", "AFI ref": the item's number; "Page reference" points to its page
+            if re.fullmatch(
+                r"(?:(?!page\b)[A-Z]{3,8}\s+)?(no\.?|number|#|ref\.?|reference|code|id)", c, re.I
+            )
         ),
         None,
     )

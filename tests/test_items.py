@@ -454,6 +454,19 @@ def test_a_number_wrapped_under_a_hanging_bullet_is_not_an_entry() -> None:
     assert items[0].text.endswith("aged 16 and 17 who are not in full-time education.")
 
 
+def test_a_page_reference_column_is_no_items_number() -> None:
+    table = Table(page=1, top=200, bottom=300, rows=(
+        ("Area for improvement", "Page reference"),
+        ("The service should audit its high-risk premises every year.", "7"),
+        ("The service should train more fire safety inspectors.", "12"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", None),
+        ("area_for_improvement", None),
+    ]
+
+
 def test_asking_for_the_items_in_an_action_plan_is_not_one_of_them() -> None:
     lines = [
         line(1, 80, "Areas for improvement", bold=True, size=14),
