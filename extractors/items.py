@@ -143,6 +143,12 @@ _RESTATED_RE = re.compile(
     r"(?:reproduced|restated|quoted|repeated)\b",
     re.IGNORECASE,
 )
+# A notice's lead-in to what it requires: "you are required to take the following steps", "you
+# must take the following actions" (each step an action)
+_REQUIRED_STEPS_RE = re.compile(
+    r"\b(?:(?:are|is)\s+required\s+to|must)\s+take\s+the\s+following\s+(?:steps|actions|measures)\b",
+    re.IGNORECASE,
+)
 # A resolution asked of a body: "That the Council writes to the Commissioner …"
 _RESOLVES_RE = re.compile(
     r"^That\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,6}\s+[a-z]{3,}\b"
@@ -866,9 +872,11 @@ class _Splitter:
             self._in_section(block, text, last.kind)
             return
         timed = self.pending is None and _timed_lead(text)  # not a bare label's own lead-in
-        if block.label is None and (_opens_list(text) or timed):
-            logger.debug("p%d: recommendation list opened by %r", block.first.page, text)
-            self.section, self.section_strength = "recommendation", 0.0
+        required = block.label is None and bool(_REQUIRED_STEPS_RE.search(text))
+        if block.label is None and (_opens_list(text) or timed or required):
+            logger.debug("p%d: list opened by %r", block.first.page, text)
+            self.section = "action" if required else "recommendation"
+            self.section_strength = 0.0
             self.timing = self._lead_timing(text)
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
             self.by_lead_in = True

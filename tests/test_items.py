@@ -454,6 +454,18 @@ def test_a_number_wrapped_under_a_hanging_bullet_is_not_an_entry() -> None:
     assert items[0].text.endswith("aged 16 and 17 who are not in full-time education.")
 
 
+def test_a_notices_required_steps_are_actions() -> None:
+    lines = [
+        line(1, 80, "SCHEDULE", bold=True, size=13),
+        *paragraph(1, 100, "To comply with this notice you are required to take the following",
+                   "steps, or steps which are equally effective:"),
+        line(1, 140, "1. Carry out an assessment of the risks to employees' health.", x0=74),
+        line(1, 160, "2. Provide every employee with suitable information.", x0=74),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
