@@ -40,6 +40,26 @@ def with_responses(candidates: list[Candidate], blocks: Sequence[Block]) -> list
 _CODE_ALONE_RE = re.compile(r"^[A-Z]{1,8}(?:[/-][A-Z0-9]{1,8}){1,3}$")
 
 
+def panel_continuations(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
+    """An item in a panel that stops mid-sentence on its page goes on in the next page's first
+    panel text that opens in lower case (a sidebar's item carried over: the page's own column
+    is read first)."""
+    claimed = {id(b) for c in candidates for b in c.blocks}
+    for cand in candidates:
+        last = cand.blocks[-1] if cand.blocks else None
+        if last is None or not last.first.in_box or SENTENCE_END_RE.search(last.raw_text):
+            continue
+        page = last.page_end
+        if any(b.first.page == page and b.first.top > last.lines[-1].top for b in blocks
+               if b.first.in_box and b.first.column == last.first.column):  # fmt: skip
+            continue  # more of the panel follows on its own page
+        nxt = next((b for b in blocks if b.first.page == page + 1 and b.first.in_box), None)
+        if nxt is not None and id(nxt) not in claimed and nxt.raw_text[:1].islower():
+            cand.blocks.append(nxt)
+            claimed.add(id(nxt))
+    return candidates
+
+
 def trailing_codes(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
     """An unnumbered item whose text is followed by a reference code alone on its line takes
     the code as its number, unless another item's text follows the code (then it labels that)."""

@@ -1087,12 +1087,25 @@ def _bands(lines: list[Line], page_width: float) -> list[tuple[list[Line], bool]
     boxed: bool | None = None
     for ln in lines:
         narrow = ln.x1 - ln.x0 < 0.55 * page_width
-        if bands and bands[-1][1] == narrow and ln.in_box == boxed:
+        # a sidebar panel beside prose: its lines, level with the prose's or running on under
+        # them in a band that already holds both, are of one band
+        beside = narrow and bool(bands) and _beside(ln, bands[-1][0])
+        if bands and bands[-1][1] == narrow and (ln.in_box == boxed or beside):
             bands[-1][0].append(ln)
         else:
             bands.append(([ln], narrow))  # a new band: other width, or in or out of a panel
         boxed = ln.in_box
     return bands
+
+
+def _beside(ln: Line, band: list[Line]) -> bool:
+    """True when a line stands level with one of the band's last lines, or the band already
+    holds lines in and out of a panel and this one follows close under them."""
+    recent = band[-3:]
+    if any(a.top < ln.bottom and ln.top < a.bottom for a in recent):
+        return True
+    mixed = len({a.in_box for a in band}) == 2
+    return mixed and ln.top - max(a.bottom for a in recent) < 2 * ln.size
 
 
 def _in_columns(lines: list[Line], page_width: float) -> list[Line] | None:

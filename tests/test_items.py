@@ -454,6 +454,26 @@ def test_a_number_wrapped_under_a_hanging_bullet_is_not_an_entry() -> None:
     assert items[0].text.endswith("aged 16 and 17 who are not in full-time education.")
 
 
+def test_a_panels_item_stopped_at_the_page_foot_goes_on_in_the_next_pages_panel() -> None:
+    def boxed(page: int, top: float, text: str, **kw: object) -> Line:
+        return replace(line(page, top, text, x0=380, **kw), in_box=True)  # type: ignore[arg-type]
+
+    lines = [
+        *paragraph(1, 100, "We found that risk assessments for missing children were late."),
+        boxed(1, 700, "Area for improvement 3", bold=True),
+        boxed(1, 715, "The force should make sure that it carries out a risk assessment for"),
+        *paragraph(2, 100, "The force manages many registered sex offenders in the county."),
+        boxed(2, 100, "every missing child report, as national guidance requires."),
+        boxed(2, 130, "Area for improvement 4", bold=True),
+        boxed(2, 145, "The force should reduce its backlog of home visits."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start, i.page_end, i.text.split()[-1]) for i in items] == [
+        ("3", 1, 2, "requires."),
+        ("4", 2, 2, "visits."),
+    ]
+
+
 def test_a_notices_required_steps_are_actions() -> None:
     lines = [
         line(1, 80, "SCHEDULE", bold=True, size=13),

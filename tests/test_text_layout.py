@@ -233,3 +233,19 @@ def test_a_small_line_on_both_pages_of_a_two_page_letter_is_its_running_line() -
     for header, size in ((running, 10.0), ("Board of Directors – 5 February 2031", 8.0)):
         kept = remove_furniture([*page(1, header, size), *page(2, header, size)], (842.0, 842.0))
         assert [ln.text for ln in kept].count(header) == 2
+
+
+def test_a_sidebar_beside_prose_under_full_width_lines_is_read_after_the_prose() -> None:
+    wide = [
+        _line(1, 56, 60 + 12 * k, f"full width opening paragraph line {k} " * 2) for k in range(5)
+    ]
+    prose = [
+        _line(1, 56, 140 + 14 * k, f"body column line {k} of the finding text") for k in range(14)
+    ]
+    side = [
+        _line(1, 386, 140.5 + 14 * k, f"sidebar area {k} text", box=True) for k in range(10)
+    ]  # fmt: skip
+    page = sorted([*wide, *prose, *side], key=lambda ln: (ln.top, ln.x0))
+    texts = [ln.text for ln in _order_columns(page, 595.0)]
+    assert texts[5:19] == [ln.text for ln in prose]
+    assert texts[19:] == [ln.text for ln in side]
