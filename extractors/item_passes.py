@@ -40,24 +40,50 @@ def with_responses(candidates: list[Candidate], blocks: Sequence[Block]) -> list
 _CODE_ALONE_RE = re.compile(r"^[A-Z]{1,8}(?:[/-][A-Z0-9]{1,8}){1,3}$")
 
 
-def panel_continuations(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
-    """An item in a panel that stops mid-sentence on its page goes on in the next page's first
-    panel text that opens in lower case (a sidebar's item carried over: the page's own column
-    is read first)."""
+def carried_over(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
+    """An item that stops mid-sentence at the foot of its panel or column goes on in the next
+    page's first text of that panel or column: a sidebar's item carried over (the page's own
+    column is read first), or one column of a page of two languages side by side."""
     claimed = {id(b) for c in candidates for b in c.blocks}
     for cand in candidates:
         last = cand.blocks[-1] if cand.blocks else None
-        if last is None or not last.first.in_box or SENTENCE_END_RE.search(last.raw_text):
+        if last is None or SENTENCE_END_RE.search(last.raw_text) or _goes_on(last, blocks):
             continue
-        page = last.page_end
-        if any(b.first.page == page and b.first.top > last.lines[-1].top for b in blocks
-               if b.first.in_box and b.first.column == last.first.column):  # fmt: skip
-            continue  # more of the panel follows on its own page
-        nxt = next((b for b in blocks if b.first.page == page + 1 and b.first.in_box), None)
-        if nxt is not None and id(nxt) not in claimed and nxt.raw_text[:1].islower():
+        nxt = _next_pages_part(last, blocks)
+        if nxt is not None and id(nxt) not in claimed:
             cand.blocks.append(nxt)
             claimed.add(id(nxt))
     return candidates
+
+
+def _goes_on(last: Block, blocks: Sequence[Block]) -> bool:
+    """True when more of the block's panel or column follows it on its own page."""
+    end = last.lines[-1]
+    return any(
+        b.first.page == end.page
+        and b.first.top > end.top
+        and b.first.column == last.first.column
+        and b.first.in_box == last.first.in_box
+        for b in blocks
+    )
+
+
+def _next_pages_part(last: Block, blocks: Sequence[Block]) -> Block | None:
+    """The next page's first block of the same panel or column, when it reads as the rest of
+    a sentence: opening in lower case, or (in a column) hanging at the entry's text margin."""
+    page, first = last.page_end, last.first
+    if first.in_box:
+        nxt = next((b for b in blocks if b.first.page == page + 1 and b.first.in_box), None)
+        return nxt if nxt is not None and nxt.raw_text[:1].islower() else None
+    if first.column == 0 and not any(b.first.column > 0 for b in blocks if b.first.page == page):
+        return None  # a page of one column: the splitter joins its next page itself
+    nxt = next(
+        (b for b in blocks if b.first.page == page + 1 and b.first.column == first.column), None
+    )
+    if nxt is None or nxt.label is not None:
+        return None
+    hangs = last.label is not None and nxt.first.x0 > first.x0 + 4
+    return nxt if nxt.raw_text[:1].islower() or hangs else None
 
 
 def trailing_codes(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:

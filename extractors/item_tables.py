@@ -605,6 +605,17 @@ _ROW_NUMBER_RE = re.compile(
 )
 
 
+def _names_a_column(text: str) -> bool:
+    """True for a known column name: an item's, an owner's, a due date's or a tracker's."""
+    name = text.strip()
+    return bool(
+        ITEM_HEADER_RE.fullmatch(name)
+        or _OWNER_HEADER_RE.search(name)
+        or _DUE_HEADER_RE.search(name)
+        or _COLUMN_NAME_RE.fullmatch(name)
+    )
+
+
 def _header_cell(text: str) -> bool:
     """True for text that can head a table's column: a few words, not the end of a sentence
     in the next column of prose ("changes of personnel.")."""
@@ -623,10 +634,15 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
     for i, ln in enumerate(lines):
         if i in used or not ITEM_HEADER_RE.fullmatch(ln.text.strip()):
             continue
+        # the cells of its row; in another column of the page, only a cell a column is named
+        # by (a heading level with it in a page of two languages side by side is no cell)
         mates = [
             j
             for j, other in enumerate(lines)
-            if other.page == ln.page and j != i and abs(other.top - ln.top) < 2.5
+            if other.page == ln.page
+            and j != i
+            and abs(other.top - ln.top) < 2.5
+            and (other.column == ln.column or _names_a_column(other.text))
         ]
         right = [lines[j].x0 for j in mates if lines[j].x0 > ln.x1]
         if (

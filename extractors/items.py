@@ -14,6 +14,7 @@ from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
 from extractors.item_passes import (
     announced_recommendations,
+    carried_over,
     chapter_paragraphs,
     drop_titles,
     findings_answered,
@@ -21,7 +22,6 @@ from extractors.item_passes import (
     midparagraph_labels,
     numbered_sections,
     ordinal_recommendations,
-    panel_continuations,
     split_asks,
     standalone_recommendations,
     trailing_codes,
@@ -371,7 +371,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += announced_recommendations(blocks)
         candidates += midparagraph_labels(blocks)
         candidates += bold_closings(blocks, candidates)
-        candidates = panel_continuations(trailing_codes(candidates, blocks), blocks)
+        candidates = carried_over(trailing_codes(candidates, blocks), blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)

@@ -10,6 +10,7 @@ import pytest
 from extractors.blocks import label_ok, make_blocks
 from extractors.furniture import drop_contents
 from extractors.item_patterns import section_kind
+from extractors.item_tables import text_table_candidates
 from extractors.items import split_items
 from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line, Table
@@ -471,6 +472,63 @@ def test_a_panels_item_stopped_at_the_page_foot_goes_on_in_the_next_pages_panel(
     assert [(i.number, i.page_start, i.page_end, i.text.split()[-1]) for i in items] == [
         ("3", 1, 2, "requires."),
         ("4", 2, 2, "visits."),
+    ]
+
+
+def _two_languages(page: int, rows: list[tuple[float, str, str]]) -> list[Line]:
+    """A page of two languages side by side: the left column read first, then the right."""
+    left = [replace(line(page, top, en, x0=56), column=0) for top, en, _ in rows if en]
+    right = [replace(line(page, top, cy, x0=306), column=1) for top, _, cy in rows if cy]
+    return [*left, *right]
+
+
+def test_a_page_in_two_languages_side_by_side_gives_each_item_once_from_its_column() -> None:
+    first = _two_languages(1, [
+        (100, "1. The force should review every high-risk case within a day.", "1. Adolygu."),
+        (120, "2. The force should make better use of support for victims, including", "2."),
+    ])  # fmt: skip
+    headings = [
+        replace(line(1, 80, "Recommendations", bold=True), column=0),
+        replace(line(1, 80, "Argymhellion", bold=True, x0=306), column=1),
+    ]
+    # the entry goes on at the top of the next page's left column, hanging under its text
+    rest = replace(line(2, 80, "Welsh-speaking investigators at first contact.", x0=72), column=0)
+    other = replace(line(2, 80, "Diwedd y rhestr.", x0=306), column=1)
+    lines = [headings[0], *first[:2], headings[1], *first[2:], rest, other]
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_end, i.text.split()[-1]) for i in items] == [
+        ("1", 1, "day."),
+        ("2", 2, "contact."),
+    ]
+
+
+def test_headings_level_in_two_languages_head_no_table() -> None:
+    def col(k: int, rows: list[tuple[float, str, bool, float]]) -> list[Line]:
+        x0 = 56 if k == 0 else 306
+        return [
+            replace(line(1, top, t, x0=x0, bold=b, size=sz), column=k) for top, t, b, sz in rows
+        ]
+
+    english = col(0, [
+        (80, "Recommendations", True, 12), (100, "Recommendation 1", True, 11),
+        (115, "The force should review every high-risk case", False, 11),
+        (130, "within a day of it being made.", False, 11),
+        (150, "Recommendation 2", True, 11),
+        (165, "The force should train all of its staff in", False, 11),
+        (180, "risk assessment.", False, 11),
+    ])  # fmt: skip
+    welsh = col(1, [
+        (80, "Argymhellion", True, 12), (100, "Argymhelliad 1", True, 11),
+        (115, "Dylai'r heddlu adolygu pob achos", False, 11), (130, "o fewn diwrnod.", False, 11),
+        (150, "Argymhelliad 2", True, 11), (165, "Dylai'r heddlu hyfforddi", False, 11),
+        (180, "ei staff.", False, 11),
+    ])  # fmt: skip
+    # the other language's heading is no cell of a table headed by this one
+    assert text_table_candidates([*english, *welsh], 11.0) == ([], set())
+    items = split_items(doc([*english, *welsh]))
+    assert [(i.number, i.text.split()[-1]) for i in items if "force" in i.text] == [
+        ("1", "made."),
+        ("2", "assessment."),
     ]
 
 
