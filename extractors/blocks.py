@@ -231,11 +231,16 @@ _WRAPPED_NUMBER_RE = re.compile(
 )
 
 
+_CODE_START_RE = re.compile(r"^[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?\s")
+
+
 def _wrapped_number(prev: Line, ln: Line) -> bool:
     """True when ln opens with a number that carries on the sentence the line above left open:
     "… agree a protocol by" / "30 September 2025." is a wrapped line, not entry 30."""
-    # under an entry's label the wrapped line hangs where the entry's text starts
-    hangs = 0 < ln.x0 - prev.x0 < 40 and _list_label(prev.text)[0] is not None
+    # under an entry's label (or its code: "A4 Publish …") the wrapped line hangs where the
+    # entry's text starts
+    labelled = _list_label(prev.text)[0] is not None or bool(_CODE_START_RE.match(prev.text))
+    hangs = 0 < ln.x0 - prev.x0 < 40 and labelled
     return (
         bool(_WRAPPED_NUMBER_RE.match(ln.text))
         and ln.page == prev.page

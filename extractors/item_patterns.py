@@ -31,6 +31,7 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
     (r"(?:required )?actions?", "action"),
     (r"r|rec\.?", "recommendation"),
     (r"coc", "cause_of_concern"),
+    (r"a", "action"),
 )
 
 
@@ -45,6 +46,10 @@ LABEL_RE = re.compile(
 
 
 # A short code for an item's kind glued to its number ("R3", "AFI2", "Rec 4"), in capitals.
+# In a section of actions, "A3 Require a duty inspector to …": an action's code
+ACTION_CODE_RE = re.compile(
+    r"^(?P<prefix>)(?P<kw>(?-i:A))(?P<num>\d{1,2})(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
+)
 CODE_LABEL_RE = re.compile(
     # "SR2", "OR5": a strategic or an operational recommendation
     r"^(?P<prefix>)(?P<kw>(?-i:R|SR|OR|Rec\.?|REC|AFI|CoC|COC))\s?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
@@ -77,6 +82,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"^(?:\d+\.?\s+)?(?:the\s+)?(?:steps?\s+(?:required|to be taken)|required\s+steps?)$",
         "action",
     ),
+    # "5. New actions", "Agreed actions": the paper's own list of actions
+    (r"^(?:\d+\.?\s+)?(?:new|further|additional|agreed|management)\s+actions$", "action"),
     # "Actions for the National Police Chiefs' Council": a list of actions set for one body
     (r"^(?:(?:further|additional|our)\s+)?actions?\s+for\s+(?!improvement\b)\S", "action"),
     (r"\bareas? (?:for|requiring|of) improvement\b", "area_for_improvement"),

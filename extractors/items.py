@@ -30,6 +30,7 @@ from extractors.item_passes import (
     without_process,
 )
 from extractors.item_patterns import (
+    ACTION_CODE_RE,
     ANOTHER_REPORTS_RE,
     BARE_LABEL_RE,
     CODE_LABEL_RE,
@@ -476,6 +477,8 @@ class _Splitter:
         elif label is None and self.section is not None:
             # "R1 Improve attendance …" in a section of items: a code over an order
             coded = CODE_LABEL_RE.match(first.text)
+            if coded is None and self.section == "action":
+                coded = ACTION_CODE_RE.match(first.text)
             rest = coded.group("rest") if coded else ""
             ordered = coded and (
                 opens_with_imperative(rest) or coded.group("sep") or _RESOLVES_RE.match(rest)
@@ -545,7 +548,7 @@ class _Splitter:
         if last.blocks and block.first.page - last.blocks[-1].page_end > 1:
             return False
         who, when = m.group("who"), m.group("when") or m.group("only_when")
-        last.responsible = who.strip(" ;") if who else last.responsible
+        last.responsible = who.strip(" ;|") if who else last.responsible
         last.timing = due_phrase(when.strip(" ;")) if when else last.timing
         return True
 
@@ -591,7 +594,7 @@ class _Splitter:
         number = label.group("num") if numbered else None
         if (
             number
-            and label.re is CODE_LABEL_RE
+            and label.re in (CODE_LABEL_RE, ACTION_CODE_RE)
             and first.text.startswith(label.group("kw") + number)
         ):
             number = label.group("kw") + number  # "R1.1" as printed, its code glued to it

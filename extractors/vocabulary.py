@@ -62,7 +62,7 @@ PROCESS_RE = re.compile(
     r"\b(?:them|these|those|the (?:recommendations?|areas? for improvement))\b[^.]{0,30}?"
     r"\bin (?:its|their|an?|the) (?:own )?(?:action|improvement) plans?\b|"
     rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+"
-    r"(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
+    r"(?:(?:is|are)\s+(?:\w+\s+)?(?:asked|recommended)\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
     re.IGNORECASE,
 )
 

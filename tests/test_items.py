@@ -532,6 +532,30 @@ def test_headings_level_in_two_languages_head_no_table() -> None:
     ]
 
 
+def test_a_papers_new_actions_coded_a1_a2_are_its_actions_with_owner_and_date() -> None:
+    lines = [
+        line(1, 80, "5. New actions", bold=True, size=14),
+        *paragraph(1, 100, "5.1 The Executive Board agreed the following new actions."),
+        line(1, 120, "A1 Introduce a daily review of demand in the contact centre."),
+        line(1, 135, "Owner: Head of Contact Management | Target date: 30 November 2025", x0=90,
+             size=9),
+        line(1, 150, "A2 Publish a dashboard on the force website, showing 999 answer times,"),
+        line(1, 165, "101 abandonment rates and online reports, and present it.", x0=90),
+        line(1, 180, "Owner: Head of Performance | Target date: 31 March 2026", x0=90, size=9),
+        line(1, 210, "6. Recommendation", bold=True, size=14),
+        *paragraph(1, 230, "6.1 The Board is recommended to note the progress made."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.responsible, i.timing) for i in items] == [
+        ("action", "A1", "Head of Contact Management", "By 30 November 2025"),
+        ("action", "A2", "Head of Performance", "By 31 March 2026"),
+    ]
+    assert items[1].text.endswith("101 abandonment rates and online reports, and present it.")
+    # the wrapped line hangs under the code's text: no entry numbered 101
+    wrapped = make_blocks(lines[4:6])
+    assert [(b.label, len(b.lines)) for b in wrapped] == [(None, 2)]
+
+
 def test_a_notices_required_steps_are_actions() -> None:
     lines = [
         line(1, 80, "SCHEDULE", bold=True, size=13),

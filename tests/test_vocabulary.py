@@ -55,6 +55,7 @@ def test_an_instruction_opens_with_its_verb() -> None:
         ("The council should provide us with evidence that it has complied with them.", True),
         ("The council must consider this report at a meeting of its cabinet.", True),
         ("The Board is asked to note the findings and approve the plan.", True),
+        ("The Board is recommended to note the progress made against the plan.", True),
         ("That the Committee notes the findings of the audit and the agreed actions.", True),
         ("The committee should note that the force has not met the target.", False),
         ("In summary, we recommend that the council apologises and pays £400.", True),
