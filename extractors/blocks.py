@@ -149,10 +149,11 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     return ln.bold or rest[:1].isupper()
 
 
-# "Safety recommendation R/2026/041:", "Strategic recommendation 2:": kinds of the report's own
+# "Safety recommendation R/2026/041:", "Strategic recommendation 2:", "Our action 1.1:": kinds of
+# the report's own
 _OWN_PREFIXES = frozenset(
     {"new", "further", "additional", "safety", "key", "main", "strategic", "operational"}
-    | {"priority"}
+    | {"priority", "our"}
 )
 
 

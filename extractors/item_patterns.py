@@ -17,7 +17,8 @@ logger = logging.getLogger(__name__)
 # A number as printed: "3", "4.2", "4a", "IV", "B", or a reference code ("R/2026/041").
 # "4.2", "iv", "B", an investigation's "R/2025/101", or a code such as "SR-01" or "KR2"
 _NUM = (
-    r"(?:[A-Z]{1,4}/\d{2,4}/\d{1,4}|\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|[A-Z]{1,4}-?\d{1,3}[a-z]?|"
+    r"(?:[A-Z]{1,4}/\d{2,4}/\d{1,4}|\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?|"
+    r"[A-Z]{1,4}-?\d{1,3}(?:\.\d{1,3})?[a-z]?|"
     r"[IVXLC]{1,6}|[A-Z])"
 )
 
@@ -368,6 +369,8 @@ def timing_in(lead_in: str) -> str | None:
 # "Recommendation 3 (2023 inspection)", "Recommendation 2 from our 2024 review".
 ANOTHER_REPORTS_RE = re.compile(
     r"^\s*[,(–-]?\s*(?:(?:from|of|in)\s+)?(?:(?:the|our|its|their)\s+)?(?:[A-Za-z]+\s+)?"
-    r"(?:19|20)\d\d\s+(?:report|inspection|review)\b",
+    r"(?:19|20)\d\d\s+(?:report|inspection|review)\b"
+    # "Recommendation 1 (HMICFRS 2024)": an inspectorate's item of that year, quoted
+    r"|^\s*\((?-i:[A-Z][A-Za-z&]+)\s+(?:19|20)\d\d\)",
     re.IGNORECASE,
 )

@@ -556,6 +556,29 @@ def test_a_papers_new_actions_coded_a1_a2_are_its_actions_with_owner_and_date() 
     assert [(b.label, len(b.lines)) for b in wrapped] == [(None, 2)]
 
 
+def test_a_plan_quoting_an_inspectorates_items_makes_its_own_actions_the_items() -> None:
+    box = [
+        replace(ln, in_box=True)
+        for ln in [
+            line(1, 80, "Recommendation 1 (HMICFRS 2024)", bold=True),
+            *paragraph(1, 95, "The force should review each detainee's risk assessment."),
+        ]
+    ]
+    lines = [
+        *box,
+        line(1, 120, "Our action 1.1: Add a mandatory field to the custody record."),
+        line(1, 135, "Lead: Custody Systems Manager | Due: 31 December 2025", size=9),
+        line(1, 150, "Our action A1.2: Replace the worn mattresses in all cells."),
+        line(1, 165, "Lead: Head of Estates | Due: Complete", size=9),
+        *paragraph(1, 190, "The board will review progress against the plan each quarter."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.responsible, i.timing) for i in items] == [
+        ("action", "1.1", "Custody Systems Manager", "By 31 December 2025"),
+        ("action", "A1.2", "Head of Estates", "Complete"),
+    ]
+
+
 def test_a_notices_required_steps_are_actions() -> None:
     lines = [
         line(1, 80, "SCHEDULE", bold=True, size=13),
