@@ -1,5 +1,6 @@
-"""Items whose extent bold type marks: bold sentences closing a plain paragraph, and bold
-items with plain commentary run on after them."""
+"""Items with no label of their own: bold sentences closing a plain paragraph, bold items with
+plain commentary run on after them, and, in a report that lists none, its asks of the body it
+inspects in running prose."""
 
 from __future__ import annotations
 
@@ -194,3 +195,36 @@ def _finished_by(cand: Candidate, following: dict[int, Block]) -> Block | None:
         return None
     cand.blocks = [*cand.blocks[:-1], Block([*last.lines, *taken], last.label, last.label_kind)]
     return nxt
+
+
+# "The force should make sure that …": an ask of the inspected body, by the word for its kind
+_ASKS_OF_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))The (?:force|service|trust|council|constabulary) should (?!be\b|have\b)"
+    r"[^.!?]{20,400}[.]"
+)
+# "we said that the force should …", "we recommended that …": an ask reported, not made
+_REPORTED_BEFORE_RE = re.compile(r"\b(?:said|recommended|told|asked|found)\s+that\s*$", re.I)
+
+
+def asks_in_prose(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """In a report that found no item (a letter after an inspection), each plain sentence that
+    asks the inspected body to act by its kind's word ("The force should make sure that …"),
+    when the report speaks of areas for improvement or recommendations at all."""
+    if candidates:
+        return []
+    text = " ".join(b.raw_text for b in blocks)
+    if not (_AFI_MENTION_RE.search(text) or _RECOMMENDATION_MENTION_RE.search(text)):
+        return []
+    kind = _document_kind(blocks)
+    out: list[Candidate] = []
+    for block in blocks:
+        if block.label is not None or any(ln.bold for ln in block.lines):
+            continue
+        raw = block.raw_text
+        for m in _ASKS_OF_SUBJECT_RE.finditer(raw):
+            if _REPORTED_BEFORE_RE.search(raw[: m.start()]) or not directs(m.group(0)):
+                continue
+            piece = Block([replace(block.first, text=m.group(0), bold_tail=0, bold_head=0)])
+            out.append(Candidate(kind=kind, number=None, parent=None, blocks=[piece],
+                                 cluster=_CLUSTER - 1))  # fmt: skip
+    return out

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block, Candidate, body_size, label_ok, make_blocks
-from extractors.bold_runs import bold_closings, bold_extent
+from extractors.bold_runs import asks_in_prose, bold_closings, bold_extent
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
 from extractors.item_passes import (
@@ -376,6 +376,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += table_candidates(runs) + label_cands + table_cands
         if not any(c.kind == "recommendation" for c in candidates):
             candidates += standalone_recommendations(blocks)
+        candidates += asks_in_prose(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = findings_answered(candidates)
         candidates = [c for c in without_process(candidates) if not _TEMPLATE_RE.search(c.text())]

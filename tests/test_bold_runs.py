@@ -1,5 +1,5 @@
-"""Items whose extent bold type marks (extractors/bold_runs.py): bold sentences closing a plain
-paragraph, and bold items with plain commentary run on after them."""
+"""Items with no label of their own (extractors/bold_runs.py): bold sentences closing a plain
+paragraph, bold items with plain commentary run on after them, asks in a letter's prose."""
 
 from __future__ import annotations
 
@@ -177,3 +177,29 @@ def test_bold_words_that_end_no_sentence_leave_a_bold_item_as_it_was() -> None:
     )  # fmt: skip
     lines = [RECOMMENDATIONS, bold(first), bold_to(second, "by service and")]
     assert [i.text for i in split_items(doc(lines))] == [f"{first.text} {second.text}"]
+
+
+def test_a_letter_that_lists_no_items_asks_the_force_in_its_prose() -> None:
+    letter = paragraph(
+        1,
+        100,
+        "In 2023 we said that the force should improve how it records crime; it now does, and",
+        "we have removed that area for improvement. The force should be proud of its teams.",
+        "Callers waited too long. The force should make sure that it answers emergency calls",
+        "promptly and that call handlers identify repeat callers. We graded this as adequate.",
+    )
+    items = split_items(doc(letter))
+    assert [(i.kind, i.text) for i in items] == [
+        (
+            "area_for_improvement",
+            "The force should make sure that it answers emergency calls promptly and that call "
+            "handlers identify repeat callers.",
+        )
+    ]
+    # a report that lists its items keeps the asks in its prose as narrative
+    listed = [
+        *letter,
+        line(2, 60, "Recommendations", bold=True, size=13),
+        line(2, 80, "1. The Home Office should publish the guidance by March 2027."),
+    ]
+    assert [i.number for i in split_items(doc(listed))] == ["1"]
