@@ -256,7 +256,9 @@ def pages_with_actions(lines: Sequence[Line], body: float) -> frozenset[int]:
 # "Status" (a progress table's rating of earlier items).
 _ANSWER_HEADER_RE = re.compile(
     r"^(?:(?:management|force|provider|prison|trust|council|our)\s+)?response\b|^accepted\b|"
-    r"^(?:current\s+)?(?:status|progress|rag(?:\s+rating)?)$",
+    r"^(?:current\s+)?(?:status|progress|rag(?:\s+rating)?)$|"
+    # "Position, November 2025", "2024 finding": a later rating of an earlier report's items
+    r"^(?:position|progress|status)\b.*\b(?:19|20)\d\d$|^(?:19|20)\d\d\s+(?:finding|recommendation)",
     re.IGNORECASE,
 )
 

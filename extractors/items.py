@@ -148,7 +148,10 @@ _RESTATED_RE = re.compile(
 # A notice's lead-in to what it requires: "you are required to take the following steps", "you
 # must take the following actions" (each step an action)
 _REQUIRED_STEPS_RE = re.compile(
-    r"\b(?:(?:are|is)\s+required\s+to|must)\s+take\s+the\s+following\s+(?:steps|actions|measures)\b",
+    r"\b(?:(?:are|is)\s+required\s+to|must)\s+take\s+the\s+following\s+(?:steps|actions|measures)\b"
+    # a letter's requests: "Please could you:", "I would be grateful if you would:"
+    r"|^(?:please\s+(?:could|would|can)\s+you|I\s+would\s+be\s+grateful\s+if\s+you\s+"
+    r"(?:could|would))\s*:$",
     re.IGNORECASE,
 )
 # A resolution asked of a body: "That the Council writes to the Commissioner …"
@@ -348,10 +351,11 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))
         fill_open_rows(runs, doc.lines)  # as printed: before margin labels join their text
         claimed = {id(t) for run in runs for t in run.tables}
+        answers = answer_tables([t for t in doc.tables if id(t) not in claimed])
+        claimed |= {id(t) for t in answers}
         label_cands, label_tables = label_table_candidates(
             [t for t in doc.tables if id(t) not in claimed]
         )
-        answers = answer_tables([t for t in doc.tables if id(t) not in claimed])
         spans = [
             (t.page, t.top, t.bottom)
             for t in [*(t for r in runs for t in r.tables), *label_tables, *answers]

@@ -579,6 +579,23 @@ def test_a_plan_quoting_an_inspectorates_items_makes_its_own_actions_the_items()
     ]
 
 
+def test_a_letters_requests_are_actions_and_its_annex_of_earlier_findings_holds_none() -> None:
+    lines = [
+        *paragraph(1, 80, "We found that you have made good progress since our inspection."),
+        *paragraph(1, 100, "Please could you:"),
+        line(1, 120, "1. Provide me with a revised custody improvement plan.", x0=80),
+        line(1, 135, "2. Confirm in writing that every sergeant has been trained.", x0=80),
+        *paragraph(1, 160, "We will use this information to decide whether to return."),
+    ]
+    annex = Table(page=2, top=100, bottom=200, rows=(
+        ("2024 finding", "Summary", "Position, November 2025"),
+        ("Cause of concern 1", "Oversight of strip searches", "Addressed"),
+        ("Recommendation 1", "The force should review anti-rip clothing.", "Partly addressed"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(annex,)))
+    assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
+
+
 def test_a_notices_required_steps_are_actions() -> None:
     lines = [
         line(1, 80, "SCHEDULE", bold=True, size=13),
