@@ -395,6 +395,10 @@ TRAILING_LABEL_RE = re.compile(
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][’”'\")]?\s+(?=[A-Z‘“\"'])")
 
 
+# A numbered paragraph's number before its first sentence: "… quickly. 6.12 The force …"
+_PARAGRAPH_NUMBER_RE = re.compile(r"(?:^|(?<=\s))\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])")
+
+
 def trailing_labels(blocks: Sequence[Block]) -> list[Candidate]:
     """Items whose label follows them in brackets inside running prose: each is the sentence
     before its label, when that sentence asks something ("We recommend that …")."""
@@ -405,7 +409,9 @@ def trailing_labels(blocks: Sequence[Block]) -> list[Candidate]:
         if not before.endswith((".", "?", "!")):
             continue
         breaks = list(_SENTENCE_BREAK_RE.finditer(before[:-1]))
-        start = breaks[-1].end() if breaks else 0
+        numbered = list(_PARAGRAPH_NUMBER_RE.finditer(before[:-1]))
+        # the sentence starts at the last break, or after a numbered paragraph's number
+        start = max([0, *(b.end() for b in breaks[-1:]), *(n.end() for n in numbered[-1:])])
         sentence = before[start:]
         if (
             not (directs(sentence) or opens_with_imperative(sentence))

@@ -1560,6 +1560,18 @@ def test_a_label_after_its_sentence_in_running_prose_labels_that_sentence() -> N
     ]  # fmt: skip
 
 
+def test_a_trailing_label_in_numbered_paragraphs_labels_the_sentence_after_the_number() -> None:
+    lines = paragraph(
+        1, 100,
+        "6.11 I am confident that the improvements can be made quickly. 6.12 The force",
+        "should commission a follow-up review by September 2027. (Recommendation 9)",
+    )  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("9", "The force should commission a follow-up review by September 2027.")
+    ]
+
+
 def test_code_labelled_entries_under_a_lead_in_are_items_numbered_as_printed() -> None:
     lines = [
         line(1, 80, "Recommendations", bold=True, size=13),
