@@ -24,6 +24,10 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
         r"HMICFRS|Inspectorate of Constabulary and Fire (?:&|and) Rescue(?: Services)?",
         "HMICFRS",
     ),
+    (
+        r"Inspectorate of Constabulary in Scotland\b|\bHMICS\b",
+        "HM Inspectorate of Constabulary in Scotland",
+    ),
     (r"Inspectorate of Constabulary\b|\bHMIC\b", "HMIC"),
     (r"Crown Prosecution Service Inspectorate|HMCPSI", "HMCPSI"),
     (r"Inspectorate of Probation|\bHMI Probation\b", "HM Inspectorate of Probation"),
@@ -97,6 +101,7 @@ _INSPECTORATES = frozenset(
     {
         "HMICFRS",
         "HMIC",
+        "HM Inspectorate of Constabulary in Scotland",
         "HMCPSI",
         "HM Inspectorate of Probation",
         "HM Inspectorate of Prisons",

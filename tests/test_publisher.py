@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from extractors.addressees import tag_addressees
 from extractors.metadata import extract_metadata
-from models.records import DocumentText, Line, Metadata
+from models.records import DocumentText, Item, Line, Metadata
 
 BODY = ("The review looked at how the service handles calls.", 11.0)
 NO_COVER: list[tuple[str, float]] = []
@@ -358,6 +359,15 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
     ):
         meta = _meta([cover, [(said, 11.0)]])
         assert meta.source_published == date(2031, 3, 5), said
+
+
+def test_the_scottish_inspectorate_is_named_as_itself_not_as_hmic() -> None:
+    cover = [("HM Inspectorate of Constabulary in Scotland", 13.0),
+             ("Local Policing Inspection", 26.0), ("Glenmarrow Division", 22.0), BODY]  # fmt: skip
+    meta = _meta([cover])
+    assert meta.publisher == "HM Inspectorate of Constabulary in Scotland"
+    item = Item("recommendation", "1", None, 1, 1, "Police Scotland should review its briefings.")
+    assert tag_addressees([item], meta)[0].addressees == ("force",)  # the nation's one force
 
 
 def test_a_letters_response_to_line_dates_the_report_it_answers_whatever_its_title() -> None:
