@@ -113,11 +113,8 @@ def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
     """Each bold run that opens a sentence inside a plain paragraph and closes it, when it asks
     someone to act ("… as attended. **The force should make sure …**"): an item of the kind
     the report's headings name, in a report where no other pass found one of that kind."""
-    kind = _document_kind(blocks)
-    if any(c.kind == kind for c in candidates):
-        return []  # the report lists its items: bold runs in its body are printings of them
     taken = {id(b) for c in candidates for b in c.blocks}
-    out: list[Candidate] = []
+    runs: list[list[Block]] = []
     for k, block in enumerate(blocks):
         if id(block) in taken or not _fully_bold(block.lines[-1]):
             continue
@@ -133,8 +130,15 @@ def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
             continue
         if any(text in c.text() for c in candidates):
             continue  # already an item's text (or part of one)
-        out.append(Candidate(kind=kind, number=None, parent=None, blocks=run, cluster=_CLUSTER))
-    return out
+        runs.append(run)
+    if not runs:
+        return []  # most reports: no bold run closes a paragraph (and the kind is not read)
+    kind = _document_kind(blocks)
+    if any(c.kind == kind for c in candidates):
+        return []  # the report lists its items: bold runs in its body are printings of them
+    return [
+        Candidate(kind=kind, number=None, parent=None, blocks=run, cluster=_CLUSTER) for run in runs
+    ]
 
 
 def _whole_bold(block: Block) -> bool:
@@ -212,11 +216,7 @@ def asks_in_prose(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
     when the report speaks of areas for improvement or recommendations at all."""
     if candidates:
         return []
-    text = " ".join(b.raw_text for b in blocks)
-    if not (_AFI_MENTION_RE.search(text) or _RECOMMENDATION_MENTION_RE.search(text)):
-        return []
-    kind = _document_kind(blocks)
-    out: list[Candidate] = []
+    pieces: list[Block] = []
     for block in blocks:
         if block.label is not None or any(ln.bold for ln in block.lines):
             continue
@@ -224,7 +224,14 @@ def asks_in_prose(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
         for m in _ASKS_OF_SUBJECT_RE.finditer(raw):
             if _REPORTED_BEFORE_RE.search(raw[: m.start()]) or not directs(m.group(0)):
                 continue
-            piece = Block([replace(block.first, text=m.group(0), bold_tail=0, bold_head=0)])
-            out.append(Candidate(kind=kind, number=None, parent=None, blocks=[piece],
-                                 cluster=_CLUSTER - 1))  # fmt: skip
-    return out
+            pieces.append(Block([replace(block.first, text=m.group(0), bold_tail=0, bold_head=0)]))
+    if not pieces:
+        return []
+    text = " ".join(b.raw_text for b in blocks)
+    if not (_AFI_MENTION_RE.search(text) or _RECOMMENDATION_MENTION_RE.search(text)):
+        return []
+    kind = _document_kind(blocks)
+    return [
+        Candidate(kind=kind, number=None, parent=None, blocks=[piece], cluster=_CLUSTER - 1)
+        for piece in pieces
+    ]
