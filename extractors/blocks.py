@@ -108,13 +108,6 @@ def _list_label(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def body_size(lines: Sequence[Line]) -> float:
-    counts: Counter[float] = Counter()
-    for ln in lines:
-        counts[round(ln.size)] += len(ln.text)
-    return float(counts.most_common(1)[0][0]) if counts else 10.0
-
-
 def _is_label_line(ln: Line) -> bool:
     return bool(LABEL_RE.match(ln.text)) and label_ok(ln)
 

@@ -102,11 +102,8 @@ def _document_kind(blocks: Sequence[Block]) -> ItemKind:
         return kinds.most_common(1)[0][0]
     text = " ".join(b.raw_text for b in blocks)
     afi = len(_AFI_MENTION_RE.findall(text))
-    return (
-        "area_for_improvement"
-        if afi > len(_RECOMMENDATION_MENTION_RE.findall(text))
-        else ("recommendation")
-    )
+    recommendations = len(_RECOMMENDATION_MENTION_RE.findall(text))
+    return "area_for_improvement" if afi > recommendations else "recommendation"
 
 
 def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -141,10 +138,6 @@ def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
     ]
 
 
-def _whole_bold(block: Block) -> bool:
-    return _fully_bold(block.first)
-
-
 def _cut_at_plain(lines: list[Line]) -> list[Line] | None:
     """The lines up to where the bold ends a sentence mid-line (the plain rest cut off); None
     when the bold does not end there, or never gives way."""
@@ -166,7 +159,7 @@ def bold_extent(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Ca
     following = {id(a): b for a, b in itertools.pairwise(blocks)}
     spent: set[int] = set()
     for cand in candidates:
-        if not cand.blocks or not _whole_bold(cand.blocks[0]):
+        if not cand.blocks or not _fully_bold(cand.blocks[0].first):
             continue
         for k, block in enumerate(cand.blocks):
             cut = _cut_at_plain(block.lines)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors.item_patterns import ANOTHER_REPORTS_RE
-from extractors.item_tables import answer_tables
+from extractors.item_tables import answer_tables, in_tables
 from extractors.skeleton import Unit, build_skeleton, section_kind
 from extractors.vocabulary import is_process
 from models.records import DocumentText, Item, ItemKind
@@ -194,12 +194,10 @@ def _labels(labels: Iterable[str]) -> str:
 def printed_labels_missing(doc: DocumentText, items: Sequence[Item]) -> list[str]:
     """Labels the report prints at the start of a line ("Recommendation 7") with no item."""
     printed: dict[ItemKind, set[str]] = {}
-    tracked = [(t.page, t.top, t.bottom) for t in answer_tables(doc.tables)]
+    tracked = answer_tables(doc.tables)
     for line in doc.lines:
         m = _LABEL_LINE_RE.match(line.text)
-        if m and any(
-            p == line.page and top - 1 <= line.top <= bottom + 1 for p, top, bottom in tracked
-        ):
+        if m and in_tables(line, tracked):
             continue  # a progress table's row: an earlier report's item, rated
         # A label stands alone, before a separator or a capital; "Recommendation 5 extends…"
         # is prose about it.

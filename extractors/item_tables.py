@@ -263,6 +263,11 @@ _ANSWER_HEADER_RE = re.compile(
 )
 
 
+def in_tables(line: Line, tables: Sequence[Table]) -> bool:
+    """True when the line is printed inside one of the tables (a point of slack each way)."""
+    return any(line.page == t.page and t.top - 1 <= line.top <= t.bottom + 1 for t in tables)
+
+
 def answer_tables(tables: Sequence[Table]) -> list[Table]:
     """Tables that answer items or track them (an action plan's row under each recommendation,
     a progress table rating earlier ones): a column of responses or of status, and none the

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from extractors.blocks import Block, Candidate, body_size, label_ok, make_blocks
+from extractors.blocks import Block, Candidate, label_ok, make_blocks
 from extractors.bold_runs import asks_in_prose, bold_closings, bold_extent
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
@@ -66,6 +66,7 @@ from extractors.item_tables import (
     due_phrase,
     fill_header_only_tables,
     fill_open_rows,
+    in_tables,
     item_tables,
     label_table_candidates,
     pages_with_actions,
@@ -76,7 +77,7 @@ from extractors.letters import is_salutation
 from extractors.margins import margin_labels
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
-from extractors.text import mark_soft_hyphens
+from extractors.text import body_size, mark_soft_hyphens
 from extractors.vocabulary import (
     AGENT_NOUNS,
     MEETING,
@@ -356,15 +357,8 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         label_cands, label_tables = label_table_candidates(
             [t for t in doc.tables if id(t) not in claimed]
         )
-        spans = [
-            (t.page, t.top, t.bottom)
-            for t in [*(t for r in runs for t in r.tables), *label_tables, *answers]
-        ]
-        lines = [
-            ln
-            for ln in lines
-            if not any(ln.page == p and top - 1 <= ln.top <= bottom + 1 for p, top, bottom in spans)
-        ]
+        read = [*(t for r in runs for t in r.tables), *label_tables, *answers]
+        lines = [ln for ln in lines if not in_tables(ln, read)]
         lines = continue_tables_on_lines(runs, lines, doc.page_heights)
         lines = fill_header_only_tables(runs, doc, lines, body)
         table_cands, used = text_table_candidates(lines, body)

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from extractors import letters
-from extractors.blocks import body_size
 from extractors.publisher import find_publisher, names_only_a_publisher
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.short_forms import short_forms
 from extractors.standing import recipients, response_due
+from extractors.text import body_size
 from models.records import DocumentText, Line, Metadata
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(calendar.month_name) if m}

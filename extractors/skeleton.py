@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from extractors.blocks import Block, body_size, make_blocks
+from extractors.blocks import Block, make_blocks
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
-from extractors.text import mark_soft_hyphens
+from extractors.text import body_size, mark_soft_hyphens
 from models.records import DocumentText, ItemKind, Line, Table
 
 Role = Literal["heading", "paragraph", "entry", "row"]

@@ -1236,6 +1236,14 @@ def _furniture_key(text: str, mask: bool = True) -> str:
 _PAGE_TAIL_RE = re.compile(r"\s+(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4})$")
 
 
+def body_size(lines: Sequence[Line]) -> float:
+    """The text's size: the (rounded) size most of the characters are set in."""
+    counts: Counter[float] = Counter()
+    for ln in lines:
+        counts[round(ln.size)] += len(ln.text)
+    return float(counts.most_common(1)[0][0]) if counts else 10.0
+
+
 def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[Line]:
     """Drop running headers/footers (repeated at one height across pages) and page numbers."""
     n_pages = len(page_heights)
@@ -1256,11 +1264,12 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     else:
         threshold = 2 if n_pages == 3 else n_pages + 1
     repeated = {k for k, c in counts.items() if c >= threshold}
+    body = body_size(lines)
     if n_pages == 2:
         # on two pages, a line printed on both at one height in a smaller face than the text
         # is a running line ("OPCC Westfield | Section 55 response" over a two-page letter)
-        repeated |= _small_on_both(lines, page_heights, counts, mask)
-    headings = _section_headings(lines, page_heights, repeated, mask) | _panel_text(
+        repeated |= _small_on_both(lines, page_heights, counts, mask, body)
+    headings = _section_headings(lines, page_heights, repeated, body, mask) | _panel_text(
         lines, page_heights
     )
     kept: list[Line] = []
@@ -1291,13 +1300,10 @@ def _small_on_both(
     page_heights: Sequence[float],
     counts: Counter[tuple[str, int]],
     mask: bool,
+    body: float,
 ) -> set[tuple[str, int]]:
     """Band lines found on both pages of a two-page document, each smaller than the text; not
     one that carries a date (a paper's "Board of Directors – 5 February 2026" dates it)."""
-    sizes: Counter[float] = Counter()
-    for ln in lines:
-        sizes[round(ln.size)] += len(ln.text)
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
     twice = {k for k, c in counts.items() if c == 2}
     small: dict[tuple[str, int], bool] = {}
     for ln in lines:
@@ -1313,14 +1319,11 @@ def _section_headings(
     lines: Sequence[Line],
     page_heights: Sequence[float],
     repeated: set[tuple[str, int]],
+    body: float,
     mask: bool = True,
 ) -> set[int]:
     """Repeated lines set as headings (larger than the body, or bold): the first printing of
     each is the heading of the section its repeats continue, and stays (ids of those lines)."""
-    sizes: Counter[float] = Counter()
-    for ln in lines:
-        sizes[round(ln.size)] += len(ln.text)
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
     first: dict[str, Line] = {}
     for ln in lines:
         if not _in_band(ln, page_heights) or not (ln.bold or ln.size >= body + 1.5):
