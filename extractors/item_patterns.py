@@ -310,6 +310,7 @@ EARLIER_ITEMS_RE = re.compile(
 _WITH_THEIR_PLAN_RE = re.compile(r"^recommendations\s+and\s+(?:the\s+)?action\s+plans?$", re.I)
 
 
+@functools.lru_cache(maxsize=4096)  # headings recur: running titles, repeated lists
 def section_kind(text: str) -> ItemKind | None:
     clean = text.strip().rstrip(":?").strip()
     if _WITH_THEIR_PLAN_RE.match(clean):

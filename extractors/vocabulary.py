@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 
 # Modal and reporting verbs that turn a sentence into a request of someone.
@@ -72,6 +73,7 @@ def is_process(text: str) -> bool:
     return bool(PROCESS_RE.search(text))
 
 
+@functools.lru_cache(maxsize=4096)  # passes ask it of the same paragraph in turn
 def directs(text: str) -> bool:
     """True when the text asks someone to act (a directive not only looking back or praising)."""
     return bool(DIRECTIVE_RE.search(_OBJECT_NEED_RE.sub(" ", _JUDGES_RE.sub(" ", text))))
