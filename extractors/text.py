@@ -1133,20 +1133,18 @@ def _in_columns(lines: list[Line], page_width: float) -> list[Line] | None:
         [ln for ln in col if ln.x1 - ln.x0 > 0.5 * (b - a)]
         for col, (a, b) in zip(placed, columns, strict=True)
     ]
+    if sum(len(col) >= 3 for col in prose) < 2 or len(spanning) > 0.25 * len(lines):
+        return None
     # Beside a column's prose line stands a line of another column (prose, a heading, a label).
-    side_by_side = sum(
-        1
+    side_by_side = (
+        b
         for k, col in enumerate(prose)
         for b in col
         if any(
             a.top < b.bottom and b.top < a.bottom for j, c in enumerate(placed) if j != k for a in c
         )
     )
-    if (
-        sum(len(col) >= 3 for col in prose) < 2
-        or side_by_side < 6
-        or len(spanning) > 0.25 * len(lines)
-    ):
+    if len(list(itertools.islice(side_by_side, 6))) < 6:
         return None
     # Lines spanning the gutters above the columns come first (titles), the rest after them.
     col_top = min(ln.top for col in prose for ln in col)
