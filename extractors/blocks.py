@@ -73,6 +73,18 @@ class Block:
         """The opening line."""
         return self.lines[0]
 
+    def line_at(self, offset: int) -> Line:
+        """The line holding the character at `offset` of the joined raw text."""
+        length, tail = 0, ""
+        for ln in self.lines:
+            # each line joined to the last characters before it: linear, and exact at breaks
+            joined = join_text((tail, ln.text))
+            length += len(joined) - len(tail)
+            tail = joined[-3:].lstrip()
+            if length > offset:
+                return ln
+        return self.lines[-1]
+
     @property
     def page_start(self) -> int:
         """Page of the first line."""

@@ -217,7 +217,11 @@ def asks_in_prose(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
         for m in _ASKS_OF_SUBJECT_RE.finditer(raw):
             if _REPORTED_BEFORE_RE.search(raw[: m.start()]) or not directs(m.group(0)):
                 continue
-            pieces.append(Block([replace(block.first, text=m.group(0), bold_tail=0, bold_head=0)]))
+            start, end = block.line_at(m.start()), block.line_at(m.end() - 1)
+            piece = [replace(start, text=m.group(0), bold_tail=0, bold_head=0)]
+            if end.page != start.page:  # an empty line on its last page: where it ends
+                piece.append(replace(end, text="", bold_tail=0, bold_head=0))
+            pieces.append(Block(piece))
     if not pieces:
         return []
     text = " ".join(b.raw_text for b in blocks)

@@ -1270,8 +1270,11 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     headings = _section_headings(lines, page_heights, repeated, body, mask) | _panel_text(
         lines, page_heights
     )
+    cutting_in = _heads_cutting_in(lines, page_heights, body)
     kept: list[Line] = []
     for ln in lines:
+        if id(ln) in cutting_in:
+            continue
         if _in_band(ln, page_heights):
             stripped = ln.text.strip()
             key = (_furniture_key(stripped, mask), round(ln.top / 6))
@@ -1311,6 +1314,44 @@ def _small_on_both(
                 dated = bool(_DAY_MONTH_YEAR_RE.search(ln.text))
                 small[key] = small.get(key, True) and ln.size < body - 0.5 and not dated
     return {k for k, ok in small.items() if ok}
+
+
+def _heads_cutting_in(
+    lines: Sequence[Line], page_heights: Sequence[float], body: float
+) -> set[int]:
+    """Small lines heading a page that cut into a sentence carried over from the page before
+    (it ends mid-sentence, the page's text goes on in lower case): a running head, even one
+    printed on that page alone (a letter heads its second page only). Ids of those lines."""
+    pages: dict[int, list[Line]] = {}
+    for ln in lines:
+        pages.setdefault(ln.page, []).append(ln)
+
+    def text_size(ln: Line) -> bool:
+        return abs(ln.size - body) <= 0.5
+
+    cut: set[int] = set()
+    for page, on_page in pages.items():
+        before = [ln for ln in pages.get(page - 1, ()) if text_size(ln)]
+        top_band = 0.12 * page_heights[page - 1]
+        head: list[Line] = []
+        for ln in on_page:
+            if ln.top >= top_band or ln.size >= body - 0.5:
+                break
+            head.append(ln)
+        rest = on_page[len(head) :]
+        if (
+            before
+            and head
+            and rest
+            and not _ENDS_SENTENCE_RE.search(before[-1].text)
+            and rest[0].text[:1].islower()
+            and text_size(rest[0])
+        ):
+            cut |= {id(ln) for ln in head}
+    return cut
+
+
+_ENDS_SENTENCE_RE = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
 
 
 def _section_headings(

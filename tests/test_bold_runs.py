@@ -203,3 +203,19 @@ def test_a_letter_that_lists_no_items_asks_the_force_in_its_prose() -> None:
         line(2, 80, "1. The Home Office should publish the guidance by March 2027."),
     ]
     assert [i.number for i in split_items(doc(listed))] == ["1"]
+
+
+def test_an_ask_in_a_letters_prose_that_runs_over_the_page_ends_on_the_next_page() -> None:
+    letter = [
+        *paragraph(
+            1,
+            700,
+            "We reviewed sixty investigations. The force should make sure that supervisors",
+            "review each investigation regularly and record their",
+        ),
+        *paragraph(2, 60, "direction, and that victims are kept informed. We found that"),
+        line(2, 75, "areas for improvement remain in how crime is investigated."),
+    ]
+    [item] = split_items(doc(letter))
+    assert item.text.endswith("record their direction, and that victims are kept informed.")
+    assert (item.page_start, item.page_end) == (1, 2)

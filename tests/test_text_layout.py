@@ -222,7 +222,7 @@ def test_a_running_line_that_carries_its_page_number_on_some_pages_only_is_furni
 def test_a_small_line_on_both_pages_of_a_two_page_letter_is_its_running_line() -> None:
     def page(n: int, header: str, size: float) -> list[Line]:
         top = Line(n, header, 62, 300, 36, 44, size, False)
-        body = [Line(n, f"body text line {k} of the letter", 62, 400, 200 + 14 * k,
+        body = [Line(n, f"body text line {k} of the letter.", 62, 400, 200 + 14 * k,
                      210 + 14 * k, 10.0, False) for k in range(8)]  # fmt: skip
         return [top, *body]
 
@@ -233,6 +233,32 @@ def test_a_small_line_on_both_pages_of_a_two_page_letter_is_its_running_line() -
     for header, size in ((running, 10.0), ("Board of Directors – 5 February 2031", 8.0)):
         kept = remove_furniture([*page(1, header, size), *page(2, header, size)], (842.0, 842.0))
         assert [ln.text for ln in kept].count(header) == 2
+
+
+def test_a_small_head_cutting_into_a_sentence_carried_over_the_page_is_a_running_head() -> None:
+    def letter(last: str, head_size: float, resumes: str) -> list[Line]:
+        text = [f"body line {k} of the letter to the commissioner" for k in range(6)]
+        return [
+            *(Line(1, t, 62, 400, 200 + 14 * k, 210 + 14 * k, 10.0, False)
+              for k, t in enumerate([*text, last])),
+            Line(2, "HMICFRS | Letter to the commissioner", 62, 300, 30, 38, head_size, False),
+            Line(2, resumes, 62, 400, 70, 80, 10.0, False),
+            *(Line(2, t, 62, 400, 84 + 14 * k, 94 + 14 * k, 10.0, False)
+              for k, t in enumerate(text)),
+        ]  # fmt: skip
+
+    head = "HMICFRS | Letter to the commissioner"
+    cut = letter("supervisors review them and record their", 8.0, "direction, and they are told.")
+    kept = remove_furniture(cut, (842.0, 842.0))
+    assert head not in [ln.text for ln in kept]
+    # a finished sentence before it, a capital after it, or the text's own size: it stays
+    for last, size, resumes in (
+        ("supervisors review them and record it.", 8.0, "direction, and victims are informed."),
+        ("supervisors review them and record their", 8.0, "Direction is recorded."),
+        ("supervisors review them and record their", 10.0, "direction, and victims are informed."),
+    ):
+        kept = remove_furniture(letter(last, size, resumes), (842.0, 842.0))
+        assert head in [ln.text for ln in kept]
 
 
 def test_a_sidebar_beside_prose_under_full_width_lines_is_read_after_the_prose() -> None:
