@@ -37,6 +37,8 @@ _CUES = (
     r"first published",
     r"(?<!draft )(?<!draft report )(?:final )?(?:report )?issued(?: on)?",
     r"(?:final )?(?:version )?for publication",  # "Final version for publication: 3 May 2026"
+    # a version stamp on the cover: "Version 1.0 – 16 March 2026", "v2.1, 3 May 2026"
+    r"(?<!draft )(?:version|v)\s?\d{1,2}(?:\.\d{1,2}){0,2}\s*[-–—,|]?",
     # minutes: "MINUTES of the meeting of the Panel held in …, on Thursday 29 January 2026"
     r"\bminutes of the meeting\b[^.]{0,200}?\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?",
     # "Presented to Parliament …", "Laid before the Scottish Parliament by … on 23 September 2025"
@@ -423,11 +425,12 @@ def _parse(text: str, created: date | None) -> date | None:
 
 
 def _pdf_date(value: str | None) -> date | None:
-    """Parse a PDF date string such as "D:20110914120000+01'00'"."""
+    """Parse a PDF date string such as "D:20110914120000+01'00'"; None for a build tool's
+    placeholder (midnight on 1 January: "D:20000101000000")."""
     if not value:
         return None
     m = re.search(r"(\d{4})(\d{2})(\d{2})", value)
-    if not m:
+    if not m or re.search(r"\d{4}0101(?:000000|$)", value):
         return None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -120,6 +120,20 @@ def test_a_version_for_publication_or_a_minuted_meeting_dates_the_document() -> 
     assert _meta([minutes, [BODY]], created="D:20000101").published == date(2032, 1, 29)
 
 
+def test_a_version_stamp_on_the_cover_dates_the_document_but_a_draft_does_not() -> None:
+    cover = [("Complaint handling review", 20.0), ("Version 1.0 - 16 March 2031", 10.0)]
+    assert _meta([cover, [BODY]], created="D:20310401").published == date(2031, 3, 16)
+    draft = [("Complaint handling review", 20.0), ("Draft version 0.3 - 2 March 2031", 10.0)]
+    assert _meta([draft, [BODY]], created="D:20310401").published == date(2031, 4, 1)
+
+
+def test_a_build_tools_placeholder_creation_date_dates_nothing() -> None:
+    cover = [("Complaint handling review", 20.0), BODY]
+    assert _meta([cover], created="D:20000101000000+00'00'").published is None
+    assert _meta([cover], created="D:20310101000000").published is None
+    assert _meta([cover], created="D:20310101093000").published == date(2031, 1, 1)
+
+
 def test_a_report_laid_before_a_parliament_is_dated_by_the_day_it_was_laid() -> None:
     cover = [("Scottish Policing Inspectorate", 14.0),
              ("Thematic inspection of missing person investigations", 20.0),
