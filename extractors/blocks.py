@@ -108,7 +108,8 @@ def _strip_label(text: str) -> str:
 
 def _list_label(text: str) -> tuple[str | None, str | None]:
     m = BULLET_RE.match(text)
-    if m and (m.group("glyph") != "-" or text.startswith("- ")):
+    # a dash marks an entry only with a space after it ("- text", "– text"), not "-20%"
+    if m and (m.group("glyph") not in "-–—" or text[1:2] == " "):
         return m.group("glyph"), "bullet"
     m = ENUM_RE.match(text)
     if m:

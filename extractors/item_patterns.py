@@ -98,6 +98,11 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:\w+\s+)?recommendations?\b",
         "recommendation",
     ),
+    # "What we recommend": a panel's or box's heading over the report's asks
+    (
+        r"^what (?:we|the (?:inspectorate|panel|committee|review|board)) recommends?$",
+        "recommendation",
+    ),
     (
         r"^(?:(?:chapter|section|part|annex|appendix)\s+[\w.]+\s*[:.–-]?\s*)?"
         r"(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list)\s+of\s+)?(?:[a-z]+\s+and\s+)?"
@@ -114,7 +119,7 @@ _SECTION_PATTERNS = tuple((re.compile(p, re.IGNORECASE), k) for p, k in _SECTION
 
 
 BULLET_RE = re.compile(
-    r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓-])\s*(?P<rest>.*)$"
+    r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓»›–—-])\s*(?P<rest>.*)$"
 )
 
 

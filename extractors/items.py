@@ -763,6 +763,11 @@ class _Splitter:
             (block.first.x0 < self.item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
             or (current.blocks[-1].first.in_box and not block.first.in_box)
             or _narrative_resumes(block, self.item_x0)
+            # prose back at the margin of the item's own title, its text indented under it
+            or (
+                _is_title(current.blocks[0])
+                and _narrative_resumes(block, current.blocks[0].first.x0)
+            )
             or _after_run_in(current, block, self.item_x0)
         ):
             self.close()
@@ -795,6 +800,10 @@ class _Splitter:
             self.current = self.candidate(kind, block.label, parent, [block], labelled=True)
             self.current.lead_in = current.lead_in  # a sibling sub-item shares the lead-in
             return True
+        if len(current.blocks) == 1 and _is_title(current.blocks[0]):
+            # under the item's own title its text sets the margin: commentary set back at the
+            # title's margin after an indented text is the report's, not the item's
+            self.item_x0 = block.first.x0
         current.blocks.append(block)
         return True
 

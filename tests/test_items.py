@@ -1239,6 +1239,51 @@ def test_prose_back_at_the_lead_ins_margin_ends_its_bulleted_list() -> None:
     assert [i.text.split()[0] for i in items] == ["audits", "trains", "reports"]
 
 
+@pytest.mark.parametrize("mark", ["»", "–", "—", "›"])
+def test_a_list_marked_with_guillemets_or_dashes_is_a_bulleted_list(mark: str) -> None:
+    lines = [
+        line(1, 80, "What we recommend", bold=True, size=12),
+        *paragraph(
+            1, 100, f"{mark} Chief fire officers should review their wildfire plans.", x0=80
+        ),
+        *paragraph(1, 120, f"{mark} The Home Office should fund specialist vehicles.", x0=80),
+        *paragraph(1, 150, "We will report on progress next year."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text.split()[0] for i in items] == ["Chief", "The"]
+    assert section_kind("What we found") is None  # a panel's heading that asks nothing
+    if mark in "»›":
+        return
+    # a dash run into a figure is no mark ("–20% since last year")
+    figures = [
+        line(1, 80, "Recommendations", bold=True, size=13),
+        *paragraph(1, 100, "1. The force should cut the time callers wait on the phone.", x0=80),
+        *paragraph(1, 115, f"{mark}20% since last year, the force says.", x0=80),
+    ]
+    [item] = split_items(doc(figures))
+    assert item.text.endswith(f"{mark}20% since last year, the force says.")
+
+
+def test_commentary_back_at_an_items_title_margin_after_its_indented_text_is_not_the_item() -> None:
+    lines = [
+        line(1, 60, "Recommendations for reform", bold=True, size=16),
+        line(1, 90, "Recommendation 1", bold=True),
+        line(1, 105, "Clarifying who decides", bold=True),
+        *paragraph(1, 120, "By 31 March 2032, the Home Office should publish a clear", x0=85),
+        *paragraph(1, 135, "definition of operational independence.", x0=85),
+        *paragraph(1, 160, "We first raised this in 2029. Without it, the dispute will go on."),
+        line(1, 190, "Recommendation 2", bold=True),
+        line(1, 205, "Paying staff", bold=True),
+        *paragraph(1, 220, "The Home Office should agree a new pay mechanism by 2033.", x0=85),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "Clarifying who decides By 31 March 2032, the Home Office should publish a clear "
+        "definition of operational independence.",
+        "Paying staff The Home Office should agree a new pay mechanism by 2033.",
+    ]
+
+
 def test_a_label_numbered_by_a_reference_code_keeps_the_code() -> None:
     lines = [
         line(1, 80, "Safety recommendations", bold=True, size=13),
