@@ -549,10 +549,11 @@ def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
 
 
 # A label run into its text after another sentence of the same paragraph: "… were followed
-# up. Area for improvement: The service should make sure …", "… Area for improvement 2: …"
+# up. Area for improvement: The service should make sure …", "… Area for improvement 2: …";
+# a priority in brackets or a dash may stand for the colon ("Recommendation 1 (High) The …")
 MID_LABEL_RE = re.compile(
     r"(?<=[.!?] )(?P<kw>Recommendation|Area for improvement|Cause of concern|Action)"
-    r"(?:\s+(?P<num>\d{1,2}))?:\s+(?=[A-Z])"
+    r"(?:\s+(?P<num>\d{1,2}))?(?::|\s+\([A-Z][\w -]{0,20}\):?|\s+[–—])\s+(?=[A-Z])"
 )
 
 

@@ -41,6 +41,9 @@ LABEL_RE = re.compile(
     r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
     r"|development areas?|areas? for development|required actions?|actions?)"
     r"\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
+    # a priority or a paragraph in brackets after the number: "Recommendation 3 (Medium)";
+    # not a year, which cites another report's item ("Recommendation 1 (HMICFRS 2024)")
+    r"(?:\s*(?![(\[][^()\[\]]*\b(?:19|20)\d\d\b)(?:\([^()]{1,24}\)|\[[^\[\]]{1,24}\]))?"
     r"\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -222,7 +225,9 @@ OPENS_LIST_RE = re.compile(
 
 # How a response to an item opens: it follows the item but is never part of it.
 RESPONSE_OPENING_RE = re.compile(
-    r"^(?:response\b|this recommendation (?:is|was|has been) (?:fully |partially |not )?"
+    # "Response", "Management response:", "Home Office response:"
+    r"^(?:(?:(?-i:[A-Z])[\w’'-]*\s+){1,3}response\s*:|"
+    r"response\b|this recommendation (?:is|was|has been) (?:fully |partially |not )?"
     r"(?:accepted|agreed|rejected|supported|noted)\b|(?:the )?(?:government|department|"
     r"home office|ministry|council|force|college|npcc|we)\s+(?:fully |partially )?"
     r"(?:accepts?|agrees?|rejects?|notes?|welcomes?)\b|(?:accepted|agreed|rejected|noted)\b)",

@@ -2365,6 +2365,26 @@ def test_a_lower_case_item_reference_alone_on_a_line_labels_nothing() -> None:
     assert label_ok(line(1, 100, "recommendation 4: publish the plan"), BODY)
 
 
+def test_a_priority_in_brackets_after_a_labels_number_stands_for_its_colon() -> None:
+    lines = [
+        line(1, 60, "3. Findings", bold=True, size=13),
+        *paragraph(
+            1, 80,
+            "The programme lists 214 premises. Recommendation 1 (High) The Head of Protection",
+            "should audit every one of them by 31 March 2032.",
+        ),
+        *paragraph(1, 120, "Recommendation 2 (Low) The service should publish its audit plan."),
+        *paragraph(1, 140, "Management response: Agreed. The plan will be published in May."),
+        *paragraph(1, 170, "Data were weak. Action – The service should cleanse its records."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert {(i.number, i.text) for i in items} == {
+        ("1", "The Head of Protection should audit every one of them by 31 March 2032."),
+        ("2", "The service should publish its audit plan."),
+        (None, "The service should cleanse its records."),
+    }
+
+
 def test_a_label_run_into_a_sentence_of_its_own_needs_no_colon_or_bold() -> None:
     assert label_ok(
         line(1, 100, "Recommendation 2.3.1 By June, the unit should audit its cells"), BODY
