@@ -518,7 +518,9 @@ def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
     """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
     number; any other reference is the number of an item of the table's kind."""
     m = CODE_LABEL_RE.match(ref)
-    if m is None or m.group("rest"):
+    if m is None or m.group("rest") or kind == "action":
+        # in a plan's column of actions the code names the finding each action answers
+        # ("CoC1.2": the second action on cause of concern 1), kept as printed
         return kind, ref
     return label_kind(m.group("kw")), m.group("num")
 

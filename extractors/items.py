@@ -1445,6 +1445,9 @@ def _fuller(cand: Candidate, group: Sequence[Candidate]) -> bool:
     )
 
 
+_CODE_NUMBER_RE = re.compile(r"^[A-Z]{1,4}\d")
+
+
 def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
     """True when a number repeats with other words, labelled or in a list of another section:
     numbering restarted (each chapter's "Area for improvement 1", each inspectorate's list),
@@ -1458,6 +1461,8 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
     )
     if _only_a_title(cand) or any(_only_a_title(c) for c in group):
         return False  # a summary's short title for the item, in other words than the body's
+    if cand.number and _CODE_NUMBER_RE.match(cand.number):
+        return False  # a code ("OR2") names one item: printed again in other words, restated
     return apart and not any(_similar(cand.text(), c.text(), 0.5) for c in group)
 
 

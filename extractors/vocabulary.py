@@ -36,6 +36,12 @@ IMPERATIVES = frozenset(
     support prioritise record share act adopt update commission appoint train build plan
     maintain deliver conduct produce set-up design check give seek tackle
     remind require remove amend audit configure define refine clarify sharpen focus engage
+    reconcile refresh relaunch revise replace brief circulate formalise standardise align
+    collate investigate explore determine approve finalise launch expand reinstate restore
+    repair resolve escalate allocate procure install upgrade recruit redesign rewrite notify
+    inform submit obtain verify validate confirm arrange prepare analyse compile draft pilot
+    cleanse incorporate integrate streamline simplify consolidate signpost encourage promote
+    offer enforce apply contact add include run hold test
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 

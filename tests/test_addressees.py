@@ -695,6 +695,13 @@ def test_the_body_an_item_names_outranks_its_owner_column_and_a_role_does_not() 
     # an order to no one in a report on no one body is for the post its owner column names
     order = "Introduce a single electronic log of vehicle defects."
     assert _tag(order, responsible="Fleet Manager").addressees == ("Fleet Manager",)
+    for order in (
+        "Test the log in two stations.",
+        "Reconcile the log with the fleet list.",
+        "Refresh the defect policy.",
+        "Run a campaign on defect reporting.",
+    ):
+        assert _tag(order, responsible="Fleet Manager").addressees == ("Fleet Manager",)
     passive = "Defects should be logged electronically."
     assert _tag(passive, responsible="Fleet Manager").addressees == ()
     # a registry body written as printed is a body the item names, as its id is

@@ -608,6 +608,39 @@ def test_a_notices_required_steps_are_actions() -> None:
     assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
 
 
+def test_a_plans_actions_keep_the_finding_code_they_answer_as_their_number() -> None:
+    table = Table(page=1, top=200, bottom=300, rows=(
+        ("Ref", "HMICFRS finding", "Action", "Owner", "Target date"),
+        ("CoC1.1", "Cause of concern: training is not recorded.",
+         "Introduce a system that records every firefighter's training.", "Head of Training",
+         "31 December 2031"),
+        ("AFI2.1", "The service should evaluate its prevention work.",
+         "Commission an independent evaluation of home safety visits.", "Head of Prevention",
+         "31 January 2032"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number) for i in items] == [("action", "CoC1.1"), ("action", "AFI2.1")]
+    # in a column of recommendations the code names the kind of each row
+    rows = (("Ref", "Recommendation", "Owner"), ("AFI2", "The service should review it.", "Head"))
+    coded = replace(table, rows=rows)
+    [item] = split_items(replace(doc([]), tables=(coded,)))
+    assert (item.kind, item.number) == ("area_for_improvement", "2")
+
+
+def test_an_items_code_printed_again_in_other_words_is_the_same_item() -> None:
+    lines = [
+        line(1, 80, "Operational recommendations", bold=True, size=14),
+        *paragraph(1, 110, "OR1 Within six months, the Prison Service should restore the hub's",
+                   "weekday opening hours for people about to be released."),
+        *paragraph(1, 150, "OR2 The Trust should make sure prescriptions are ready on release."),
+        line(2, 80, "Appendix 1 Recommendations and timescales", bold=True, size=14),
+        *paragraph(2, 110, "OR1 Restore full weekday opening of the resettlement hub"),
+        *paragraph(2, 125, "OR2 Prescriptions ready on day of release"),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [("OR1", "Within"), ("OR2", "The")]
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
