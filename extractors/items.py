@@ -930,8 +930,10 @@ class _Splitter:
             self.timing = self._lead_timing(text)
             self.lead_in, self.list_x0 = text, block.first.x0
             self.numbered_lead = numbered_lead
-            if self.section == "action" and _RECOMMENDS_RE.search(text):
-                self.section = "recommendation"  # "Agreed action" over "I recommend the following"
+            if self.section in ("action", "cause_of_concern") and _RECOMMENDS_RE.search(text):
+                # "Agreed action" over "I recommend the following"; after a cause of concern,
+                # "To address it, we recommend that the force takes the following action"
+                self.section = "recommendation"
             return
         if self._not_an_entry(block, text):
             self._lead_in_over(block)

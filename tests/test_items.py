@@ -641,6 +641,28 @@ def test_an_items_code_printed_again_in_other_words_is_the_same_item() -> None:
     assert [(i.number, i.text.split()[0]) for i in items] == [("OR1", "Within"), ("OR2", "The")]
 
 
+def test_after_a_cause_of_concern_the_list_we_recommend_holds_recommendations() -> None:
+    lines = [
+        line(1, 60, "Cause of concern and recommendations", bold=True, size=14),
+        *(replace(ln, in_box=True) for ln in [  # the cause set in a panel
+            line(1, 85, "Cause of concern", bold=True),
+            *paragraph(1, 100, "The force is failing to record a large share of crimes.")]),
+        *paragraph(1, 125, "To address this, we recommend that the force takes the following",
+                   "action.",
+                   "The timescales below are counted from the date of this report."),
+        line(1, 180, "Immediately", bold=True),
+        *paragraph(1, 195, "1. The force should record every crime reported to its control room."),
+        line(1, 215, "Within three months", bold=True),
+        *paragraph(1, 230, "2. The force should train every call handler in crime recording."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.timing) for i in items] == [
+        ("cause_of_concern", None, None),
+        ("recommendation", "1", "Immediately"),
+        ("recommendation", "2", "Within three months"),
+    ]
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
