@@ -256,9 +256,10 @@ TOC_RE = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}")
 
 
 FOLLOWING_RE = re.compile(
-    r"\bfollowing (?:actions?|recommendations?|areas? for improvement)"
-    # "… the following recommendations to the Board."
-    r"(?:\s+(?:are\s+)?(?:to|for)\s+[^.:;]{1,100})?\s*[.:]?\s*$",
+    r"\bfollowing (?P<kind>actions?|recommendations?|areas? for improvement)"
+    # "… the following recommendations to the Board."; one sentence more may close the
+    # paragraph ("… the following areas for improvement. We will check progress next year.")
+    r"(?:\s+(?:are\s+)?(?:to|for)\s+[^.:;]{1,100})?\s*(?:[.:]?|\.\s+[^.:;]+\.)\s*$",
     re.IGNORECASE,
 )
 

@@ -169,7 +169,9 @@ _MEETING_LEAD_RE = re.compile(
 
 _MADE_BEFORE_RE = re.compile(
     r"\b(?:made|were|was|had|previous|previously|earlier|last|former|already|"
-    r"(?:has|have) (?:taken|introduced|completed|implemented|done))\b",
+    r"(?:has|have) (?:taken|introduced|completed|implemented|done)|"
+    # "the trust told us about the following actions": steps already taken, reported
+    r"told (?:us|me|the \w+) (?:about|of))\b",
     re.IGNORECASE,
 )
 
@@ -888,7 +890,12 @@ class _Splitter:
         required = block.label is None and bool(_REQUIRED_STEPS_RE.search(text))
         if block.label is None and (_opens_list(text) or timed or required):
             logger.debug("p%d: list opened by %r", block.first.page, text)
-            self.section = "action" if required else "recommendation"
+            # "… the following areas for improvement.": the kind the lead-in names, unless it
+            # recommends them ("we recommend that the force takes the following action")
+            following = FOLLOWING_RE.search(text)
+            named = label_kind(following.group("kind")) if following else "recommendation"
+            recommends = bool(_RECOMMENDS_RE.search(text))
+            self.section = "action" if required else ("recommendation" if recommends else named)
             self.section_strength = 0.0
             self.timing = self._lead_timing(text)
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0

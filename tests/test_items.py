@@ -663,6 +663,31 @@ def test_after_a_cause_of_concern_the_list_we_recommend_holds_recommendations() 
     ]
 
 
+def test_a_lead_in_naming_the_following_kind_opens_a_list_of_that_kind() -> None:
+    lines = [
+        line(1, 60, "What the force should do next", bold=True, size=13),
+        *paragraph(1, 80, "We have identified the following areas for improvement. We will",
+                   "check the force's progress against them next year."),
+        *paragraph(1, 115, "– The force should plan for the demand it cannot yet see.", x0=74),
+        *paragraph(1, 130, "– The force should evaluate its work with neighbouring forces.", x0=74),
+        *paragraph(1, 155, "I am grateful to the officers and staff who helped us."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text.split()[3]) for i in items] == [
+        ("area_for_improvement", "plan"),
+        ("area_for_improvement", "evaluate"),
+    ]
+    # steps someone told the inspectors about are reported, not asked for
+    told = [
+        line(1, 60, "Safety actions taken by the trust", bold=True, size=13),
+        *paragraph(1, 80, "The trust told us about the following actions. We have not assessed",
+                   "their effect."),
+        *paragraph(1, 115, "• The trust changed its dashboard settings in July.", x0=74),
+        *paragraph(1, 130, "• A daily safety huddle was introduced in September.", x0=74),
+    ]  # fmt: skip
+    assert split_items(doc(told)) == []
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
