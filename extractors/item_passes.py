@@ -370,14 +370,22 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     """In a report that has no list of recommendations, "We recommend ..." paragraphs set in
     bold or numbered as paragraphs ("9. I therefore recommend that the force ...")."""
     out: list[Candidate] = []
+    paragraph: Block | None = None  # the last numbered paragraph
     for b in blocks:
+        numbered = b.label_kind == "number" and b.label is not None
+        if numbered:
+            paragraph = b
         if "ecommend" not in b.first.text:
             continue  # its opening words say nothing of recommending (and its text stays unjoined)
-        numbered = b.label_kind == "number" and b.label is not None
         if len(b.raw_text.split()) < 6:
             continue
         if STANDALONE_RE.match(b.text if numbered else b.raw_text):
             number = b.label.rstrip(".") if numbered and b.label else None
+            if number is None and paragraph is not None and paragraph.label:
+                # set in under a numbered paragraph, on its page: that paragraph's
+                indented = b.first.x0 > paragraph.first.x0 + 8
+                if indented and b.first.page in (paragraph.page_end, paragraph.page_end + 1):
+                    number = paragraph.label.rstrip(".")
             out.append(
                 Candidate(
                     kind="recommendation", number=number, parent=None, blocks=[b], cluster=-10_000

@@ -244,7 +244,9 @@ REPORTED_RE = re.compile(
 
 
 STANDALONE_RE = re.compile(
-    r"^(?:We|I|The (?:inspectorate|inquiry|committee)) (?:also |further |therefore )?"
+    r"^(?:We|I|The (?:inspectorate|inquiry|committee|review|panel)|"
+    # the reporting body by its short name: "HMIC recommends that …", "HMICFRS recommends"
+    r"[A-Z][A-Za-z]{1,7}[A-Z](?: [A-Z][a-z]+)?) (?:also |further |therefore )?"
     r"recommends? (?:that )?",
 )
 

@@ -688,6 +688,21 @@ def test_a_lead_in_naming_the_following_kind_opens_a_list_of_that_kind() -> None
     assert split_items(doc(told)) == []
 
 
+def test_the_inspectorate_recommending_by_its_short_name_in_numbered_paragraphs() -> None:
+    lines = [
+        *paragraph(1, 80, "3.2 Four forces could not search their child protection records."),
+        *paragraph(1, 100, "3.3 Forces cannot build a full picture of the groups at work."),
+        *paragraph(1, 115, "HMIC recommends that, by 31 March 2032, chief constables should make",
+                   "their intelligence systems searchable together.", x0=96, bold=True),
+        *paragraph(1, 150, "3.4 HMIC recommends that the College of Policing should train",
+                   "analysts in assessing information about exploitation.", bold=True),
+        *paragraph(1, 185, "3.5 The Home Office recommends that forces read the new guidance.",
+                   x0=70),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[3]) for i in items] == [("3.3", "by"), ("3.4", "the")]
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
