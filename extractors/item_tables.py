@@ -527,13 +527,13 @@ def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
 
 _GLOSSARY_HEADER_RE = re.compile(
     r"^(?:terms?|words?|abbreviations?|acronyms?|glossary)\s*\|\s*(?:meanings?|definitions?|"
-    r"descriptions?|what (?:it|this) means)$",
+    r"descriptions?|what (?:it|this) means)(?:\s*\|.*)?$",  # other columns may follow
     re.IGNORECASE,
 )
 
 
 def _is_glossary(table: Table) -> bool:
-    """ "Term | Meaning": a glossary defines the kinds of item, it holds none."""
+    """ "Term | Meaning" (| "Example"): a glossary defines the kinds of item, it holds none."""
     return bool(table.rows) and bool(_GLOSSARY_HEADER_RE.match(" | ".join(table.rows[0]).strip()))
 
 

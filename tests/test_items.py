@@ -703,6 +703,17 @@ def test_the_inspectorate_recommending_by_its_short_name_in_numbered_paragraphs(
     assert [(i.number, i.text.split()[3]) for i in items] == [("3.3", "by"), ("3.4", "the")]
 
 
+def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
+    table = Table(page=1, top=200, bottom=300, rows=(
+        ("Term", "Meaning", "Example wording in a report"),
+        ("Cause of concern", "A serious shortcoming in the force's practice.",
+         "'We have a cause of concern about …'"),
+        ("Recommendation", "An action the force is asked to take to address a cause of concern.",
+         "'Within three months, the force should …'"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(table,))) == []
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
