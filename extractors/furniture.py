@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Sequence
 
@@ -31,28 +32,45 @@ def _page_references(lines: Sequence[Line]) -> set[int]:
     """Contents entries set without dot leaders: rows of a title and, flush right, a page number.
 
     On one page, at least three such numbers share their right edge and never go down; their
-    rows (the number and the title beside it) are the contents, not text or a table.
+    rows (the number and the title level with it) are the contents, not text or a table.
     """
-    rows: dict[tuple[int, int], list[int]] = {}
-    for i, ln in enumerate(lines):
-        rows.setdefault((ln.page, round(ln.top / 3)), []).append(i)
-    numbers: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (page, right edge) -> rows
-    for (page, band), members in rows.items():
-        refs = [i for i in members if PAGE_REF_RE.fullmatch(lines[i].text.strip())]
-        if (
-            len(refs) == 1
-            and len(members) > 1
-            and lines[refs[0]].x0 == max(lines[i].x0 for i in members)
-        ):
-            numbers.setdefault((page, round(lines[refs[0]].x1 / 2)), []).append((band, refs[0]))
+    pages: dict[int, list[int]] = {}
+    for i in sorted(range(len(lines)), key=lambda i: (lines[i].page, lines[i].top)):
+        pages.setdefault(lines[i].page, []).append(i)
+    numbers: dict[tuple[int, int], list[tuple[float, int, list[int]]]] = {}
+    for page, members in pages.items():
+        tops = [lines[j].top for j in members]
+        for i in members:
+            ln = lines[i]
+            if not PAGE_REF_RE.fullmatch(ln.text.strip()):
+                continue
+            # level with it, not in a fixed band: a number set in other type sits a little higher
+            near = members[
+                bisect.bisect_left(tops, ln.top - (ln.bottom - ln.top)) : bisect.bisect_right(
+                    tops, ln.bottom
+                )
+            ]
+            row = [j for j in near if j != i and _level(lines[j], ln)]
+            if (
+                row
+                and ln.x0 > max(lines[j].x0 for j in row)
+                and not any(PAGE_REF_RE.fullmatch(lines[j].text.strip()) for j in row)
+            ):
+                numbers.setdefault((page, round(ln.x1 / 2)), []).append((ln.top, i, row))
     drop: set[int] = set()
-    for (page, _), found in numbers.items():
+    for found in numbers.values():
         found.sort()
-        values = [int(lines[i].text) for _, i in found]
-        rows_found = [[lines[j] for j in rows[(page, band)] if j != i] for band, i in found]
+        values = [int(lines[i].text) for _, i, _ in found]
+        rows_found = [[lines[j] for j in row] for _, _, row in found]
         if len(found) >= 3 and values == sorted(values) and not _sentences(rows_found):
-            drop.update(j for band, _ in found for j in rows[(page, band)])
+            drop.update(j for _, i, row in found for j in (i, *row))
     return drop
+
+
+def _level(a: Line, b: Line) -> bool:
+    """True when two lines share most of their height (they stand in one row)."""
+    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return shared > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
 
 
 def _sentences(rows: Sequence[Sequence[Line]]) -> bool:
