@@ -111,7 +111,7 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list)\s+of\s+)?(?:[a-z]+\s+and\s+)?"
         r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new|"
         r"(?:single|multi|inter)[- ]?agency|agency|strategic|operational|panel|overview|"
-        r"safety|improvement|priority)\s+)*"
+        r"safety|improvement|priority|[\w-]+(?:’s|'s|s’|s'))\s+)*"  # "the inspection’s"
         r"recommendations?\b(?!\s+(?:of|from|by|made|in)\b)",
         "recommendation",
     ),

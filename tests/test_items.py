@@ -714,6 +714,13 @@ def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -
     assert split_items(replace(doc([]), tables=(table,))) == []
 
 
+def test_a_heading_naming_whose_recommendations_opens_their_section() -> None:
+    for heading in ("Annex A: The inspection’s recommendations", "The panel's recommendations",
+                    "Inspectors’ recommendations"):  # fmt: skip
+        assert section_kind(heading) == "recommendation"
+    assert section_kind("Progress on the inspection’s recommendations") is None
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
