@@ -742,9 +742,10 @@ class _Splitter:
         if self._lead_in_after(block, current):
             return True
         if not current.blocks:
-            if current.label_in_box and not block.first.in_box:
+            if current.label_in_box and not block.first.in_box and not directs(block.text):
                 # a label and its text share a panel (a label may head a panel from above it):
-                # one in a panel over text outside is a reference
+                # one in a panel over text outside is a reference, unless that text asks (a
+                # label set in a shaded bar over its item)
                 self.current = None
                 return False
             current.blocks.append(block)

@@ -1127,6 +1127,21 @@ def test_a_bare_label_in_a_panel_does_not_take_the_text_below_the_panel() -> Non
     ]
 
 
+def test_a_label_in_a_shaded_bar_over_the_ask_below_it_labels_that_ask() -> None:
+    lines = [
+        line(1, 80, "Recommendations and the force's response", bold=True, size=13),
+        replace(line(1, 100, "Recommendation 1 (for chief constables)", bold=True), in_box=True),
+        *paragraph(1, 118, "Chief constables should audit every strip-search in custody.", x0=84),
+        line(1, 140, "Harrowfield Police response", bold=True),
+        *paragraph(1, 155, "The force began its first audit in April."),
+    ]
+    [item] = split_items(doc(lines))
+    assert (item.number, item.text) == (
+        "1",
+        "Chief constables should audit every strip-search in custody.",
+    )
+
+
 @pytest.mark.parametrize("owner", ["Responsible body", "Owner", "Organisation", "Organization"])
 def test_an_owner_column_is_found_by_its_header(owner: str) -> None:
     from extractors.item_tables import table_layout
