@@ -330,10 +330,10 @@ def section_kind(text: str) -> ItemKind | None:
         return "recommendation"
     if len(clean.split()) > 12 or LABEL_RE.match(clean) or EARLIER_ITEMS_RE.search(clean):
         return None
-    for pattern, kind in _SECTION_PATTERNS:
-        if pattern.search(clean):
-            return kind
-    return None
+    # a heading naming two kinds ("Recommendations and areas for improvement") opens a list
+    # of the first it names: the second has a heading of its own further on
+    found = [(m.start(), k) for p, k in _SECTION_PATTERNS for m in [p.search(clean)] if m]
+    return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
 def label_kind(kw: str) -> ItemKind:

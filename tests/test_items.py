@@ -721,6 +721,12 @@ def test_a_heading_naming_whose_recommendations_opens_their_section() -> None:
     assert section_kind("Progress on the inspection’s recommendations") is None
 
 
+def test_a_heading_naming_two_kinds_opens_a_list_of_the_first() -> None:
+    assert section_kind("4. Recommendations and areas for improvement") == "recommendation"
+    assert section_kind("Areas for improvement and recommendations") == "area_for_improvement"
+    assert section_kind("Cause of concern and recommendations") == "cause_of_concern"
+
+
 def test_a_page_reference_column_is_no_items_number() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Area for improvement", "Page reference"),
