@@ -375,7 +375,7 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
         numbered = b.label_kind == "number" and b.label is not None
         if numbered:
             paragraph = b
-        if "ecommend" not in b.first.text:
+        if "ecommend" not in b.first.text and "calls on" not in b.first.text:
             continue  # its opening words say nothing of recommending (and its text stays unjoined)
         if len(b.raw_text.split()) < 6:
             continue

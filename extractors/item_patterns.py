@@ -244,10 +244,11 @@ REPORTED_RE = re.compile(
 
 
 STANDALONE_RE = re.compile(
-    r"^(?:We|I|The (?:inspectorate|inquiry|committee|review|panel)|"
+    r"^(?:We|I|The (?i:inspectorate|inquiry|committee|review|panel)|"
     # the reporting body by its short name: "HMIC recommends that …", "HMICFRS recommends"
     r"[A-Z][A-Za-z]{1,7}[A-Z](?: [A-Z][a-z]+)?) (?:also |further |therefore )?"
-    r"recommends? (?:that )?",
+    # "recommends to the Parliament that …"; "calls on the Authority to …"
+    r"(?:recommends? (?:to (?:the )?[A-Z][\w ]{1,40}? )?(?:that )?|calls? on (?=\S))",
 )
 
 

@@ -375,7 +375,8 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += bold_closings(blocks, candidates)
         candidates = carried_over(trailing_codes(candidates, blocks), blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
-        if not any(c.kind == "recommendation" for c in candidates):
+        if sum(c.kind == "recommendation" for c in candidates) < 2:
+            # no list of recommendations found: "We recommend …" paragraphs may be them
             candidates += standalone_recommendations(blocks)
         candidates += asks_in_prose(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))

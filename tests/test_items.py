@@ -703,6 +703,24 @@ def test_the_inspectorate_recommending_by_its_short_name_in_numbered_paragraphs(
     assert [(i.number, i.text.split()[3]) for i in items] == [("3.3", "by"), ("3.4", "the")]
 
 
+def test_a_committees_numbered_paragraphs_that_recommend_or_call_on_a_body_are_its_items() -> None:
+    lines = [
+        *paragraph(1, 80, "11. The Committee is concerned that the definition is too narrow."),
+        *paragraph(1, 100, "12. The Committee recommends that the Scottish Government publish",
+                   "the full list of places of detention.", bold=True),
+        *paragraph(1, 135, "13. The Committee calls on the Police Authority to report each year",
+                   "on the costs of the scheme.", bold=True),
+        *paragraph(1, 170, "14. The Committee recommends to the Parliament that the general",
+                   "principles of the Bill be agreed to.", bold=True),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["12", "13", "14"]
+    # one ask found another way does not make them a report's narrative
+    labelled = [line(2, 80, "Recommendation: The Scottish Government should fund the visitors.")]
+    items = split_items(doc([*lines, *labelled]))
+    assert [i.number for i in items] == ["12", "13", "14", None]
+
+
 def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Term", "Meaning", "Example wording in a report"),
