@@ -83,9 +83,12 @@ def _last_chars(pieces: list[str], n: int) -> str:
 
 
 # Simulated small capitals: a full-size initial set apart from the smaller capitals after it
-# ("C AUSE OF CONCERN"). Only a line's first word: "PART B OVERVIEW" keeps its part letter,
-# and "A" and "I" alone are words, so they are never joined.
-_SMALL_CAPS_SPLIT_RE = re.compile(r"^([B-HJ-Z]) (?=[A-Z]{2,}\b)")
+# ("C AUSE OF CONCERN"). Only a line's first word: "PART B OVERVIEW" keeps its part letter.
+# "A" and "I" alone are words: joined only to the rest of a heading word ("A REAS FOR …").
+_SMALL_CAPS_SPLIT_RE = re.compile(
+    r"^(?:([B-HJ-Z]) (?=[A-Z]{2,}\b)|(A) (?=(?:REAS?|CTIONS?|NNEX|PPENDIX|BOUT|SSESSMENT)\b)|"
+    r"(I) (?=(?:NTRODUCTION|MPROVEMENTS?|NSPECTION|SSUES|NNOVATIVE)\b))"
+)
 _CAPITALS_LINE_RE = re.compile(r"^[A-Z0-9 ’'&,:.()-]+$")
 
 
@@ -93,4 +96,4 @@ def join_small_caps(text: str) -> str:
     """A line in capitals with each word's initial set apart, joined back ("CAUSE OF CONCERN")."""
     if not _CAPITALS_LINE_RE.match(text):
         return text
-    return _SMALL_CAPS_SPLIT_RE.sub(r"\1", text)
+    return _SMALL_CAPS_SPLIT_RE.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)

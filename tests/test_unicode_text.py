@@ -94,6 +94,9 @@ def test_right_to_left_words_keep_their_letters_together(tmp_path: Path) -> None
         ("C AUSE OF CONCERN", "CAUSE OF CONCERN"),  # an initial set apart from small capitals
         ("R ECOMMENDATIONS", "RECOMMENDATIONS"),
         ("A NEW APPROACH", "A NEW APPROACH"),  # "A" is a word
+        ("A REAS FOR IMPROVEMENT", "AREAS FOR IMPROVEMENT"),  # unless a heading word goes on
+        ("I MPROVEMENTS NEEDED", "IMPROVEMENTS NEEDED"),
+        ("I AM GRATEFUL", "I AM GRATEFUL"),
         ("PART B OVERVIEW", "PART B OVERVIEW"),  # a part's letter, not an initial
         ("5 CORONER'S CONCERNS", "5 CORONER'S CONCERNS"),
         ("C Area of concern", "C Area of concern"),  # not a line in capitals
