@@ -322,10 +322,19 @@ def chapter_paragraphs(candidates: list[Candidate]) -> list[Candidate]:
         members = [c for c in candidates if c.cluster == cluster]
         whole = [k for k, c in enumerate(members) if _WHOLE_NUMBER_RE.fullmatch(c.number or "")]
         start = whole[0] if len(whole) >= 3 and members[whole[0]].number == "1" else 0
+        # so with a bulleted list: the decimal paragraphs before it are the chapter's prose,
+        # and those after it that ask nothing ("7.1 A plan will be produced …")
+        bullets = [k for k, c in enumerate(members) if c.blocks[0].label_kind == "bullet"]
+        first_bullet = bullets[0] if len(bullets) >= 2 else None
         out += [
             c
             for k, c in enumerate(members)
-            if k >= start or c.labelled or not _DECIMAL_RE.fullmatch(c.number or "")
+            if c.labelled
+            or not _DECIMAL_RE.fullmatch(c.number or "")
+            or (
+                k >= start
+                and (first_bullet is None or (k > first_bullet and _asks_anything(c.text())))
+            )
         ]
     order = {id(c): k for k, c in enumerate(candidates)}
     return sorted(out, key=lambda c: order[id(c)])

@@ -721,6 +721,20 @@ def test_a_committees_numbered_paragraphs_that_recommend_or_call_on_a_body_are_i
     assert [i.number for i in items] == ["12", "13", "14", None]
 
 
+def test_decimal_paragraphs_among_a_chapters_bulleted_asks_that_ask_nothing_are_prose() -> None:
+    lines = [
+        line(1, 60, "6. Recommendations", bold=True, size=14),
+        *paragraph(1, 80, "• The Partnership should keep serious violence as a priority.", x0=74),
+        *paragraph(1, 95, "• The council should replace its CCTV cameras by March 2032.", x0=74),
+        *paragraph(1, 115, "6.3 The Board agreed a partnership plan setting out actions in May."),
+        *paragraph(1, 135, "6.4 The police should share hotspot data with the council monthly."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [
+        (None, "Partnership"), (None, "council"), ("6.4", "police")
+    ]  # fmt: skip
+
+
 def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Term", "Meaning", "Example wording in a report"),
