@@ -742,6 +742,8 @@ class _Splitter:
             return False
         if self._lead_in_after(block, current):
             return True
+        if not current.blocks and _stray_reference(block, self.body):
+            return True  # a letter's reference heading the next page ("CoP/HMI/25/044")
         if not current.blocks:
             if current.label_in_box and not block.first.in_box and not directs(block.text):
                 # a label and its text share a panel (a label may head a panel from above it):
@@ -1332,6 +1334,17 @@ def _same_style(a: str, b: str) -> bool:
         return re.sub(r"\d+", "9", n.rstrip("."))
 
     return shape(a) == shape(b)
+
+
+def _stray_reference(block: Block, body: float) -> bool:
+    """A lone line of a few words set smaller than the text with no sentence in it: a
+    reference or running line, never the text a label labels."""
+    return (
+        len(block.lines) == 1
+        and block.first.size < body - 0.5
+        and len(block.text.split()) <= 3
+        and not block.text.rstrip().endswith((".", ":"))
+    )
 
 
 def _is_title(block: Block) -> bool:

@@ -1165,6 +1165,21 @@ def test_a_bare_label_in_a_panel_does_not_take_the_text_below_the_panel() -> Non
     ]
 
 
+def test_a_label_at_a_page_foot_skips_the_reference_heading_the_next_page() -> None:
+    lines = [
+        line(1, 60, "Recommendations", bold=True, size=13),
+        line(1, 780, "Recommendation 6", bold=True),
+        line(2, 40, "CoP/HMI/25/044", x0=480, size=8),
+        *paragraph(2, 70, "The College should commission an evaluation of the footage."),
+        line(2, 95, "We accept this recommendation.", bold=True),
+    ]
+    [item] = split_items(doc(lines))
+    assert (item.number, item.text) == (
+        "6",
+        "The College should commission an evaluation of the footage.",
+    )
+
+
 def test_a_label_in_a_shaded_bar_over_the_ask_below_it_labels_that_ask() -> None:
     lines = [
         line(1, 80, "Recommendations and the force's response", bold=True, size=13),
