@@ -10,7 +10,8 @@ import re
 DIRECTIVE_RE = re.compile(
     # "will need to" foresees a necessity; it asks nobody ("the force will need to sustain it")
     r"\b(?:should|must|shall|recommend(?:s|ed)?|urge|encourage|invite|(?<!will )(?<!would )"
-    r"needs? to|ought to|is to|are to)\b",
+    # "is to" asks only with a verb after it: "references are to the paragraphs" points
+    r"needs? to|ought to|(?:is|are) to(?!\s+(?:the|a|an|this|that|these|those|its|their|our)\b))\b",
     re.IGNORECASE,
 )
 # A modal that looks back ("should have done") or praises ("should be commended") judges what
@@ -85,10 +86,13 @@ def directs(text: str) -> bool:
     return bool(DIRECTIVE_RE.search(_OBJECT_NEED_RE.sub(" ", _JUDGES_RE.sub(" ", text))))
 
 
-# "the progress they still need to make": a need inside a noun phrase, asked of nobody
+# "the progress they still need to make": a need inside a noun phrase, asked of nobody; an
+# indirect question ("to debate whether, and how, it should be used") asks nobody either
 _OBJECT_NEED_RE = re.compile(
     r"\b(?:the|what|any|all)\s+(?:\w+\s+){0,2}(?:they|we|it|he|she)\s+(?:still\s+|also\s+)?"
-    r"needs?\s+to\s+\w+",
+    r"needs?\s+to\s+\w+|"
+    r"\b(?:debate|discuss|consider(?:ed|ing)?|ask(?:ed|ing)?|question(?:ed|ing)?|decide)\s+"
+    r"(?:whether|how)\b[^.;:]{0,60}?\b(?:should|must)\b",
     re.IGNORECASE,
 )
 

@@ -735,6 +735,23 @@ def test_decimal_paragraphs_among_a_chapters_bulleted_asks_that_ask_nothing_are_
     ]  # fmt: skip
 
 
+def test_a_summary_of_conclusions_takes_only_its_recommendations() -> None:
+    lines = [
+        line(1, 60, "Summary of conclusions and recommendations", bold=True, size=14),
+        *paragraph(1, 80, "This section brings together the conclusions and recommendations in",
+                   "the report. We expect the Government to respond to our recommendations",
+                   "within two months."),
+        line(1, 130, "Our conclusions", bold=True),
+        *paragraph(1, 145, "1. Forces use the technology, but the public has had little chance",
+                   "to debate whether it should be used. (Paragraph 8)"),
+        line(1, 185, "Our recommendations", bold=True),
+        *paragraph(1, 200, "2. The Home Office should bring forward legislation to set out",
+                   "when forces may use the technology. (Paragraph 12)", bold=True),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [("2", "Home")]
+
+
 def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Term", "Meaning", "Example wording in a report"),

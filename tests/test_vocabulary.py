@@ -17,6 +17,8 @@ from extractors.vocabulary import directs, is_process, opens_with_imperative
         "The force needs to improve how it records searches.",
         "Victims should be able to report a crime online, and forces should make it easy.",
         "The force should continue to reduce the time it takes to answer calls.",
+        "The force should consider how its teams should share intelligence.",
+        "The review is to be completed by May.",
     ],
 )
 def test_a_request_directs(text: str) -> None:
@@ -36,6 +38,8 @@ def test_a_request_directs(text: str) -> None:
         "Communities should be able to expect that their flood risk is assessed fairly.",
         "The force is good at tackling burglary and should continue to build on this work.",
         "In 2022 we recommended that forces should record the views of every child.",
+        "The public has had little chance to debate whether, and how, it should be used.",
+        "The paragraph references are to the paragraphs in which each first appears.",
     ],
 )
 def test_judging_what_happened_does_not_direct(text: str) -> None:
