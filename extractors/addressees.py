@@ -350,6 +350,14 @@ def _two_names(left: list[Token], right: list[Token], bodies: list[Body]) -> boo
 _MAY_MODALS = frozenset({*MODALS, "may", "might", "can", "could", "would"})
 
 
+def _past_aside(doc: Doc, i: int, end: int) -> int:
+    """The index after an aside set off by commas at i (", working with the NPCC,"), else i."""
+    if i >= end or doc[i].text != ",":
+        return i
+    close = next((x.i for x in doc[i + 1 : min(end, i + 12)] if x.text == ","), None)
+    return close + 1 if close is not None and close + 1 < end else i
+
+
 def _post_title(toks: list[Token]) -> bool:
     """True for a post's title of the form "Head of Healthcare", "Director of Nursing"."""
     return (
@@ -1477,7 +1485,7 @@ class _Tagger:
             and i > 0
             and any(x.lower_ in {"we", "i"} for x in doc[max(doc[i].sent.start, i - 12) : i])
         ) or (w in ASKED_CUES and i > 0 and not doc[i - 1].is_punct and not self._asks_in_turn(i)):
-            if w in {"called", "calls"}:
+            if w in {"call", "called", "calls"}:
                 if j < end and doc[j].lower_ in {"on", "upon"}:
                     j += 1
                 else:
@@ -1491,7 +1499,7 @@ class _Tagger:
         # a modal right after the phrase is handled by the modal rule
         if nxt < end and _modal_at(doc, nxt):
             return 0
-        if w in ASKED_CUES and not (nxt < end and doc[nxt].lower_ == "to"):
+        if w in ASKED_CUES and not (nxt < end and doc[_past_aside(doc, nxt, end)].lower_ == "to"):
             return 0
         if (
             nxt + 1 < end

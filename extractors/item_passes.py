@@ -375,26 +375,28 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
     return out
 
 
+_RECOMMENDING_WORD_RE = re.compile(r"ecommend|\bcalls? on\b")
+
+
 def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     """In a report that has no list of recommendations, "We recommend ..." paragraphs set in
     bold or numbered as paragraphs ("9. I therefore recommend that the force ...")."""
     out: list[Candidate] = []
-    paragraph: Block | None = None  # the last numbered paragraph
+    paragraph: Block | None = None  # the numbered paragraph just read
     for b in blocks:
         numbered = b.label_kind == "number" and b.label is not None
-        if numbered:
-            paragraph = b
-        if "ecommend" not in b.first.text and "calls on" not in b.first.text:
+        above, paragraph = paragraph, (b if numbered else None)
+        if not _RECOMMENDING_WORD_RE.search(b.first.text):
             continue  # its opening words say nothing of recommending (and its text stays unjoined)
         if len(b.raw_text.split()) < 6:
             continue
         if STANDALONE_RE.match(b.text if numbered else b.raw_text):
             number = b.label.rstrip(".") if numbered and b.label else None
-            if number is None and paragraph is not None and paragraph.label:
-                # set in under a numbered paragraph, on its page: that paragraph's
-                indented = b.first.x0 > paragraph.first.x0 + 8
-                if indented and b.first.page in (paragraph.page_end, paragraph.page_end + 1):
-                    number = paragraph.label.rstrip(".")
+            if number is None and above is not None and above.label:
+                # set in right under a numbered paragraph: that paragraph's
+                indented = b.first.x0 > above.first.x0 + 8 and b.first.column == above.first.column
+                if indented and b.first.page in (above.page_end, above.page_end + 1):
+                    number = above.label.rstrip(".")
             out.append(
                 Candidate(
                     kind="recommendation", number=number, parent=None, blocks=[b], cluster=-10_000

@@ -283,7 +283,9 @@ EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "whe
 PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
 DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
 RECOMMEND_CUES = frozenset({"recommend", "recommends", "recommended", "recommending"})
-ASKED_CUES = frozenset({"asked", "asks", "called", "calls", "urged", "invited", "encouraged"})
+ASKED_CUES = frozenset(
+    {"asked", "asks", "call", "called", "calls", "urged", "invited", "encouraged"}
+)
 GOVERNMENT_OF = {
     "uk": "uk_government",
     "united kingdom": "uk_government",

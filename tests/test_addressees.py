@@ -487,6 +487,13 @@ def test_a_lead_post_with_its_remit_acts_for_the_body_the_item_names() -> None:
     assert "Assistant Chief Fire Officer" not in got.addressees
 
 
+def test_a_body_we_call_on_to_act_is_asked() -> None:
+    assert _tag("We call on the Home Office to publish guidance.").addressees == ("home_office",)
+    got = _tag("We call on the Home Office, working with the NPCC, to collect the data.")
+    assert got.addressees == ("home_office",)
+    assert _tag("We call on members to read the report.").addressees == ()
+
+
 def test_to_the_home_office_header_hint() -> None:
     assert _tag("Publish the revised guidance.", responsible="To the Home Office").addressees == (
         "home_office",

@@ -752,6 +752,21 @@ def test_a_summary_of_conclusions_takes_only_its_recommendations() -> None:
     assert [(i.number, i.text.split()[1]) for i in items] == [("2", "Home")]
 
 
+def test_boxed_asks_we_call_for_are_items_not_numbered_by_a_paragraph_in_another_column() -> None:
+    left = paragraph(1, 80, "4 The law compares a police driver with a careful driver.")
+    boxes = [
+        replace(ln, in_box=True)
+        for ln in [
+            *paragraph(1, 80, "We call on the Home Office to bring forward the regulations",
+                       "needed this year.", x0=315),
+            *paragraph(1, 130, "We call on the College of Policing to fund refresher courses",
+                       "for response drivers.", x0=315),
+        ]
+    ]  # fmt: skip
+    items = split_items(doc([*left, *(replace(ln, column=1) for ln in boxes)]))
+    assert [(i.number, i.text.split()[4]) for i in items] == [(None, "Home"), (None, "College")]
+
+
 def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Term", "Meaning", "Example wording in a report"),
