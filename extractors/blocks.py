@@ -182,7 +182,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 label is not None
                 or _is_label_line(ln)
                 or OTHER_LABEL_RE.match(ln.text)
-                or ln.bold != prev.bold
+                or (ln.bold != prev.bold and not _plain_runs_on(prev, ln))
                 or abs(ln.size - prev.size) > 0.6
                 or (same_page and gap > 0.75 * max(ln.size, 6))
                 or (
@@ -239,6 +239,22 @@ _WRAPPED_NUMBER_RE = re.compile(
 
 
 _CODE_START_RE = re.compile(r"^[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?\s")
+
+
+def _plain_runs_on(prev: Line, ln: Line) -> bool:
+    """True when a line set mostly in bold ends in plain type mid-sentence and the next, plain,
+    goes on in lower case: one paragraph whose bold opening sentence is over."""
+    return (
+        prev.bold
+        and not ln.bold
+        and prev.bold_head > 0
+        and prev.bold_tail == 0
+        # the whole bold sentence on that one line: its paragraph's opening
+        and prev.text[:1].isupper()
+        and SENTENCE_END_RE.search(prev.text[: prev.bold_head].rstrip()) is not None
+        and ln.text[:1].islower()
+        and not SENTENCE_END_RE.search(prev.text)
+    )
 
 
 def _wrapped_number(prev: Line, ln: Line) -> bool:

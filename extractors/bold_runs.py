@@ -159,8 +159,9 @@ def bold_extent(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Ca
     following = {id(a): b for a, b in itertools.pairwise(blocks)}
     spent: set[int] = set()
     for cand in candidates:
-        if not cand.blocks or not _fully_bold(cand.blocks[0].first):
-            continue
+        first = cand.blocks[0].first if cand.blocks else None
+        if first is None or not (_fully_bold(first) or (first.bold and first.bold_head > 0)):
+            continue  # an item opening in bold (wholly, or its line's larger part)
         for k, block in enumerate(cand.blocks):
             cut = _cut_at_plain(block.lines)
             if cut is not None:

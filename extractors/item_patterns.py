@@ -277,7 +277,8 @@ ITEM_HEADER_RE = re.compile(
     _QUALIFIER + "?"
     r"(?:recommendations?|areas? for (?:priority )?"
     r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
-    r"requirements?)(?:\s*\([^)]*\))?"
+    # a note in brackets, but not a year: "Recommendation (2019)" heads an earlier report's
+    r"requirements?)(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
     # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
     r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?",
     re.IGNORECASE,

@@ -1171,7 +1171,9 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
     """
     labelled = Counter(c.kind for c in candidates if c.labelled)
     numbered = Counter(c.kind for c in candidates if c.labelled and c.number is not None)
-    inline = Counter((c.kind, c.cluster) for c in candidates if c.labelled and c.number is None)
+    inline = Counter(
+        (c.kind, c.cluster) for c in candidates if c.labelled and c.number is None and c.run_in
+    )
     texts = {
         kind: [c.text() for c in candidates if c.labelled and c.kind == kind] for kind in labelled
     }

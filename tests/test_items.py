@@ -767,6 +767,52 @@ def test_boxed_asks_we_call_for_are_items_not_numbered_by_a_paragraph_in_another
     assert [(i.number, i.text.split()[4]) for i in items] == [(None, "Home"), (None, "College")]
 
 
+def test_a_table_rating_an_earlier_years_recommendations_holds_no_item() -> None:
+    table = Table(page=1, top=200, bottom=300, rows=(
+        ("Recommendation (2019)", "Progress"),
+        ("The force should reduce the time detainees are held.", "Achieved"),
+        ("The force should ensure that cells are free of ligature points.", "Not achieved"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(table,))) == []
+
+
+def test_a_single_recommendation_under_its_own_heading_leaves_the_priority_list_alone() -> None:
+    lines = [
+        replace(ln, in_box=True)
+        for ln in [
+            line(1, 80, "Priority recommendations", bold=True),
+            *paragraph(1, 100, "1 The force should review every detainee's risk assessment."),
+            *paragraph(1, 115, "2 The force should stop holding children overnight in cells."),
+        ]
+    ] + [
+        *paragraph(1, 150, "2.6 Leaders said that they needed better data on custody."),
+        line(1, 175, "Recommendation", bold=True),
+        *paragraph(1, 190, "The force should develop a framework of custody performance data."),
+        *paragraph(1, 220, "3.4 Detainees were not always told how to complain."),
+        line(1, 245, "Recommendation", bold=True),
+        *paragraph(1, 260, "The force should tell every detainee how to complain before release."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1", "2", None, None]
+
+
+def test_a_bold_opening_sentence_ends_the_item_whatever_plain_text_runs_on() -> None:
+    opening = line(1, 100, "The force should answer calls promptly. It should", bold=True)
+    opening = replace(opening, bold_head=len("The force should answer calls promptly."))
+    lines = [
+        line(1, 80, "Areas for improvement", bold=True, size=13),
+        opening,
+        line(1, 115, "understand why it does not and plan to improve it."),
+        line(1, 140, "The force should record a risk assessment for every call.", bold=True),
+    ]
+    lines[-1] = replace(lines[-1], bold_head=len(lines[-1].text), bold_tail=len(lines[-1].text))
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "The force should answer calls promptly.",
+        "The force should record a risk assessment for every call.",
+    ]
+
+
 def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Term", "Meaning", "Example wording in a report"),
