@@ -160,6 +160,9 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
 _OWN_PREFIXES = frozenset(
     {"new", "further", "additional", "safety", "key", "main", "strategic", "operational"}
     | {"priority", "our"}
+    # "Urgent recommendation 1.", "Learning recommendation 2:", "Policy recommendation 7"
+    | {"urgent", "interim", "immediate", "national", "local", "learning", "policy"}
+    | {"organisational", "systemic", "thematic", "general", "specific", "final"}
 )
 
 

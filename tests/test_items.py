@@ -813,6 +813,17 @@ def test_a_bold_opening_sentence_ends_the_item_whatever_plain_text_runs_on() -> 
     ]
 
 
+@pytest.mark.parametrize("kind", ["Urgent", "Interim", "Learning", "Policy", "National"])
+def test_a_label_naming_its_own_kind_of_recommendation_labels_an_item(kind: str) -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=13),
+        line(1, 100, f"{kind} recommendation 1. The Home Office should publish the guidance."),
+        line(1, 120, f"{kind} recommendation 2. Forces should preserve all the footage."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2"]
+    assert not label_ok(line(1, 100, "Previous recommendation 1: Forces should act."), BODY)
+
+
 def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Term", "Meaning", "Example wording in a report"),
