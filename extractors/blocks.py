@@ -225,12 +225,39 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 new = True
             elif blocks and _leaves_hanging_entry(blocks[-1], ln):
                 new = True
+        if new and blocks and prev is not None and _number_above(blocks[-1], ln):
+            # a number alone on its line over its text ("3.1" in a sidebar, then the ask):
+            # the text's own label, as if printed before it
+            ln = replace(ln, text=f"{prev.text.strip()} {ln.text}")
+            label, label_kind = _list_label(ln.text)
+            blocks.pop()
         if new:
             blocks.append(Block([ln], label=label, label_kind=label_kind))
         else:
             blocks[-1].lines.append(ln)
         prev = ln
     return blocks
+
+
+_LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}$")
+
+
+def _number_above(block: Block, ln: Line) -> bool:
+    """True when a block is a number alone on its line (bold, or a paragraph number such as
+    "3.1") set right above a sentence that starts at its margin."""
+    above = block.lines[-1]
+    number = above.text.strip()
+    return (
+        len(block.lines) == 1
+        and bool(_LONE_NUMBER_RE.match(number))
+        and (above.bold or "." in number)
+        and above.page == ln.page
+        and above.column == ln.column
+        and abs(ln.x0 - above.x0) <= 4
+        and 0 <= ln.top - above.bottom <= 1.2 * ln.size
+        and ln.text[:1].isupper()
+        and len(ln.text.split()) >= 4
+    )
 
 
 # A bare number, then a lower-case word or a month: "28 and 29 of the Regulations", "30 June 2025.",

@@ -112,7 +112,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:(?:the|our|summary|list|of|specific|key|main|full|national|further|new|"
         r"(?:single|multi|inter)[- ]?agency|agency|strategic|operational|panel|overview|"
         r"safety|improvement|priority|[\w-]+(?:’s|'s|s’|s'))\s+)*"  # "the inspection’s"
-        r"recommendations?\b(?!\s+(?:of|from|by|made|in)\b)",
+        # not another's ("Recommendations of the 2019 review"), but "… in this chapter"
+        r"recommendations?\b(?!\s+(?:of|from|by|made|in(?!\s+this\s+(?:chapter|section|part|report)\b))\b)",
         "recommendation",
     ),
 )

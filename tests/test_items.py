@@ -824,6 +824,23 @@ def test_a_label_naming_its_own_kind_of_recommendation_labels_an_item(kind: str)
     assert not label_ok(line(1, 100, "Previous recommendation 1: Forces should act."), BODY)
 
 
+def test_a_number_alone_over_its_text_in_a_chapters_recommendations_panel_labels_it() -> None:
+    panel = [
+        line(1, 80, "Recommendations in this chapter", bold=True, x0=414),
+        line(1, 100, "3.1", bold=True, x0=414),
+        *paragraph(1, 115, "The force should cut the wait on its 101 line.", x0=414),
+        line(1, 140, "3.2", bold=True, x0=414),
+        *paragraph(1, 155, "The commissioner should publish attendance times.", x0=414),
+    ]
+    prose = paragraph(1, 80, "The force answered most calls quickly.", x0=48)
+    prose += paragraph(1, 190, "Rural areas waited longest for officers.", x0=48)
+    items = split_items(doc([*prose, *(replace(ln, in_box=True, column=1) for ln in panel)]))
+    assert [(i.number, i.text.split()[1]) for i in items] == [
+        ("3.1", "force"), ("3.2", "commissioner")
+    ]  # fmt: skip
+    assert section_kind("Recommendations in the 2019 review") is None
+
+
 def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
         ("Term", "Meaning", "Example wording in a report"),
