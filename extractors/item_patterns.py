@@ -326,8 +326,14 @@ EARLIER_ITEMS_RE = re.compile(
 _WITH_THEIR_PLAN_RE = re.compile(r"^recommendations\s+and\s+(?:the\s+)?action\s+plans?$", re.I)
 
 
-@functools.lru_cache(maxsize=4096)  # headings recur: running titles, repeated lists
 def section_kind(text: str) -> ItemKind | None:
+    """The kind of item a heading opens a section of, if any."""
+    # headings recur (running titles, repeated lists); a long paragraph is never one
+    return _section_kind(text) if len(text) <= 200 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _section_kind(text: str) -> ItemKind | None:
     clean = text.strip().rstrip(":?").strip()
     if _WITH_THEIR_PLAN_RE.match(clean):
         return "recommendation"

@@ -119,7 +119,7 @@ def _opens_list(text: str) -> bool:
     """True when a short paragraph says a list of recommendations follows ("we recommend:")."""
     # "… the following recommendations to the Board.", but not ones made before; "the
     # following recommendations are reproduced from the report" restates them for a response
-    if len(text.split()) > 40:
+    if len(text.split(maxsplit=40)) > 40:  # bounded: a layout-less report is one block
         return False
     following = FOLLOWING_RE.search(text) and not _MADE_BEFORE_RE.search(text)
     return bool(OPENS_LIST_RE.search(text) or following or _RESTATED_RE.search(text))
@@ -129,7 +129,7 @@ def _timed_lead(text: str) -> bool:
     """A short unlabelled lead-in with a time limit ("Within one month of my decision, the
     Council should:"): the limit marks the list under it as asks."""
     return (
-        len(text.split()) <= 40
+        len(text.split(maxsplit=40)) <= 40
         and bool(SHOULD_COLON_RE.search(text) and LEAD_TIMING_RE.search(text))
         and not _ASKED_BEFORE_RE.search(text)
     )

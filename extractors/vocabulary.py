@@ -80,9 +80,21 @@ def is_process(text: str) -> bool:
     return bool(PROCESS_RE.search(text))
 
 
-@functools.lru_cache(maxsize=4096)  # passes ask it of the same paragraph in turn
 def directs(text: str) -> bool:
     """True when the text asks someone to act (a directive not only looking back or praising)."""
+    # passes ask it of the same paragraph in turn: kept for paragraphs, not for whole reports
+    return _directs_cached(text) if len(text) <= _CACHED_CHARS else _directs(text)
+
+
+_CACHED_CHARS = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def _directs_cached(text: str) -> bool:
+    return _directs(text)
+
+
+def _directs(text: str) -> bool:
     return bool(DIRECTIVE_RE.search(_OBJECT_NEED_RE.sub(" ", _JUDGES_RE.sub(" ", text))))
 
 
