@@ -762,20 +762,9 @@ class _Splitter:
         if current.whole and block.label_kind != "bullet" and _ends_sentence(current):
             self.close()  # the list that finished the item's sentence has ended
             return False
-        if _plain_after_bold(current, block):
-            self.close()  # "The force should …" in bold, then the plain paragraph explaining it
-            return False
-        if (
-            (block.first.x0 < self.item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
-            or (current.blocks[-1].first.in_box and not block.first.in_box)
-            or _narrative_resumes(block, self.item_x0)
-            # prose back at the margin of the item's own title, its text indented under it
-            or (
-                _is_title(current.blocks[0])
-                and _narrative_resumes(block, current.blocks[0].first.x0)
-            )
-            or _after_run_in(current, block, self.item_x0)
-        ):
+        if _plain_after_bold(current, block) or self._back_to_prose(block, current):
+            # "The force should …" in bold, then the plain paragraph explaining it; an outdent,
+            # the panel left, or narrative at the item's margin
             self.close()
             return False
         if block.label and current.number and _sub_number(current.number, block.label):
@@ -812,6 +801,20 @@ class _Splitter:
             self.item_x0 = block.first.x0
         current.blocks.append(block)
         return True
+
+    def _back_to_prose(self, block: Block, current: Candidate) -> bool:
+        """True when a block after a labelled item's text is the report's own prose again."""
+        return (
+            (block.first.x0 < self.item_x0 - 6 and block.first.page == current.blocks[-1].page_end)
+            or (current.blocks[-1].first.in_box and not block.first.in_box)
+            or _narrative_resumes(block, self.item_x0)
+            # prose back at the margin of the item's own title, its text indented under it
+            or (
+                _is_title(current.blocks[0])
+                and _narrative_resumes(block, current.blocks[0].first.x0)
+            )
+            or _after_run_in(current, block, self.item_x0)
+        )
 
     def _for_heading(self, block: Block, text: str) -> bool:
         """A "For the X" heading over X's items; its siblings, set alike, head groups too."""
