@@ -281,7 +281,8 @@ ITEM_HEADER_RE = re.compile(
     # a note in brackets, but not a year: "Recommendation (2019)" heads an earlier report's
     r"requirements?)(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
     # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
-    r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?",
+    r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?"
+    r"\??",  # a column that asks "New recommendation?": its filled cells are the items
     re.IGNORECASE,
 )
 

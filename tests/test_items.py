@@ -913,6 +913,23 @@ def test_a_progress_table_rating_earlier_items_holds_no_item() -> None:
     assert [(i.number, i.text.split()[-1]) for i in items] == [("1", "recording.")]
 
 
+def test_a_follow_up_tables_column_asking_new_recommendation_holds_the_items() -> None:
+    # earlier recommendations, their progress, and whether a new one is made: only the
+    # filled cells of the question's column ask anything now
+    table = Table(page=1, top=100, bottom=300, rows=(
+        ("Previous recommendation (2022)", "Progress", "New recommendation?"),
+        ("The force should audit its crime records.", "Achieved.", "No"),
+        ("The force should train call handlers.", "Not achieved.",
+         "The force should train every call handler by March 2027."),
+    ))  # fmt: skip
+    lines = [
+        line(1, 80, "Progress since our last visit", bold=True, size=14),
+        *paragraph(1, 320, "We will return next year to check what has changed."),
+    ]
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [i.text for i in items] == ["The force should train every call handler by March 2027."]
+
+
 def test_recommendations_headed_with_their_action_plan_are_a_section_a_plan_alone_is_not() -> None:
     assert section_kind("Recommendations and action plan") == "recommendation"
     # those made over a span of years are a record of earlier ones
