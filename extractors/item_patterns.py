@@ -28,7 +28,7 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
     (r"areas? for improvement|afi", "area_for_improvement"),
     (r"development areas?|areas? for development", "area_for_improvement"),
     (r"causes? (?:of|for) concern", "cause_of_concern"),
-    (r"(?:key |main |principal )?concerns?", "cause_of_concern"),
+    (r"(?:matters? of |key |main |principal |priority )?concerns?", "cause_of_concern"),
     (r"(?:required )?actions?", "action"),
     (r"r|rec\.?", "recommendation"),
     (r"coc", "cause_of_concern"),
@@ -39,7 +39,9 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
 LABEL_RE = re.compile(
     r"^(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
     r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
-    r"|development areas?|areas? for development|required actions?|actions?)"
+    r"|development areas?|areas? for development|required actions?|actions?"
+    # a coroner's "Concern 2", "Matter of concern 3", restated by the body that answers it
+    r"|(?:matters? of |key |main |principal |priority )?concerns?)"
     r"\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
     # a priority or a paragraph in brackets after the number: "Recommendation 3 (Medium)";
     # not a year, which cites another report's item ("Recommendation 1 (HMICFRS 2024)")

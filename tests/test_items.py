@@ -1092,6 +1092,25 @@ def test_a_roman_numbered_list_keeps_every_entry() -> None:
     assert texts == [e.split(" ", 1)[1] for e in entries]
 
 
+def test_a_response_restating_numbered_concerns_takes_each_concern_as_an_item() -> None:
+    # a body answering a coroner restates each concern under its own label, then answers it
+    pairs = (
+        ("Coroner's concern 1", "Call handlers could not see the child's earlier episodes."),
+        ("Matter of concern 2", "No supervisor reviewed the risk grading of the report overnight."),
+    )
+    lines = [line(1, 60, "Matters of concern and our response", bold=True, size=13)]
+    for k, (label, concern) in enumerate(pairs):
+        top = 90 + 110 * k
+        lines += [line(1, top, label, bold=True), line(1, top + 20, concern)]
+        lines += [line(1, top + 50, "Our response", bold=True)]
+        lines += paragraph(1, top + 70, "The procedure was changed in August and staff were told.")
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.text.split()[0]) for i in items] == [
+        ("cause_of_concern", "1", "Call"),
+        ("cause_of_concern", "2", "No"),
+    ]
+
+
 def test_an_unnumbered_label_run_into_its_text_opens_an_item() -> None:
     lines = [
         line(1, 60, "1. Information sharing", bold=True),
