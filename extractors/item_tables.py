@@ -104,12 +104,21 @@ def _header_names(words: Sequence[str], count: int) -> list[str] | None:
     return None
 
 
+# A column of dates put back ("Revised date", "Revised target"): the rows are earlier items
+# a tracker follows, not items the document makes.
+_REVISED_HEADER_RE = re.compile(
+    r"^(?:revised|new|amended|extended)\s+(?:due\s+|target\s+|completion\s+)?"
+    r"(?:date|deadline|target|timescale)s?$",
+    re.IGNORECASE,
+)
+
+
 def table_layout(header: Sequence[str]) -> _TableLayout | None:
     header = _unmerged(header)
     columns = [i for i, c in enumerate(header) if c.strip()]
     names = [header[i].strip() for i in columns]
     items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)]
-    if not items:
+    if not items or any(_REVISED_HEADER_RE.match(c) for c in names):
         return None
     # beside a column of recommendations, one of actions is the response to them
     item = next((k for k in items if "recommend" in names[k].lower()), items[0])
@@ -276,7 +285,10 @@ def answer_tables(tables: Sequence[Table]) -> list[Table]:
         t
         for t in tables
         if len(t.rows) > 1
-        and any(_ANSWER_HEADER_RE.match(cell.strip()) for cell in t.rows[0])
+        and any(
+            _ANSWER_HEADER_RE.match(cell.strip()) or _REVISED_HEADER_RE.match(cell.strip())
+            for cell in t.rows[0]
+        )
         and table_layout(t.rows[0]) is None
     ]
 

@@ -930,6 +930,23 @@ def test_a_follow_up_tables_column_asking_new_recommendation_holds_the_items() -
     assert [i.text for i in items] == ["The force should train every call handler by March 2027."]
 
 
+def test_a_tracker_whose_dates_were_revised_follows_earlier_items_and_makes_none() -> None:
+    # dates put back mean the rows were made before; only the recommendations below are new
+    table = Table(page=1, top=100, bottom=200, rows=(
+        ("Ref", "Recommendation (summary)", "Owner", "Original date", "Revised date"),
+        ("IA 24/03", "Introduce a fleet utilisation report.", "Head of Fleet", "31/03/2025",
+         "31/12/2025"),
+    ))  # fmt: skip
+    lines = [
+        line(1, 80, "Audit recommendations tracker", bold=True, size=14),
+        line(1, 110, "Introduce a fleet utilisation report."),
+        line(1, 230, "Recommendations", bold=True, size=14),
+        line(1, 250, "R1 The force should move all seized cash to the central safe."),
+    ]
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [("R1", "safe.")]
+
+
 def test_recommendations_headed_with_their_action_plan_are_a_section_a_plan_alone_is_not() -> None:
     assert section_kind("Recommendations and action plan") == "recommendation"
     # those made over a span of years are a record of earlier ones
