@@ -1,6 +1,6 @@
-"""Items with no label of their own: bold sentences closing a plain paragraph, bold items with
-plain commentary run on after them, and, in a report that lists none, its asks of the body it
-inspects in running prose."""
+"""Items with no label of their own: bold sentences closing or opening a plain paragraph, bold
+items with plain commentary run on after them, and, in a report that lists none, its asks of
+the body it inspects in running prose."""
 
 from __future__ import annotations
 
@@ -56,11 +56,12 @@ def _opening(blocks: Sequence[Block], k: int) -> tuple[Line, int] | None:
     return (first, 0) if _runs_on(above, first) else None
 
 
-def _runs_on(above: Block, first: Line) -> bool:
-    """True when a bold line opens right under a plain paragraph's finished sentence, at its
-    margin and line pitch (no paragraph space): the paragraph goes on in bold."""
+def _runs_on(above: Block, first: Line, *, plain: bool = False) -> bool:
+    """True when a bold line opens right under a plain paragraph's finished sentence (or, with
+    `plain`, a plain line under a bold one's), at its margin and line pitch (no paragraph
+    space): the paragraph goes on in the other weight."""
     before = above.lines[-1]
-    if before.bold_tail or not _SENTENCE_DONE_RE.search(before.text):
+    if (bool(before.bold_tail) != plain) or not _SENTENCE_DONE_RE.search(before.text):
         return False
     lines = above.lines
     pitch = before.top - lines[-2].top if len(lines) > 1 else 1.5 * before.size
@@ -135,6 +136,55 @@ def bold_closings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> l
         return []  # the report lists its items: bold runs in its body are printings of them
     return [
         Candidate(kind=kind, number=None, parent=None, blocks=run, cluster=_CLUSTER) for run in runs
+    ]
+
+
+def _bold_opening(blocks: Sequence[Block], k: int) -> list[Line] | None:
+    """The bold sentence that opens block k's paragraph when plain commentary follows it in the
+    same paragraph (on its line, or opening the next block in lower case); else None."""
+    lines = blocks[k].lines
+    bold = list(itertools.takewhile(_fully_bold, lines))
+    if not bold and not lines[0].bold_head:
+        return None
+    if len(bold) < len(lines):
+        return _cut_at_plain(lines)
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+    if nxt is None or nxt.first.bold:
+        return None
+    if _ASK_DONE_RE.search(lines[-1].text):
+        # the commentary opens the next line at the margin, no paragraph space between
+        return lines if _runs_on(blocks[k], nxt.first, plain=True) else None
+    if not nxt.raw_text[:1].islower() or nxt.first.page - lines[-1].page > 1:
+        return None
+    return _cut_at_plain([*lines, nxt.first])
+
+
+def bold_openings(blocks: Sequence[Block], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Each paragraph that opens with a bold sentence asking someone to act and goes on in
+    plain commentary ("**Chief constables should …** This will need …"): the bold sentence is
+    an item, in a report whose headings or text name the kind and that lists none of it."""
+    taken = {id(b) for c in candidates for b in c.blocks}
+    runs: list[Block] = []
+    for k, block in enumerate(blocks):
+        if id(block) in taken or block.label is not None or not block.raw_text[:1].isupper():
+            continue
+        lines = _bold_opening(blocks, k)
+        if lines is None:
+            continue
+        text = " ".join(ln.text for ln in lines)
+        if len(text.split()) >= 6 and directs(text):
+            runs.append(Block(lines))
+    if len(runs) < 2:
+        return []  # one bold opening is emphasis; a pattern of them is how the report asks
+    text = " ".join(b.raw_text for b in blocks)
+    if not (_AFI_MENTION_RE.search(text) or _RECOMMENDATION_MENTION_RE.search(text)):
+        return []
+    kind = _document_kind(blocks)
+    if any(c.kind == kind for c in candidates):
+        return []  # the report lists its items: bold openings in its body restate them
+    return [
+        Candidate(kind=kind, number=None, parent=None, blocks=[run], cluster=_CLUSTER)
+        for run in runs
     ]
 
 

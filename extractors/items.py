@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block, Candidate, label_ok, make_blocks
-from extractors.bold_runs import asks_in_prose, bold_closings, bold_extent
+from extractors.bold_runs import asks_in_prose, bold_closings, bold_extent, bold_openings
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
 from extractors.item_passes import (
@@ -373,6 +373,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += announced_recommendations(blocks)
         candidates += midparagraph_labels(blocks)
         candidates += bold_closings(blocks, candidates)
+        candidates += bold_openings(blocks, candidates)
         candidates = carried_over(trailing_codes(candidates, blocks), blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         if sum(c.kind == "recommendation" for c in candidates) < 2:

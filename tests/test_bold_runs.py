@@ -219,3 +219,46 @@ def test_an_ask_in_a_letters_prose_that_runs_over_the_page_ends_on_the_next_page
     [item] = split_items(doc(letter))
     assert item.text.endswith("record their direction, and that victims are kept informed.")
     assert (item.page_start, item.page_end) == (1, 2)
+
+
+def opening(top: float, ask: str, *commentary: str) -> list[Line]:
+    """A paragraph opening with a bold sentence (`ask`, whole lines) and plain commentary."""
+    lines = paragraph(1, top, ask, *commentary)
+    return [bold(lines[0]), *lines[1:]]
+
+
+def test_paragraphs_opening_with_a_bold_ask_give_the_bold_sentence_as_the_item() -> None:
+    run_in, rest = paragraph(
+        1, 190, "Chief constables should review how their forces use the absent category. Forces",
+        "told us the category was applied to children who were at risk.",
+    )  # fmt: skip
+    lines = [
+        line(1, 40, "Knowing who is in the area", bold=True, size=14),
+        line(1, 60, "Each of our recommendations follows the finding it answers."),
+        *opening(
+            80,
+            "The College of Policing should update its guidance on missing children.",
+            "The guidance is six years old and says little about children placed far away.",
+        ),
+        *paragraph(1, 135, "We reviewed 164 missing episodes involving 71 children."),
+        bold_to(run_in, "Chief constables should review how their forces use the absent category."),
+        rest,
+        # an earlier report's ask, told again in bold, asks nothing now
+        *opening(
+            240,
+            "In 2019 we recommended that forces should stop using the absent category.",
+            "Most forces still use it, and two have widened it.",
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == [
+        "The College of Policing should update its guidance on missing children.",
+        "Chief constables should review how their forces use the absent category.",
+    ]
+    # one bold opening alone is emphasis, not the report's way of asking
+    assert split_items(doc(lines[:5])) == []
+    # nor are bold openings in a report that never speaks of recommendations
+    assert split_items(doc([lines[0], *lines[2:7]])) == []
+    # a report that lists its recommendations restates them in bold in its body
+    listed = [*lines, line(1, 300, "Recommendation 1", bold=True), line(1, 320, lines[2].text)]
+    assert [i.number for i in split_items(doc(listed))] == ["1"]
