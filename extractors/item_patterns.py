@@ -29,7 +29,7 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
     (r"development areas?|areas? for development", "area_for_improvement"),
     (r"causes? (?:of|for) concern", "cause_of_concern"),
     (r"(?:matters? of |key |main |principal |priority )?concerns?", "cause_of_concern"),
-    (r"(?:required )?actions?", "action"),
+    (r"(?:required )?actions?|commitments?", "action"),
     (r"r|rec\.?", "recommendation"),
     (r"coc", "cause_of_concern"),
     (r"a", "action"),
@@ -41,7 +41,9 @@ LABEL_RE = re.compile(
     r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
     r"|development areas?|areas? for development|required actions?|actions?"
     # a coroner's "Concern 2", "Matter of concern 3", restated by the body that answers it
-    r"|(?:matters? of |key |main |principal |priority )?concerns?)"
+    r"|(?:matters? of |key |main |principal |priority )?concerns?"
+    # a body's numbered promises in answer to a report: its actions
+    r"|commitments?)"
     r"\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
     # a priority or a paragraph in brackets after the number: "Recommendation 3 (Medium)";
     # not a year, which cites another report's item ("Recommendation 1 (HMICFRS 2024)")

@@ -1128,6 +1128,15 @@ def test_a_response_restating_numbered_concerns_takes_each_concern_as_an_item() 
     ]
 
 
+def test_a_bodys_numbered_commitments_in_answer_to_a_report_are_its_actions() -> None:
+    lines = [line(1, 60, "Our commitments", bold=True, size=13)]
+    for k, promise in enumerate(("We will audit every case.", "We will train every officer.")):
+        lines += [line(1, 90 + 50 * k, f"Commitment {k + 1}", bold=True, x0=90)]
+        lines += [line(1, 110 + 50 * k, promise, x0=90)]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
+
+
 def test_an_unnumbered_label_run_into_its_text_opens_an_item() -> None:
     lines = [
         line(1, 60, "1. Information sharing", bold=True),
