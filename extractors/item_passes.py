@@ -405,6 +405,41 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     return out
 
 
+_QUESTION_RE = re.compile(r"[^.!?]*\?")  # a first sentence that is a question
+_PARAGRAPH_NO_RE = re.compile(r"\(?(\d{1,2})[.)]?")
+
+
+def numbered_asks(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[Candidate]:
+    """In a report where no other pass found an item, paragraphs numbered 1, 2, 3 … through
+    the report (prose between them unnumbered), every one asking a body to act ("4 The PSNI
+    should …"): the report's recommendations."""
+    if found:
+        return []  # the report's items were found another way; its numbered paragraphs are prose
+    numbered: list[int] = []
+    numbers: list[int] = []
+    for k, b in enumerate(blocks):
+        m = _PARAGRAPH_NO_RE.fullmatch(b.label or "") if b.label_kind == "number" else None
+        if m is not None and len(b.raw_text.split()) >= 6:  # not a numbered heading
+            numbered.append(k)
+            numbers.append(int(m[1]))
+    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
+        return []
+    if not all(
+        directs(t) and not _QUESTION_RE.match(t) for t in (blocks[k].text for k in numbered)
+    ):
+        return []  # numbered paragraphs that tell (findings, a method) or ask the reader
+    return [
+        Candidate(
+            kind="recommendation",
+            number=str(n),
+            parent=None,
+            blocks=_paragraph_over_pages(blocks, k),
+            cluster=-10_000,
+        )
+        for n, k in zip(numbers, numbered, strict=True)
+    ]
+
+
 # A label printed after its item, in brackets: "… within three months. (Recommendation 4)"
 TRAILING_LABEL_RE = re.compile(
     r"\((?P<kw>recommendation|area for improvement|cause of concern|action)\s+"

@@ -20,6 +20,7 @@ from extractors.item_passes import (
     findings_answered,
     lead_in_lists,
     midparagraph_labels,
+    numbered_asks,
     numbered_sections,
     ordinal_recommendations,
     split_asks,
@@ -378,7 +379,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += table_candidates(runs) + label_cands + table_cands
         if sum(c.kind == "recommendation" for c in candidates) < 2:
             # no list of recommendations found: "We recommend …" paragraphs may be them
-            candidates += standalone_recommendations(blocks)
+            candidates += standalone_recommendations(blocks) or numbered_asks(blocks, candidates)
         candidates += asks_in_prose(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = findings_answered(candidates)

@@ -3276,3 +3276,29 @@ def test_a_bold_title_ending_one_column_does_not_join_the_next_columns_bold_titl
         "Innovative practice: open-door wellbeing clinics",
         "Areas for improvement",
     ]
+
+
+def test_paragraphs_numbered_through_a_report_each_asking_a_body_are_its_recommendations() -> None:
+    asks = (
+        "The force should publish the grounds for each search of a child.",
+        "The force should remind officers to tell a parent after every search.",
+        "The Department of Justice should review the code of practice on searches.",
+    )
+    lines = [line(1, 60, "Chapter 2: Grounds and recording", bold=True, size=15)]
+    for k, ask in enumerate(asks):
+        top = 90 + 70 * k
+        lines += paragraph(1, top, "We examined 150 records and found the grounds were vague.")
+        lines += [line(1, top + 30, f"{k + 1} {ask}", x0=86)]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [(str(k + 1), a) for k, a in enumerate(asks)]
+    # numbered paragraphs that ask the reader, or tell, are no recommendations
+    asked = [*lines[:-1], line(1, 250, "3 What should the Department of Justice do next?", x0=86)]
+    assert split_items(doc(asked)) == []
+    told = [*lines[:-1], line(1, 250, "3 The Department of Justice reviewed the code in 2023.")]
+    assert split_items(doc(told)) == []
+    # nor are paragraphs whose numbering does not run 1, 2, 3 through the report
+    shifted = [replace(ln, text=f"{int(ln.text[0]) + 1}{ln.text[1:]}") for ln in lines[2::2]]
+    assert split_items(doc([*lines[:2], *shifted])) == []
+    # in a report whose items were found another way, they are its prose
+    afi = [line(2, 60, "Area for improvement 1", bold=True), line(2, 80, "The force should act.")]
+    assert [i.kind for i in split_items(doc([*lines, *afi]))] == ["area_for_improvement"]
