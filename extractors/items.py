@@ -247,9 +247,24 @@ _WHO_ACTS_RE = re.compile(
 )
 
 
+# A paragraph whose first words make the items its subject and describe them: "Our
+# recommendations are numbered …", "Several of the recommendations build on …"
+_ITEMS_AS_SUBJECT_RE = re.compile(
+    r"^(?:our|the|these|those|several|some|many|most|all|each|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s+(?:of\s+(?:the|our|these)\s+)?(?:\w+\s+)?"
+    r"(?:recommendations|areas for improvement|actions)\s+"
+    r"(?!should\b|must\b|shall\b|will\b|need\b|needs\b|are to\b|is to\b)\w+",
+    re.IGNORECASE,
+)
+
+
 def _talks_about_items(text: str) -> bool:
     if COUNT_RE.search(text) or KIND_DEFINED_RE.match(text):
         return True
+    if _ITEMS_AS_SUBJECT_RE.match(text):
+        first = text[: len(text) - len(_after_first_sentence(text))]
+        if not directs(first):
+            return True
     rest = _WHO_ACTS_RE.sub("", TALK_ABOUT_RE.sub("", text))
     return bool(TALK_ABOUT_RE.search(text)) and not directs(rest)
 

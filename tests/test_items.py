@@ -3302,3 +3302,28 @@ def test_paragraphs_numbered_through_a_report_each_asking_a_body_are_its_recomme
     # in a report whose items were found another way, they are its prose
     afi = [line(2, 60, "Area for improvement 1", bold=True), line(2, 80, "The force should act.")]
     assert [i.kind for i in split_items(doc([*lines, *afi]))] == ["area_for_improvement"]
+
+
+def test_paragraphs_describing_the_recommendations_at_a_sections_head_are_not_entries() -> None:
+    lines = [
+        line(1, 60, "Summary of recommendations", bold=True, size=16),
+        *paragraph(
+            1, 90,
+            "Our recommendations are numbered across the three themes that follow. Where we",
+            "think a recommendation should be completed sooner, we say so in its own words.",
+        ),
+        *paragraph(
+            1, 130,
+            "We have costed the proposals in outline only. The largest single item is the entry",
+            "programme for detectives, which would cost about 60 million pounds a year at full",
+            "capacity, and most of the others could be met from budgets the bodies already hold.",
+        ),
+        line(1, 190, "Workforce", bold=True),
+        line(1, 210, "1. The Home Office should fund a national entry programme for detectives."),
+        line(1, 230, "2. Chief constables should hold an exit interview with every leaver."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1", "2"]
+    # a paragraph that names the items and asks in its first sentence is an entry
+    asks = line(1, 90, "These recommendations are simple: forces should train every new officer.")
+    assert [i.text for i in split_items(doc([lines[0], asks]))] == [asks.text]
