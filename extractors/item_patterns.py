@@ -286,6 +286,11 @@ ITEM_HEADER_RE = re.compile(
     r"requirements?)(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
     # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
     r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?"
+    # where they come from: "Recommendation from inspection", "Recommendations in the report";
+    # not an earlier one's ("Recommendation from 2022 report", "from the previous inspection")
+    r"(?:\s+(?:from|in|of)\s+(?:the\s+)?"
+    r"(?:(?!(?:19|20)\d\d\b|previous\b|last\b|earlier\b|original\b|prior\b)[\w-]+\s+)?"
+    r"(?:inspection|report|review|audit))?"
     r"\??",  # a column that asks "New recommendation?": its filled cells are the items
     re.IGNORECASE,
 )

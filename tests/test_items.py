@@ -947,6 +947,27 @@ def test_a_tracker_whose_dates_were_revised_follows_earlier_items_and_makes_none
     assert [(i.number, i.text.split()[-1]) for i in items] == [("R1", "safe.")]
 
 
+def test_a_plan_whose_first_column_holds_the_inspections_recommendations_gives_those() -> None:
+    def plan(header: str) -> list[Item]:
+        table = Table(page=1, top=100, bottom=300, rows=(
+            (header, "Action", "Lead", "Date"),
+            ("1. The board should agree an escalation route.", "Protocol drafted",
+             "Chair", "Jan 2026"),
+            ("", "Protocol agreed by the board", "Chair", "Mar 2026"),
+            ("2. The service should audit its plans.", "Monthly audit", "Lead", "Ongoing"),
+        ))  # fmt: skip
+        lines = [line(1, 80, "Post-inspection action plan", bold=True, size=14)]
+        return split_items(replace(doc(lines), tables=(table,)))
+
+    items = plan("Recommendation from inspection")
+    assert [(i.kind, i.number, i.deadline) for i in items] == [
+        ("recommendation", "1", None),  # the plan's dates are its own, not the item's
+        ("recommendation", "2", None),
+    ]
+    # an earlier report's recommendations, followed up: the plan's actions are what is new
+    assert all(i.kind == "action" for i in plan("Recommendation from 2022 report"))
+
+
 def test_recommendations_headed_with_their_action_plan_are_a_section_a_plan_alone_is_not() -> None:
     assert section_kind("Recommendations and action plan") == "recommendation"
     # those made over a span of years are a record of earlier ones
