@@ -2021,6 +2021,15 @@ def _inherited(
         actors = [a for r in sent for a in _hint_actors(r.body, ctx, disabled)]
     if (
         not actors
+        and len(ctx.addressed) == 1
+        and opens_with_imperative(item.text)
+        and "addressed_body" not in disabled
+    ):
+        # an order to no one in a letter to one body ("Agree a shared statement of purpose"):
+        # the body the letter is addressed to
+        actors = [_subject_label(ctx.addressed[0], ctx, disabled)]
+    if (
+        not actors
         and (item.kind != "recommendation" or opens_with_imperative(item.text))
         and ctx.default
         and "inspected_body_default" not in disabled

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -1197,6 +1198,24 @@ def test_an_entry_finishing_its_lead_ins_sentence_is_for_the_lead_ins_subject() 
     # an entry with a subject of its own keeps it
     own = "Councils should publish each year what they need."
     assert _tag(own, lead_in=lead).addressees == ("Councils",)
+
+
+def test_an_order_to_no_one_in_a_letter_to_one_body_is_for_that_body() -> None:
+    letter = Metadata(
+        title="Peer challenge of community safety in Brackendale",
+        publisher="Local Government Association",
+        published=None,
+        subject="Brackendale District Council",
+        addressed_to=("Brackendale Community Safety Partnership",),
+    )
+    order = "Agree a shared statement of purpose for the Partnership by spring."
+    assert _tag(order, letter).addressees == ("Brackendale Community Safety Partnership",)
+    # an item that names who acts keeps its own subject
+    named = "Brackendale District Council should fund the analyst post."
+    assert _tag(named, letter).addressees == ("local_authority",)
+    # a letter to two bodies says nothing of which one an order is for
+    two = replace(letter, addressed_to=(*letter.addressed_to, "Brackendale Police"))
+    assert _tag(order, two).addressees == ("local_authority",)
 
 
 def test_leaders_in_named_bodies_and_all_the_bodies_a_letter_counts_are_those_bodies() -> None:
