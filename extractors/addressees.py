@@ -169,6 +169,8 @@ class _Context:
     printed: frozenset[str] = frozenset()
     area: str = ""  # the place an area inspection covers ("… in Halverton"): its partners
     addressed: tuple[str, ...] = ()  # the bodies a letter's address block names
+    # "the Commissioner" in a report on policing that names a police and crime commissioner
+    policing_commissioner: bool = False
 
     def known(self, label: str) -> bool:
         """True for a registry body, by its id, label or a name it is printed under."""
@@ -256,7 +258,27 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         printed,
         area.group("area") if area else "",
         metadata.addressed_to,
+        _policing_commissioner(metadata),
     )
+
+
+# A police and crime commissioner named (or the panel that scrutinises one), and the other
+# commissioners a report may mean by "the Commissioner"
+_PCC_NAMED_RE = re.compile(
+    r"\bPolice(?:,)? (?:Fire )?and Crime (?:Commissioner|Panel)s?\b|\bPCCs?\b"
+)
+_OTHER_COMMISSIONER_RE = re.compile(
+    r"\b(?:Victims['’]?|Information|Children['’]?s|Domestic Abuse|Biometrics|Surveillance Camera|"
+    r"Anti-Slavery|Older People['’]?s|Future Generations|Health and Care) Commissioner\b",
+    re.IGNORECASE,
+)
+
+
+def _policing_commissioner(metadata: Metadata) -> bool:
+    """True when "the Commissioner" can only be a police and crime commissioner: the report's
+    front names one (or its panel) and no other kind of commissioner."""
+    front = " ".join((metadata.publisher or "", metadata.title or "", metadata.cover))
+    return bool(_PCC_NAMED_RE.search(front)) and not _OTHER_COMMISSIONER_RE.search(front)
 
 
 # A joint inspection of an area's partners: "… area inspection of … in Halverton"
@@ -1876,6 +1898,8 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
     subject = ctx.subject
     if "subject_name" in disabled:
         return label
+    if ctx.policing_commissioner and re.fullmatch(r"(?:the )?commissioner", label, re.I):
+        return LOCAL_COMMISSIONERS_ID
     if subject and ctx.default in {SUBJECT_COUNCIL_ID, SUBJECT_PROVIDER_ID}:
         named = label.lower() not in ROLE_LABELS and re.search(
             rf"\b{re.escape(label.lower())}\b", subject.lower()

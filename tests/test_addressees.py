@@ -1200,6 +1200,22 @@ def test_an_entry_finishing_its_lead_ins_sentence_is_for_the_lead_ins_subject() 
     assert _tag(own, lead_in=lead).addressees == ("Councils",)
 
 
+def test_the_commissioner_in_a_report_on_policing_is_the_police_and_crime_commissioner() -> None:
+    panel = Metadata(
+        title="Annual report of the Brackendale Police and Crime Panel",
+        publisher="Brackendale Police and Crime Panel",
+        published=None,
+    )
+    text = "The Panel recommends that the Commissioner publishes the precept plan by May."
+    assert _tag(text, panel).addressees == ("pccs",)
+    # a report that also names another commissioner leaves "the Commissioner" as printed
+    victims = replace(panel, cover="Report of the Victims' Commissioner for Brackendale")
+    assert _tag(text, victims).addressees == ("Commissioner",)
+    # and one that names no police and crime commissioner at all
+    other = Metadata(title="Review of data sharing", publisher="A review body", published=None)
+    assert _tag(text, other).addressees == ("Commissioner",)
+
+
 def test_an_order_to_no_one_in_a_letter_to_one_body_is_for_that_body() -> None:
     letter = Metadata(
         title="Peer challenge of community safety in Brackendale",
