@@ -636,6 +636,8 @@ class _Splitter:
         )
         self.current.run_in = not numbered
         self.current.named = label.re is LABEL_RE
+        if label.re is LABEL_RE:
+            self.current.series = label.group("prefix").strip().lower()
         if not lines:
             self.current.label_in_box = first.in_box
         if kind == "cause_of_concern":
@@ -1509,6 +1511,8 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
         return False  # a summary's short title for the item, in other words than the body's
     if cand.number and _CODE_NUMBER_RE.match(cand.number):
         return False  # a code ("OR2") names one item: printed again in other words, restated
+    if cand.series and any(c.series and c.series != cand.series for c in group):
+        return True  # "Strategic recommendation 2", "Operational recommendation 2": two lists
     return apart and not any(_similar(cand.text(), c.text(), 0.5) for c in group)
 
 

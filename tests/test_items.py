@@ -3348,3 +3348,15 @@ def test_paragraphs_describing_the_recommendations_at_a_sections_head_are_not_en
     # a paragraph that names the items and asks in its first sentence is an entry
     asks = line(1, 90, "These recommendations are simple: forces should train every new officer.")
     assert [i.text for i in split_items(doc([lines[0], asks]))] == [asks.text]
+
+
+def test_labels_qualified_differently_number_two_lists_whose_items_share_words() -> None:
+    asks = (
+        ("Strategic", "The force should review its domestic abuse training within six months."),
+        ("Operational", "The force should review its domestic abuse case files within six months."),
+    )
+    lines = [line(1, 60, "Recommendations", bold=True, size=14)]
+    for k, (series, ask) in enumerate(asks):
+        lines += [line(1, 90 + 50 * k, f"{series} recommendation 1", bold=True)]
+        lines += [line(1, 110 + 50 * k, ask)]
+    assert [i.text for i in split_items(doc(lines))] == [a for _, a in asks]
