@@ -213,6 +213,8 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
         doc = parse(subject, bodies)
         forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
         named = forces - {"chief_constables", SUBJECT_FORCE_ID}
+        if not named and not metadata.subject:
+            named = _cover_force(metadata, bodies, by_id)
         national = None if named else _nations_force(metadata, bodies)
         if national is not None:
             named = {national}  # "an inspection of police bail in Northern Ireland"
@@ -297,6 +299,22 @@ _PCC_FOR_RE = re.compile(
 _AGENCY_RE = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:Service|Agency|Authority|Unit|Commission)$"
 )
+
+
+# A cover saying what it inspects: "An inspection of the Police Service of Northern Ireland's …"
+_INSPECTION_OF_RE = re.compile(r"\b(?:inspection|review|audit) of\b", re.IGNORECASE)
+
+
+def _cover_force(metadata: Metadata, bodies: list[Body], by_id: dict[str, Body]) -> set[str]:
+    """The one police force an inspection's cover names when its title names none."""
+    cover = " ".join(metadata.cover.split())
+    m = _INSPECTION_OF_RE.search(cover)
+    if m is None:
+        return set()
+    doc = parse(cover[m.end() : m.end() + 120], bodies)
+    forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
+    named = forces - {"chief_constables", SUBJECT_FORCE_ID}
+    return named if len(named) == 1 else set()
 
 
 def _nations_force(metadata: Metadata, bodies: list[Body]) -> str | None:

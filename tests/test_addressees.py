@@ -1216,6 +1216,22 @@ def test_the_commissioner_in_a_report_on_policing_is_the_police_and_crime_commis
     assert _tag(text, other).addressees == ("Commissioner",)
 
 
+def test_the_force_an_inspections_cover_names_is_the_inspected_force() -> None:
+    report = Metadata(
+        title="Responding to domestic abuse",
+        publisher=None,
+        published=None,
+        cover="Inspection report Responding to domestic abuse An inspection of the Police "
+        "Service of Northern Ireland's response in two districts",
+    )
+    text = "The PSNI should publish a domestic abuse strategy for both districts."
+    assert _tag(text, report).addressees == ("force",)
+    # a cover that names the force but inspects nothing of it leaves its name as printed
+    named = replace(report, cover="Responding to domestic abuse, with thanks to the Police "
+                    "Service of Northern Ireland")  # fmt: skip
+    assert _tag(text, named).addressees != ("force",)
+
+
 def test_an_order_to_no_one_in_a_letter_to_one_body_is_for_that_body() -> None:
     letter = Metadata(
         title="Peer challenge of community safety in Brackendale",
