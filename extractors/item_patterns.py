@@ -222,8 +222,11 @@ OPENS_LIST_RE = re.compile(
     r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
     r"(?:\w+\s+)?recommendations?\b)"
     r"[^.]*:\s*$"
-    # "… I recommend the following." closing a paragraph over the numbered remedies
-    r"|\b(?:I|we)\s+(?:\w+\s+){0,2}recommend\s+the\s+following\s*[.:]",
+    # "… I recommend the following." closing a paragraph over the numbered remedies; "The
+    # Audit and Risk Committee recommends the following to the Board."
+    r"|\b(?:I|we|the\s+(?:[\w'’-]+\s+){0,5}?(?:committee|panel|board|review|inquiry|group|"
+    r"inspectorate|authority|council|commission))\s+(?:\w+\s+){0,2}recommends?\s+the\s+"
+    r"following(?:\s+to\s+(?:the\s+)?[\w'’ -]{2,60}?)?\s*[.:]",
     re.IGNORECASE,
 )
 

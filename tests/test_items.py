@@ -3360,3 +3360,16 @@ def test_labels_qualified_differently_number_two_lists_whose_items_share_words()
         lines += [line(1, 90 + 50 * k, f"{series} recommendation 1", bold=True)]
         lines += [line(1, 110 + 50 * k, ask)]
     assert [i.text for i in split_items(doc(lines))] == [a for _, a in asks]
+
+
+def test_a_committee_that_recommends_the_following_to_a_board_opens_its_list() -> None:
+    lines = [
+        line(1, 60, "Appendix B", bold=True, size=13),
+        line(1, 90, "The Audit and Risk Committee recommends the following to the Board."),
+        line(1, 110, "1. The Authority should adopt a standard for closing recommendations."),
+        line(1, 130, "2. The Authority should visit two custody centres each year."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2"]
+    # a committee that recommended them before is telling, not opening a list
+    told = line(1, 90, "In 2024 the Committee made recommendations to the Board on training.")
+    assert split_items(doc([lines[0], told, *lines[2:]])) == []
