@@ -153,6 +153,8 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         rel.append([*n, _UNIT, {"LOWER": {"IN": ["after", "following"]}}])  # "… after publication"
         rel.append([*_words("for", "at", "least"), {"LOWER": "the", "OP": "?"},
                     {"LOWER": "next", "OP": "?"}, *n, _UNIT])  # fmt: skip
+    # "within the next year": one of the unit
+    rel.append([*_words("within"), {"LOWER": "the", "OP": "?"}, *_words("next"), _UNIT])
     pats["RELATIVE"] = rel
     pats["IMMEDIATE"] = [
         _words("immediately"),
@@ -388,6 +390,8 @@ def _relative(span: Span, doc: Doc, published: date | None) -> Deadline | None:
         return None  # "twelve months after their first contact": when, not by when
     if not PUBLICATION_EVENT.search(event) and (event or STANDARD_UNITS & set(words)):
         return Deadline(text, None, "ongoing", None)
+    if n is None and "next" in words:
+        n = 1  # "within the next year"
     if n is None:
         return None
     when = _add(published, n, unit) if published else None

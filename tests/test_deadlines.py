@@ -119,6 +119,7 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ),
     ("The force should act within 28 days.", "relative", "2021-10-12"),
     ("The College should consult within the next two years.", "relative", "2023-09-14"),
+    ("The force should, within the next year, publish its plan.", "relative", "2022-09-14"),
     ("Within one month, forces should nominate a lead.", "relative", "2021-10-14"),
     (
         "Forces should publish a report within three months of the end of each exercise.",
