@@ -116,6 +116,12 @@ def _after_run_in(current: Candidate, block: Block, item_x0: float) -> bool:
     )
 
 
+# The end of an ask that introduces its own details: "…, and in particular:", "including:"
+_DETAILS_RE = re.compile(
+    r"\b(?:in particular|including|such as|for example|notably)\s*:\s*$", re.IGNORECASE
+)
+
+
 def _opens_list(text: str) -> bool:
     """True when a short paragraph says a list of recommendations follows ("we recommend:")."""
     # "… the following recommendations to the Board.", but not ones made before; "the
@@ -943,7 +949,11 @@ class _Splitter:
             self.section = None  # prose back at the lead-in's margin after its labelled entries
             self._outside_section(block, text)
             return
-        numbered_lead = block.label_kind == "number" and _opens_list(text)  # "17 We recommend:"
+        # "17 We recommend:"; not "3. … reviews the use of reserves, and in particular:", an
+        # ask whose lettered parts say what it includes
+        numbered_lead = (
+            block.label_kind == "number" and _opens_list(text) and not _DETAILS_RE.search(text)
+        )
         if (
             (block.label is None and LEAD_IN_RE.search(text))
             or FOLLOWING_RE.search(text)

@@ -3373,3 +3373,18 @@ def test_a_committee_that_recommends_the_following_to_a_board_opens_its_list() -
     # a committee that recommended them before is telling, not opening a list
     told = line(1, 90, "In 2024 the Committee made recommendations to the Board on training.")
     assert split_items(doc([lines[0], told, *lines[2:]])) == []
+
+
+def test_a_numbered_ask_ending_in_particular_keeps_its_lettered_details_inside() -> None:
+    asks = (
+        ("1. The Panel recommends that the Commissioner publishes the plan by May.", 70),
+        ("2. The Panel recommends that the Commissioner reviews the use of reserves,", 70),
+        ("and in particular:", 70),
+        ("(a) sets out the minimum level of reserves; and", 100),
+        ("(b) explains how the estates reserve will be replenished.", 100),
+        ("3. The Panel recommends that the Commissioner reports twice a year.", 70),
+    )
+    body = [line(1, 90 + 18 * k, text, x0=x0) for k, (text, x0) in enumerate(asks)]
+    items = split_items(doc([line(1, 60, "Recommendations", bold=True, size=14), *body]))
+    assert [i.number for i in items] == ["1", "2", "3"]
+    assert items[1].text.endswith("will be replenished.")
