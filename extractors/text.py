@@ -1396,7 +1396,8 @@ def _panel_text(lines: Sequence[Line], page_heights: Sequence[float]) -> set[int
                 (
                     r
                     for r in runs
-                    if ln.top - r[-1].bottom <= 2.5 * ln.size
+                    # a panel's bold heading stands further above its first line
+                    if ln.top - r[-1].bottom <= (4.0 if r[-1].bold else 2.5) * ln.size
                     and ln.x0 < r[-1].x1
                     and r[-1].x0 < ln.x1
                 ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.text import _is_frame, _marks_rejoined, _order_columns, remove_furniture
 from models.records import Line
 
@@ -56,6 +58,21 @@ def test_a_sidebar_repeated_at_one_height_on_every_page_is_text_not_a_running_li
     assert not any(ln.text.startswith("PEEL") for ln in kept)
     assert sum(ln.text == "The force should make sure" for ln in kept) == 5
     assert sum(ln.text == "Area for improvement" for ln in kept) == 5
+
+
+def test_a_sidebars_bold_heading_set_well_above_its_first_line_is_text_too() -> None:
+    heads = [
+        replace(_line(p, 422, 61, "Recommendations in this chapter", box=True), bold=True)
+        for p in range(1, 6)
+    ]
+    items = [_line(p, 422, 104, f"{p}.1 The force should act on page {p}.", box=True)
+             for p in range(1, 6)]  # fmt: skip
+    kept = remove_furniture([*heads, *items], [HEIGHT] * 5)
+    assert sum(ln.text == "Recommendations in this chapter" for ln in kept) == 5
+    # set plain, the same line so far above the panel's text is a running line
+    plain = [replace(h, bold=False) for h in heads]
+    kept = remove_furniture([*plain, *items], [HEIGHT] * 5)
+    assert not any(ln.text == "Recommendations in this chapter" for ln in kept)
 
 
 def test_a_shaded_header_bar_is_still_a_running_line() -> None:
