@@ -334,6 +334,11 @@ EARLIER_ITEMS_RE = re.compile(
 )
 
 
+# Asks a heading says the author did not make: "Submissions and recommendations not made"
+# (not "Recommendations not accepted", a response's restating of items it rejects)
+_NOT_MADE_RE = re.compile(r"\bnot made$", re.IGNORECASE)
+
+
 # The report's recommendations set out with the plan answering them ("Recommendations and
 # action plan"): the plan's rows are responses, the numbered recommendations are the items.
 _WITH_THEIR_PLAN_RE = re.compile(r"^recommendations\s+and\s+(?:the\s+)?action\s+plans?$", re.I)
@@ -352,6 +357,8 @@ def _section_kind(text: str) -> ItemKind | None:
         return "recommendation"
     if len(clean.split()) > 12 or LABEL_RE.match(clean) or EARLIER_ITEMS_RE.search(clean):
         return None
+    if _NOT_MADE_RE.search(clean):
+        return None  # "Submissions and recommendations not made": asks declined, not made
     # a heading naming two kinds ("Recommendations and areas for improvement") opens a list
     # of the first it names: the second has a heading of its own further on
     found = [(m.start(), k) for p, k in _SECTION_PATTERNS for m in [p.search(clean)] if m]

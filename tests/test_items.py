@@ -976,6 +976,11 @@ def test_recommendations_headed_with_their_action_plan_are_a_section_a_plan_alon
     assert section_kind("Progress against the action plan") is None
 
 
+def test_a_heading_over_recommendations_not_made_opens_no_section() -> None:
+    assert section_kind("Submissions and recommendations not made") is None
+    assert section_kind("Submissions and recommendations") == "recommendation"
+
+
 def test_an_action_plan_table_answering_a_recommendation_is_no_part_of_its_text() -> None:
     # each recommendation is followed by its row of the plan: response, owner, date
     lines = [
