@@ -93,6 +93,12 @@ CASES: list[tuple[str, str | None, str | None]] = [
         "relative",
         "2021-10-14",
     ),
+    # a sheriff's determination counts from itself too
+    (
+        "The force should, within one month of the date of this determination, act.",
+        "relative",
+        "2021-10-14",
+    ),
     ("Forces should comply by the end of March 2023.", "date", "2023-03-31"),
     ("The NPCC should report no later than 30 June 2022.", "date", "2022-06-30"),
     ("The NPCC should report no later than autumn 2022.", "date", "2022-11-30"),
