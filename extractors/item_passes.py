@@ -16,6 +16,7 @@ from extractors.item_patterns import (
     SHOULD_COLON_RE,
     STANDALONE_RE,
     label_kind,
+    section_kind,
     timing_in,
 )
 from extractors.vocabulary import directs, is_process, opens_with_imperative
@@ -405,16 +406,20 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     return out
 
 
+def _heading_kind(block: Block) -> ItemKind | None:
+    """The kind of item a short heading names ("Steps to remedy": actions), if any."""
+    return section_kind(block.raw_text) if len(block.raw_text.split()) <= 8 else None
+
+
 _QUESTION_RE = re.compile(r"[^.!?]*\?")  # a first sentence that is a question
 _PARAGRAPH_NO_RE = re.compile(r"\(?(\d{1,2})[.)]?")
 
 
-def numbered_asks(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[Candidate]:
-    """In a report where no other pass found an item, paragraphs numbered 1, 2, 3 … through
-    the report (prose between them unnumbered), every one asking a body to act ("4 The PSNI
-    should …"): the report's recommendations."""
-    if found:
-        return []  # the report's items were found another way; its numbered paragraphs are prose
+def numbered_asks(blocks: Sequence[Block]) -> list[Candidate]:
+    """Paragraphs numbered 1, 2, 3 … through a report (prose between them unnumbered), every
+    one asking a body to act ("4 The PSNI should …"): the report's items, of the kind the
+    nearest heading above them names (else recommendations). Those another pass read as items
+    of that kind are the same items, merged with them."""
     numbered: list[int] = []
     numbers: list[int] = []
     for k, b in enumerate(blocks):
@@ -428,9 +433,11 @@ def numbered_asks(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
         directs(t) and not _QUESTION_RE.match(t) for t in (blocks[k].text for k in numbered)
     ):
         return []  # numbered paragraphs that tell (findings, a method) or ask the reader
+    kinds = (_heading_kind(b) for b in reversed(blocks[: numbered[0]]))
+    kind: ItemKind = next((k for k in kinds if k is not None), "recommendation")
     return [
         Candidate(
-            kind="recommendation",
+            kind=kind,
             number=str(n),
             parent=None,
             blocks=_paragraph_over_pages(blocks, k),

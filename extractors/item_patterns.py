@@ -87,7 +87,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"^(?:\d+\.?\s+)?(?:(?:our|the|regulatory|statutory)\s+)?requirements$", "action"),
     # an enforcement notice's "Steps required" ("1. Respond in full to …")
     (
-        r"^(?:\d+\.?\s+)?(?:the\s+)?(?:steps?\s+(?:required|to be taken)|required\s+steps?)$",
+        r"^(?:\d+\.?\s+)?(?:the\s+)?(?:steps?\s+(?:required|to be taken|to remedy(?: \w+){0,3})|"
+        r"(?:required|remedial)\s+steps?)$",
         "action",
     ),
     # "5. New actions", "Agreed actions": the paper's own list of actions

@@ -3325,9 +3325,9 @@ def test_paragraphs_numbered_through_a_report_each_asking_a_body_are_its_recomme
     # nor are paragraphs whose numbering does not run 1, 2, 3 through the report
     shifted = [replace(ln, text=f"{int(ln.text[0]) + 1}{ln.text[1:]}") for ln in lines[2::2]]
     assert split_items(doc([*lines[:2], *shifted])) == []
-    # in a report whose items were found another way, they are its prose
-    afi = [line(2, 60, "Area for improvement 1", bold=True), line(2, 80, "The force should act.")]
-    assert [i.kind for i in split_items(doc([*lines, *afi]))] == ["area_for_improvement"]
+    # paragraphs read as items another way (a section's entries) are not read again
+    listed = [line(1, 60, "Areas for improvement", bold=True, size=15), *lines[2::2]]
+    assert [i.kind for i in split_items(doc(listed))] == ["area_for_improvement"] * 3
 
 
 def test_paragraphs_describing_the_recommendations_at_a_sections_head_are_not_entries() -> None:
@@ -3393,3 +3393,27 @@ def test_a_numbered_ask_ending_in_particular_keeps_its_lettered_details_inside()
     items = split_items(doc([line(1, 60, "Recommendations", bold=True, size=14), *body]))
     assert [i.number for i in items] == ["1", "2", "3"]
     assert items[1].text.endswith("will be replenished.")
+
+
+def test_numbered_asks_after_a_steps_heading_are_actions_whatever_was_read_before_them() -> None:
+    assert section_kind("Steps to remedy") == "action"
+    lines = [
+        line(1, 60, "Steps to remedy", bold=True, size=13),
+        line(1, 90, "The Authority should keep records that show what it has done and when."),
+        *paragraph(
+            1, 120,
+            "The air monitoring results that informed this notice are summarised in the table",
+            "below. They were provided by the Authority's own occupational hygienist during May",
+            "and were confirmed by samples taken by the inspector on the day of the visit.",
+        ),
+    ]  # fmt: skip
+    steps = ("carry out a risk assessment.", "repair the extraction.", "train the range staff.")
+    for k, step in enumerate(steps):
+        text = f"{k + 1} The Authority shall {step} It must record it."
+        lines.append(line(1, 200 + 20 * k, text))
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items if i.number] == [
+        ("action", "1"),
+        ("action", "2"),
+        ("action", "3"),
+    ]
