@@ -617,6 +617,8 @@ class _Splitter:
         self.pending = None
         self.close()
         kind = label_kind(label.group("kw"))
+        if label.re is CODE_LABEL_RE and label.group("kw") == "R" and self.section == "action":
+            kind = "action"  # "R1" in a section of requirements: a requirement's code
         number = label.group("num") if numbered else None
         if (
             number

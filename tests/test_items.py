@@ -3417,3 +3417,15 @@ def test_numbered_asks_after_a_steps_heading_are_actions_whatever_was_read_befor
         ("action", "2"),
         ("action", "3"),
     ]
+
+
+def test_requirements_coded_r1_under_a_notices_requirements_heading_are_actions() -> None:
+    texts = (
+        "3.1 The Regulator requires the force to take the following steps.",
+        "3.2 The requirements are linked to the findings in Annex A.",
+        "R1 The force must suspend the reporting of results from the site.",
+        "R2 The force must complete a review of all casework from the site.",
+    )
+    body = [line(1, 90 + 20 * k, t) for k, t in enumerate(texts)]
+    items = split_items(doc([line(1, 60, "3. Requirements", bold=True, size=15), *body]))
+    assert [(i.kind, i.number) for i in items] == [("action", "R1"), ("action", "R2")]
