@@ -223,6 +223,8 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_FORCE_ID
         elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
+        elif not metadata.subject and (printed := _cover_force_name(metadata)):
+            subject, default = printed, SUBJECT_FORCE_ID  # "Issued to … Calderbrook Police"
         elif metadata.subject and (
             FIRE_SERVICE_RE.search(metadata.subject)
             or PRISON_RE.search(metadata.subject)
@@ -302,7 +304,9 @@ _AGENCY_RE = re.compile(
 
 
 # A cover saying what it inspects: "An inspection of the Police Service of Northern Ireland's …"
-_INSPECTION_OF_RE = re.compile(r"\b(?:inspection|review|audit) of\b", re.IGNORECASE)
+_INSPECTION_OF_RE = re.compile(
+    r"\b(?:(?:inspection|review|audit) of|issued to|served on)\b", re.IGNORECASE
+)
 
 
 def _cover_force(metadata: Metadata, bodies: list[Body], by_id: dict[str, Body]) -> set[str]:
@@ -315,6 +319,20 @@ def _cover_force(metadata: Metadata, bodies: list[Body], by_id: dict[str, Body])
     forces = {e.ent_id_ for e in doc.ents if by_id[e.ent_id_].kind == "police_force"}
     named = forces - {"chief_constables", SUBJECT_FORCE_ID}
     return named if len(named) == 1 else set()
+
+
+# A force by a name the registry does not list: "Calderbrook Police", "Wexmoor Constabulary"
+_PRINTED_FORCE_RE = re.compile(
+    r"\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|and))*? (?:Constabulary|Police))\b"
+)
+
+
+def _cover_force_name(metadata: Metadata) -> str | None:
+    """The force a cover says it inspects or is issued to, by its printed name, if any."""
+    cover = " ".join(metadata.cover.split())
+    m = _INSPECTION_OF_RE.search(cover)
+    found = _PRINTED_FORCE_RE.search(cover[m.end() : m.end() + 120]) if m else None
+    return found.group(1) if found else None
 
 
 def _nations_force(metadata: Metadata, bodies: list[Body]) -> str | None:

@@ -1230,6 +1230,17 @@ def test_the_force_an_inspections_cover_names_is_the_inspected_force() -> None:
     named = replace(report, cover="Responding to domestic abuse, with thanks to the Police "
                     "Service of Northern Ireland")  # fmt: skip
     assert _tag(text, named).addressees != ("force",)
+    # a force the registry does not list, named where the notice says whom it is issued to
+    notice = Metadata(
+        title="COMPLIANCE NOTICE",
+        publisher=None,
+        published=None,
+        cover="Compliance notice Issued to The Chief Constable, Calderbrook Police Activity: "
+        "extraction of data from mobile devices",
+    )
+    own = "Calderbrook Police must suspend the reporting of results."
+    assert _tag(own, notice).addressees == ("force",)
+    assert _tag(own, replace(notice, cover="Compliance notice")).addressees != ("force",)
 
 
 def test_an_order_to_no_one_in_a_letter_to_one_body_is_for_that_body() -> None:
