@@ -130,7 +130,7 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
             for k, c in enumerate(names)
             # "Rec no.", "AFI ref": the item's number; "Page reference" points to its page
             if re.fullmatch(
-                r"(?:(?!page\b)[A-Z]{3,8}\s+)?(no\.?|number|#|ref\.?|reference|code|id)", c, re.I
+                r"(?:(?!page\b)[A-Z]{3,8}\s+)?(no\s?\.?|number|#|ref\.?|reference|code|id)", c, re.I
             )
         ),
         None,

@@ -1243,16 +1243,43 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
         return c.number is not None and c.cluster in full_lists and asks
 
     own_asks = _asks_beside_a_table(candidates, texts)
+    # an answer under an item's label, where the item is printed in full elsewhere
+    answers = {id(c) for c in candidates if c.labelled and _only_answers(c)}
+    printed = {(c.kind, c.number) for c in candidates if c.number and id(c) not in answers}
+    answered = {id(c) for c in candidates if id(c) in answers and (c.kind, c.number) in printed}
     return [
         c
         for c in candidates
-        if c.labelled
-        or labelled[c.kind] < 2
-        or reprint[id(c)]
-        or own_list(c)
-        or completes_list(c)
-        or c.cluster in own_asks
+        if id(c) not in answered
+        and (
+            c.labelled
+            or labelled[c.kind] < 2
+            or reprint[id(c)]
+            or own_list(c)
+            or completes_list(c)
+            or c.cluster in own_asks
+        )
     ]
+
+
+def _only_answers(cand: Candidate) -> bool:
+    """True for a labelled entry whose text answers its item rather than asks anything ("We
+    accept that …", "We have funded …"): a response printed under the item's label."""
+    text = cand.text()
+    return (
+        cand.kind != "cause_of_concern"
+        and bool(_ANSWERS_RE.match(text))
+        and not directs(text)
+        and not opens_with_imperative(text)
+    )
+
+
+# How a body's answer to an item opens: "We accept …", "I agree …", "The force has …"
+_ANSWERS_RE = re.compile(
+    r"^(?:we|I|the [\w ]{2,60}?(?: and I)?)\s+(?:(?:have|has|do|does|will|would)\s+)?"
+    r"(?:accept|agree|support|welcome|note|reject|partially accept|funded|already|not)",
+    re.IGNORECASE,
+)
 
 
 def _asks_beside_a_table(candidates: list[Candidate], texts: dict[ItemKind, list[str]]) -> set[int]:

@@ -3429,3 +3429,20 @@ def test_requirements_coded_r1_under_a_notices_requirements_heading_are_actions(
     body = [line(1, 90 + 20 * k, t) for k, t in enumerate(texts)]
     items = split_items(doc([line(1, 60, "3. Requirements", bold=True, size=15), *body]))
     assert [(i.kind, i.number) for i in items] == [("action", "R1"), ("action", "R2")]
+
+
+def test_an_answer_under_an_items_label_gives_way_to_the_item_printed_in_full() -> None:
+    rows = [("No .", "Recommendation", "Accepted", "Force lead")]
+    rows += [(str(k), f"The force should act on finding {k} of the review.", "Yes", "ACC")
+             for k in (1, 2, 3)]  # fmt: skip
+    table = Table(page=1, top=100, bottom=220, rows=tuple(rows))
+    lines = [
+        line(1, 80, "Our response to each recommendation", bold=True, size=14),
+        line(1, 250, "Recommendations accepted in part", bold=True),
+        line(1, 270, "Recommendation 2. We accept that the time taken is too long."),
+        line(1, 290, "Recommendation 3. We have funded two more officers this year."),
+    ]
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.number, i.text) for i in items] == [
+        (str(k), f"The force should act on finding {k} of the review.") for k in (1, 2, 3)
+    ]
