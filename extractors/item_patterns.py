@@ -106,6 +106,12 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:\w+\s+)?recommendations?\b",
         "recommendation",
     ),
+    # "Our asks", "Asks of the UK Government": a campaigning report's word for its recommendations
+    (
+        r"^(?:\d+\.?\s+)?(?:(?:our|key|main|policy)\s+)*asks"
+        r"(?:\s+(?:of|for|to)\s+[\w'’ ,-]{2,60})?$",
+        "recommendation",
+    ),
     # "What we recommend": a panel's or box's heading over the report's asks
     (
         r"^what (?:we|the (?:inspectorate|panel|committee|review|board)) recommends?$",

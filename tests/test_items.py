@@ -3446,3 +3446,9 @@ def test_an_answer_under_an_items_label_gives_way_to_the_item_printed_in_full() 
     assert [(i.number, i.text) for i in items] == [
         (str(k), f"The force should act on finding {k} of the review.") for k in (1, 2, 3)
     ]
+
+
+def test_a_campaigning_reports_asks_are_its_recommendations() -> None:
+    assert section_kind("Asks of the UK Government") == "recommendation"
+    assert section_kind("Our asks") == "recommendation"
+    assert section_kind("He asks") is None
