@@ -37,7 +37,9 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
 
 
 LABEL_RE = re.compile(
-    r"^(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
+    # the label in another language first, as bilingual reports print it ("Argymhelliad 1 / ")
+    r"^(?:(?-i:[A-Z][\w'’]*)(?:\s\d{1,3}[a-z]?)?\s/\s)?"
+    r"(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
     r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
     r"|development areas?|areas? for development|required actions?|actions?"
     # a coroner's "Concern 2", "Matter of concern 3", restated by the body that answers it
@@ -360,6 +362,10 @@ def section_kind(text: str) -> ItemKind | None:
 @functools.lru_cache(maxsize=4096)
 def _section_kind(text: str) -> ItemKind | None:
     clean = text.strip().rstrip(":?").strip()
+    # a heading in two languages ("Argymhellion / Recommendations"): the side that names a kind
+    sides = _BILINGUAL_RE.fullmatch(clean)
+    if sides is not None:
+        return _section_kind(sides["first"]) or _section_kind(sides["second"])
     if _WITH_THEIR_PLAN_RE.match(clean):
         return "recommendation"
     if len(clean.split()) > 12 or LABEL_RE.match(clean) or EARLIER_ITEMS_RE.search(clean):
@@ -370,6 +376,9 @@ def _section_kind(text: str) -> ItemKind | None:
     # of the first it names: the second has a heading of its own further on
     found = [(m.start(), k) for p, k in _SECTION_PATTERNS for m in [p.search(clean)] if m]
     return min(found, key=lambda hit: hit[0])[1] if found else None
+
+
+_BILINGUAL_RE = re.compile(r"(?P<first>[^/|]{3,60}?)\s+[/|]\s+(?P<second>[^/|]{3,60})")
 
 
 def label_kind(kw: str) -> ItemKind:

@@ -3452,3 +3452,17 @@ def test_a_campaigning_reports_asks_are_its_recommendations() -> None:
     assert section_kind("Asks of the UK Government") == "recommendation"
     assert section_kind("Our asks") == "recommendation"
     assert section_kind("He asks") is None
+
+
+def test_bilingual_headings_and_labels_are_read_by_the_side_that_names_a_kind() -> None:
+    assert section_kind("Argymhellion / Recommendations") == "recommendation"
+    assert section_kind("Rhagair / Foreword") is None
+    lines = [line(1, 60, "Argymhellion / Recommendations", bold=True, size=16)]
+    for k in (1, 2):
+        lines += [line(1, 70 + 40 * k, f"Argymhelliad {k} / Recommendation {k}", bold=True)]
+        lines += [line(1, 90 + 40 * k, f"The Welsh Government should act on matter {k}.")]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "The Welsh Government should act on matter 1."),
+        ("2", "The Welsh Government should act on matter 2."),
+    ]
