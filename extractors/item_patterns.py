@@ -61,8 +61,10 @@ ACTION_CODE_RE = re.compile(
     r"^(?P<prefix>)(?P<kw>(?-i:A))(?P<num>\d{1,2})(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
 )
 CODE_LABEL_RE = re.compile(
-    # "SR2", "OR5": a strategic or an operational recommendation
-    r"^(?P<prefix>)(?P<kw>(?-i:R|SR|OR|Rec\.?|REC|AFI|CoC|COC))\s?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+    # "SR2", "OR5", "NR1", "KR3", "IR2", "PR1": a strategic, operational, new, key, improvement
+    # or priority recommendation
+    r"^(?P<prefix>)(?P<kw>(?-i:[SONKIP]?R|Rec\.?|REC|AFI|CoC|COC))\s?"
+    r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
     r"(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
 )
 

@@ -3466,3 +3466,13 @@ def test_bilingual_headings_and_labels_are_read_by_the_side_that_names_a_kind() 
         ("1", "The Welsh Government should act on matter 1."),
         ("2", "The Welsh Government should act on matter 2."),
     ]
+
+
+def test_codes_for_new_key_and_improvement_recommendations_number_their_items() -> None:
+    texts = (
+        "NR1 The force should extend the retention controls to its custody records.",
+        "NR2 The force should make sure its board reviews the four open findings.",
+    )
+    body = [line(1, 90 + 20 * k, t) for k, t in enumerate(texts)]
+    items = split_items(doc([line(1, 60, "New recommendations", bold=True, size=13), *body]))
+    assert [i.number for i in items] == ["NR1", "NR2"]
