@@ -76,7 +76,7 @@ DIRECTIVE = re.compile(
 PUBLICATION_EVENT = re.compile(
     r"^(?:of|from|after|following)\s+(?:(?:the|this|our|my)\s+)?"
     r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this|my|our|its)\s+)?)?(?:final\s+)?"
-    r"(?:publication|publishing|publish|report|letter|notice|decision|determination|"
+    r"(?:publication|publishing|publish|report|letter|notice|decision|determination|reprimand|"
     r"(?<=this )(?:review|inspection|investigation|inquiry)|"
     r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b"
     # "of the report being received": each case's report (of a crime), not this document

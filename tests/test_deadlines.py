@@ -93,6 +93,12 @@ CASES: list[tuple[str, str | None, str | None]] = [
         "relative",
         "2021-10-14",
     ),
+    # a regulator's reprimand counts from itself too
+    (
+        "The force should, within one month of the date of this reprimand, act.",
+        "relative",
+        "2021-10-14",
+    ),
     # a sheriff's determination counts from itself too
     (
         "The force should, within one month of the date of this determination, act.",
