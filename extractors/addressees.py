@@ -961,6 +961,12 @@ class _Tagger:
             and f"{last.lower_} and {r[0].lower_}" not in _joined_words(tuple(self.ctx.bodies))
         ):
             return True  # "Westmarch Police and Westmarch Council children's services"
+        if (
+            last.text in {"Police", "Constabulary"}
+            and r[0].is_title
+            and f"{last.lower_} and {r[0].lower_}" not in _joined_words(tuple(self.ctx.bodies))
+        ):
+            return True  # "Dyffryn Police and Natural Resources Wales": a force ends its name
         # "Medwell Health and the prison": a common noun after "the" is not part of a name
         if last.is_title and right[0].lower_ == "the" and right[-1].is_lower:
             return _is_agent_word(right[-1])

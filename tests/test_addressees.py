@@ -1140,6 +1140,11 @@ def test_a_police_inspection_in_a_nation_of_one_force_inspects_that_force() -> N
 def test_an_and_inside_a_name_the_registry_knows_the_like_of_joins_no_two_bodies() -> None:
     item = _tag("The Northern Ireland Courts and Tribunals Service should list cases sooner.")
     assert item.addressees == ("Northern Ireland Courts and Tribunals Service",)
+    # but a force's name ends at "Police": what follows "and" is another body
+    both = _tag("Dyffryn Police and Natural Resources Wales should agree a protocol.")
+    assert both.addressees == ("Dyffryn Police", "Natural Resources Wales")
+    panel = _tag("Westmere Police and Crime Panel should review the precept.")
+    assert panel.addressees == ("Westmere Police and Crime Panel",)
 
 
 def test_a_lead_in_that_only_announces_its_list_names_nobody_who_acts() -> None:
