@@ -223,8 +223,8 @@ def _context(metadata: Metadata, bodies: list[Body]) -> _Context:
             default = SUBJECT_FORCE_ID
         elif FORCE_NAME_RE.search(metadata.subject or ""):
             default = SUBJECT_FORCE_ID  # a force the registry does not list by name
-        elif not metadata.subject and (printed := _cover_force_name(metadata)):
-            subject, default = printed, SUBJECT_FORCE_ID  # "Issued to … Calderbrook Police"
+        elif not metadata.subject and (cover_name := _cover_force_name(metadata)):
+            subject, default = cover_name, SUBJECT_FORCE_ID  # "Issued to … Calderbrook Police"
         elif metadata.subject and (
             FIRE_SERVICE_RE.search(metadata.subject)
             or PRISON_RE.search(metadata.subject)
