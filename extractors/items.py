@@ -74,6 +74,7 @@ from extractors.item_tables import (
     table_candidates,
     text_table_candidates,
 )
+from extractors.leading_labels import number_from_leading_labels
 from extractors.letters import is_salutation
 from extractors.margins import margin_labels
 from extractors.registry import active_bodies_file, extra_bodies
@@ -405,7 +406,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = findings_answered(candidates)
         candidates = [c for c in without_process(candidates) if not _TEMPLATE_RE.search(c.text())]
-        return _finalise(_prefer_labelled(candidates))
+        return number_from_leading_labels(_finalise(_prefer_labelled(candidates)))
 
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[Candidate]:
