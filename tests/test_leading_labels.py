@@ -40,3 +40,18 @@ def test_labels_out_of_sequence_or_missing_from_one_item_number_nothing() -> Non
         (None, "A"),
         (None, "B"),
     ]
+
+
+def test_a_reports_list_with_letters_in_its_margin_is_numbered_by_them() -> None:
+    from test_items import doc, line
+
+    from extractors.items import split_items
+
+    texts = ("A The force should act.", "B The force should train.", "C The force should audit.")
+    body = [line(1, 90 + 20 * k, t) for k, t in enumerate(texts)]
+    items = split_items(doc([line(1, 60, "Recommendations", bold=True, size=14), *body]))
+    assert [(i.number, i.text) for i in items] == [
+        ("A", "The force should act."),
+        ("B", "The force should train."),
+        ("C", "The force should audit."),
+    ]
