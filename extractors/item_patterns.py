@@ -46,7 +46,9 @@ LABEL_RE = re.compile(
     r"|(?:matters? of |key |main |principal |priority )?concerns?"
     # a body's numbered promises in answer to a report: its actions
     r"|commitments?)"
-    r"\s+(?:no\.?\s*)?(?P<num>" + _NUM + r")(?![\w.]*\w)"
+    # "Recommendation one (R1)": the number in words, then the code that numbers it
+    r"\s+(?:no\.?\s*)?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?P<open>\()(?=[A-Z]{1,3}\d{1,3}\)))?(?P<num>" + _NUM + r")(?![\w.]*\w)(?(open)\))"
     # a priority or a paragraph in brackets after the number: "Recommendation 3 (Medium)";
     # not a year, which cites another report's item ("Recommendation 1 (HMICFRS 2024)")
     r"(?:\s*(?![(\[][^()\[\]]*\b(?:19|20)\d\d\b)(?:\([^()]{1,24}\)|\[[^\[\]]{1,24}\]))?"

@@ -3476,3 +3476,15 @@ def test_codes_for_new_key_and_improvement_recommendations_number_their_items() 
     body = [line(1, 90 + 20 * k, t) for k, t in enumerate(texts)]
     items = split_items(doc([line(1, 60, "New recommendations", bold=True, size=13), *body]))
     assert [i.number for i in items] == ["NR1", "NR2"]
+
+
+def test_a_label_that_spells_its_number_and_gives_a_code_is_numbered_by_the_code() -> None:
+    lines = [line(1, 60, "Our recommendations", bold=True, size=14)]
+    for k, (word, title) in enumerate((("one", "Triage"), ("two", "Accreditation"))):
+        lines += [line(1, 90 + 50 * k, f"Recommendation {word} (R{k + 1}): {title}", bold=True)]
+        lines += [line(1, 110 + 50 * k, f"The force should act on the {title.lower()} finding.")]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [
+        ("R1", "Triage"),
+        ("R2", "Accreditation"),
+    ]
