@@ -226,9 +226,10 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
             elif blocks and _leaves_hanging_entry(blocks[-1], ln):
                 new = True
         if new and blocks and prev is not None and _number_above(blocks[-1], ln):
-            # a number alone on its line over its text ("3.1" in a sidebar, then the ask):
-            # the text's own label, as if printed before it
-            ln = replace(ln, text=f"{prev.text.strip()} {ln.text}")
+            # a number alone on its line over its text ("3.1" in a sidebar, then the ask; "2/6"
+            # over a box, the second of six): the text's own label, as if printed before it
+            number = _COUNT_OF_RE.sub(r"\1", prev.text.strip())
+            ln = replace(ln, text=f"{number} {ln.text}")
             label, label_kind = _list_label(ln.text)
             blocks.pop()
         if new:
@@ -242,19 +243,27 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
 _LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}$")
 
 
+# "2/6": the second of six, set over its item
+_COUNT_OF_RE = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+
+
 def _number_above(block: Block, ln: Line) -> bool:
     """True when a block is a number alone on its line (bold, or a paragraph number such as
-    "3.1") set right above a sentence that starts at its margin."""
+    "3.1", or a count such as "2/6") set right above a sentence that starts at its margin (or
+    a box's padding inside it)."""
     above = block.lines[-1]
     number = above.text.strip()
+    counted = _COUNT_OF_RE.match(number)
     return (
         len(block.lines) == 1
-        and bool(_LONE_NUMBER_RE.match(number))
-        and (above.bold or "." in number)
+        and (
+            (bool(_LONE_NUMBER_RE.match(number)) and (above.bold or "." in number))
+            or (counted is not None and 0 < int(counted[1]) <= int(counted[2]))
+        )
         and above.page == ln.page
         and above.column == ln.column
-        and abs(ln.x0 - above.x0) <= 4
-        and 0 <= ln.top - above.bottom <= 1.2 * ln.size
+        and -4 <= ln.x0 - above.x0 <= (16 if counted else 4)
+        and 0 <= ln.top - above.bottom <= (1.6 if counted else 1.2) * ln.size
         and ln.text[:1].isupper()
         and len(ln.text.split()) >= 4
     )

@@ -3488,3 +3488,20 @@ def test_a_label_that_spells_its_number_and_gives_a_code_is_numbered_by_the_code
         ("R1", "Triage"),
         ("R2", "Accreditation"),
     ]
+
+
+def test_a_count_over_each_box_numbers_its_item_by_its_place() -> None:
+    lines = [line(1, 60, "Recommendations", bold=True, size=14)]
+    for k in range(3):
+        top = 90 + 50 * k
+        lines += [line(1, top, f"{k + 1}/3", size=7.5, x0=72)]
+        lines += [replace(line(1, top + 12, f"The force should act on case file {k + 1}."), x0=82)]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("1", "1."),
+        ("2", "2."),
+        ("3", "3."),
+    ]
+    # "4/3" counts nothing: a ratio, not an item's place
+    wrong = [replace(ln, text="4/3") if ln.text.endswith("/3") else ln for ln in lines]
+    assert "4" not in [i.number for i in split_items(doc(wrong))]
