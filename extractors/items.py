@@ -1425,6 +1425,12 @@ def _is_title(block: Block) -> bool:
 _BODY_WORDS = AGENT_NOUNS | {"constable"}
 
 
+# A pointer to the page where an item is printed in full: "… held. (page 34)", "(see p. 12)"
+_PAGE_POINTER_RE = re.compile(
+    r"\s*\((?:see\s+)?(?:page|p\.|pp\.)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\)\.?\s*$", re.I
+)
+
+
 def _without_owner_title(cand: Candidate) -> str:
     """The item's text without a title line that only names who acts ("1 College of
     Policing" over "The College of Policing should …"): the owner's tag, not a heading."""
@@ -1587,6 +1593,8 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             key=lambda c: (
                 c.number is not None,
                 not _bare_letter(c.number),  # "3b" over the same item printed "(b)"
+                # a summary's entry that points to its full printing ("… (page 34)"): that one
+                not _PAGE_POINTER_RE.search(c.text()),
                 not _only_a_title(c),  # the body's full text over a summary's short title
                 cluster_sizes[(c.cluster, c.kind)],
                 _fuller(c, group),
@@ -1594,7 +1602,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
             ),
         )
         pages = sorted({p for c in group for b in c.blocks for p in (b.page_start, b.page_end)})
-        text = _without_owner_title(best)
+        text = _PAGE_POINTER_RE.sub("", _without_owner_title(best))
         if not text:
             continue
         first = best.blocks[0].first

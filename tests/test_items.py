@@ -3505,3 +3505,17 @@ def test_a_count_over_each_box_numbers_its_item_by_its_place() -> None:
     # "4/3" counts nothing: a ratio, not an item's place
     wrong = [replace(ln, text="4/3") if ln.text.endswith("/3") else ln for ln in lines]
     assert "4" not in [i.number for i in split_items(doc(wrong))]
+
+
+def test_a_summary_entry_pointing_to_its_page_gives_way_to_the_full_printing() -> None:
+    ask = "The force should record the places that matter to each person with dementia."
+    lines = [
+        line(1, 60, "Summary of recommendations", bold=True, size=14),
+        line(1, 90, f"1. {ask} (page 2)"),
+        line(2, 60, "Recommendations", bold=True, size=14),
+        line(2, 90, f"1. {ask}"),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start, i.text) for i in items] == [("1", 2, ask)]
+    # printed once, its pointer is still no part of its text
+    assert [i.text for i in split_items(doc(lines[:2]))] == [ask]
