@@ -1275,7 +1275,7 @@ def _only_answers(cand: Candidate) -> bool:
     )
 
 
-# How a body's answer to an item opens: "We accept …", "I agree …", "The force has …"
+# How a body's answer to an item opens: "We accept …", "I agree …", "We have funded …"
 _ANSWERS_RE = re.compile(
     r"^(?:we|I|the [\w ]{2,60}?(?: and I)?)\s+(?:(?:have|has|do|does|will|would)\s+)?"
     r"(?:accept|agree|support|welcome|note|reject|partially accept|funded|already|not)",
