@@ -63,6 +63,7 @@ from extractors.vocabulary import (
     PLACES,
     POST_RE,
     POSTMODIFIER_STARTS,
+    PRINTED_FORCE_RE,
     PRISON_RE,
     PRISON_WORDS,
     PRONOUN,
@@ -321,17 +322,11 @@ def _cover_force(metadata: Metadata, bodies: list[Body], by_id: dict[str, Body])
     return named if len(named) == 1 else set()
 
 
-# A force by a name the registry does not list: "Calderbrook Police", "Wexmoor Constabulary"
-_PRINTED_FORCE_RE = re.compile(
-    r"\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|and))*? (?:Constabulary|Police))\b"
-)
-
-
 def _cover_force_name(metadata: Metadata) -> str | None:
     """The force a cover says it inspects or is issued to, by its printed name, if any."""
     cover = " ".join(metadata.cover.split())
     m = _INSPECTION_OF_RE.search(cover)
-    found = _PRINTED_FORCE_RE.search(cover[m.end() : m.end() + 120]) if m else None
+    found = PRINTED_FORCE_RE.search(cover[m.end() : m.end() + 120]) if m else None
     return found.group(1) if found else None
 
 

@@ -139,6 +139,10 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
 _SECTION_PATTERNS = tuple((re.compile(p, re.IGNORECASE), k) for p, k in _SECTION_SPECS)
 
 
+# Roman numerals in order, as list labels use them (i, ii … x)
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
 BULLET_RE = re.compile(
     r"^(?P<glyph>[•●◼■▪◦○‣∙·\uf0a7\uf0b7\uf03c\uf076\uf0d8\uf0fc➢►▶✓»›–—-])\s*(?P<rest>.*)$"
 )

@@ -49,6 +49,7 @@ from extractors.item_patterns import (
     OTHER_SECTION_RE,
     REPORTED_RE,
     RESPONSE_OPENING_RE,
+    ROMANS,
     SENTENCE_END_RE,
     SHOULD_COLON_RE,
     STANDALONE_RE,
@@ -1459,20 +1460,17 @@ _RESPONSE_HEAD_RE = re.compile(
 )
 
 
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-
-
 def _romans_under(prev: Candidate, block: Block) -> bool:
     """True for "(i)", "(ii)" … at the margin of a lettered entry whose text asked for them
     ("b) … use the results to:"): its sub-points, not the next letters (after "b" comes "c")."""
     own = prev.blocks[0].label or ""
-    if block.label not in _ROMANS or len(own) != 1 or not own.isalpha() or own in "iv":
+    if block.label not in ROMANS or len(own) != 1 or not own.isalpha() or own in "iv":
         return False
     if chr(ord(own.lower()) + 1) == block.label:
         return False  # "h)" then "i)": the next letter
     last = prev.blocks[-1]
     asked = prev.text().rstrip().endswith(":")
-    return asked or (last is not prev.blocks[0] and last.label in _ROMANS)
+    return asked or (last is not prev.blocks[0] and last.label in ROMANS)
 
 
 def _is_sub_label(block: Block) -> bool:

@@ -7,25 +7,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from extractors.item_patterns import ROMANS
 from models.records import Item
 
 # A label and the capital that opens the item's first sentence after it
 _LEADING_RE = re.compile(
     r"^(?P<label>[A-Z]|[IVX]{1,5}|\d{1,2}\([a-z]\)|[A-Z]{1,3}\d{1,2})\.?\s+(?=[A-Z‘“\"'])"
 )
-_ROMAN = {"I": 1, "V": 5, "X": 10}
 _FEWEST = 3
-
-
-def _roman(text: str) -> int | None:
-    """The value of a roman numeral written the usual way, else None."""
-    if not text or any(c not in _ROMAN for c in text):
-        return None
-    total = 0
-    for k, c in enumerate(text):
-        value = _ROMAN[c]
-        total += -value if k + 1 < len(text) and _ROMAN[text[k + 1]] > value else value
-    return total
 
 
 def _letters(labels: Sequence[str]) -> bool:
@@ -33,7 +22,7 @@ def _letters(labels: Sequence[str]) -> bool:
 
 
 def _romans(labels: Sequence[str]) -> bool:
-    return all(_roman(x) == k + 1 for k, x in enumerate(labels))
+    return len(labels) <= len(ROMANS) and all(x == ROMANS[k].upper() for k, x in enumerate(labels))
 
 
 def _chapter_letters(labels: Sequence[str]) -> bool:

@@ -14,6 +14,7 @@ from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.short_forms import short_forms
 from extractors.standing import recipients, response_due
 from extractors.text import body_size
+from extractors.vocabulary import PRINTED_FORCE_RE
 from models.records import DocumentText, Line, Metadata
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(calendar.month_name) if m}
@@ -137,7 +138,7 @@ _LONE_DATE_RE = re.compile(
 )
 
 _SUBJECT_RES = (
-    re.compile(r"\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|and))*? (?:Constabulary|Police))\b"),
+    PRINTED_FORCE_RE,
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:County|City|Borough|District) Council)\b"),
     re.compile(r"\b((?:[A-Z][a-z]+ )+(?:Fire and Rescue Service|Fire & Rescue Service))\b"),
     re.compile(r"\b((?:HMP|HMYOI|HMP/YOI|HM Prison)(?: [A-Z][a-z]+)+)\b"),  # one prison

@@ -228,6 +228,10 @@ NATIONS = frozenset({"England", "Wales", "Scotland", "Ireland", "London"})
 MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
 # A police force's own name ends so: "Westmarch Police", "Northvale Constabulary".
 FORCE_NAME_RE = re.compile(r"\b(?:Constabulary|Police|Police Service)$")
+# A force by its printed name, wherever it stands in a text: "Calderbrook Police"
+PRINTED_FORCE_RE = re.compile(
+    r"\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|and))*? (?:Constabulary|Police))\b"
+)
 PARTNER_CUES: tuple[tuple[str, ...], ...] = (
     ("working", "with"),
     ("working", "together", "with"),
