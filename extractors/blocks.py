@@ -146,7 +146,7 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
         return False
     if m.group("sep") or not rest:
         # "New recommendation 1: By March …" labels this report's own item
-        return not prefix or not rest or prefix.lower() in _OWN_PREFIXES
+        return not prefix or not rest or prefix.lower() in _OWN_PREFIXES or _possessive(prefix)
     if prefix:
         return False
     # "Recommendation 4 of the report ..." is prose; a bold label line is not, nor a label run
@@ -164,6 +164,11 @@ _OWN_PREFIXES = frozenset(
     | {"urgent", "interim", "immediate", "national", "local", "learning", "policy"}
     | {"organisational", "systemic", "thematic", "general", "specific", "final"}
 )
+
+
+def _possessive(prefix: str) -> bool:
+    """True for an author named before a label: "Monitor's Recommendation 1:", "Panels' …"."""
+    return re.search(r"\w(?:['’]s|s['’])$", prefix) is not None
 
 
 def make_blocks(lines: Sequence[Line]) -> list[Block]:

@@ -95,10 +95,11 @@ def _position(cand: Candidate, units: Sequence[Unit]) -> float:
     """Where on its first page a candidate starts (a rule item: where its opening words are)."""
     if cand.start >= 0:
         return units[cand.start].top
-    opening = cand.words[:6]
-    for unit in units:
-        if unit.page_start == cand.page_start and opening and _opens(unit.text, opening):
-            return unit.top
+    # twelve words first: items of one list often open alike ("The team recommends that the …")
+    for opening in (cand.words[:12], cand.words[:6]):
+        for unit in units:
+            if unit.page_start == cand.page_start and opening and _opens(unit.text, opening):
+                return unit.top
     return 0.0
 
 

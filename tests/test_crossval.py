@@ -113,6 +113,18 @@ def test_recognised_items_come_in_reading_order() -> None:
     assert [item.number for item in recognise(doc(lines))] == ["1", "2", "3"]
 
 
+def test_items_that_open_alike_still_come_in_reading_order() -> None:
+    lines = [
+        *paragraph(1, 60, "The team visited four districts and read two hundred case files."),
+        *paragraph(1, 100, "Panel’s Recommendation 1: The panel recommends that the service"),
+        *paragraph(1, 115, "appoints a lead for crisis calls and reports coverage each month."),
+        *paragraph(1, 150, "Data from the two systems cannot yet be combined with confidence."),
+        *paragraph(1, 190, "Panel’s Recommendation 2: The panel recommends that the service"),
+        *paragraph(1, 205, "withdraws the paper form immediately and uses the electronic one."),
+    ]
+    assert [item.number for item in recognise(doc(lines))] == ["1", "2"]
+
+
 @pytest.fixture(scope="module")
 def fixture_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The generated HMICFRS-style fixtures as a labelled corpus (PDFs + gold files)."""

@@ -3519,3 +3519,22 @@ def test_a_summary_entry_pointing_to_its_page_gives_way_to_the_full_printing() -
     assert [(i.number, i.page_start, i.text) for i in items] == [("1", 2, ask)]
     # printed once, its pointer is still no part of its text
     assert [i.text for i in split_items(doc(lines[:2]))] == [ask]
+
+
+def test_a_label_after_its_authors_name_is_the_reports_own_item() -> None:
+    lines = [
+        *paragraph(1, 100, "The team visited four districts and read case files in May."),
+        *paragraph(1, 140, "Panel’s Recommendation 1: The panel recommends that the service"),
+        *paragraph(1, 155, "appoints a lead for crisis calls and reports coverage each month."),
+        *paragraph(1, 190, "Data from the two systems cannot yet be combined with any confidence."),
+        *paragraph(1, 230, "Panel’s Recommendation 2: The panel recommends that the service"),
+        *paragraph(1, 245, "withdraws the paper form and uses the electronic one for every stop."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text[-20:]) for i in items] == [
+        ("1", "coverage each month."),
+        ("2", " one for every stop."),
+    ]
+    # another body's name, not its author's, before a label: a quotation of its items
+    quoted = [replace(ln, text=ln.text.replace("Panel’s", "HMICFRS")) for ln in lines]
+    assert split_items(doc(quoted)) == []
