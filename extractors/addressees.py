@@ -1739,6 +1739,8 @@ def _members_named(text: str) -> str:
 def _hint_actors(
     hint: str, ctx: _Context, disabled: frozenset[str], bare: bool = True
 ) -> list[str]:
+    if bare:
+        hint = re.sub(r"\s*;\s*", ", ", hint)  # "Police; HMPPS": a cell that lists its bodies
     posts = [p for p in re.split(r"\s+/\s+", hint.strip()) if p]
     if posts and all(_is_post(p, ctx) for p in posts):  # "HR Business Partner / Finance Lead"
         return posts

@@ -118,8 +118,9 @@ _SUBJECT_ASKS_RE = re.compile(
 
 def drop_titles(candidates: list[Candidate]) -> list[Candidate]:
     """A numbered title ("2) Training") followed by an entry of its kind with the same number
-    ("2. The College should …") only heads it: the entry is the item (a response's layout). A
-    cause of concern is an item even when short; its recommendations follow it."""
+    ("2. The College should …") or by its sub-items ("2.1", "2a") only heads them: the entries
+    are the items. A cause of concern is an item even when short; its recommendations follow
+    it."""
     out: list[Candidate] = []
     for k, cand in enumerate(candidates):
         number = (cand.number or "").rstrip(".)")
@@ -132,7 +133,9 @@ def drop_titles(candidates: list[Candidate]) -> list[Candidate]:
             and len(title.split()) <= 12
             and not directs(title)
             and _heads(number, following)
-            and directs(following.text())
+            # a title over its own sub-items ("3 Training" over 3.1, 3.2) heads them whatever
+            # they say; over an entry of the same number, only over one that asks
+            and (following.number != cand.number or directs(following.text()))
         ):
             continue
         out.append(cand)

@@ -303,7 +303,8 @@ ITEM_HEADER_RE = re.compile(
     r"(?:recommendations?|areas? for (?:priority )?"
     r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
     # a note in brackets, but not a year: "Recommendation (2019)" heads an earlier report's
-    r"requirements?)(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
+    r"requirements?|(?:matters?|causes?) (?:of|for) concern)"
+    r"(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
     # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
     r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?"
     # where they come from: "Recommendation from inspection", "Recommendations in the report";
@@ -369,7 +370,7 @@ def section_kind(text: str) -> ItemKind | None:
 
 @functools.lru_cache(maxsize=4096)
 def _section_kind(text: str) -> ItemKind | None:
-    clean = text.strip().rstrip(":?").strip()
+    clean = _HEADING_NUMBER_RE.sub("", text.strip().rstrip(":?").strip())
     # a heading in two languages ("Argymhellion / Recommendations"): the side that names a kind
     sides = _BILINGUAL_RE.fullmatch(clean)
     if sides is not None:
@@ -386,6 +387,8 @@ def _section_kind(text: str) -> ItemKind | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
+# A heading's own roman or letter number ("VI. CORONER'S CONCERNS", "B. Recommendations")
+_HEADING_NUMBER_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])[.)]\s+(?=\S)")
 _BILINGUAL_RE = re.compile(r"(?P<first>[^/|]{3,60}?)\s+[/|]\s+(?P<second>[^/|]{3,60})")
 
 

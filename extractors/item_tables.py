@@ -41,6 +41,7 @@ class _TableLayout:
 # Column headers naming who acts, and when by.
 _OWNER_HEADER_RE = re.compile(
     r"responsib|owner|lead|body|addressee|recipient|action by|organi[sz]ation|agenc(?:y|ies)|"
+    r"(?:directed|addressed|sent) to|"
     r"^(?:for|who|by whom|to)$",
     re.IGNORECASE,
 )

@@ -104,9 +104,12 @@ def _position(cand: Candidate, units: Sequence[Unit]) -> float:
 
 
 def _opens(text: str, opening: Sequence[str]) -> bool:
-    """True when a unit's text contains the given opening words."""
+    """True when a unit's text contains the given opening words, or is all of the first of
+    them (an item's title set as a unit of its own: "Criteria for ending a pursuit")."""
     words = normalise_words(text)
     n = len(opening)
+    if 3 <= len(words) < n and tuple(opening[: len(words)]) == tuple(words):
+        return True
     return any(tuple(words[i : i + n]) == tuple(opening) for i in range(len(words) - n + 1))
 
 

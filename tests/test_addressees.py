@@ -752,6 +752,12 @@ def test_both_forces_are_the_forces_the_owner_column_names() -> None:
     assert _tag("Both forces should agree a protocol.").addressees == ("chief_constables",)
 
 
+def test_an_owner_cell_listing_bodies_between_semicolons_names_each() -> None:
+    column = "Westdale Police; HMPPS"
+    got = _tag("The licence team was not told of two call-outs.", responsible=column)
+    assert got.addressees == ("Westdale Police", "HMPPS")
+
+
 def test_the_department_is_the_one_the_title_names_when_no_department_published() -> None:
     by_committee = Metadata(
         title="Department for Education: the condition of the further education estate",

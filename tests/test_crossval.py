@@ -17,7 +17,7 @@ from test_items import doc, line, paragraph
 
 from extractors.candidates import FEATURES
 from extractors.cues import Weights, explain, score, shipped_weights, weights_from_json
-from extractors.recognise import describe_document, recognise
+from extractors.recognise import _opens, describe_document, recognise
 from pipeline.cli.main import cli
 from pipeline.evaluate.crossval import cross_validate
 from pipeline.evaluate.train import fit, group_documents, label_document
@@ -123,6 +123,13 @@ def test_items_that_open_alike_still_come_in_reading_order() -> None:
         *paragraph(1, 205, "withdraws the paper form immediately and uses the electronic one."),
     ]
     assert [item.number for item in recognise(doc(lines))] == ["1", "2"]
+
+
+def test_an_items_title_set_as_a_unit_of_its_own_places_the_item() -> None:
+    opening = ("ending", "a", "pursuit", "the", "policy", "leaves")
+    assert _opens("Ending a pursuit", opening)
+    assert not _opens("Pursuit", opening)  # too short to place anything
+    assert not _opens("Ending a chase", opening)
 
 
 @pytest.fixture(scope="module")

@@ -859,6 +859,12 @@ def test_a_heading_naming_whose_recommendations_opens_their_section() -> None:
     assert section_kind("Progress on the inspection’s recommendations") is None
 
 
+def test_a_heading_numbered_in_roman_numerals_or_letters_opens_its_section() -> None:
+    assert section_kind("VI. CORONER’S CONCERNS") == "cause_of_concern"
+    assert section_kind("B. Recommendations") == "recommendation"
+    assert section_kind("I. ADDRESSEES") is None
+
+
 def test_a_heading_naming_two_kinds_opens_a_list_of_the_first() -> None:
     assert section_kind("4. Recommendations and areas for improvement") == "recommendation"
     assert section_kind("Areas for improvement and recommendations") == "area_for_improvement"
@@ -1287,6 +1293,36 @@ def test_a_numbered_title_over_the_same_number_only_heads_it() -> None:
     assert [(i.number, i.text) for i in items] == [
         ("1", "The Home Office should create a body to oversee custody deaths."),
         ("2", "The College of Policing should revise custody training."),
+    ]
+
+
+def test_a_numbered_title_over_its_own_sub_items_only_heads_them() -> None:
+    lines = [
+        line(1, 60, "Matters of concern", size=14, bold=True),
+        *paragraph(1, 90, "1. The control room had no live picture of the traffic or the route."),
+        line(1, 120, "2. Training of pursuit drivers"),
+        *paragraph(1, 140, "2.1 The lead driver's qualification had lapsed eleven weeks before."),
+        *paragraph(1, 165, "2.2 A backlog of refresher courses has built up since 2021."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"),
+        ("cause_of_concern", "2.1"),
+        ("cause_of_concern", "2.2"),
+    ]
+
+
+def test_a_table_of_matters_of_concern_gives_each_row_and_its_recipient() -> None:
+    rows = (
+        ("No.", "Matter of concern", "Directed to"),
+        ("1", "Officers could not see earlier risk assessments of the same couple.", "The force"),
+        ("2", "No national standard sets how many cases a conference may hear.", "Home Office"),
+    )
+    table = Table(page=1, top=100, bottom=200, rows=rows)
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number, i.responsible) for i in items] == [
+        ("cause_of_concern", "1", "The force"),
+        ("cause_of_concern", "2", "Home Office"),
     ]
 
 
