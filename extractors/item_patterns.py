@@ -105,6 +105,11 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     # the Welsh and Scottish inspectorates' word for them
     (r"\bareas? (?:for|requiring|of) (?:further )?development\b", "area_for_improvement"),
     (r"\bwhat needs to improve\b", "area_for_improvement"),
+    # a prosecution inspectorate's weaknesses below a formal recommendation
+    (
+        r"^(?:\d+\.?\s+)?(?:(?:key|other|further)\s+)?issues? to (?:be )?address(?:ed)?$",
+        "area_for_improvement",
+    ),
     (r"\bneed(?:s)? to do to improve\b", "area_for_improvement"),
     (r"\b(?:should|must|needs? to) improve\b", "area_for_improvement"),
     (
@@ -219,7 +224,7 @@ LEAD_TIMING_RE = re.compile(
 COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:new\s+|national\s+|further\s+)?(?:recommendations?|areas? for improvement|"
-    r"causes? of concern|actions|(?:key\s+|priority\s+|main\s+)concerns)\b",
+    r"causes? of concern|actions|(?:key\s+|priority\s+|main\s+)?concerns)\b",
     re.IGNORECASE,
 )
 # "Action the trust MUST take is necessary to …": what a kind of item is, not one.
@@ -326,7 +331,8 @@ SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 
 # A section reports keep apart from their items: what works well, not what must change.
 OTHER_SECTION_RE = re.compile(
-    r"^(?:(?:areas?|examples?) of )?(?:good|notable|innovative|promising|positive) practices?$"
+    r"^(?:(?:areas?|examples?) of )?(?:(?:good|notable|innovative|promising|positive)\s+){1,2}"
+    r"practices?$"
     r"|^(?:key )?strengths$|^key findings$|^what (?:is )?work(?:s|ing) well$",
     re.IGNORECASE,
 )

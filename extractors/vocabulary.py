@@ -24,7 +24,10 @@ _JUDGES_RE = re.compile(
     # an ask made before, reported: "In 2022 we recommended that forces should …"
     r"|\b(?:we|i|they|it)\s+(?:had\s+)?recommended\s+that\b[^.;]*"
     # praise, then encouragement: "The force is good at … and should continue to build on it"
-    r"|\b(?:is|are)\s+(?:good|outstanding|excellent|effective)\b[^.;]{0,120}?\bshould\s+continue\b",
+    r"|\b(?:is|are)\s+(?:good|outstanding|excellent|effective)\b[^.;]{0,120}?\bshould\s+continue\b"
+    # a note to the reader: "Readers should note that …", "It should be noted that …"
+    r"|\b(?:(?:the\s+)?readers?|you)\s+(?:should|must)\s+(?:note|bear\s+in\s+mind)\b"
+    r"|\bshould\s+be\s+(?:noted|borne\s+in\s+mind)\b",
     re.IGNORECASE,
 )
 

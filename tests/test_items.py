@@ -865,6 +865,25 @@ def test_a_heading_numbered_in_roman_numerals_or_letters_opens_its_section() -> 
     assert section_kind("I. ADDRESSEES") is None
 
 
+def test_issues_to_address_are_areas_for_improvement() -> None:
+    assert section_kind("Issues to address") == "area_for_improvement"
+    assert section_kind("2. Key issues to address") == "area_for_improvement"
+    assert section_kind("Issues to address in the next plan and the budget") is None
+
+
+def test_a_sections_introduction_counting_its_items_and_good_practice_are_no_items() -> None:
+    lines = [
+        line(1, 60, "What needs to improve at Northmoor", size=18, bold=True),
+        *paragraph(1, 90, "We identified 6 concerns, 3 of which should be treated as priorities."),
+        line(1, 130, "Notable positive practice", size=12.5, bold=True),
+        *paragraph(1, 150, "• The homework club in the visits hall should be copied elsewhere."),
+        line(1, 190, "Areas for improvement", size=12.5, bold=True),
+        *paragraph(1, 210, "1. The force should review how it supervises rest day working."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("area_for_improvement", "1")]
+
+
 def test_a_heading_naming_two_kinds_opens_a_list_of_the_first() -> None:
     assert section_kind("4. Recommendations and areas for improvement") == "recommendation"
     assert section_kind("Areas for improvement and recommendations") == "area_for_improvement"

@@ -40,6 +40,8 @@ def test_a_request_directs(text: str) -> None:
         "In 2022 we recommended that forces should record the views of every child.",
         "The public has had little chance to debate whether, and how, it should be used.",
         "The paragraph references are to the paragraphs in which each first appears.",
+        "Readers should note that the response to our last report is at Annex A.",
+        "It should be noted that the figures for 2024 are provisional.",
     ],
 )
 def test_judging_what_happened_does_not_direct(text: str) -> None:
