@@ -352,6 +352,9 @@ EARLIER_ITEMS_RE = re.compile(
     r"\b(?:previous|previously|earlier|past|prior|last|former|original)\b|"
     r"\bprogress (?:against|on|made)\b|"
     r"\baction plans?\b|\b(?:tracker|tracking)\b|"
+    # what a tracker counts: "Open recommendations and areas for improvement"
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:open|closed|outstanding|overdue|completed)\s+"
+    r"(?:recommendations|areas|actions|items|causes)\b|"
     # a span of years: "Recommendations we have made, 2021 to 2025"
     r"\b(?:19|20)\d\d\s*(?:to|-|–)\s*(?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -385,6 +388,8 @@ def _section_kind(text: str) -> ItemKind | None:
         return "recommendation"
     if len(clean.split()) > 12 or LABEL_RE.match(clean) or EARLIER_ITEMS_RE.search(clean):
         return None
+    if _CAPTION_RE.match(clean):
+        return None  # "Table 1: Recommendations by source report" names a table, not a list
     if _NOT_MADE_RE.search(clean):
         return None  # "Submissions and recommendations not made": asks declined, not made
     # a heading naming two kinds ("Recommendations and areas for improvement") opens a list
@@ -393,6 +398,9 @@ def _section_kind(text: str) -> ItemKind | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
+_CAPTION_RE = re.compile(
+    r"^(?:table|figure|chart|graph|exhibit)\s+\d+[a-z]?\s*[:.–—-]", re.IGNORECASE
+)
 # A heading's own roman or letter number ("VI. CORONER'S CONCERNS", "B. Recommendations")
 _HEADING_NUMBER_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])[.)]\s+(?=\S)")
 _BILINGUAL_RE = re.compile(r"(?P<first>[^/|]{3,60}?)\s+[/|]\s+(?P<second>[^/|]{3,60})")

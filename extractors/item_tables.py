@@ -540,7 +540,8 @@ def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
 
 _GLOSSARY_HEADER_RE = re.compile(
     r"^(?:terms?|words?|abbreviations?|acronyms?|glossary)\s*\|\s*(?:meanings?|definitions?|"
-    r"descriptions?|what (?:it|this) means)(?:\s*\|.*)?$",  # other columns may follow
+    # "Meaning in the tracker", "Definition used"; other columns may follow
+    r"descriptions?|what (?:it|this) means)\b[^|]{0,40}(?:\|.*)?$",
     re.IGNORECASE,
 )
 

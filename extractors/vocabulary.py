@@ -132,7 +132,9 @@ def asks_in_full(text: str) -> bool:
 def opens_with_imperative(text: str) -> bool:
     """True when the text's first word is an instruction verb ("Ensure …", "review …")."""
     words = text.split()
-    return bool(words) and words[0].lower().strip(",.:;") in IMPERATIVES
+    if not words or words[0].endswith(":"):
+        return False  # "Contact: Priya Menon": a field's name, no instruction
+    return words[0].lower().strip(",.;") in IMPERATIVES
 
 
 # ------------------------------------------------------------------------------------------

@@ -850,6 +850,11 @@ def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -
          "'Within three months, the force should …'"),
     ))  # fmt: skip
     assert split_items(replace(doc([]), tables=(table,))) == []
+    # the meaning column may say where the meaning holds
+    table = replace(
+        table, rows=(("Term", "Meaning in the tracker"), *(r[:2] for r in table.rows[1:]))
+    )
+    assert split_items(replace(doc([]), tables=(table,))) == []
 
 
 def test_a_heading_naming_whose_recommendations_opens_their_section() -> None:
@@ -863,6 +868,12 @@ def test_a_heading_numbered_in_roman_numerals_or_letters_opens_its_section() -> 
     assert section_kind("VI. CORONER’S CONCERNS") == "cause_of_concern"
     assert section_kind("B. Recommendations") == "recommendation"
     assert section_kind("I. ADDRESSEES") is None
+
+
+def test_a_tables_caption_and_a_trackers_count_of_open_items_open_no_section() -> None:
+    assert section_kind("Table 1: Recommendations and areas for improvement by report") is None
+    assert section_kind("3. Open recommendations and areas for improvement") is None
+    assert section_kind("Recommendations and areas for improvement") == "recommendation"
 
 
 def test_issues_to_address_are_areas_for_improvement() -> None:

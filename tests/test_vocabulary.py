@@ -53,6 +53,7 @@ def test_an_instruction_opens_with_its_verb() -> None:
     assert opens_with_imperative("ensure, within six months, that …")
     assert not opens_with_imperative("The review found gaps.")
     assert not opens_with_imperative("")
+    assert not opens_with_imperative("Contact: Priya Menon, Head of Planning")  # a field
 
 
 @pytest.mark.parametrize(
