@@ -266,6 +266,10 @@ _ITEMS_AS_SUBJECT_RE = re.compile(
 )
 
 
+# A label's note that the item goes on from the page before: "(continued)", "(cont'd)"
+_CONTINUED_RE = re.compile(r"\((?:continued|cont(?:['’]?d)?\.?)\)\s*:?\s*$", re.IGNORECASE)
+
+
 def _talks_about_items(text: str) -> bool:
     if COUNT_RE.search(text) or KIND_DEFINED_RE.match(text):
         return True
@@ -622,6 +626,8 @@ class _Splitter:
         if label.re is CODE_LABEL_RE and label.group("kw") == "R" and self.section == "action":
             kind = "action"  # "R1" in a section of requirements: a requirement's code
         number = label.group("num") if numbered else None
+        if self._reopen_continued(block, kind, number):
+            return
         if (
             number
             and label.re in (CODE_LABEL_RE, ACTION_CODE_RE)
@@ -655,6 +661,19 @@ class _Splitter:
         self.item_x0 = lines[0].x0 if lines else first.x0
         if numbered:  # "Cause of concern: …" run into its text labels one paragraph only
             self.section = self.section or kind
+
+    def _reopen_continued(self, block: Block, kind: ItemKind, number: str | None) -> bool:
+        """ "Recommendation 5 (continued)" atop the next slide or page: the rest of item 5,
+        which was the last one read. True when it is reopened."""
+        if number is None or not _CONTINUED_RE.search(block.first.text):
+            return False
+        last = self.out[-1] if self.out else None
+        if last is None or (last.kind, last.number) != (kind, number):
+            return False
+        self.current = self.out.pop()
+        if len(block.lines) > 1:
+            self.current.blocks.append(Block(list(block.lines[1:])))
+        return True
 
     def _after_bare_label(
         self, block: Block, text: str, pending: tuple[ItemKind, str, Block]

@@ -1226,8 +1226,18 @@ def _furniture_key(text: str, mask: bool = True) -> str:
     # Running lines differ only in numbers (page, date) or in where a long title is cut off;
     # in a short document (`mask` off) only the very same line counts, so that items numbered
     # 1, 4, 7 at one height on three pages are not taken for one running line.
-    words = _PAGE_TAIL_RE.sub("", " ".join(text.lower().split()))
+    words = " ".join(text.lower().split())
+    if _ITEM_LABEL_LINE_RE.match(words):
+        # "Recommendation 2" atop each slide or page: the items' labels, each its own number
+        return words
+    words = _PAGE_TAIL_RE.sub("", words)
     return (_DIGITS_RE.sub("#", words) if mask else words)[:48]
+
+
+_ITEM_LABEL_LINE_RE = re.compile(
+    r"^(?:recommendation|area for improvement|cause of concern|action|afi)\s+"
+    r"(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?:?$"
+)
 
 
 # A page number a running line carries on some pages only ("… REVIEW 2024/25 Page 2 of 4")

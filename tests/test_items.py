@@ -1473,6 +1473,23 @@ def test_items_numbered_alike_at_one_height_in_a_short_document_are_not_furnitur
     assert [ln.text[:2] for ln in kept] == ["1.", "4.", "7."]
 
 
+def test_a_label_atop_each_slide_is_the_items_not_furniture_and_continued_goes_on() -> None:
+    lines: list[Line] = []
+    for page in range(1, 7):
+        lines.append(line(page, 26, "Regional custody forum", size=8))  # running line
+        number = min(page, 5)
+        label = f"Recommendation {number}" + (" (continued)" if page == 6 else "")
+        lines.append(line(page, 50, label, size=20, bold=True))
+        lines += paragraph(page, 120, f"The force should act on finding number {page}.")
+    kept = remove_furniture(lines, (540.0,) * 6)
+    assert not any("forum" in ln.text for ln in kept)
+    items = split_items(doc(kept, pages=6))
+    assert [(i.number, i.page_start, i.page_end) for i in items] == [
+        ("1", 1, 1), ("2", 2, 2), ("3", 3, 3), ("4", 4, 4), ("5", 5, 6)
+    ]  # fmt: skip
+    assert items[-1].text.endswith("number 5. The force should act on finding number 6.")
+
+
 @pytest.mark.parametrize(
     ("wrapped", "numbers"),
     [
