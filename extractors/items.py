@@ -266,6 +266,21 @@ _ITEMS_AS_SUBJECT_RE = re.compile(
 )
 
 
+def _reports_on_earlier_items(heading: str) -> bool:
+    """ "Progress on recommendations from the last report": a heading over earlier items."""
+    return (
+        section_kind(heading) is None
+        and EARLIER_ITEMS_RE.search(heading) is not None
+        and _KIND_WORD_RE.search(heading) is not None
+    )
+
+
+_KIND_WORD_RE = re.compile(
+    r"\b(?:recommendations?|areas? for improvement|causes? (?:of|for) concern|actions)\b",
+    re.IGNORECASE,
+)
+
+
 # A label's note that the item goes on from the page before: "(continued)", "(cont'd)"
 _CONTINUED_RE = re.compile(r"\((?:continued|cont(?:['’]?d)?\.?)\)\s*:?\s*$", re.IGNORECASE)
 
@@ -460,6 +475,7 @@ class _Splitter:
     bold_seen: bool = False  # in a conclusions section: its recommendations are set in bold
     greeted: bool = False  # a letter's "Dear …" was the last text read: its subject line is next
     restated: Block | None = None  # a numbered ask read outside any section: a response may follow
+    earlier: bool = False  # under a heading over earlier reports' items and what became of them
 
     def candidate(
         self,
@@ -498,6 +514,8 @@ class _Splitter:
         if self._takes_fields(block, text):
             return
         heading = _is_heading(block, self.body)
+        if heading and not LABEL_RE.match(first.text):
+            self.earlier = _reports_on_earlier_items(text)
         if self._subject_line(block, text, heading):
             return
         self._answered(block, text)
@@ -527,6 +545,8 @@ class _Splitter:
             label = inline
         if label is None and block.label_kind == "number":
             label = NUMBERED_RUN_IN_RE.match(first.text)  # "2.1 Key concern: …"
+        if self.earlier:
+            label = None  # "Recommendation: …" under "Progress on the last report's …": quoted
         if label is not None:
             self._open_labelled(block, label, numbered=label is not inline)
             return

@@ -876,6 +876,18 @@ def test_a_tables_caption_and_a_trackers_count_of_open_items_open_no_section() -
     assert section_kind("Recommendations and areas for improvement") == "recommendation"
 
 
+def test_labels_under_a_heading_on_earlier_reports_items_quote_them() -> None:
+    lines = [
+        line(1, 60, "Progress on recommendations from the last report", size=14, bold=True),
+        *paragraph(1, 90, "Recommendation: The force should stop holding detainees in vans."),
+        *paragraph(1, 115, "Achieved. Vans now wait at the suite for no more than ten minutes."),
+        line(1, 150, "Our findings this time", size=14, bold=True),
+        *paragraph(1, 180, "Recommendation: The force should record every wait over an hour."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text for i in items] == ["The force should record every wait over an hour."]
+
+
 def test_issues_to_address_are_areas_for_improvement() -> None:
     assert section_kind("Issues to address") == "area_for_improvement"
     assert section_kind("2. Key issues to address") == "area_for_improvement"
