@@ -573,6 +573,8 @@ def announced_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
         *((m, "recommendation") for m in ANNOUNCED_RE.finditer(text)),
         *((m, "area_for_improvement") for m in ANNOUNCED_AFI_RE.finditer(text)),
     ]
+    for m in ANNOUNCED_LIST_RE.finditer(text):
+        out += _enumerated(text, spans, m)
     for m, kind in announced:
         end = _asks_end(text, m.end())
         opening = text[text.rfind(". ", 0, m.start()) + 1 : m.start()]
@@ -584,6 +586,52 @@ def announced_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
                 number=None,
                 parent=None,
                 blocks=_located(spans, m.end(), end),
+                cluster=-33_000,
+                labelled=True,
+            )
+        )
+    return out
+
+
+# Recommendations a letter counts and then enumerates inside one sentence: "… replacing it
+# with two recommendations: (1) By October, the force should …; and (2) the commissioner …"
+ANNOUNCED_LIST_RE = re.compile(
+    r"\b(?P<count>two|three|four|five|six|[2-9])\s+(?:new\s+|further\s+)?recommendations:\s+"
+    r"(?=\(1\)\s)",
+    re.IGNORECASE,
+)
+_INLINE_MARK_RE = re.compile(r"(?:^|(?<=\s))\((?P<n>\d{1,2})\)\s+")
+_COUNT_WORDS = ("two", "three", "four", "five", "six")
+
+
+def _enumerated(text: str, spans: Sequence[tuple[int, Block]], m: re.Match[str]) -> list[Candidate]:
+    """The items "(1) …; and (2) …" after a count of them: each marked part that asks, when
+    the marks run 1 to the count stated."""
+    word = m.group("count").lower()
+    count = int(word) if word.isdigit() else _COUNT_WORDS.index(word) + 2
+    marks: list[re.Match[str]] = []
+    for mark in _INLINE_MARK_RE.finditer(text, m.end()):
+        if mark.group("n") != str(len(marks) + 1):
+            break
+        marks.append(mark)
+        if len(marks) == count:
+            break
+    if len(marks) != count:
+        return []
+    stop = _SENTENCE_BREAK_RE.search(text, marks[-1].end())
+    ends = [mark.start() for mark in marks[1:]] + [stop.start() + 1 if stop else len(text)]
+    out: list[Candidate] = []
+    for n, (mark, end) in enumerate(zip(marks, ends, strict=True), start=1):
+        part = text[mark.end() : end]
+        end = mark.end() + len(re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", part))
+        if not directs(text[mark.end() : end]):
+            return []
+        out.append(
+            Candidate(
+                kind="recommendation",
+                number=str(n),
+                parent=None,
+                blocks=_located(spans, mark.end(), end),
                 cluster=-33_000,
                 labelled=True,
             )

@@ -2667,6 +2667,25 @@ def test_a_recommendation_a_letter_announces_in_its_prose_is_an_item() -> None:
     ]
 
 
+def test_recommendations_a_letter_counts_then_enumerates_in_one_sentence_are_items() -> None:
+    lines = paragraph(
+        1, 100, "I am closing the cause of concern and replacing it with two recommendations: (1)",
+        "By 31 July 2031, the force should check every risk assessment; and (2) within six",
+        "months, the commissioner should review advocacy funding. We will monitor progress.",
+    )  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [
+        ("1", "By 31 July 2031, the force should check every risk assessment"),
+        ("2", "within six months, the commissioner should review advocacy funding."),
+    ]
+    three = [replace(ln, text=ln.text.replace("two recommendations", "three recommendations"))
+             for ln in lines]  # fmt: skip
+    assert split_items(doc(three)) == []  # a count the marks do not bear out
+    told = [replace(ln, text=ln.text.replace("should check", "checked").replace(
+        "should review", "reviewed")) for ln in lines]  # fmt: skip
+    assert split_items(doc(told)) == []  # parts that ask nothing: what was done
+
+
 def test_a_meetings_own_resolutions_are_not_items_but_the_recommendations_it_restates_are() -> None:
     lines = [
         line(1, 60, "1. Recommendations", size=12.5, bold=True),
