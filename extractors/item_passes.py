@@ -129,7 +129,7 @@ def drop_titles(candidates: list[Candidate]) -> list[Candidate]:
         if (
             following is not None
             and following.kind == cand.kind
-            and number.isdigit()
+            and re.fullmatch(r"\d+(?:\.\d+)*", number) is not None
             and len(title.split()) <= 12
             and not directs(title)
             and _heads(number, following)
@@ -150,7 +150,8 @@ def _heads(number: str, following: Candidate) -> bool:
         return True
     printed = (following.blocks[0].label or "") if following.blocks else ""
     return (
-        printed.startswith(number) and re.fullmatch(rf"{number}(?:[a-z]|\.\d+)", after) is not None
+        printed.startswith(number)
+        and re.fullmatch(rf"{re.escape(number)}(?:[a-z]|(?:\.\d+)+)", after) is not None
     )
 
 

@@ -1354,6 +1354,19 @@ def test_a_numbered_title_over_its_own_sub_items_only_heads_them() -> None:
     ]
 
 
+def test_titles_at_two_levels_over_the_third_levels_items_only_head_them() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=14, bold=True),
+        line(1, 90, "1 Recognising coercive control"),
+        line(1, 110, "1.1 Westdale Police"),
+        *paragraph(1, 130, "1.1.1 Westdale Police should train call handlers to spot control."),
+        line(1, 160, "1.2 Westdale Hospitals NHS Trust"),
+        *paragraph(1, 180, "1.2.1 The Trust should ask about abuse at every antenatal visit."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1.1.1", "1.2.1"]
+
+
 def test_a_table_of_matters_of_concern_gives_each_row_and_its_recipient() -> None:
     rows = (
         ("No.", "Matter of concern", "Directed to"),
