@@ -424,31 +424,56 @@ def numbered_asks(blocks: Sequence[Block]) -> list[Candidate]:
     one asking a body to act ("4 The PSNI should …"): the report's items, of the kind the
     nearest heading above them names (else recommendations). Those another pass read as items
     of that kind are the same items, merged with them."""
-    numbered: list[int] = []
-    numbers: list[int] = []
-    for k, b in enumerate(blocks):
-        m = _PARAGRAPH_NO_RE.fullmatch(b.label or "") if b.label_kind == "number" else None
-        if m is not None and len(b.raw_text.split()) >= 6:  # not a numbered heading
-            numbered.append(k)
-            numbers.append(int(m[1]))
-    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
+    found = _numbered_paragraphs(blocks)
+    if len(found) < 3 or not _runs_from_one([n for _, n, _ in found]):
         return []
-    if not all(
-        directs(t) and not _QUESTION_RE.match(t) for t in (blocks[k].text for k in numbered)
-    ):
+    if not all(directs(b.text) and not _QUESTION_RE.match(b.text) for _, _, b in found):
         return []  # numbered paragraphs that tell (findings, a method) or ask the reader
-    kinds = (_heading_kind(b) for b in reversed(blocks[: numbered[0]]))
+    kinds = (_heading_kind(b) for b in reversed(blocks[: found[0][0]]))
     kind: ItemKind = next((k for k in kinds if k is not None), "recommendation")
     return [
         Candidate(
             kind=kind,
-            number=str(n),
-            parent=None,
-            blocks=_paragraph_over_pages(blocks, k),
+            number=number,
+            parent=number.split("(")[0] if "(" in number else None,
+            blocks=[block, *_paragraph_over_pages(blocks, k)[1:]],
             cluster=-10_000,
         )
-        for n, k in zip(numbers, numbered, strict=True)
+        for k, number, block in found
     ]
+
+
+# A part of a numbered paragraph, numbered by it and a letter: "4(a) The Act should be …"
+_LETTERED_PART_RE = re.compile(r"^(?P<n>\d{1,2})\((?P<l>[a-z])\)\s+(?=\S)")
+
+
+def _numbered_paragraphs(blocks: Sequence[Block]) -> list[tuple[int, str, Block]]:
+    """Each paragraph numbered 1, 2 … or as a lettered part of one ("4(a)"; its title "4.
+    Conditions of release" heads the parts): its index, number and block, label dropped."""
+    out: list[tuple[int, str, Block]] = []
+    for k, b in enumerate(blocks):
+        m = _PARAGRAPH_NO_RE.fullmatch(b.label or "") if b.label_kind == "number" else None
+        if m is not None and len(b.raw_text.split()) >= 6:  # not a numbered heading
+            out.append((k, m[1], b))
+            continue
+        part = _LETTERED_PART_RE.match(b.raw_text) if b.label is None else None
+        if part is not None:
+            first = replace(b.first, text=b.first.text[part.end() :])
+            out.append((k, f"{part['n']}({part['l']})", Block([first, *b.lines[1:]])))
+    return out
+
+
+def _runs_from_one(numbers: Sequence[str]) -> bool:
+    """True when numbers run 1, 2, 3 …, a number repeated only by its lettered parts
+    (3, 4(a), 4(b), 5)."""
+    at = 0
+    for number in numbers:
+        whole = int(number.split("(")[0])
+        if whole == at + 1:
+            at = whole
+        elif not (whole == at and "(" in number):
+            return False
+    return True
 
 
 # A label printed after its item, in brackets: "… within three months. (Recommendation 4)"

@@ -124,12 +124,17 @@ _DETAILS_RE = re.compile(
 )
 
 
+_IN_BRIEF_RE = re.compile(r"\bin (?:brief|short|outline)\b|\bbriefly\b", re.IGNORECASE)
+
+
 def _opens_list(text: str) -> bool:
     """True when a short paragraph says a list of recommendations follows ("we recommend:")."""
     # "… the following recommendations to the Board.", but not ones made before; "the
     # following recommendations are reproduced from the report" restates them for a response
     if len(text.split(maxsplit=40)) > 40:  # bounded: a layout-less report is one block
         return False
+    if _IN_BRIEF_RE.search(text):
+        return False  # "Our recommendations are, in brief:": topics; the items come in full later
     following = FOLLOWING_RE.search(text) and not _MADE_BEFORE_RE.search(text)
     return bool(OPENS_LIST_RE.search(text) or following or _RESTATED_RE.search(text))
 

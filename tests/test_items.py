@@ -3665,3 +3665,38 @@ def test_a_label_after_its_authors_name_is_the_reports_own_item() -> None:
     # another body's name, not its author's, before a label: a quotation of its items
     quoted = [replace(ln, text=ln.text.replace("Panel’s", "HMICFRS")) for ln in lines]
     assert split_items(doc(quoted)) == []
+
+
+def test_numbered_asks_among_dotted_narrative_with_lettered_parts_after_a_brief_summary() -> None:
+    lines = [
+        line(1, 60, "Summary", bold=True, size=13),
+        line(1, 80, "Our principal recommendations are, in brief:"),
+        line(1, 95, "• a shorter maximum period for bail conditions;", x0=80),
+        line(1, 110, "• better records of decisions to release on undertaking.", x0=80),
+        line(2, 60, "2.1 Consultees told us that conditions are often imposed by default."),
+        line(
+            2,
+            80,
+            "1. The maximum period for conditions should be cut from 28 to 21 days.",
+            bold=True,
+        ),
+        line(2, 100, "2.2 Other jurisdictions let a court review a condition at any time."),
+        line(
+            2,
+            120,
+            "2. Police Scotland should record the reasons for every release decision.",
+            bold=True,
+        ),
+        line(2, 140, "3. Conditions of release", bold=True),
+        line(2, 160, "3(a) The Act should be amended to require a written explanation.", bold=True),
+        line(
+            2, 180, "3(b) The Act should let a person apply to the sheriff at any time.", bold=True
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.parent, i.text[:12]) for i in items] == [
+        ("1", None, "The maximum "),
+        ("2", None, "Police Scotl"),
+        ("3(a)", "3", "The Act shou"),
+        ("3(b)", "3", "The Act shou"),
+    ]
