@@ -1566,7 +1566,10 @@ class _Tagger:
             and _is_participle(doc[nxt + 1])
         ):
             return 0  # "we recommend that firefighters be trained": they receive, not act
-        for label in self._np_list(np):
+        labels = self._np_list(np)
+        if not labels and cue == "recommend_that":
+            labels = _named_before_verb(np, doc[nxt] if nxt < end else None)
+        for label in labels:
             if label == PRONOUN:
                 for r in self._resolve_pronoun(np[0].i):
                     self.found.add(r, "pronoun")
@@ -1741,9 +1744,11 @@ def _hint_actors(
 ) -> list[str]:
     if bare:
         hint = re.sub(r"\s*;\s*", ", ", hint)  # "Police; HMPPS": a cell that lists its bodies
+        # a group's heading that is the lead-in's subject: "The Head of Service should:"
+        hint = re.sub(r"\s+(?:should|must|shall|will|needs?\s+to)\s*:?\s*$", "", hint)
     posts = [p for p in re.split(r"\s+/\s+", hint.strip()) if p]
     if posts and all(_is_post(p, ctx) for p in posts):  # "HR Business Partner / Finance Lead"
-        return posts
+        return [re.sub(r"^(?i:the)\s+", "", p) for p in posts]
     doc = parse(_members_named(hint), ctx.bodies)
     tagger = _Tagger(doc, ctx, disabled)
     found = tagger.run()
@@ -1886,6 +1891,18 @@ def _qualified(label: str) -> bool:
     probation directors", not "Health leaders"): the item names who acts in so many words."""
     words = label.split()
     return len(words) > 1 and words[-1].lower() not in LEADER_WORDS
+
+
+def _named_before_verb(np: list[Token], after: Token | None) -> list[str]:
+    """ "We recommend that the Garda Síochána review …": a proper name that a bare verb
+    follows is the body asked, whatever its last word."""
+    words = [t for t in np if not t.is_punct]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    name = " ".join(t.text for t in words)
+    if after is None or not after.is_alpha or not after.is_lower or not _proper_name(name):
+        return []
+    return [name]
 
 
 def _proper_name(label: str) -> bool:

@@ -69,10 +69,12 @@ _PUBLISHERS: tuple[tuple[str, str], ...] = (
     (r"Cabinet Office", "Cabinet Office"),
     (r"\b(?:Welsh|Scottish|UK|HM) Government\b", ""),
     # A force by its name, not the start of a longer name ("National Police Chiefs' Council",
-    # "Northmoor Police and Crime Panel").
+    # "Northmoor Police and Crime Panel", "Independent Police Oversight Authority").
     (
         r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Constabulary|Police(?: Service)?)\b"
-        r"(?!['’]?\s*(?:Chiefs|(?:and|&) Crime|Federation|Fire)\b)",
+        r"(?!['’]?\s*(?:Chiefs|(?:and|&) Crime|Federation|Fire)\b)"
+        r"(?!\s+(?:[A-Z][a-z]+\s+){0,2}(?:Authority|Commission|Board|Panel|Council|Ombudsman|"
+        r"Agency|Inspectorate|Office|Committee|Unit|Service)\b)",
         "",
     ),
 )

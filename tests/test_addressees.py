@@ -752,6 +752,19 @@ def test_both_forces_are_the_forces_the_owner_column_names() -> None:
     assert _tag("Both forces should agree a protocol.").addressees == ("chief_constables",)
 
 
+def test_a_proper_name_before_the_bare_verb_of_we_recommend_that_is_asked() -> None:
+    text = "We recommend that the Garda Síochána review its practice on searches."
+    assert _tag(text).addressees == ("Garda Síochána",)
+    text = "It is recommended that the City of Port Albion establish a crisis line."
+    assert _tag(text).addressees == ("City of Port Albion",)
+    assert _tag("We recommend that the Annual Report be published.").addressees == ()
+
+
+def test_a_group_heading_that_is_its_lead_ins_subject_names_the_post() -> None:
+    got = _tag("improve the quality of risk plans.", responsible="The Head of Service should:")
+    assert got.addressees == ("Head of Service",)
+
+
 def test_an_owner_cell_listing_bodies_between_semicolons_names_each() -> None:
     column = "Westdale Police; HMPPS"
     got = _tag("The licence team was not told of two call-outs.", responsible=column)

@@ -67,6 +67,13 @@ def test_the_imprint_outranks_a_body_the_cover_mentions() -> None:
     assert _meta([cover, [BODY]]).publisher == "Northmoor Police"  # no imprint: the cover
 
 
+def test_a_force_name_is_not_the_start_of_a_longer_bodys_name() -> None:
+    cover = [("Westland Police Oversight Authority", 14.0), ("Fleeing drivers", 22.0)]
+    assert _meta([cover, [BODY]]).publisher == "Westland Police Oversight Authority"
+    cover = [("Northmoor Police", 14.0), ("Fleeing drivers", 22.0)]
+    assert _meta([cover, [BODY]]).publisher == "Northmoor Police"
+
+
 def test_a_web_address_or_self_description_on_the_imprint_names_the_publisher() -> None:
     cover = [("Inspection of a children's home", 26.0), BODY]
     front = [("© Crown copyright 2031", 10.0), ("Website: www.ofsted.gov.uk", 10.0)]
