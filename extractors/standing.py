@@ -15,9 +15,16 @@ from extractors.vocabulary import NAME_HEADS
 from models.records import Line, Recipient, Table
 
 _RECIPIENTS_HEADING_RE = re.compile(
-    r"^(?:this\s+(?:report|letter|notice)\s+(?:is\s+)?(?:being\s+)?(?:sent|addressed)\s+to|"
-    r"(?:report\s+)?sent\s+to|addressed\s+to|recipients?)\s*:?\s*$",
+    # a form's section number first: "1 THIS REPORT IS BEING SENT TO:"
+    r"^(?:(?:\d{1,2}|[IVX]{1,4})\.?\s+)?"
+    r"(?:this\s+(?:report|letter|notice)\s+(?:is\s+)?(?:being\s+)?(?:sent|addressed)\s+to|"
+    r"(?:report\s+)?sent\s+to|addressed\s+to|recipients?)\s*:?\s*"
+    # the bodies run into the sentence: "… addressed to: (1) the Chief Constable …; and (2) …"
+    r"(?P<inline>\(1\)\s.*)?$",
     re.IGNORECASE,
+)
+_INLINE_ENTRY_RE = re.compile(
+    r"\(\d{1,2}\)\s+(?P<entry>.+?)(?=\s*(?:;\s*(?:and\s+)?)?\(\d{1,2}\)\s|$)"
 )
 _ENTRY_RE = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]\)|[•●▪-])\s+(?P<rest>\S.*)$")
 # "The Chief Executive, Harland Valley NHS Foundation Trust": the body is after the post.
@@ -52,14 +59,19 @@ def recipients(lines: Sequence[Line], tables: Sequence[Table] = ()) -> tuple[Rec
     as a table whose columns say which items each must answer, or as a sentence that directs
     each item to some of them ("Matters of concern 1 and 2 are directed to the Trust")."""
     for k, line in enumerate(lines):
-        if _RECIPIENTS_HEADING_RE.match(line.text.strip()):
+        heading = _RECIPIENTS_HEADING_RE.match(line.text.strip())
+        if heading and heading.group("inline"):
+            listed = _inline_entries(lines[k : k + 4])
+            return _directed(lines, listed) or listed
+        if heading:
             below = [
                 t for t in tables if t.page == line.page and 0 <= t.top - line.bottom < _TABLE_GAP
             ]
             if below:
                 return _table_entries(below[0])
-            listed = _entries(lines[k + 1 : k + 1 + _MAX_RECIPIENTS])
-            return _directed(lines, listed) or listed
+            printed = _entry_texts(lines[k + 1 : k + 1 + _MAX_RECIPIENTS])
+            listed = tuple(Recipient(_body(text)) for text in printed)
+            return _directed(lines, listed, printed) or listed
     return _to_field(lines)
 
 
@@ -90,13 +102,15 @@ def _to_field(lines: Sequence[Line]) -> tuple[Recipient, ...]:
 # "Matters of concern 1, 2 and 6 are directed to the Trust; matter of concern 4 is …"
 _DIRECTED_RE = re.compile(
     r"\b(?:matters?\s+of\s+concern|concerns?|recommendations?)\s+"
-    r"(?P<nums>\d{1,2}(?:\s*(?:,|and)\s*\d{1,2})*)\s+(?:is|are)\s+(?:directed|addressed)\s+to\s+"
+    r"(?P<nums>\d{1,2}(?:\s*(?:,|and|to|[-–])\s*\d{1,2})*)\s+(?:is|are)\s+(?:directed|addressed)\s+to\s+"
     r"(?P<to>[^;.]{3,160})",
     re.IGNORECASE,
 )
 
 
-def _directed(lines: Sequence[Line], listed: Sequence[Recipient]) -> tuple[Recipient, ...]:
+def _directed(
+    lines: Sequence[Line], listed: Sequence[Recipient], printed: Sequence[str] = ()
+) -> tuple[Recipient, ...]:
     """Each listed recipient with the items a sentence directs to it (by the end of its name:
     "the Trust" is the listed trust), or nothing when no sentence does."""
     found: dict[str, list[str]] = {}
@@ -105,9 +119,9 @@ def _directed(lines: Sequence[Line], listed: Sequence[Recipient]) -> tuple[Recip
             continue
         text = " ".join(ln.text for ln in lines[max(0, k - 2) : k + 4])
         for m in _DIRECTED_RE.finditer(text):
-            numbers = re.findall(r"\d+", m.group("nums"))
+            numbers = _numbers(m.group("nums"))
             for phrase in re.split(r",?\s+and\s+(?:to\s+)?", m.group("to")):
-                body = _listed_as(phrase, listed)
+                body = _listed_as(phrase, listed, printed)
                 if body is not None:
                     found.setdefault(body, []).extend(n for n in numbers if n not in found[body])
         if found:
@@ -115,24 +129,57 @@ def _directed(lines: Sequence[Line], listed: Sequence[Recipient]) -> tuple[Recip
     return tuple(Recipient(body, tuple(numbers)) for body, numbers in found.items())
 
 
-def _listed_as(phrase: str, listed: Sequence[Recipient]) -> str | None:
-    """The one listed body whose name ends with the phrase's words ("the Trust")."""
+def _numbers(text: str) -> list[str]:
+    """ "1, 2 and 6" and "1 to 5": the numbers, a range spelt out."""
+    out: list[str] = []
+    for m in re.finditer(r"(\d+)(?:\s*(?:to|[-–])\s*(\d+))?", text):
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        out += [str(n) for n in range(first, min(last, first + 30) + 1)]
+    return out
+
+
+def _listed_as(phrase: str, listed: Sequence[Recipient], printed: Sequence[str] = ()) -> str | None:
+    """The one listed body whose name ends with the phrase's words ("the Trust"), or whose
+    entry opens with them (its post: "the Chief Constable") or gives them as its short name
+    ("Meridian Custody Healthcare Ltd ('Meridian')")."""
     words = re.sub(r"^(?:to\s+)?the\s+", "", phrase.strip(), flags=re.IGNORECASE).lower().split()
     if not words:
         return None
     ends = [r.body for r in listed if r.body.lower().split()[-len(words) :] == words]
+    if not ends and len(printed) == len(listed):
+        said = " ".join(words)
+        ends = [
+            r.body
+            for r, text in zip(listed, printed, strict=True)
+            if re.sub(r"^the\s+", "", text.lower()).startswith(said + ",")
+            or re.search(rf"\(['‘\"“]?{re.escape(said)}['’\"”]?\)", text.lower())
+        ]
     return ends[0] if len(ends) == 1 else None
+
+
+def _inline_entries(lines: Sequence[Line]) -> tuple[Recipient, ...]:
+    """The bodies a sentence lists after the heading's words, "(1) …; and (2) …", up to the
+    sentence's end (it may wrap over a few lines)."""
+    text = " ".join(ln.text.strip() for ln in lines)
+    text = text[text.index("(1)") :]
+    text = re.split(r"(?<=[a-z)])\.(?:\s|$)", text, maxsplit=1)[0]
+    return tuple(Recipient(_body(m.group("entry"))) for m in _INLINE_ENTRY_RE.finditer(text))
 
 
 def _entries(lines: Sequence[Line]) -> tuple[Recipient, ...]:
     """The enumerated lines that open the list: it ends at the first line that is not one."""
-    found: list[Recipient] = []
+    return tuple(Recipient(_body(text)) for text in _entry_texts(lines))
+
+
+def _entry_texts(lines: Sequence[Line]) -> list[str]:
+    """Each enumerated line's text as printed, post and all, until a line that is not one."""
+    found: list[str] = []
     for line in lines:
         entry = _ENTRY_RE.match(line.text.strip())
         if entry is None or line.bold:
             break
-        found.append(Recipient(_body(entry.group("rest"))))
-    return tuple(found)
+        found.append(entry.group("rest"))
+    return found
 
 
 def _table_entries(table: Table) -> tuple[Recipient, ...]:
@@ -153,6 +200,7 @@ def _table_entries(table: Table) -> tuple[Recipient, ...]:
 def _body(text: str) -> str:
     """A recipient's body: "The Chief Executive, X Trust" is X Trust."""
     text = " ".join(text.split()).rstrip(";.,")
+    text = re.sub(r"\s*\([^()]{1,40}\)$", "", text)  # its short name: "… Ltd ('Meridian')"
     post = _POST_RE.match(text)
     return post.group("body") if post else text
 

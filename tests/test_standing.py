@@ -50,6 +50,34 @@ def test_a_sentence_directing_each_concern_to_some_recipients_says_which_they_an
     )
 
 
+def test_recipients_run_into_the_heading_sentence_are_each_listed() -> None:
+    lines = _lines(
+        "I. ADDRESSEES",
+        "This report is addressed to: (1) the Chief Constable of Westdale Police; and (2) the",
+        "National Police Chiefs' Council lead for roads policing.",
+        "II. THE CORONER",
+    )
+    assert recipients(lines) == (
+        Recipient("the Chief Constable of Westdale Police"),
+        Recipient("the National Police Chiefs' Council lead for roads policing"),
+    )
+
+
+def test_a_numbered_heading_and_concerns_directed_by_range_post_or_short_name() -> None:
+    lines = _lines(
+        "1 THIS REPORT IS BEING SENT TO:",
+        "1. The Chief Constable, Westdale Police",
+        "2. The Chief Executive, Fenby Custody Health Ltd (‘Fenby’)",
+        "2 CORONER",
+        "Concerns 1 to 3 are directed to the Chief Constable. Concern 4 is directed to Fenby.",
+        bold=frozenset({0, 3}),
+    )
+    assert recipients(lines) == (
+        Recipient("Westdale Police", ("1", "2", "3")),
+        Recipient("Fenby Custody Health Ltd", ("4",)),
+    )
+
+
 def test_a_table_of_recipients_says_which_items_each_must_answer() -> None:
     heading = _lines("THIS REPORT IS BEING SENT TO:", bold=frozenset({0}))
     rows = (
