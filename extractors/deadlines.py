@@ -76,7 +76,8 @@ DIRECTIVE = re.compile(
 PUBLICATION_EVENT = re.compile(
     r"^(?:of|from|after|following)\s+(?:(?:the|this|our|my)\s+)?"
     r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this|my|our|its)\s+)?)?(?:final\s+)?"
-    r"(?:publication|publishing|publish|report|letter|notice|decision|determination|reprimand|"
+    r"(?:publication|publishing|publish|release|tabling|laying|report|letter|notice|decision|"
+    r"determination|reprimand|"
     r"(?<=this )(?:review|inspection|investigation|inquiry)|"
     r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b"
     # "of the report being received": each case's report (of a crime), not this document
@@ -160,6 +161,7 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         _words("immediately"),
         _words("with", "immediate", "effect"),
         _words("now"),
+        _words("forthwith"),
     ]
     pats["ONGOING"] = _ongoing_patterns()
     return pats
@@ -494,8 +496,21 @@ _FINANCIAL_YEAR_RE = re.compile(
 )
 
 
-def _period_end(m: re.Match[str]) -> date | None:
-    """The last day of the quarter or financial year a match names (None: not a period)."""
+# The financial year the report is published in, by its end: "by the end of the financial
+# year" (April to March, so 31 March after publication)
+_THIS_FINANCIAL_YEAR_RE = re.compile(
+    r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:current\s+)?financial\s+year\b",
+    re.IGNORECASE,
+)
+
+
+def _period_end(m: re.Match[str], published: date | None = None) -> date | None:
+    """The last day of the quarter or financial year a match names (None: not a period); the
+    current financial year is the one the report is published in."""
+    if m.re is _THIS_FINANCIAL_YEAR_RE:
+        if published is None:
+            return None
+        return date(published.year + (published.month >= 4), 3, 31)
     year = int(m.group("year"))
     if "q" not in m.re.groupindex:  # a financial year: its second year must follow the first
         return date(year + 1, 3, 31) if int(m.group("next")[-2:]) == (year + 1) % 100 else None
@@ -513,9 +528,11 @@ def _with_periods(
     appearance; one in narrative or long past is skipped as any other date is."""
     quarters = []
     matches = [*_QUARTER_RE.finditer(doc.text), *_FINANCIAL_YEAR_RE.finditer(doc.text)]
+    if published is not None:
+        matches += _THIS_FINANCIAL_YEAR_RE.finditer(doc.text)
     for m in matches:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        end = _period_end(m)
+        end = _period_end(m, published)
         if span is None or end is None or _is_narrative(span.sent):
             continue
         if published and (published - end).days > _STALE_DAYS:

@@ -26,8 +26,12 @@ _DAY_DATE = (
     rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>(?:19|20)\d\d)"
 )
 _MONTH_DATE = rf"(?P<month>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d\d)"
+# the month first, as American documents print it: "September 16, 2024" (the comma required)
+_US_DATE = (
+    rf"(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<year>(?:19|20)\d\d)"
+)
 _NUMERIC_DATE = r"(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>(?:19|20)\d\d)"
-_ANY_DATE = rf"(?:{_DAY_DATE}|{_NUMERIC_DATE}|{_MONTH_DATE})"
+_ANY_DATE = rf"(?:{_DAY_DATE}|{_NUMERIC_DATE}|{_US_DATE}|{_MONTH_DATE})"
 
 # Phrases that introduce the publication date, strongest first.
 _CUES = (
@@ -132,9 +136,12 @@ _MEETING_DATE_RE = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
-_DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_DAY_DATE, _NUMERIC_DATE, _MONTH_DATE)]
+_DATE_RES = [
+    re.compile(p, re.IGNORECASE) for p in (_DAY_DATE, _NUMERIC_DATE, _US_DATE, _MONTH_DATE)
+]
 _LONE_DATE_RE = re.compile(
-    r"^\s*(?:" + re.sub(r"\?P<\w+>", "?:", f"{_DAY_DATE}|{_MONTH_DATE}") + r")\s*$", re.I
+    r"^\s*(?:" + re.sub(r"\?P<\w+>", "?:", f"{_DAY_DATE}|{_US_DATE}|{_MONTH_DATE}") + r")\s*$",
+    re.I,
 )
 
 _SUBJECT_RES = (

@@ -19,6 +19,20 @@ PUBLISHED = date(2021, 9, 14)
 
 # (text, expected kind or None, expected ISO date or None)
 CASES: list[tuple[str, str | None, str | None]] = [
+    # the financial year the report is published in (September 2021): to 31 March 2022
+    ("Forces should, by the end of the financial year, audit their stops.", "date", "2022-03-31"),
+    ("The force should stop the practice forthwith.", "immediate", "2021-09-14"),
+    # a report tabled or released is published
+    (
+        "Police should legislate within 12 months of the tabling of this report.",
+        "relative",
+        "2022-09-14",
+    ),
+    (
+        "The Service should review it within six months of the release of this report.",
+        "relative",
+        "2022-03-14",
+    ),
     (
         "By 31 March 2022, chief constables should review their custody policies.",
         "date",

@@ -67,6 +67,11 @@ def test_the_imprint_outranks_a_body_the_cover_mentions() -> None:
     assert _meta([cover, [BODY]]).publisher == "Northmoor Police"  # no imprint: the cover
 
 
+def test_a_date_printed_month_first_dates_the_report() -> None:
+    cover = [("Audit of the body-worn camera programme", 20.0), ("Dated: March 12, 2031", 11.0)]
+    assert _meta([cover, [BODY]]).published == date(2031, 3, 12)
+
+
 def test_a_force_name_is_not_the_start_of_a_longer_bodys_name() -> None:
     cover = [("Westland Police Oversight Authority", 14.0), ("Fleeing drivers", 22.0)]
     assert _meta([cover, [BODY]]).publisher == "Westland Police Oversight Authority"
