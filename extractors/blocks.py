@@ -190,6 +190,8 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
                 label is not None
                 or _is_label_line(ln)
                 or OTHER_LABEL_RE.match(ln.text)
+                # a number alone on its line labels the text under it, never ends a heading
+                or _LONE_NUMBER_RE.match(ln.text.strip())
                 or (ln.bold != prev.bold and not _plain_runs_on(prev, ln))
                 or abs(ln.size - prev.size) > 0.6
                 or (same_page and gap > 0.75 * max(ln.size, 6))

@@ -1367,6 +1367,24 @@ def test_titles_at_two_levels_over_the_third_levels_items_only_head_them() -> No
     assert [i.number for i in items] == ["1.1.1", "1.2.1"]
 
 
+def test_a_number_alone_under_a_heading_labels_the_text_below_it() -> None:
+    lines = [
+        line(1, 60, "Cause of concern 1", bold=True),
+        *paragraph(1, 75, "Detainees at risk of self-harm were not always protected in cells."),
+        line(1, 110, "Recommendations", bold=True),
+        line(1, 125, "1.1", bold=True),
+        *paragraph(1, 140, "The force should immediately remove the ligature points in its cells."),
+        line(1, 165, "1.2", bold=True),
+        *paragraph(1, 180, "The force should make sure that detainees are observed as assessed."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"),
+        ("recommendation", "1.1"),
+        ("recommendation", "1.2"),
+    ]
+
+
 def test_a_table_of_matters_of_concern_gives_each_row_and_its_recipient() -> None:
     rows = (
         ("No.", "Matter of concern", "Directed to"),
