@@ -126,6 +126,7 @@ typedef struct {
     void *key;
     int font;
     double size;
+    int slanted; /* drawn at an angle that is no multiple of 90 degrees: a watermark */
 } ObjectFacts;
 
 typedef struct {
@@ -250,6 +251,13 @@ static int python_round1(double value, double *out) {
     return PyErr_Occurred() ? -1 : 0;
 }
 
+/* True when the text's baseline runs at an angle that is no multiple of 90 degrees (both of
+ * the matrix's first-row terms over a tenth of its length), as pdfium_text.slanted says. */
+static int slanted(double a, double b) {
+    double length = sqrt(a * a + b * b);
+    return length > 0.0 && fabs(a) > 0.1 * length && fabs(b) > 0.1 * length;
+}
+
 /* math.hypot(c, d) or 1.0, as the Python version computes the text matrix's vertical scale. */
 static int vertical_scale(double c, double d, double *out) {
     double scale;
@@ -292,7 +300,7 @@ static int read_chars(void *handle, const View *view, Chars *chars, Fonts *fonts
     if (facts_grow(&map) < 0) { PyErr_NoMemory(); return -1; }
     RectF rect;
     MatrixF matrix = {0, 0, 0, 0, 0, 0}; /* kept across characters, like the ctypes struct */
-    ObjectFacts null_facts = {NULL, 0, 0.0};
+    ObjectFacts null_facts = {NULL, 0, 0.0, 0};
     int status = 0;
     int step = 1;
     for (int k = 0; k < count; k += step) {
@@ -355,8 +363,10 @@ static int read_chars(void *handle, const View *view, Chars *chars, Fonts *fonts
             facts->key = obj ? obj : (void *)1;
             facts->font = font;
             facts->size = size;
+            facts->slanted = slanted((double)matrix.a, (double)matrix.b);
             if (obj) map.used++;
         }
+        if (facts->slanted) continue; /* a diagonal watermark across the page: no text */
         c.font = facts->font;
         c.size = facts->size;
         c.len = ligature((Py_UCS4)(code == 2 ? '-' : code), c.text);

@@ -169,7 +169,8 @@ def page_chars(page: Any, view: View) -> list[_Char]:
         count = raw.FPDFText_CountChars(handle)
         rect = raw.FS_RECTF()
         matrix = raw.FS_MATRIX()
-        objects: dict[int, tuple[str, float]] = {}  # text object → (font name, rendered size)
+        # text object → (font name, rendered size, drawn slanted)
+        objects: dict[int, tuple[str, float, bool]] = {}
         chars: list[_Char] = []
         paired = False
         for k in range(count):
@@ -193,8 +194,11 @@ def page_chars(page: Any, view: View) -> list[_Char]:
                 raw.FPDFText_GetMatrix(handle, k, matrix)
                 scale = math.hypot(matrix.c, matrix.d) or 1.0
                 size = round(float(raw.FPDFText_GetFontSize(handle, k)) * scale, 1)
-                facts = objects[key] = (_font_name(obj), size)
-            name, size = facts
+                tilted = slanted(matrix.a, matrix.b)
+                facts = objects[key] = (_font_name(obj), size, tilted)
+            name, size, tilted = facts
+            if tilted:
+                continue  # a diagonal watermark across the page ("DRAFT"): no text of it
             # The loose box's bottom is the baseline plus the font's descent; like pdfminer's
             # box, ours runs one em up from there.
             if view[0] == 0:
@@ -210,6 +214,13 @@ def page_chars(page: Any, view: View) -> list[_Char]:
         return chars
     finally:
         textpage.close()
+
+
+def slanted(a: float, b: float) -> bool:
+    """True when text's baseline (the matrix's first row) runs at an angle that is no
+    multiple of 90 degrees: both terms over a tenth of its length."""
+    length = math.hypot(a, b)
+    return length > 0.0 and abs(a) > 0.1 * length and abs(b) > 0.1 * length
 
 
 def utf16_char(handle: Any, k: int, count: int) -> tuple[int, bool]:

@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "18"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "19"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -56,7 +56,8 @@ TEXT_LAYER_VERSION = "18"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 16: a hanging list mark a column's width from the next word is not that word's line's mark;
 # 17: a row splits where a gap wider than an em crosses a column edge; a bold number badge
 # beside its text is that text's mark; 18: a running line is the same line with or without the
-# page number it carries on some pages
+# page number it carries on some pages; 19: an item's label atop each page ("Recommendation 2")
+# is no running line, and text drawn on a slant (a diagonal watermark) is no text
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1

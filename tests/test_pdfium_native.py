@@ -507,3 +507,36 @@ def test_the_switch_groups_lines_in_python(monkeypatch: pytest.MonkeyPatch) -> N
     assert repr(layer.group_lines(words, 2, 595.0)) == repr(python(list(words), 2, 595.0))
     assert calls == [1]  # the C grouping served the second page
     assert repr(in_python) == repr(python(list(words), 1, 595.0))
+
+
+def _watermarked_pdf(path: Path) -> Path:
+    """A page of prose with "DRAFT" drawn large across it at 45 degrees, as drafts are."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for k in range(12):
+        canvas.drawString(72, 760 - 14 * k, f"Line {k} of the report says what the force found.")
+    canvas.saveState()
+    canvas.translate(300, 420)
+    canvas.rotate(45)
+    canvas.setFont("Helvetica-Bold", 60)
+    canvas.drawCentredString(0, 0, "DRAFT NOT FOR USE")
+    canvas.restoreState()
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("native", [True, False])
+def test_text_drawn_on_a_slant_is_a_watermark_not_text(tmp_path: Path, native: bool) -> None:
+    path = _watermarked_pdf(tmp_path / "draft.pdf")
+    words, _, _ = next(
+        fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native) for _, page in _pages(path)
+    )
+    texts = [w[0] for w in words]
+    assert not any(t.isupper() and t.isalpha() for t in texts)  # no letter of the mark
+    assert texts.count("force") == 12  # every line of prose whole, none split by the mark
+    assert fast.slanted(0.7, 0.7)
+    assert not fast.slanted(1.0, 0.0)
+    assert not fast.slanted(0.0, 1.0)
