@@ -286,6 +286,11 @@ _KIND_WORD_RE = re.compile(
 )
 
 
+_READS_RE = re.compile(
+    r"(?:should|shall|will|now|is amended to|is changed to)\s+(?:now\s+)?reads?\s*:"
+)
+
+
 # A label's note that the item goes on from the page before: "(continued)", "(cont'd)"
 _CONTINUED_RE = re.compile(r"\((?:continued|cont(?:['’]?d)?\.?)\)\s*:?\s*$", re.IGNORECASE)
 
@@ -663,6 +668,8 @@ class _Splitter:
             self.cluster += 1
         self.narrative_words = 0
         rest = label.group("rest").strip()
+        if _READS_RE.fullmatch(rest):
+            rest = ""  # "Recommendation 4 should read:" (a correction): the new text follows
         lines = list(block.lines)
         if rest:
             lines[0] = replace(first, text=rest)

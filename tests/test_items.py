@@ -1385,6 +1385,17 @@ def test_a_number_alone_under_a_heading_labels_the_text_below_it() -> None:
     ]
 
 
+def test_a_correction_saying_what_a_recommendation_should_read_labels_the_new_text() -> None:
+    lines = [
+        *paragraph(1, 60, "The published text of recommendation 4 named the wrong body."),
+        line(1, 90, "Recommendation 4 should read:", bold=True),
+        *paragraph(1, 110, "By 31 October 2031, chief constables should train staff.", x0=90),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["4"]
+    assert items[0].text.startswith("By 31 October 2031, chief constables should train")
+
+
 def test_a_table_of_matters_of_concern_gives_each_row_and_its_recipient() -> None:
     rows = (
         ("No.", "Matter of concern", "Directed to"),
