@@ -286,6 +286,7 @@ _KIND_WORD_RE = re.compile(
 )
 
 
+# What a correction says a label's item now is: "Recommendation 4 should read:"
 _READS_RE = re.compile(
     r"(?:should|shall|will|now|is amended to|is changed to)\s+(?:now\s+)?reads?\s*:"
 )
