@@ -166,13 +166,9 @@ def _inline_entries(lines: Sequence[Line]) -> tuple[Recipient, ...]:
     return tuple(Recipient(_body(m.group("entry"))) for m in _INLINE_ENTRY_RE.finditer(text))
 
 
-def _entries(lines: Sequence[Line]) -> tuple[Recipient, ...]:
-    """The enumerated lines that open the list: it ends at the first line that is not one."""
-    return tuple(Recipient(_body(text)) for text in _entry_texts(lines))
-
-
 def _entry_texts(lines: Sequence[Line]) -> list[str]:
-    """Each enumerated line's text as printed, post and all, until a line that is not one."""
+    """The enumerated lines that open the list, as printed (post and all): it ends at the
+    first line that is not one."""
     found: list[str] = []
     for line in lines:
         entry = _ENTRY_RE.match(line.text.strip())
