@@ -599,7 +599,9 @@ def announced_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
         *((m, "recommendation") for m in ANNOUNCED_RE.finditer(text)),
         *((m, "area_for_improvement") for m in ANNOUNCED_AFI_RE.finditer(text)),
     ]
-    for m in ANNOUNCED_LIST_RE.finditer(text):
+    # the count's pattern scans the whole text: only where its "recommendations:" is
+    listed = ANNOUNCED_LIST_RE.finditer(text) if "ecommendations:" in text else ()
+    for m in listed:
         out += _enumerated(text, spans, m)
     for m, kind in announced:
         end = _asks_end(text, m.end())
