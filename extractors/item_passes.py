@@ -540,22 +540,42 @@ def _run_together(blocks: Sequence[Block]) -> tuple[str, list[tuple[int, Block]]
 
 def _located(spans: Sequence[tuple[int, Block]], start: int, end: int) -> list[Block]:
     """The text from start to end of the run-together blocks, as one block per source block,
-    each on the page where its part is printed."""
+    with one line per page its part is printed on."""
     parts: list[Block] = []
     for k, (offset, block) in enumerate(spans):
         stop = spans[k + 1][0] - 1 if k + 1 < len(spans) else offset + len(block.raw_text)
         lo, hi = max(start, offset), min(end, stop)
         if lo >= hi:
             continue
-        seen, page = 0, block.first.page
-        for ln in block.lines:  # the page of the line where this part begins
-            if offset + seen > lo:
-                break
-            page = ln.page
-            seen += len(ln.text) + 1
-        piece = block.raw_text[lo - offset : hi - offset].strip()
-        parts.append(Block([Line(page, piece, 0, 0, 0, 0, 0, False)]))
+        lines = []
+        for page, at, upto in _page_runs(block):
+            a, b = max(lo, offset + at), min(hi, offset + upto)
+            piece = block.raw_text[a - offset : b - offset].strip()
+            if piece:
+                lines.append(Line(page, piece, 0, 0, 0, 0, 0, False))
+        if lines:
+            parts.append(Block(lines))
     return parts
+
+
+def _page_runs(block: Block) -> list[tuple[int, int, int]]:
+    """Each page's stretch of the block's raw text: (page, start, end)."""
+    raw = block.raw_text
+    runs: list[tuple[int, int, int]] = []
+    cursor = 0
+    for ln in block.lines:
+        key = ln.text.strip()[:12]
+        # hyphen joins change a line's end, never its start, so its start is found by search
+        found = raw.find(key, cursor) if key else -1
+        at = found if found >= 0 else cursor
+        if not runs or runs[-1][0] != ln.page:
+            if runs:
+                runs[-1] = (runs[-1][0], runs[-1][1], at)
+            runs.append((ln.page, at, len(raw)))
+        cursor = at + len(key)
+    if runs:
+        runs[0] = (runs[0][0], 0, runs[0][2])
+    return runs
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",

@@ -2118,6 +2118,28 @@ def test_a_label_after_its_sentence_in_running_prose_labels_that_sentence() -> N
     ]  # fmt: skip
 
 
+def test_an_item_found_inside_running_prose_keeps_the_pages_it_crosses() -> None:
+    lines = [
+        *paragraph(
+            1, 740,
+            "Plans were present in most files we read. We recommend that, by 31 July 2027,",
+            "the force introduces a written plan for",
+        ),
+        *paragraph(2, 60, "every investigation it opens. (Recommendation 1)", "Other text."),
+        *paragraph(
+            2, 700,
+            "Most victims were contacted. Area for improvement 2: The force should improve the",
+            "accuracy of",
+        ),
+        *paragraph(3, 60, "its crime records and check them monthly. Other text follows."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start, i.page_end, i.text.split()[-1]) for i in items] == [
+        ("1", 1, 2, "opens."),
+        ("2", 2, 3, "monthly."),
+    ]
+
+
 def test_a_trailing_label_in_numbered_paragraphs_labels_the_sentence_after_the_number() -> None:
     lines = paragraph(
         1, 100,
