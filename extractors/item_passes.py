@@ -171,10 +171,11 @@ def split_asks(candidates: list[Candidate]) -> list[Candidate]:
     """
     out: list[Candidate] = []
     split_clusters: set[int] = set()
+    asking = _numbered_asks_clusters(candidates)
     for cand in candidates:
         asks = _asks(cand.blocks[1:])
         lead = cand.blocks[0].text.rstrip() if cand.blocks else ""
-        if not _splits(cand, lead, asks):
+        if not _splits(cand, lead, asks, cand.cluster in asking):
             if cand.cluster in split_clusters and not _asks_anything(cand.text()):
                 continue  # after lead-ins whose lists were the items, a paragraph of prose
             out.append(cand)
@@ -192,9 +193,25 @@ def split_asks(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _splits(cand: Candidate, lead: str, asks: list[list[Block]]) -> bool:
+def _numbered_asks_clusters(candidates: Sequence[Candidate]) -> set[int]:
+    """The lists whose numbered entries ask something themselves (not only who acts, and not
+    the report's process: "3. The council will send us evidence it has done so")."""
+    return {
+        c.cluster
+        for c in candidates
+        if c.number is not None
+        and c.blocks
+        and c.blocks[0].label_kind == "number"
+        and not _only_names_who_acts(c.blocks[0].text.rstrip())
+        and not is_process(c.text())
+    }
+
+
+def _splits(cand: Candidate, lead: str, asks: list[list[Block]], among_asks: bool = False) -> bool:
     """True when an entry is a lead-in over asks that are the items: "we recommend that:" over
-    asks each naming its actor, or "Within a month, the Council should:" over any list."""
+    asks each naming its actor, or "Within a month, the Council should:" over any list; but
+    the parts of an entry whose numbered siblings ask are its own ("1. Within 4 weeks the
+    landlord must: a. … b. …" beside "2. Within 6 weeks the landlord must arrange …")."""
     if cand.whole or len(asks) < 2:
         return False
     if not all(a[0].label_kind in ("letter", "roman", "bullet") for a in asks):
@@ -204,7 +221,8 @@ def _splits(cand: Candidate, lead: str, asks: list[list[Block]]) -> bool:
     if cand.labelled and _is_group_title(lead):
         # "Recommendation II: Intelligence sharing" over (a), (b) each asking its own body
         return all(_names_its_actor(a[0].text) for a in asks)
-    return _only_names_who_acts(lead)
+    numbered_entry = cand.number is not None and among_asks
+    return _only_names_who_acts(lead) and not numbered_entry
 
 
 def _only_names_who_acts(text: str) -> bool:

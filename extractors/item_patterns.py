@@ -97,6 +97,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:required|remedial)\s+steps?)$",
         "action",
     ),
+    # an ombudsman's or tribunal's "Orders" ("Orders and recommendations"): what it requires
+    (r"^(?:\d+\.?\s+)?(?:the\s+)?orders?(?:\s+made)?(?:\s+and\s+recommendations?)?$", "action"),
     # "5. New actions", "Agreed actions": the paper's own list of actions
     (r"^(?:\d+\.?\s+)?(?:new|further|additional|agreed|management)\s+actions$", "action"),
     # "Actions for the National Police Chiefs' Council": a list of actions set for one body

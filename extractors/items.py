@@ -252,6 +252,9 @@ _ANSWERED_ELSEWHERE_RE = re.compile(
 )
 # A body's commitment, opening an entry: "The College of Policing and the NPCC will jointly …"
 _COMMITS_RE = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w’' ,&-]{1,80}?\swill\s+(?:\w+ly\s+)?[a-z]+\b")
+# A remedy a body has agreed, over the steps it takes: "… the Council has agreed to take the
+# following action within one month …:" is the ask itself, its steps its parts
+_AGREED_RE = re.compile(r"\b(?:has|have)\s+agreed\s+to\b[^.]*:\s*$")
 # "the organisation that needs to act": who the items are for, described, not asked
 _WHO_ACTS_RE = re.compile(
     r"\b(?:that|which|who|(?:we|I)\s+(?:consider|think|believe))\s+"
@@ -1174,7 +1177,9 @@ class _Splitter:
         # a concern states a problem, and may count the recommendations made about it
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
         # in a list of actions each entry is a commitment: "3. The College will review …"
-        commits = self.section == "action" and bool(_COMMITS_RE.match(block.text))
+        commits = (self.section == "action" and bool(_COMMITS_RE.match(block.text))) or bool(
+            _AGREED_RE.search(text)
+        )
         if numbered and _talks_about_items(text) and not directs(text) and not commits:
             return True  # "4.6 We will consider progress on these recommendations …"
         # a concern states a problem, whoever it quotes ("(5) Although the Trust told the

@@ -65,6 +65,8 @@ PROCESS_RE = re.compile(
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
     r"(?:the|each of the) (?:actions?|remedies|steps) above|"
     r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
+    # the duty a public report sets: "must consider the report and confirm within three months"
+    r"\bconsider the report and (?:confirm|tell|notify|inform)\b|"
     # "is asked to notify the Panel of his response to these recommendations": the answer due
     r"\b(?:notify|inform|tell|advise)\s+(?:us|me|the\s+\w+)\s+(?:of|about)\s+"
     r"(?:his|her|its|their|the)\s+response\s+to\s+(?:these|our|this|the)\s+"

@@ -3221,6 +3221,48 @@ def test_a_letters_plain_i_recommend_paragraphs_and_its_announced_area_for_impro
     assert items[2].text == "The force should record online reports within a day."
 
 
+def test_orders_are_actions_and_an_order_keeps_its_lettered_parts() -> None:
+    lines = [
+        line(1, 60, "Orders and recommendations", bold=True, size=14),
+        line(1, 80, "Orders", bold=True),
+        *paragraph(1, 100, "1. Within four weeks of this report, the landlord must:"),
+        *paragraph(1, 115, "a. apologise to the resident in writing;", x0=100),
+        *paragraph(1, 130, "b. pay the resident £600 for the distress caused.", x0=100),
+        *paragraph(1, 150, "2. Within six weeks, the landlord must survey the whole block."),
+        *paragraph(1, 170, "3. The landlord must repair the roof within twelve weeks."),
+        line(1, 200, "Recommendations", bold=True),
+        *paragraph(1, 220, "1. The landlord should review its repairs policy."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.text.split()[-1]) for i in items] == [
+        ("action", "1", "caused."),
+        ("action", "2", "block."),
+        ("action", "3", "weeks."),
+        ("recommendation", "1", "policy."),
+    ]
+
+
+def test_a_numbered_remedy_agreed_keeps_its_bullets_and_the_reply_duty_is_no_item() -> None:
+    lines = [
+        line(1, 60, "Recommendations", bold=True, size=14),
+        *paragraph(
+            1, 80,
+            "28. The Council must consider the report and confirm within three months the "
+            "action it has taken or proposes to take.",
+        ),
+        *paragraph(
+            1, 110,
+            "29. In addition to the requirements set out above, the Council has agreed to take "
+            "the following action within one month of the date of this report:",
+        ),
+        *paragraph(1, 140, "• apologise to Mrs B in writing;", x0=100),
+        *paragraph(1, 155, "• cancel the invoice for her care in May.", x0=100),
+        *paragraph(1, 175, "30. Within three months, the Council should review its letters."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [("29", "May."), ("30", "letters.")]
+
+
 def test_a_timed_should_lead_in_opens_a_list_of_asks_outside_any_section() -> None:
     lines = [
         *paragraph(
