@@ -632,6 +632,12 @@ def _modal_at(doc: Doc, i: int) -> int:
         return 1
     if w in TO_MODALS and i + 1 < len(doc) and doc[i + 1].lower_ == "to" and i > 0:
         return 2
+    # "the Council has agreed to: …", "the landlord agrees to": a remedy agreed is asked of it
+    after = [t.lower_ for t in doc[i + 1 : i + 3]]
+    if w in {"has", "have"} and i > 0 and after == ["agreed", "to"]:
+        return 3
+    if w in {"agrees", "agree"} and i > 0 and after[:1] == ["to"]:
+        return 2
     # "X is recommended to: (a) …": X is asked, as by a modal
     if (
         w in {"is", "are"}

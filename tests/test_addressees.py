@@ -394,6 +394,14 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         [],
     ),
     ("This approach is recommended to all forces.", [], []),
+    # a remedy a body has agreed is asked of it; the agreement of others is not an ask
+    (
+        "Within one month, Fenby Plant Ltd has agreed to: (a) apologise; (b) pay £200.",
+        ["Fenby Plant Ltd"],
+        [],
+    ),
+    ("Ashbury Trams Ltd agrees to review its rota.", ["Ashbury Trams Ltd"], []),
+    ("This approach was agreed to by all forces.", [], []),
     # a registry body that ends a phrase is its head: a title run into the text is not
     ("Recommendation 7 Police and crime commissioners should tell victims.", ["pccs"], []),
     (
