@@ -346,6 +346,21 @@ def _is_for_heading(text: str) -> bool:
     )
 
 
+def _without_plain_conclusions(out: list[Candidate], mixed: set[int]) -> list[Candidate]:
+    """In a section of conclusions and recommendations that sets its recommendations in bold,
+    the plain numbered paragraphs before its first bold one are conclusions too."""
+    bold = {c.cluster for c in out if c.cluster in mixed and _all_bold(c.blocks)}
+    return [
+        c
+        for c in out
+        if c.cluster not in bold
+        or _all_bold(c.blocks)
+        or not c.blocks
+        or c.blocks[0].label_kind != "number"
+        or any(b.lines[0].bold for b in c.blocks)
+    ]
+
+
 def _all_bold(blocks: Sequence[Block]) -> bool:
     """True when there are blocks and every line of them is set in bold."""
     return bool(blocks) and all(ln.bold for b in blocks for ln in b.lines)
@@ -465,6 +480,7 @@ class _Splitter:
     section: ItemKind | None = None
     section_strength: float = 0.0
     mixed: bool = False  # a "conclusions and recommendations" section: only directive paragraphs
+    mixed_clusters: set[int] = field(default_factory=set)  # the lists such sections hold
     lead_in: str | None = None
     timing: str | None = None
     parent_number: str | None = None
@@ -517,6 +533,7 @@ class _Splitter:
         if self.current is not None and self.current.text().strip():
             self.out.append(self.current)
         self.current = None
+        self.out = _without_plain_conclusions(self.out, self.mixed_clusters)
 
     def feed(self, block: Block) -> None:
         """Take the next block."""
@@ -930,7 +947,9 @@ class _Splitter:
                 self.parent_number = None
             self.section, self.section_strength = opened, _strength(first, text)
             self.by_lead_in = self.numbered_lead = False
-            self.mixed = bool(re.search(r"conclusions", text, re.IGNORECASE))
+            self.mixed = bool(re.search(r"conclusions|findings|observations", text, re.IGNORECASE))
+            if self.mixed:
+                self.mixed_clusters.add(self.cluster + 1)
             self.paragraph, self.bold_seen = None, False
             self.lead_in, self.list_x0, self.section_items = None, None, 0
             self.timing = self.group = None
@@ -1487,6 +1506,12 @@ _BODY_WORDS = AGENT_NOUNS | {"constable"}
 _PAGE_POINTER_RE = re.compile(
     r"\s*\((?:see\s+)?(?:page|p\.|pp\.)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\)\.?\s*$", re.I
 )
+# A closing list's pointer to the paragraph that made the item, before its words: "(§ 17)",
+# "(paragraph 4.12)", "(paras 20–21)"
+_PARAGRAPH_POINTER_RE = re.compile(
+    r"^\((?:§§?|paras?\.?|paragraphs?)\s*\d{1,3}(?:\.\d{1,3})*(?:\s*[-–]\s*\d{1,3})?\)\s*(?=\S)",
+    re.I,
+)
 
 
 def _without_owner_title(cand: Candidate) -> str:
@@ -1541,6 +1566,37 @@ def _is_sub_label(block: Block) -> bool:
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _renumbered(cand: Candidate, group: Sequence[Candidate]) -> bool:
+    """True when a numbered item is printed again word for word under another number in
+    another list: a paragraph number in the body ("35") and the closing list's ("6")."""
+    if cand.number is None or any(c.number == cand.number for c in group):
+        return False
+    if any(c.cluster == cand.cluster for c in group):
+        return False
+    text = _PARAGRAPH_POINTER_RE.sub("", cand.text())
+    words = len(text.split())
+    if words < _RENUMBERED_WORDS:
+        return False
+    for c in group:
+        other = _PARAGRAPH_POINTER_RE.sub("", c.text())
+        size = len(other.split())
+        if min(words, size) >= 0.9 * max(words, size) and _similar(text, other, 0.95):
+            return True
+    return False
+
+
+_RENUMBERED_WORDS = 8  # shorter texts ("Review the policy.") may be two items alike
+
+
+def _listed_from_one(candidates: Sequence[Candidate]) -> set[tuple[int, ItemKind]]:
+    """The lists (cluster and kind) whose whole numbers run 1, 2, 3 … without a gap."""
+    runs: dict[tuple[int, ItemKind], list[int]] = {}
+    for c in candidates:
+        if c.number is not None and c.number.isdigit():
+            runs.setdefault((c.cluster, c.kind), []).append(int(c.number))
+    return {key for key, got in runs.items() if sorted(got) == list(range(1, len(got) + 1))}
 
 
 def _similar(a: str, b: str, share: float = 0.8) -> bool:
@@ -1622,6 +1678,12 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
     cluster_sizes = Counter((c.cluster, c.kind) for c in candidates)
     groups: list[list[Candidate]] = []
     for cand in candidates:
+        # printed again word for word under another number: that item, whatever else shares
+        # its number ("1" is a paragraph of the body and the first entry of a closing list)
+        again = next((g for g in groups if g[0].kind == cand.kind and _renumbered(cand, g)), None)
+        if again is not None:
+            again.append(cand)
+            continue
         for group in groups:
             if group[0].kind != cand.kind:
                 continue
@@ -1641,8 +1703,10 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
         else:
             groups.append([cand])
     order = {id(c): k for k, c in enumerate(candidates)}
+    from_one = _listed_from_one(candidates)
     placed: list[tuple[tuple[int, int, float, int], Item]] = []
     for group in _without_leftover_titles(groups):
+        renumbered = len({c.number for c in group}) > 1
         best = max(
             group,
             key=lambda c: (
@@ -1651,13 +1715,15 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
                 # a summary's entry that points to its full printing ("… (page 34)"): that one
                 not _PAGE_POINTER_RE.search(c.text()),
                 not _only_a_title(c),  # the body's full text over a summary's short title
+                # printed again under another number: the list's number, not its paragraph's
+                renumbered and (c.cluster, c.kind) in from_one,
                 cluster_sizes[(c.cluster, c.kind)],
                 _fuller(c, group),
                 -c.blocks[0].page_start,
             ),
         )
         pages = sorted({p for c in group for b in c.blocks for p in (b.page_start, b.page_end)})
-        text = _PAGE_POINTER_RE.sub("", _without_owner_title(best))
+        text = _PARAGRAPH_POINTER_RE.sub("", _PAGE_POINTER_RE.sub("", _without_owner_title(best)))
         if not text:
             continue
         first = best.blocks[0].first

@@ -1975,6 +1975,49 @@ def test_bold_recommendations_among_plain_conclusions() -> None:
     assert items[0].text.startswith("to read the answers. We recommend")
 
 
+@pytest.mark.parametrize(
+    "heading", ["Findings and recommendations", "Observations and recommendations"]
+)
+def test_bold_recommendations_among_plain_findings(heading: str) -> None:
+    lines = [
+        line(1, 80, heading, bold=True, size=14),
+        *paragraph(1, 100, "1. Three bodies cover equality; none is funded to help in court."),
+        *paragraph(1, 120, "2. The panel recalls that such bodies should help victims in court."),
+        *paragraph(
+            1,
+            140,
+            "3. The panel recommends that the authorities fund the bodies to help.",
+            bold=True,
+        ),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["3"]
+
+
+def test_an_item_printed_again_in_a_closing_list_takes_the_list_number_not_its_paragraph() -> None:
+    asks = [
+        "The panel recommends that the authorities fund the equality bodies to assist victims "
+        "in court.",
+        "The panel recommends that the Home Office publish hate crime outcomes by ground each "
+        "year.",
+    ]
+    lines = [
+        line(1, 60, "Findings and recommendations", bold=True, size=14),
+        *paragraph(1, 80, "1. In its last report, the panel asked for one equality body."),
+        *paragraph(1, 100, f"2. {asks[0]}", bold=True),
+        *paragraph(1, 120, "3. Recording of hate crime varies between forces."),
+        *paragraph(1, 140, f"4. {asks[1]}", bold=True),
+        line(2, 60, "List of recommendations", bold=True, size=14),
+        *paragraph(2, 80, f"1. (§ 2) {asks[0]}"),
+        *paragraph(2, 100, f"2. (§ 4) {asks[1]}"),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text, i.occurrences) for i in items] == [
+        ("1", asks[0], (1, 2)),
+        ("2", asks[1], (1, 2)),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
