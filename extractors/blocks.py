@@ -140,9 +140,11 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     prefix = m.group("prefix").strip()
     if EARLIER_ITEMS_RE.search(prefix):
         return False  # "Original recommendation 1", "Previous area for improvement 2": reprints
-    if (rest[:1] and rest[:1] in ",;") or (ln.text.lstrip()[:1].islower() and not m.group("sep")):
-        # "recommendation 1, and should …", "… – see / recommendation 4": a sentence wrapped
-        # after a reference to an item; a label is printed with a capital or a colon
+    lower = ln.text.lstrip()[:1].islower()
+    if (rest[:1] and rest[:1] in ",;") or (lower and m.group("sep") in ("", ".")):
+        # "recommendation 1, and should …", "… – see / recommendation 4", "… discharged cause
+        # of / concern 1. It has …": a sentence wrapped after a reference to an item; a label
+        # is printed with a capital or a colon
         return False
     if m.group("sep") or not rest:
         # "New recommendation 1: By March …" labels this report's own item

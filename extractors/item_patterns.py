@@ -50,8 +50,10 @@ LABEL_RE = re.compile(
     r"\s+(?:no\.?\s*)?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<open>\()(?=[A-Z]{1,3}\d{1,3}\)))?(?P<num>" + _NUM + r")(?![\w.]*\w)(?(open)\))"
     # a priority or a paragraph in brackets after the number: "Recommendation 3 (Medium)";
-    # not a year, which cites another report's item ("Recommendation 1 (HMICFRS 2024)")
-    r"(?:\s*(?![(\[][^()\[\]]*\b(?:19|20)\d\d\b)(?:\([^()]{1,24}\)|\[[^\[\]]{1,24}\]))?"
+    # not a year, which cites another report's item ("Recommendation 1 (HMICFRS 2024)"), but
+    # a note that this report revises one ("Cause of concern 2 (revised May 2025)")
+    r"(?:\s*(?:\((?:revised|replac(?:es|ing)|amended|updated|re-?issued|formerly|previously)\b"
+    r"[^()]{0,60}\)|(?![(\[][^()\[\]]*\b(?:19|20)\d\d\b)(?:\([^()]{1,24}\)|\[[^\[\]]{1,24}\])))?"
     r"\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -453,10 +455,21 @@ def timing_in(lead_in: str) -> str | None:
 
 # A label that names the report it comes from: "Recommendation 1, March 2024 report",
 # "Recommendation 3 (2023 inspection)", "Recommendation 2 from our 2024 review".
+# A tracker's status cell beside an earlier item's label: "Discharged", "Partially addressed"
+STATUS_CELL_RE = re.compile(
+    r"(?:(?:not|partially|fully|largely|now)\s+)?(?:discharged|addressed|achieved|met|"
+    r"implemented|completed?|closed|superseded|withdrawn|in progress|on track|overdue|"
+    r"outstanding|remains? open)|red|amber|green|blue",
+    re.IGNORECASE,
+)
+
+
 ANOTHER_REPORTS_RE = re.compile(
     r"^\s*[,(–-]?\s*(?:(?:from|of|in)\s+)?(?:(?:the|our|its|their)\s+)?(?:[A-Za-z]+\s+)?"
     r"(?:19|20)\d\d\s+(?:report|inspection|review)\b"
     # "Recommendation 1 (HMICFRS 2024)": an inspectorate's item of that year, quoted
-    r"|^\s*\((?-i:[A-Z][A-Za-z&]+)\s+(?:19|20)\d\d\)",
+    r"|^\s*\((?-i:[A-Z][A-Za-z&]+)\s+(?:19|20)\d\d\)"
+    # "Cause of concern 1 (2024)": the item as that year's report set it, reprinted
+    r"|^\s*\((?:19|20)\d\d(?:\s+(?:report|inspection|review))?\)",
     re.IGNORECASE,
 )

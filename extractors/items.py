@@ -53,6 +53,7 @@ from extractors.item_patterns import (
     SENTENCE_END_RE,
     SHOULD_COLON_RE,
     STANDALONE_RE,
+    STATUS_CELL_RE,
     TALK_ABOUT_RE,
     TIMING_RE,
     TO_DETERMINERS,
@@ -276,11 +277,22 @@ _ITEMS_AS_SUBJECT_RE = re.compile(
 
 def _reports_on_earlier_items(heading: str) -> bool:
     """ "Progress on recommendations from the last report": a heading over earlier items."""
+    if _SAID_BEFORE_RE.match(heading.strip()):
+        return True
     return (
         section_kind(heading) is None
         and EARLIER_ITEMS_RE.search(heading) is not None
         and _KIND_WORD_RE.search(heading) is not None
     )
+
+
+# "What we said in 2024", "What the inspectorate recommended in 2023": a revisit's heading
+# over the items an earlier report set
+_SAID_BEFORE_RE = re.compile(
+    r"^what (?:we|I|the [\w ]{2,30}?) (?:said|recommended|asked for|required) in "
+    r"(?:19|20)\d\d\s*:?$",
+    re.IGNORECASE,
+)
 
 
 _KIND_WORD_RE = re.compile(
@@ -461,7 +473,15 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[Candidate]:
     """Read the blocks in order: labelled items, and the entries of sections of items."""
     rows = Counter((ln.page, ln.column, round(ln.top)) for b in blocks for ln in b.lines)
-    splitter = _Splitter(body, shared_rows=frozenset(k for k, n in rows.items() if n > 1))
+    shared = frozenset(k for k, n in rows.items() if n > 1)
+    rated = frozenset(
+        (ln.page, ln.column, round(ln.top))
+        for b in blocks
+        for ln in b.lines
+        if (ln.page, ln.column, round(ln.top)) in shared
+        and STATUS_CELL_RE.fullmatch(ln.text.strip())
+    )
+    splitter = _Splitter(body, shared_rows=shared, rated_rows=rated)
     for block in blocks:
         splitter.feed(block)
     splitter.close()
@@ -474,6 +494,7 @@ class _Splitter:
 
     body: float
     shared_rows: frozenset[tuple[int, int, int]] = frozenset()  # rows of several cells
+    rated_rows: frozenset[tuple[int, int, int]] = frozenset()  # rows with a status cell
     out: list[Candidate] = field(default_factory=list)
     cluster: int = 0
     current: Candidate | None = None  # a labelled item being collected
@@ -578,6 +599,8 @@ class _Splitter:
             label = NUMBERED_RUN_IN_RE.match(first.text)  # "2.1 Key concern: …"
         if self.earlier:
             label = None  # "Recommendation: …" under "Progress on the last report's …": quoted
+        if label is not None and (first.page, first.column, round(first.top)) in self.rated_rows:
+            return  # "AFI 1: stop and search | Addressed | Closed": an earlier item, rated
         if label is not None:
             self._open_labelled(block, label, numbered=label is not inline)
             return

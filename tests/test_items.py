@@ -2018,6 +2018,35 @@ def test_an_item_printed_again_in_a_closing_list_takes_the_list_number_not_its_p
     ]
 
 
+def test_a_revisit_makes_only_its_new_items_not_those_it_rates_or_reprints() -> None:
+    lines = [
+        line(1, 60, "Summary of our findings", bold=True, size=14),
+        *paragraph(
+            1, 80,
+            "The force has improved how it investigates crime, and we have discharged cause of",
+            "concern 1. It has made less progress in protecting vulnerable people.",
+        ),
+        line(1, 120, "Item from the 2024 report", bold=True),
+        line(1, 120, "Our assessment", x0=300, bold=True),
+        line(1, 140, "AFI 1: stop and search data"),
+        line(1, 140, "Addressed", x0=300),
+        line(1, 160, "Cause of concern 2: protecting vulnerable people"),
+        line(1, 160, "Not discharged", x0=300),
+        line(2, 60, "What we said in 2024", bold=True, size=13),
+        *paragraph(2, 80, "Recommendation 4: The force should review every risk assessment."),
+        line(2, 100, "Protecting vulnerable people", bold=True, size=13),
+        line(2, 115, "Cause of concern 2 (2024): Protecting vulnerable people", bold=True),
+        *paragraph(2, 130, "The force should identify risk to vulnerable people sooner."),
+        line(2, 160, "Recommendations", bold=True, size=13),
+        line(2, 180, "Recommendation 9 (replaces recommendation 4 of the 2024 report)", bold=True),
+        *paragraph(2, 200, "Within six months, the force should audit its risk assessments."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.text) for i in items] == [
+        ("recommendation", "9", "Within six months, the force should audit its risk assessments.")
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
