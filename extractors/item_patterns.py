@@ -36,6 +36,13 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
 )
 
 
+# A label's note that this report revises an item: "(revised May 2025)", "(replaces
+# recommendation 5 of the 2024 report)"
+REVISION_NOTE = (
+    r"\((?:revised|replac(?:es|ing)|amended|updated|re-?issued|formerly|previously)\b[^()]{0,60}\)"
+)
+
+
 LABEL_RE = re.compile(
     # the label in another language first, as bilingual reports print it ("Argymhelliad 1 / ")
     r"^(?:(?-i:[A-Z][\w'’]*)(?:\s\d{1,3}[a-z]?)?\s/\s)?"
@@ -52,8 +59,9 @@ LABEL_RE = re.compile(
     # a priority or a paragraph in brackets after the number: "Recommendation 3 (Medium)";
     # not a year, which cites another report's item ("Recommendation 1 (HMICFRS 2024)"), but
     # a note that this report revises one ("Cause of concern 2 (revised May 2025)")
-    r"(?:\s*(?:\((?:revised|replac(?:es|ing)|amended|updated|re-?issued|formerly|previously)\b"
-    r"[^()]{0,60}\)|(?![(\[][^()\[\]]*\b(?:19|20)\d\d\b)(?:\([^()]{1,24}\)|\[[^\[\]]{1,24}\])))?"
+    r"(?:\s*(?:"
+    + REVISION_NOTE
+    + r"|(?![(\[][^()\[\]]*\b(?:19|20)\d\d\b)(?:\([^()]{1,24}\)|\[[^\[\]]{1,24}\])))?"
     r"\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -65,9 +73,9 @@ ACTION_CODE_RE = re.compile(
     r"^(?P<prefix>)(?P<kw>(?-i:A))(?P<num>\d{1,2})(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
 )
 CODE_LABEL_RE = re.compile(
-    # "SR2", "OR5", "NR1", "KR3", "IR2", "PR1": a strategic, operational, new, key, improvement
-    # or priority recommendation
-    r"^(?P<prefix>)(?P<kw>(?-i:[SONKIP]?R|Rec\.?|REC|AFI|CoC|COC))\s?"
+    # "SR2", "OR5", "NR1", "KR3", "IR2", "PR1", "FR1": a strategic, operational, new, key,
+    # improvement, priority or further recommendation
+    r"^(?P<prefix>)(?P<kw>(?-i:[SONKIPF]?R|Rec\.?|REC|AFI|CoC|COC))\s?"
     r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
     r"(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*(?P<rest>.*)$"
 )
@@ -354,7 +362,7 @@ OTHER_LABEL_RE = re.compile(
 # "Recommendations from our last inspection"): it reports on them and sets none.
 EARLIER_ITEMS_RE = re.compile(
     r"\b(?:previous|previously|earlier|past|prior|last|former|original)\b|"
-    r"\bprogress (?:against|on|made)\b|"
+    r"\bprogress (?:against|on|made)\b|\bcommentary on\b|\bcomments on\b|"
     r"\baction plans?\b|\b(?:tracker|tracking)\b|"
     # what a tracker counts: "Open recommendations and areas for improvement"
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:open|closed|outstanding|overdue|completed)\s+"

@@ -49,6 +49,7 @@ from extractors.item_patterns import (
     OTHER_SECTION_RE,
     REPORTED_RE,
     RESPONSE_OPENING_RE,
+    REVISION_NOTE,
     ROMANS,
     SENTENCE_END_RE,
     SHOULD_COLON_RE,
@@ -576,6 +577,10 @@ class _Splitter:
         # ("We recommend that the force:" over "R1.1 Appoints a lead …")
         if label is None and (directs(text) or self._listed_under_lead_in(heading, text)):
             label = CODE_LABEL_RE.match(first.text)
+        elif label is None and heading and len(block.lines) == 1:
+            alone = CODE_LABEL_RE.match(first.text)  # "FR1" set as a heading over its item
+            note = alone.group("rest") if alone is not None else ""
+            label = alone if not note or re.fullmatch(REVISION_NOTE, note, re.I) else None
         elif label is None and self.section is not None:
             # "R1 Improve attendance …" in a section of items: a code over an order
             coded = CODE_LABEL_RE.match(first.text)

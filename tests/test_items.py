@@ -2047,6 +2047,25 @@ def test_a_revisit_makes_only_its_new_items_not_those_it_rates_or_reprints() -> 
     ]
 
 
+def test_a_review_comments_on_earlier_items_and_makes_its_own_under_codes_set_as_headings() -> None:
+    lines = [
+        line(1, 60, "Chapter 3: Commentary on selected recommendations", bold=True, size=16),
+        line(1, 90, "Recommendation 4: information sharing", bold=True),
+        *paragraph(1, 110, "“The council and the police should publish a joint agreement.”", x0=95),
+        *paragraph(1, 130, "An agreement was signed in May but has not been published."),
+        line(2, 60, "Chapter 4: Further recommendations", bold=True, size=16),
+        line(2, 90, "FR1", bold=True),
+        *paragraph(2, 110, "By 31 March 2026, the Home Office should publish a data standard."),
+        line(2, 140, "FR2 (replaces Recommendation 4 of the Inquiry report)", bold=True),
+        *paragraph(2, 160, "The council and the police should publish their agreement by May."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("FR1", "standard."),
+        ("FR2", "May."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
