@@ -199,7 +199,8 @@ LEAD_IN_RE = re.compile(
 
 BARE_LABEL_RE = re.compile(
     r"^(?-i:(?:[A-Z][\w'’]*\s){0,3})(?P<kw>recommendation|area for improvement|"
-    r"development area|area for development|cause of concern|action)\s*:?$",
+    r"development area|area for development|cause of concern|action)"
+    r"(?:\s+\([^()]{1,40}\))?\s*:?$",  # "Revised cause of concern (March 2025)"
     re.IGNORECASE,
 )
 
@@ -363,6 +364,9 @@ OTHER_LABEL_RE = re.compile(
 EARLIER_ITEMS_RE = re.compile(
     r"\b(?:previous|previously|earlier|past|prior|last|former|original)\b|"
     r"\bprogress (?:against|on|made)\b|\bcommentary on\b|\bcomments on\b|"
+    # "The cause of concern and recommendations from October 2024": an earlier report's
+    r"\bfrom\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:19|20)\d\d\b|"
     r"\baction plans?\b|\b(?:tracker|tracking)\b|"
     # what a tracker counts: "Open recommendations and areas for improvement"
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:open|closed|outstanding|overdue|completed)\s+"

@@ -276,6 +276,9 @@ _ITEMS_AS_SUBJECT_RE = re.compile(
 )
 
 
+_RATED_RE = re.compile(r"\s[–—-]\s+(?:" + STATUS_CELL_RE.pattern + r")\s*\.?$", re.IGNORECASE)
+
+
 def _reports_on_earlier_items(heading: str) -> bool:
     """ "Progress on recommendations from the last report": a heading over earlier items."""
     if _SAID_BEFORE_RE.match(heading.strip()):
@@ -528,6 +531,7 @@ class _Splitter:
     greeted: bool = False  # a letter's "Dear …" was the last text read: its subject line is next
     restated: Block | None = None  # a numbered ask read outside any section: a response may follow
     earlier: bool = False  # under a heading over earlier reports' items and what became of them
+    earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
 
     def candidate(
         self,
@@ -567,30 +571,16 @@ class _Splitter:
         if self._takes_fields(block, text):
             return
         heading = _is_heading(block, self.body)
-        if heading and not LABEL_RE.match(first.text):
-            self.earlier = _reports_on_earlier_items(text)
+        if heading and not LABEL_RE.match(first.text) and self._under_earlier(block, text):
+            return  # "Cause of concern", "Recommendations" under "… from October 2024": quoted
+        if self.earlier and not heading:
+            return  # the earlier items, their lead-ins and lists, reprinted under that heading
         if self._subject_line(block, text, heading):
             return
         self._answered(block, text)
         label = LABEL_RE.match(first.text) if label_ok(first, self.body) else None
-        # a code label ("R3") only where the text asks, or in a list of items under a lead-in
-        # ("We recommend that the force:" over "R1.1 Appoints a lead …")
-        if label is None and (directs(text) or self._listed_under_lead_in(heading, text)):
-            label = CODE_LABEL_RE.match(first.text)
-        elif label is None and heading and len(block.lines) == 1:
-            alone = CODE_LABEL_RE.match(first.text)  # "FR1" set as a heading over its item
-            note = alone.group("rest") if alone is not None else ""
-            label = alone if not note or re.fullmatch(REVISION_NOTE, note, re.I) else None
-        elif label is None and self.section is not None:
-            # "R1 Improve attendance …" in a section of items: a code over an order
-            coded = CODE_LABEL_RE.match(first.text)
-            if coded is None and self.section == "action":
-                coded = ACTION_CODE_RE.match(first.text)
-            rest = coded.group("rest") if coded else ""
-            ordered = coded and (
-                opens_with_imperative(rest) or coded.group("sep") or _RESOLVES_RE.match(rest)
-            )
-            label = coded if ordered else None  # "Rec 6: My office will …": a code and colon
+        if label is None:
+            label = self._code_label(block, text, heading)
         if label is not None and ANOTHER_REPORTS_RE.match(label.group("rest")):
             label = None  # "Recommendation 1, March 2024 report": a quotation of that report
         if label is not None and _RANGE_RE.match(label.group("rest")):
@@ -604,8 +594,13 @@ class _Splitter:
             label = NUMBERED_RUN_IN_RE.match(first.text)  # "2.1 Key concern: …"
         if self.earlier:
             label = None  # "Recommendation: …" under "Progress on the last report's …": quoted
-        if label is not None and (first.page, first.column, round(first.top)) in self.rated_rows:
-            return  # "AFI 1: stop and search | Addressed | Closed": an earlier item, rated
+        if label is not None and (
+            (first.page, first.column, round(first.top)) in self.rated_rows
+            or _RATED_RE.search(label.group("rest"))
+        ):
+            # "AFI 1: stop and search | Addressed | Closed", "Recommendation 2: risk
+            # assessment – Partially achieved": an earlier item, rated
+            return
         if label is not None:
             self._open_labelled(block, label, numbered=label is not inline)
             return
@@ -662,6 +657,41 @@ class _Splitter:
         last.responsible = who.strip(" ;|") if who else last.responsible
         last.timing = due_phrase(when.strip(" ;")) if when else last.timing
         return True
+
+    def _code_label(self, block: Block, text: str, heading: bool) -> re.Match[str] | None:
+        """A code label ("R3") where the text asks, in a list of items under a lead-in ("We
+        recommend that the force:" over "R1.1 Appoints a lead …"), alone as a heading, or
+        over an order in a section of items."""
+        first = block.first
+        if directs(text) or self._listed_under_lead_in(heading, text):
+            return CODE_LABEL_RE.match(first.text)
+        if heading and len(block.lines) == 1:
+            alone = CODE_LABEL_RE.match(first.text)  # "FR1" set as a heading over its item
+            note = alone.group("rest") if alone is not None else ""
+            return alone if not note or re.fullmatch(REVISION_NOTE, note, re.I) else None
+        if self.section is None:
+            return None
+        # "R1 Improve attendance …" in a section of items: a code over an order
+        coded = CODE_LABEL_RE.match(first.text)
+        if coded is None and self.section == "action":
+            coded = ACTION_CODE_RE.match(first.text)
+        rest = coded.group("rest") if coded else ""
+        ordered = coded and (
+            opens_with_imperative(rest) or coded.group("sep") or _RESOLVES_RE.match(rest)
+        )
+        return coded if ordered else None  # "Rec 6: My office will …": a code and colon
+
+    def _under_earlier(self, block: Block, text: str) -> bool:
+        """At a heading: True for one set below a heading over earlier reports' items (its
+        items are theirs too); else the heading says whether earlier items follow it."""
+        strength = _strength(block.first, text)
+        if self.earlier and strength < self.earlier_strength - 0.3:
+            return True
+        self.earlier, self.earlier_strength = _reports_on_earlier_items(text), strength
+        if self.earlier and _KIND_WORD_RE.search(text) and section_kind(text) is None:
+            self.close()
+            self.section = None  # the earlier items' own list is no list of this report's
+        return False
 
     def _shares_row(self, block: Block) -> bool:
         """True when other cells stand on the block's line: a row of a table."""

@@ -2066,6 +2066,35 @@ def test_a_review_comments_on_earlier_items_and_makes_its_own_under_codes_set_as
     ]
 
 
+def test_a_revisit_letter_reprints_the_earlier_items_under_their_heading_and_rates_them() -> None:
+    lines = [
+        line(
+            1, 60, "The cause of concern and recommendations from October 2024", bold=True, size=12
+        ),
+        line(1, 80, "Cause of concern", bold=True),
+        *paragraph(1, 100, "The force isn’t answering calls quickly enough."),
+        line(1, 120, "Recommendations", bold=True),
+        *paragraph(1, 140, "Within three months, the force should:"),
+        *paragraph(1, 155, "1. make sure it answers 999 calls within ten seconds;"),
+        *paragraph(1, 170, "2. make sure it has enough call handlers at peak times."),
+        line(1, 200, "What we found", bold=True, size=12),
+        line(1, 220, "Recommendation 1: answering 999 calls – Achieved", bold=True),
+        *paragraph(1, 240, "The force now answers nine in ten emergency calls on time."),
+        line(2, 60, "Revised cause of concern (March 2025)", bold=True),
+        *paragraph(2, 80, "The force doesn’t assess the risk to every caller."),
+        line(2, 110, "Recommendations", bold=True),
+        *paragraph(2, 130, "Within three months of the date of this letter, the force should:"),
+        *paragraph(2, 145, "1. assess the risk to every caller with a structured tool;"),
+        *paragraph(2, 160, "2. review every incident that waits longer than an hour."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.text.split()[-1]) for i in items] == [
+        ("cause_of_concern", None, "caller."),
+        ("recommendation", "1", "tool;"),
+        ("recommendation", "2", "hour."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
