@@ -238,7 +238,9 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
             # a number alone on its line over its text ("3.1" in a sidebar, then the ask; "2/6"
             # over a box, the second of six): the text's own label, as if printed before it
             number = _COUNT_OF_RE.sub(r"\1", prev.text.strip())
-            ln = replace(ln, text=f"{number} {ln.text}")
+            # a label beside its text hangs at the label's margin, as one printed before it
+            x0 = prev.x0 if _beside(blocks[-1], ln) else ln.x0
+            ln = replace(ln, text=f"{number} {ln.text}", x0=x0)
             label, label_kind = _list_label(ln.text)
             blocks.pop()
         if new:
@@ -252,6 +254,23 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
 _LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}$")
 
 
+# An investigation body's year and serial, set as a recommendation's number: "2025/118"
+_SERIAL_RE = re.compile(r"^(?:19|20)\d\d/\d{3}$")
+
+
+def _beside(block: Block, ln: Line) -> bool:
+    """True when a one-line block stands on ln's row, to its left: a hanging label's column."""
+    above = block.lines[-1]
+    return (
+        len(block.lines) == 1
+        and above.page == ln.page
+        and abs(ln.top - above.top) < 1
+        and 0 < ln.x0 - above.x1 < 80
+        and ln.text[:1].isupper()
+        and len(ln.text.split()) >= 4
+    )
+
+
 # "2/6": the second of six, set over its item
 _COUNT_OF_RE = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 
@@ -262,6 +281,10 @@ def _number_above(block: Block, ln: Line) -> bool:
     a box's padding inside it)."""
     above = block.lines[-1]
     number = above.text.strip()
+    if _beside(block, ln) and _SERIAL_RE.match(number):
+        # "2025/118" in a column of its own, its text to the right on the row (a plain number
+        # there is a table's "No." column, read with its other columns)
+        return True
     counted = _COUNT_OF_RE.match(number)
     return (
         len(block.lines) == 1

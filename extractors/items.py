@@ -316,6 +316,8 @@ _CONTINUED_RE = re.compile(r"\((?:continued|cont(?:['’]?d)?\.?)\)\s*:?\s*$", r
 
 
 def _talks_about_items(text: str) -> bool:
+    if _INTENT_RE.match(text):
+        return False  # "The intent of this recommendation is …": the item's own opening
     if COUNT_RE.search(text) or KIND_DEFINED_RE.match(text):
         return True
     if _ITEMS_AS_SUBJECT_RE.match(text):
@@ -324,6 +326,15 @@ def _talks_about_items(text: str) -> bool:
             return True
     rest = _WHO_ACTS_RE.sub("", TALK_ABOUT_RE.sub("", text))
     return bool(TALK_ABOUT_RE.search(text)) and not directs(rest)
+
+
+# An investigation body's statement of what a recommendation is for, printed before or after
+# it as part of the item
+_INTENT_RE = re.compile(
+    r"^(?:\d{1,3}[.)]?\s+)?(?:the )?(?:intent|aim|purpose|objective) of this (?:safety )?"
+    r"recommendation is\b",
+    re.I,
+)
 
 
 def _narrative_resumes(block: Block, item_x0: float) -> bool:

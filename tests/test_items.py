@@ -2095,6 +2095,39 @@ def test_a_revisit_letter_reprints_the_earlier_items_under_their_heading_and_rat
     ]
 
 
+def test_each_numbered_recommendation_may_open_with_its_intent() -> None:
+    lines = [
+        line(1, 60, "Recommendations", bold=True, size=14),
+        *paragraph(1, 80, "The following recommendations are made:"),
+        *paragraph(1, 100, "1 The intent of this recommendation is that crossings are safe."),
+        *paragraph(1, 125, "Network Rail should review its crossing risk assessments.", x0=100),
+        *paragraph(1, 150, "2 The intent of this recommendation is that calls are answered."),
+        *paragraph(1, 175, "Network Rail should staff the signal boxes at peak times.", x0=100),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("1", "assessments."),
+        ("2", "times."),
+    ]
+
+
+def test_a_year_and_serial_in_a_column_beside_its_text_numbers_the_recommendation() -> None:
+    lines = [
+        line(1, 60, "Section 5 – Recommendations", bold=True, size=14),
+        line(1, 80, "The Maritime and Coastguard Agency is recommended to:", bold=True),
+        line(1, 100, "2025/118", bold=True),
+        line(1, 100, "Amend the Workboat Code so that workboats that tow carry:", x0=130),
+        line(1, 115, "– stability information for towing on the beam; and", x0=130),
+        line(1, 130, "– a tow hook that releases under load.", x0=130),
+        line(1, 150, "2025/119 Publish guidance for skippers on the planning of tows."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("2025/118", "load."),
+        ("2025/119", "tows."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
