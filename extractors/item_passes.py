@@ -225,6 +225,23 @@ def _splits(cand: Candidate, lead: str, asks: list[list[Block]], among_asks: boo
     return _only_names_who_acts(lead) and not numbered_entry
 
 
+def _lettering_runs_on(lists: Sequence[tuple[int, Block, list[Block]]], n: int) -> bool:
+    """True when a lettered list goes on from the one before or into the one after it
+    ("21. … should: (a) (b)", "22. … should: (c) (d)"): its letters number items."""
+
+    def letters(entries: list[Block]) -> list[str]:
+        return [b.label or "" for b in entries if b.label_kind == "letter"]
+
+    mine = letters(lists[n][2])
+    if not mine or len(mine[0]) != 1:
+        return False
+    before = letters(lists[n - 1][2]) if n > 0 else []
+    after = letters(lists[n + 1][2]) if n + 1 < len(lists) else []
+    after_ok = bool(after) and len(after[0]) == 1 and ord(after[0]) == ord(mine[-1][0]) + 1
+    before_ok = bool(before) and ord(mine[0]) == ord(before[-1][0]) + 1
+    return after_ok or before_ok
+
+
 def _only_names_who_acts(text: str) -> bool:
     """True for one sentence that says who must act, and maybe by when, and stops at a colon
     ("Within one month, the Council should:"); one that asks something first ("… agree a
@@ -368,12 +385,11 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
     ("30. Within one month of my decision, the Council should:") over a lettered, roman or
     bulleted list indented under it: each entry is a recommendation with that lead-in."""
     claimed = {id(b) for c in found for b in c.blocks}
-    out: list[Candidate] = []
+    lists: list[tuple[int, Block, list[Block]]] = []
     for k, lead in enumerate(blocks):
         if len(lead.lines) > _LEAD_LINES or id(lead) in claimed:
             continue  # a lead-in is a line or two (and a long block is never joined whole)
-        text = lead.text.strip()
-        if not _only_names_who_acts(text):
+        if not _only_names_who_acts(lead.text.strip()):
             continue
         entries: list[Block] = []
         for b in blocks[k + 1 :]:
@@ -381,8 +397,13 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
             if not listed or b.first.x0 <= lead.first.x0 + 8 or id(b) in claimed:
                 break
             entries.append(b)
-        if len(entries) < 2:
-            continue
+        if len(entries) >= 2:
+            lists.append((k, lead, entries))
+    out: list[Candidate] = []
+    for n, (k, lead, entries) in enumerate(lists):
+        if lead.label_kind == "number" and not _lettering_runs_on(lists, n):
+            continue  # "11. The State party should:" over (a) … (d): one paragraph's parts
+        text = lead.text.strip()
         out += [
             Candidate(
                 kind="recommendation",
@@ -446,7 +467,11 @@ def numbered_asks(blocks: Sequence[Block]) -> list[Candidate]:
     if len(found) < 3 or not _runs_from_one([n for _, n, _ in found]):
         return []
     if not all(directs(b.text) and not _QUESTION_RE.match(b.text) for _, _, b in found):
-        return []  # numbered paragraphs that tell (findings, a method) or ask the reader
+        # findings and asks in turn ("The Committee is concerned …", then "The State party
+        # should …"): the paragraphs that open with an ask are the items
+        found = [f for f in found if _opens_with_ask(f[2].text)]
+        if len(found) < 3:
+            return []  # numbered paragraphs that tell (findings, a method) or ask the reader
     kinds = (_heading_kind(b) for b in reversed(blocks[: found[0][0]]))
     kind: ItemKind = next((k for k in kinds if k is not None), "recommendation")
     return [
@@ -454,11 +479,43 @@ def numbered_asks(blocks: Sequence[Block]) -> list[Candidate]:
             kind=kind,
             number=number,
             parent=number.split("(")[0] if "(" in number else None,
-            blocks=[block, *_paragraph_over_pages(blocks, k)[1:]],
+            blocks=[block, *_paragraph_over_pages(blocks, k)[1:], *_parts_under(blocks, k)],
             cluster=-10_000,
         )
         for k, number, block in found
     ]
+
+
+# A paragraph that opens by asking: "The State party should …", "The Committee recommends
+# that …", "The Committee urges the State party to: …"
+_ASK_OPENING_RE = re.compile(
+    r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?\s+(?:should|must|shall|(?:also |further |strongly )?"
+    r"(?:recommends|(?P<urges>urges|encourages|calls (?:up)?on)))\b"
+)
+
+
+def _opens_with_ask(text: str) -> bool:
+    """True when a paragraph's first sentence asks a body to act, from its first words."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
+    m = _ASK_OPENING_RE.match(first)
+    # "urges" and "encourages" ask as "recommends" does, the author being their subject
+    asks = m is not None and (m.group("urges") is not None or directs(first))
+    return asks and not _QUESTION_RE.match(first)
+
+
+def _parts_under(blocks: Sequence[Block], k: int) -> list[Block]:
+    """The lettered, roman or bulleted parts set in under a paragraph that ends in a colon."""
+    if not blocks[k].raw_text.rstrip().endswith(":"):
+        return []
+    parts: list[Block] = []
+    for b in blocks[k + 1 :]:
+        if (
+            b.label_kind not in ("letter", "roman", "bullet")
+            or b.first.x0 <= blocks[k].first.x0 + 4
+        ):
+            break
+        parts.append(b)
+    return parts
 
 
 # A part of a numbered paragraph, numbered by it and a letter: "4(a) The Act should be …"
@@ -471,7 +528,8 @@ def _numbered_paragraphs(blocks: Sequence[Block]) -> list[tuple[int, str, Block]
     out: list[tuple[int, str, Block]] = []
     for k, b in enumerate(blocks):
         m = _PARAGRAPH_NO_RE.fullmatch(b.label or "") if b.label_kind == "number" else None
-        if m is not None and len(b.raw_text.split()) >= 6:  # not a numbered heading
+        # not a numbered heading; "11. The State party should:" leads its own parts in
+        if m is not None and (len(b.raw_text.split()) >= 6 or b.raw_text.rstrip().endswith(":")):
             out.append((k, m[1], b))
             continue
         part = _LETTERED_PART_RE.match(b.raw_text) if b.label is None else None

@@ -477,7 +477,10 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += table_candidates(runs) + label_cands + table_cands
         if sum(c.kind == "recommendation" for c in candidates) < 2:
             # no list of recommendations found: "We recommend …" paragraphs may be them
-            candidates += standalone_recommendations(blocks) or numbered_asks(blocks)
+            standalone = standalone_recommendations(blocks)
+            numbered = numbered_asks(blocks)
+            # "We recommend …" paragraphs, or the numbered paragraphs that ask when they are more
+            candidates += numbered if len(numbered) > len(standalone) else standalone
         candidates += asks_in_prose(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = findings_answered(candidates)

@@ -2128,6 +2128,38 @@ def test_a_year_and_serial_in_a_column_beside_its_text_numbers_the_recommendatio
     ]
 
 
+def test_numbered_findings_and_asks_in_turn_yield_the_asks_with_their_lettered_parts() -> None:
+    lines = [
+        line(1, 60, "Concluding observations", bold=True, size=14),
+        *paragraph(1, 80, "1. The Committee considered the seventh report at its meetings."),
+        *paragraph(
+            1, 100, "2. The Committee notes that the Convention is not part of domestic law."
+        ),
+        *paragraph(1, 120, "3. The State party should give full effect to the Convention in law."),
+        *paragraph(1, 140, "4. The Committee is concerned that records of custody are incomplete."),
+        *paragraph(1, 160, "5. The State party should:"),
+        *paragraph(1, 175, "(a) Make sure that every detained person sees a lawyer;", x0=100),
+        *paragraph(1, 190, "(b) Complete custody records at the time of the events.", x0=100),
+        *paragraph(1, 210, "6. The Committee is concerned at the use of restraint on children."),
+        *paragraph(1, 230, "7. The Committee urges the State party to:"),
+        *paragraph(1, 245, "(a) Prohibit spit and bite guards on children;", x0=100),
+        *paragraph(1, 260, "(b) Publish data on restraint every year.", x0=100),
+        *paragraph(1, 280, "8. The Committee welcomes the new inspection framework for prisons."),
+        *paragraph(1, 300, "9. The Committee encourages the State party to ratify the Protocol."),
+        *paragraph(1, 320, "10. The Committee recommends that the State party fund the monitors."),
+        *paragraph(1, 340, "11. The Committee recommends that the State party report in 2029."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("3", "law."),
+        ("5", "events."),
+        ("7", "year."),
+        ("9", "Protocol."),
+        ("10", "monitors."),
+        ("11", "2029."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
