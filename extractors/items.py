@@ -276,6 +276,24 @@ _ITEMS_AS_SUBJECT_RE = re.compile(
 )
 
 
+def _is_topic_line(text: str) -> bool:
+    """A short line that names a topic and asks nothing ("Health care in prisons")."""
+    return (
+        0 < len(text.split()) <= 8
+        and not SENTENCE_END_RE.search(text)
+        and not directs(text)
+        and not _OTHER_CATEGORY_RE.fullmatch(text)
+        and section_kind(text) is None
+    )
+
+
+# What a committee's list sets apart from its recommendations: "comments", "requests for
+# information"
+_OTHER_CATEGORY_RE = re.compile(
+    r"(?:comments?|requests? for information|observations?|remarks?)", re.IGNORECASE
+)
+
+
 _RATED_RE = re.compile(r"\s[–—-]\s+(?:" + STATUS_CELL_RE.pattern + r")\s*\.?$", re.IGNORECASE)
 
 
@@ -546,6 +564,7 @@ class _Splitter:
     restated: Block | None = None  # a numbered ask read outside any section: a response may follow
     earlier: bool = False  # under a heading over earlier reports' items and what became of them
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
+    categories: bool = False  # a list grouped under "recommendations", "comments" … lines
 
     def candidate(
         self,
@@ -640,6 +659,8 @@ class _Splitter:
             return
         if self.current is not None and self._continue_labelled(block, heading, self.current):
             return
+        if self._at_category(block, text):
+            return
         if heading and self._at_heading(block, text):
             return
         if self.section is None:
@@ -670,6 +691,28 @@ class _Splitter:
         who, when = m.group("who"), m.group("when") or m.group("only_when")
         last.responsible = who.strip(" ;|") if who else last.responsible
         last.timing = due_phrase(when.strip(" ;")) if when else last.timing
+        return True
+
+    def _at_category(self, block: Block, text: str) -> bool:
+        """A line that only names what follows in a list of several kinds ("recommendations",
+        "comments", "requests for information"): the entries under it are items or not."""
+        words = text.strip().rstrip(":").strip()
+        if block.label is not None or len(block.lines) > 1:
+            return False
+        if self.categories and _is_topic_line(words):
+            self.close()
+            return True  # "Contact with the outside world": the topic the next group is on
+        if len(words.split()) > 4:
+            return False
+        other = bool(_OTHER_CATEGORY_RE.fullmatch(words))
+        kind = section_kind(words) if words[:1].islower() or self.categories else None
+        if not (other or kind) or (self.section is None and not self.categories):
+            return False
+        self.categories = True
+        self.close()
+        self.section = None if other else kind
+        if kind is not None:
+            self.section_strength, self.cluster = 0.0, self.cluster + 1
         return True
 
     def _code_label(self, block: Block, text: str, heading: bool) -> re.Match[str] | None:

@@ -11,7 +11,7 @@ from extractors.blocks import label_ok, make_blocks
 from extractors.furniture import drop_contents
 from extractors.item_patterns import section_kind
 from extractors.item_tables import text_table_candidates
-from extractors.items import split_items
+from extractors.items import _Splitter, split_items
 from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line, Table
 
@@ -2158,6 +2158,37 @@ def test_numbered_findings_and_asks_in_turn_yield_the_asks_with_their_lettered_p
         ("10", "monitors."),
         ("11", "2029."),
     ]
+
+
+def test_a_list_grouped_under_recommendations_comments_and_requests_keeps_only_the_first() -> None:
+    lines = [
+        line(1, 60, "List of recommendations, comments and requests for information", bold=True),
+        line(1, 80, "Police custody", x0=77),
+        line(1, 95, "recommendations", x0=77),
+        *paragraph(1, 110, "– The Committee recommends that forces record all force.", x0=83),
+        line(1, 130, "comments", x0=77),
+        *paragraph(1, 145, "– The Committee trusts that the review of the codes will help.", x0=83),
+        line(1, 165, "requests for information", x0=77),
+        *paragraph(1, 180, "– The Committee would like to receive the figures for 2024.", x0=83),
+        line(1, 200, "recommendations", x0=77),
+        line(1, 215, "– The Committee recommends that the Prison Service ensure that women", x0=83),
+        line(1, 230, "held at the prison have access to work every day.", x0=89),
+        line(1, 250, "Contact with the outside world", x0=77),
+        line(1, 265, "recommendations", x0=77),
+        *paragraph(1, 280, "– The Committee recommends that visits are never withheld.", x0=83),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.text.split()[-1] for i in items] == ["force.", "day.", "withheld."]
+
+
+def test_in_a_list_grouped_by_kind_a_short_line_naming_a_topic_is_no_entry() -> None:
+    splitter = _Splitter(BODY)
+    for ln in [line(1, 60, "Recommendations", bold=True, size=14), line(1, 80, "recommendations")]:
+        splitter.feed(make_blocks([ln])[0])
+    topic = make_blocks([line(1, 100, "Contact with the outside world")])[0]
+    assert splitter._at_category(topic, topic.raw_text)  # an imperative-looking topic too
+    assert splitter.categories
+    assert not splitter.out
 
 
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
