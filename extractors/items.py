@@ -565,6 +565,7 @@ class _Splitter:
     earlier: bool = False  # under a heading over earlier reports' items and what became of them
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
+    list_column: int | None = None  # the column of the lead-in whose list is in force
 
     def candidate(
         self,
@@ -857,6 +858,7 @@ class _Splitter:
             self.close()
             self.section, self.section_strength = kind, 0.0
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
+            self.list_column = block.first.column
             self.by_lead_in, self.timing = True, timing_in(text) or self.timing
             self.cluster += 1
             return True
@@ -1067,6 +1069,7 @@ class _Splitter:
                 self.mixed_clusters.add(self.cluster + 1)
             self.paragraph, self.bold_seen = None, False
             self.lead_in, self.list_x0, self.section_items = None, None, 0
+            self.list_column = None
             self.timing = self.group = None
             # a panel headed "Areas for improvement", as others are headed "Area for
             # improvement", labels its entries as those labels do
@@ -1124,6 +1127,7 @@ class _Splitter:
             self.section_strength = 0.0
             self.timing = self._lead_timing(text)
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
+            self.list_column = block.first.column
             self.by_lead_in = True
             self.cluster += 1
             return
@@ -1164,7 +1168,7 @@ class _Splitter:
             if self.out and self.out[-1].cluster == self.cluster:
                 self.cluster += 1  # another lead-in's list: its lettering may start again
             self.timing = self._lead_timing(text)
-            self.lead_in, self.list_x0 = text, block.first.x0
+            self.lead_in, self.list_x0, self.list_column = text, block.first.x0, block.first.column
             self.numbered_lead = numbered_lead
             if self.section in ("action", "cause_of_concern") and _RECOMMENDS_RE.search(text):
                 # "Agreed action" over "I recommend the following"; after a cause of concern,
@@ -1263,6 +1267,7 @@ class _Splitter:
             and self.out[-1].blocks[-1].page_end == block.first.page
         ):
             self.lead_in = self.timing = self.list_x0 = self.group = None
+            self.list_column = None
 
     def _list_over(self, block: Block) -> bool:
         """True when a list a paragraph opened has had its labelled entries (bullets, letters)
@@ -1301,6 +1306,8 @@ class _Splitter:
 
     def _not_an_entry(self, block: Block, text: str) -> bool:
         """Narrative about the items, counts, and paragraphs that ask nothing are not entries."""
+        if self.list_column is not None and block.first.column != self.list_column:
+            return True  # a sidebar beside the list ("What success looks like"), not its entry
         listed = self.list_x0 is not None and block.first.x0 > self.list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):
             return True
@@ -1491,10 +1498,15 @@ def _asks_beside_a_table(candidates: list[Candidate], texts: dict[ItemKind, list
     return {
         cluster
         for cluster, members in clusters.items()
-        if len(members) >= 2
-        and all(directs(m.text()) for m in members)
+        if (len(members) >= 2 or _led_in_by_ask(members[0]))
+        and all(directs(m.text()) or _led_in_by_ask(m) for m in members)
         and not any(_reprints(m.text(), t) for m in members for t in texts[m.kind])
     }
+
+
+def _led_in_by_ask(cand: Candidate) -> bool:
+    """True for an entry whose lead-in asks ("We recommend that the Board:" over "reduces …")."""
+    return cand.lead_in is not None and bool(OPENS_LIST_RE.search(cand.lead_in))
 
 
 # An entry the report itself tags as a finding: "… (Conclusion, Paragraph 17)".

@@ -627,6 +627,33 @@ def test_a_plans_actions_keep_the_finding_code_they_answer_as_their_number() -> 
     assert (item.kind, item.number) == ("area_for_improvement", "2")
 
 
+def test_asks_listed_under_we_recommend_stand_beside_a_numbered_table_of_quick_wins() -> None:
+    lines = [
+        line(1, 60, "Recommendations: governance", bold=True, size=16),
+        line(1, 90, "We recommend that the Partnership Board:", bold=True),
+        *paragraph(1, 110, "• reduces its membership to the statutory partners;", x0=75),
+        *paragraph(1, 125, "• replaces its five theme groups with one delivery group.", x0=75),
+        line(1, 150, "We recommend that the District Council:", bold=True),
+        *paragraph(1, 170, "• appoints a permanent partnership manager within six months.", x0=75),
+        # a sidebar in the page's other column: what success looks like, not an ask
+        replace(line(1, 110, "What success looks like", x0=400, bold=True), column=1),
+        replace(line(1, 130, "– Board meetings that take decisions", x0=400), column=1),
+    ]
+    table = Table(page=2, top=100, bottom=200, rows=(
+        ("No.", "Recommendation", "Lead"),
+        ("1", "Publish the Board's agendas and minutes on the website.", "Board"),
+        ("2", "Agree a single information-sharing agreement for all partners.", "Council"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        (None, "partners;"),
+        (None, "group."),
+        (None, "months."),
+        ("1", "website."),
+        ("2", "partners."),
+    ]
+
+
 def test_an_items_code_printed_again_in_other_words_is_the_same_item() -> None:
     lines = [
         line(1, 80, "Operational recommendations", bold=True, size=14),
