@@ -257,7 +257,10 @@ OPENS_LIST_RE = re.compile(
     r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+){0,2}"
     r"recommend(?:s|ing)?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
     r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
-    r"(?:\w+\s+)?recommendations?\b)"
+    r"(?:\w+\s+)?recommendations?\b|"
+    # a letter's asks: "I am asking the Home Office to:", "I would also ask the Ministry … to:"
+    r"\b(?:I|we)\s+(?:am\s+|are\s+|would\s+|also\s+){0,2}ask(?:ing)?\s+(?:the\s+)?[A-Z][^.]*"
+    r"\bto)"
     r"[^.]*:\s*$"
     # "… I recommend the following." closing a paragraph over the numbered remedies; "The
     # Audit and Risk Committee recommends the following to the Board."

@@ -2218,6 +2218,28 @@ def test_in_a_list_grouped_by_kind_a_short_line_naming_a_topic_is_no_entry() -> 
     assert not splitter.out
 
 
+def test_a_letter_that_asks_bodies_to_act_lists_its_asks_under_each() -> None:
+    lines = [
+        *paragraph(1, 80, "Dear Minister,"),
+        *paragraph(
+            1, 100,
+            "Victims told us that breaches are not recorded. In the meantime, I am asking",
+            "the Home Office to:",
+        ),
+        *paragraph(1, 135, "1. pause the roll-out of the orders beyond the pilot areas;", x0=75),
+        *paragraph(1, 150, "2. publish guidance on monitoring the orders by 30 September.", x0=75),
+        *paragraph(1, 170, "I would also ask the Ministry of Justice, to whom I copy this, to:"),
+        *paragraph(1, 190, "3. record breaches of the orders separately from other breaches.", x0=75),
+        *paragraph(1, 215, "Yours sincerely,"),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("1", "areas;"),
+        ("2", "September."),
+        ("3", "breaches."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
