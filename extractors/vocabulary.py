@@ -304,7 +304,10 @@ DEADLINE_OPENERS = frozenset({"within", "by", "immediately", "in", "from", "befo
 ADVERBIAL_STARTS = frozenset({"as", "where", "when", "wherever", "urgently", "in", "within"})
 EMBEDDED_WH = frozenset({"how", "what", "why", "whether", "which", "where", "when", "who"})
 PLACES = frozenset({"uk", "us", "eu", "england", "wales", "scotland", "northern ireland", "gb"})
-DIRECT_CUES = frozenset({"urge", "urges", "invite", "invites", "encourage", "encourages", "ask"})
+DIRECT_CUES = frozenset(
+    {"urge", "urges", "urging", "invite", "invites", "inviting", "encourage", "encourages",
+     "encouraging", "ask", "asking"}
+)  # fmt: skip
 RECOMMEND_CUES = frozenset({"recommend", "recommends", "recommended", "recommending"})
 ASKED_CUES = frozenset(
     {"asked", "asks", "call", "called", "calls", "urged", "invited", "encouraged"}

@@ -1043,6 +1043,15 @@ def test_a_lead_in_naming_the_inspected_force_by_name_gives_its_items_to_the_for
     assert got.addressees == ("force",)
 
 
+@pytest.mark.parametrize(
+    "lead_in",
+    ["In the meantime, I am asking the Home Office to:", "We are urging the Home Office to:"],
+)
+def test_a_letter_asking_a_body_to_act_gives_it_the_asks_it_lists(lead_in: str) -> None:
+    got = _tag("pause the roll-out of the orders beyond the pilot areas.", lead_in=lead_in)
+    assert got.addressees == ("home_office",)
+
+
 def test_a_post_the_item_names_in_full_outranks_its_groups_heading() -> None:
     got = _tag(
         "Regional probation directors should audit every licence.",
