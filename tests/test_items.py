@@ -2229,7 +2229,7 @@ def test_a_letter_that_asks_bodies_to_act_lists_its_asks_under_each() -> None:
         *paragraph(1, 135, "1. pause the roll-out of the orders beyond the pilot areas;", x0=75),
         *paragraph(1, 150, "2. publish guidance on monitoring the orders by 30 September.", x0=75),
         *paragraph(1, 170, "I would also ask the Ministry of Justice, to whom I copy this, to:"),
-        *paragraph(1, 190, "3. record breaches of the orders separately from other breaches.", x0=75),
+        *paragraph(1, 190, "3. record breaches of the orders apart from other breaches.", x0=75),
         *paragraph(1, 215, "Yours sincerely,"),
     ]  # fmt: skip
     items = split_items(doc(lines))
