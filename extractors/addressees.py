@@ -1954,6 +1954,15 @@ def _relative_clause(doc: Doc, start: int, s0: int) -> bool:
     )
 
 
+# The head of a police force that has no chief constable: "the Chief Officer", "the Chief Police
+# Officer", "the Chief Officer of the Holm Police Service"
+_FORCE_HEAD_RE = re.compile(
+    r"(?:the\s+)?chief\s+(?:police\s+)?officer(?:\s+of\s+(?:the\s+)?[A-Z][\w ]*"
+    r"(?:Police|Constabulary)(?:\s+Service)?)?",
+    re.IGNORECASE,
+)
+
+
 def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
     """Map a printed council, provider or force name to the inspected body's id when it is
     the subject."""
@@ -1978,6 +1987,8 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
             return SUBJECT_COUNCIL_ID
         if FORCE_NAME_RE.search(label) and not ctx.known(label):
             return SUBJECT_FORCE_ID
+    if ctx.default == SUBJECT_FORCE_ID and _FORCE_HEAD_RE.fullmatch(label):
+        return ctx.default  # "the Chief Officer" of an island's police service heads it
     place = FORCE_NAME_RE.sub("", label).strip().lower()  # "Westmarch Police" -> "westmarch"
     if (
         subject

@@ -1052,6 +1052,17 @@ def test_a_letter_asking_a_body_to_act_gives_it_the_asks_it_lists(lead_in: str) 
     assert got.addressees == ("home_office",)
 
 
+@pytest.mark.parametrize(
+    "head",
+    ["The Chief Officer", "The Chief Police Officer", "The Chief Officer of Durham Constabulary"],
+)
+def test_the_head_of_an_inspected_force_without_a_chief_constable_is_the_force(head: str) -> None:
+    got = _tag(f"{head} should review the custody cells.", FORCE_REPORT)
+    assert got.addressees == ("force",)
+    # a council's chief officer heads no force
+    assert _tag(f"{head} should review the plan.", COUNCIL_REPORT).addressees != ("force",)
+
+
 def test_a_post_the_item_names_in_full_outranks_its_groups_heading() -> None:
     got = _tag(
         "Regional probation directors should audit every licence.",
