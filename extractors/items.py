@@ -126,6 +126,25 @@ _DETAILS_RE = re.compile(
 )
 
 
+def _numbered_lead(block: Block, text: str) -> bool:
+    """ "17 We recommend:" over items; not "3. … reviews the use of reserves, and in
+    particular:", an ask whose lettered parts say what it includes, nor a paragraph that
+    recommends its parts to one body."""
+    return (
+        block.label_kind == "number"
+        and _opens_list(text)
+        and not _DETAILS_RE.search(text)
+        and not _ONE_ADDRESSEE_RE.search(text)
+    )
+
+
+# A numbered paragraph that recommends its parts to one body: "13. I recommend that the
+# Committee for Home Affairs:" over "(a) consider …", "(b) set …": one item, its parts
+_ONE_ADDRESSEE_RE = re.compile(
+    r"\brecommends? that (?:the )?(?-i:[A-Z])[\w’' ,&-]{1,60}:\s*$", re.IGNORECASE
+)
+
+
 _IN_BRIEF_RE = re.compile(r"\bin (?:brief|short|outline)\b|\bbriefly\b", re.IGNORECASE)
 
 
@@ -1146,11 +1165,7 @@ class _Splitter:
             self.section = None  # prose back at the lead-in's margin after its labelled entries
             self._outside_section(block, text)
             return
-        # "17 We recommend:"; not "3. … reviews the use of reserves, and in particular:", an
-        # ask whose lettered parts say what it includes
-        numbered_lead = (
-            block.label_kind == "number" and _opens_list(text) and not _DETAILS_RE.search(text)
-        )
+        numbered_lead = _numbered_lead(block, text)
         if (
             (block.label is None and LEAD_IN_RE.search(text))
             or FOLLOWING_RE.search(text)

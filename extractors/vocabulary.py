@@ -27,7 +27,9 @@ _JUDGES_RE = re.compile(
     r"|\b(?:is|are)\s+(?:good|outstanding|excellent|effective)\b[^.;]{0,120}?\bshould\s+continue\b"
     # a note to the reader: "Readers should note that …", "It should be noted that …"
     r"|\b(?:(?:the\s+)?readers?|you)\s+(?:should|must)\s+(?:note|bear\s+in\s+mind)\b"
-    r"|\bshould\s+be\s+(?:noted|borne\s+in\s+mind)\b",
+    r"|\bshould\s+be\s+(?:noted|borne\s+in\s+mind)\b"
+    # a courtesy: "I should be happy to discuss this letter", "we should be grateful for …"
+    r"|\b(?:I|we)\s+should\s+be\s+(?:happy|glad|pleased|grateful|delighted)\b",
     re.IGNORECASE,
 )
 

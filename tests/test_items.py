@@ -2240,6 +2240,28 @@ def test_a_letter_that_asks_bodies_to_act_lists_its_asks_under_each() -> None:
     ]
 
 
+def test_a_numbered_paragraph_recommending_parts_to_one_body_is_one_item() -> None:
+    lines = [
+        line(1, 40, "Recommendations", bold=True, size=13),
+        *paragraph(1, 60, "1. I make the following recommendations."),
+        *paragraph(1, 80, "2. The Chief Officer should clear the backlog of renewals by May."),
+        *paragraph(1, 100, "3. I recommend that the Committee for Home Affairs:"),
+        *paragraph(1, 115, "(a) consider whether the law should require a medical check;", x0=90),
+        *paragraph(1, 130, "(b) set fees that recover the full cost of licensing.", x0=90),
+        *paragraph(1, 150, "4. The Chief Officer should publish the backlog figures monthly."),
+        *paragraph(
+            1, 170, "5. I am grateful to the staff for their help. I should be happy to discuss"
+        ),
+        *paragraph(1, 185, "this letter with the Committee."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("2", "May."),
+        ("3", "licensing."),
+        ("4", "monthly."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
