@@ -1074,6 +1074,8 @@ class _Splitter:
             opened = None if title_size else opened
         if self._shares_row(block) and len(block.lines) == 1:
             opened = None  # "Status | Recommendations | Areas for improvement": a table's header
+            if self.section is not None:
+                return True  # "Ref | Action | Owner" repeated over the list's next page
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)
             # "Actions for the NPCC", "Recommendations for chief constables": whom they are for

@@ -2262,6 +2262,34 @@ def test_a_numbered_paragraph_recommending_parts_to_one_body_is_one_item() -> No
     ]
 
 
+def test_coded_actions_keep_their_list_when_the_header_row_repeats_on_the_next_page() -> None:
+    def header(page: int, top: float) -> list[Line]:
+        return [
+            line(page, top, "Ref", bold=True),
+            line(page, top, "Recommendation / action", x0=110, bold=True),
+            line(page, top, "Owner", x0=400, bold=True),
+        ]
+
+    lines = [
+        line(1, 60, "4. Recommendations and actions", bold=True, size=14),
+        *header(1, 90),
+        line(1, 110, "R1 The Ministry should amend the Police Ordinance by 2025."),
+        line(1, 110, "Ministry", x0=400),
+        line(1, 140, "Actions for the Commissioner of Police", bold=True),
+        *header(2, 60),
+        line(2, 80, "A1 Ensure that every detained person is told of the right to a lawyer."),
+        line(2, 80, "CoP", x0=400),
+        line(2, 100, "A2 Publish the annual report of the force for 2022."),
+        line(2, 100, "CoP", x0=400),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "R1"),
+        ("action", "A1"),
+        ("action", "A2"),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
