@@ -83,8 +83,11 @@ _NEW_RE = re.compile(r"\b(?:new|further)\s+\w", re.IGNORECASE)
 # its sentence dates it elsewhere: a year, or a previous / last / earlier report.
 _PAST_RE = re.compile(r"^(?:we|this \w+)\s+(?:also )?(?:made|identified|included)\b", re.I)
 _ELSEWHERE_RE = re.compile(
-    r"\b(?:(?:19|20)\d\d|previous(?:ly)?|last|earlier|prior|original|former)\b", re.I
+    r"\b(?:(?:19|20)\d\d|previous(?:ly)?|last|earlier|prior|original|former|ago)\b", re.I
 )
+# How far before a past count its context may say when ("Three years ago, in our report …,
+# we found …. We made 28 recommendations.")
+_CONTEXT_CHARS = 160
 # "Recommendation 7", "Area for improvement 3:", "Recommendation 3.2" opening a line: a label
 # the report prints.
 _LABEL_LINE_RE = re.compile(
@@ -278,7 +281,8 @@ def stated_counts(doc: DocumentText, items: Sequence[Item]) -> list[str]:
     new: dict[ItemKind, set[int]] = {}  # "two new recommendations": others may be restated
     for m in [*_STATED_RE.finditer(text), *_IN_THIS_RE.finditer(text)]:
         said = _PAST_RE.match(m.group(0))
-        if said and _ELSEWHERE_RE.search(_sentence(text, m)):
+        before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
+        if said and _ELSEWHERE_RE.search(_sentence(text, m) + " " + before):
             continue
         kind = section_kind(m.group("kw")) or "recommendation"
         count = _count_of(m.group("n"))

@@ -1460,6 +1460,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
         return c.number is not None and c.cluster in full_lists and asks
 
     own_asks = _asks_beside_a_table(candidates, texts)
+    series = _numbered_as_labelled(candidates)
     # an answer under an item's label, where the item is printed in full elsewhere
     answers = {id(c) for c in candidates if c.labelled and _only_answers(c)}
     printed = {(c.kind, c.number) for c in candidates if c.number and id(c) not in answers}
@@ -1475,8 +1476,38 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             or own_list(c)
             or completes_list(c)
             or c.cluster in own_asks
+            or id(c) in series
         )
     ]
+
+
+def _shape(number: str) -> str:
+    """A number's pattern: "2.1" -> "9.9", "R3" -> "A9", "12" -> "9"."""
+    return re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "A", number))
+
+
+def _numbered_as_labelled(candidates: list[Candidate]) -> set[int]:
+    """Unlabelled entries numbered in the labelled items' own scheme, with numbers none of
+    them has ("1.1", "1.2" under a lead-in beside "Recommendation 2.1", "Recommendation 2.2"),
+    that ask: the same series, printed without the word."""
+    labels: dict[ItemKind, set[str]] = {}
+    for c in candidates:
+        if c.labelled and c.number:
+            labels.setdefault(c.kind, set()).add(c.number)
+    shapes = {kind: {_shape(n) for n in numbers} for kind, numbers in labels.items()}
+    return {
+        id(c)
+        for c in candidates
+        if not c.labelled
+        and c.number
+        and "." in c.number
+        and c.kind in labels
+        and c.number not in labels[c.kind]
+        and shapes[c.kind] == {_shape(c.number)}
+        and (
+            directs(c.text()) or _led_in_by_ask(c) or bool(SHOULD_COLON_RE.search(c.lead_in or ""))
+        )
+    }
 
 
 def _only_answers(cand: Candidate) -> bool:

@@ -275,6 +275,8 @@ def test_a_count_dated_to_another_report_is_narrative() -> None:
         "In our 2018 inspection we made nine recommendations, and six are now met.",
         "At the previous visit we identified four areas for improvement in custody.",
         "Three of the recommendations we make below repeat earlier advice to the trust.",
+        # the time is in the sentence before: "Three years ago, in our report …"
+        "Three years ago, in our report on vetting, we found gaps. We made 28 recommendations.",
     ):
         assert stated_counts(doc(paragraph(1, 60, sentence)), items) == [], sentence
     # The present tense is always about this report, whatever else the sentence mentions.

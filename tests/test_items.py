@@ -2290,6 +2290,26 @@ def test_coded_actions_keep_their_list_when_the_header_row_repeats_on_the_next_p
     ]
 
 
+def test_entries_numbered_in_the_labelled_items_scheme_are_items_of_that_series() -> None:
+    lines = [
+        line(1, 60, "Cause of concern 1", bold=True),
+        *paragraph(1, 80, "Too many forces are not vetting officers to the national standard."),
+        line(1, 100, "Recommendations", bold=True),
+        *paragraph(1, 115, "By 30 June 2026, chief constables should:"),
+        *paragraph(1, 130, "1.1 review every vetting decision made since January 2023;"),
+        *paragraph(1, 145, "1.2 introduce a quality check of a sample of decisions."),
+        line(1, 170, "Cause of concern 2", bold=True),
+        *paragraph(1, 190, "Forces cannot investigate corrupt officers quickly enough."),
+        line(1, 210, "Recommendation 2.1", bold=True),
+        *paragraph(1, 225, "The College of Policing should publish guidance on corruption."),
+        line(1, 250, "Recommendation 2.2", bold=True),
+        *paragraph(1, 265, "The Home Office should make the legislative changes needed."),
+    ]
+    items = split_items(doc(lines))
+    numbers = [i.number for i in items if i.kind == "recommendation"]
+    assert numbers == ["1.1", "1.2", "2.1", "2.2"]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
