@@ -1449,6 +1449,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if reprint.get(id(c)) and c.blocks and c.blocks[0].page_start not in pages[c.kind]
     }
+    full_lists |= _lists_going_on(candidates, full_lists)
 
     def completes_list(c: Candidate) -> bool:
         # a numbered list that reprints labelled items printed elsewhere is the report's full
@@ -1456,8 +1457,13 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
         text = c.text()
         # "Within six months, amend …": an instruction after its time
         told = opens_with_imperative(text) or opens_with_imperative(text.split(",", 1)[-1])
-        asks = (directs(text) or told) and not _TAGGED_CONCLUSION_RE.search(text)
-        return c.number is not None and c.cluster in full_lists and asks
+        asks = directs(text) or told or _led_in_by_ask(c)  # "amends the Code" after its lead-in
+        return (
+            c.number is not None
+            and c.cluster in full_lists
+            and asks
+            and not _TAGGED_CONCLUSION_RE.search(text)
+        )
 
     own_asks = _asks_beside_a_table(candidates, texts)
     series = _numbered_as_labelled(candidates)
@@ -1479,6 +1485,21 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             or id(c) in series
         )
     ]
+
+
+def _lists_going_on(candidates: list[Candidate], lists: set[int]) -> set[int]:
+    """The clusters that carry a full list's numbering on under the next heading ("8" under
+    "Recommendations to the Home Office", then "9" … under "… to the Ministry of Justice")."""
+    more: set[int] = set()
+    last: dict[int, str] = {}  # each cluster's last unlabelled number, in reading order
+    for c in candidates:
+        if not c.labelled and c.number is not None:
+            if c.cluster not in last and c.cluster not in lists:
+                before = [n for k, n in last.items() if k in lists | more]
+                if before and follows_on(before[-1], c.number):
+                    more.add(c.cluster)
+            last[c.cluster] = c.number
+    return more
 
 
 def _shape(number: str) -> str:

@@ -2310,6 +2310,37 @@ def test_entries_numbered_in_the_labelled_items_scheme_are_items_of_that_series(
     assert numbers == ["1.1", "1.2", "2.1", "2.2"]
 
 
+def test_a_closing_list_goes_on_under_the_next_addressees_heading() -> None:
+    asks = [
+        "Forces should record every update given to a victim on their crime system.",
+        "The Home Office should publish each year how many victims were told of outcomes.",
+    ]
+    lines = [
+        line(1, 60, "Keeping victims informed", bold=True, size=14),
+        line(1, 80, "Recommendation 1", bold=True),
+        *paragraph(1, 95, asks[0]),
+        line(1, 120, "Recommendation 2", bold=True),
+        *paragraph(1, 135, asks[1]),
+        line(2, 60, "Recommendations to police forces", bold=True, size=14),
+        *paragraph(2, 80, f"1. {asks[0]}"),
+        line(2, 100, "Recommendations to the Home Office", bold=True, size=14),
+        *paragraph(2, 120, f"2. {asks[1]}"),
+        line(2, 140, "Recommendations to the Ministry of Justice", bold=True, size=14),
+        *paragraph(2, 160, "We recommend that the Ministry of Justice:"),
+        *paragraph(
+            2, 175, "3. amends the Victims' Code so that victims learn who leads their case;"
+        ),
+        *paragraph(2, 190, "4. publishes the Code compliance data it already collects."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("1", "system."),
+        ("2", "outcomes."),
+        ("3", "case;"),
+        ("4", "collects."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
