@@ -221,7 +221,9 @@ def _splits(cand: Candidate, lead: str, asks: list[list[Block]], among_asks: boo
     if cand.labelled and _is_group_title(lead):
         # "Recommendation II: Intelligence sharing" over (a), (b) each asking its own body
         return all(_names_its_actor(a[0].text) for a in asks)
-    numbered_entry = cand.number is not None and among_asks
+    # "Recommendation 3.1" over "The Welsh Government should:" and (a) … (d): the label
+    # makes one item of it
+    numbered_entry = (cand.number is not None and among_asks) or cand.named
     return _only_names_who_acts(lead) and not numbered_entry
 
 

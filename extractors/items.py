@@ -585,6 +585,7 @@ class _Splitter:
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
+    section_number: str | None = None  # the number of the heading that opened the section
 
     def candidate(
         self,
@@ -712,6 +713,19 @@ class _Splitter:
         last.responsible = who.strip(" ;|") if who else last.responsible
         last.timing = due_phrase(when.strip(" ;")) if when else last.timing
         return True
+
+    def _own_paragraph(self, block: Block, text: str) -> bool:
+        """True for a paragraph numbered under its section's heading number ("4.2" under "4.
+        Cause of concern and recommendations") that asks nothing: the document's own
+        paragraph numbering, where a concern's own words would also ask nothing."""
+        number = self.section_number
+        return (
+            self.section == "cause_of_concern"
+            and number is not None
+            and block.label_kind == "number"
+            and (block.label or "").startswith(f"{number.rstrip('.')}.")
+            and not directs(text)
+        )
 
     def _at_category(self, block: Block, text: str) -> bool:
         """A line that only names what follows in a list of several kinds ("recommendations",
@@ -1084,6 +1098,7 @@ class _Splitter:
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
             self.section, self.section_strength = opened, _strength(first, text)
+            self.section_number = block.label if block.label_kind == "number" else None
             self.by_lead_in = self.numbered_lead = False
             self.mixed = bool(re.search(r"conclusions|findings|observations", text, re.IGNORECASE))
             if self.mixed:
@@ -1332,6 +1347,8 @@ class _Splitter:
             # "Learning point 3: …", "Safety observation O/2026/037: …"; a template's
             # "By [date], the [organisation] should [action]" asks no one
             return True
+        if self._own_paragraph(block, text):
+            return True  # "4.2 Force update: …" under "4. Cause of concern …": the paper's own
         # a concern states a problem, and may count the recommendations made about it
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
         # in a list of actions each entry is a commitment: "3. The College will review …"

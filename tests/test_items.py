@@ -2341,6 +2341,44 @@ def test_a_closing_list_goes_on_under_the_next_addressees_heading() -> None:
     ]
 
 
+def test_a_papers_own_numbered_paragraphs_under_a_cause_of_concern_heading_are_no_concerns() -> (
+    None
+):
+    lines = [
+        line(1, 60, "4. Cause of concern and recommendations", bold=True, size=13),
+        *paragraph(1, 80, "4.1 The cause of concern is reproduced below as the report worded it."),
+        line(1, 100, "Cause of concern", bold=True, x0=100),
+        *paragraph(1, 115, "The force does not always respond well to vulnerable callers.", x0=100),
+        line(1, 135, "Recommendation 1", bold=True, x0=100),
+        *paragraph(
+            1, 150, "Within three months, the force should train all call handlers.", x0=100
+        ),
+        *paragraph(1, 175, "4.2 Force update: all 212 call handlers had finished the training."),
+        *paragraph(1, 195, "4.3 The Panel asked for figures on the time taken to answer calls."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", None),
+        ("recommendation", "1"),
+    ]
+
+
+def test_a_labelled_recommendation_naming_one_body_keeps_its_lettered_parts() -> None:
+    lines = [
+        line(1, 60, "Recommendation 3.1", bold=True),
+        *paragraph(1, 80, "The Welsh Government should:"),
+        *paragraph(1, 95, "(a) publish a national workforce plan for care at home;", x0=90),
+        *paragraph(1, 110, "(b) publish data each quarter on delayed discharges.", x0=90),
+        line(1, 135, "Recommendation 3.2", bold=True),
+        *paragraph(1, 155, "Regional boards should report to the Commissioner every six months."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("3.1", "discharges."),
+        ("3.2", "months."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
