@@ -443,9 +443,12 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
                 indented = b.first.x0 > above.first.x0 + 8 and b.first.column == above.first.column
                 if indented and b.first.page in (above.page_end, above.page_end + 1):
                     number = above.label.rstrip(".")
+            # a meeting's resolution stands alone, not prose between numbered paragraphs
+            resolved = number is None and b.raw_text.startswith("RESOLVED")
+            cluster = -10_001 - len(out) if resolved else -10_000
             out.append(
                 Candidate(
-                    kind="recommendation", number=number, parent=None, blocks=[b], cluster=-10_000
+                    kind="recommendation", number=number, parent=None, blocks=[b], cluster=cluster
                 )
             )
     return out

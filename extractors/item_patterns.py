@@ -292,7 +292,9 @@ REPORTED_RE = re.compile(
 
 
 STANDALONE_RE = re.compile(
-    r"^(?:We|I|The (?i:inspectorate|inquiry|committee|review|panel)|"
+    # a meeting's resolution that recommends: "RESOLVED – That the Panel recommends that …"
+    r"^(?:RESOLVED\s*[–—:-]?\s*)?(?:That\s+(?=the\s))?"
+    r"(?:We|I|[Tt]he (?i:inspectorate|inquiry|committee|review|panel)|"
     # the reporting body by its short name: "HMIC recommends that …", "HMICFRS recommends"
     r"[A-Z][A-Za-z]{1,7}[A-Z](?: [A-Z][a-z]+)?) (?:also |further |therefore )?"
     # "recommends to the Parliament that …"; "calls on the Authority to …"

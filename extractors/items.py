@@ -313,6 +313,11 @@ _OTHER_CATEGORY_RE = re.compile(
 )
 
 
+# A meeting's action note, its owner then what they are to do: "OPCC to include rural crime
+# data in the quarter 3 report", "Panel Support Officer to circulate the report by May"
+_ACTION_NOTE_RE = re.compile(r"[A-Z][\w’'&/-]*(?:\s+[A-Z][\w’'&/-]*){0,4} to [a-z]+\b")
+
+
 _RATED_RE = re.compile(r"\s[–—-]\s+(?:" + STATUS_CELL_RE.pattern + r")\s*\.?$", re.IGNORECASE)
 
 
@@ -642,6 +647,12 @@ class _Splitter:
             self.group = _label_range(label.group("num"), label.group("rest"))
             label = None
         inline = None if label is not None else INLINE_LABEL_RE.match(first.text)
+        if (
+            inline is not None
+            and label_kind(inline.group("kw")) == "action"
+            and _ACTION_NOTE_RE.match(inline.group("rest"))
+        ):
+            return  # "ACTION: OPCC to include the data in the next report": a meeting's note
         if label is None and inline is not None and first.text[:1].isupper():
             label = inline
         if label is None and block.label_kind == "number":

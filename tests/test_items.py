@@ -2379,6 +2379,34 @@ def test_a_labelled_recommendation_naming_one_body_keeps_its_lettered_parts() ->
     ]
 
 
+def test_minutes_yield_the_panels_recommending_resolutions_not_its_notes_or_actions() -> None:
+    lines = [
+        line(1, 60, "34. PEEL INSPECTION: COMMISSIONER'S RESPONSE", bold=True),
+        *paragraph(1, 80, "The Commissioner introduced her response to the report."),
+        line(1, 100, "RESOLVED –", bold=True),
+        *paragraph(1, 115, "1. That the Commissioner's response to the report be noted."),
+        *paragraph(1, 130, "2. That the Panel recommends that the Commissioner publishes"),
+        *paragraph(1, 145, "a quarterly update on the force's areas for improvement.", x0=85),
+        *paragraph(1, 165, "3. That the Panel recommends that the Commissioner asks the Chief"),
+        *paragraph(1, 180, "Constable to attend a future meeting of the Panel.", x0=85),
+        line(1, 200, "35. PERFORMANCE REPORT", bold=True),
+        *paragraph(1, 220, "RESOLVED – That the report be noted."),
+        *paragraph(1, 240, "ACTION: OPCC to include rural crime data in the next report."),
+        line(1, 260, "36. COMMUNITY SAFETY FUND", bold=True),
+        *paragraph(
+            1, 280,
+            "RESOLVED – That the Panel recommends to the Commissioner that the criteria for the",
+            "fund be reviewed before the next round of grants.",
+        ),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [
+        ("2", "improvement."),
+        ("3", "Panel."),
+        (None, "grants."),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
