@@ -2407,6 +2407,24 @@ def test_minutes_yield_the_panels_recommending_resolutions_not_its_notes_or_acti
     ]
 
 
+def test_a_group_heading_that_says_when_its_items_are_due_times_them() -> None:
+    lines = [
+        line(1, 60, "Recommendations", bold=True, size=14),
+        line(1, 80, "Before the next event – to be completed by 30 April 2025", bold=True),
+        *paragraph(1, 100, "6.1 The force should agree a welfare plan with the organisers."),
+        line(1, 125, "National learning – no timescale set", bold=True),
+        *paragraph(1, 145, "6.2 The College of Policing should consider the welfare model."),
+        line(2, 60, "National recommendations (to be completed by 31 December 2026)", bold=True),
+        *paragraph(2, 80, "The Home Office should fund regional units for three years."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("6.1", "by 30 April 2025"),
+        ("6.2", None),
+        (None, "by 31 December 2026"),
+    ]
+
+
 def test_rows_coded_in_the_first_column_under_a_header_only_table() -> None:
     header = Table(page=1, top=90, bottom=105, rows=(("Code", "Recommendation"),))
     lines = [
