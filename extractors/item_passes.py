@@ -499,10 +499,18 @@ _ASK_OPENING_RE = re.compile(
 )
 
 
+# The words of a finding before its modal: "is concerned that", "notes that", "regrets that"
+_FINDS_RE = re.compile(
+    r"\b(?:concerned|notes|noted|regrets|welcomes|considers|observes|found|finds)\b", re.IGNORECASE
+)
+
+
 def _opens_with_ask(text: str) -> bool:
     """True when a paragraph's first sentence asks a body to act, from its first words."""
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
     m = _ASK_OPENING_RE.match(first)
+    if m is not None and _FINDS_RE.search(m.group(0)):
+        return False  # "The Committee is concerned that the police should …": a finding
     # "urges" and "encourages" ask as "recommends" does, the author being their subject
     asks = m is not None and (m.group("urges") is not None or directs(first))
     return asks and not _QUESTION_RE.match(first)

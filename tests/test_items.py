@@ -2163,7 +2163,7 @@ def test_numbered_findings_and_asks_in_turn_yield_the_asks_with_their_lettered_p
             1, 100, "2. The Committee notes that the Convention is not part of domestic law."
         ),
         *paragraph(1, 120, "3. The State party should give full effect to the Convention in law."),
-        *paragraph(1, 140, "4. The Committee is concerned that records of custody are incomplete."),
+        *paragraph(1, 140, "4. The Committee is concerned that forces should keep better records."),
         *paragraph(1, 160, "5. The State party should:"),
         *paragraph(1, 175, "(a) Make sure that every detained person sees a lawyer;", x0=100),
         *paragraph(1, 190, "(b) Complete custody records at the time of the events.", x0=100),
