@@ -782,10 +782,11 @@ class _Splitter:
         first = block.first
         if directs(text) or self._listed_under_lead_in(heading, text):
             return CODE_LABEL_RE.match(first.text)
-        if heading and len(block.lines) == 1:
-            alone = CODE_LABEL_RE.match(first.text)  # "FR1" set as a heading over its item
-            note = alone.group("rest") if alone is not None else ""
-            return alone if not note or re.fullmatch(REVISION_NOTE, note, re.I) else None
+        alone = CODE_LABEL_RE.match(first.text) if heading and len(block.lines) == 1 else None
+        if alone is not None and (
+            not alone.group("rest") or re.fullmatch(REVISION_NOTE, alone.group("rest"), re.I)
+        ):
+            return alone  # "FR1" set as a heading over its item
         if self.section is None:
             return None
         # "R1 Improve attendance …" in a section of items: a code over an order

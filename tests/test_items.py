@@ -2074,6 +2074,16 @@ def test_a_revisit_makes_only_its_new_items_not_those_it_rates_or_reprints() -> 
     ]
 
 
+def test_a_bold_coded_order_on_one_line_in_a_section_is_still_its_item() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        line(1, 100, "R1 Improve attendance of pupils on free school meals", bold=True),
+        line(1, 120, "R2 Refine self-evaluation so that leaders focus on progress", bold=True),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["R1", "R2"]
+
+
 def test_a_review_comments_on_earlier_items_and_makes_its_own_under_codes_set_as_headings() -> None:
     lines = [
         line(1, 60, "Chapter 3: Commentary on selected recommendations", bold=True, size=16),
