@@ -363,10 +363,24 @@ def _section_body(units: Sequence[Unit], k: int) -> list[Unit]:
 
 
 def silent_recommendations(doc: DocumentText, items: Sequence[Item]) -> list[str]:
-    """No item found, yet the text recommends in several places."""
+    """No item found, yet the text recommends, or requires something, in several places."""
     if items:
         return []
     places = sum(1 for line in doc.lines if _RECOMMENDS_RE.search(line.text))
-    if places < 3:
-        return []
-    return [f"no items found, yet the text recommends something in {places} places"]
+    if places >= 3:
+        return [f"no items found, yet the text recommends something in {places} places"]
+    text = " ".join(line.text for line in doc.lines)
+    required = len(_REQUIRES_RE.findall(text))
+    if required >= _REQUIRED_PLACES:
+        return [f"no items found, yet the text requires something in {required} places"]
+    return []
+
+
+# What a notice, direction or order requires: "you must …", "the Commissioner must …",
+# "Steps required", "Date for compliance" (not "must not", "must be", "must have")
+_REQUIRES_RE = re.compile(
+    r"\b(?:you|[Tt]he [\w’' -]{2,40}?|[A-Z][\w&’' -]{2,40}?) (?:must|shall|is required to|"
+    r"are required to)\b(?! not\b| be\b| have\b)|(?i:\b(?:steps|actions?) (?:you must|required|"
+    r"to be taken)\b|\bdate for compliance\b|\bcomplete by\b)"
+)
+_REQUIRED_PLACES = 4  # a register of notices or a strategy says "must" now and then

@@ -161,6 +161,23 @@ def test_silence_in_a_document_that_recommends() -> None:
     assert silent_recommendations(doc(lines[:2]), []) == []
 
 
+def test_silence_in_a_notice_that_requires_steps() -> None:
+    steps = [
+        "You must fit a self-closing device to every flat entrance door.",
+        "The responsible person must replace the fire alarm panel by 2 May.",
+        "The responsible person shall train night staff in the evacuation plan.",
+        "Date for compliance: 2 May 2025",
+    ]
+    notice = doc(paragraph(1, 60, *steps))
+    assert silent_recommendations(notice, []) == [
+        "no items found, yet the text requires something in 4 places"
+    ]
+    assert silent_recommendations(notice, [_item("1")]) == []
+    # rules stated about conduct or what a thing must be require no step of anyone
+    rules = ["You must not smoke here.", "The door must be closed.", "Staff must have passes."]
+    assert silent_recommendations(doc(paragraph(1, 60, *rules, steps[0])), []) == []
+
+
 def _contradicting_pdf(path: Path) -> Path:
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setFont("Helvetica", 11)
