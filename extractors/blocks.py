@@ -19,6 +19,7 @@ from extractors.item_patterns import (
     OTHER_LABEL_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
+    SERIAL,
     TIMING_RE,
     is_to_line,
     section_kind,
@@ -254,8 +255,7 @@ def make_blocks(lines: Sequence[Line]) -> list[Block]:
 _LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}$")
 
 
-# An investigation body's year and serial, set as a recommendation's number: "2025/118"
-_SERIAL_RE = re.compile(r"^(?:19|20)\d\d/\d{3}$")
+_SERIAL_RE = re.compile(rf"^{SERIAL}$")  # "2025/118" alone: a recommendation's number
 
 
 def _beside(block: Block, ln: Line) -> bool:

@@ -547,14 +547,11 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[Candidate]:
     """Read the blocks in order: labelled items, and the entries of sections of items."""
-    rows = Counter((ln.page, ln.column, round(ln.top)) for b in blocks for ln in b.lines)
+    keyed = [((ln.page, ln.column, round(ln.top)), ln) for b in blocks for ln in b.lines]
+    rows = Counter(key for key, _ in keyed)
     shared = frozenset(k for k, n in rows.items() if n > 1)
     rated = frozenset(
-        (ln.page, ln.column, round(ln.top))
-        for b in blocks
-        for ln in b.lines
-        if (ln.page, ln.column, round(ln.top)) in shared
-        and STATUS_CELL_RE.fullmatch(ln.text.strip())
+        key for key, ln in keyed if key in shared and STATUS_CELL_RE.fullmatch(ln.text.strip())
     )
     splitter = _Splitter(body, shared_rows=shared, rated_rows=rated)
     for block in blocks:
