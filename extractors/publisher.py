@@ -153,8 +153,9 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
     # made it; neither does a letter's address block.
     rest = [
         ln
-        for ln in cover
-        if names_only_a_publisher(ln.text) or not any(ln is t for t in title_lines)
+        for k, ln in enumerate(cover)
+        if (names_only_a_publisher(ln.text) and not _object_of(cover[:k]))
+        or not any(ln is t for t in title_lines)
     ]
     found = _by_line(masthead + [ln.text for ln in rest]) or _named(masthead)
     found = found or _organisation(masthead) or _producer(cover)
@@ -170,6 +171,16 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
         house = _house(masthead + [ln.text for ln in front])
         found = f"House of {house} {found}" if house else found
     return found
+
+
+# A line ending in a preposition leaves its object to the next line: "An inspection of" over
+# "Northmarsh Police" names the body inspected, not the one that inspected it.
+_OPEN_OBJECT_RE = re.compile(r"\b(?:of|into|on|for|about|at|in)\s*$", re.I)
+
+
+def _object_of(above: Sequence[Line]) -> bool:
+    """True when the cover line just above ends in a preposition, so the next line is its object."""
+    return bool(above) and bool(_OPEN_OBJECT_RE.search(above[-1].text))
 
 
 def _by_line(texts: Sequence[str]) -> str | None:

@@ -554,3 +554,9 @@ def test_a_letters_address_block_names_the_bodies_it_is_addressed_to() -> None:
         "Severnmouth Police",
         "Eastvale Health Board",
     )
+
+
+def test_a_body_named_as_the_object_of_the_line_above_is_the_one_inspected() -> None:
+    cover = [("PEEL 2031", 28.0), ("An inspection of", 28.0),
+             ("Northmoor Constabulary", 28.0), ("Published 3 May 2031", 12.0), BODY]  # fmt: skip
+    assert _meta([cover]).publisher is None
