@@ -4253,3 +4253,17 @@ def test_numbered_asks_among_dotted_narrative_with_lettered_parts_after_a_brief_
         ("3(a)", "3", "The Act shou"),
         ("3(b)", "3", "The Act shou"),
     ]
+
+
+def test_a_number_and_letter_label_without_a_stop_numbers_a_sub_item() -> None:
+    lines = [
+        line(1, 80, "Recommendations", bold=True, size=14),
+        *paragraph(1, 120, "1 The Commissioner should publish answer times every month."),
+        *paragraph(1, 160, "2 The Commissioner should use the next budget to:"),
+        *paragraph(1, 175, "2a fund more call handlers in the contact centre;"),
+        *paragraph(1, 190, "2b keep the community grants at their present level; and"),
+        *paragraph(1, 205, "2c set aside money for a text-relay service."),
+        *paragraph(1, 245, "3 The Commissioner should review the online reporting service."),
+    ]
+    got = [(n, p) for _, n, p, _ in found(split_items(doc(lines)))]
+    assert got == [("1", None), ("2", None), ("2a", "2"), ("2b", "2"), ("2c", "2"), ("3", None)]
