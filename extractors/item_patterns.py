@@ -490,6 +490,9 @@ STATUS_CELL_RE = re.compile(
 ANOTHER_REPORTS_RE = re.compile(
     r"^\s*[,(–-]?\s*(?:(?:from|of|in)\s+)?(?:(?:the|our|its|their)\s+)?(?:[A-Za-z]+\s+)?"
     r"(?:19|20)\d\d\s+(?:report|inspection|review)\b"
+    # "Recommendation 2 of RSIB report 11/2020": an item of another report, by its serial
+    r"|^\s*(?:of|from|in)\s+(?:the\s+)?(?:[A-Za-z&]+\s+){0,3}(?:report|bulletin)\s+"
+    r"(?:no\.?\s*)?\d{1,4}/\d{2,4}\b"
     # "Recommendation 1 (HMICFRS 2024)": an inspectorate's item of that year, quoted
     r"|^\s*\((?-i:[A-Z][A-Za-z&]+)\s+(?:19|20)\d\d\)"
     # "Cause of concern 1 (2024)": the item as that year's report set it, reprinted

@@ -85,7 +85,9 @@ from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import body_size, mark_soft_hyphens
 from extractors.vocabulary import (
     AGENT_NOUNS,
+    DETERMINERS,
     MEETING,
+    STOP_WORDS,
     asks_in_full,
     directs,
     opens_with_imperative,
@@ -600,6 +602,7 @@ class _Splitter:
     restated: Block | None = None  # a numbered ask read outside any section: a response may follow
     earlier: bool = False  # under a heading over earlier reports' items and what became of them
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
+    quoting: bool = False  # under a heading that labels another report's item ("… (2024)")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
     section_number: str | None = None  # the number of the heading that opened the section
@@ -642,10 +645,8 @@ class _Splitter:
         if self._takes_fields(block, text):
             return
         heading = _is_heading(block, self.body)
-        if heading and not LABEL_RE.match(first.text) and self._under_earlier(block, text):
-            return  # "Cause of concern", "Recommendations" under "… from October 2024": quoted
-        if self.earlier and not heading:
-            return  # the earlier items, their lead-ins and lists, reprinted under that heading
+        if self._quoted(block, text, heading):
+            return
         if self._subject_line(block, text, heading):
             return
         self._answered(block, text)
@@ -654,6 +655,10 @@ class _Splitter:
             label = self._code_label(block, text, heading)
         if label is not None and ANOTHER_REPORTS_RE.match(label.group("rest")):
             label = None  # "Recommendation 1, March 2024 report": a quotation of that report
+            if heading:  # "Cause of concern 1 (2024)" heads that concern's own asks, quoted too
+                self.close()
+                self.quoting = True
+                return
         if label is not None and _RANGE_RE.match(label.group("rest")):
             # "Recommendations 3 to 5: quick wins" heads a group of items, labelled by it
             self.group = _label_range(label.group("num"), label.group("rest"))
@@ -671,12 +676,7 @@ class _Splitter:
             label = NUMBERED_RUN_IN_RE.match(first.text)  # "2.1 Key concern: …"
         if self.earlier:
             label = None  # "Recommendation: …" under "Progress on the last report's …": quoted
-        if label is not None and (
-            (first.page, first.column, round(first.top)) in self.rated_rows
-            or _RATED_RE.search(label.group("rest"))
-        ):
-            # "AFI 1: stop and search | Addressed | Closed", "Recommendation 2: risk
-            # assessment – Partially achieved": an earlier item, rated
+        if label is not None and self._rated(first, label):
             return
         if label is not None:
             self._open_labelled(block, label, numbered=label is not inline)
@@ -711,6 +711,25 @@ class _Splitter:
             self._outside_section(block, text)
             return
         self._in_section(block, text, self.section)
+
+    def _quoted(self, block: Block, text: str, heading: bool) -> bool:
+        """True for a block quoted from an earlier report: the text, lead-in and list under a
+        label quoting one ("Cause of concern 1 (2024)") up to the next heading or label, or
+        anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
+        labelled = bool(LABEL_RE.match(block.first.text))
+        if self.quoting and not (heading or labelled):
+            return True
+        self.quoting = False
+        if heading and not labelled and self._under_earlier(block, text):
+            return True  # "Cause of concern", "Recommendations" under "… from October 2024"
+        return self.earlier and not heading  # the earlier items, their lead-ins and lists
+
+    def _rated(self, first: Line, label: re.Match[str]) -> bool:
+        """True for a label rated in its row: "AFI 1: stop and search | Addressed | Closed",
+        "Recommendation 2: risk assessment – Partially achieved": an earlier item, rated."""
+        return (first.page, first.column, round(first.top)) in self.rated_rows or bool(
+            _RATED_RE.search(label.group("rest"))
+        )
 
     def _lead_timing(self, text: str) -> str | None:
         """The timing a new lead-in sets: its own, else the heading's in force; the timing the
@@ -1380,7 +1399,8 @@ class _Splitter:
         commits = (self.section == "action" and bool(_COMMITS_RE.match(block.text))) or bool(
             _AGREED_RE.search(text)
         )
-        if numbered and _talks_about_items(text) and not directs(text) and not commits:
+        talks = _talks_about_items(text) or _talks_about_items(block.text)  # with its label or not
+        if numbered and talks and not directs(text) and not commits:
             return True  # "4.6 We will consider progress on these recommendations …"
         # a concern states a problem, whoever it quotes ("(5) Although the Trust told the
         # inquest that …"): a labelled one is an entry
@@ -1462,7 +1482,9 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
     "Recommendation:" run into a paragraph, a list of their own that reprints none of them (a
     chapter's closing "Recommendations" section) stays too.
     """
-    labelled = Counter(c.kind for c in candidates if c.labelled)
+    # a table of short titles (an action plan's "Ref | Recommendation | Owner") labels titles,
+    # not the items: the lists that print them in full keep their entries
+    labelled = Counter(c.kind for c in candidates if c.labelled and not _only_a_title(c))
     numbered = Counter(c.kind for c in candidates if c.labelled and c.number is not None)
     inline = Counter(
         (c.kind, c.cluster) for c in candidates if c.labelled and c.number is None and c.run_in
@@ -1908,7 +1930,20 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
         return False  # a code ("OR2") names one item: printed again in other words, restated
     if cand.series and any(c.series and c.series != cand.series for c in group):
         return True  # "Strategic recommendation 2", "Operational recommendation 2": two lists
-    return apart and not any(_similar(cand.text(), c.text(), 0.5) for c in group)
+    return apart and not any(
+        _similar(_content(cand.text()), _content(c.text()), 0.5) for c in group
+    )
+
+
+# Words every recommendation shares: two different items share them, a restatement needs more.
+_FUNCTION_WORDS = (
+    STOP_WORDS | DETERMINERS | {"should", "must", "shall", "and", "or", "its", "their", "be", "is"}
+)
+
+
+def _content(text: str) -> str:
+    """The text's words without the function words that any two recommendations share."""
+    return " ".join(w for w in _norm(text).split() if w not in _FUNCTION_WORDS)
 
 
 def _finalise(candidates: list[Candidate]) -> list[Item]:

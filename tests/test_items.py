@@ -4267,3 +4267,86 @@ def test_a_number_and_letter_label_without_a_stop_numbers_a_sub_item() -> None:
     ]
     got = [(n, p) for _, n, p, _ in found(split_items(doc(lines)))]
     assert got == [("1", None), ("2", None), ("2a", "2"), ("2b", "2"), ("2c", "2"), ("3", None)]
+
+
+def test_a_list_restarting_under_another_addressee_heading_keeps_its_entries() -> None:
+    lines = [
+        line(1, 80, "10. Recommendations", bold=True, size=14),
+        line(1, 100, "Recommendations for the Service", bold=True),
+        *paragraph(1, 120, "1. The Service should review its inspections of blocks of flats."),
+        *paragraph(1, 140, "2. The Service should train its control staff in survival guidance."),
+        line(1, 170, "Recommendations for partner organisations", bold=True),
+        # a numbered paragraph about the list below is no entry of it
+        *paragraph(1, 190, "10.2 The recommendations below are made to partner organisations.",
+                   "Each has been consulted on the recommendation addressed to it."),
+        # other words, but the few any two asks share ("should", "the", "of its", "flats")
+        *paragraph(1, 240, "1. Northvale Homes should check the doors of its blocks of flats."),
+        *paragraph(1, 260, "2. The Borough Council should advise tenants on batteries."),
+        line(1, 300, "11. Conclusion", bold=True, size=14),
+        *paragraph(1, 320, "11.1 The fire was caused by the failure of a battery during charging."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [
+        ("1", "The"), ("2", "The"), ("1", "Northvale"), ("2", "The")
+    ]  # fmt: skip
+
+
+def test_another_reports_item_cited_by_its_serial_is_not_this_reports() -> None:
+    lines = [
+        *paragraph(1, 80, "An earlier investigation found that long answering times put users off.",
+                   "Its second recommendation is reproduced below because it remains relevant."),
+        line(1, 130, "Recommendation 2 of RSIB report 11/2020", bold=True),
+        *paragraph(1, 150, "Network Rail should monitor how long crossing phones take to answer."),
+        line(2, 80, "Recommendations", bold=True, size=14),
+        line(2, 100, "Recommendation 1", bold=True),
+        *paragraph(2, 120, "Westmarch Trains should brief its drivers on when to sound the horn."),
+        line(2, 150, "Recommendation 2", bold=True),
+        *paragraph(2, 170, "The Office of Rail and Road should audit crossing risk assessments."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 2)]
+
+
+def test_a_short_title_table_does_not_make_full_lists_yield_to_labels() -> None:
+    lines = [
+        line(1, 80, "Recommendations for the Service", bold=True, size=14),
+        *paragraph(1, 100, "1. The Service should review its inspection programme every year."),
+        *paragraph(1, 120, "2. The Service should train its control staff in survival guidance."),
+        line(1, 150, "Recommendations for partner organisations", bold=True, size=14),
+        *paragraph(1, 170, "1. Northvale Homes should check the entrance doors of its flats."),
+        *paragraph(1, 190, "2. The Borough Council is asked to consider advice on batteries."),
+    ]  # fmt: skip
+    plan = Table(page=2, top=100, bottom=200, rows=(
+        ("No.", "Recommendation (summary)", "Lead", "Target date"),
+        ("The Service", "", "", ""),
+        ("1", "Include the risks of charging e-bikes in home safety visits and campaigns",
+         "Head of Protection", "30/03/2032"),
+        ("2", "Training for control staff in survival guidance", "Control Manager", "30/06/2032"),
+        ("Partner organisations", "", "", ""),
+        ("1", "Programme of checks of flat entrance doors", "Northvale Homes", "30/03/2032"),
+        ("2", "Advice to tenants on lithium-ion batteries", "Borough Council", "30/06/2032"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(plan,)))
+    assert [i.text.split()[0] for i in items if i.page_start == 1] == [
+        "The", "The", "Northvale", "The"
+    ]  # fmt: skip
+
+
+def test_a_label_quoting_another_reports_concern_heads_its_asks_too() -> None:
+    lines = [
+        line(1, 60, "Cause of concern 1 (2024): Protection", bold=True, size=13),
+        *paragraph(1, 80, "The service does not audit enough high-risk premises."),
+        *paragraph(1, 100, "By 31 March 2025, the service should:"),
+        line(1, 120, "1 put in place a risk-based inspection programme; and", x0=80),
+        line(1, 135, "2 use its enforcement powers consistently.", x0=80),
+        line(1, 165, "What we found", bold=True, size=13),
+        *paragraph(1, 185, "The service now audits twice as many premises as a year ago."),
+        line(1, 215, "Area for improvement", bold=True),
+        *paragraph(1, 235, "The service should evaluate its new inspection programme each year."),
+        line(1, 265, "Recommendation 2 (amended)", bold=True),
+        *paragraph(1, 285, "Within three months, the service should target those at risk."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", None), ("recommendation", "2")
+    ]  # fmt: skip
