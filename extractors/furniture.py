@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections import Counter
 from collections.abc import Sequence
 
 from extractors.item_patterns import (
@@ -16,16 +17,31 @@ logger = logging.getLogger(__name__)
 
 
 def drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
-    """Remove footnote text: small type below the last body-size line of a page."""
+    """Remove footnote text: small type below the last body-size line of a page, unless that
+    small type is the page's text (a page of items set smaller under its heading alone)."""
     last_body: dict[int, float] = {}
+    body_lines: Counter[int] = Counter()
     for ln in lines:
         if ln.size >= body - 0.5:
             last_body[ln.page] = max(last_body.get(ln.page, 0.0), ln.bottom)
-    return [
-        ln
-        for ln in lines
-        if not (ln.size <= body - 1.2 and ln.top > last_body.get(ln.page, 0.0) - 1)
+            body_lines[ln.page] += 1
+    below = [
+        ln for ln in lines if ln.size <= body - 1.2 and ln.top > last_body.get(ln.page, 0.0) - 1
     ]
+    notes = Counter(ln.page for ln in below)
+    text_pages = {
+        page
+        for page, n in notes.items()
+        if n >= _PAGE_OF_SMALL_TYPE and n > _NOTES_PER_BODY_LINE * body_lines[page]
+    }
+    dropped = {id(ln) for ln in below if ln.page not in text_pages}
+    return [ln for ln in lines if id(ln) not in dropped]
+
+
+# Footnotes are a few lines under a page's text; a dozen lines of small type under at most a
+# heading or two are the page's text, set smaller than the report's body.
+_PAGE_OF_SMALL_TYPE = 12
+_NOTES_PER_BODY_LINE = 4
 
 
 def _page_references(lines: Sequence[Line]) -> set[int]:

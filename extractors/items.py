@@ -659,7 +659,10 @@ class _Splitter:
                 self.close()
                 self.quoting = True
                 return
-        if label is not None and _RANGE_RE.match(label.group("rest")):
+        if label is not None and (
+            _RANGE_RE.match(label.group("rest"))
+            or (label.group("sep") in _DASHES and label.group("rest")[:1].isdigit())
+        ):
             # "Recommendations 3 to 5: quick wins" heads a group of items, labelled by it
             self.group = _label_range(label.group("num"), label.group("rest"))
             label = None
@@ -1693,6 +1696,7 @@ _GROUP_DUE_RE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
+_DASHES = frozenset("-–—")
 
 
 _KIND_FOR_RE = re.compile(

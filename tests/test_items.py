@@ -4350,3 +4350,46 @@ def test_a_label_quoting_another_reports_concern_heads_its_asks_too() -> None:
     assert [(i.kind, i.number) for i in items] == [
         ("area_for_improvement", None), ("recommendation", "2")
     ]  # fmt: skip
+
+
+def test_a_page_of_items_set_smaller_than_the_body_is_no_footnote() -> None:
+    asks = [
+        "1 By June 2032, chief fire officers should check the background of all staff",
+        "in their control rooms and on their stations.",
+        "2 Chief fire officers should give staff a confidential way to raise concerns",
+        "outside their line management chain, and tell every member of staff about it.",
+        "3 The National Fire Chiefs Council should publish guidance within six months",
+        "on how services handle allegations of misconduct against senior leaders.",
+        "4 The Home Office should begin work on a barred list for dismissed staff.",
+        "5 Fire and rescue authorities should review their data on grievances each",
+        "year, and challenge their chief fire officer when the data show a problem.",
+        "6 By March 2032, chief fire officers should make sure all managers have",
+        "been trained to recognise and challenge inappropriate behaviour.",
+        "We will check progress on each of these recommendations in a year.",
+    ]
+    prose = "The services we visited have made progress, but too slowly in too many places."
+    lines = [
+        line(1, 40, "Our recommendations at a glance", size=20, bold=True),
+        *[line(1, 80 + 13 * k, t, size=9.5) for k, t in enumerate(asks)],
+        *[line(2, 60 + 15 * k, prose) for k in range(30)],  # the report's body type
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_label_over_a_range_of_items_labels_none_of_them() -> None:
+    rows: list[list[tuple[float, str]]] = [
+        [(76, "CoC 1"), (140, "Victim support and engagement"), (420, "31 March 2026")],
+        [(76, "1.1"), (140, "Written victim contact plans"), (420, "31 March 2026")],
+        [(76, "AFI 1-4"), (140, "See chapter 3"), (420, "-")],  # "see AFIs 1 to 4"
+    ]
+    head = ((76, "No."), (140, "Finding"), (420, "Timescale"))
+    lines = [
+        line(1, 80, "Other findings", bold=True, size=14),
+        line(1, 100, "Area for improvement 1", bold=True),
+        *paragraph(1, 120, "The force should make sure victims are updated every 28 days."),
+        line(2, 66, "Annex: summary of our findings", bold=True, size=18),
+        *[line(2, 107, t, x0=x, size=9.5, bold=True) for x, t in head],
+        *[line(2, 127 + 20 * k, t, x0=x, size=9.5) for k, row in enumerate(rows) for x, t in row],
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number, i.page_start) for i in items] == [("area_for_improvement", "1", 1)]
