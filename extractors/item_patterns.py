@@ -174,7 +174,9 @@ ENUM_RE = re.compile(
     r"^(?:(?P<num>" + SERIAL + r"|\d{1,3}(?:\.\d{1,3}){0,2}(?:[a-h](?=[.)]|\s+[A-Za-z]))?)[.)]?|"
     r"\((?P<pnum>\d{1,3})\)|"
     r"\(?(?P<letter>[a-z]|[A-H])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
-    r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.)"
+    r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.|"
+    # a plain document's capital numerals: "I." … "XV."
+    r"(?P<roman4>XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[.)])"
     r"\s+(?P<rest>\S.*)$"
 )
 

@@ -248,12 +248,34 @@ def _is_heading(block: Block, body: float) -> bool:
                 section_kind(text) is not None
                 or _numbered_capitals(block)
                 or bool(OTHER_SECTION_RE.match(text.strip().rstrip(":")))
+                or _set_off(block)
             )
         )
     return not (text.endswith(".") and words > 10)
 
 
+def _set_off(block: Block) -> bool:
+    """A plain document's heading, set off by what a typewriter has: underlined by a rule of
+    dashes or equals signs, or a line of two or more words in capitals ("CHAPTER 2 DEMAND")."""
+    if any(_UNDERLINE_RE.match(ln.text) for ln in block.lines[1:]):
+        return True
+    words = [w for w in block.first.text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
 _UNDERLINE_RE = re.compile(r"^\s*[-=_~*]{3,}\s*$")
+
+
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman(label: str | None) -> int:
+    """The value of a roman numeral label ("vii" -> 7, "IX" -> 9); 0 for anything else."""
+    digits = [_ROMAN_DIGITS.get(c) for c in (label or "").lower()]
+    if not digits or any(d is None for d in digits):
+        return 0
+    values = [d for d in digits if d is not None]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def _numbered_capitals(block: Block) -> bool:
@@ -1319,13 +1341,15 @@ class _Splitter:
         ("HM Treasury should:" over "e"): a lone "(b)" restating one part of a list printed
         elsewhere is not numbered so."""
         last = self.out[-1] if self.out else None
-        if last is not None and _bare_letter(last.number):
+        if last is not None and (_bare_letter(last.number) or _roman(last.number)):
             if last.cluster == self.cluster:
                 return True
             previous = last.number or ""
             if len(previous) == 1 and block.label == chr(ord(previous) + 1):
                 return True
-        return block.label in ("a", "A", "i")
+            if _roman(previous) and _roman(block.label) == _roman(previous) + 1:
+                return True  # "VII" under the next heading, after "VI"
+        return block.label in ("a", "A", "i", "I")
 
     def _bold_entries(self) -> bool:
         """True when the section's last entry is set in bold (its commentary is not)."""

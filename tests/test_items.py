@@ -4393,3 +4393,48 @@ def test_a_label_over_a_range_of_items_labels_none_of_them() -> None:
     ]
     items = split_items(doc(lines))
     assert [(i.kind, i.number, i.page_start) for i in items] == [("area_for_improvement", "1", 1)]
+
+
+def test_a_plain_documents_headings_are_underlined_or_in_capitals() -> None:
+    lines = [
+        line(1, 60, "SUMMARY OF RECOMMENDATIONS"),
+        line(1, 75, "=========================="),
+        *paragraph(1, 95, "1. The Chief Constable should publish an answering standard."),
+        line(1, 130, "CHAPTER 2 DEMAND"),
+        *paragraph(1, 150, "2.1 The force received 118,400 emergency calls in the year.",
+                   "2.2 Demand peaks on Friday and Saturday nights in the summer."),
+        line(1, 200, "Findings on staffing"),
+        line(1, 215, "--------------------"),
+        *paragraph(1, 235, "3.1 The shift pattern has not changed since it was designed."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == ["1"]
+
+
+def test_capital_roman_numerals_label_a_plain_list_but_not_a_chapter() -> None:
+    lines = [
+        line(1, 60, "CHAPTER 7 LIST OF RECOMMENDATIONS"),
+        line(1, 75, "================================="),
+        line(1, 95, "Recommendations for the Chief Constable"),
+        line(1, 110, "---------------------------------------"),
+        *paragraph(1, 130, "I. Set and publish a standard for answering emergency calls."),
+        *paragraph(
+            1,
+            150,
+            "II. Bring the switchboard and the crime bureau together in a single",
+            "contact centre, with one telephone number for calls that are not emergencies,",
+            "by the first of April 2032, and tell the public about it.",
+        ),
+        line(1, 200, "Recommendations for the Police Authority"),
+        line(1, 215, "----------------------------------------"),
+        *paragraph(1, 235, "III. Set up a working group of members to monitor progress."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["I", "II", "III"]
+    # a chapter's capital numeral before a heading in capitals numbers no item
+    chapter = [
+        line(2, 60, "FINDINGS AND RECOMMENDATIONS", bold=True, size=14),
+        line(2, 85, "I. HATE CRIME", bold=True, size=12.5),
+        *paragraph(2, 105, "1 The Committee recommends that the authorities record hate crime."),
+        line(2, 135, "II. POLICING", bold=True, size=12.5),
+        *paragraph(2, 155, "2 The Committee recommends that the police publish their data."),
+    ]
+    assert [i.number for i in split_items(doc(chapter))] == ["1", "2"]
