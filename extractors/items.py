@@ -1420,6 +1420,8 @@ class _Splitter:
             return True
         if self._own_paragraph(block, text):
             return True  # "4.2 Force update: …" under "4. Cause of concern …": the paper's own
+        if self._back_at_the_margin(block, text):
+            return True
         # a concern states a problem, and may count the recommendations made about it
         numbered = block.label_kind == "number" and self.section != "cause_of_concern"
         # in a list of actions each entry is a commitment: "3. The College will review …"
@@ -1462,6 +1464,26 @@ class _Splitter:
                 self.section = self.section if explains else None
             return True
         return False
+
+    def _back_at_the_margin(self, block: Block, text: str) -> bool:
+        """True for a numbered paragraph back at the margin, left of the numbered list it
+        follows, whose number does not go on from the list's ("3.6" after entries 1 to 3 set
+        in under "Within six months, the force should:"): the report's own paragraph. One that
+        asks nothing also ends the section."""
+        last = self.out[-1] if self.out else None
+        if (
+            block.label_kind != "number"
+            or last is None
+            or last.cluster != self.cluster
+            or last.number is None
+            or last.blocks[0].label_kind != "number"
+            or block.first.x0 > last.blocks[0].first.x0 - 8
+            or follows_on(last.number, block.label)
+        ):
+            return False
+        if not directs(text):
+            self.section = None
+        return True
 
     def _sub_entry(self, block: Block, section: ItemKind) -> bool:
         """A lettered or bulleted entry under the previous one: part of it, or its sub-item."""
@@ -1509,9 +1531,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
     "Recommendation:" run into a paragraph, a list of their own that reprints none of them (a
     chapter's closing "Recommendations" section) stays too.
     """
-    # a table of short titles (an action plan's "Ref | Recommendation | Owner") labels titles,
-    # not the items: the lists that print them in full keep their entries
-    labelled = Counter(c.kind for c in candidates if c.labelled and not _only_a_title(c))
+    labelled = _labelled_kinds(candidates)
     numbered = Counter(c.kind for c in candidates if c.labelled and c.number is not None)
     inline = Counter(
         (c.kind, c.cluster) for c in candidates if c.labelled and c.number is None and c.run_in
@@ -1576,6 +1596,25 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             or id(c) in series
         )
     ]
+
+
+def _labelled_kinds(candidates: list[Candidate]) -> Counter[ItemKind]:
+    """How many items of each kind the report labels. A table of short titles (an action
+    plan's "No. | Recommendation (summary) | Lead") labels titles, not the items, so the lists
+    that print them in full keep their entries; unless the table's other rows print the items'
+    text under their titles."""
+    texts_in_table = {c.cluster for c in candidates if not c.labelled and -1000 < c.cluster < 0}
+    return Counter(
+        c.kind
+        for c in candidates
+        if c.labelled and not (_a_tables_title(c) and c.cluster not in texts_in_table)
+    )
+
+
+def _a_tables_title(cand: Candidate) -> bool:
+    """True for a table row's short title for an item ("Re-inspection of blocks with defective
+    self-closers" in a plan's "Recommendation (summary)" column)."""
+    return -1000 < cand.cluster < 0 and _only_a_title(cand)
 
 
 def _lists_going_on(candidates: list[Candidate], lists: set[int]) -> set[int]:

@@ -4438,3 +4438,33 @@ def test_capital_roman_numerals_label_a_plain_list_but_not_a_chapter() -> None:
         *paragraph(2, 155, "2 The Committee recommends that the police publish their data."),
     ]
     assert [i.number for i in split_items(doc(chapter))] == ["1", "2"]
+
+
+def test_a_numbered_paragraph_back_at_the_margin_ends_the_list_it_follows() -> None:
+    lines = [
+        line(1, 60, "Recommendations"),
+        *paragraph(1, 80, "Within three months, the force should:"),
+        line(1, 100, "1 make sure that call handlers complete the risk assessment;", x0=86),
+        line(1, 115, "2 introduce a supervisory check of every risk grading.", x0=86),
+        *paragraph(1, 140, "3.6 Both councils agreed in 2022 to stop using the absent category.",
+                   "One has done so; the other still uses it for children in care."),
+        line(1, 190, "4 Investigating when a child is missing"),
+        *paragraph(1, 210, "4.1 Once a child has been graded, an officer leads the search."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2"]
+
+
+def test_a_table_printing_each_items_text_under_its_title_row_keeps_its_labels() -> None:
+    plan = Table(page=1, top=100, bottom=400, rows=(
+        ("Ref", "Area for improvement"),
+        ("AFI 1", "Understanding the risk of fire and other emergencies"),
+        ("", "The service should make sure its risk plan rests on a full understanding of risk."),
+        ("", "Lead AM Community Risk Due Mar-26 Status Amber"),
+        ("", "What we will do: our next plan will use the new risk model built with partners."),
+        ("AFI 2", "Preventing fires and other risks"),
+        ("", "The service should evaluate its prevention work and use what it learns."),
+        ("", "Lead Head of Prevention Due Q4 2031/32 Status Green"),
+        ("", "What we will do: an evaluation framework has been agreed with public health."),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(plan,)))
+    assert not [i.text for i in items if i.text.startswith(("Lead", "What we will do"))]
