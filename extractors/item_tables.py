@@ -129,9 +129,13 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         (
             k
             for k, c in enumerate(names)
-            # "Rec no.", "AFI ref": the item's number; "Page reference" points to its page
+            # "Rec no.", "AFI ref": the item's number; "Page reference" points to its page;
+            # "Para" is the paragraph that makes the item, which numbers it
             if re.fullmatch(
-                r"(?:(?!page\b)[A-Z]{3,8}\s+)?(no\s?\.?|number|#|ref\.?|reference|code|id)", c, re.I
+                r"(?:(?!page\b)[A-Z]{3,8}\s+)?"
+                r"(no\s?\.?|number|#|ref\.?|reference|code|id|para\.?|paragraph)",
+                c,
+                re.I,
             )
         ),
         None,

@@ -556,8 +556,9 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += bold_openings(blocks, candidates)
         candidates = carried_over(trailing_codes(candidates, blocks), blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
-        if sum(c.kind == "recommendation" for c in candidates) < 2:
-            # no list of recommendations found: "We recommend …" paragraphs may be them
+        if sum(c.kind == "recommendation" and not _a_tables_title(c) for c in candidates) < 2:
+            # no list of recommendations found (a summary table of titles points to them):
+            # "We recommend …" paragraphs may be them
             standalone = standalone_recommendations(blocks)
             numbered = numbered_asks(blocks)
             # "We recommend …" paragraphs, or the numbered paragraphs that ask when they are more

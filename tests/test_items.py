@@ -4468,3 +4468,25 @@ def test_a_table_printing_each_items_text_under_its_title_row_keeps_its_labels()
     ))  # fmt: skip
     items = split_items(replace(doc([]), tables=(plan,)))
     assert not [i.text for i in items if i.text.startswith(("Lead", "What we will do"))]
+
+
+def test_a_summary_table_of_titles_points_by_paragraph_to_the_items() -> None:
+    lines = [
+        *paragraph(1, 80, "3.8 I have therefore made two recommendations about complaints."),
+        *paragraph(1, 100, "3.9 I recommend that the head of the joint department introduces",
+                   "one triage process for complaints about officers of both forces."),
+        *paragraph(1, 140, "3.10 I recommend that both chief constables tell their officers",
+                   "that complaints will be dealt with on the same basis in both forces."),
+        *paragraph(1, 180, "4.1 The department investigates about 300 conduct matters a year."),
+    ]  # fmt: skip
+    summary = Table(page=2, top=100, bottom=200, rows=(
+        ("Para", "Recommendation (summary)", "Lead", "By when"),
+        ("3.9", "Single complaints triage process for both forces", "Head of PSD", "3 months"),
+        ("3.10", "Commitment by both forces to equal treatment of all their officers and staff",
+         "Chief constables",
+         "Immediate"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(summary,)))
+    assert [(i.number, i.page_start, i.timing) for i in items] == [
+        ("3.9", 1, "Within 3 months"), ("3.10", 1, "Immediately")
+    ]  # fmt: skip
