@@ -130,6 +130,9 @@ def _is_label_line(ln: Line) -> bool:
     return bool(LABEL_RE.match(ln.text)) and label_ok(ln)
 
 
+_MORE_NUMBERS_RE = re.compile(r"(?:\s*(?:,|and|&|to)\s*\d{1,3})+\s*:?\s*")
+
+
 def label_ok(ln: Line, body: float = 0.0) -> bool:
     m = LABEL_RE.match(ln.text)
     if not m:
@@ -146,7 +149,8 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     if EARLIER_ITEMS_RE.search(prefix):
         return False  # "Original recommendation 1", "Previous area for improvement 2": reprints
     lower = ln.text.lstrip()[:1].islower()
-    if (rest[:1] and rest[:1] in ",;") or (lower and m.group("sep") in ("", ".")):
+    numbers = _MORE_NUMBERS_RE.fullmatch(rest)  # "Recommendations 5, 7 and 8": a group's label
+    if (rest[:1] and rest[:1] in ",;" and not numbers) or (lower and m.group("sep") in ("", ".")):
         # "recommendation 1, and should …", "… – see / recommendation 4", "… discharged cause
         # of / concern 1. It has …": a sentence wrapped after a reference to an item; a label
         # is printed with a capital or a colon

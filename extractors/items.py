@@ -1759,7 +1759,7 @@ _GROUP_DUE_RE = re.compile(
     r"(?P<when>(?:by|within|before|no later than)\b[^.]{3,80}?)\.?\s*$",
     re.IGNORECASE,
 )
-_RANGE_RE = re.compile(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?\d")
+_RANGE_RE = re.compile(r"^(?:to|and|,|[-–—])\s*(?:[A-Z]{1,3})?\d")
 _DASHES = frozenset("-–—")
 
 
@@ -1777,11 +1777,12 @@ _PLURAL_LABEL_RE = re.compile(
 
 
 def _label_range(first: str | None, rest: str) -> tuple[int, int] | None:
-    """The numbers a group heading labels: "4" and "to 6" -> (4, 6)."""
-    last = re.match(r"^(?:to|and|[-–—])\s*(?:[A-Z]{1,3})?(\d+)", rest)
-    if not (first and first.isdigit() and last):
+    """The numbers a group heading labels: "4" and "to 6" -> (4, 6); "5" and ", 7 and 8"
+    -> (5, 8)."""
+    numbers = re.match(r"^(?:\s*(?:to|and|,|[-–—])\s*(?:[A-Z]{1,3})?\d+)+", rest)
+    if not (first and first.isdigit() and numbers):
         return None
-    return int(first), int(last.group(1))
+    return int(first), int(re.findall(r"\d+", numbers.group(0))[-1])
 
 
 def _in_range(number: str | None, group: tuple[int, int]) -> bool:

@@ -4490,3 +4490,19 @@ def test_a_summary_table_of_titles_points_by_paragraph_to_the_items() -> None:
     assert [(i.number, i.page_start, i.timing) for i in items] == [
         ("3.9", 1, "Within 3 months"), ("3.10", 1, "Immediately")
     ]  # fmt: skip
+
+
+def test_a_heading_naming_several_numbers_labels_the_list_under_it() -> None:
+    lines = [
+        line(1, 60, "Recommendation 2", bold=True),
+        *paragraph(1, 80, "By May 2032, chief constables should review every risk plan."),
+        line(1, 110, "Recommendation 3", bold=True),
+        *paragraph(1, 130, "By May 2032, chief constables should train offender managers."),
+        line(1, 160, "Recommendations 5, 7 and 8", bold=True),
+        *paragraph(1, 180, "These are the most demanding, because they rest on national work."),
+        *paragraph(1, 200, "By April 2033, chief constables should:", x0=96),
+        line(1, 220, "5. introduce workload standards for offender managers;", x0=96),
+        line(1, 235, "7. make sure that visits to high-risk offenders are unannounced; and", x0=96),
+        line(1, 250, "8. tell victims how the offender is being managed.", x0=96),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["2", "3", "5", "7", "8"]
