@@ -295,7 +295,19 @@ def answer_tables(tables: Sequence[Table]) -> list[Table]:
             for cell in t.rows[0]
         )
         and table_layout(t.rows[0]) is None
+        and not _plans_for_labelled_items(t)
     ]
+
+
+def _plans_for_labelled_items(table: Table) -> bool:
+    """True for an action plan, with an owner or a due date column, whose rows are the items
+    it plans for, each cell opening with its label ("Recommendation 1 By 31 August, the service
+    should …" | Lead | Target date | RAG): a response restating the report's items."""
+    header = [c.strip() for c in table.rows[0]]
+    planned = any(_OWNER_HEADER_RE.search(c) or _DUE_HEADER_RE.search(c) for c in header)
+    return planned and any(
+        (row := _label_row(cells)) is not None and row[0] is not None for cells in table.rows[1:]
+    )
 
 
 def item_tables(
@@ -617,6 +629,9 @@ def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, 
     prefix = m.group("prefix").split() if m else []
     qualified = len(prefix) <= 1 and not (prefix and EARLIER_ITEMS_RE.search(prefix[0]))
     label = m if m and not m.group("rest") and qualified else None
+    if label is None and m and qualified and not prefix and _run_in_item(m):
+        # "Cause of concern 1 The service doesn't …": the label run into its text in one cell
+        return (label_kind(m.group("kw")), m.group("num")), m.group("rest")
     label = label or BARE_LABEL_RE.match(filled[0])
     if label is None:
         return (None, filled[0]) if len(filled) == 1 or not cells[0] else None
@@ -624,6 +639,19 @@ def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, 
         return None
     number = label.group("num") if label.re is LABEL_RE else None
     return (label_kind(label.group("kw")), number), filled[1]
+
+
+def _run_in_item(label: re.Match[str]) -> bool:
+    """True for a cell that is an item's label and its text run together: a sentence of six
+    words or more, with a capital after the number, that asks or states a concern."""
+    rest = label.group("rest")
+    kind = label_kind(label.group("kw"))
+    return (
+        not label.group("sep")
+        and rest[:1].isupper()
+        and len(rest.split()) >= 6
+        and (kind == "cause_of_concern" or directs(rest))
+    )
 
 
 _ROW_NUMBER_RE = re.compile(

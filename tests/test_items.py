@@ -4506,3 +4506,27 @@ def test_a_heading_naming_several_numbers_labels_the_list_under_it() -> None:
         line(1, 250, "8. tell victims how the offender is being managed.", x0=96),
     ]
     assert [i.number for i in split_items(doc(lines))] == ["2", "3", "5", "7", "8"]
+
+
+def test_an_action_plan_restating_labelled_items_in_its_cells_yields_them() -> None:
+    plan = Table(page=2, top=100, bottom=400, rows=(
+        ("Inspection finding", "Lead officer", "Target date", "RAG"),
+        ("Cause of concern 1 The service does not keep risk information about premises up "
+         "to date for its crews.", "DCFO", "31/08/2031", "Amber"),
+        ("Planned actions: see recommendation 1 below.", "", "", ""),
+        ("Recommendation 1 By 31 August 2031, the service should review the risk information "
+         "it holds on high-risk premises.", "AM Response", "30/06/2031", "Amber"),
+        ("AFI 1 The service should evaluate its prevention work and use what it learns.",
+         "AM Prevention", "Mar 2032", "Green"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(plan,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"), ("recommendation", "1"), ("area_for_improvement", "1")
+    ]  # fmt: skip
+    # the same items rated in a table of status alone are an earlier report's, tracked
+    rated = replace(plan, rows=(
+        ("Inspection finding", "Position in 2031"),
+        ("Recommendation 1 By 31 August 2030, the service should review the risk information "
+         "it holds on high-risk premises.", "Achieved"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(rated,))) == []
