@@ -173,6 +173,22 @@ def split_asks(candidates: list[Candidate]) -> list[Candidate]:
     split_clusters: set[int] = set()
     asking = _numbered_asks_clusters(candidates)
     for cand in candidates:
+        parts = _numbered_parts(cand)
+        if parts:  # "7a", "7b" under "Recommendation 7 … so that:": items in their own right
+            lead = " ".join(b.text for b in cand.blocks[: len(cand.blocks) - len(parts)])
+            timing = timing_in(lead) or cand.timing
+            out += [
+                replace(
+                    cand,
+                    number=b.label,
+                    parent=cand.number,
+                    blocks=[b],
+                    lead_in=lead,
+                    timing=timing,
+                )
+                for b in parts
+            ]
+            continue
         asks = _asks(cand.blocks[1:])
         lead = cand.blocks[0].text.rstrip() if cand.blocks else ""
         if not _splits(cand, lead, asks, cand.cluster in asking):
@@ -225,6 +241,25 @@ def _splits(cand: Candidate, lead: str, asks: list[list[Block]], among_asks: boo
     # makes one item of it
     numbered_entry = (cand.number is not None and among_asks) or cand.named
     return _only_names_who_acts(lead) and not numbered_entry
+
+
+def _numbered_parts(cand: Candidate) -> list[Block]:
+    """The parts closing an item, two or more, each labelled with its number and a letter."""
+    parts: list[Block] = []
+    for block in reversed(cand.blocks[1:]):
+        if not (cand.number and _numbered_under(cand.number, block)):
+            break
+        parts.insert(0, block)
+    return parts if len(parts) >= 2 else []
+
+
+def _numbered_under(number: str, block: Block) -> bool:
+    """True for a part labelled with its item's number and a letter ("7a" under "7")."""
+    label = block.label or ""
+    return (
+        block.label_kind == "number"
+        and re.fullmatch(re.escape(number) + r"[a-z]", label) is not None
+    )
 
 
 def _lettering_runs_on(lists: Sequence[tuple[int, Block, list[Block]]], n: int) -> bool:

@@ -4530,3 +4530,19 @@ def test_an_action_plan_restating_labelled_items_in_its_cells_yields_them() -> N
          "it holds on high-risk premises.", "Achieved"),
     ))  # fmt: skip
     assert split_items(replace(doc([]), tables=(rated,))) == []
+
+
+def test_parts_numbered_with_their_items_number_are_items_in_their_own_right() -> None:
+    lines = [
+        line(1, 60, "Recommendation 7: Safeguards in the removal process", bold=True),
+        *paragraph(1, 80, "The Home Office should amend the Protocol Order so that:"),
+        *paragraph(1, 100, "7a a commissioner must obtain the inspectorate's written views first;"),
+        *paragraph(1, 120, "7b the panel's scrutiny hearing must be held in public; and"),
+        *paragraph(1, 140, "7c the chief constable must be given ten working days' notice."),
+        line(1, 170, "Recommendation 8", bold=True),
+        *paragraph(1, 190, "Commissioners should publish the minutes of their meetings."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.parent) for i in items] == [
+        ("7a", "7"), ("7b", "7"), ("7c", "7"), ("8", None)
+    ]  # fmt: skip
