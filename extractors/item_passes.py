@@ -218,7 +218,7 @@ def _numbered_asks_clusters(candidates: Sequence[Candidate]) -> set[int]:
         if c.number is not None
         and c.blocks
         and c.blocks[0].label_kind == "number"
-        and not _only_names_who_acts(c.blocks[0].text.rstrip())
+        and not names_only_who_acts(c.blocks[0].text.rstrip())
         and not is_process(c.text())
     }
 
@@ -240,7 +240,7 @@ def _splits(cand: Candidate, lead: str, asks: list[list[Block]], among_asks: boo
     # "Recommendation 3.1" over "The Welsh Government should:" and (a) … (d): the label
     # makes one item of it
     numbered_entry = (cand.number is not None and among_asks) or cand.named
-    return _only_names_who_acts(lead) and not numbered_entry
+    return names_only_who_acts(lead) and not numbered_entry
 
 
 def _numbered_parts(cand: Candidate) -> list[Block]:
@@ -279,7 +279,7 @@ def _lettering_runs_on(lists: Sequence[tuple[int, Block, list[Block]]], n: int) 
     return after_ok or before_ok
 
 
-def _only_names_who_acts(text: str) -> bool:
+def names_only_who_acts(text: str) -> bool:
     """True for one sentence that says who must act, and maybe by when, and stops at a colon
     ("Within one month, the Council should:"); one that asks something first ("… agree a
     protocol. The protocol should:") is an item itself."""
@@ -426,7 +426,7 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
     for k, lead in enumerate(blocks):
         if len(lead.lines) > _LEAD_LINES or id(lead) in claimed:
             continue  # a lead-in is a line or two (and a long block is never joined whole)
-        if not _only_names_who_acts(lead.text.strip()):
+        if not names_only_who_acts(lead.text.strip()):
             continue
         entries: list[Block] = []
         for b in blocks[k + 1 :]:

@@ -237,7 +237,7 @@ LEAD_TIMING_RE = re.compile(
     r"\b(?:immediately|with immediate effect|"
     r"within (?:the next )?\w+ (?:days?|weeks?|months?|years?)|"
     r"by (?:the end of )?(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)?\s?\d{4})\b",
+    r"September|October|November|December|spring|summer|autumn|winter)?\s?\d{4})\b",
     re.IGNORECASE,
 )
 
@@ -349,7 +349,11 @@ ITEM_HEADER_RE = re.compile(
 
 
 # A lead-in that stops at its modal: "Within one month, the Council should:".
-SHOULD_COLON_RE = re.compile(r"\b(?:should|must|shall|needs to)\s*:\s*$", re.IGNORECASE)
+SHOULD_COLON_RE = re.compile(
+    # "should:", "should jointly:", "must also:"
+    r"\b(?:should|must|shall|needs to)(?:\s+(?:jointly|together|also|each|now))?\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")

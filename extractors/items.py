@@ -20,6 +20,7 @@ from extractors.item_passes import (
     findings_answered,
     lead_in_lists,
     midparagraph_labels,
+    names_only_who_acts,
     numbered_asks,
     numbered_sections,
     ordinal_recommendations,
@@ -822,7 +823,11 @@ class _Splitter:
         recommend that the force:" over "R1.1 Appoints a lead …"), alone as a heading, or
         over an order in a section of items."""
         first = block.first
-        if directs(text) or self._listed_under_lead_in(heading, text):
+        if (
+            directs(text)
+            or self._listed_under_lead_in(heading, text)
+            or self._who_acts_above() is not None
+        ):
             return CODE_LABEL_RE.match(first.text)
         alone = CODE_LABEL_RE.match(first.text) if heading and len(block.lines) == 1 else None
         if alone is not None and (
@@ -840,6 +845,25 @@ class _Splitter:
             opens_with_imperative(rest) or coded.group("sep") or _RESOLVES_RE.match(rest)
         )
         return coded if ordered else None  # "Rec 6: My office will …": a code and colon
+
+    def _who_acts_above(self) -> Candidate | None:
+        """The entry just read when it only says who acts, and by when, and ends with a colon
+        ("6.3 Within six months, the joint governance board should:")."""
+        last = self.out[-1] if self.out and self.current is None else None
+        if last is None or last.labelled or len(last.blocks) != 1:
+            return None
+        text = last.blocks[0].text.rstrip()
+        numbered = last.blocks[0].label_kind == "number"
+        return last if numbered and text.endswith(":") and names_only_who_acts(text) else None
+
+    def _lead_in_from_entry(self) -> None:
+        """Coded items ("R2 agree …") under a numbered paragraph that only says who acts: that
+        paragraph is their lead-in, no item of its own."""
+        above = self._who_acts_above()
+        if above is not None:
+            self.out.remove(above)
+            self.lead_in = above.blocks[0].text.rstrip()
+            self.timing = self._lead_timing(self.lead_in)
 
     def _under_earlier(self, block: Block, text: str) -> bool:
         """At a heading: True for one set below a heading over earlier reports' items (its
@@ -888,6 +912,8 @@ class _Splitter:
 
     def _open_labelled(self, block: Block, label: re.Match[str], numbered: bool) -> None:
         """A label ("Recommendation 3", "Recommendation:") opens an item."""
+        if label.re is CODE_LABEL_RE:
+            self._lead_in_from_entry()
         first = block.first
         self.pending = None
         self.close()

@@ -4546,3 +4546,23 @@ def test_parts_numbered_with_their_items_number_are_items_in_their_own_right() -
     assert [(i.number, i.parent) for i in items] == [
         ("7a", "7"), ("7b", "7"), ("7c", "7"), ("8", None)
     ]  # fmt: skip
+
+
+def test_numbered_paragraphs_saying_who_acts_lead_in_the_coded_items_under_them() -> None:
+    lines = [
+        line(1, 60, "6. Recommendations", bold=True, size=16),
+        line(1, 90, "6.2 Immediately, the joint governance board should:", bold=True),
+        line(1, 110, "R1 suspend the planned cut in call handlers until testing is done.", x0=99),
+        line(1, 140, "6.3 Within six months of this report, the joint governance board should:",
+             bold=True),
+        line(1, 160, "R2 agree a single set of performance measures for the control room.", x0=99),
+        line(1, 180, "R3 establish a joint risk register with one assessment of each risk.", x0=99),
+        line(1, 210, "6.4 By spring 2032, the chief constable and the chief fire officer should "
+             "jointly:", bold=True),
+        line(1, 230, "R4 replace the two command and control systems with one system.", x0=99),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("R1", "Immediately"), ("R2", "Within six months"), ("R3", "Within six months"),
+        ("R4", "By spring 2032"),
+    ]  # fmt: skip
