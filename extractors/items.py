@@ -627,6 +627,7 @@ class _Splitter:
     earlier: bool = False  # under a heading over earlier reports' items and what became of them
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
     quoting: bool = False  # under a heading that labels another report's item ("… (2024)")
+    timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
     section_number: str | None = None  # the number of the heading that opened the section
@@ -1215,11 +1216,15 @@ class _Splitter:
         due = _heading_due(text) if self.section is not None else None
         if (TIMING_RE.match(text) or due) and self.section is not None:
             self.timing = due or text.rstrip(":").strip()
+            self.timing_strength = _strength(first, text)
             self.heading = block
             if SHOULD_COLON_RE.search(text):
                 self.lead_in = text  # "Within three months, the council should:" leads anew
             return True
-        self.timing = None  # a timing heading governs only the items under it
+        if _strength(first, text) >= self.timing_strength - 0.3:
+            # a timing heading governs only the items under it, up to a heading as strong
+            # (not an item's own "Force response" set smaller)
+            self.timing = None
         if self.section is not None and (
             _strength(first, text) >= self.section_strength - 0.3
             or OTHER_SECTION_RE.match(text.strip().rstrip(":"))  # "Good practice", however set

@@ -4566,3 +4566,23 @@ def test_numbered_paragraphs_saying_who_acts_lead_in_the_coded_items_under_them(
         ("R1", "Immediately"), ("R2", "Within six months"), ("R3", "Within six months"),
         ("R4", "By spring 2032"),
     ]  # fmt: skip
+
+
+def test_a_timing_heading_outlasts_the_smaller_headings_inside_its_items() -> None:
+    lines = [
+        line(1, 40, "Recommendations", bold=True, size=16),
+        line(1, 70, "Within three months", bold=True, size=12.5),
+        line(1, 90, "RECOMMENDATION 1", bold=True, size=9),
+        *paragraph(1, 105, "Make sure officers record the views of every child present."),
+        line(1, 130, "Force response", bold=True, size=10),
+        *paragraph(1, 145, "A mandatory briefing has been issued to all response officers."),
+        line(1, 170, "RECOMMENDATION 2", bold=True, size=9),
+        *paragraph(1, 185, "Review every open case of a child missing three or more times."),
+        line(1, 210, "Within six months", bold=True, size=12.5),
+        line(1, 230, "RECOMMENDATION 3", bold=True, size=9),
+        *paragraph(1, 245, "Develop a workforce plan for the public protection teams."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("1", "Within three months"), ("2", "Within three months"), ("3", "Within six months")
+    ]  # fmt: skip
