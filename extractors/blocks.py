@@ -424,6 +424,7 @@ class Candidate:
     whole: bool = False  # one item under a singular label: the list in it finishes its sentence
     named: bool = False  # its label names its kind ("Recommendation 4.7"), not a bare number
     series: str = ""  # the word its label qualifies its kind with ("Operational recommendation 2")
+    in_table: bool = False  # read from a table's cells (a row, drawn or ruleless)
 
     def text(self) -> str:
         return join_text(b.text if i == 0 else b.raw_text for i, b in enumerate(self.blocks))

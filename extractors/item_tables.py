@@ -19,6 +19,7 @@ from extractors.item_patterns import (
     LABEL_RE,
     PAGE_REF_RE,
     SENTENCE_END_RE,
+    is_to_line,
     label_kind,
     section_kind,
 )
@@ -522,6 +523,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     parent=None,
                     blocks=[Block([line])],
                     cluster=-1 - run.tables[0].page,
+                    in_table=True,
                     responsible=owner,
                     timing=due_phrase(cells.get(layout.due, ""))
                     if layout.due is not None
@@ -592,7 +594,15 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
                 kind, number = label
                 line = Line(table.page, text, 0, 0, 0, 0, 0, False)
                 found.append(
-                    Candidate(kind, number, None, [Block([line])], -1 - table.page, labelled=True)
+                    Candidate(
+                        kind,
+                        number,
+                        None,
+                        [Block([line])],
+                        -1 - table.page,
+                        labelled=True,
+                        in_table=True,
+                    )
                 )
         if found:
             out += found
@@ -687,7 +697,9 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
     for i, ln in enumerate(lines):
         rows.setdefault((ln.page, round(ln.top / 3)), []).append(i)
     for i, ln in enumerate(lines):
-        if i in used or not ITEM_HEADER_RE.fullmatch(ln.text.strip()):
+        if i in used or not (
+            ITEM_HEADER_RE.fullmatch(ln.text.strip()) or _NUMBER_HEAD_RE.fullmatch(ln.text.strip())
+        ):
             continue
         # the cells of its row; in another column of the page, only a cell a column is named
         # by (a heading level with it in a page of two languages side by side is no cell)
@@ -722,6 +734,14 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
         found = _cell_candidates(cells, kind, marks, 10_000 + i)
         out += _with_named_columns(found, [lines[j] for j in mates if lines[j].x0 > ln.x1], others)
     return out, used
+
+
+_ROW_LETTER_RE = re.compile(r"^(?P<num>[a-z]|[ivx]{2,4})[.)]\s+(?P<rest>\S.*)$")
+# "No. Recommendation": the number column's name set close to the item column's name
+_NUMBER_HEAD_RE = re.compile(
+    r"(?:no\.?|ref\.?|#|number|para\.?)\s+(?:recommendations?|areas? for improvement|actions?)",
+    re.IGNORECASE,
+)
 
 
 def _column_cells(
@@ -802,13 +822,17 @@ def _cell_candidates(
 ) -> list[Candidate]:
     """One item per cell of the item column, its row number read off its text."""
     out: list[Candidate] = []
+    owner: str | None = None  # a group row naming who acts for the rows under it
     for cell in cells:
         label = LABEL_RE.fullmatch(cell[0].text.strip())
         if label is not None and len(cell) > 1:  # a "Recommendation 4" line heads the cell
             cell = cell[1:]
         text = join_text(c.text for c in cell)
+        if len(cell) == 1 and is_to_line(text):  # "To the Police and Crime Commissioner"
+            owner = text.split(None, 1)[1].strip().rstrip(":")
+            continue
         number = label.group("num") if label is not None and len(cell) else None
-        m = None if number else _ROW_NUMBER_RE.match(text)
+        m = None if number else (_ROW_NUMBER_RE.match(text) or _ROW_LETTER_RE.match(text))
         if m:
             number, text = m.group("num"), m.group("rest")
             cell = [replace(cell[0], text=cell[0].text[len(number) :].strip()), *cell[1:]]
@@ -824,7 +848,8 @@ def _cell_candidates(
                 blocks=[Block(cell)],
                 cluster=cluster,
                 labelled=True,
-                responsible=marks(cell[0]),
+                responsible=marks(cell[0]) or owner,
+                in_table=True,
             )
         )
     return out
@@ -902,7 +927,8 @@ def _mark_columns(
                 x = ln.x0 + offset * width
                 names.setdefault(max(_nearest(starts, x), _column_of(starts, x)), []).append(word)
                 offset += len(word) + 1
-    headers = {k: " ".join(v) for k, v in names.items()}
+    # a column named for what its cells say ("Timescale", "Owner") holds no bodies' marks
+    headers = {k: name for k, v in names.items() if not _names_a_column(name := " ".join(v))}
 
     def marks(row: Line) -> str | None:
         hits = [

@@ -1635,7 +1635,7 @@ def _labelled_kinds(candidates: list[Candidate]) -> Counter[ItemKind]:
     plan's "No. | Recommendation (summary) | Lead") labels titles, not the items, so the lists
     that print them in full keep their entries; unless the table's other rows print the items'
     text under their titles."""
-    texts_in_table = {c.cluster for c in candidates if not c.labelled and -1000 < c.cluster < 0}
+    texts_in_table = {c.cluster for c in candidates if not c.labelled and c.in_table}
     return Counter(
         c.kind
         for c in candidates
@@ -1646,7 +1646,7 @@ def _labelled_kinds(candidates: list[Candidate]) -> Counter[ItemKind]:
 def _a_tables_title(cand: Candidate) -> bool:
     """True for a table row's short title for an item ("Re-inspection of blocks with defective
     self-closers" in a plan's "Recommendation (summary)" column)."""
-    return -1000 < cand.cluster < 0 and _only_a_title(cand)
+    return cand.in_table and _only_a_title(cand)
 
 
 def _lists_going_on(candidates: list[Candidate], lists: set[int]) -> set[int]:

@@ -4586,3 +4586,25 @@ def test_a_timing_heading_outlasts_the_smaller_headings_inside_its_items() -> No
     assert [(i.number, i.timing) for i in items] == [
         ("1", "Within three months"), ("2", "Within three months"), ("3", "Within six months")
     ]  # fmt: skip
+
+
+def test_a_ruleless_table_with_group_rows_and_a_timescale_column_times_each_row() -> None:
+    def row(top: float, item: str, when: str) -> list[Line]:
+        return [line(1, top, item, x0=84), line(1, top, when, x0=414)]
+
+    lines = [
+        line(1, 60, "6. Recommendations", bold=True, size=14),
+        line(1, 80, "No. Recommendation", x0=84),
+        line(1, 80, "Timescale", x0=414),
+        line(1, 100, "To the Police and Crime Commissioner", x0=84),
+        *row(118, "a. Publish a delivery plan for the rural crime strategy.", "By 30 June 2032"),
+        *row(136, "b. Report progress to the Panel at each of its meetings.", "-"),
+        line(1, 156, "To the County Council", x0=84),
+        *row(174, "c. Extend the messaging scheme to every parish.", "Within 12 months"),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.responsible, i.timing) for i in items] == [
+        ("a", "the Police and Crime Commissioner", "By 30 June 2032"),
+        ("b", "the Police and Crime Commissioner", None),
+        ("c", "the County Council", "Within 12 months"),
+    ]
