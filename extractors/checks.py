@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from extractors.item_patterns import ANOTHER_REPORTS_RE
+from extractors.item_patterns import ANOTHER_REPORTS_RE, KIND_DEFINED_RE
 from extractors.item_tables import answer_tables, in_tables
 from extractors.skeleton import Unit, build_skeleton, section_kind
 from extractors.vocabulary import is_process
@@ -337,6 +337,8 @@ def empty_sections(
         if unit.text.strip().lower() in row_labels:
             continue
         body = _section_body(units, k)
+        if body and KIND_DEFINED_RE.match(body[0].text.strip()):
+            continue  # a glossary's term: "Recommendation" / "A recommendation sets out …"
         words = sum(len(u.text.split()) for u in body if not is_process(u.text))
         if words < 20:
             continue

@@ -254,7 +254,7 @@ COUNT_RE = re.compile(
 KIND_DEFINED_RE = re.compile(
     r"^(?:an?\s+|each\s+|every\s+)?"
     r"(?:actions?|recommendations?|areas? for improvement|causes? of concern)\b[^.]{0,40}?\s"
-    r"(?:is|are|means|should|must|will)\s",
+    r"(?:is|are|means|should|must|will|sets? out|describes?|refers? to)\s",
     re.IGNORECASE,
 )
 
@@ -363,7 +363,10 @@ SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 OTHER_SECTION_RE = re.compile(
     r"^(?:(?:areas?|examples?) of )?(?:(?:good|notable|innovative|promising|positive)\s+){1,2}"
     r"practices?$"
-    r"|^(?:key )?strengths$|^key findings$|^what (?:is )?work(?:s|ing) well$",
+    r"|^(?:key )?strengths$|^key findings$|^what (?:is )?work(?:s|ing) well$"
+    # a press release's and a web page's closing sections
+    r"|^notes? (?:to|for) editors$|^(?:further|more) information$|^contact(?: us)?$"
+    r"|^about (?:us|the inspectorate|this report)$|^frequently asked questions$|^faqs?$",
     re.IGNORECASE,
 )
 

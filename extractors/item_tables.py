@@ -686,7 +686,8 @@ def _header_cell(text: str) -> bool:
     in the next column of prose ("changes of personnel.")."""
     words = text.split()
     ends_sentence = len(words) > 1 and text.endswith(".")
-    return len(words) <= 5 and not text[:1].islower() and not ends_sentence
+    named = any(c.isalpha() for c in text)  # not a page's control ("−", "+") or a dash
+    return named and len(words) <= 5 and not text[:1].islower() and not ends_sentence
 
 
 def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Candidate], set[int]]:

@@ -980,6 +980,8 @@ class _Splitter:
         a bulleted list under it makes the heading a section of that kind."""
         kind, lead, heading = pending
         self.pending = None
+        if block.label is None and KIND_DEFINED_RE.match(text):
+            return True  # "Recommendation" / "A recommendation sets out …": a glossary's term
         if self.pending_paragraph and block.label is None and _timed_lead(text):
             # "Action" / "18. To remedy this, the Council has agreed to:" / "Within one month,
             # the Council should:" over a list: each entry is an item of the heading's kind

@@ -325,3 +325,16 @@ def test_the_store_export_keeps_each_documents_warnings(tmp_path: Path) -> None:
     assert any("3 not found" in w and is_self_check(w) for w in document["warnings"])
     extracted = runner.invoke(cli, ["extract", "--json", str(pdf)])
     assert json.loads(extracted.stdout)["documents"][0]["warnings"] == document["warnings"]
+
+
+def test_a_glossary_term_defined_under_its_name_is_no_empty_section() -> None:
+    lines = [
+        line(1, 100, "Area for improvement", bold=True, size=14),
+        *paragraph(
+            1,
+            125,
+            "An area for improvement is a less serious problem than a cause of concern. We do",
+            "not set a deadline for one, but we check on progress when we next inspect.",
+        ),
+    ]
+    assert empty_sections(build_skeleton(doc(lines)), []) == []

@@ -4608,3 +4608,38 @@ def test_a_ruleless_table_with_group_rows_and_a_timescale_column_times_each_row(
         ("b", "the Police and Crime Commissioner", None),
         ("c", "the County Council", "Within 12 months"),
     ]
+
+
+def test_a_press_releases_notes_to_editors_end_its_key_recommendations() -> None:
+    lines = [
+        line(1, 60, "Key recommendations", bold=True, size=17),
+        *paragraph(1, 90, "The report makes four recommendations, including:"),
+        line(1, 110, "• By March 2032, chief constables should review every detainee's care."),
+        line(1, 130, "• The Home Office should publish custody data each year."),
+        line(1, 160, "Notes to editors", bold=True, size=13.5),
+        line(1, 185, "1. The inspectorate assesses the police in the public interest."),
+        line(1, 205, "2. Commissioners must publish a response within 56 days."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.text.split()[0] for i in items] == ["By", "The"]
+
+
+def test_a_glossary_defining_each_kind_under_its_name_makes_no_items() -> None:
+    lines = [
+        line(1, 60, "The terms we use", bold=True, size=17),
+        line(1, 90, "Recommendation", bold=True, size=13.5),
+        *paragraph(1, 110, "A recommendation sets out what an organisation needs to do to put",
+                   "right a problem we have found, and by when it should do it."),
+        line(1, 160, "Area for improvement", bold=True, size=13.5),
+        *paragraph(1, 180, "An area for improvement is a less serious problem, with no deadline."),
+        line(1, 220, "Frequently asked questions", bold=True, size=17),
+        line(1, 245, "Do organisations have to accept your", bold=True),
+        line(1, 258, "recommendations?", bold=True),
+        line(1, 258, "−", x0=386),
+        *paragraph(1, 280, "No. They are not binding, but chief constables almost always accept",
+                   "them, and we say publicly when one has not been met."),
+        line(1, 320, "What happens if a recommendation is not met?", bold=True),
+        line(1, 320, "−", x0=386),
+        *paragraph(1, 340, "We ask the organisation why, and we may inspect it again sooner."),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
