@@ -350,7 +350,11 @@ def _wrapped_number(prev: Line, ln: Line) -> bool:
         and ln.bold == prev.bold
         and (abs(ln.x0 - prev.x0) < 4 or hangs)
         and not SENTENCE_END_RE.search(prev.text)
+        and not _NEXT_ENTRY_RE.search(prev.text)  # "…; and" closes the entry before the last
     )
+
+
+_NEXT_ENTRY_RE = re.compile(r";\s*(?:and|or)\s*$")
 
 
 def _line_pitch(lines: Sequence[Line]) -> dict[int, float]:

@@ -79,6 +79,12 @@ _IN_THIS_RE = re.compile(
     re.IGNORECASE,
 )
 _NEW_RE = re.compile(r"\b(?:new|further)\s+\w", re.IGNORECASE)
+# A count of part of the items: those on one concern, in one chapter
+_SCOPED_RE = re.compile(
+    r"\s*(?:to (?:address|tackle|resolve|deal with) (?:it|this|that|each)|about (?:it|this|that)"
+    r"|in (?:this|each) (?:chapter|section|part)|for (?:it|this|each))\b",
+    re.IGNORECASE,
+)
 # A statement in the simple past ("we made 20 recommendations") is about another report when
 # its sentence dates it elsewhere: a year, or a previous / last / earlier report.
 _PAST_RE = re.compile(r"^(?:we|this \w+)\s+(?:also )?(?:made|identified|included)\b", re.I)
@@ -280,6 +286,8 @@ def stated_counts(doc: DocumentText, items: Sequence[Item]) -> list[str]:
     past: dict[ItemKind, set[int]] = {}
     new: dict[ItemKind, set[int]] = {}  # "two new recommendations": others may be restated
     for m in [*_STATED_RE.finditer(text), *_IN_THIS_RE.finditer(text)]:
+        if _SCOPED_RE.match(text[m.end() : m.end() + _CONTEXT_CHARS]):
+            continue  # "we make two recommendations to address it": one concern's, not all
         said = _PAST_RE.match(m.group(0))
         before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
         if said and _ELSEWHERE_RE.search(_sentence(text, m) + " " + before):

@@ -1094,10 +1094,11 @@ class _Splitter:
         if not current.blocks and _stray_reference(block, self.body):
             return True  # a letter's reference heading the next page ("CoP/HMI/25/044")
         if not current.blocks:
-            if current.label_in_box and not block.first.in_box and not directs(block.text):
+            states = directs(block.text) or current.kind == "cause_of_concern"
+            if current.label_in_box and not block.first.in_box and not states:
                 # a label and its text share a panel (a label may head a panel from above it):
-                # one in a panel over text outside is a reference, unless that text asks (a
-                # label set in a shaded bar over its item)
+                # one in a panel over text outside is a reference, unless that text asks, or
+                # states the concern the label names (a label set in a shaded bar over its item)
                 self.current = None
                 return False
             current.blocks.append(block)
@@ -1685,14 +1686,22 @@ def _numbered_as_labelled(candidates: list[Candidate]) -> set[int]:
         for c in candidates
         if not c.labelled
         and c.number
-        and "." in c.number
         and c.kind in labels
         and c.number not in labels[c.kind]
-        and shapes[c.kind] == {_shape(c.number)}
+        and (
+            ("." in c.number and shapes[c.kind] == {_shape(c.number)})
+            or _fills_gap(c.number, labels[c.kind])  # 3 to 5 under a lead-in, 1, 2, 6 labelled
+        )
         and (
             directs(c.text()) or _led_in_by_ask(c) or bool(SHOULD_COLON_RE.search(c.lead_in or ""))
         )
     }
+
+
+def _fills_gap(number: str, labelled: set[str]) -> bool:
+    """True for a whole number missing from inside the labelled items' run of whole numbers."""
+    whole = sorted(int(n) for n in labelled if n.isdigit())
+    return number.isdigit() and len(whole) >= 2 and whole[0] < int(number) < whole[-1]
 
 
 def _only_answers(cand: Candidate) -> bool:

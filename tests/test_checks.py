@@ -338,3 +338,9 @@ def test_a_glossary_term_defined_under_its_name_is_no_empty_section() -> None:
         ),
     ]
     assert empty_sections(build_skeleton(doc(lines)), []) == []
+
+
+def test_a_count_of_one_concerns_recommendations_is_no_count_of_the_reports() -> None:
+    items = [_item("1"), _item("2"), _item("3")]
+    text = "We have made this a cause of concern, and we make two recommendations to address it."
+    assert stated_counts(doc([*paragraph(1, 60, text)]), items) == []

@@ -4643,3 +4643,34 @@ def test_a_glossary_defining_each_kind_under_its_name_makes_no_items() -> None:
         *paragraph(1, 340, "We ask the organisation why, and we may inspect it again sooner."),
     ]  # fmt: skip
     assert split_items(doc(lines)) == []
+
+
+def test_numbered_entries_filling_a_gap_in_the_labelled_numbering_are_items() -> None:
+    lines = [
+        line(1, 60, "Recommendation 1", bold=True),
+        *paragraph(1, 80, "By March 2032, the Home Office should define criminal exploitation."),
+        line(1, 110, "Recommendation 2", bold=True),
+        *paragraph(1, 130, "The Department for Education should publish guidance for schools."),
+        *paragraph(1, 160, "To address this, we recommend that, by June 2032, chief constables:"),
+        *paragraph(1, 180, "3 make sure officers consider a referral for every exploited child;"),
+        *paragraph(1, 200, "4 review the custody records of all children held last year; and"),
+        *paragraph(1, 220, "5 appoint a chief officer accountable for the force's response."),
+        line(1, 250, "Recommendation 6", bold=True),
+        *paragraph(1, 270, "The NCA should share what it holds about children found at addresses."),
+    ]
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_concern_under_its_label_in_a_shaded_bar_is_the_concerns_text() -> None:
+    label = replace(line(1, 60, "Cause of concern 1", bold=True), in_box=True)
+    lines = [
+        label,
+        *paragraph(1, 80, "The police and their partners do not share an understanding of the",
+                   "scale of child criminal exploitation in their areas."),
+        line(1, 120, "Recommendation 1", bold=True),
+        *paragraph(1, 140, "By March 2032, the Home Office should define criminal exploitation."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"), ("recommendation", "1")
+    ]  # fmt: skip
