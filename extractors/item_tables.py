@@ -12,6 +12,7 @@ from extractors.blocks import Block, Candidate, make_blocks
 from extractors.glyphs import join_text
 from extractors.item_patterns import (
     BARE_LABEL_RE,
+    BULLET_RE,
     CODE_LABEL_RE,
     EARLIER_ITEMS_RE,
     HEADER_QUALIFIER_RE,
@@ -784,10 +785,12 @@ def _column_cells(
         # a number set level with a cell's last line ("… personal statement. | 4") does not
         # split the sentence it ends
         mid_sentence = prev is not None and _continues_sentence(prev, cur)
+        # a bullet set in under the row's text is a part of that row's item
+        part = bool(cells) and bool(BULLET_RE.match(cur.text)) and cur.x0 > cells[-1][0].x0 + 4
         starts = (
             prev is None
             or (aligned and not mid_sentence)
-            or (cur.page == prev.page and cur.top - prev.bottom > 0.5 * cur.size)
+            or (cur.page == prev.page and cur.top - prev.bottom > 0.5 * cur.size and not part)
             or (cur.page != prev.page and bool(_ROW_NUMBER_RE.match(cur.text)))
         )
         if starts or not cells:

@@ -175,7 +175,12 @@ def _opens_list(text: str) -> bool:
     if _IN_BRIEF_RE.search(text):
         return False  # "Our recommendations are, in brief:": topics; the items come in full later
     following = FOLLOWING_RE.search(text) and not _MADE_BEFORE_RE.search(text)
-    return bool(OPENS_LIST_RE.search(text) or following or _RESTATED_RE.search(text))
+    return bool(
+        OPENS_LIST_RE.search(text)
+        or following
+        or _RESTATED_RE.search(text)
+        or _NAMES_ITS_LIST_RE.search(text)
+    )
 
 
 def _timed_lead(text: str) -> bool:
@@ -214,8 +219,17 @@ _RESOLVES_RE = re.compile(
     r"^That\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,6}\s+[a-z]{3,}\b"
 )
 # A meeting's own resolutions over a list: "That Cabinet:", "The Committee is asked to:".
+# A lead-in that names the kind of the list it opens: "… four areas for improvement. These are:"
+_NAMES_ITS_LIST_RE = re.compile(
+    r"\b(?P<kw>recommendations|areas for improvement|actions|causes of concern)\.?\s+"
+    r"(?:these|they)\s+(?:are|were)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 _MEETING_LEAD_RE = re.compile(
-    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s*(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to)?\s*:\s*$",
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:that\s+)?(?:the\s+)?{MEETING}\s*"
+    r"(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to)?\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -759,6 +773,32 @@ class _Splitter:
             _RATED_RE.search(label.group("rest"))
         )
 
+    def _open_lead_in(self, block: Block, text: str, numbered_lead: bool) -> None:
+        """A lead-in opens the list under it: its timing, margin and kind; a meeting's
+        "That the Authority:" or findings answered elsewhere close the section instead."""
+        above = self.heading
+        if text[:1].islower() and above is not None and _just_above(above, block):
+            # "Within 12 months, the College of Policing" set as a heading, then "should:"
+            text = f"{above.raw_text} {text}"
+        if _MEETING_LEAD_RE.match(text) or _ANSWERED_ELSEWHERE_RE.search(text):
+            # "That Cabinet: (a) approves …": the meeting's decisions; "the following key
+            # concerns, which are the subject of our recommendations in section 7": findings
+            self.section = None
+            return
+        if self.out and self.out[-1].cluster == self.cluster:
+            self.cluster += 1  # another lead-in's list: its lettering may start again
+        self.timing = self._lead_timing(text)
+        self.lead_in, self.list_x0, self.list_column = text, block.first.x0, block.first.column
+        self.numbered_lead = numbered_lead
+        if self.section in ("action", "cause_of_concern") and _RECOMMENDS_RE.search(text):
+            # "Agreed action" over "I recommend the following"; after a cause of concern,
+            # "To address it, we recommend that the force takes the following action"
+            self.section = "recommendation"
+        named = _NAMES_ITS_LIST_RE.search(text)
+        if named is not None:  # "… also identified four areas for improvement. These are:"
+            # a list of its own kind, with only its own timing
+            self.section, self.timing = label_kind(named.group("kw")), timing_in(text)
+
     def _lead_timing(self, text: str) -> str | None:
         """The timing a new lead-in sets: its own, else the heading's in force; the timing the
         last lead-in stated governed only its own list ("I also recommend that chief
@@ -1291,25 +1331,9 @@ class _Splitter:
             (block.label is None and LEAD_IN_RE.search(text))
             or FOLLOWING_RE.search(text)
             or numbered_lead
+            or _MEETING_LEAD_RE.match(text)  # "2.1 That the Authority:"
         ):
-            above = self.heading
-            if text[:1].islower() and above is not None and _just_above(above, block):
-                # "Within 12 months, the College of Policing" set as a heading, then "should:"
-                text = f"{above.raw_text} {text}"
-            if _MEETING_LEAD_RE.match(text) or _ANSWERED_ELSEWHERE_RE.search(text):
-                # "That Cabinet: (a) approves …": the meeting's decisions; "the following key
-                # concerns, which are the subject of our recommendations in section 7": findings
-                self.section = None
-                return
-            if self.out and self.out[-1].cluster == self.cluster:
-                self.cluster += 1  # another lead-in's list: its lettering may start again
-            self.timing = self._lead_timing(text)
-            self.lead_in, self.list_x0, self.list_column = text, block.first.x0, block.first.column
-            self.numbered_lead = numbered_lead
-            if self.section in ("action", "cause_of_concern") and _RECOMMENDS_RE.search(text):
-                # "Agreed action" over "I recommend the following"; after a cause of concern,
-                # "To address it, we recommend that the force takes the following action"
-                self.section = "recommendation"
+            self._open_lead_in(block, text, numbered_lead)
             return
         if self._not_an_entry(block, text):
             self._lead_in_over(block)

@@ -53,7 +53,7 @@ IMPERATIVES = frozenset(
 
 
 # A meeting that decides on a paper: "That Cabinet: …", "The Board is asked to note …".
-MEETING = r"(?:board|committee|sub-committee|panel|cabinet|council|members?)"
+MEETING = r"(?:board|committee|sub-committee|panel|cabinet|council|members?|(?:fire )?authority)"
 
 
 # The report's own process, not an ask of it: "The Council must consider this report …",

@@ -4674,3 +4674,43 @@ def test_a_concern_under_its_label_in_a_shaded_bar_is_the_concerns_text() -> Non
     assert [(i.kind, i.number) for i in items] == [
         ("cause_of_concern", "1"), ("recommendation", "1")
     ]  # fmt: skip
+
+
+def test_a_papers_decisions_are_no_items_and_a_lead_in_naming_its_list_sets_its_kind() -> None:
+    lines = [
+        line(1, 60, "2. RECOMMENDATIONS", bold=True),
+        *paragraph(1, 80, "2.1 That the Authority:"),
+        line(1, 100, "(a) notes the outcome of the inspection and the grades awarded;", x0=102),
+        line(1, 120, "(b) endorses the approach to preparing an improvement plan.", x0=102),
+        line(1, 150, "5. CAUSE OF CONCERN AND AREAS FOR IMPROVEMENT", bold=True),
+        line(1, 170, "Recommendations", bold=True, x0=110),
+        *paragraph(1, 190, "Within six months of this report, the service should:", x0=110),
+        line(1, 210, "• develop a plan to improve the availability of its fire engines.", x0=112),
+        *paragraph(1, 240, "5.3 HMICFRS also identified two areas for improvement. These are:"),
+        line(1, 260, "• The service should quality assure its fire safety audits.", x0=102),
+        line(1, 280, "• The service should evaluate the benefits of its new technology.", x0=102),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.timing) for i in items] == [
+        ("recommendation", "Within six months of this report, the service should"),
+        ("area_for_improvement", None),
+        ("area_for_improvement", None),
+    ]
+
+
+def test_bullets_set_in_under_a_ruleless_tables_row_are_parts_of_its_item() -> None:
+    def cells(top: float, *texts: tuple[float, str]) -> list[Line]:
+        return [line(1, top, t, x0=x) for x, t in texts]
+
+    lines = [
+        line(1, 40, "Our recommendations", bold=True, size=21),
+        *cells(60, (63, "No. Recommendation"), (329, "Who"), (437, "When")),
+        *cells(83, (63, "1 Chief constables should make sure that officers:")),
+        *cells(113, (96, "• have a problem-solving plan for each priority place;")),
+        *cells(143, (96, "• record the outcome of their problem-solving work.")),
+        *cells(157, (329, "Chief constables"), (437, "30 September 2032")),
+        *cells(181, (63, "2 The Home Office should publish neighbourhood staffing data.")),
+        *cells(199, (329, "Home Office"), (437, "Every six months")),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.count("•")) for i in items] == [("1", 2), ("2", 0)]
