@@ -45,7 +45,7 @@ REVISION_NOTE = (
 
 LABEL_RE = re.compile(
     # the label in another language first, as bilingual reports print it ("Argymhelliad 1 / ")
-    r"^(?:(?-i:[A-Z][\w'’]*)(?:\s\d{1,3}[a-z]?)?\s/\s)?"
+    r"^(?:(?-i:[A-Z][\w'’]*)(?:\s[\w'’]+){0,3}?(?:\s\d{1,3}[a-z]?)?\s/\s)?"  # "Maes i’w wella 1 / "
     r"(?P<prefix>(?-i:(?:[A-Z][\w'’]*\s){0,3}?))"
     r"(?P<kw>recommendations?|areas? for improvement|afi|causes? (?:of|for) concern"
     r"|development areas?|areas? for development|required actions?|actions?"

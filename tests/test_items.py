@@ -4714,3 +4714,16 @@ def test_bullets_set_in_under_a_ruleless_tables_row_are_parts_of_its_item() -> N
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.text.count("•")) for i in items] == [("1", 2), ("2", 0)]
+
+
+def test_a_label_after_its_welsh_of_several_words_is_still_the_label() -> None:
+    lines = [
+        line(1, 60, "Maes i’w wella 1 / Area for improvement 1", bold=True),
+        *paragraph(1, 80, "The force should make sure vulnerable callers are identified at once."),
+        line(1, 110, "Argymhelliad 1 / Recommendation 1", bold=True),
+        *paragraph(1, 130, "By August 2032, the force should supervise every investigation."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", "1"), ("recommendation", "1")
+    ]  # fmt: skip
