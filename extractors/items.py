@@ -219,6 +219,14 @@ _RESOLVES_RE = re.compile(
     r"^That\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,6}\s+[a-z]{3,}\b"
 )
 # A meeting's own resolutions over a list: "That Cabinet:", "The Committee is asked to:".
+# A sentence saying the items after it only show what items look like
+_EXAMPLES_RE = re.compile(
+    r"^(?:these|the following|the)\s+(?:\w+\s+)?examples?\s+(?:are|is)\s+(?:made[- ]up|"
+    r"fictional|invented|illustrative|for illustration)\b",
+    re.IGNORECASE,
+)
+
+
 # A lead-in that names the kind of the list it opens: "… four areas for improvement. These are:"
 _NAMES_ITS_LIST_RE = re.compile(
     r"\b(?P<kw>recommendations|areas for improvement|actions|causes of concern)\.?\s+"
@@ -641,6 +649,7 @@ class _Splitter:
     earlier: bool = False  # under a heading over earlier reports' items and what became of them
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
     quoting: bool = False  # under a heading that labels another report's item ("… (2024)")
+    examples: bool = False  # under a sentence saying the items below are made-up examples
     timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
@@ -759,6 +768,11 @@ class _Splitter:
         label quoting one ("Cause of concern 1 (2024)") up to the next heading or label, or
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
         labelled = bool(LABEL_RE.match(block.first.text))
+        if heading:
+            self.examples = False
+        elif self.examples or _EXAMPLES_RE.search(text):
+            self.examples = True  # "These examples are made up to show the format we use."
+            return True
         if self.quoting and not (heading or labelled):
             return True
         self.quoting = False

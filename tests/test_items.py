@@ -4727,3 +4727,17 @@ def test_a_label_after_its_welsh_of_several_words_is_still_the_label() -> None:
     assert [(i.kind, i.number) for i in items] == [
         ("area_for_improvement", "1"), ("recommendation", "1")
     ]  # fmt: skip
+
+
+def test_made_up_examples_of_items_are_no_items() -> None:
+    lines = [
+        line(1, 60, "What they look like", bold=True, size=13),
+        *paragraph(1, 80, "These examples are made up to show the format we use."),
+        *paragraph(1, 100, "Cause of concern: The force is not answering emergency calls quickly."),
+        *paragraph(1, 120, "Recommendation: Within a month, the force should train more staff."),
+        line(1, 160, "Recommendations", bold=True, size=13),
+        line(1, 180, "Recommendation 1", bold=True),
+        *paragraph(1, 200, "By May 2032, the force should review its call handling."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("recommendation", "1")]
