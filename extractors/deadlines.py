@@ -600,7 +600,8 @@ def tag_deadlines(
             if item.timing and _RECURRING_CELL_RE.match(item.timing):
                 found.append(Deadline(item.timing.rstrip(" :"), None, "ongoing", None))
             elif item.timing:
-                found.extend(find_deadlines(item.timing.rstrip(" :"), published))
+                timing = item.timing.rstrip(" :")
+                found.extend(_own_dated(find_deadlines(timing, published), timing, own))
             found.extend(_own_dated(find_deadlines(item.text, published), item.text, own))
             found = found or by_default
             out.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import time
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -246,6 +247,11 @@ def test_a_limit_from_this_letter_counts_from_the_letter_not_the_report_it_answe
     again = tag_deadlines([_item(other)], report, own=letter)[0]
     assert again.deadline is not None
     assert again.deadline.date == date(2031, 10, 15)
+    # the same limit stated once in the lead-in over the item
+    led = replace(_item("Offer every member of staff a named contact."), timing=text[:45])
+    got = tag_deadlines([led], report, own=letter)[0]
+    assert got.deadline is not None
+    assert got.deadline.date == date(2033, 5, 24)
 
 
 def test_granularity() -> None:
