@@ -422,7 +422,7 @@ _CONTINUED_RE = re.compile(r"\((?:continued|cont(?:['’]?d)?\.?)\)\s*:?\s*$", r
 def _talks_about_items(text: str) -> bool:
     if _INTENT_RE.match(text):
         return False  # "The intent of this recommendation is …": the item's own opening
-    if COUNT_RE.search(text) or KIND_DEFINED_RE.match(text):
+    if COUNT_RE.search(text) or KIND_DEFINED_RE.match(text) or _CALLS_IT_RE.search(text):
         return True
     if _ITEMS_AS_SUBJECT_RE.match(text):
         first = text[: len(text) - len(_after_first_sentence(text))]
@@ -430,6 +430,14 @@ def _talks_about_items(text: str) -> bool:
             return True
     rest = _WHO_ACTS_RE.sub("", TALK_ABOUT_RE.sub("", text))
     return bool(TALK_ABOUT_RE.search(text)) and not directs(rest)
+
+
+# How a report says it classes what it finds: "… we report it as a cause of concern"
+_CALLS_IT_RE = re.compile(
+    r"\b(?:I|we)\s+(?:will\s+)?(?:report|record|describe|class|treat)\s+(?:it|this|them|these)\s+"
+    r"as\s+(?:an?\s+)?(?:causes?\s+of\s+concern|areas?\s+for\s+improvement|recommendations?)\b",
+    re.IGNORECASE,
+)
 
 
 # An investigation body's statement of what a recommendation is for, printed before or after

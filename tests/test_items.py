@@ -4741,3 +4741,13 @@ def test_made_up_examples_of_items_are_no_items() -> None:
     ]
     items = split_items(doc(lines))
     assert [(i.kind, i.number) for i in items] == [("recommendation", "1")]
+
+
+def test_a_paragraph_saying_how_findings_are_classed_is_no_item() -> None:
+    lines = [
+        line(1, 60, "Causes of concern, recommendations and areas for improvement", bold=True),
+        *paragraph(1, 80, "If we find a serious shortfall in a service, we report it as a",
+                   "cause of concern. Its recommendations say what the service needs to do."),
+        *paragraph(1, 120, "If we find a smaller one, we report it as an area for improvement."),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
