@@ -1240,8 +1240,12 @@ class _Splitter:
     def _at_heading(self, block: Block, text: str) -> bool:
         """A heading opens a section of items, sets a timing, or closes the section."""
         first = block.first
-        if self.section is None and (_opens_list(text) or _timed_lead(text)):
-            return False  # a lead-in set like a heading ("By May, the Council should:")
+        if (_opens_list(text) or _timed_lead(text)) and (
+            self.section is None or SHOULD_COLON_RE.search(text)
+        ):
+            # a lead-in set like a heading ("By May, the Council should:"), in a section of
+            # items ("Recommendations" / "By April, both chief constables should:") or not
+            return False
         opened = section_kind(text)
         title_size = first.size < self.body + 3  # a chapter's heading is set larger
         if opened is not None and opened == self.section and block.label_kind == "number":
@@ -1339,6 +1343,8 @@ class _Splitter:
         """Inside a section of items: continuations, lead-ins, sub-entries or a new entry."""
         if TIMING_RE.match(text):
             self.timing = text.rstrip(":").strip()
+            if SHOULD_COLON_RE.search(text):
+                self.lead_in = text  # "Within one month of this report, the Trust should:"
             return
         if self.mixed and self._bold_among_conclusions(block, text, section):
             return

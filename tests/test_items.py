@@ -4751,3 +4751,24 @@ def test_a_paragraph_saying_how_findings_are_classed_is_no_item() -> None:
         *paragraph(1, 120, "If we find a smaller one, we report it as an area for improvement."),
     ]  # fmt: skip
     assert split_items(doc(lines)) == []
+
+
+def test_a_lead_in_set_like_a_heading_inside_a_section_leads_in_its_list() -> None:
+    lines = [
+        line(1, 60, "3 Governance and accountability", bold=True, size=15),
+        *paragraph(1, 85, "The alliance board meets monthly and is, by common consent, well run."),
+        line(1, 110, "Recommendations", bold=True),
+        line(1, 130, "By April 2032, both chief constables should:", bold=True),
+        line(1, 150, "3.1 agree a single decision log for the alliance; and"),
+        line(1, 170, "3.2 propose a joint scrutiny panel to both commissioners."),
+        line(1, 200, "4 Finance and value for money", bold=True, size=15),
+        line(1, 225, "Recommendations", bold=True),
+        line(1, 245, "Within one month of this report, the alliance board should:", bold=True),
+        line(1, 265, "4.1 publish the savings the alliance has made since it began."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.lead_in) for i in items] == [
+        ("3.1", "By April 2032, both chief constables should:"),
+        ("3.2", "By April 2032, both chief constables should:"),
+        ("4.1", "Within one month of this report, the alliance board should:"),
+    ]
