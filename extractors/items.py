@@ -218,7 +218,6 @@ _REQUIRED_STEPS_RE = re.compile(
 _RESOLVES_RE = re.compile(
     r"^That\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,6}\s+[a-z]{3,}\b"
 )
-# A meeting's own resolutions over a list: "That Cabinet:", "The Committee is asked to:".
 # A sentence saying the items after it only show what items look like
 _EXAMPLES_RE = re.compile(
     r"^(?:these|the following|the)\s+(?:\w+\s+)?examples?\s+(?:are|is)\s+(?:made[- ]up|"
@@ -235,6 +234,8 @@ _NAMES_ITS_LIST_RE = re.compile(
 )
 
 
+# A meeting's own resolutions over a list: "That Cabinet:", "2.1 That the Authority:", "The
+# Committee is asked to:".
 _MEETING_LEAD_RE = re.compile(
     rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:that\s+)?(?:the\s+)?{MEETING}\s*"
     r"(?:(?:is|are)\s+(?:\w+\s+)?asked\s+to)?\s*:\s*$",
@@ -772,8 +773,9 @@ class _Splitter:
         self._in_section(block, text, self.section)
 
     def _quoted(self, block: Block, text: str, heading: bool) -> bool:
-        """True for a block quoted from an earlier report: the text, lead-in and list under a
-        label quoting one ("Cause of concern 1 (2024)") up to the next heading or label, or
+        """True for a block that is no item of this report: made-up examples under a sentence
+        saying so, up to the next heading; the text, lead-in and list under a label quoting
+        an earlier report's item ("Cause of concern 1 (2024)") up to the next heading or label;
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
         labelled = bool(LABEL_RE.match(block.first.text))
         if heading:
