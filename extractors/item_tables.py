@@ -570,6 +570,19 @@ def _is_glossary(table: Table) -> bool:
     return bool(table.rows) and bool(_GLOSSARY_HEADER_RE.match(" | ".join(table.rows[0]).strip()))
 
 
+_FEWEST_TERMS = 6
+
+
+def _alphabetical(table: Table) -> bool:
+    """True for a table whose rows' first cells, six or more, are terms in alphabetical order."""
+    terms = ["".join(filter(str.isalnum, row[0].casefold())) for row in table.rows if row]
+    terms = [t for t in terms if t]
+    in_order = sum(a <= b for a, b in itertools.pairwise(terms))
+    # by letters alone, as people sort ("HMICFRS" before "HM Inspectorate of Prisons"); one
+    # slip in five pairs allowed
+    return len(terms) >= _FEWEST_TERMS and in_order >= 0.8 * (len(terms) - 1)
+
+
 def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], list[Table]]:
     """Items from tables whose rows start with an item's label ("Recommendation 2" | its text)."""
     out: list[Candidate] = []
@@ -579,7 +592,13 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
             used.append(table)  # its lines are no items either
             continue
         rows = [_label_row(row) for row in table.rows]
-        if not any(r is not None and r[0] for r in rows):
+        labels = [r[0] for r in rows if r is not None and r[0] is not None]
+        if not labels:
+            continue
+        if all(number is None for _, number in labels) and _alphabetical(table):
+            # unnumbered kinds among other terms in alphabetical order ("Appropriate adult | A
+            # person who …", "Area for improvement (AFI) | A finding …"): a glossary, unheaded
+            used.append(table)
             continue
         found: list[Candidate] = []
         for cells, row in zip(table.rows, rows, strict=True):

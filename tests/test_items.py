@@ -4772,3 +4772,26 @@ def test_a_lead_in_set_like_a_heading_inside_a_section_leads_in_its_list() -> No
         ("3.2", "By April 2032, both chief constables should:"),
         ("4.1", "Within one month of this report, the alliance board should:"),
     ]
+
+
+def test_an_unheaded_glossary_defining_the_kinds_among_other_terms_yields_no_items() -> None:
+    glossary = Table(page=2, top=100, bottom=400, rows=(
+        ("Accountability meeting", "A meeting at which the force is held to account."),
+        ("Appropriate adult", "A person who supports a child in custody."),
+        ("Area for improvement (AFI)", "A finding that the force's practice should be better."),
+        ("Cause of concern", "A serious shortcoming, normally with recommendations."),
+        ("Chief Officer Group", "The force's senior leadership team."),
+        ("Recommendation", "What the inspectorate says a force should do, often by a date."),
+        ("Stop and search", "A power to search a person without arrest."),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(glossary,))) == []
+    # a finding's own table, its rows in the order of the finding, keeps its recommendation
+    finding = replace(glossary, rows=(
+        ("Finding", "Fuel cards are not reconciled to vehicle mileage records each month."),
+        ("Risk", "Fraudulent or mistaken fuel purchases may not be detected."),
+        ("Recommendation", "The force should reconcile fuel card transactions every month."),
+        ("Management response", "Agreed; the fleet team will reconcile from April."),
+        ("Responsible officer", "Fleet Manager"),
+        ("Target date", "30 April 2032"),
+    ))  # fmt: skip
+    assert [i.kind for i in split_items(replace(doc([]), tables=(finding,)))] == ["recommendation"]
