@@ -130,6 +130,11 @@ def _is_label_line(ln: Line) -> bool:
     return bool(LABEL_RE.match(ln.text)) and label_ok(ln)
 
 
+_PLURAL_KIND_RE = re.compile(
+    r"recommendations|areas for improvement|causes (?:of|for) concern|actions|concerns|"
+    r"commitments",
+    re.IGNORECASE,
+)
 _MORE_NUMBERS_RE = re.compile(r"(?:\s*(?:,|and|&|to)\s*\d{1,3})+\s*:?\s*")
 
 
@@ -155,6 +160,8 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
         # of / concern 1. It has …": a sentence wrapped after a reference to an item; a label
         # is printed with a capital or a colon
         return False
+    if not rest and not m.group("sep") and _PLURAL_KIND_RE.fullmatch(m.group("kw")):
+        return False  # "Our recommendations 6": a contents entry and its page, no item's label
     if m.group("sep") or not rest:
         # "New recommendation 1: By March …" labels this report's own item
         return not prefix or not rest or prefix.lower() in _OWN_PREFIXES or _possessive(prefix)

@@ -4795,3 +4795,14 @@ def test_an_unheaded_glossary_defining_the_kinds_among_other_terms_yields_no_ite
         ("Target date", "30 April 2032"),
     ))  # fmt: skip
     assert [i.kind for i in split_items(replace(doc([]), tables=(finding,)))] == ["recommendation"]
+
+
+def test_a_contents_entry_naming_the_recommendations_and_their_page_labels_no_item() -> None:
+    lines = [
+        line(1, 60, "Contents", bold=True, size=21),
+        *paragraph(1, 90, "Summary 3", "Problem solving 4", "Our recommendations 6",
+                   "Annex: methodology 7"),
+        line(2, 60, "Recommendation 1", bold=True),
+        *paragraph(2, 80, "The NPCC should publish a standard for neighbourhood officers' time."),
+    ]  # fmt: skip
+    assert [(i.number, i.page_start) for i in split_items(doc(lines))] == [("1", 2)]
