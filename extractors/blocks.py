@@ -16,6 +16,7 @@ from extractors.item_patterns import (
     EARLIER_ITEMS_RE,
     ENUM_RE,
     LABEL_RE,
+    MORE_NUMBERS_RE,
     OTHER_LABEL_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
@@ -135,7 +136,6 @@ _PLURAL_KIND_RE = re.compile(
     r"commitments",
     re.IGNORECASE,
 )
-_MORE_NUMBERS_RE = re.compile(r"(?:\s*(?:,|and|&|to)\s*\d{1,3})+\s*:?\s*")
 
 
 def label_ok(ln: Line, body: float = 0.0) -> bool:
@@ -154,7 +154,8 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     if EARLIER_ITEMS_RE.search(prefix):
         return False  # "Original recommendation 1", "Previous area for improvement 2": reprints
     lower = ln.text.lstrip()[:1].islower()
-    numbers = _MORE_NUMBERS_RE.fullmatch(rest)  # "Recommendations 5, 7 and 8": a group's label
+    # "Recommendations 5, 7 and 8": a group's label
+    numbers = MORE_NUMBERS_RE.fullmatch(rest.rstrip(": "))
     if (rest[:1] and rest[:1] in ",;" and not numbers) or (lower and m.group("sep") in ("", ".")):
         # "recommendation 1, and should …", "… – see / recommendation 4", "… discharged cause
         # of / concern 1. It has …": a sentence wrapped after a reference to an item; a label

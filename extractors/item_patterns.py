@@ -165,6 +165,11 @@ BULLET_RE = re.compile(
 )
 
 
+# The numbers after a group label's first one: ", 7 and 8" in "Recommendations 5, 7 and 8",
+# "to 6" in "Recommendations 4 to 6", "–R9" in "R7–R9"
+MORE_NUMBERS_RE = re.compile(r"(?:\s*(?:to|and|&|,|[-–—])\s*(?:[A-Z]{1,3})?\d{1,3})+")
+
+
 # An investigation body's year and serial that numbers a recommendation: "2025/118"
 SERIAL = r"(?:19|20)\d\d/\d{3}"
 
@@ -175,8 +180,10 @@ ENUM_RE = re.compile(
     r"\((?P<pnum>\d{1,3})\)|"
     r"\(?(?P<letter>[a-z]|[A-H])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
     r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.|"
-    # a plain document's capital numerals: "I." … "XV."
-    r"(?P<roman4>XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[.)])"
+    # a plain document's capital numerals: "I." … "X."
+    r"(?P<roman4>"
+    + "|".join(sorted((r.upper() for r in ROMANS), key=len, reverse=True))
+    + r")[.)])"
     r"\s+(?P<rest>\S.*)$"
 )
 

@@ -44,6 +44,7 @@ from extractors.item_patterns import (
     LABEL_RE,
     LEAD_IN_RE,
     LEAD_TIMING_RE,
+    MORE_NUMBERS_RE,
     NUMBERED_RUN_IN_RE,
     OPENS_LIST_RE,
     OTHER_LABEL_RE,
@@ -290,16 +291,10 @@ def _set_off(block: Block) -> bool:
 _UNDERLINE_RE = re.compile(r"^\s*[-=_~*]{3,}\s*$")
 
 
-_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50}
-
-
 def _roman(label: str | None) -> int:
-    """The value of a roman numeral label ("vii" -> 7, "IX" -> 9); 0 for anything else."""
-    digits = [_ROMAN_DIGITS.get(c) for c in (label or "").lower()]
-    if not digits or any(d is None for d in digits):
-        return 0
-    values = [d for d in digits if d is not None]
-    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+    """The value of a roman numeral label up to ten ("vii" -> 7, "IX" -> 9); 0 for others."""
+    low = (label or "").lower()
+    return ROMANS.index(low) + 1 if low in ROMANS else 0
 
 
 def _numbered_capitals(block: Block) -> bool:
@@ -717,7 +712,7 @@ class _Splitter:
                 self.quoting = True
                 return
         if label is not None and (
-            _RANGE_RE.match(label.group("rest"))
+            MORE_NUMBERS_RE.match(label.group("rest"))
             or (label.group("sep") in _DASHES and label.group("rest")[:1].isdigit())
         ):
             # "Recommendations 3 to 5: quick wins" heads a group of items, labelled by it
@@ -1785,7 +1780,7 @@ def _asks_beside_a_table(candidates: list[Candidate], texts: dict[ItemKind, list
     tabled = {
         kind
         for kind in texts
-        if all(-1000 < c.cluster < 0 for c in candidates if c.labelled and c.kind == kind)
+        if all(c.in_table for c in candidates if c.labelled and c.kind == kind)
     }
     clusters: dict[int, list[Candidate]] = {}
     for c in candidates:
@@ -1855,7 +1850,6 @@ _GROUP_DUE_RE = re.compile(
     r"(?P<when>(?:by|within|before|no later than)\b[^.]{3,80}?)\.?\s*$",
     re.IGNORECASE,
 )
-_RANGE_RE = re.compile(r"^(?:to|and|,|[-–—])\s*(?:[A-Z]{1,3})?\d")
 _DASHES = frozenset("-–—")
 
 
@@ -1875,7 +1869,7 @@ _PLURAL_LABEL_RE = re.compile(
 def _label_range(first: str | None, rest: str) -> tuple[int, int] | None:
     """The numbers a group heading labels: "4" and "to 6" -> (4, 6); "5" and ", 7 and 8"
     -> (5, 8)."""
-    numbers = re.match(r"^(?:\s*(?:to|and|,|[-–—])\s*(?:[A-Z]{1,3})?\d+)+", rest)
+    numbers = MORE_NUMBERS_RE.match(rest)
     if not (first and first.isdigit() and numbers):
         return None
     return int(first), int(re.findall(r"\d+", numbers.group(0))[-1])
