@@ -772,12 +772,13 @@ class _Splitter:
         saying so, up to the next heading; the text, lead-in and list under a label quoting
         an earlier report's item ("Cause of concern 1 (2024)") up to the next heading or label;
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
-        labelled = bool(LABEL_RE.match(block.first.text))
         if heading:
             self.examples = False
         elif self.examples or _EXAMPLES_RE.search(text):
             self.examples = True  # "These examples are made up to show the format we use."
             return True
+        # the label test only where it decides something: a heading, or while quoting
+        labelled = (heading or self.quoting) and bool(LABEL_RE.match(block.first.text))
         if self.quoting and not (heading or labelled):
             return True
         self.quoting = False
