@@ -2023,7 +2023,7 @@ def tag_addressees(
         defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
         defined.update(_publisher_head(metadata.publisher, ctx, disabled))
     for item in items:
-        doc = parse(_members_named(item.text), bodies)
+        doc = parse(_completed_clause(item, disabled), bodies)
         if "defined_term" not in disabled:
             defined.update(_defined_terms(doc, ctx))
             defined.update(_defined_names(item.text, ctx, disabled))
@@ -2133,6 +2133,22 @@ def _inherited(
     ):
         actors = [ctx.default]  # an area for improvement, or a bare imperative, in its report
     return actors
+
+
+def _completed_clause(item: Item, disabled: frozenset[str]) -> str:
+    """The text to read for actors: an entry under "I recommend that:" is the rest of that
+    sentence ("the Head of Estates reviews …"), so it is read with the lead-in's words."""
+    text = _members_named(item.text)
+    lead = (item.lead_in or "").rstrip()
+    if "lead_in" not in disabled and _THAT_CLAUSE_END_RE.search(lead) and item.text[:1].islower():
+        return f"We recommend that {text}"
+    return text
+
+
+# "I recommend that:", "We therefore recommend that, within three months:"
+_THAT_CLAUSE_END_RE = re.compile(
+    r"\brecommends?,?(?:\s+\w+){0,3}?\s+that(?:,[^,:;.]{3,60},?)?\s*[:,-]?$", re.I
+)
 
 
 def _finishes_lead(item: Item) -> bool:

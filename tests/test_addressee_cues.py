@@ -442,6 +442,21 @@ def test_a_lead_in_that_says_whom_its_items_are_for(lead_in: str, want: tuple[st
     assert _case(PUBLISH, want, lead_in=lead_in).result(frozenset({"lead_in"})) == ()
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "want"),
+    [
+        ("I recommend that:", ("Head of Estates",)),
+        ("We therefore recommend that", ("Head of Estates",)),
+        ("The Chief Inspector recommends that, within three months:", ("Head of Estates",)),
+        ("The Chief Inspector made these recommendations:", ()),  # no "that" clause to finish
+    ],
+)
+def test_entries_that_finish_a_recommend_that_lead_in(lead_in: str, want: tuple[str, ...]) -> None:
+    text = "the Head of Estates reviews the custody property store."
+    assert _case(text, want, lead_in=lead_in).result() == want
+    assert _case(text, want, lead_in=lead_in).result(frozenset({"lead_in"})) == ()
+
+
 WESTMARCH = Metadata(
     title="PEEL 2026: an inspection of Westmarch Police",
     publisher="HMICFRS",
