@@ -207,7 +207,9 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         publisher=publisher,
         published=published,
         published_text=phrase,
-        subject=_subject(title or "") or _addressed(letters.address_block(first_page)),
+        subject=_subject(title or "")
+        or _subject(_line_under(first_page, title_lines))
+        or _addressed(letters.address_block(first_page)),
         source_published=source,
         recipients=recipients(doc.lines, doc.tables),
         response_due=response_due(doc.lines),
@@ -444,6 +446,21 @@ def _pdf_date(value: str | None) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def _line_under(page: Sequence[Line], title_lines: Sequence[Line]) -> str:
+    """The line right under a cover's title ("Mayor's response to HMICFRS" over "National
+    child protection inspection: Northmoor Police"), which may name the body it is about."""
+    if not title_lines:
+        return ""
+    bottom = max(t.top for t in title_lines)
+    below = [ln for ln in page if ln.top > bottom and not any(ln is t for t in title_lines)]
+    if not below:
+        return ""
+    line = " ".join(min(below, key=lambda ln: ln.top).text.split())
+    # a line of several bodies ("Ashmoor Police | Bradwell Constabulary") is about none alone
+    several = len(PRINTED_FORCE_RE.findall(line)) > 1
+    return "" if several or _BYLINE_RE.match(line) else line
 
 
 def _addressed(block: Sequence[Line]) -> str | None:

@@ -346,6 +346,17 @@ def test_a_title_ending_in_the_body_it_inspected_names_the_subject() -> None:
     assert _meta([plain]).subject is None
 
 
+def test_the_line_under_a_title_may_name_the_body_a_response_is_about() -> None:
+    title = ("Commissioner's response to the inspectorate", 24.0)
+    cover = [title, ("Child protection inspection: Eastmarsh Police", 12.0), BODY]
+    assert _meta([cover]).subject == "Eastmarsh Police"
+    # a line of the several forces a collaboration's report covers names no one subject
+    several = [title, ("Eastmarsh Police | Westfold Constabulary", 12.0), BODY]
+    assert _meta([several]).subject is None
+    byline = [title, ("Prepared by Eastmarsh Police", 12.0), BODY]  # who wrote it, not its subject
+    assert _meta([byline]).subject is None
+
+
 def test_a_letter_is_titled_by_its_subject_line_and_is_about_the_body_it_is_sent_to() -> None:
     head = ("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services", 16.0)
     address = [("Chief Fire Officer Sam Doe", 11.0), ("Eastfield Fire and Rescue Service", 11.0),
