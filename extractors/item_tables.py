@@ -587,13 +587,22 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
     """Items from tables whose rows start with an item's label ("Recommendation 2" | its text)."""
     out: list[Candidate] = []
     used: list[Table] = []
+    heading: tuple[ItemKind, str | None, Sequence[str]] | None = None
+    last: Table | None = None
     for table in tables:
+        turned = last is not None and table.page == last.page + 1
+        # a label table's rows run on to the top of the next page: its text, or its actions
+        runs_on = turned and bool(used) and used[-1] is last
+        heading = heading if turned else None
+        last = table
         if _is_glossary(table):
             used.append(table)  # its lines are no items either
             continue
         rows = [_label_row(row) for row in table.rows]
         labels = [r[0] for r in rows if r is not None and r[0] is not None]
-        if not labels:
+        if not labels and heading is None:
+            if runs_on:
+                used.append(table)  # "1.2c | Carry out …": the plan's action, not an item
             continue
         if all(number is None for _, number in labels) and _alphabetical(table):
             # unnumbered kinds among other terms in alphabetical order ("Appropriate adult | A
@@ -605,8 +614,30 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
             if row is None:
                 if found:
                     _take_field(found[-1], cells)  # "Action owner | …", "Target date | …"
+                heading = None
                 continue
             label, text = row
+            if label is not None and not text:
+                heading = (*label, cells)  # "Rec 1.1 | Theme: … | Lead: …": its text is below
+                continue
+            if label is None and heading is not None:
+                # the full-width row under a row of the item's label and fields
+                kind, number, fields = heading
+                line = Line(table.page, text, 0, 0, 0, 0, 0, False)
+                cand = Candidate(
+                    kind,
+                    number,
+                    None,
+                    [Block([line])],
+                    -1 - table.page,
+                    labelled=True,
+                    in_table=True,
+                )
+                _take_fields(cand, fields)
+                found.append(cand)
+                heading = None
+                continue
+            heading = None
             if label is None and found and text[:1].islower():  # the row runs on
                 line = found[-1].blocks[0].lines[0]
                 found[-1].blocks = [Block([replace(line, text=f"{line.text} {text}")])]
@@ -624,7 +655,7 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
                         in_table=True,
                     )
                 )
-        if found:
+        if found or heading is not None:
             out += found
             used.append(table)
     return out, used
@@ -647,13 +678,32 @@ def _take_field(cand: Candidate, row: Sequence[str]) -> None:
         cand.responsible = cells[1]
 
 
+def _take_fields(cand: Candidate, cells: Sequence[str]) -> None:
+    """An item's owner and timing from the "Lead: …" and "Target: …" cells of its label row."""
+    for cell in cells:
+        key, sep, value = " ".join(cell.split()).partition(":")
+        if not sep or not value.strip():
+            continue
+        if _DUE_HEADER_RE.search(key) or key.strip().lower() == "target":
+            cand.timing = due_phrase(value.strip())
+        elif _OWNER_HEADER_RE.search(key):
+            cand.responsible = value.strip()
+
+
+# A tracker's short label for a kind: "Rec 1.1", "CoC 2" (not a bare "R1", a risk's code too)
+_SHORT_LABEL_RE = re.compile(CODE_LABEL_RE.pattern.replace("[SONKIPF]?R|", "", 1))
+
+# A cell that is one labelled field of a row: "Theme: Understanding risk", "Lead: ACFO"
+_FIELD_CELL_RE = re.compile(r"^[A-Z][A-Za-z ]{1,24}:\s*\S")
+
+
 def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, str] | None:
     """A row as (kind and number of its label cell, or None; the text of the cell after it)."""
     cells = [" ".join(c.split()) for c in row]
     filled = [c for c in cells if c]
     if not filled:
         return None
-    m = LABEL_RE.match(filled[0])
+    m = LABEL_RE.match(filled[0]) or _SHORT_LABEL_RE.match(filled[0])
     # one qualifying word may stand before the label ("Management action 1.1"), but not one
     # that says the item is an earlier one ("Previous recommendation 2")
     prefix = m.group("prefix").split() if m else []
@@ -665,9 +715,13 @@ def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, 
     label = label or BARE_LABEL_RE.match(filled[0])
     if label is None:
         return (None, filled[0]) if len(filled) == 1 or not cells[0] else None
+    number = label.group("num") if label.re is not BARE_LABEL_RE else None
+    if label.re is BARE_LABEL_RE and len(filled) >= 3 and all(map(_header_cell, filled[1:])):
+        return None  # "Action | What we will do | Owner | Due": a header row, not an action
+    if len(filled) >= 3 and all(_FIELD_CELL_RE.match(c) for c in filled[1:]):
+        return (label_kind(label.group("kw")), number), ""  # only fields: the text is below
     if len(filled) < 2 or len(filled[1].split()) < 4:
         return None
-    number = label.group("num") if label.re is LABEL_RE else None
     return (label_kind(label.group("kw")), number), filled[1]
 
 

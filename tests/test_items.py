@@ -4806,3 +4806,55 @@ def test_a_contents_entry_naming_the_recommendations_and_their_page_labels_no_it
         *paragraph(2, 80, "The NPCC should publish a standard for neighbourhood officers' time."),
     ]  # fmt: skip
     assert [(i.number, i.page_start) for i in split_items(doc(lines))] == [("1", 2)]
+
+
+def _plan_tables() -> tuple[Table, ...]:
+    """An action plan: a row of each finding's label and fields, its text in the row below."""
+    rec = Table(page=1, top=100, bottom=300, rows=(
+        ("Rec 1.1", "Theme: Risk information", "Lead: GM Protection", "Target: 31/03/2032",
+         "Status: Amber"),
+        ("By 31 March 2032, the service should review its risk information records.",
+         "", "", "", ""),
+        ("Action", "What we will do", "Owner", "Due", "RAG"),
+        ("1.1a", "Review every record held on the mobile terminals.", "GM Protection",
+         "Dec 2031", "Amber"),
+    ))  # fmt: skip
+    afi = Table(page=1, top=700, bottom=720, rows=(
+        ("AFI 2", "Theme: Prevention", "Lead: Station Manager Prevention",
+         "Target: December 2032", "Status: Blue"),
+    ))  # fmt: skip
+    # the finding's text, then its actions, run on to the top of the next page
+    text = Table(page=2, top=60, bottom=200, rows=(
+        ("The service should target its prevention work at the people most at risk.",
+         "", "", "", ""),
+        ("Action", "What we will do", "Owner", "Due", "RAG"),
+        ("A2.1", "Agree a data-sharing agreement with the council.", "SM Prevention",
+         "Oct 2032", "Blue"),
+    ))  # fmt: skip
+    return rec, afi, text
+
+
+def test_a_plans_label_row_of_fields_heads_the_findings_text_in_the_row_below() -> None:
+    items = split_items(replace(doc([]), tables=_plan_tables()))
+    got = [(i.kind, i.number, i.page_start, i.text[:20], i.responsible) for i in items]
+    assert got == [
+        ("recommendation", "1.1", 1, "By 31 March 2032, th", "GM Protection"),
+        ("area_for_improvement", "2", 2, "The service should t", "Station Manager Prevention"),
+    ]
+
+
+def test_a_plans_actions_that_run_on_to_the_next_page_are_no_items() -> None:
+    rec, _, _ = _plan_tables()
+    more = Table(page=2, top=60, bottom=100, rows=(
+        ("1.1b", "Carry out a dip-sample audit of 10% of records each quarter.",
+         "GM Response", "Aug 2031", "Green"),
+        ("1.1c", "Confirm to the authority that the review is complete.", "ACFO", "Oct 2031",
+         "Blue"),
+    ))  # fmt: skip
+    lines = [
+        line(1, 60, "Cause of concern and recommendations", bold=True, size=14),
+        line(2, 70, "1.1b Carry out a dip-sample audit of 10% of records each quarter. GM"),
+        line(2, 90, "1.1c Confirm to the authority that the review is complete. ACFO Oct 2031"),
+    ]
+    items = split_items(replace(doc(lines), tables=(rec, more)))
+    assert [(i.kind, i.number) for i in items] == [("recommendation", "1.1")]
