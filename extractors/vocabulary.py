@@ -350,6 +350,9 @@ RANK_RE = re.compile(
     r"^(?:T/|A/)?(?:Det(?:ective)?\.?\s+)?(?:Ch(?:ief)?\.?\s+)?"
     r"(?:Supt|Superintendent|Insp|Inspector|Sgt|Sergeant)\b"
     r"|^(?:DCC|ACC|DCS|DSU|DCI|DI|DS|PS|CC)\b|^(?:Deputy|Assistant) Chief Constable\b"
+    # a fire service's ranks: "ACFO Service Delivery", "GM Prevention", "Station Manager"
+    r"|^(?:ACFO|DCFO|CFO|AM|GM|SM|WM|CM)\b|^(?:(?:Deputy|Assistant) )?Chief Fire Officer\b"
+    r"|^(?:Area|Group|Station|Watch|Crew) Manager\b"
 )
 POST_RE = re.compile(
     r"^(?:the\s+)?(?:[A-Z][A-Za-z]*\s+){0,3}(?:Director|Head|Officer|Manager|Lead|Nurse|Midwife|"

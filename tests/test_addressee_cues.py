@@ -487,3 +487,11 @@ def test_a_short_form_defined_after_a_body_the_registry_lacks() -> None:
     assert [t.addressees for t in tagged] == [("Eastmere Police",), ("Eastmere Police",)]
     off = tag_addressees([first, second], NATIONAL, disabled=frozenset({"defined_term"}))
     assert off[1].addressees == ("EMP",)
+
+
+@pytest.mark.parametrize("lead", ["GM Protection", "Station Manager Prevention", "ACFO Delivery"])
+def test_a_fire_officer_by_rank_in_the_lead_column_leaves_the_item_to_its_service(
+    lead: str,
+) -> None:
+    text = "The force should review its risk records."
+    assert _case(text, ("force",), FORCE, responsible=lead).result() == ("force",)
