@@ -385,7 +385,12 @@ def _masthead(cover: Sequence[Line], title_lines: Sequence[Line]) -> list[str]:
     fields = [ln.top for ln in cover if ln.page == top.page and _FIELD_LABEL_RE.match(ln.text)]
     stop = min([top.top, *(t - 2 for t in fields)])
     above = [ln for ln in cover if ln.page == top.page and ln.top < stop]
+    if len(above) > 1 and _LOGO_INITIALS_RE.fullmatch(above[0].text.strip()):
+        above = above[1:]  # "KVFRS" over "Kestrelvale Fire and Rescue Service": a logo's letters
     return [" ".join(_cased(above))] if above else []
+
+
+_LOGO_INITIALS_RE = re.compile(r"[A-Z]{2,7}")
 
 
 _FIELD_LABEL_RE = re.compile(r"^\s*[A-Z][\w ’'/-]{0,30}:\s*$")
@@ -419,7 +424,8 @@ def _named(texts: Sequence[str]) -> str | None:
 _ORGANISATION_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|the|on)\s+)*){1,7}"
     r"(?:Inspectorate|Centre|Center|Branch|Collaborative|Board|Panel|Agency|Authority|"
-    r"Commission|Unit|Partnership|Institute|Association|Bureau|Directorate|Network|Forum|Council)"
+    r"Commission|Unit|Partnership|Institute|Association|Bureau|Directorate|Network|Forum|Council|"
+    r"Service)"  # "Kestrel Vale / Fire and Rescue Service" over its own action plan
 )
 
 

@@ -467,6 +467,7 @@ def test_a_department_named_with_words_after_it_is_the_department() -> None:
          "Tramway and Light Rail Accident Investigation Branch"),
         ("OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR WESTDALE",
          "Office of the Police and Crime Commissioner for Westdale"),
+        ("Kestrel Vale Fire and Rescue Service", "Kestrel Vale Fire and Rescue Service"),
         # a masthead that names what the report is about, or no organisation, publishes nothing
         ("Road safety in Westdale", None),
     ],
@@ -476,6 +477,12 @@ def test_a_masthead_that_is_an_organisations_name_is_the_publisher(
 ) -> None:
     cover = [(masthead, 12.0), ("Listening first", 30.0), BODY]
     assert _meta([cover]).publisher == publisher
+
+
+def test_a_logos_initials_over_the_masthead_are_not_part_of_the_name() -> None:
+    cover = [("KVFRS", 20.0), ("Kestrel Vale Fire and Rescue Service", 12.0),
+             ("Listening first", 30.0), BODY]  # fmt: skip
+    assert _meta([cover]).publisher == "Kestrel Vale Fire and Rescue Service"
 
 
 @pytest.mark.parametrize(
