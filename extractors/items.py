@@ -2148,6 +2148,8 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
                 # a summary's entry that points to its full printing ("… (page 34)"): that one
                 not _PAGE_POINTER_RE.search(c.text()),
                 not _only_a_title(c),  # the body's full text over a summary's short title
+                # "X should revise its guidance" over an annex's "Revise guidance." in brief
+                directs(f"{c.lead_in or ''} {c.text()}"),
                 # printed again under another number: the list's number, not its paragraph's
                 renumbered and (c.cluster, c.kind) in from_one,
                 cluster_sizes[(c.cluster, c.kind)],

@@ -4858,3 +4858,36 @@ def test_a_plans_actions_that_run_on_to_the_next_page_are_no_items() -> None:
     ]
     items = split_items(replace(doc(lines), tables=(rec, more)))
     assert [(i.kind, i.number) for i in items] == [("recommendation", "1.1")]
+
+
+def test_the_body_that_says_who_should_act_outranks_an_annex_that_sums_items_up() -> None:
+    body = [
+        line(1, 60, "2. Recording", size=14.0, bold=True),
+        *paragraph(1, 90, "2.1 Forces recorded most reports of missing children on the day."),
+        *paragraph(1, 120, "Recommendation 1: Chief constables should record every report of a",
+                   "missing child when it is received."),
+        *paragraph(1, 170, "2.2 Return interviews were rarely offered to the children we met."),
+        line(2, 60, "3. Information", size=14.0, bold=True),
+        *paragraph(2, 90, "3.1 Each force kept its own figures on children who went missing."),
+        *paragraph(2, 120, "Recommendation 2: The Home Office should publish one set of",
+                   "national statistics on children who go missing."),
+        *paragraph(2, 170, "Recommendation 3: By March 2032, the College of Policing should",
+                   "revise its guidance on missing and absent children."),
+    ]  # fmt: skip
+    annex = Table(page=3, top=100, bottom=300, rows=(
+        ("No.", "Summary of recommendation", "Addressed to", "Timescale"),
+        ("1", "Record every report of a missing child on receipt.", "Chief constables", "–"),
+        ("2", "Single set of national statistics on missing children.", "Home Office", "–"),
+        ("3", "Revise the guidance on missing and absent children.", "College of Policing",
+         "By March 2032"),
+        ("4", "Review the cases of children missing more than three times.",
+         "Chief constables", "Within 12 months"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(body), tables=(annex,)))
+    # the annex is the longer list, yet its entries only sum up the items printed in full
+    assert [(i.number, i.page_start, i.text.split()[0]) for i in items] == [
+        ("1", 1, "Chief"),
+        ("2", 2, "The"),
+        ("3", 2, "By"),
+        ("4", 3, "Review"),
+    ]
