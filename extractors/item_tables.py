@@ -109,6 +109,9 @@ def _header_names(words: Sequence[str], count: int) -> list[str] | None:
 
 # A column of dates put back ("Revised date", "Revised target"): the rows are earlier items
 # a tracker follows, not items the document makes.
+# A column of items in brief ("Recommendation (summary)") and one of their progress
+_SUMMARY_NOTE_RE = re.compile(r"\((?:in )?(?:summary|summarised|brief|short)\)", re.IGNORECASE)
+_STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: status)?)", re.I)
 _REVISED_HEADER_RE = re.compile(
     r"^(?:revised|new|amended|extended)\s+(?:due\s+|target\s+|completion\s+)?"
     r"(?:date|deadline|target|timescale)s?$",
@@ -123,6 +126,9 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)]
     if not items or any(_REVISED_HEADER_RE.match(c) for c in names):
         return None
+    if _SUMMARY_NOTE_RE.search(names[items[0]]) and any(_STATUS_RE.fullmatch(c) for c in names):
+        return None  # "Recommendation (summary) | Owner | Status": earlier items, tracked
+
     # beside a column of recommendations, one of actions is the response to them
     item = next((k for k in items if "recommend" in names[k].lower()), items[0])
     responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)

@@ -4891,3 +4891,16 @@ def test_the_body_that_says_who_should_act_outranks_an_annex_that_sums_items_up(
         ("3", 2, "By"),
         ("4", 3, "Review"),
     ]
+
+
+def test_a_table_of_earlier_items_in_brief_with_their_status_makes_no_items() -> None:
+    status = Table(page=1, top=100, bottom=300, rows=(
+        ("No.", "Recommendation (summary)", "Owner", "Status"),
+        ("1", "Screen reports of harassment for signs of stalking", "Chief constables",
+         "Partially met"),
+        ("2", "Home Office should review the statutory guidance", "Home Office", "Not met"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(status,))) == []
+    # the same column without a status column lists the report's own items, in brief
+    own = replace(status, rows=tuple(row[:3] for row in status.rows))
+    assert len(split_items(replace(doc([]), tables=(own,)))) == 2
