@@ -258,6 +258,15 @@ static int slanted(double a, double b) {
     return length > 0.0 && fabs(a) > 0.1 * length && fabs(b) > 0.1 * length;
 }
 
+/* True when the text's baseline runs up or down the page as shown (a margin's running title
+ * set sideways), as pdfium_text.sideways says: on a page turned a quarter (/Rotate 90 or 270)
+ * the baseline's terms swap. */
+static int sideways(double a, double b, int rotation) {
+    double length = sqrt(a * a + b * b);
+    double along = rotation == 90 || rotation == 270 ? fabs(b) : fabs(a);
+    return length > 0.0 && along <= 0.1 * length;
+}
+
 /* math.hypot(c, d) or 1.0, as the Python version computes the text matrix's vertical scale. */
 static int vertical_scale(double c, double d, double *out) {
     double scale;
@@ -363,10 +372,11 @@ static int read_chars(void *handle, const View *view, Chars *chars, Fonts *fonts
             facts->key = obj ? obj : (void *)1;
             facts->font = font;
             facts->size = size;
-            facts->slanted = slanted((double)matrix.a, (double)matrix.b);
+            facts->slanted = slanted((double)matrix.a, (double)matrix.b) ||
+                             sideways((double)matrix.a, (double)matrix.b, view->rotation);
             if (obj) map.used++;
         }
-        if (facts->slanted) continue; /* a diagonal watermark across the page: no text */
+        if (facts->slanted) continue; /* a watermark or a sideways margin title: no text */
         c.font = facts->font;
         c.size = facts->size;
         c.len = ligature((Py_UCS4)(code == 2 ? '-' : code), c.text);
@@ -1060,10 +1070,11 @@ static int row_lines(LineWork *work, size_t r, PyObject *lines) {
             int at_edge = 0;
             double size = word->size < last->size ? last->size : word->size;
             for (size_t e = 0; gap > 4 && e < work->n_edges; e++) {
-                /* the word starts at the edge, or within an em past it after a gap wider
-                 * than an em that holds the edge */
+                /* the word starts at the edge after white space before it (a gutter, not a
+                 * word space in a line across both columns), or within an em past it after
+                 * a gap wider than an em that holds the edge */
                 double edge = work->edges[e];
-                at_edge |= fabs(word->x0 - edge) <= 2 ||
+                at_edge |= (fabs(word->x0 - edge) <= 2 && last->x1 <= edge - 0.5 * size) ||
                            (gap > size && last->x1 <= edge - 2 && edge - 2 <= word->x0 &&
                             word->x0 <= edge + size);
             }

@@ -485,7 +485,7 @@ _DATE_START_RE = re.compile(
 def due_phrase(cell: str) -> str | None:
     """A due-column cell as the phrase it stands for ("2027" -> "By 2027", "6 months" -> "Within
     6 months"): the column's header says "by when", the cell only the when."""
-    cell = " ".join(cell.split())
+    cell = " ".join(_MATRIX_MARK_RE.sub(" ", cell).split())
     if not cell:
         return None
     if _DURATION_RE.match(cell):
@@ -510,6 +510,8 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             if len(text.split()) < 4:
                 continue
             number = cells.get(layout.number) if layout.number is not None else None
+            # a tick of a column of bodies beside it ("1 ■") is no part of the row's number
+            number = _MATRIX_MARK_RE.sub(" ", number).strip() if number else number
             coded = None if number else CODE_LABEL_RE.match(text)
             named = None if number or coded else LABEL_RE.match(text)
             if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
@@ -540,6 +542,9 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             )
     return out
 
+
+# A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"
+_MATRIX_MARK_RE = re.compile(r"[■□▪▫●○✓✔✗✘☑☒]")
 
 # A cell that opens with its row's number: "1. The trust should …", "12) Forces should …"
 _CELL_NUMBER_RE = re.compile(r"(\d{1,3})[.)]\s+(?=[A-Z])")

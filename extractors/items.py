@@ -1042,6 +1042,12 @@ class _Splitter:
         self.pending = None
         if block.label is None and KIND_DEFINED_RE.match(text):
             return True  # "Recommendation" / "A recommendation sets out …": a glossary's term
+        again = BARE_LABEL_RE.fullmatch(text.strip())
+        if again is not None and label_kind(again.group("kw")) == kind:
+            # "Cause of concern" over a box labelled "Cause of concern": the box's label heads
+            # the item, the heading above only its page
+            self.pending = (kind, text, block)
+            return True
         if self.pending_paragraph and block.label is None and _timed_lead(text):
             # "Action" / "18. To remedy this, the Council has agreed to:" / "Within one month,
             # the Council should:" over a list: each entry is an item of the heading's kind

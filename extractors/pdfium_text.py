@@ -194,11 +194,11 @@ def page_chars(page: Any, view: View) -> list[_Char]:
                 raw.FPDFText_GetMatrix(handle, k, matrix)
                 scale = math.hypot(matrix.c, matrix.d) or 1.0
                 size = round(float(raw.FPDFText_GetFontSize(handle, k)) * scale, 1)
-                tilted = slanted(matrix.a, matrix.b)
+                tilted = slanted(matrix.a, matrix.b) or sideways(matrix.a, matrix.b, view[0])
                 facts = objects[key] = (_font_name(obj), size, tilted)
             name, size, tilted = facts
             if tilted:
-                continue  # a diagonal watermark across the page ("DRAFT"): no text of it
+                continue  # a diagonal watermark ("DRAFT") or a sideways margin title: no text
             # The loose box's bottom is the baseline plus the font's descent; like pdfminer's
             # box, ours runs one em up from there.
             if view[0] == 0:
@@ -221,6 +221,14 @@ def slanted(a: float, b: float) -> bool:
     multiple of 90 degrees: both terms over a tenth of its length."""
     length = math.hypot(a, b)
     return length > 0.0 and abs(a) > 0.1 * length and abs(b) > 0.1 * length
+
+
+def sideways(a: float, b: float, rotation: int) -> bool:
+    """True when text's baseline runs up or down the page as shown (a running title set in the
+    margin): on a page turned a quarter (/Rotate 90 or 270) the baseline's terms swap."""
+    length = math.hypot(a, b)
+    along = abs(b) if rotation in (90, 270) else abs(a)
+    return length > 0.0 and along <= 0.1 * length
 
 
 def utf16_char(handle: Any, k: int, count: int) -> tuple[int, bool]:

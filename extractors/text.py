@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "19"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "20"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -57,7 +57,9 @@ TEXT_LAYER_VERSION = "19"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 17: a row splits where a gap wider than an em crosses a column edge; a bold number badge
 # beside its text is that text's mark; 18: a running line is the same line with or without the
 # page number it carries on some pages; 19: an item's label atop each page ("Recommendation 2")
-# is no running line, and text drawn on a slant (a diagonal watermark) is no text
+# is no running line, and text drawn on a slant (a diagonal watermark) is no text; 20: text set
+# sideways on the shown page (a margin's running title) is no text, and a word at a column's
+# edge starts a column only after white space (a box's line across both columns stays whole)
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -913,10 +915,11 @@ def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
 
 
 def _at_edge(last: Word, word: Word, edge: float, size: float) -> bool:
-    """True when the next word starts a column at `edge`: it starts there, or within an em
-    past it after a gap wider than an em that holds the edge (a panel's text inset from its
+    """True when the next word starts a column at `edge`: it starts there after white space
+    (a gutter, not a word space in a box's line across both columns), or within an em past
+    it after a gap wider than an em that holds the edge (a panel's text inset from its
     column's edge)."""
-    if abs(word.x0 - edge) <= 2:
+    if abs(word.x0 - edge) <= 2 and last.x1 <= edge - 0.5 * size:
         return True
     return word.x0 - last.x1 > size and last.x1 <= edge - 2 <= word.x0 <= edge + size
 

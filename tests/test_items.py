@@ -4904,3 +4904,29 @@ def test_a_table_of_earlier_items_in_brief_with_their_status_makes_no_items() ->
     # the same column without a status column lists the report's own items, in brief
     own = replace(status, rows=tuple(row[:3] for row in status.rows))
     assert len(split_items(replace(doc([]), tables=(own,)))) == 2
+
+
+def test_a_heading_over_a_box_labelled_the_same_leaves_the_box_its_label() -> None:
+    lines = [
+        line(1, 60, "Cause of concern", size=14.0, bold=True),
+        line(1, 90, "CAUSE OF CONCERN", size=8.0, bold=True),  # the box's own label
+        *paragraph(1, 110, "The service hasn't done enough to make sure that its protection",
+                   "activity is targeted at the highest risk buildings."),
+        line(1, 160, "Recommendation", size=8.0, bold=True),
+        *paragraph(1, 180, "By 31 December 2031, the service should review its programme."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text.split()[0]) for i in items] == [
+        ("cause_of_concern", "The"),
+        ("recommendation", "By"),
+    ]
+
+
+def test_ticks_of_a_who_acts_matrix_are_no_part_of_a_rows_number_or_date() -> None:
+    table = Table(page=1, top=100, bottom=300, rows=(
+        ("No.", "Recommendation", "Deadline"),
+        ("1 ■", "The Home Office should publish a plan for the sector.", "■ End of 2031"),
+        ("2 ✓", "Chief fire officers should review their vetting.", "✓ Immediately"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.number, i.timing) for i in items] == [("1", "By End of 2031"), ("2", "Immediately")]

@@ -355,6 +355,16 @@ EDGE_CASES: dict[str, PageWords] = {
         ("Longer", 72.0, 316.0, 282.0, 292.0, 10.0, False),
         *_body(282.0, ("far", 331.0)),
     ),
+    "a box's line across both columns": _page(
+        *(
+            w
+            for row in range(12)
+            for w in _body(100 + 14 * row, ("Left", 72.0), (f"text{row}", 100.0), ("Right", 320.0))
+        ),
+        # a full-width box between the columns' paragraphs: a word space, not a gutter, before
+        # the word that starts at the second column's edge
+        *_body(268.0, ("The", 72.0), ("force", 290.5), ("should", 320.0), ("act.", 356.0)),
+    ),
     "justified gaps crossing": _page(
         *(
             w
@@ -453,6 +463,8 @@ def test_markers_ties_and_list_marks_group_as_intended() -> None:
     # column; further in (a figure's label, a justified gap) it does not
     inset = [ln.text for ln in lines["a panel's word inset past a column edge"]]
     assert inset[-3:] == ["Longest", "4", "Longer far"]
+    across = [ln.text for ln in lines["a box's line across both columns"]]
+    assert across[-1] == "force should act."
 
 
 def test_pages_c_declines_are_grouped_by_python() -> None:
@@ -540,3 +552,47 @@ def test_text_drawn_on_a_slant_is_a_watermark_not_text(tmp_path: Path, native: b
     assert fast.slanted(0.7, 0.7)
     assert not fast.slanted(1.0, 0.0)
     assert not fast.slanted(0.0, 1.0)
+
+
+def _margin_title_pdf(path: Path, turned: bool) -> Path:
+    """A page of prose with the report's title set sideways up its left margin; turned, the
+    page is shown a quarter turn round (/Rotate 90) and its prose drawn to read upright."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    if turned:
+        canvas.setPageRotation(90)
+        canvas.translate(595, 0)
+        canvas.rotate(90)  # shown upright once the viewer turns the page
+    canvas.setFont("Helvetica", 10)
+    for k in range(12):
+        canvas.drawString(72, 520 - 14 * k, f"Line {k} of the report says what the force found.")
+    if not turned:
+        canvas.saveState()
+        canvas.translate(30, 300)
+        canvas.rotate(90)
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(0, 0, "Northmoor Police PEEL 2031")
+        canvas.restoreState()
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("native", [True, False])
+@pytest.mark.parametrize("turned", [False, True])
+def test_text_set_sideways_in_the_margin_is_no_text(
+    tmp_path: Path, native: bool, turned: bool
+) -> None:
+    path = _margin_title_pdf(tmp_path / "margin.pdf", turned)
+    words, _, _ = next(
+        fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native) for _, page in _pages(path)
+    )
+    texts = [w[0] for w in words]
+    assert texts.count("force") == 12  # the prose, upright on the page as shown, is all read
+    # no letter of the margin's title, which the prose never uses, read in any word
+    assert not any(set(t) & set("NPEm") for t in texts)
+    assert fast.sideways(0.0, 1.0, 0)
+    assert fast.sideways(1.0, 0.0, 90)
+    assert not fast.sideways(1.0, 0.0, 0)
+    assert not fast.sideways(0.0, -1.0, 270)
