@@ -364,6 +364,8 @@ def item_tables(
                 run.open_rows.append(cells)
                 continue
             if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
+                if _group_row(cells) is not None:  # "Recommendations to the CPS": their owner
+                    run.rows.append((table.page, cells))
                 continue  # a group's title across the row ("Police response to stalking …")
             if run.rows and (not item_text or item_text[:1].islower() or item_text[:1] in "•–-"):
                 last_cells = run.rows[-1][1]
@@ -498,12 +500,22 @@ def due_phrase(cell: str) -> str | None:
 def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
     """One item per row of tables whose header names recommendations or actions."""
     out: list[Candidate] = []
+    carried: tuple[int, str] | None = None  # a group row at a page's foot: (page, its owner)
     for run in runs:
         layout = run.layout
         if run.rows and all(_terse_note(cells.get(layout.item, "")) for _, cells in run.rows):
             continue  # a log of a meeting's actions ("Circulate the plan"), not asks of anyone
-        owner = None  # an owner cell merged over several rows prints only in the first
+        # an owner cell merged over several rows prints only in the first; a group row at the
+        # foot of the page before names the owner of the rows at the top of this one
+        turned = carried is not None and run.tables[0].page == carried[0] + 1
+        owner = carried[1] if carried is not None and turned else None
+        last = run.rows[-1] if run.rows else None
+        carried = (last[0], g) if last and (g := _group_row(last[1])) is not None else None
         for page, cells in run.rows:
+            group = _group_row(cells)
+            if group is not None:  # "Recommendations to the CPS" over the rows for it
+                owner = group
+                continue
             if layout.responsible is not None:
                 owner = cells.get(layout.responsible) or owner
             text = " ".join(cells.get(layout.item, "").split())
@@ -543,8 +555,29 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
     return out
 
 
+# A group row naming whom the rows under it are for: "Recommendation to the NPCC"
+_KIND_TO_RE = re.compile(
+    r"^(?:recommendations?|areas? for improvement|actions?)\s+(?:to|for)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^.;]{1,80}?|(?:police forces|chief constables|forces)[^.;]{0,60}?)"
+    r"(?:\s+jointly)?\s*:?$",
+    re.IGNORECASE,
+)
+
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"
 _MATRIX_MARK_RE = re.compile(r"[■□▪▫●○✓✔✗✘☑☒]")
+
+
+def _group_row(cells: dict[int, str]) -> str | None:
+    """Whom the rows under a row of one cell are for: "To the Home Office", "Recommendations
+    to police forces and the CPS jointly"."""
+    filled = [" ".join(c.split()) for c in cells.values() if c.strip()]
+    if len(filled) != 1:
+        return None
+    if is_to_line(filled[0]):
+        return filled[0].split(None, 1)[1].strip().rstrip(":")
+    kind_to = _KIND_TO_RE.match(filled[0])
+    return kind_to.group("who") if kind_to else None
+
 
 # A cell that opens with its row's number: "1. The trust should …", "12) Forces should …"
 _CELL_NUMBER_RE = re.compile(r"(\d{1,3})[.)]\s+(?=[A-Z])")
@@ -918,6 +951,10 @@ def _cell_candidates(
         text = join_text(c.text for c in cell)
         if len(cell) == 1 and is_to_line(text):  # "To the Police and Crime Commissioner"
             owner = text.split(None, 1)[1].strip().rstrip(":")
+            continue
+        kind_to = _KIND_TO_RE.match(text) if len(cell) == 1 else None
+        if kind_to is not None:  # "Recommendations to police forces and the CPS jointly"
+            owner = kind_to.group("who")
             continue
         number = label.group("num") if label is not None and len(cell) else None
         m = None if number else (_ROW_NUMBER_RE.match(text) or _ROW_LETTER_RE.match(text))

@@ -1144,15 +1144,27 @@ class _Splitter:
         self._outside_section(block, block.raw_text)
         return True
 
+    def _heading_ends(self, block: Block, current: Candidate) -> bool:
+        """True for a heading that ends a labelled item: unnumbered, in display type, in
+        capitals, or numbered in bold but no sub-item of it ("10.3 Single agency …")."""
+        return (
+            not block.label
+            or block.first.size > self.body + 2
+            or _numbered_capitals(block)
+            or (
+                block.first.bold
+                and block.label_kind == "number"
+                and not _sub_number(current.number or "", block.label)
+            )
+        )
+
     def _continue_labelled(self, block: Block, heading: bool, current: Candidate) -> bool:
         """A labelled item runs until a heading, an outdent back to running text, or narrative."""
         if not current.blocks and (heading or block.first.bold):
             current.blocks.append(block)  # the item's own title line
             self.item_x0 = block.first.x0
             return True
-        if heading and (
-            not block.label or block.first.size > self.body + 2 or _numbered_capitals(block)
-        ):
+        if heading and self._heading_ends(block, current):
             self.close()  # a heading, numbered or not ("2. Working with police forces")
             return False
         if self._lead_in_after(block, current):
@@ -1253,8 +1265,10 @@ class _Splitter:
         opened = section_kind(text)
         title_size = first.size < self.body + 3  # a chapter's heading is set larger
         if opened is not None and opened == self.section and block.label_kind == "number":
-            # "12. Giving effect to the recommendations": an item's own title
-            opened = None if title_size else opened
+            # "12. Giving effect to the recommendations": an item's own title; "10.3 Single
+            # agency recommendations" names a list of them, a section of its own
+            listed = _LIST_NAMED_RE.match(text.split(None, 1)[-1])
+            opened = None if title_size and not listed else opened
         if self._shares_row(block) and len(block.lines) == 1:
             opened = None  # "Status | Recommendations | Areas for improvement": a table's header
             if self.section is not None:
@@ -1685,6 +1699,9 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             or completes_list(c)
             or c.cluster in own_asks
             or id(c) in series
+            # a numbered entry finishing its lead-in's ask ("Lowfold Police should:"), in a
+            # list of its own beside the labelled items (an agency's own recommendations)
+            or (c.number is not None and _told_by_its_lead_in(c))
         )
     ]
 
@@ -2088,7 +2105,8 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
     apart = (
         (cand.labelled and all(c.labelled for c in group))
         or all(c.cluster != cand.cluster for c in group)
-        or (all(c.cluster == cand.cluster for c in group) and directs(cand.text()))
+        # "1. review its training" under "Lowfold Police should:" asks as its lead-in does
+        or (all(c.cluster == cand.cluster for c in group) and directs(_with_lead(cand)))
     )
     if _only_a_title(cand) or any(_only_a_title(c) for c in group):
         return False  # a summary's short title for the item, in other words than the body's
@@ -2105,6 +2123,27 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
 _FUNCTION_WORDS = (
     STOP_WORDS | DETERMINERS | {"should", "must", "shall", "and", "or", "its", "their", "be", "is"}
 )
+
+
+# A heading whose head noun is a plural kind ("Single agency recommendations"), not one that
+# only mentions them ("Giving effect to the recommendations")
+_LIST_NAMED_RE = re.compile(
+    r"(?:(?!(?:to|the|of|on|about|with|and|from|our|these|its|their)\b)[\w'’-]+\s+){1,3}"
+    r"(?:recommendations|areas for improvement)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _told_by_its_lead_in(cand: Candidate) -> bool:
+    """True for an entry that is the verb phrase its lead-in asks for ("Harrowmere Homes
+    should:" over "1. review its policy on …")."""
+    lead = (cand.lead_in or "").rstrip()
+    return bool(SHOULD_COLON_RE.search(lead)) and opens_with_imperative(cand.text())
+
+
+def _with_lead(cand: Candidate) -> str:
+    """The entry's text after its lead-in's ("Lowfold Police should:" "review its training")."""
+    return f"{cand.lead_in or ''} {cand.text()}"
 
 
 def _content(text: str) -> str:
@@ -2155,7 +2194,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
                 not _PAGE_POINTER_RE.search(c.text()),
                 not _only_a_title(c),  # the body's full text over a summary's short title
                 # "X should revise its guidance" over an annex's "Revise guidance." in brief
-                directs(f"{c.lead_in or ''} {c.text()}"),
+                directs(_with_lead(c)),
                 # printed again under another number: the list's number, not its paragraph's
                 renumbered and (c.cluster, c.kind) in from_one,
                 cluster_sizes[(c.cluster, c.kind)],

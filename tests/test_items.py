@@ -4930,3 +4930,46 @@ def test_ticks_of_a_who_acts_matrix_are_no_part_of_a_rows_number_or_date() -> No
     ))  # fmt: skip
     items = split_items(replace(doc([]), tables=(table,)))
     assert [(i.number, i.timing) for i in items] == [("1", "By End of 2031"), ("2", "Immediately")]
+
+
+def test_each_agencys_own_list_under_its_lead_in_stands_beside_the_labelled_items() -> None:
+    lines = [
+        line(1, 40, "10. Recommendations", size=16.0, bold=True),
+        line(1, 60, "10.2 Review panel recommendations", size=12.0, bold=True),
+        line(1, 80, "Recommendation 1", bold=True),
+        *paragraph(1, 95, "The Partnership should commission a study of coercive control."),
+        line(1, 120, "Recommendation 2", bold=True),
+        *paragraph(1, 135, "The Home Office should amend the statutory guidance on reviews."),
+        line(1, 170, "10.3 Single agency recommendations", size=12.0, bold=True),
+        *paragraph(1, 190, "Each agency made recommendations for its own service, endorsed",
+                   "by the panel as follows."),
+        line(1, 230, "Eastvale Police should:", bold=True),
+        *paragraph(1, 250, "1. review its risk assessment training for economic abuse;", x0=90),
+        *paragraph(1, 270, "2. audit a sample of standard risk incidents each quarter.", x0=90),
+        line(1, 300, "Eastvale Homes should:", bold=True),
+        *paragraph(1, 320, "1. review its policy on tenancy support visits.", x0=90),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.lead_in, i.text.split()[0]) for i in items] == [
+        ("1", None, "The"),
+        ("2", None, "The"),
+        ("1", "Eastvale Police should:", "review"),
+        ("2", "Eastvale Police should:", "audit"),
+        ("1", "Eastvale Homes should:", "review"),
+    ]
+
+
+def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
+    header = ("No.", "Recommendation", "Timescale")
+    first = Table(page=1, top=500, bottom=780, rows=(
+        header,
+        ("Recommendations to police forces and the CPS jointly", "", ""),
+        ("1", "Agree and publish a joint standard for the care of witnesses.", "June 2031"),
+        ("Recommendation to the Home Office", "", ""),  # at the page's foot
+    ))  # fmt: skip
+    second = Table(page=2, top=60, bottom=200, rows=(
+        header,
+        ("2", "Review whether funding for witness support services meets demand.", "2032"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(first, second)))
+    assert [i.responsible for i in items] == ["police forces and the CPS", "the Home Office"]
