@@ -479,8 +479,18 @@ static PyObject *make_word(const Visible *chars, size_t n) {
     PyObject *string = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, text, (Py_ssize_t)length);
     if (text != stack) free(text);
     if (!string) return NULL;
-    return Py_BuildValue("(Ndddddi)", string, x0, x1, top, bottom, chars[0].c->size,
+    /* a word in small capitals ("G" "LOSSARY") takes its small letters' size, its last's */
+    return Py_BuildValue("(Ndddddi)", string, x0, x1, top, bottom, chars[n - 1].c->size,
                          chars[0].c->font);
+}
+
+/* True for two capitals of one word set in small capitals (as pdfium_text._small_capitals):
+ * one font, two sizes, one baseline ("G" then "LOSSARY"); a raised footnote marker is not. */
+static int small_capitals(const Char *a, const Char *b) {
+    double size = a->size > b->size ? a->size : b->size;
+    return a->font == b->font && a->len == 1 && b->len == 1 &&
+           Py_UNICODE_ISUPPER(a->text[0]) && Py_UNICODE_ISUPPER(b->text[0]) &&
+           fabs(a->bottom - b->bottom) <= 0.1 * size;
 }
 
 /* Words as group_words in pdfium_text.py builds them: lines by height, then x gaps. */
@@ -524,7 +534,8 @@ static PyObject *group_words(const Chars *chars, double x_ratio, double y_tolera
                 const Visible *prev = &visible[i - 1], *c = &visible[i];
                 double gap = c->c->x0 - prev->c->x1;
                 double size = c->c->size > prev->c->size ? c->c->size : prev->c->size;
-                split = prev->ends_word || gap > x_ratio * size || c->c->size != prev->c->size ||
+                split = prev->ends_word || gap > x_ratio * size ||
+                        (c->c->size != prev->c->size && !small_capitals(prev->c, c->c)) ||
                         c->c->font != prev->c->font;
             }
             if (split) {

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from extractors.item_patterns import ANOTHER_REPORTS_RE, KIND_DEFINED_RE
+from extractors.item_patterns import ANOTHER_REPORTS_RE, GLOSSARY_HEADING_RE, KIND_DEFINED_RE
 from extractors.item_tables import answer_tables, in_tables
 from extractors.skeleton import Unit, build_skeleton, section_kind
 from extractors.vocabulary import is_process
@@ -347,6 +347,8 @@ def empty_sections(
         body = _section_body(units, k)
         if body and KIND_DEFINED_RE.match(body[0].text.strip()):
             continue  # a glossary's term: "Recommendation" / "A recommendation sets out …"
+        if _under_glossary(units, k):
+            continue  # "Cause of concern" / "A serious shortcoming …" under "Glossary"
         words = sum(len(u.text.split()) for u in body if not is_process(u.text))
         if words < 20:
             continue
@@ -359,6 +361,15 @@ def empty_sections(
                 f"{_KIND_NAMES[kind][1]}"
             )
     return out
+
+
+def _under_glossary(units: Sequence[Unit], k: int) -> bool:
+    """True when the nearest heading above heading k, at a higher level, is a glossary's."""
+    level = units[k].level
+    for unit in reversed(units[max(0, k - 200) : k]):
+        if unit.role == "heading" and unit.level < level:
+            return bool(GLOSSARY_HEADING_RE.match(unit.text.strip()))
+    return False
 
 
 def _section_body(units: Sequence[Unit], k: int) -> list[Unit]:

@@ -255,13 +255,24 @@ COUNT_RE = re.compile(
     r"causes? of concern|actions|(?:key\s+|priority\s+|main\s+)?concerns)\b",
     re.IGNORECASE,
 )
+# A glossary's heading: "Glossary", "Annex B: Glossary of terms", "Definitions"
+GLOSSARY_HEADING_RE = re.compile(
+    r"^(?:(?:annex|appendix)\s*[\w.]{0,3}\s*[:.–-]?\s*)?(?:\d+(?:\.\d+)*\.?\s+)?"
+    r"(?:glossary(?:\s+of\s+terms)?|definitions|key\s+terms|terms\s+used(?:\s+in\s+this\s+report)?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 # "Action the trust MUST take is necessary to …": what a kind of item is, not one.
 # "An area for improvement is …", "A recommendation should say who must act": the kind itself
 # defined or described, as a framework or a glossary does
 KIND_DEFINED_RE = re.compile(
     r"^(?:an?\s+|each\s+|every\s+)?"
     r"(?:actions?|recommendations?|areas? for improvement|causes? of concern)\b[^.]{0,40}?\s"
-    r"(?:is|are|means|should|must|will|sets? out|describes?|refers? to)\s",
+    r"(?:is|are|means|should|must|will|sets? out|describes?|refers? to)\s|"
+    # "We identify a cause of concern when we find …": when the inspectorate makes one
+    r"^(?:I|we)\s+(?:\w+\s+)?(?:identify|make|raise|report|issue|give|set)\s+(?:an?\s+)?"
+    r"(?:causes?\s+of\s+concern|areas?\s+for\s+improvement|recommendations?)\s+"
+    r"(?:when|where|if|whenever|only)\b",
     re.IGNORECASE,
 )
 

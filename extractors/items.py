@@ -39,6 +39,7 @@ from extractors.item_patterns import (
     COUNT_RE,
     EARLIER_ITEMS_RE,
     FOLLOWING_RE,
+    GLOSSARY_HEADING_RE,
     INLINE_LABEL_RE,
     KIND_DEFINED_RE,
     LABEL_RE,
@@ -222,9 +223,16 @@ _RESOLVES_RE = re.compile(
 # A sentence saying the items after it only show what items look like
 _EXAMPLES_RE = re.compile(
     r"^(?:these|the following|the)\s+(?:\w+\s+)?examples?\s+(?:are|is)\s+(?:made[- ]up|"
-    r"fictional|invented|illustrative|for illustration)\b",
+    r"fictional|invented|illustrative|for illustration)\b|"
+    # "The boxes below show how these findings will appear. They are illustrative only, and
+    # do not relate to any force."
+    r"\b(?:are|is)\s+(?:purely\s+|only\s+)?illustrative(?:\s+only)?[,.;]|"
+    r"\bdo(?:es)?\s+not\s+relate\s+to\s+any\s+(?:real\s+|actual\s+)?"
+    r"(?:force|service|organisation|body|council|report)\b",
     re.IGNORECASE,
 )
+# A heading over a made-up example: "Example: how a cause of concern will be set out"
+_EXAMPLE_HEADING_RE = re.compile(r"^(?:an?\s+)?(?:illustrative\s+)?examples?\b", re.I)
 
 
 # A lead-in that names the kind of the list it opens: "… four areas for improvement. These are:"
@@ -654,6 +662,7 @@ class _Splitter:
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
     quoting: bool = False  # under a heading that labels another report's item ("… (2024)")
     examples: bool = False  # under a sentence saying the items below are made-up examples
+    glossary: float | None = None  # under a glossary's heading: that heading's strength
     timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
@@ -772,8 +781,11 @@ class _Splitter:
         saying so, up to the next heading; the text, lead-in and list under a label quoting
         an earlier report's item ("Cause of concern 1 (2024)") up to the next heading or label;
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
+        if self._in_glossary(block, text, heading):
+            return True
         if heading:
-            self.examples = False
+            # a heading ends made-up examples, unless it heads another of them
+            self.examples = self.examples and bool(_EXAMPLE_HEADING_RE.match(text))
         elif self.examples or _EXAMPLES_RE.search(text):
             self.examples = True  # "These examples are made up to show the format we use."
             return True
@@ -785,6 +797,17 @@ class _Splitter:
         if heading and not labelled and self._under_earlier(block, text):
             return True  # "Cause of concern", "Recommendations" under "… from October 2024"
         return self.earlier and not heading  # the earlier items, their lead-ins and lists
+
+    def _in_glossary(self, block: Block, text: str, heading: bool) -> bool:
+        """True under a glossary's heading ("Annex: Glossary"), up to a heading as strong: its
+        terms ("Cause of concern" / "A serious shortcoming …") define kinds, none is an item."""
+        strength = _strength(block.first, text) if heading else 0.0
+        if heading and self.glossary is not None and strength >= self.glossary - 0.3:
+            self.glossary = None
+        if heading and GLOSSARY_HEADING_RE.match(text):
+            self.close()
+            self.glossary = strength
+        return self.glossary is not None
 
     def _rated(self, first: Line, label: re.Match[str]) -> bool:
         """True for a label rated in its row: "AFI 1: stop and search | Addressed | Closed",

@@ -311,7 +311,7 @@ def group_words(
                 if (
                     id(prev) in ends_word
                     or gap > x_ratio * max(char.size, prev.size)
-                    or char.size != prev.size
+                    or (char.size != prev.size and not _small_capitals(prev, char))
                     or char.font != prev.font
                 ):
                     yield _word(word)
@@ -321,6 +321,18 @@ def group_words(
             yield _word(word)
 
 
+def _small_capitals(a: _Char, b: _Char) -> bool:
+    """True for two capitals of one word set in small capitals: one font, two sizes, one
+    baseline ("G" then "LOSSARY"); a raised footnote marker is not."""
+    return (
+        a.font == b.font
+        and len(a.text) == len(b.text) == 1
+        and a.text.isupper()
+        and b.text.isupper()
+        and abs(a.bottom - b.bottom) <= 0.1 * max(a.size, b.size)
+    )
+
+
 def _word(chars: list[_Char]) -> tuple[str, float, float, float, float, float, str]:
     return (
         "".join(c.text for c in chars),
@@ -328,7 +340,7 @@ def _word(chars: list[_Char]) -> tuple[str, float, float, float, float, float, s
         max(c.x1 for c in chars),
         min(c.top for c in chars),
         max(c.bottom for c in chars),
-        chars[0].size,
+        chars[-1].size,  # small capitals ("G" "LOSSARY"): the small letters'
         chars[0].font,
     )
 

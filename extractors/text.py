@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "20"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "21"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -59,7 +59,8 @@ TEXT_LAYER_VERSION = "20"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # page number it carries on some pages; 19: an item's label atop each page ("Recommendation 2")
 # is no running line, and text drawn on a slant (a diagonal watermark) is no text; 20: text set
 # sideways on the shown page (a margin's running title) is no text, and a word at a column's
-# edge starts a column only after white space (a box's line across both columns stays whole)
+# edge starts a column only after white space (a box's line across both columns stays whole);
+# 21: capitals of two sizes on one baseline (small capitals) are one word, of the small size
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1

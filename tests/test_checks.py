@@ -344,3 +344,30 @@ def test_a_count_of_one_concerns_recommendations_is_no_count_of_the_reports() ->
     items = [_item("1"), _item("2"), _item("3")]
     text = "We have made this a cause of concern, and we make two recommendations to address it."
     assert stated_counts(doc([*paragraph(1, 60, text)]), items) == []
+
+
+def test_a_section_saying_when_the_inspectorate_makes_its_kind_is_no_empty_section() -> None:
+    lines = [
+        line(1, 100, "Causes of concern", bold=True, size=14),
+        *paragraph(
+            1,
+            125,
+            "We identify a cause of concern when we find a serious or critical shortcoming in",
+            "a force's practice. We always make one or more recommendations to address it.",
+        ),
+    ]
+    assert empty_sections(build_skeleton(doc(lines)), []) == []
+
+
+def test_terms_under_a_glossarys_heading_are_no_empty_sections() -> None:
+    lines = [
+        line(1, 60, "Annex B: Glossary", bold=True, size=16),
+        line(1, 100, "Cause of concern", bold=True, size=12),
+        *paragraph(
+            1,
+            125,
+            "A serious or critical shortcoming in practice, policy or performance, which we",
+            "report together with one or more recommendations to the force concerned.",
+        ),
+    ]
+    assert empty_sections(build_skeleton(doc(lines)), []) == []

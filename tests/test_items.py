@@ -4973,3 +4973,51 @@ def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     ))  # fmt: skip
     items = split_items(replace(doc([]), tables=(first, second)))
     assert [i.responsible for i in items] == ["police forces and the CPS", "the Home Office"]
+
+
+@pytest.mark.parametrize(
+    "saying",
+    [
+        ("The boxes below show how findings appear in our reports. They are",
+         "illustrative only."),
+        ("The boxes below show how findings appear in our reports. They do not",
+         "relate to any real force."),
+    ],
+)  # fmt: skip
+def test_boxes_said_to_be_illustrative_only_hold_no_items(saying: tuple[str, str]) -> None:
+    lines = [
+        line(1, 60, "How we report our findings", size=14.0, bold=True),
+        *paragraph(1, 90, *saying),
+        line(1, 130, "Example: how a cause of concern will be set out", bold=True),
+        *paragraph(1, 150, "Cause of concern: The force isn't answering calls quickly."),
+        *paragraph(1, 170, "Recommendation: Within three months, the force should answer more",
+                   "emergency calls within ten seconds."),
+        line(1, 210, "Example: how an area for improvement will be set out", bold=True),
+        *paragraph(1, 230, "Area for improvement: The force should improve how it records",
+                   "the reasons for closing investigations."),
+        line(1, 280, "Monitoring progress", size=14.0, bold=True),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
+
+
+def test_a_glossary_defines_the_kinds_and_holds_none_of_them() -> None:
+    lines = [
+        line(1, 60, "Annex B: Glossary", size=14.0, bold=True),
+        line(1, 90, "Accelerated cause of concern", bold=True),
+        *paragraph(1, 105, "A cause of concern that we report to a force by letter before its",
+                   "report is published."),
+        line(1, 140, "Cause of concern", bold=True),
+        *paragraph(1, 155, "A serious or critical shortcoming in practice, policy or performance,",
+                   "which we report together with one or more recommendations."),
+        line(1, 190, "Recommendation", bold=True),
+        *paragraph(1, 205, "A statement of what a force needs to do to address a concern."),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
+    sections = [
+        line(1, 60, "How we report", size=14.0, bold=True),
+        line(1, 90, "Causes of concern", size=12.0, bold=True),
+        *paragraph(1, 110, "We identify a cause of concern when we find a serious or critical",
+                   "shortcoming in a force's practice, policy or performance. We always",
+                   "make one or more recommendations to address a cause of concern."),
+    ]  # fmt: skip
+    assert split_items(doc(sections)) == []

@@ -596,3 +596,38 @@ def test_text_set_sideways_in_the_margin_is_no_text(
     assert fast.sideways(1.0, 0.0, 90)
     assert not fast.sideways(1.0, 0.0, 0)
     assert not fast.sideways(0.0, -1.0, 270)
+
+
+def _small_capitals_pdf(path: Path) -> Path:
+    """A heading set in small capitals the way a layout program fakes them: each word's first
+    capital at the full size, the rest as capitals a size smaller, on one baseline."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    x = 72.0
+    for word in ("ANNEX", "GLOSSARY"):
+        canvas.setFont("Helvetica-Bold", 14)
+        canvas.drawString(x, 700, word[0])
+        x += canvas.stringWidth(word[0], "Helvetica-Bold", 14)
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(x, 700, word[1:])
+        x += canvas.stringWidth(word[1:] + " ", "Helvetica-Bold", 11)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 680, "Forces")
+    canvas.setFont("Helvetica", 6)
+    canvas.drawString(72 + canvas.stringWidth("Forces", "Helvetica", 10), 684, "12")
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("native", [True, False])
+def test_small_capitals_of_two_sizes_are_one_word(tmp_path: Path, native: bool) -> None:
+    path = _small_capitals_pdf(tmp_path / "caps.pdf")
+    words, _, _ = next(
+        fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native) for _, page in _pages(path)
+    )
+    found = {w[0]: w[5] for w in words}
+    assert found["ANNEX"] == found["GLOSSARY"] == 11.0  # the small letters' size
+    assert "Forces" in found
+    assert "12" in found  # a raised footnote marker stays apart
