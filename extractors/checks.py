@@ -15,7 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from extractors.item_patterns import ANOTHER_REPORTS_RE, GLOSSARY_HEADING_RE, KIND_DEFINED_RE
+from extractors.item_patterns import (
+    ANOTHER_REPORTS_RE,
+    GLOSSARY_HEADING_RE,
+    KIND_DEFINED_RE,
+    NONE_MADE_RE,
+)
 from extractors.item_tables import answer_tables, in_tables
 from extractors.skeleton import Unit, build_skeleton, section_kind
 from extractors.vocabulary import is_process
@@ -349,6 +354,8 @@ def empty_sections(
             continue  # a glossary's term: "Recommendation" / "A recommendation sets out …"
         if _under_glossary(units, k):
             continue  # "Cause of concern" / "A serious shortcoming …" under "Glossary"
+        if any(NONE_MADE_RE.search(u.text) for u in body):
+            continue  # "… we make no recommendations in this report"
         words = sum(len(u.text.split()) for u in body if not is_process(u.text))
         if words < 20:
             continue

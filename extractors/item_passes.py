@@ -471,7 +471,8 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
             continue  # its opening words say nothing of recommending (and its text stays unjoined)
         if len(b.raw_text.split()) < 6:
             continue
-        if STANDALONE_RE.match(b.text if numbered else b.raw_text):
+        text = b.text if numbered else b.raw_text
+        if STANDALONE_RE.match(text) and not _READER_ADVICE_RE.match(text):
             number = b.label.rstrip(".") if numbered and b.label else None
             if number is None and above is not None and above.label:
                 # set in right under a numbered paragraph: that paragraph's
@@ -487,6 +488,12 @@ def standalone_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
                 )
             )
     return out
+
+
+# Advice to the reader, no ask of a body: "We recommend reading this plan alongside …"
+_READER_ADVICE_RE = re.compile(
+    r"^[^.]{0,40}?\brecommends?\s+(?:reading|viewing|consulting|referring\s+to)\b", re.I
+)
 
 
 def _heading_kind(block: Block) -> ItemKind | None:

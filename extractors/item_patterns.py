@@ -255,6 +255,15 @@ COUNT_RE = re.compile(
     r"causes? of concern|actions|(?:key\s+|priority\s+|main\s+)?concerns)\b",
     re.IGNORECASE,
 )
+# A report saying it makes none: "we make no recommendations in this report", "This report
+# does not make any recommendations"
+NONE_MADE_RE = re.compile(
+    r"\b(?:(?:we|I)\s+(?:make|have\s+made|are\s+making)\s+no\s+(?:new\s+|further\s+)?"
+    r"recommendations|(?:we|I)\s+(?:do|have)\s+not\s+(?:make|made)\s+any\s+(?:new\s+)?"
+    r"recommendations|this\s+(?:report|review|document)\s+(?:makes\s+no|does\s+not\s+make\s+any)"
+    r"\s+(?:new\s+)?recommendations)\b(?![^.]*\bbut\b)",
+    re.IGNORECASE,
+)
 # A glossary's heading: "Glossary", "Annex B: Glossary of terms", "Definitions"
 GLOSSARY_HEADING_RE = re.compile(
     r"^(?:(?:annex|appendix)\s*[\w.]{0,3}\s*[:.–-]?\s*)?(?:\d+(?:\.\d+)*\.?\s+)?"

@@ -46,6 +46,7 @@ from extractors.item_patterns import (
     LEAD_IN_RE,
     LEAD_TIMING_RE,
     MORE_NUMBERS_RE,
+    NONE_MADE_RE,
     NUMBERED_RUN_IN_RE,
     OPENS_LIST_RE,
     OTHER_LABEL_RE,
@@ -663,6 +664,7 @@ class _Splitter:
     quoting: bool = False  # under a heading that labels another report's item ("… (2024)")
     examples: bool = False  # under a sentence saying the items below are made-up examples
     glossary: float | None = None  # under a glossary's heading: that heading's strength
+    none_made: bool = False  # after "we make no recommendations in this report", to a heading
     timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
@@ -782,6 +784,13 @@ class _Splitter:
         an earlier report's item ("Cause of concern 1 (2024)") up to the next heading or label;
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
         if self._in_glossary(block, text, heading):
+            return True
+        if heading:
+            self.none_made = False
+        elif self.none_made or NONE_MADE_RE.search(text):
+            # "… we make no recommendations in this report": what follows it in the section
+            # ("We encourage forces to consider …") is no item either
+            self.none_made = True
             return True
         if heading:
             # a heading ends made-up examples, unless it heads another of them

@@ -29,7 +29,11 @@ _JUDGES_RE = re.compile(
     r"|\b(?:(?:the\s+)?readers?|you)\s+(?:should|must)\s+(?:note|bear\s+in\s+mind)\b"
     r"|\bshould\s+be\s+(?:noted|borne\s+in\s+mind)\b"
     # a courtesy: "I should be happy to discuss this letter", "we should be grateful for …"
-    r"|\b(?:I|we)\s+should\s+be\s+(?:happy|glad|pleased|grateful|delighted)\b",
+    r"|\b(?:I|we)\s+should\s+be\s+(?:happy|glad|pleased|grateful|delighted)\b"
+    # a forecast: "The force should also benefit from its collaboration …"
+    r"|\bshould\s+(?:also\s+|therefore\s+|in\s+time\s+)?(?:benefit\s+from|result\s+in|lead\s+to)\b"
+    # advice to the reader: "We recommend reading this plan alongside …"
+    r"|\b(?:I|we)\s+(?:would\s+)?recommend\s+(?:reading|viewing|consulting|referring\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from extractors.blocks import label_ok, make_blocks
+from extractors.checks import check_document
 from extractors.furniture import drop_contents
 from extractors.item_patterns import section_kind
 from extractors.item_tables import text_table_candidates
@@ -5021,3 +5022,20 @@ def test_a_glossary_defines_the_kinds_and_holds_none_of_them() -> None:
                    "make one or more recommendations to address a cause of concern."),
     ]  # fmt: skip
     assert split_items(doc(sections)) == []
+
+
+def test_a_section_saying_the_report_makes_no_recommendations_yields_none() -> None:
+    lines = [
+        line(1, 60, "6. Recommendations", size=14.0, bold=True),
+        *paragraph(1, 90, "6.1 Because the concern was not substantiated, we make no",
+                   "recommendations in this report."),
+        *paragraph(1, 130, "6.2 We encourage forces to consider the practice described in",
+                   "this report, and we have shared our findings with the NPCC."),
+        line(1, 180, "7. What happens next", size=14.0, bold=True),
+        *paragraph(1, 210, "7.1 We recommend reading this report alongside our earlier one on",
+                   "the same subject, which sets out the law."),
+    ]  # fmt: skip
+    document = doc(lines)
+    items = split_items(document)
+    assert items == []
+    assert not any("yielded no" in w for w in check_document(document, items))

@@ -19,6 +19,8 @@ from extractors.vocabulary import directs, is_process, opens_with_imperative
         "The force should continue to reduce the time it takes to answer calls.",
         "The force should consider how its teams should share intelligence.",
         "The review is to be completed by May.",
+        "The force should make sure the collaboration leads to savings.",
+        "We recommend developing a national standard for vetting.",
     ],
 )
 def test_a_request_directs(text: str) -> None:
@@ -42,6 +44,8 @@ def test_a_request_directs(text: str) -> None:
         "The paragraph references are to the paragraphs in which each first appears.",
         "Readers should note that the response to our last report is at Annex A.",
         "It should be noted that the figures for 2024 are provisional.",
+        "The force should also benefit from its collaboration with its neighbour.",
+        "We recommend reading this plan alongside each inspectorate's own plan.",
     ],
 )
 def test_judging_what_happened_does_not_direct(text: str) -> None:
