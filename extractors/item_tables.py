@@ -111,6 +111,8 @@ def _header_names(words: Sequence[str], count: int) -> list[str] | None:
 # a tracker follows, not items the document makes.
 # A column of items in brief ("Recommendation (summary)") and one of their progress
 _SUMMARY_NOTE_RE = re.compile(r"\((?:in )?(?:summary|summarised|brief|short)\)", re.IGNORECASE)
+# A column naming what a plan's actions answer: "Concern", "Finding", "Issue"
+_ANSWERED_RE = re.compile(r"(?:matters? of |causes? of )?(?:concerns?|findings?|issues?)", re.I)
 _STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: status)?)", re.I)
 _REVISED_HEADER_RE = re.compile(
     r"^(?:revised|new|amended|extended)\s+(?:due\s+|target\s+|completion\s+)?"
@@ -126,8 +128,12 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)]
     if not items or any(_REVISED_HEADER_RE.match(c) for c in names):
         return None
-    if _SUMMARY_NOTE_RE.search(names[items[0]]) and any(_STATUS_RE.fullmatch(c) for c in names):
+    tracked = any(_STATUS_RE.fullmatch(c) for c in names)
+    if _SUMMARY_NOTE_RE.search(names[items[0]]) and tracked:
         return None  # "Recommendation (summary) | Owner | Status": earlier items, tracked
+    answers = any(_ANSWERED_RE.fullmatch(c) for c in names)
+    if tracked and answers and all(re.fullmatch(r"actions?", names[k], re.I) for k in items):
+        return None  # "Ref | Concern | Action | Owner | Status": a body's plan answering them
 
     # beside a column of recommendations, one of actions is the response to them
     item = next((k for k in items if "recommend" in names[k].lower()), items[0])

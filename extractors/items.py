@@ -408,6 +408,15 @@ _SAID_BEFORE_RE = re.compile(
 )
 
 
+# A caption that only names the kind of the text under it: "The coroner's concern"
+_BARE_CAPTION_RE = re.compile(
+    r"(?:the|our|your)\s+(?:[\w’'-]+\s+)?(?:concern|recommendation|area for improvement|finding)",
+    re.IGNORECASE,
+)
+# A caption over an item's text that names its kind: "A repeated recommendation: …"
+_CAPTION_RE = re.compile(
+    r"\b(?:concerns?|recommendations?|areas? for improvement|actions?)\b", re.IGNORECASE
+)
 _KIND_WORD_RE = re.compile(
     r"\b(?:recommendations?|areas? for improvement|causes? (?:of|for) concern|actions)\b",
     re.IGNORECASE,
@@ -531,6 +540,17 @@ def _ends_sentence(cand: Candidate) -> bool:
     """True when the candidate's text so far ends a sentence."""
     last = cand.blocks[-1].raw_text if cand.blocks else ""
     return bool(re.search(r"[.!?][’”'\")]?\s*$", last))
+
+
+def _under_caption(current: Candidate, block: Block) -> bool:
+    """True for the block set right under an item's caption naming its kind ("A repeated
+    recommendation: a standard handover form"): the item's text, however plainly it states."""
+    return (
+        len(current.blocks) == 1
+        and _is_title(current.blocks[0])
+        and _CAPTION_RE.search(current.blocks[0].raw_text) is not None
+        and _just_above(current.blocks[0], block)
+    )
 
 
 def _just_above(above: Block, block: Block) -> bool:
@@ -1193,8 +1213,9 @@ class _Splitter:
     def _continue_labelled(self, block: Block, heading: bool, current: Candidate) -> bool:
         """A labelled item runs until a heading, an outdent back to running text, or narrative."""
         if not current.blocks and (heading or block.first.bold):
-            current.blocks.append(block)  # the item's own title line
-            self.item_x0 = block.first.x0
+            if not _BARE_CAPTION_RE.fullmatch(block.raw_text.strip()):
+                current.blocks.append(block)  # the item's own title line
+            self.item_x0 = block.first.x0  # "The coroner's concern": a caption, no title
             return True
         if heading and self._heading_ends(block, current):
             self.close()  # a heading, numbered or not ("2. Working with police forces")
@@ -1222,7 +1243,9 @@ class _Splitter:
         if current.whole and block.label_kind != "bullet" and _ends_sentence(current):
             self.close()  # the list that finished the item's sentence has ended
             return False
-        if _plain_after_bold(current, block) or self._back_to_prose(block, current):
+        if not _under_caption(current, block) and (
+            _plain_after_bold(current, block) or self._back_to_prose(block, current)
+        ):
             # "The force should …" in bold, then the plain paragraph explaining it; an outdent,
             # the panel left, or narrative at the item's margin
             self.close()

@@ -5039,3 +5039,42 @@ def test_a_section_saying_the_report_makes_no_recommendations_yields_none() -> N
     items = split_items(document)
     assert items == []
     assert not any("yielded no" in w for w in check_document(document, items))
+
+
+def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
+    lines = [
+        line(1, 100, "Concern 1", bold=True),
+        line(1, 120, "The coroner's concern", bold=True, x0=99, size=10.0),
+        *paragraph(1, 135, "The call handler did not ask whether he had taken any drugs, and",
+                   "the call was graded as a domestic incident.", x0=99),
+        line(1, 175, "Our response", bold=True, x0=99, size=10.0),
+        *paragraph(1, 190, "We accept this concern. Our script now asks about drugs.", x0=99),
+    ]  # fmt: skip
+    [item] = split_items(doc(lines))
+    assert (item.kind, item.number) == ("cause_of_concern", "1")
+    assert item.text.startswith("The call handler did not ask")
+
+
+def test_a_bodys_plan_of_actions_answering_each_concern_holds_no_items() -> None:
+    plan = Table(page=1, top=100, bottom=300, rows=(
+        ("Ref", "Concern", "Action", "Owner", "Target date", "Status"),
+        ("A1", "1", "Amend the call handling script to ask about drug use", "Head of Contact",
+         "3 February 2031", "Complete"),
+        ("A2", "2", "Deliver revised officer safety training to all officers", "Head of Training",
+         "30 June 2031", "On track"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(plan,))) == []
+
+
+def test_the_text_right_under_a_caption_naming_the_kind_is_the_items_own() -> None:
+    lines = [
+        line(1, 100, "Recommendation 9", bold=True),
+        line(1, 120, "A repeated recommendation: a standard handover form", bold=True),
+        *paragraph(1, 135, "In 2019 we recommended that the NPCC develop a standard form for",
+                   "handing over detained people. It has still not been developed."),
+        line(1, 200, "Recommendation 10", bold=True),
+        *paragraph(1, 215, "The College of Policing should revise its guidance on restraint."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["9", "10"]
+    assert items[0].text.endswith("It has still not been developed.")
