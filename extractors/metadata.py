@@ -15,7 +15,7 @@ from extractors.short_forms import short_forms
 from extractors.standing import recipients, response_due
 from extractors.text import body_size
 from extractors.vocabulary import PRINTED_FORCE_RE
-from models.records import DocumentText, Line, Metadata
+from models.records import DocumentText, Line, Metadata, Recipient
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_RE = (
@@ -202,6 +202,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
     ):
         title = " ".join(subject_line.text.split())
     source = _source_published(doc.lines, title, other)
+    sent_to = recipients(doc.lines, doc.tables)
     return Metadata(
         title=title,
         publisher=publisher,
@@ -209,9 +210,10 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         published_text=phrase,
         subject=_subject(title or "")
         or _subject(_line_under(first_page, title_lines))
-        or _addressed(letters.address_block(first_page)),
+        or _addressed(letters.address_block(first_page))
+        or _recipient_force(sent_to),
         source_published=source,
-        recipients=recipients(doc.lines, doc.tables),
+        recipients=sent_to,
         response_due=response_due(doc.lines),
         short_forms=short_forms(doc.lines),
         cover=" ".join(ln.text for ln in first_page)[:600],
@@ -463,6 +465,13 @@ def _line_under(page: Sequence[Line], title_lines: Sequence[Line]) -> str:
     return "" if several or _BYLINE_RE.match(line) else line
 
 
+def _recipient_force(sent_to: Sequence[Recipient]) -> str | None:
+    """The one police force a report is sent to ("This report is being sent to: the Chief
+    Constable of Wyvernshire Police; the College of Policing"): the body it is about."""
+    forces = {m.group(1) for r in sent_to if (m := PRINTED_FORCE_RE.search(r.body))}
+    return forces.pop() if len(forces) == 1 else None
+
+
 def _addressed(block: Sequence[Line]) -> str | None:
     """The one inspected body a letter's address block names (a force, council, service)."""
     found = {s for s in (_subject(ln.text) for ln in block) if s}
@@ -470,8 +479,9 @@ def _addressed(block: Sequence[Line]) -> str | None:
 
 
 def _subject(title: str) -> str | None:
-    # a title set in capitals names its body in capitals ("WESTMARCH FIRE AND RESCUE SERVICE")
-    cased = _name_case(title) if title.isupper() else title
+    # a title set in capitals names its body in capitals ("WESTMARCH FIRE AND RESCUE SERVICE"),
+    # as does a title's part in capitals ("MARCHBURY POLICE Report to the Panel")
+    cased = _CAPITALS_RUN_RE.sub(lambda m: _name_case(m.group(0)), title)
     for pattern in _SUBJECT_RES:
         m = pattern.search(cased)
         if m:
@@ -479,6 +489,8 @@ def _subject(title: str) -> str | None:
     return None
 
 
+# Two or more words in capitals in a row: "MARCHBURY POLICE AND CRIME COMMISSIONER"
+_CAPITALS_RUN_RE = re.compile(r"\b[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+)+\b")
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "at", "by"})
 
 

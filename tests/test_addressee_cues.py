@@ -495,3 +495,8 @@ def test_a_fire_officer_by_rank_in_the_lead_column_leaves_the_item_to_its_servic
 ) -> None:
     text = "The force should review its risk records."
     assert _case(text, ("force",), FORCE, responsible=lead).result() == ("force",)
+
+
+def test_the_appropriate_authority_in_a_complaint_is_the_force() -> None:
+    text = "The IOPC recommends that the appropriate authority reminds officers of the policy."
+    assert _case(text, ("force",)).result() == ("force",)

@@ -346,6 +346,21 @@ def test_a_title_ending_in_the_body_it_inspected_names_the_subject() -> None:
     assert _meta([plain]).subject is None
 
 
+def test_a_report_sent_to_one_force_is_about_that_force() -> None:
+    cover = [("Regulation 28 report to prevent future deaths", 20.0), BODY]
+    sent = [("This report is being sent to:", 11.0),
+            ("1. The Chief Constable, Wyvernshire Police", 11.0),
+            ("2. The Chief Executive, College of Policing", 11.0)]  # fmt: skip
+    assert _meta([[*cover, *sent]]).subject == "Wyvernshire Police"
+    two = [*sent, ("3. The Chief Constable, Eastmarsh Constabulary", 11.0)]
+    assert _meta([[*cover, *two]]).subject is None  # sent to two forces: about neither
+
+
+def test_a_titles_part_in_capitals_may_name_the_body() -> None:
+    cover = [("MARCHBURY POLICE Report to the Joint Audit Committee", 20.0), BODY]
+    assert _meta([cover]).subject == "Marchbury Police"
+
+
 def test_the_line_under_a_title_may_name_the_body_a_response_is_about() -> None:
     title = ("Commissioner's response to the inspectorate", 24.0)
     cover = [title, ("Child protection inspection: Eastmarsh Police", 12.0), BODY]
