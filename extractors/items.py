@@ -394,9 +394,18 @@ def _reports_on_earlier_items(heading: str) -> bool:
         return True
     return (
         section_kind(heading) is None
-        and EARLIER_ITEMS_RE.search(heading) is not None
+        and EARLIER_ITEMS_RE.search(_PROGRESS_RE.sub("", heading)) is not None
         and _KIND_WORD_RE.search(heading) is not None
     )
+
+
+def _reports_progress(heading: str) -> bool:
+    """ "Progress against the recommendations": a heading over items restated with their
+    progress, or over commentary under each item's label (not the items)."""
+    return bool(_PROGRESS_RE.search(heading)) and _KIND_WORD_RE.search(heading) is not None
+
+
+_PROGRESS_RE = re.compile(r"\bprogress (?:against|on|made)\b", re.IGNORECASE)
 
 
 # "What we said in 2024", "What the inspectorate recommended in 2023": a revisit's heading
@@ -684,6 +693,7 @@ class _Splitter:
     quoting: bool = False  # under a heading that labels another report's item ("… (2024)")
     examples: bool = False  # under a sentence saying the items below are made-up examples
     glossary: float | None = None  # under a glossary's heading: that heading's strength
+    progress: float | None = None  # under a heading over progress on items: its strength
     none_made: bool = False  # after "we make no recommendations in this report", to a heading
     timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
@@ -713,10 +723,19 @@ class _Splitter:
 
     def close(self) -> None:
         """Finish the labelled item being collected."""
-        if self.current is not None and self.current.text().strip():
+        if self.current is not None and self.current.text().strip() and not self._comment():
             self.out.append(self.current)
         self.current = None
         self.out = _without_plain_conclusions(self.out, self.mixed_clusters)
+
+    def _comment(self) -> bool:
+        """True for a label's text under a heading over progress that asks nothing ("Recommendation
+        1" / "Thirty-one forces told us …"): commentary on the item, not the item restated."""
+        cur = self.current
+        if cur is None or self.progress is None or not cur.labelled or not cur.blocks:
+            return False
+        opening = f"{cur.lead_in or ''} {cur.blocks[0].text}"
+        return not (directs(opening) or opens_with_imperative(cur.blocks[0].text))
 
     def feed(self, block: Block) -> None:
         """Take the next block."""
@@ -982,6 +1001,12 @@ class _Splitter:
         """At a heading: True for one set below a heading over earlier reports' items (its
         items are theirs too); else the heading says whether earlier items follow it."""
         strength = _strength(block.first, text)
+        if self.progress is not None and strength >= self.progress - 0.3:
+            self.close()  # an item under the progress heading is judged by it
+            self.progress = None
+        if _reports_progress(text):
+            self.close()  # the item above is judged as the heading above it says
+            self.progress = strength
         if self.earlier and strength < self.earlier_strength - 0.3:
             return True
         self.earlier, self.earlier_strength = _reports_on_earlier_items(text), strength

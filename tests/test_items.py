@@ -5078,3 +5078,20 @@ def test_the_text_right_under_a_caption_naming_the_kind_is_the_items_own() -> No
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["9", "10"]
     assert items[0].text.endswith("It has still not been developed.")
+
+
+def test_under_a_progress_heading_items_restated_count_and_comments_do_not() -> None:
+    lines = [
+        line(1, 60, "3. Progress against the recommendations", size=14.0, bold=True),
+        line(1, 90, "Recommendation 1", bold=True),
+        *paragraph(1, 105, "By 30 September 2031, chief constables should make sure that every",
+                   "report of harassment is screened for stalking.", x0=80),
+        *paragraph(1, 140, "Update: screening questions have been added to the system."),
+        line(1, 170, "Recommendation 2", bold=True),
+        *paragraph(1, 185, "Thirty-one forces told us they now screen all harassment reports.",
+                   x0=80),
+        line(1, 220, "Cause of concern 1", bold=True),
+        *paragraph(1, 235, "The service has since appointed two investigators.", x0=80),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("recommendation", "1")]
