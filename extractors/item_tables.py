@@ -16,6 +16,7 @@ from extractors.item_patterns import (
     CODE_LABEL_RE,
     EARLIER_ITEMS_RE,
     HEADER_QUALIFIER_RE,
+    INLINE_LABEL_RE,
     ITEM_HEADER_RE,
     LABEL_RE,
     PAGE_REF_RE,
@@ -310,6 +311,7 @@ def answer_tables(tables: Sequence[Table]) -> list[Table]:
         )
         and table_layout(t.rows[0]) is None
         and not _plans_for_labelled_items(t)
+        and not _restates_items(t)
     ]
 
 
@@ -638,6 +640,7 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
     out: list[Candidate] = []
     used: list[Table] = []
     heading: tuple[ItemKind, str | None, Sequence[str]] | None = None
+    ref_row: Sequence[str] | None = None  # a tracker's ref row at a page's foot, its text over
     last: Table | None = None
     for table in tables:
         turned = last is not None and table.page == last.page + 1
@@ -650,6 +653,11 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
             continue
         rows = [_label_row(row) for row in table.rows]
         labels = [r[0] for r in rows if r is not None and r[0] is not None]
+        ruled, ref_row = _run_in_rows(table, ref_row if turned else None)
+        if ruled:
+            out += ruled
+            used.append(table)
+            continue
         if not labels and heading is None:
             if runs_on:
                 used.append(table)  # "1.2c | Carry out …": the plan's action, not an item
@@ -709,6 +717,52 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
             out += found
             used.append(table)
     return out, used
+
+
+def _restates_items(table: Table) -> bool:
+    """True for a tracker that restates its items in full ("Ref | … | Status" over rows
+    "Recommendation: The Force should …"), however its status column reads."""
+    head = " ".join(table.rows[0][0].split()) if table.rows and table.rows[0] else ""
+    return bool(re.fullmatch(_REF_HEADER, head, re.I)) and any(
+        len(filled := [c for c in row if c and c.strip()]) == 1
+        and INLINE_LABEL_RE.match(" ".join(filled[0].split()))
+        for row in table.rows[1:]
+    )
+
+
+_REF_HEADER = r"(?:ref(?:erence)?\.?|no\.?|number)"
+
+
+def _run_in_rows(
+    table: Table, above: Sequence[str] | None = None
+) -> tuple[list[Candidate], Sequence[str] | None]:
+    """A tracker's rows "Ref | Audit | Owner | Target date" each over a full-width row
+    "Recommendation: The Force should …": that row is the item, numbered by the ref above
+    (which may end the page before). Also the last ref row still waiting for its text."""
+    header = [" ".join(c.split()) for c in table.rows[0]] if table.rows else []
+    if not header or not re.fullmatch(_REF_HEADER, header[0], re.I):
+        return [], None
+    owner = next((k for k, c in enumerate(header) if _OWNER_HEADER_RE.search(c)), None)
+    due = next((k for k, c in enumerate(header) if _DUE_HEADER_RE.search(c)), None)
+    out: list[Candidate] = []
+    for cells in table.rows[1:]:
+        filled = [" ".join(c.split()) for c in cells if c and c.strip()]
+        run_in = INLINE_LABEL_RE.match(filled[0]) if len(filled) == 1 else None
+        if run_in is None:
+            above = cells if len(filled) > 1 else above
+            continue
+        if above is None or not above[0].strip():
+            continue
+        line = Line(table.page, run_in.group("rest"), 0, 0, 0, 0, 0, False)
+        cand = Candidate(
+            label_kind(run_in.group("kw")), " ".join(above[0].split()), None, [Block([line])],
+            -1 - table.page, labelled=True, in_table=True,
+        )  # fmt: skip
+        cand.responsible = " ".join(above[owner].split()) if owner is not None else None
+        cand.timing = due_phrase(above[due]) if due is not None else None
+        out.append(cand)
+        above = None
+    return out, above
 
 
 # "No action proposed. Management has accepted the risk": a labelled row that sets nothing.

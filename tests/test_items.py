@@ -5095,3 +5095,27 @@ def test_under_a_progress_heading_items_restated_count_and_comments_do_not() -> 
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [(i.kind, i.number) for i in items] == [("recommendation", "1")]
+
+
+def test_a_trackers_run_in_recommendation_rows_are_numbered_by_the_ref_row_above() -> None:
+    header = ("Ref", "Audit (year)", "Priority", "Owner", "Target date", "Status")
+    first = Table(page=1, top=100, bottom=780, rows=(
+        header,
+        ("24/03 R2", "Fleet (2030/31)", "Medium", "Head of Fleet", "31/12/2031", "Amber"),
+        ("Recommendation: The Force should reconcile the fleet register to the telematics.",
+         "", "", "", "", ""),
+        ("Progress update: reconciliation completed for response vehicles.", "", "", "", "", ""),
+        ("EA IR3", "Annual report (2030/31)", "High", "Chief Finance Officer", "31/03/2032",
+         "Red"),  # its text is on the next page
+    ))  # fmt: skip
+    second = Table(page=2, top=60, bottom=200, rows=(
+        header,
+        ("Recommendation: The Force should develop a workforce plan for police staff.",
+         "", "", "", "", ""),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(first, second)))
+    got = [(i.number, i.page_start, i.responsible, i.timing) for i in items]
+    assert got == [
+        ("24/03 R2", 1, "Head of Fleet", "By 31/12/2031"),
+        ("EA IR3", 2, "Chief Finance Officer", "By 31/03/2032"),
+    ]
