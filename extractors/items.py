@@ -551,6 +551,16 @@ def _ends_sentence(cand: Candidate) -> bool:
     return bool(re.search(r"[.!?][’”'\")]?\s*$", last))
 
 
+def _bold_label_run_in(line: Line) -> str:
+    """A line's text, with a colon after a bold label run into plain text ("**Area for
+    improvement** Police forces should …" reads as "Area for improvement: Police …")."""
+    head = line.text[: line.bold_head].strip()
+    plain = not head.endswith(":") and not line.text[line.bold_head :].lstrip().startswith(":")
+    if 0 < line.bold_head < len(line.text) and plain and BARE_LABEL_RE.fullmatch(head):
+        return f"{head}: {line.text[line.bold_head :].strip()}"
+    return line.text
+
+
 def _under_caption(current: Candidate, block: Block) -> bool:
     """True for the block set right under an item's caption naming its kind ("A repeated
     recommendation: a standard handover form"): the item's text, however plainly it states."""
@@ -768,7 +778,7 @@ class _Splitter:
             # "Recommendations 3 to 5: quick wins" heads a group of items, labelled by it
             self.group = _label_range(label.group("num"), label.group("rest"))
             label = None
-        inline = None if label is not None else INLINE_LABEL_RE.match(first.text)
+        inline = None if label is not None else INLINE_LABEL_RE.match(_bold_label_run_in(first))
         if (
             inline is not None
             and label_kind(inline.group("kw")) == "action"

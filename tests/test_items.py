@@ -5119,3 +5119,23 @@ def test_a_trackers_run_in_recommendation_rows_are_numbered_by_the_ref_row_above
         ("24/03 R2", 1, "Head of Fleet", "By 31/12/2031"),
         ("EA IR3", 2, "Chief Finance Officer", "By 31/03/2032"),
     ]
+
+
+def test_a_bold_label_run_into_plain_text_without_a_colon_labels_it() -> None:
+    def run_in(top: float, text: str) -> Line:
+        return replace(line(1, top, text, x0=100), bold_head=len("Area for improvement"))
+
+    lines = [
+        *paragraph(1, 60, "3.7 Officers said they did not know whose job it was to update the",
+                   "statement when a trial was delayed."),
+        run_in(100, "Area for improvement Police forces should make sure that statements"),
+        line(1, 115, "are reviewed before trial.", x0=100),
+        *paragraph(1, 140, "3.8 Special measures applications were generally made on time."),
+        replace(line(1, 170, "Recommendation: The CPS should record every review.", x0=100),
+                bold_head=len("Recommendation:")),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text.split()[0]) for i in items] == [
+        ("area_for_improvement", "Police"),
+        ("recommendation", "The"),
+    ]
