@@ -30,6 +30,7 @@ _KIND_WORDS: tuple[tuple[str, ItemKind], ...] = (
     (r"causes? (?:of|for) concern", "cause_of_concern"),
     (r"(?:matters? of |key |main |principal |priority )?concerns?", "cause_of_concern"),
     (r"(?:required )?actions?|commitments?", "action"),
+    (r"(?:statutory )?requirements?", "action"),  # a regulator's "Requirement | Due date"
     (r"r|rec\.?", "recommendation"),
     (r"coc", "cause_of_concern"),
     (r"a", "action"),
@@ -281,7 +282,10 @@ KIND_DEFINED_RE = re.compile(
     # "We identify a cause of concern when we find …": when the inspectorate makes one
     r"^(?:I|we)\s+(?:\w+\s+)?(?:identify|make|raise|report|issue|give|set)\s+(?:an?\s+)?"
     r"(?:causes?\s+of\s+concern|areas?\s+for\s+improvement|recommendations?)\s+"
-    r"(?:when|where|if|whenever|only)\b",
+    r"(?:when|where|if|whenever|only)\b|"
+    # "This section sets out the actions that the registered person must take …"
+    r"^this\s+(?:section|chapter|part|annex|appendix|table)\s+(?:sets\s+out|lists|describes|"
+    r"contains|summarises|summarizes|shows)\b",
     re.IGNORECASE,
 )
 

@@ -5139,3 +5139,22 @@ def test_a_bold_label_run_into_plain_text_without_a_colon_labels_it() -> None:
         ("area_for_improvement", "Police"),
         ("recommendation", "The"),
     ]
+
+
+def test_a_regulators_requirements_with_due_dates_are_actions() -> None:
+    lines = [
+        line(1, 60, "Statutory requirements", size=13.0, bold=True),
+        *paragraph(1, 85, "This section sets out the actions that the registered person must",
+                   "take to meet the rules. The registered person must comply in time."),
+    ]  # fmt: skip
+    table = Table(page=1, top=130, bottom=300, rows=(
+        ("Requirement", "Due date"),
+        ("The registered person must ensure that every use of restraint is reviewed.",
+         "30 June 2031"),
+        ("The registered person must ensure that room searches are recorded.", "31 July 2031"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.kind, i.timing) for i in items] == [
+        ("action", "By 30 June 2031"),
+        ("action", "By 31 July 2031"),
+    ]
