@@ -307,7 +307,9 @@ def stated_counts(doc: DocumentText, items: Sequence[Item]) -> list[str]:
     out = []
     for kind in dict.fromkeys([*stated, *new]):
         of_kind = [i for i in items if i.kind == kind]
-        found = {len(of_kind), sum(1 for i in of_kind if i.parent is None)}
+        # parts of a numbered item ("8a", "8b" under a heading-only "8") count as that item
+        whole = {i.parent if i.parent is not None else f"#{k}" for k, i in enumerate(of_kind)}
+        found = {len(of_kind), sum(1 for i in of_kind if i.parent is None), len(whole)}
         counts = stated.get(kind, set())
         if kind in new and max(found) >= min(new[kind]):
             continue  # the new ones at least, besides any the report restates

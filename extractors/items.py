@@ -1596,6 +1596,8 @@ class _Splitter:
             block.first.x0 > out[-1].blocks[0].first.x0 + 4
             and (block.first.page != last.page or block.first.column == last.column)
             and not _looks_like_subheading(block)
+            # "than they should, and …" goes on with a sentence, not one the entry ended
+            and not (text[:1].islower() and _ends_sentence(out[-1]))
         ):
             # indented under the current entry: part of it (the next column on its page is not)
             out[-1].blocks.append(block)

@@ -371,3 +371,11 @@ def test_terms_under_a_glossarys_heading_are_no_empty_sections() -> None:
         ),
     ]
     assert empty_sections(build_skeleton(doc(lines)), []) == []
+
+
+def test_parts_of_one_item_count_once_against_a_stated_count() -> None:
+    parts = [replace(_item("8a"), parent="8"), replace(_item("8b"), parent="8")]
+    items = [_item(str(n)) for n in range(1, 8)] + parts
+    says = doc([*paragraph(1, 60, "This report makes 8 recommendations to the police.")])
+    assert stated_counts(says, items) == []  # 1-7 and 8a, 8b: eight, as it says
+    assert stated_counts(says, items[:5] + parts) != []  # 1-5 and 8: six

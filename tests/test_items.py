@@ -5158,3 +5158,15 @@ def test_a_regulators_requirements_with_due_dates_are_actions() -> None:
         ("action", "By 30 June 2031"),
         ("action", "By 31 July 2031"),
     ]
+
+
+def test_a_lowercase_line_set_in_after_an_entry_that_ended_its_sentence_is_not_its_own() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=14.0, bold=True),
+        *paragraph(1, 90, "1. The force should review how it records stalking reports."),
+        *paragraph(1, 110, "2. The force should train its call handlers on stalking."),
+        # the other column's paragraph going on below a full-width list
+        line(1, 140, "than they should, and victims are not always kept informed.", x0=300),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.text for i in items][-1] == "The force should train its call handlers on stalking."
