@@ -122,21 +122,26 @@ def drop_titles(candidates: list[Candidate]) -> list[Candidate]:
     are the items. A cause of concern is an item even when short; its recommendations follow
     it."""
     out: list[Candidate] = []
+    lead: tuple[str, str] | None = None  # a dropped "11 … should:" and its number, leading in
     for k, cand in enumerate(candidates):
         number = (cand.number or "").rstrip(".)")
         following = candidates[k + 1] if k + 1 < len(candidates) else None
         title = cand.text()
+        if lead is not None and cand.lead_in is None and _heads(lead[0], cand):
+            cand = replace(cand, lead_in=lead[1], timing=cand.timing or timing_in(lead[1]))
         if (
             following is not None
             and following.kind == cand.kind
             and re.fullmatch(r"\d+(?:\.\d+)*", number) is not None
             and len(title.split()) <= 12
-            and not directs(title)
+            # "11 By 30 April 2025, chief constables should:" over 11a, 11b: their lead-in
+            and (not directs(title) or (names_only_who_acts(title) and not cand.labelled))
             and _heads(number, following)
             # a title over its own sub-items ("3 Training" over 3.1, 3.2) heads them whatever
             # they say; over an entry of the same number, only over one that asks
             and (following.number != cand.number or directs(following.text()))
         ):
+            lead = (number, title) if names_only_who_acts(title) else None
             continue
         out.append(cand)
     return out

@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "21"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "22"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -60,7 +60,8 @@ TEXT_LAYER_VERSION = "21"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # is no running line, and text drawn on a slant (a diagonal watermark) is no text; 20: text set
 # sideways on the shown page (a margin's running title) is no text, and a word at a column's
 # edge starts a column only after white space (a box's line across both columns stays whole);
-# 21: capitals of two sizes on one baseline (small capitals) are one word, of the small size
+# 21: capitals of two sizes on one baseline (small capitals) are one word, of the small size;
+# 22: a bold part code ("3a") in a column of labels opens the plain line level with it
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -791,7 +792,7 @@ def page_lines(
     return _mark_boxes(_order_columns(lines, page_width), (), table_boxes)
 
 
-_BADGE_RE = re.compile(r"^\d{1,2}$")
+_BADGE_RE = re.compile(r"^\d{1,2}[a-z]?$")  # "1", or a part "3a" in a label column
 
 
 def _stands_out(mark: Line, text: Line) -> bool:

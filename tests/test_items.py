@@ -5170,3 +5170,19 @@ def test_a_lowercase_line_set_in_after_an_entry_that_ended_its_sentence_is_not_i
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [i.text for i in items][-1] == "The force should train its call handlers on stalking."
+
+
+def test_a_numbered_line_that_only_says_who_acts_leads_in_its_lettered_parts() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=14.0, bold=True),
+        *paragraph(1, 90, "10 Chief constables should review the vetting of every officer."),
+        *paragraph(1, 110, "11 By 30 April 2031, chief constables should:"),
+        *paragraph(1, 130, "11a make sure that all staff are trained to spot abuse of position;"),
+        *paragraph(1, 150, "11b put in place a confidential reporting line."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.lead_in) for i in items] == [
+        ("10", None),
+        ("11a", "By 30 April 2031, chief constables should:"),
+        ("11b", "By 30 April 2031, chief constables should:"),
+    ]

@@ -221,6 +221,12 @@ def test_a_bold_number_badge_beside_its_text_opens_that_line() -> None:
     # nor is a bold number beside another number
     count = Line(2, "12", 241, 252, 323.0, 332.4, 9.4, False)
     assert _marks_rejoined([badge, count]) == [badge, count]
+    # a part's code ("3a") in a column of labels opens the sentence level with it
+    part = Line(3, "3a", 57, 68, 376.3, 385.8, 9.5, True)
+    asks = Line(3, "Chief constables should adopt the flag.", 136, 400, 376.3, 385.8, 9.5, False)
+    assert [ln.text for ln in _marks_rejoined([part, asks])] == [
+        "3a Chief constables should adopt the flag."
+    ]
 
 
 def test_a_running_line_that_carries_its_page_number_on_some_pages_only_is_furniture() -> None:
