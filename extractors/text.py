@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "22"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "23"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -61,7 +61,8 @@ TEXT_LAYER_VERSION = "22"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # sideways on the shown page (a margin's running title) is no text, and a word at a column's
 # edge starts a column only after white space (a box's line across both columns stays whole);
 # 21: capitals of two sizes on one baseline (small capitals) are one word, of the small size;
-# 22: a bold part code ("3a") in a column of labels opens the plain line level with it
+# 22: a bold part code ("3a") in a column of labels opens the plain line level with it;
+# 23: a panel across two columns keeps its short lines (its label) with it
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -1135,6 +1136,7 @@ def _in_columns(lines: list[Line], page_width: float) -> list[Line] | None:
             -1,
         )
         (placed[k] if k >= 0 else spanning).append(ln)
+    _with_its_panel(placed, spanning)
     prose = [
         [ln for ln in col if ln.x1 - ln.x0 > 0.5 * (b - a)]
         for col, (a, b) in zip(placed, columns, strict=True)
@@ -1160,6 +1162,24 @@ def _in_columns(lines: list[Line], page_width: float) -> list[Line] | None:
     for k, col in enumerate(placed):
         ordered += [replace(ln, column=k) for ln in sorted(col, key=lambda ln: ln.top)]
     return ordered + tail
+
+
+def _with_its_panel(placed: list[list[Line]], spanning: list[Line]) -> None:
+    """A panel across the columns ("Area for improvement" over its text, the width of the
+    page): its short lines that fit in one column are read with the panel, not the column."""
+    panel = [ln for ln in spanning if ln.in_box]
+    while panel:  # a label over a title over the panel's text: each close under the last
+        mates = [
+            (col, ln)
+            for col in placed
+            for ln in col
+            if ln.in_box
+            and any(abs(ln.top - p.top) < 2.5 * p.size and abs(ln.x0 - p.x0) < 10 for p in panel)
+        ]
+        for col, ln in mates:
+            col.remove(ln)
+            spanning.append(ln)
+        panel = [ln for _col, ln in mates]
 
 
 def _top_to_bottom(lines: list[Line]) -> list[Line]:

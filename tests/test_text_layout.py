@@ -298,3 +298,30 @@ def test_a_sidebar_beside_prose_under_full_width_lines_is_read_after_the_prose()
     texts = [ln.text for ln in _order_columns(page, 595.0)]
     assert texts[5:19] == [ln.text for ln in prose]
     assert texts[19:] == [ln.text for ln in side]
+
+
+def test_a_panel_across_two_columns_keeps_its_label_with_its_text() -> None:
+    def prose(x0: float, top: float, text: str) -> Line:
+        return Line(1, text, x0, x0 + 220, top, top + 9.4, 9.4, False)
+
+    left = [prose(78, 100 + 13 * k, f"The force has a clear plan for its teams, part {k}.")
+            for k in range(8)]  # fmt: skip
+    right = [prose(318, 100 + 13 * k, f"Victims were kept informed in most cases, part {k}.")
+             for k in range(8)]  # fmt: skip
+    label = replace(Line(1, "Area for improvement", 87, 214, 200, 210, 10.2, True), in_box=True)
+    title = replace(Line(1, "Understanding demand", 87, 220, 218, 228, 10.0, True), in_box=True)
+    text = replace(
+        Line(1, "The force should understand the demand it faces.", 87, 530, 237, 246, 9.3,
+             False),
+        in_box=True,
+    )  # fmt: skip
+    below = [prose(78, 260, "Leaders have started work on it."),
+             prose(318, 260, "Support is available to leaders.")]  # fmt: skip
+    lines = [*left, *right, label, title, text, *below]
+    ordered = [ln.text for ln in _order_columns(lines, 595.0)]
+    at = ordered.index("Area for improvement")
+    # the label, its title and its text, each close under the last, are read together
+    assert ordered[at + 1 : at + 3] == [
+        "Understanding demand",
+        "The force should understand the demand it faces.",
+    ]
