@@ -108,13 +108,13 @@ def _header_names(words: Sequence[str], count: int) -> list[str] | None:
     return None
 
 
-# A column of dates put back ("Revised date", "Revised target"): the rows are earlier items
-# a tracker follows, not items the document makes.
 # A column of items in brief ("Recommendation (summary)") and one of their progress
 _SUMMARY_NOTE_RE = re.compile(r"\((?:in )?(?:summary|summarised|brief|short)\)", re.IGNORECASE)
+_STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: status)?)", re.I)
 # A column naming what a plan's actions answer: "Concern", "Finding", "Issue"
 _ANSWERED_RE = re.compile(r"(?:matters? of |causes? of )?(?:concerns?|findings?|issues?)", re.I)
-_STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: status)?)", re.I)
+# A column of dates put back ("Revised date", "Revised target"): the rows are earlier items
+# a tracker follows, not items the document makes.
 _REVISED_HEADER_RE = re.compile(
     r"^(?:revised|new|amended|extended)\s+(?:due\s+|target\s+|completion\s+)?"
     r"(?:date|deadline|target|timescale)s?$",
