@@ -265,6 +265,14 @@ NONE_MADE_RE = re.compile(
     r"\s+(?:new\s+)?recommendations)\b(?![^.]*\bbut\b)",
     re.IGNORECASE,
 )
+# Whom a heading or a table's group row says the items under it are for: "Actions for the
+# NPCC", "Recommendations to police forces and the CPS jointly"; not "to improve care"
+KIND_FOR_RE = re.compile(
+    r"^(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+"
+    r"(?:for|to(?=\s+(?-i:the\s|[A-Z])|\s+(?:police\s+forces|chief\s+constables|forces)\b))\s+"
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w'’ &-]{2,80}?)(?:\s+jointly)?\s*:?$",
+    re.IGNORECASE,
+)
 # A glossary's heading: "Glossary", "Annex B: Glossary of terms", "Definitions"
 GLOSSARY_HEADING_RE = re.compile(
     r"^(?:(?:annex|appendix)\s*[\w.]{0,3}\s*[:.–-]?\s*)?(?:\d+(?:\.\d+)*\.?\s+)?"

@@ -18,6 +18,7 @@ from extractors.item_patterns import (
     HEADER_QUALIFIER_RE,
     INLINE_LABEL_RE,
     ITEM_HEADER_RE,
+    KIND_FOR_RE,
     LABEL_RE,
     PAGE_REF_RE,
     SENTENCE_END_RE,
@@ -563,28 +564,23 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
     return out
 
 
-# A group row naming whom the rows under it are for: "Recommendation to the NPCC"
-_KIND_TO_RE = re.compile(
-    r"^(?:recommendations?|areas? for improvement|actions?)\s+(?:to|for)\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][^.;]{1,80}?|(?:police forces|chief constables|forces)[^.;]{0,60}?)"
-    r"(?:\s+jointly)?\s*:?$",
-    re.IGNORECASE,
-)
-
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"
 _MATRIX_MARK_RE = re.compile(r"[■□▪▫●○✓✔✗✘☑☒]")
 
 
 def _group_row(cells: dict[int, str]) -> str | None:
-    """Whom the rows under a row of one cell are for: "To the Home Office", "Recommendations
-    to police forces and the CPS jointly"."""
+    """Whom the rows under a row of one cell are for (see `_owner_named`)."""
     filled = [" ".join(c.split()) for c in cells.values() if c.strip()]
-    if len(filled) != 1:
-        return None
-    if is_to_line(filled[0]):
-        return filled[0].split(None, 1)[1].strip().rstrip(":")
-    kind_to = _KIND_TO_RE.match(filled[0])
-    return kind_to.group("who") if kind_to else None
+    return _owner_named(filled[0]) if len(filled) == 1 else None
+
+
+def _owner_named(text: str) -> str | None:
+    """Whom a group's title says its items are for: "To the Home Office", "Recommendations to
+    police forces and the CPS jointly"."""
+    if is_to_line(text):
+        return text.split(None, 1)[1].strip().rstrip(":")
+    kind_for = KIND_FOR_RE.match(text)
+    return kind_for.group("who") if kind_for else None
 
 
 # A cell that opens with its row's number: "1. The trust should …", "12) Forces should …"
@@ -681,18 +677,8 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
             if label is None and heading is not None:
                 # the full-width row under a row of the item's label and fields
                 kind, number, fields = heading
-                line = Line(table.page, text, 0, 0, 0, 0, 0, False)
-                cand = Candidate(
-                    kind,
-                    number,
-                    None,
-                    [Block([line])],
-                    -1 - table.page,
-                    labelled=True,
-                    in_table=True,
-                )
-                _take_fields(cand, fields)
-                found.append(cand)
+                found.append(_cell_item(kind, number, table.page, text))
+                _take_fields(found[-1], fields)
                 heading = None
                 continue
             heading = None
@@ -700,23 +686,17 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
                 line = found[-1].blocks[0].lines[0]
                 found[-1].blocks = [Block([replace(line, text=f"{line.text} {text}")])]
             elif label is not None and not _NO_ACTION_RE.match(text):
-                kind, number = label
-                line = Line(table.page, text, 0, 0, 0, 0, 0, False)
-                found.append(
-                    Candidate(
-                        kind,
-                        number,
-                        None,
-                        [Block([line])],
-                        -1 - table.page,
-                        labelled=True,
-                        in_table=True,
-                    )
-                )
+                found.append(_cell_item(*label, table.page, text))
         if found or heading is not None:
             out += found
             used.append(table)
     return out, used
+
+
+def _cell_item(kind: ItemKind, number: str | None, page: int, text: str) -> Candidate:
+    """A labelled item read from a table's cell (its own page's cluster of table items)."""
+    line = Line(page, text, 0, 0, 0, 0, 0, False)
+    return Candidate(kind, number, None, [Block([line])], -1 - page, labelled=True, in_table=True)
 
 
 def _restates_items(table: Table) -> bool:
@@ -753,11 +733,8 @@ def _run_in_rows(
             continue
         if above is None or not above[0].strip():
             continue
-        line = Line(table.page, run_in.group("rest"), 0, 0, 0, 0, 0, False)
-        cand = Candidate(
-            label_kind(run_in.group("kw")), " ".join(above[0].split()), None, [Block([line])],
-            -1 - table.page, labelled=True, in_table=True,
-        )  # fmt: skip
+        kind, number = label_kind(run_in.group("kw")), " ".join(above[0].split())
+        cand = _cell_item(kind, number, table.page, run_in.group("rest"))
         cand.responsible = " ".join(above[owner].split()) if owner is not None else None
         cand.timing = due_phrase(above[due]) if due is not None else None
         out.append(cand)
@@ -1009,12 +986,9 @@ def _cell_candidates(
         if label is not None and len(cell) > 1:  # a "Recommendation 4" line heads the cell
             cell = cell[1:]
         text = join_text(c.text for c in cell)
-        if len(cell) == 1 and is_to_line(text):  # "To the Police and Crime Commissioner"
-            owner = text.split(None, 1)[1].strip().rstrip(":")
-            continue
-        kind_to = _KIND_TO_RE.match(text) if len(cell) == 1 else None
-        if kind_to is not None:  # "Recommendations to police forces and the CPS jointly"
-            owner = kind_to.group("who")
+        named = _owner_named(text) if len(cell) == 1 else None
+        if named is not None:  # "To the Police and Crime Commissioner" over its rows
+            owner = named
             continue
         number = label.group("num") if label is not None and len(cell) else None
         m = None if number else (_ROW_NUMBER_RE.match(text) or _ROW_LETTER_RE.match(text))

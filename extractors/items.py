@@ -42,6 +42,7 @@ from extractors.item_patterns import (
     GLOSSARY_HEADING_RE,
     INLINE_LABEL_RE,
     KIND_DEFINED_RE,
+    KIND_FOR_RE,
     LABEL_RE,
     LEAD_IN_RE,
     LEAD_TIMING_RE,
@@ -1366,7 +1367,7 @@ class _Splitter:
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)
             # "Actions for the NPCC", "Recommendations for chief constables": whom they are for
-            meant = _KIND_FOR_RE.match(text.strip())
+            meant = KIND_FOR_RE.match(text.strip())
             self.responsible = meant.group("who") if meant else None
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
@@ -1969,12 +1970,6 @@ _GROUP_DUE_RE = re.compile(
 _DASHES = frozenset("-–—")
 
 
-_KIND_FOR_RE = re.compile(
-    r"^(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+"
-    r"(?:for|to(?=\s+(?-i:the\s|[A-Z])))\s+"  # "to the governor", not "to improve care"
-    r"(?P<who>(?:the\s+)?[A-Za-z][\w'’ &-]{2,80}?)\s*:?$",
-    re.IGNORECASE,
-)
 _PLURAL_LABEL_RE = re.compile(
     r"(?:recommendations|areas for improvement|causes of concern|actions)"
     r"(?:\s*\(?(?:continued|cont(?:'|’)?d\.?)\)?)?\s*:?",  # "… (continued)" on the next page

@@ -4602,12 +4602,15 @@ def test_a_ruleless_table_with_group_rows_and_a_timescale_column_times_each_row(
         *row(136, "b. Report progress to the Panel at each of its meetings.", "-"),
         line(1, 156, "To the County Council", x0=84),
         *row(174, "c. Extend the messaging scheme to every parish.", "Within 12 months"),
+        line(1, 194, "Recommendations to police forces and the council jointly", x0=84),
+        *row(212, "d. Agree one protocol for sharing reports of rural crime.", "By 2033"),
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.responsible, i.timing) for i in items] == [
         ("a", "the Police and Crime Commissioner", "By 30 June 2032"),
         ("b", "the Police and Crime Commissioner", None),
         ("c", "the County Council", "Within 12 months"),
+        ("d", "police forces and the council", "By 2033"),
     ]
 
 

@@ -521,6 +521,14 @@ def test_the_switch_groups_lines_in_python(monkeypatch: pytest.MonkeyPatch) -> N
     assert repr(in_python) == repr(python(list(words), 1, 595.0))
 
 
+def _first_page_words(path: Path, native: bool) -> list[Any]:
+    """The words PDFium reads on a PDF's first page, by the C loop or by Python."""
+    words, _, _ = next(
+        fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native) for _, page in _pages(path)
+    )
+    return list(words)
+
+
 def _watermarked_pdf(path: Path) -> Path:
     """A page of prose with "DRAFT" drawn large across it at 45 degrees, as drafts are."""
     from reportlab.lib.pagesizes import A4
@@ -543,9 +551,7 @@ def _watermarked_pdf(path: Path) -> Path:
 @pytest.mark.parametrize("native", [True, False])
 def test_text_drawn_on_a_slant_is_a_watermark_not_text(tmp_path: Path, native: bool) -> None:
     path = _watermarked_pdf(tmp_path / "draft.pdf")
-    words, _, _ = next(
-        fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native) for _, page in _pages(path)
-    )
+    words = _first_page_words(path, native)
     texts = [w[0] for w in words]
     assert not any(t.isupper() and t.isalpha() for t in texts)  # no letter of the mark
     assert texts.count("force") == 12  # every line of prose whole, none split by the mark
@@ -585,9 +591,7 @@ def test_text_set_sideways_in_the_margin_is_no_text(
     tmp_path: Path, native: bool, turned: bool
 ) -> None:
     path = _margin_title_pdf(tmp_path / "margin.pdf", turned)
-    words, _, _ = next(
-        fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native) for _, page in _pages(path)
-    )
+    words = _first_page_words(path, native)
     texts = [w[0] for w in words]
     assert texts.count("force") == 12  # the prose, upright on the page as shown, is all read
     # no letter of the margin's title, which the prose never uses, read in any word
@@ -624,9 +628,7 @@ def _small_capitals_pdf(path: Path) -> Path:
 @pytest.mark.parametrize("native", [True, False])
 def test_small_capitals_of_two_sizes_are_one_word(tmp_path: Path, native: bool) -> None:
     path = _small_capitals_pdf(tmp_path / "caps.pdf")
-    words, _, _ = next(
-        fast.read_page(page, PDFIUM_GAP_RATIO, Y_TOLERANCE, native) for _, page in _pages(path)
-    )
+    words = _first_page_words(path, native)
     found = {w[0]: w[5] for w in words}
     assert found["ANNEX"] == found["GLOSSARY"] == 11.0  # the small letters' size
     assert "Forces" in found
