@@ -40,6 +40,9 @@ class _TableLayout:
     responsible: int | None
     number: int | None
     due: int | None = None  # a "Due by" / "Deadline" / "Timescale" column
+    # "Recommendation and actions": coded rows ("R1", "AFI 2") are the items, the rows
+    # numbered under each ("1.1") the plan's actions for it
+    coded_only: bool = False
 
 
 # Column headers naming who acts, and when by.
@@ -127,7 +130,10 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     header = _unmerged(header)
     columns = [i for i, c in enumerate(header) if c.strip()]
     names = [header[i].strip() for i in columns]
-    items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)]
+    planned = {
+        k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(_AND_ACTIONS_RE.sub("", c))
+    }
+    items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)] or sorted(planned)
     if not items or any(_REVISED_HEADER_RE.match(c) for c in names):
         return None
     tracked = any(_STATUS_RE.fullmatch(c) for c in names)
@@ -160,7 +166,12 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     kind = section_kind(head) or label_kind(head)
     if len(items) > 1:  # a plan answering the items: its lead and dates are the plan's own
         responsible = due = None
-    return _TableLayout(kind, columns, item, responsible, number, due)
+    coded = item in planned and not ITEM_HEADER_RE.fullmatch(names[item])
+    return _TableLayout(kind, columns, item, responsible, number, due, coded)
+
+
+# "… and actions", "… and our actions": a column holding each item and the plan's actions
+_AND_ACTIONS_RE = re.compile(r"\s+and\s+(?:(?:our|agreed|planned)\s+)?actions?$", re.IGNORECASE)
 
 
 def _breach_layout(header: Sequence[str]) -> _TableLayout | None:
@@ -525,6 +536,8 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             if group is not None:  # "Recommendations to the CPS" over the rows for it
                 owner = group
                 continue
+            if layout.coded_only and not _coded(cells, layout):
+                continue  # an action the plan numbers under its item ("1.1"), not an item
             if layout.responsible is not None:
                 owner = cells.get(layout.responsible) or owner
             text = " ".join(cells.get(layout.item, "").split())
@@ -562,6 +575,13 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _coded(cells: dict[int, str], layout: _TableLayout) -> bool:
+    """True for a row whose reference codes an item ("R1", "AFI 2"), or whose text opens so."""
+    ref = cells.get(layout.number, "") if layout.number is not None else ""
+    text = cells.get(layout.item, "")
+    return bool(CODE_LABEL_RE.match(ref.strip()) or CODE_LABEL_RE.match(text))
 
 
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"

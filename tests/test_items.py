@@ -5189,3 +5189,60 @@ def test_a_numbered_line_that_only_says_who_acts_leads_in_its_lettered_parts() -
         ("11a", "By 30 April 2031, chief constables should:"),
         ("11b", "By 30 April 2031, chief constables should:"),
     ]
+
+
+def test_a_column_of_items_and_actions_holds_the_coded_rows_and_not_the_actions() -> None:
+    header = (
+        "Ref",
+        "Recommendation / area for improvement and actions",
+        "Owner",
+        "Due date",
+        "Status",
+    )
+    first = Table(
+        page=1,
+        top=100,
+        bottom=700,
+        rows=(
+            header,
+            (
+                "R1",
+                "The force should make sure that custody records show each detainee's risk "
+                "assessment.",
+                "",
+                "",
+                "",
+            ),
+            (
+                "1.1",
+                "Risk assessment template rewritten and issued to all sergeants.",
+                "Insp Custody",
+                "31/05/2031",
+                "On track",
+            ),
+            (
+                "R2",
+                "The force and its healthcare provider should make sure that detainees see a "
+                "nurse promptly",
+                "",
+                "",
+                "",
+            ),
+        ),
+    )
+    second = Table(page=2, top=40, bottom=300, rows=(
+        header,
+        ("", "when they ask for one.", "", "", ""),
+        ("2.1", "Contract variation agreed with the provider.", "Head of Commissioning",
+         "30/06/2031", "Overdue"),
+        ("AFI 1", "The force should improve how it records the use of handcuffs in custody.",
+         "", "", ""),
+        ("3.1", "Briefing to all custody staff on recording handcuff use.", "Insp Custody",
+         "Complete", "Complete"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(first, second), page_heights=(842.0, 842.0)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "1"), ("recommendation", "2"), ("area_for_improvement", "1"),
+    ]  # fmt: skip
+    assert items[1].text.endswith("see a nurse promptly when they ask for one.")
+    assert all(i.responsible is None and i.timing is None for i in items)
