@@ -496,6 +496,15 @@ _FINANCIAL_YEAR_RE = re.compile(
 )
 
 
+# A month in a spreadsheet's short form ("by Dec-25", "by Sept-2026"): its last day
+_SHORT_MONTH_RE = re.compile(
+    r"\b(?:by|before|no later than)\s+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+    r"[-/](?P<year>\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 # The financial year the report is published in, by its end: "by the end of the financial
 # year" (April to March, so 31 March after publication)
 _THIS_FINANCIAL_YEAR_RE = re.compile(
@@ -505,13 +514,16 @@ _THIS_FINANCIAL_YEAR_RE = re.compile(
 
 
 def _period_end(m: re.Match[str], published: date | None = None) -> date | None:
-    """The last day of the quarter or financial year a match names (None: not a period); the
+    """The last day of the quarter, financial year or month a match names (None: not a period); the
     current financial year is the one the report is published in."""
     if m.re is _THIS_FINANCIAL_YEAR_RE:
         if published is None:
             return None
         return date(published.year + (published.month >= 4), 3, 31)
     year = int(m.group("year"))
+    if m.re is _SHORT_MONTH_RE:
+        month = _MONTHS.index(m.group("mon")[:3].lower()) + 1
+        return _month_end(year if year > 99 else 2000 + year, month)
     if "q" not in m.re.groupindex:  # a financial year: its second year must follow the first
         return date(year + 1, 3, 31) if int(m.group("next")[-2:]) == (year + 1) % 100 else None
     q = int(m.group("q"))
@@ -527,7 +539,11 @@ def _with_periods(
     """The deadlines found, with any quarter or financial year the text names, in order of
     appearance; one in narrative or long past is skipped as any other date is."""
     quarters = []
-    matches = [*_QUARTER_RE.finditer(doc.text), *_FINANCIAL_YEAR_RE.finditer(doc.text)]
+    matches = [
+        *_QUARTER_RE.finditer(doc.text),
+        *_FINANCIAL_YEAR_RE.finditer(doc.text),
+        *_SHORT_MONTH_RE.finditer(doc.text),
+    ]
     if published is not None:
         matches += _THIS_FINANCIAL_YEAR_RE.finditer(doc.text)
     for m in matches:

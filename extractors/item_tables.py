@@ -56,7 +56,9 @@ _OWNER_HEADER_RE = re.compile(
 
 _DUE_HEADER_RE = re.compile(
     r"due|deadline|timescale|time ?frame|target date|completion|implementation date|"
-    r"^(?:by|when|date|by when)$",
+    r"^(?:by|when|date|by when)$|"
+    # the date first agreed, beside the one it was put back to: the first stated
+    r"^(?:original|agreed)\s+(?:target\s+)?date$",
     re.IGNORECASE,
 )
 
@@ -118,7 +120,7 @@ _STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: statu
 # A column naming what a plan's actions answer: "Concern", "Finding", "Issue"
 _ANSWERED_RE = re.compile(r"(?:matters? of |causes? of )?(?:concerns?|findings?|issues?)", re.I)
 # A column of dates put back ("Revised date", "Revised target"): the rows are earlier items
-# a tracker follows, not items the document makes.
+# a tracker follows.
 _REVISED_HEADER_RE = re.compile(
     r"^(?:revised|new|amended|extended)\s+(?:due\s+|target\s+|completion\s+)?"
     r"(?:date|deadline|target|timescale)s?$",
@@ -134,11 +136,13 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(_AND_ACTIONS_RE.sub("", c))
     }
     items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)] or sorted(planned)
-    if not items or any(_REVISED_HEADER_RE.match(c) for c in names):
+    if not items:
         return None
-    tracked = any(_STATUS_RE.fullmatch(c) for c in names)
+    tracked = any(_STATUS_RE.fullmatch(c) or _REVISED_HEADER_RE.match(c) for c in names)
     if _SUMMARY_NOTE_RE.search(names[items[0]]) and tracked:
-        return None  # "Recommendation (summary) | Owner | Status": earlier items, tracked
+        # "Recommendation (summary) | Owner | Status" or "| Revised date": earlier items in
+        # brief, tracked; a tracker that restates them in full lists them
+        return None
     answers = any(_ANSWERED_RE.fullmatch(c) for c in names)
     if tracked and answers and all(re.fullmatch(r"actions?", names[k], re.I) for k in items):
         return None  # "Ref | Concern | Action | Owner | Status": a body's plan answering them

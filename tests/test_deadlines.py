@@ -391,3 +391,17 @@ def test_a_due_cell_that_says_how_often_is_ongoing() -> None:
 def test_a_quarter_in_narrative_or_long_past_is_no_deadline() -> None:
     assert find_deadlines("The force had recorded 300 crimes by Q3 2021/22.", PUBLISHED) == []
     assert find_deadlines("Forces should report by Q3 2018/19.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("By Dec-25", date(2025, 12, 31)), ("by Sept-2026", date(2026, 9, 30)),
+     ("The force should act by Feb/26.", date(2026, 2, 28))],
+)  # fmt: skip
+def test_a_month_in_a_spreadsheets_short_form_is_due_at_its_end(text: str, due: date) -> None:
+    [found] = find_deadlines(text, date(2025, 3, 4))
+    assert (found.date, found.kind, found.granularity) == (due, "date", "month")
+
+
+def test_a_month_in_short_form_with_no_by_is_no_deadline() -> None:
+    assert find_deadlines("In Dec-25 the board met twice.", date(2025, 3, 4)) == []

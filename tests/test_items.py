@@ -5246,3 +5246,22 @@ def test_a_column_of_items_and_actions_holds_the_coded_rows_and_not_the_actions(
     ]  # fmt: skip
     assert items[1].text.endswith("see a nurse promptly when they ask for one.")
     assert all(i.responsible is None and i.timing is None for i in items)
+
+
+def test_a_tracker_restating_items_in_full_lists_them_due_at_the_original_date() -> None:
+    # a date put back does not make a restated item any less the item; the first agreed is
+    # the first stated
+    table = Table(page=1, top=100, bottom=300, rows=(
+        ("No.", "Priority", "Recommendation", "Responsible officer", "Original date",
+         "Revised date", "Status"),
+        ("1", "2", "The force should reconcile fuel card transactions with vehicle mileage.",
+         "Head of Fleet", "31/12/2030", "31/03/2031", "In progress"),
+        ("", "", "Management update: monthly reconciliation started in January.", "", "", "",
+         ""),
+        ("2", "3", "Vehicle defect reports should be logged on the fleet system promptly.",
+         "Fleet Manager", "Dec-30", "", "Complete"),
+        ("", "", "Management update: defects are now logged on the day they are reported.", "",
+         "", "", ""),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.number, i.timing) for i in items] == [("1", "By 31/12/2030"), ("2", "By Dec-30")]
