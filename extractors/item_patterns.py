@@ -377,6 +377,7 @@ ITEM_HEADER_RE = re.compile(
     r"(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
     # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
     r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?"
+    r"(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"  # "Recommendation / AFI (as published)"
     # where they come from: "Recommendation from inspection", "Recommendations in the report";
     # not an earlier one's ("Recommendation from 2022 report", "from the previous inspection")
     r"(?:\s+(?:from|in|of)\s+(?:the\s+)?"
@@ -482,10 +483,16 @@ _BILINGUAL_RE = re.compile(r"(?P<first>[^/|]{3,60}?)\s+[/|]\s+(?P<second>[^/|]{3
 
 
 def label_kind(kw: str) -> ItemKind:
+    """The kind of item a label's keyword names (a recommendation when it names none)."""
+    return known_kind(kw) or "recommendation"
+
+
+def known_kind(kw: str) -> ItemKind | None:
+    """The kind of item a keyword names ("AFI", "Causes of concern"), or None."""
     for pattern, kind in _KIND_WORDS:
         if re.fullmatch(pattern, kw, re.IGNORECASE):
             return kind
-    return "recommendation"
+    return None
 
 
 def is_to_line(text: str) -> bool:

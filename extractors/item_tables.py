@@ -23,6 +23,7 @@ from extractors.item_patterns import (
     PAGE_REF_RE,
     SENTENCE_END_RE,
     is_to_line,
+    known_kind,
     label_kind,
     section_kind,
 )
@@ -43,6 +44,7 @@ class _TableLayout:
     # "Recommendation and actions": coded rows ("R1", "AFI 2") are the items, the rows
     # numbered under each ("1.1") the plan's actions for it
     coded_only: bool = False
+    type: int | None = None  # a register's "Type" column: each row's kind ("Rec", "AFI")
 
 
 # Column headers naming who acts, and when by.
@@ -56,7 +58,7 @@ _OWNER_HEADER_RE = re.compile(
 
 _DUE_HEADER_RE = re.compile(
     r"due|deadline|timescale|time ?frame|target date|completion|implementation date|"
-    r"^(?:by|when|date|by when)$|"
+    r"^(?:by|when|date|by when|target)$|"
     # the date first agreed, beside the one it was put back to: the first stated
     r"^(?:original|agreed)\s+(?:target\s+)?date$",
     re.IGNORECASE,
@@ -89,7 +91,9 @@ def _unmerged(header: Sequence[str]) -> list[str]:
 # A column header's name as the header row prints it: which kinds of column a table has.
 _COLUMN_NAME_RE = re.compile(
     r"(?:no\.?|number|#|ref\.?|reference|code|id)|status|progress|rag(?: status)?|"
-    r"update|comments?|notes?|evidence|priority|theme|area",
+    r"update|comments?|notes?|evidence|priority|theme|area|"
+    # a register's: the report an item comes from, its kind, when its row was last touched
+    r"(?:source )?report|type|kind|category|(?:last |date )?updated",
     re.IGNORECASE,
 )
 
@@ -108,10 +112,18 @@ def _header_names(words: Sequence[str], count: int) -> list[str] | None:
             or _COLUMN_NAME_RE.fullmatch(name)
         ):
             continue
-        rest = _header_names(words[size:], count - 1)
+        noted = _noted(words[size:])  # "Recommendation (wording as published)": one name
+        rest = _header_names(words[size + noted :], count - 1)
         if rest is not None:
-            return [name, *rest]
+            return [" ".join(words[: size + noted]), *rest]
     return None
+
+
+def _noted(words: Sequence[str]) -> int:
+    """How many of the words make a note in brackets opening them (0 when none)."""
+    if not words or not words[0].startswith("("):
+        return 0
+    return next((k + 1 for k, w in enumerate(words) if w.endswith(")")), 0)
 
 
 # A column of items in brief ("Recommendation (summary)") and one of their progress
@@ -151,27 +163,28 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     item = next((k for k in items if "recommend" in names[k].lower()), items[0])
     responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)
     due = next((k for k, c in enumerate(names) if _DUE_HEADER_RE.search(c)), None)
-    number = next(
-        (
-            k
-            for k, c in enumerate(names)
-            # "Rec no.", "AFI ref": the item's number; "Page reference" points to its page;
-            # "Para" is the paragraph that makes the item, which numbers it
-            if re.fullmatch(
-                r"(?:(?!page\b)[A-Z]{3,8}\s+)?"
-                r"(no\s?\.?|number|#|ref\.?|reference|code|id|para\.?|paragraph)",
-                c,
-                re.I,
-            )
-        ),
-        None,
-    )
+    numbers = [
+        k
+        for k, c in enumerate(names)
+        # "Rec no.", "AFI ref": the item's number; "Page reference" points to its page;
+        # "Para" is the paragraph that makes the item, which numbers it
+        if re.fullmatch(
+            r"(?:(?!page\b)[A-Z]{3,8}\s+)?"
+            r"(no\s?\.?|number|#|ref\.?|reference|code|id|para\.?|paragraph)",
+            c,
+            re.I,
+        )
+    ]
+    # beside a register's own key ("ID", "Ref"), "No." is the number the report printed
+    printed = [k for k in numbers if re.match(r"(?:no\b|number|#)", names[k], re.I)]
+    number = printed[0] if len(numbers) > 1 and printed else next(iter(numbers), None)
+    typed = next((k for k, c in enumerate(names) if re.fullmatch(r"type|kind", c, re.I)), None)
     head = HEADER_QUALIFIER_RE.sub("", names[item])  # "Safety action": actions
     kind = section_kind(head) or label_kind(head)
     if len(items) > 1:  # a plan answering the items: its lead and dates are the plan's own
         responsible = due = None
     coded = item in planned and not ITEM_HEADER_RE.fullmatch(names[item])
-    return _TableLayout(kind, columns, item, responsible, number, due, coded)
+    return _TableLayout(kind, columns, item, responsible, number, due, coded, typed)
 
 
 # "… and actions", "… and our actions": a column holding each item and the plan's actions
@@ -216,13 +229,14 @@ def fill_open_rows(runs: Sequence[_TableRun], lines: Sequence[Line]) -> None:
                 continue
             band = [ln for ln in lines if ln.page == page and table.top - 1 <= ln.top]
             band = [ln for ln in band if ln.top <= table.bottom + 1]
-            found = _open_row_text(run.layout, table, cells, band)
+            header = _unmerged(run.tables[0].rows[0])  # the run's header, not a page's row
+            found = _open_row_text(run.layout, header, cells, band)
             if found:
                 cells[run.layout.item] = join_text([found, cells.get(run.layout.item, "")]).strip()
 
 
 def _open_row_text(
-    layout: _TableLayout, table: Table, cells: dict[int, str], band: Sequence[Line]
+    layout: _TableLayout, header: Sequence[str], cells: dict[int, str], band: Sequence[Line]
 ) -> str | None:
     """The open row's text cell as the lines print it (None when it cannot be told apart)."""
     number = cells.get(layout.number, "").strip() if layout.number is not None else ""
@@ -236,7 +250,7 @@ def _open_row_text(
             [head.group("rest") if head else "", *(ln.text for ln in band[start + 1 :])]
         )
     owner = cells.get(layout.responsible, "").split() if layout.responsible is not None else []
-    names = [table.rows[0][i].strip() for i in layout.columns]
+    names = [header[i].strip() for i in layout.columns]
     heads = [next((ln for ln in band if ln.text.strip() == n), None) for n in names]
     column = heads[layout.item]
     if not owner or column is None:
@@ -559,6 +573,11 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 # "Area for improvement 2 The force should …" in a "Recommendation" column
                 kind, number = label_kind(named.group("kw")), named.group("num")
                 text = named.group("rest")
+            if layout.type is not None and cells.get(layout.type):
+                typed = _type_kind(cells[layout.type])
+                if typed is None:
+                    continue  # "Note", "Observation": a row of another sort in the register
+                kind = typed
             enumerated = None if number else _CELL_NUMBER_RE.match(text)
             if enumerated is not None:  # "1. The trust should …": the row's number, printed
                 number, text = enumerated.group(1), text[enumerated.end() :]
@@ -579,6 +598,14 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _type_kind(cell: str) -> ItemKind | None:
+    """The kind a register's type cell names ("Rec", "AFI", "PA" for a priority action)."""
+    cell = " ".join(cell.split()).rstrip(".")
+    if re.fullmatch(r"pa|(?:areas? for )?priority actions?", cell, re.IGNORECASE):
+        return "action"
+    return known_kind(cell)
 
 
 def _coded(cells: dict[int, str], layout: _TableLayout) -> bool:

@@ -5265,3 +5265,50 @@ def test_a_tracker_restating_items_in_full_lists_them_due_at_the_original_date()
     ))  # fmt: skip
     items = split_items(replace(doc([]), tables=(table,)))
     assert [(i.number, i.timing) for i in items] == [("1", "By 31/12/2030"), ("2", "By Dec-30")]
+
+
+def test_a_registers_type_column_gives_each_rows_kind_and_no_its_number() -> None:
+    # a header printed run together over empty cells, one name with a note in brackets
+    header = (
+        "ID Report No. Type Recommendation / AFI (wording as printed) Lead Target Status",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
+    table = Table(page=2, top=40, bottom=500, rows=(
+        header,
+        ("HR-0101", "PEEL30", "1", "AFI", "The force should improve how quickly it answers "
+         "non-emergency calls.", "ACC Ops", "Q3 2031/32", "On track"),
+        ("HR-0102", "CUST30", "2", "Rec", "The force should make sure that detainees can take "
+         "their prescribed medication.", "Ch Supt CJ", "30/06/2031", "Complete"),
+        ("HR-0103", "JTAI31", "1", "PA", "The force and the council should make sure that "
+         "strategy discussions are held promptly.", "ACC Crime", "Mar-32", "On track"),
+        ("HR-0104", "SOP31", "–", "Note", "The annual assessment makes no recommendations to "
+         "forces this year.", "Planning", "–", "Noted"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", "1"), ("recommendation", "2"), ("action", "1"),
+    ]  # fmt: skip
+    assert [i.timing for i in items] == ["By Q3 2031/32", "By 30/06/2031", "By Mar-32"]
+
+
+def test_a_rows_text_left_open_on_a_continued_tables_page_is_read_by_the_first_header() -> None:
+    header = ("Ref", "Recommendation", "Lead", "Target date", "Status")
+    first = Table(page=1, top=100, bottom=800, rows=(
+        header,
+        ("1", "The force should train every call handler in risk assessment.", "ACC Ops",
+         "31/03/2031", "On track"),
+    ))  # fmt: skip
+    # the next page's frame found only two columns, the last row's text cell empty
+    second = Table(page=2, top=40, bottom=820, rows=(
+        ("2", "The force should publish its custody data every quarter."),
+        ("3", ""),
+    ))  # fmt: skip
+    lines = [line(2, 800, "3 The force should audit strip-searches every month.")]
+    items = split_items(replace(doc(lines), tables=(first, second), page_heights=(842.0, 842.0)))
+    assert [i.number for i in items][:2] == ["1", "2"]
