@@ -915,3 +915,44 @@ def _asks_end(text: str, start: int) -> int | None:
             break
         end, at = cut, cut
     return end
+
+
+# A pointer from a summary to the list that prints the items in full: "The full
+# recommendations are in section 7", "They are set out in full in Annex A"
+_IN_FULL_RE = re.compile(
+    r"\b(?:set out|printed|listed|given|are|appear)\s+in full\b|"
+    r"\bin full in (?:annex|appendix|section|chapter|part)\b|"
+    r"\bfull (?:text of (?:the|our) |list of (?:the|our) )?recommendations (?:are|is|appear|can)\b",
+    re.IGNORECASE,
+)
+
+
+def pointed_summaries(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
+    """A list in brief: one pointing to its items in full (in it, just above its heading or
+    right after it) holds none when a fuller list of the same kind follows on a later page."""
+    position = {id(b): k for k, b in enumerate(blocks)}
+    clusters: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.blocks:
+            clusters.setdefault(cand.cluster, []).append(cand)
+    dropped: set[int] = set()
+    for members in clusters.values():
+        if any(c.labelled for c in members):
+            continue  # a list of labelled items is no summary in brief
+        first = position.get(id(members[0].blocks[0]))
+        last = position.get(id(members[-1].blocks[-1]))
+        above = blocks[max(0, first - 3) : first] if first is not None else []
+        below = blocks[last + 1 : last + 2] if last is not None else []
+        texts = [c.text() for c in members] + [b.text for b in (*above, *below)]
+        if not any(_IN_FULL_RE.search(t) for t in texts):
+            continue
+        page = members[-1].blocks[-1].page_end
+        fuller = any(
+            len(others) >= len(members)
+            and others[0].kind == members[0].kind
+            and others[0].blocks[0].page_start > page
+            for others in clusters.values()
+        )
+        if fuller:
+            dropped.update(id(c) for c in members)
+    return [c for c in candidates if id(c) not in dropped]

@@ -118,6 +118,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     # the Welsh and Scottish inspectorates' word for them
     (r"\bareas? (?:for|requiring|of) (?:further )?development\b", "area_for_improvement"),
     (r"\bwhat needs to improve\b", "area_for_improvement"),
+    # "What needs to change: national bodies": a summary's page of the report's recommendations
+    (r"^what (?:needs|has) to (?:change|happen)\b", "recommendation"),
     # a prosecution inspectorate's weaknesses below a formal recommendation
     (
         r"^(?:\d+\.?\s+)?(?:(?:key|other|further)\s+)?issues? to (?:be )?address(?:ed)?$",
@@ -138,7 +140,9 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     ),
     # "What we recommend": a panel's or box's heading over the report's asks
     (
-        r"^what (?:we|the (?:inspectorate|panel|committee|review|board)) recommends?$",
+        # "What we recommended: for chief constables"
+        r"^what (?:we|the (?:inspectorate|panel|committee|review|board)) recommend(?:s|ed)?"
+        r"(?:\s*[:–-]\s*(?:for|to)\s+\S.{0,60})?$",
         "recommendation",
     ),
     (
@@ -268,7 +272,8 @@ NONE_MADE_RE = re.compile(
 # Whom a heading or a table's group row says the items under it are for: "Actions for the
 # NPCC", "Recommendations to police forces and the CPS jointly"; not "to improve care"
 KIND_FOR_RE = re.compile(
-    r"^(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+"
+    r"^(?:(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+|"
+    r"what\s+we\s+recommend(?:ed)?\s*[:–-]\s*)"  # "What we recommended: for chief constables"
     r"(?:for|to(?=\s+(?-i:the\s|[A-Z])|\s+(?:police\s+forces|chief\s+constables|forces)\b))\s+"
     r"(?P<who>(?:the\s+)?[A-Za-z][\w'’ &-]{2,80}?)(?:\s+jointly)?\s*:?$",
     re.IGNORECASE,

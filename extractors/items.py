@@ -24,6 +24,7 @@ from extractors.item_passes import (
     numbered_asks,
     numbered_sections,
     ordinal_recommendations,
+    pointed_summaries,
     split_asks,
     standalone_recommendations,
     trailing_codes,
@@ -632,6 +633,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += bold_openings(blocks, candidates)
         candidates = carried_over(trailing_codes(candidates, blocks), blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
+        candidates = pointed_summaries(candidates, blocks)
         if sum(c.kind == "recommendation" and not _a_tables_title(c) for c in candidates) < 2:
             # no list of recommendations found (a summary table of titles points to them):
             # "We recommend …" paragraphs may be them

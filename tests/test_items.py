@@ -5312,3 +5312,42 @@ def test_a_rows_text_left_open_on_a_continued_tables_page_is_read_by_the_first_h
     lines = [line(2, 800, "3 The force should audit strip-searches every month.")]
     items = split_items(replace(doc(lines), tables=(first, second), page_heights=(842.0, 842.0)))
     assert [i.number for i in items][:2] == ["1", "2"]
+
+
+def test_a_what_needs_to_change_heading_opens_the_reports_recommendations() -> None:
+    lines = [
+        line(1, 60, "What needs to change: national bodies", size=20.0, bold=True),
+        *paragraph(1, 100, "1. Develop national guidance on recording children who go missing",
+                   "from care, so that forces apply it consistently."),
+        *paragraph(1, 150, "2. Fund an independent evaluation of the missing persons data",
+                   "system and publish the results."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("recommendation", "1"), ("recommendation", "2")]
+
+
+def test_a_list_pointing_to_its_items_in_full_elsewhere_restates_them() -> None:
+    lines = [
+        line(1, 60, "What we recommended", size=14.0, bold=True),
+        *paragraph(1, 80, "• The Trust should apologise to the family.",
+                   "• The Trust should produce an action plan."),
+        line(1, 110, "The full recommendations are in section 7."),
+        line(2, 60, "7. Recommendations", size=14.0, bold=True),
+        *paragraph(2, 80, "1. Write to the family to apologise for the failings we found.",
+                   "2. Produce an action plan that says what the Trust will change.",
+                   "3. Share the action plan with the family and with us."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 2), ("3", 2)]
+
+
+def test_a_what_we_recommended_heading_for_a_body_opens_its_recommendations() -> None:
+    lines = [
+        line(1, 60, "What we recommended: for chief constables", size=20.0, bold=True),
+        *paragraph(1, 100, "1. Stop using remote reviews for detainees aged under 18.",
+                   "2. Record why each review was carried out remotely."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.responsible) for i in items] == [
+        ("1", "chief constables"), ("2", "chief constables"),
+    ]  # fmt: skip
