@@ -188,7 +188,12 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
 
 
 # "… and actions", "… and our actions": a column holding each item and the plan's actions
-_AND_ACTIONS_RE = re.compile(r"\s+and\s+(?:(?:our|agreed|planned)\s+)?actions?$", re.IGNORECASE)
+_AND_ACTIONS_RE = re.compile(
+    r"\s+and\s+(?:(?:our|agreed|planned)\s+)?actions?$|"
+    # "Area for improvement / progress update", "Recommendation / response"
+    r"\s*(?:\band\b|/|&)\s*(?:progress(?:\s+updates?)?|updates?|responses?)$",
+    re.IGNORECASE,
+)
 
 
 def _breach_layout(header: Sequence[str]) -> _TableLayout | None:
@@ -609,10 +614,22 @@ def _type_kind(cell: str) -> ItemKind | None:
 
 
 def _coded(cells: dict[int, str], layout: _TableLayout) -> bool:
-    """True for a row whose reference codes an item ("R1", "AFI 2"), or whose text opens so."""
-    ref = cells.get(layout.number, "") if layout.number is not None else ""
+    """True for an item's row under such a column: its reference codes an item ("R1", "AFI 2",
+    "E1") or its text opens so, or it has a reference and leaves the owner and the date to
+    the rows of actions or updates below it."""
+    ref = (cells.get(layout.number, "") if layout.number is not None else "").strip()
     text = cells.get(layout.item, "")
-    return bool(CODE_LABEL_RE.match(ref.strip()) or CODE_LABEL_RE.match(text))
+    planned = any(cells.get(k) for k in (layout.responsible, layout.due) if k is not None)
+    return bool(
+        CODE_LABEL_RE.match(ref)
+        or _LETTER_CODE_RE.fullmatch(ref)
+        or CODE_LABEL_RE.match(text)
+        or (ref and not planned)
+    )
+
+
+# A reference coded by its theme's letter: "E1", "P2", "CoC1.1" (not a plain "1.1")
+_LETTER_CODE_RE = re.compile(r"[A-Za-z]{1,4}\s?\d{1,3}(?:\.\d{1,2})?[a-z]?")
 
 
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"
@@ -653,7 +670,10 @@ def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
         # in a plan's column of actions the code names the finding each action answers
         # ("CoC1.2": the second action on cause of concern 1), kept as printed
         return kind, ref
-    return label_kind(m.group("kw")), m.group("num")
+    coded = label_kind(m.group("kw"))
+    if coded == "cause_of_concern" and "." in m.group("num"):
+        return "recommendation", ref  # "CoC1.1": the first recommendation on concern 1
+    return coded, m.group("num")
 
 
 _GLOSSARY_HEADER_RE = re.compile(

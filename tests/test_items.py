@@ -5351,3 +5351,40 @@ def test_a_what_we_recommended_heading_for_a_body_opens_its_recommendations() ->
     assert [(i.number, i.responsible) for i in items] == [
         ("1", "chief constables"), ("2", "chief constables"),
     ]  # fmt: skip
+
+
+def test_a_column_of_items_and_progress_holds_the_coded_rows_by_theme_letter() -> None:
+    table = Table(page=3, top=60, bottom=700, rows=(
+        ("Ref", "Area for improvement / progress update", "Lead officer", "Target date",
+         "Status"),
+        ("Cause of concern", "", "", "", ""),
+        ("CoC1", "The service has not done enough to make sure its inspection programme "
+         "targets the highest-risk premises.", "", "", ""),
+        ("CoC1.1", "By 30 June 2031, the service should make sure it has an effective "
+         "risk-based inspection programme.", "", "", ""),
+        ("", "The programme was agreed by the board in May.", "Area Manager", "30/06/2031",
+         "Amber"),
+        ("E1", "The service should make sure its prevention work reaches the people most at "
+         "risk.", "", "", ""),
+        ("", "A new targeting model went live in April and is being evaluated.", "Head of "
+         "Prevention", "31/03/2032", "Green"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"), ("recommendation", "CoC1.1"), ("area_for_improvement", "E1"),
+    ]  # fmt: skip
+
+
+def test_a_column_of_items_and_responses_holds_the_numbered_rows_without_an_owner() -> None:
+    table = Table(page=2, top=60, bottom=500, rows=(
+        ("No.", "Recommendation / response", "Responsible owner", "Target date"),
+        ("1.27", "The governor should make sure that first night interviews are held in "
+         "private.", "", ""),
+        ("", "Agreed. Interviews now take place in a private room.", "Head of Safety",
+         "31/01/2031"),
+        ("S38", "The governor should make sure that prisoners have time out of their cells "
+         "every day.", "", ""),
+        ("", "Partly agreed. A revised core day was introduced.", "Governor", "30/04/2031"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [i.number for i in items] == ["1.27", "S38"]
