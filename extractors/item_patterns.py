@@ -242,7 +242,8 @@ INLINE_LABEL_RE = re.compile(
 )
 
 
-TO_RE = re.compile(r"^To (?:the |all |each |every )?[\w(][^.;,]{2,100}?:?$")
+# "To the Home Office", "TO THE PRISON SERVICE" (a heading in capitals)
+TO_RE = re.compile(r"^(?:To|TO) (?:(?i:the|all|each|every) )?[\w(][^.;,]{2,100}?:?$")
 
 
 LEAD_TIMING_RE = re.compile(

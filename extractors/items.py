@@ -2196,6 +2196,8 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
         or all(c.cluster != cand.cluster for c in group)
         # "1. review its training" under "Lowfold Police should:" asks as its lead-in does
         or (all(c.cluster == cand.cluster for c in group) and directs(_with_lead(cand)))
+        # "TO THE MINISTER: 1, 2", "TO THE GOVERNOR: 1, 2": each body's list numbered anew
+        or (cand.responsible is not None and all(c.responsible != cand.responsible for c in group))
     )
     if _only_a_title(cand) or any(_only_a_title(c) for c in group):
         return False  # a summary's short title for the item, in other words than the body's

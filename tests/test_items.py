@@ -5388,3 +5388,20 @@ def test_a_column_of_items_and_responses_holds_the_numbered_rows_without_an_owne
     ))  # fmt: skip
     items = split_items(replace(doc([]), tables=(table,)))
     assert [i.number for i in items] == ["1.27", "S38"]
+
+
+def test_each_bodys_list_under_a_to_heading_in_capitals_is_numbered_anew() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=14.0, bold=True),
+        line(1, 85, "TO THE MINISTER", bold=True),
+        *paragraph(1, 105, "1. When will the Ministry fund a new heating system for the prison?",
+                   "2. Will the Minister publish a timetable for ending shared sanitation?"),
+        line(1, 150, "TO THE PRISON SERVICE", bold=True),
+        *paragraph(1, 170, "1. How will the Prison Service make sure that property arrives?",
+                   "2. Will the Prison Service review the staffing profile of the prison?"),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.responsible) for i in items] == [
+        ("1", "THE MINISTER"), ("2", "THE MINISTER"),
+        ("1", "THE PRISON SERVICE"), ("2", "THE PRISON SERVICE"),
+    ]  # fmt: skip
