@@ -697,6 +697,9 @@ class _Splitter:
     for_style: tuple[float, bool] | None = None  # (size, bold) of a "For the X" group heading
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
     numbered_lead: bool = False  # the lead-in in force is a numbered paragraph ("17 We recommend:")
+    # a numbered entry recommending to one body ("8.3 I recommend that the Home Office:"):
+    # its margin and text, the lead-in of the entries set in under it
+    addressed: tuple[float, str] | None = None
     paragraph: Block | None = None  # in a conclusions section: the numbered paragraph in force
     bold_seen: bool = False  # in a conclusions section: its recommendations are set in bold
     greeted: bool = False  # a letter's "Dear …" was the last text read: its subject line is next
@@ -1507,7 +1510,16 @@ class _Splitter:
             or (not panel and _all_bold([block]))
         )
         grouped = boxed or (self.group is not None and _in_range(number, self.group))
+        addressed = self.addressed
+        if addressed is not None and block.first.x0 <= addressed[0] + 2:
+            # an entry back at the margin of "8.3 I recommend that the Home Office:": past
+            # the list set in under it
+            self.lead_in = None if self.lead_in == addressed[1] else self.lead_in
+            self.addressed = None
         self.out.append(self.candidate(section, number, parent, [block], labelled=grouped))
+        if block.label_kind == "number" and _ONE_ADDRESSEE_RE.search(text):
+            # the body the entries set in under it are for
+            self.lead_in, self.addressed = block.text, (block.first.x0, block.text)
         is_title = number is not None and _is_title(block)
         self.titled = (
             self.out[-1] if is_title else (titled if block.label_kind != "number" else None)

@@ -5405,3 +5405,35 @@ def test_each_bodys_list_under_a_to_heading_in_capitals_is_numbered_anew() -> No
         ("1", "THE MINISTER"), ("2", "THE MINISTER"),
         ("1", "THE PRISON SERVICE"), ("2", "THE PRISON SERVICE"),
     ]  # fmt: skip
+
+
+def test_a_numbered_paragraph_recommending_to_one_body_leads_in_the_list_set_in_under_it() -> None:
+    lines = [
+        line(1, 60, "8. Recommendations", size=14.0, bold=True),
+        line(1, 90, "8.3 I recommend that the Home Office:"),
+        line(1, 110, "1. revise the statutory guidance on search authorisations;", x0=90),
+        line(1, 130, "2. publish search data for each force area every quarter.", x0=90),
+        line(1, 160, "8.4 I recommend that chief officers take the steps in the table below."),
+    ]
+    table = Table(page=1, top=180, bottom=300, rows=(
+        ("No.", "Recommendation", "By when"),
+        ("1", "Ensure that every authorisation is reviewed by a senior officer.", "Immediately"),
+        ("2", "Stop giving authorisations that cover a whole local authority area.", "March 2031"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(table,)))
+    led = [(i.number, i.lead_in) for i in items if i.text.startswith(("revise", "publish"))]
+    assert led == [
+        ("1", "I recommend that the Home Office:"), ("2", "I recommend that the Home Office:"),
+    ]  # fmt: skip
+
+
+def test_a_paragraph_back_at_the_margin_of_one_bodys_recommendation_is_not_led_in_by_it() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=14.0, bold=True),
+        line(1, 90, "13. I recommend that the Committee for Home Affairs:"),
+        line(1, 110, "(a) consider the fees charged for firearms certificates;", x0=90),
+        line(1, 130, "(b) set a target time for renewals.", x0=90),
+        line(1, 150, "14. The force should publish its licensing policy on its website."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.lead_in) for i in items] == [("13", None), ("14", None)]
