@@ -718,6 +718,8 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
         if _is_glossary(table):
             used.append(table)  # its lines are no items either
             continue
+        if _columns_of_prose(table):
+            continue  # a panel in two languages side by side: its lines are read as text
         rows = [_label_row(row) for row in table.rows]
         labels = [r[0] for r in rows if r is not None and r[0] is not None]
         ruled, ref_row = _run_in_rows(table, ref_row if turned else None)
@@ -762,6 +764,15 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
             out += found
             used.append(table)
     return out, used
+
+
+_PROSE_WORDS = 30
+
+
+def _columns_of_prose(table: Table) -> bool:
+    """True for a frame of one row whose cells are each a passage of prose (a panel printed
+    in two languages side by side, a box of two columns), not a row of a table."""
+    return len(table.rows) == 1 and sum(len(c.split()) >= _PROSE_WORDS for c in table.rows[0]) >= 2
 
 
 def _cell_item(kind: ItemKind, number: str | None, page: int, text: str) -> Candidate:

@@ -5437,3 +5437,23 @@ def test_a_paragraph_back_at_the_margin_of_one_bodys_recommendation_is_not_led_i
     ]
     items = split_items(doc(lines))
     assert [(i.number, i.lead_in) for i in items] == [("13", None), ("14", None)]
+
+
+def test_a_panel_framed_as_one_row_of_two_languages_is_read_as_text() -> None:
+    english = [
+        "Cause of concern 1",
+        "The force isn't answering calls quickly enough.",
+        "Recommendations",
+        "Within three months, the force should:",
+        "1.1 make sure it has enough trained call handlers on each shift to meet demand;",
+        "1.2 introduce a structured risk assessment for every call for service; and",
+        "1.3 make sure that callers who wait too long are called back.",
+    ]
+    welsh = "Achos pryder 1 Nid yw'r heddlu yn ateb galwadau yn ddigon cyflym. " * 6
+    panel = Table(page=1, top=90, bottom=400, rows=((" ".join(english), welsh),))
+    lines = [line(1, 100 + 20 * k, t, bold=k in (0, 2)) for k, t in enumerate(english)]
+    items = split_items(replace(doc(lines), tables=(panel,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"), ("recommendation", "1.1"), ("recommendation", "1.2"),
+        ("recommendation", "1.3"),
+    ]  # fmt: skip
