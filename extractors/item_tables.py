@@ -416,7 +416,25 @@ def item_tables(
                     last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
             elif item_text:
                 run.rows.append((table.page, cells))
+    for run in runs:
+        run.layout = _numbers_beside_text(run)
     return runs
+
+
+def _numbers_beside_text(run: _TableRun) -> _TableLayout:
+    """ "Action | What will be done | Owner | By" over "1 | Review the guidance …": a column
+    named for the items that holds only their numbers numbers them; the text is beside it."""
+    layout = run.layout
+    beside = layout.item + 1
+    cells = [cells.get(layout.item, "").strip() for _, cells in run.rows]
+    if (
+        not cells
+        or not all(re.fullmatch(r"\d{1,3}[.)]?", c) for c in cells)
+        or beside >= len(layout.columns)
+        or beside in (layout.responsible, layout.due, layout.number)
+    ):
+        return layout
+    return replace(layout, item=beside, number=layout.item)
 
 
 def continue_tables_on_lines(

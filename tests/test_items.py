@@ -5457,3 +5457,17 @@ def test_a_panel_framed_as_one_row_of_two_languages_is_read_as_text() -> None:
         ("cause_of_concern", "1"), ("recommendation", "1.1"), ("recommendation", "1.2"),
         ("recommendation", "1.3"),
     ]  # fmt: skip
+
+
+def test_a_column_named_for_the_items_that_holds_only_numbers_numbers_the_text_beside_it() -> None:
+    table = Table(page=2, top=100, bottom=300, rows=(
+        ("Action", "What will be done", "Owner", "By"),
+        ("1", "Review the partnership's safe sleep guidance and relaunch it across agencies.",
+         "ASCP", "30 June 2031"),
+        ("2", "Audit a sample of health visiting records for babies in families with a plan.",
+         "ACH Trust", "Immediately"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number, i.text.split()[0], i.timing) for i in items] == [
+        ("action", "1", "Review", "By 30 June 2031"), ("action", "2", "Audit", "Immediately"),
+    ]  # fmt: skip
