@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from extractors.nlp import get_nlp, normalise
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
-from extractors.vocabulary import opens_with_imperative
+from extractors.vocabulary import ASKS_THAT_RE, opens_with_imperative
 from models.records import Deadline, DeadlineKind, Granularity, Item
 
 if TYPE_CHECKING:
@@ -289,7 +289,8 @@ def _is_narrative(sent: Span) -> bool:
     past = bool(words & PAST_MARKERS) or bool(re.search(r"\b(has|have) been\b", text, re.I))
     # an entry opening with its verb asks, its modal in the lead-in ("should:" over "publish
     # data on cases that were shared …")
-    return past and not DIRECTIVE.search(text) and not opens_with_imperative(text)
+    asks = DIRECTIVE.search(text) or opens_with_imperative(text) or ASKS_THAT_RE.match(text)
+    return past and not asks
 
 
 def _event_tail(doc: Doc, end: int) -> tuple[str, int]:

@@ -91,6 +91,7 @@ from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import body_size, mark_soft_hyphens
 from extractors.vocabulary import (
     AGENT_NOUNS,
+    ASKS_THAT_RE,
     DETERMINERS,
     MEETING,
     STOP_WORDS,
@@ -1667,6 +1668,7 @@ class _Splitter:
             )
             and not directs(text)
             and not opens_with_imperative(text)
+            and not ASKS_THAT_RE.match(block.text)
         ):
             # a return to narrative closes the list, unless the entries are set in bold and
             # this plain paragraph explains the one before ("The force should …" in bold,

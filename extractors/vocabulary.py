@@ -60,6 +60,16 @@ IMPERATIVES = frozenset(
 MEETING = r"(?:board|committee|sub-committee|panel|cabinet|council|members?|(?:fire )?authority)"
 
 
+# A meeting's recommendation in its own form, asking a body other than itself: "That the
+# Commissioner publishes …", "That the Commissioner and the Chief Constable report …"; not
+# "That the Panel notes …" (its own decision) nor "That the force was …" (a finding)
+ASKS_THAT_RE = re.compile(
+    rf"^That\s+(?!(?:the\s+)?{MEETING}\b)(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*"
+    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*)?"
+    r",?\s+(?!(?:is|are|was|were|has|had|have|did|does)\b)(?-i:[a-z]+)(?<!ed)\b",
+    re.IGNORECASE,
+)
+
 # The report's own process, not an ask of it: "The Council must consider this report …",
 # "should provide us with evidence that it has complied …" (a committee's "should write to us
 # setting out …" is an ask), a paper's "The Board is asked to note …" or "That the Committee

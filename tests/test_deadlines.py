@@ -405,3 +405,9 @@ def test_a_month_in_a_spreadsheets_short_form_is_due_at_its_end(text: str, due: 
 
 def test_a_month_in_short_form_with_no_by_is_no_deadline() -> None:
     assert find_deadlines("In Dec-25 the board met twice.", date(2025, 3, 4)) == []
+
+
+def test_a_that_clause_asking_a_body_sets_its_deadline_beside_past_tense_words() -> None:
+    text = "That the Commissioner publishes, by 31 January 2031, how the income has been spent."
+    [found] = find_deadlines(text, date(2030, 2, 6))
+    assert found.date == date(2031, 1, 31)

@@ -5471,3 +5471,15 @@ def test_a_column_named_for_the_items_that_holds_only_numbers_numbers_the_text_b
     assert [(i.kind, i.number, i.text.split()[0], i.timing) for i in items] == [
         ("action", "1", "Review", "By 30 June 2031"), ("action", "2", "Audit", "Immediately"),
     ]  # fmt: skip
+
+
+def test_a_panels_numbered_that_clauses_asking_another_body_are_its_recommendations() -> None:
+    lines = [
+        line(1, 60, "5. Recommendations", size=13.0, bold=True),
+        line(1, 85, "5.1 The Panel makes the following recommendations:"),
+        line(1, 105, "5.2 That the Commissioner publishes how the precept was spent."),
+        line(1, 125, "5.3 That the Commissioner and the Chief Constable report to us in May."),
+        line(1, 145, "5.4 That the Panel notes the Commissioner's response to them."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["5.2", "5.3"]
