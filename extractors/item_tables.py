@@ -126,6 +126,8 @@ def _noted(words: Sequence[str]) -> int:
     return next((k + 1 for k, w in enumerate(words) if w.endswith(")")), 0)
 
 
+# A column naming the minute of a meeting that set each row: "Minute", "Minute ref"
+_MINUTE_RE = re.compile(r"minute(?:\s+(?:no\.?|number|ref(?:erence)?))?", re.IGNORECASE)
 # A column of items in brief ("Recommendation (summary)") and one of their progress
 _SUMMARY_NOTE_RE = re.compile(r"\((?:in )?(?:summary|summarised|brief|short)\)", re.IGNORECASE)
 _STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: status)?)", re.I)
@@ -148,7 +150,9 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(_AND_ACTIONS_RE.sub("", c))
     }
     items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)] or sorted(planned)
-    if not items:
+    if not items or any(_MINUTE_RE.fullmatch(c) for c in names):
+        # "No. | Minute | Action | Responsible | Due": a meeting's log of its own tasks,
+        # each tied to the minute that set it; no inspection's items
         return None
     tracked = any(_STATUS_RE.fullmatch(c) or _REVISED_HEADER_RE.match(c) for c in names)
     if _SUMMARY_NOTE_RE.search(names[items[0]]) and tracked:

@@ -5483,3 +5483,14 @@ def test_a_panels_numbered_that_clauses_asking_another_body_are_its_recommendati
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["5.2", "5.3"]
+
+
+def test_a_meetings_action_log_tied_to_its_minutes_holds_no_items() -> None:
+    log = Table(page=3, top=200, bottom=400, rows=(
+        ("No.", "Minute", "Action", "Responsible", "Due", "Status"),
+        ("A31/01", "36(3)", "Provide members with the force's plan for improving call handling.",
+         "Chief Executive", "10 Feb 2031", "Open"),
+        ("A31/02", "37", "Write to the Chief Fire Officer setting out the Panel's view.",
+         "Panel Support Officer", "17 Jan 2031", "Open"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(log,))) == []
