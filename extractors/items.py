@@ -1811,6 +1811,8 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             # a numbered entry finishing its lead-in's ask ("Lowfold Police should:"), in a
             # list of its own beside the labelled items (an agency's own recommendations)
             or (c.number is not None and _told_by_its_lead_in(c))
+            # "The Committee also recommends that …": one more, said so in its own words
+            or bool(_ALSO_RECOMMENDS_RE.match(c.text()))
         )
     ]
 
@@ -2121,16 +2123,23 @@ def _renumbered(cand: Candidate, group: Sequence[Candidate]) -> bool:
         return False
     if any(c.cluster == cand.cluster for c in group):
         return False
-    text = _PARAGRAPH_POINTER_RE.sub("", cand.text())
-    words = len(text.split())
-    if words < _RENUMBERED_WORDS:
+    if len(cand.text().split()) < _RENUMBERED_WORDS:
         return False
-    for c in group:
-        other = _PARAGRAPH_POINTER_RE.sub("", c.text())
-        size = len(other.split())
-        if min(words, size) >= 0.9 * max(words, size) and _similar(text, other, 0.95):
-            return True
-    return False
+    return any(
+        min(len(a.split()), len(b.split())) >= 0.9 * max(len(a.split()), len(b.split()))
+        and _similar(a, b, 0.95)
+        for c in group
+        for a in _printings(cand)
+        for b in _printings(c)
+    )
+
+
+def _printings(cand: Candidate) -> list[str]:
+    """An item's words as printed, and with the lead-in it completes ("The Committee
+    recommends that the Partnership:" over "publishes its strategy"), as a box restates it."""
+    text = _PARAGRAPH_POINTER_RE.sub("", cand.text())
+    lead = (cand.lead_in or "").rstrip()
+    return [text, f"{lead[:-1]} {text}"] if lead.endswith(":") else [text]
 
 
 _RENUMBERED_WORDS = 8  # shorter texts ("Review the policy.") may be two items alike
@@ -2235,6 +2244,13 @@ _FUNCTION_WORDS = (
 _LIST_NAMED_RE = re.compile(
     r"(?:(?!(?:to|the|of|on|about|with|and|from|our|these|its|their)\b)[\w'’-]+\s+){1,3}"
     r"(?:recommendations|areas for improvement)\s*$",
+    re.IGNORECASE,
+)
+
+
+_ALSO_RECOMMENDS_RE = re.compile(
+    r"^(?:We|I|The (?:\w+\s){0,2}?(?:committee|panel|review|inquiry|inspectorate)) "
+    r"(?:also|further) recommends? that\b",
     re.IGNORECASE,
 )
 

@@ -5494,3 +5494,26 @@ def test_a_meetings_action_log_tied_to_its_minutes_holds_no_items() -> None:
          "Panel Support Officer", "17 Jan 2031", "Open"),
     ))  # fmt: skip
     assert split_items(replace(doc([]), tables=(log,))) == []
+
+
+def test_a_box_restating_an_entry_with_its_lead_in_is_the_same_item() -> None:
+    box = "The Committee recommends that the Safer Eastbridge Partnership"
+    first = "publishes its serious violence needs assessment and its response strategy on the"
+    second = "commissions an independent evaluation of the youth diversion programme and takes"
+    lines = [
+        line(1, 60, "Recommendation A1", bold=True),
+        *paragraph(1, 80, box, first, "Council's website so that residents can read them."),
+        line(1, 140, "Recommendation A2", bold=True),
+        *paragraph(1, 160, box, second, "its findings into account when it sets its budget."),
+        line(2, 60, "4. Recommendations", size=14.0, bold=True),
+        line(2, 85, f"{box}:"),
+        *paragraph(2, 105, f"1. {first}", "Council's website so that residents can read them;",
+                   x0=90),
+        *paragraph(2, 140, f"2. {second}", "its findings into account when it sets its budget.",
+                   x0=90),
+        line(2, 180, "Recommendation to the Police and Crime Commissioner", bold=True),
+        *paragraph(2, 200, "The Committee also recommends that the Police and Crime Commissioner",
+                   "continues to fund the hospital youth worker scheme beyond March 2031."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 2), (None, 2)]
