@@ -956,3 +956,35 @@ def pointed_summaries(candidates: list[Candidate], blocks: Sequence[Block]) -> l
         if fuller:
             dropped.update(id(c) for c in members)
     return [c for c in candidates if id(c) not in dropped]
+
+
+# A finite verb in the past: "was inconsistent", "had not been achieved", "exceeded"
+_PAST_RE = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+
+
+def findings_in_brief(candidates: list[Candidate]) -> list[Candidate]:
+    """A list of areas for improvement, under no lead-in, whose entries are each a clause in
+    lower case saying what was found ("the quality assurance of cases was inconsistent"),
+    asking nothing, is a rating's evidence beside its strengths: no items."""
+    clusters: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.kind == "area_for_improvement" and not cand.labelled and cand.blocks:
+            clusters.setdefault(cand.cluster, []).append(cand)
+    found = {
+        id(c)
+        for members in clusters.values()
+        # under "The ICB should improve:" the entries finish its ask
+        if len(members) >= 2 and all(not c.lead_in and _found_in_brief(c.text()) for c in members)
+        for c in members
+    }
+    return [c for c in candidates if id(c) not in found]
+
+
+def _found_in_brief(text: str) -> bool:
+    """True for a clause in lower case that says in the past what was found."""
+    return (
+        text[:1].islower()
+        and bool(_PAST_RE.search(text))
+        and not directs(text)
+        and not opens_with_imperative(text)
+    )

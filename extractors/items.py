@@ -18,6 +18,7 @@ from extractors.item_passes import (
     chapter_paragraphs,
     drop_titles,
     findings_answered,
+    findings_in_brief,
     lead_in_lists,
     midparagraph_labels,
     names_only_who_acts,
@@ -634,7 +635,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += bold_openings(blocks, candidates)
         candidates = carried_over(trailing_codes(candidates, blocks), blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
-        candidates = pointed_summaries(candidates, blocks)
+        candidates = findings_in_brief(pointed_summaries(candidates, blocks))
         if sum(c.kind == "recommendation" and not _a_tables_title(c) for c in candidates) < 2:
             # no list of recommendations found (a summary table of titles points to them):
             # "We recommend …" paragraphs may be them

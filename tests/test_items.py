@@ -5517,3 +5517,21 @@ def test_a_box_restating_an_entry_with_its_lead_in_is_the_same_item() -> None:
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 2), (None, 2)]
+
+
+def test_areas_for_improvement_stated_as_past_findings_beside_strengths_are_no_items() -> None:
+    lines = [
+        line(1, 60, "1.1 Leadership", size=12.0, bold=True),
+        line(1, 80, "Rating: Requires improvement", bold=True),
+        line(1, 100, "Strengths:", bold=True),
+        line(1, 115, "• the head of service was visible to staff at all levels"),
+        line(1, 130, "Areas for improvement:", bold=True),
+        line(1, 145, "• the improvement plan depended on recruitment that had not been achieved"),
+        line(1, 160, "• the quality assurance of cases by managers was inconsistent"),
+        line(2, 60, "Areas for improvement", size=14.0, bold=True),
+        line(2, 80, "Northmoor Police should improve:"),
+        line(2, 95, "• the recording of the lived experience of children at incidents", x0=80),
+        line(2, 110, "• the supervision of investigations that were allocated late", x0=80),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.page_start for i in items] == [2, 2]
