@@ -1255,6 +1255,8 @@ class _Splitter:
 
     def _continue_labelled(self, block: Block, heading: bool, current: Candidate) -> bool:
         """A labelled item runs until a heading, an outdent back to running text, or narrative."""
+        if len(block.lines) == 1 and _LINK_NOTE_RE.match(block.raw_text.strip()):
+            return True  # "Linked to cause of concern 1" under the label: a note, not its text
         if not current.blocks and (heading or block.first.bold):
             if not _BARE_CAPTION_RE.fullmatch(block.raw_text.strip()):
                 current.blocks.append(block)  # the item's own title line
@@ -2249,6 +2251,13 @@ _LIST_NAMED_RE = re.compile(
 )
 
 
+# A note under an item's label tying it to another item: "Linked to cause of concern 1",
+# "Relates to AFI 3"
+_LINK_NOTE_RE = re.compile(
+    r"^(?:linked|relates?|related|responds?|responding)\s+to\s+(?:the\s+)?"
+    r"(?:causes? of concern|recommendations?|areas? for improvement|afis?|coc)\s*[\w.]{1,6}$",
+    re.IGNORECASE,
+)
 _ALSO_RECOMMENDS_RE = re.compile(
     r"^(?:We|I|The (?:\w+\s){0,2}?(?:committee|panel|review|inquiry|inspectorate)) "
     r"(?:also|further) recommends? that\b",

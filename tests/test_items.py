@@ -5535,3 +5535,18 @@ def test_areas_for_improvement_stated_as_past_findings_beside_strengths_are_no_i
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [i.page_start for i in items] == [2, 2]
+
+
+def test_a_note_linking_an_item_to_its_concern_is_no_part_of_it() -> None:
+    lines = [
+        replace(line(1, 30, "Recommendation 1.1", size=30.0, bold=True), in_box=True),
+        line(1, 100, "Linked to cause of concern 1", size=15.0),
+        *paragraph(1, 150, "The force should make sure that custody sergeants check every",
+                   "available record before completing a risk assessment."),
+        replace(line(2, 30, "Recommendation 1.2", size=30.0, bold=True), in_box=True),
+        line(2, 100, "Linked to cause of concern 1", size=15.0),
+        *paragraph(2, 150, "Within six months, the force should introduce regular quality",
+                   "assurance of risk assessments."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [("1.1", "The"), ("1.2", "Within")]
