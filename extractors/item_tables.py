@@ -414,7 +414,11 @@ def item_tables(
                 if _group_row(cells) is not None:  # "Recommendations to the CPS": their owner
                     run.rows.append((table.page, cells))
                 continue  # a group's title across the row ("Police response to stalking …")
-            if run.rows and (not item_text or item_text[:1].islower() or item_text[:1] in "•–-"):
+            runs_on = not item_text or item_text[:1].islower() or item_text[:1] in "•–-"
+            # "4(a) | collect and publish …": a part numbered as its own row, not the text
+            # of the row above running on
+            part = numbered and bool(re.fullmatch(r"\d{1,3}\s?\(?[a-z]\)?", str(numbered).strip()))
+            if run.rows and runs_on and not part:
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():
                     last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
@@ -624,7 +628,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     labelled=bool(number),
                 )
             )
-    return out
+    return _parts_led_in(out)
 
 
 def _type_kind(cell: str) -> ItemKind | None:
@@ -652,6 +656,32 @@ def _coded(cells: dict[int, str], layout: _TableLayout) -> bool:
 
 # A reference coded by its theme's letter: "E1", "P2", "CoC1.1" (not a plain "1.1")
 _LETTER_CODE_RE = re.compile(r"[A-Za-z]{1,4}\s?\d{1,3}(?:\.\d{1,2})?[a-z]?")
+
+
+def _parts_led_in(cands: list[Candidate]) -> list[Candidate]:
+    """A row that only leads in its parts ("4 | We recommend that the Youth Justice Board:"
+    over "4(a) | collect …"): no item itself, the lead-in and parent of the parts below."""
+    out: list[Candidate] = []
+    for k, cand in enumerate(cands):
+        parent = next((c for c in reversed(cands[:k]) if _leads_in(c) and _part_of(cand, c)), None)
+        if parent is not None:
+            cand.lead_in, cand.parent = parent.text().strip(), parent.number
+        if _leads_in(cand) and k + 1 < len(cands) and _part_of(cands[k + 1], cand):
+            continue  # the parts carry it
+        out.append(cand)
+    return out
+
+
+def _leads_in(cand: Candidate) -> bool:
+    """True for a numbered row whose text ends with a colon: the lead-in of parts."""
+    return bool(cand.number) and cand.text().rstrip().endswith(":")
+
+
+def _part_of(part: Candidate, lead: Candidate) -> bool:
+    """True when a row's number is a lettered part of another's ("4(a)", "4b" under "4")."""
+    return bool(lead.number) and bool(
+        re.fullmatch(rf"{re.escape(lead.number or '')}\s?\(?[a-z]\)?", part.number or "")
+    )
 
 
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"

@@ -5550,3 +5550,18 @@ def test_a_note_linking_an_item_to_its_concern_is_no_part_of_it() -> None:
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [(i.number, i.text.split()[0]) for i in items] == [("1.1", "The"), ("1.2", "Within")]
+
+
+def test_a_table_rows_lead_in_over_its_numbered_parts_is_their_lead_in_not_an_item() -> None:
+    table = Table(page=3, top=60, bottom=700, rows=(
+        ("No.", "Recommendation", "Government response", "Accepted?"),
+        ("3", "We recommend that local authorities find a placement before every hearing.",
+         "The Government agrees.", "Accepted"),
+        ("4", "We recommend that the Youth Justice Board:", "", ""),
+        ("4(a)", "collect and publish data on remands every quarter;", "Agreed.", "Accepted"),
+        ("4(b)", "review the reasons for the remand of children, and report by 31 December 2031.",
+         "Agreed.", "Accepted"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.number, i.parent) for i in items] == [("3", None), ("4(a)", "4"), ("4(b)", "4")]
+    assert items[1].lead_in == "We recommend that the Youth Justice Board:"
