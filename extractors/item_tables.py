@@ -729,9 +729,12 @@ def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
 
 
 _GLOSSARY_HEADER_RE = re.compile(
-    r"^(?:terms?|words?|abbreviations?|acronyms?|glossary)\s*\|\s*(?:meanings?|definitions?|"
+    r"^(?:(?:terms?|words?|abbreviations?|acronyms?|glossary)\s*\|\s*"
+    r"(?:meanings?|definitions?|descriptions?|what (?:it|this) means)|"
+    # "Outcome | What it means": any short name over the terms it defines
+    r"[A-Za-z]+(?: [A-Za-z]+)?\s*\|\s*(?:meanings?|definitions?|what (?:it|this) means))"
     # "Meaning in the tracker", "Definition used"; other columns may follow
-    r"descriptions?|what (?:it|this) means)\b[^|]{0,40}(?:\|.*)?$",
+    r"\b[^|]{0,40}(?:\|.*)?$",
     re.IGNORECASE,
 )
 

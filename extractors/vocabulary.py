@@ -94,11 +94,19 @@ PROCESS_RE = re.compile(
     r"(?:(?:is|are)\s+(?:\w+\s+)?(?:asked|recommended)\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
     re.IGNORECASE,
 )
+# A meeting's own business, never an ask of anyone: "That the Committee considers and agrees
+# its work programme", "That the Panel approves the minutes"
+MEETING_BUSINESS_RE = re.compile(
+    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+"
+    r"(?:considers?|agrees?|approves?|endorses?|comments? on)(?:\s+and\s+\w+)?\s+"
+    r"(?:the|this|its)\b",
+    re.IGNORECASE,
+)
 
 
 def is_process(text: str) -> bool:
     """True when a text states the report's own process rather than asking for action."""
-    return bool(PROCESS_RE.search(text))
+    return bool(PROCESS_RE.search(text) or MEETING_BUSINESS_RE.search(text))
 
 
 def directs(text: str) -> bool:

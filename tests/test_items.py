@@ -5565,3 +5565,23 @@ def test_a_table_rows_lead_in_over_its_numbered_parts_is_their_lead_in_not_an_it
     items = split_items(replace(doc([]), tables=(table,)))
     assert [(i.number, i.parent) for i in items] == [("3", None), ("4(a)", "4"), ("4(b)", "4")]
     assert items[1].lead_in == "We recommend that the Youth Justice Board:"
+
+
+def test_a_table_defining_the_kinds_of_outcome_holds_no_items() -> None:
+    kinds = Table(page=3, top=100, bottom=300, rows=(
+        ("Outcome", "What it means", "Usually addressed to", "Typical timescale"),
+        ("Cause of concern", "A serious or critical shortcoming in practice or performance",
+         "The inspected force", "Comes with recommendations"),
+        ("Recommendation", "A specific change the inspectorate wants made", "Any body",
+         "Often dated"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(kinds,))) == []
+
+
+def test_a_cover_sheets_recommendation_of_the_meetings_own_business_is_no_item() -> None:
+    lines = [
+        line(1, 60, "Recommendation", size=13.0, bold=True),
+        *paragraph(1, 80, "That the Committee considers and agrees its work programme for",
+                   "2031/32 at Appendix 1 and notes the monitoring summary at Appendix 2."),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
