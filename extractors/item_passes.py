@@ -19,7 +19,14 @@ from extractors.item_patterns import (
     section_kind,
     timing_in,
 )
-from extractors.vocabulary import MEETING_BUSINESS_RE, directs, is_process, opens_with_imperative
+from extractors.vocabulary import (
+    DECLINED_RE,
+    MEETING_BUSINESS_RE,
+    directs,
+    in_welsh,
+    is_process,
+    opens_with_imperative,
+)
 from models.records import ItemKind, Line
 
 logger = logging.getLogger(__name__)
@@ -327,8 +334,17 @@ def _asks(parts: Sequence[Block]) -> list[list[Block]]:
 
 def without_process(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates less the statements of the report's process, when others remain, and
-    less any of a word or two ("1. Summary" is a heading, not an ask)."""
-    texts = [(c, c.text()) for c in candidates if not MEETING_BUSINESS_RE.search(c.text())]
+    less any of a word or two ("1. Summary" is a heading, not an ask); never a meeting's own
+    business, a recommendation declined, or the Welsh twin of an English item."""
+    english = any(not in_welsh(c.text()) for c in candidates)
+    texts = [
+        (c, text)
+        for c in candidates
+        if not MEETING_BUSINESS_RE.search(text := c.text())
+        and not DECLINED_RE.match(text)
+        # the Welsh twin of an English item in a bilingual report: its translation
+        and not (english and in_welsh(text))
+    ]
     worded = [(c, text) for c, text in texts if len(text.split()) > _FEWEST_WORDS]
     kept = [c for c, text in worded if not is_process(text)]
     return kept if kept else [c for c, _ in worded]

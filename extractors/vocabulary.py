@@ -94,6 +94,31 @@ PROCESS_RE = re.compile(
     r"(?:(?:is|are)\s+(?:\w+\s+)?(?:asked|recommended)\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
     re.IGNORECASE,
 )
+# A recommendation declined: "We do not recommend a separate warrant", "I am not recommending"
+DECLINED_RE = re.compile(
+    r"^(?:we|i|the (?:\w+ )?(?:committee|commission|panel|review|inspectorate))\s+"
+    r"(?:do|does|did|have|has)\s+not\s+(?:recommend|propose)(?:ed)?\b|"
+    r"^(?:we|i)\s+(?:are|am)\s+not\s+(?:recommending|proposing)\b",
+    re.IGNORECASE,
+)
+
+# Words that mark a passage in Welsh, a bilingual report's translation of its English text
+_WELSH_WORDS = frozenset(
+    """a'r ac ar bod dylai dylai'r dylid ei fod gan gyda hefyd i'r i'w mae o'r sy'n sydd
+    wedi y yn yr yw nid na neu hyn hynny drwy rhaid ein eich hwn hon ond pan fel ydy oedd
+    bydd gall dros rhwng heb""".split()  # noqa: SIM905
+)
+
+
+def in_welsh(text: str) -> bool:
+    """True for a passage in Welsh: a quarter or more of its words are Welsh function words."""
+    words = [w.strip(".,;:()").lower().replace("’", "'") for w in text.split()]
+    words = [w for w in words if w]
+    # a word with a Welsh clitic run on ("mae'n", "wella'r", "i'w") counts as one
+    welsh = sum(w in _WELSH_WORDS or w.endswith(("'r", "'n", "'w")) for w in words)
+    return len(words) >= 3 and welsh >= 0.25 * len(words)
+
+
 # A meeting's own business, never an ask of anyone: "That the Committee considers and agrees
 # its work programme", "That the Panel approves the minutes"
 MEETING_BUSINESS_RE = re.compile(

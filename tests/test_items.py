@@ -5585,3 +5585,16 @@ def test_a_cover_sheets_recommendation_of_the_meetings_own_business_is_no_item()
                    "2031/32 at Appendix 1 and notes the monitoring summary at Appendix 2."),
     ]  # fmt: skip
     assert split_items(doc(lines)) == []
+
+
+def test_a_declined_recommendation_and_an_items_welsh_twin_are_no_items() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=14.0, bold=True),
+        *paragraph(1, 80, "1. The force should improve how it supports repeat victims of",
+                   "rural crime."),
+        *paragraph(1, 115, "2. Dylai'r heddlu wella'r ffordd y mae'n cefnogi dioddefwyr",
+                   "troseddau gwledig."),
+        *paragraph(1, 150, "3. We do not recommend a separate digital warrant; most consultees",
+                   "preferred a single regime."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == ["1"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.vocabulary import directs, is_process, opens_with_imperative
+from extractors.vocabulary import directs, in_welsh, is_process, opens_with_imperative
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,13 @@ def test_an_instruction_opens_with_its_verb() -> None:
 )
 def test_the_reports_own_process_is_told_apart_from_an_ask(text: str, process: bool) -> None:
     assert is_process(text) is process
+
+
+@pytest.mark.parametrize(
+    ("text", "welsh"),
+    [("Dylai'r heddlu wella'r ffordd y mae'n cefnogi dioddefwyr.", True),
+     ("Maes i'w wella", True),
+     ("The force should improve how it supports victims in the EU and am I sure.", False)],
+)  # fmt: skip
+def test_a_passage_in_welsh_is_told_by_its_function_words(text: str, welsh: bool) -> None:
+    assert in_welsh(text) is welsh
