@@ -194,7 +194,9 @@ ENUM_RE = re.compile(
 
 
 TIMING_RE = re.compile(
-    r"^(?:immediately|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
+    # "For completion by 30 September 2025", "To be completed within six months:"
+    r"^(?:(?:for completion|to be completed|to complete|due|deadline)\s*:?\s+)?"
+    r"(?:immediately|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
     r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
     r"(?:in the )?(?:short|medium|long)[- ]term)\s*:?$",
     re.IGNORECASE,

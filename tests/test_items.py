@@ -5598,3 +5598,18 @@ def test_a_declined_recommendation_and_an_items_welsh_twin_are_no_items() -> Non
                    "preferred a single regime."),
     ]  # fmt: skip
     assert [i.number for i in split_items(doc(lines))] == ["1"]
+
+
+def test_a_for_completion_by_heading_times_the_entries_under_it() -> None:
+    lines = [
+        line(1, 60, "Recommendations", size=14.0, bold=True),
+        line(1, 80, "The Committee recommends that the Partnership:", bold=True),
+        line(1, 100, "For completion by 30 September 2031", bold=True),
+        line(1, 120, "1. publishes its needs assessment and strategy on its website;", x0=80),
+        line(1, 140, "For completion by 31 March 2032", bold=True),
+        line(1, 160, "2. commissions an evaluation of its youth diversion programme.", x0=80),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("1", "For completion by 30 September 2031"), ("2", "For completion by 31 March 2032"),
+    ]  # fmt: skip
