@@ -56,7 +56,11 @@ _CUES = (
     r"(?<!\w)(?-i:Date)(?=\s*:)",
 )
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "?:", _ANY_DATE)
-_CUE_RE = [re.compile(rf"\b{cue}\s*:?\s*(?P<date>{_PLAIN_DATE})", re.IGNORECASE) for cue in _CUES]
+# a weekday may come between a cue and its date: "Date of publication: Wednesday, 18 June 2025"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_CUE_RE = [
+    re.compile(rf"\b{cue}\s*:?\s*{_WEEKDAY}(?P<date>{_PLAIN_DATE})", re.IGNORECASE) for cue in _CUES
+]
 _SOURCE_RES = (
     # "On 3 May 2025 the Inspectorate published its report", "On 12 March 2025 HMICFRS
     # published 'Found and safe? An inspection of …'"

@@ -593,3 +593,10 @@ def test_a_body_named_as_the_object_of_the_line_above_is_the_one_inspected() -> 
     cover = [("PEEL 2031", 28.0), ("An inspection of", 28.0),
              ("Northmoor Constabulary", 28.0), ("Published 3 May 2031", 12.0), BODY]  # fmt: skip
     assert _meta([cover]).publisher is None
+
+
+def test_a_weekday_between_the_cue_and_its_date_still_dates_the_document() -> None:
+    pack = [("Eastford Police and Crime Panel", 16.0), ("Date: Thursday, 26 June 2031", 11.0),
+            ("Date of publication: Wednesday, 18 June 2031", 11.0),
+            ("Minutes of the meeting held on 20 March 2031", 11.0)]  # fmt: skip
+    assert _meta([pack, [BODY]], created="D:20000101").published == date(2031, 6, 18)
