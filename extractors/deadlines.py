@@ -567,6 +567,14 @@ def _with_periods(
 _RESTATES_RE = re.compile(r"\b(namely|that is|i\.e\.)\W*$", re.IGNORECASE)
 
 
+# A field naming the date items are due by: "Deadline: April 2026", "Target date: 31 May 2026"
+_DATE_FIELD_RE = re.compile(
+    r"^(?:deadline|due(?: date)?|target(?: date)?)\s*:\s*"
+    r"(?=(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
 # A timing heading or due cell that opens with how often ("Monthly audit from May 2025").
 _RECURRING_CELL_RE = re.compile(
     r"^(?:daily|weekly|fortnightly|monthly|quarterly|annual(?:ly)?|yearly|ongoing|continuous)\b",
@@ -617,7 +625,8 @@ def tag_deadlines(
             if item.timing and _RECURRING_CELL_RE.match(item.timing):
                 found.append(Deadline(item.timing.rstrip(" :"), None, "ongoing", None))
             elif item.timing:
-                timing = item.timing.rstrip(" :")
+                # "Deadline: April 2026": the date a field names is the one the item is due by
+                timing = _DATE_FIELD_RE.sub("By ", item.timing.rstrip(" :"))
                 found.extend(_own_dated(find_deadlines(timing, published), timing, own))
             found.extend(_own_dated(find_deadlines(item.text, published), item.text, own))
             found = found or by_default

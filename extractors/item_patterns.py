@@ -198,7 +198,10 @@ TIMING_RE = re.compile(
     r"^(?:(?:for completion|to be completed|to complete|due|deadline)\s*:?\s+)?"
     r"(?:immediately|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
     r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
-    r"(?:in the )?(?:short|medium|long)[- ]term)\s*:?$",
+    r"(?:in the )?(?:short|medium|long)[- ]term|"
+    # a labelled date over the items: "Deadline: April 2026", "Target date: 31 March 2026"
+    r"(?:deadline|due(?: date)?|target(?: date)?)\s*:\s*(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{4})"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 

@@ -411,3 +411,10 @@ def test_a_that_clause_asking_a_body_sets_its_deadline_beside_past_tense_words()
     text = "That the Commissioner publishes, by 31 January 2031, how the income has been spent."
     [found] = find_deadlines(text, date(2030, 2, 6))
     assert found.date == date(2031, 1, 31)
+
+
+def test_a_deadline_field_is_due_by_the_date_it_names() -> None:
+    [tagged] = tag_deadlines([_item("Stop remote reviews.", "Deadline: April 2031")],
+                             date(2030, 7, 2))  # fmt: skip
+    assert tagged.deadline is not None
+    assert tagged.deadline.date == date(2031, 4, 30)

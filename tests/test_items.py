@@ -5613,3 +5613,16 @@ def test_a_for_completion_by_heading_times_the_entries_under_it() -> None:
     assert [(i.number, i.timing) for i in items] == [
         ("1", "For completion by 30 September 2031"), ("2", "For completion by 31 March 2032"),
     ]  # fmt: skip
+
+
+def test_a_deadline_field_over_a_sections_items_times_each_of_them() -> None:
+    lines = [
+        line(1, 30, "What we recommended: for chief constables", size=30.0, bold=True),
+        line(1, 100, "Deadline: April 2031"),
+        line(1, 140, "1. Stop using remote reviews for detainees aged under 18."),
+        line(1, 230, "2. Record why each review was carried out remotely."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("1", "Deadline: April 2031"), ("2", "Deadline: April 2031"),
+    ]  # fmt: skip
