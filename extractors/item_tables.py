@@ -126,6 +126,14 @@ def _noted(words: Sequence[str]) -> int:
     return next((k + 1 for k, w in enumerate(words) if w.endswith(")")), 0)
 
 
+# A notice's column of what must be put right: "Steps required", "Failure to comply / steps
+# required to remedy it", "Action required to remedy the breach"
+_STEPS_HEADER_RE = re.compile(
+    r"(?:(?:failures? to comply|breach(?:es)?|deficienc(?:y|ies)|hazards?)\s*(?:/|and)\s*)?"
+    r"(?:the\s+)?(?:steps?|actions?|works?|remedial action) (?:required|to be taken)"
+    r"(?: to remed(?:y|ied) (?:it|them|the \w+))?",
+    re.IGNORECASE,
+)
 # A column naming the minute of a meeting that set each row: "Minute", "Minute ref"
 _MINUTE_RE = re.compile(r"minute(?:\s+(?:no\.?|number|ref(?:erence)?))?", re.IGNORECASE)
 # A column of items in brief ("Recommendation (summary)") and one of their progress
@@ -150,6 +158,13 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(_AND_ACTIONS_RE.sub("", c))
     }
     items = [k for k, c in enumerate(names) if ITEM_HEADER_RE.fullmatch(c)] or sorted(planned)
+    steps = [k for k, c in enumerate(names) if _STEPS_HEADER_RE.fullmatch(c)]
+    if not items and steps:
+        # a notice's schedule: "Item | Article | Failure to comply / steps required to remedy it"
+        item_no = next(
+            (k for k, c in enumerate(names) if re.fullmatch(r"item|no\.?", c, re.I)), None
+        )
+        return _TableLayout("action", columns, steps[0], None, item_no, None)
     if not items or any(_MINUTE_RE.fullmatch(c) for c in names):
         # "No. | Minute | Action | Responsible | Due": a meeting's log of its own tasks,
         # each tied to the minute that set it; no inspection's items

@@ -5626,3 +5626,15 @@ def test_a_deadline_field_over_a_sections_items_times_each_of_them() -> None:
     assert [(i.number, i.timing) for i in items] == [
         ("1", "Deadline: April 2031"), ("2", "Deadline: April 2031"),
     ]  # fmt: skip
+
+
+def test_a_notices_schedule_of_steps_required_holds_its_actions() -> None:
+    schedule = Table(page=2, top=600, bottom=800, rows=(
+        ("Item", "Article", "Failure to comply / steps required to remedy it"),
+        ("1", "9(1)", "The fire risk assessment was last reviewed in 2021. Review it so that it "
+         "covers the guest bedrooms on the second floor."),
+        ("2", "14(2)(h)", "Three bedroom doors do not close fully. Adjust or replace the "
+         "self-closing devices so that each door closes onto its frame."),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(schedule,)))
+    assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
