@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.registry import load_registry, resolve_body
+from extractors.vocabulary import in_welsh
 from models.records import DocumentText, Line
 
 # Publishers recognised by name, most specific first; an empty name keeps the match as printed.
@@ -170,7 +171,15 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
     if found and found.endswith("Committee") and not _HOUSE.search(found):
         house = _house(masthead + [ln.text for ln in front])
         found = f"House of {house} {found}" if house else found
-    return found
+    return _english_half(found) if found else found
+
+
+def _english_half(name: str) -> str:
+    """A name printed in Welsh and English ("Comisiynydd y Gymraeg / Welsh Language
+    Commissioner"): the English one, as the report's English text calls it."""
+    halves = [h.strip() for h in re.split(r"\s+[/|]\s+", name)]
+    english = [h for h in halves if h and not in_welsh(h)]
+    return english[0] if len(halves) == 2 and len(english) == 1 else name
 
 
 # A line ending in a preposition leaves its object to the next line: "An inspection of" over

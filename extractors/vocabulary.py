@@ -106,7 +106,8 @@ DECLINED_RE = re.compile(
 _WELSH_WORDS = frozenset(
     """a'r ac ar bod dylai dylai'r dylid ei fod gan gyda hefyd i'r i'w mae o'r sy'n sydd
     wedi y yn yr yw nid na neu hyn hynny drwy rhaid ein eich hwn hon ond pan fel ydy oedd
-    bydd gall dros rhwng heb""".split()  # noqa: SIM905
+    bydd gall dros rhwng heb heddlu cymru llywodraeth gwasanaeth comisiynydd cyngor swyddfa
+    arolygiaeth gymraeg cymraeg tân achub""".split()  # noqa: SIM905
 )
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from extractors.addressees import tag_addressees
 from extractors.metadata import extract_metadata
+from extractors.publisher import _english_half
 from models.records import DocumentText, Item, Line, Metadata
 
 BODY = ("The review looked at how the service handles calls.", 11.0)
@@ -600,3 +601,12 @@ def test_a_weekday_between_the_cue_and_its_date_still_dates_the_document() -> No
             ("Date of publication: Wednesday, 18 June 2031", 11.0),
             ("Minutes of the meeting held on 20 March 2031", 11.0)]  # fmt: skip
     assert _meta([pack, [BODY]], created="D:20000101").published == date(2031, 6, 18)
+
+
+def test_a_publisher_named_in_welsh_and_english_is_given_its_english_name() -> None:
+    # a masthead printed in both languages side by side reads "Welsh / English"
+    assert _english_half("Comisiynydd y Gymraeg / Welsh Language Commissioner") == (
+        "Welsh Language Commissioner"
+    )
+    assert _english_half("Heddlu Gogledd Cymru | North Wales Police") == "North Wales Police"
+    assert _english_half("Police / Fire Authority") == "Police / Fire Authority"
