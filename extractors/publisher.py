@@ -164,6 +164,9 @@ def find_publisher(doc: DocumentText, title_lines: Sequence[Line], title: str | 
         m = _RESPONSE_TITLE.match(title)
         if m:
             found = "UK Government" if m.group("who").lower() == "government" else m.group("who")
+    # a cover whose title is only a meeting body's name ("Wyvern Police and Crime Panel" over
+    # an agenda): that body, before any the inner pages mention
+    found = found or _named([ln.text for ln in rest if _MEETING_BODY_RE.fullmatch(ln.text.strip())])
     found = found or _named(_imprint(doc)) or _author(doc) or _named(_cased(rest))
     found = found or _returned_to(front)
     found = _joint(doc.lines, found)
@@ -180,6 +183,12 @@ def _english_half(name: str) -> str:
     halves = [h.strip() for h in re.split(r"\s+[/|]\s+", name)]
     english = [h for h in halves if h and not in_welsh(h)]
     return english[0] if len(halves) == 2 and len(english) == 1 else name
+
+
+# A body that meets and publishes its papers: "Wyvern Police and Crime Panel"
+_MEETING_BODY_RE = re.compile(
+    r"(?:[A-Z][\w’'&-]*\s+)(?:(?:[A-Z][\w’'&-]*|and|of|for)\s+){0,6}(?:Panel|Committee)"
+)
 
 
 # A line ending in a preposition leaves its object to the next line: "An inspection of" over

@@ -610,3 +610,12 @@ def test_a_publisher_named_in_welsh_and_english_is_given_its_english_name() -> N
     )
     assert _english_half("Heddlu Gogledd Cymru | North Wales Police") == "North Wales Police"
     assert _english_half("Police / Fire Authority") == "Police / Fire Authority"
+
+
+def test_an_agenda_whose_cover_title_is_a_panels_name_is_that_panels() -> None:
+    cover = [("Public Document Pack", 9.0), ("Eastford Police and Crime Panel", 20.0),
+             ("Hosted by Merebury Borough Council", 12.0), BODY]  # fmt: skip
+    inner = [("HMICFRS published its report on Eastford Constabulary on 12 March 2031.", 11.0)]
+    imprint = [("Published by HMICFRS. The Police Reform and Social Responsibility Act 2011.",
+                9.0)]  # fmt: skip
+    assert _meta([cover, inner, imprint]).publisher == "Eastford Police and Crime Panel"
