@@ -151,6 +151,10 @@ CUES: dict[Cue, str] = {
     "inspected_body_default": "an area for improvement or action naming nobody: the inspected body",
     "cause_inherits": "a cause of concern naming nobody: its recommendations' addressees",
 }
+
+
+# Verbs of a body recommending that another act ("That the Panel recommends that …")
+_RECOMMENDER_VERBS = frozenset({"recommends", "recommend"})
 NO_CUES_DISABLED: frozenset[str] = frozenset()
 # The class of police and crime commissioners (and mayors with their powers): one named by its
 # place, or the inspected force's own, is written as the class.
@@ -1685,6 +1689,10 @@ class _Tagger:
             return
         nxt = np[-1].i + 1
         if nxt < s1 and (_modal_at(doc, nxt) or doc[nxt].lower_ in {"be", "is", "are"}):
+            return
+        if nxt + 1 < s1 and doc[nxt].lower_ in _RECOMMENDER_VERBS and doc[nxt + 1].lower_ == "that":
+            # "That the Panel recommends that the Commissioner …": the Panel asks; but "That the
+            # Cabinet Member asks officers to …" asks the Cabinet Member to ask
             return
         for label in self._np_list(np):
             if label != PRONOUN:

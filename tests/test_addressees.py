@@ -1329,3 +1329,8 @@ def test_leaders_in_named_bodies_and_all_the_bodies_a_letter_counts_are_those_bo
     two = Metadata(title=letter.title, publisher=None, published=None, addressed_to=want[:2])
     assert _tag(counted, two).addressees != want
     assert _tag("Staff in the control room should be trained.", letter).addressees == ()
+
+
+def test_a_panel_recommending_in_a_that_clause_is_not_asked_to_act() -> None:
+    tagged = _tag("That the Panel recommends that the Home Office publishes a strategy.")
+    assert tagged.addressees == ("home_office",)
