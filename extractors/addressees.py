@@ -1971,6 +1971,9 @@ _FORCE_HEAD_RE = re.compile(
 )
 
 
+_PARTNERSHIP_RE = re.compile(r"\b(?:partnership|board|panel|forum|alliance)\b", re.IGNORECASE)
+
+
 def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
     """Map a printed council, provider or force name to the inspected body's id when it is
     the subject."""
@@ -1980,8 +1983,11 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
     if ctx.policing_commissioner and re.fullmatch(r"(?:the )?commissioner", label, re.I):
         return LOCAL_COMMISSIONERS_ID
     if subject and ctx.default in {SUBJECT_COUNCIL_ID, SUBJECT_PROVIDER_ID}:
-        named = label.lower() not in ROLE_LABELS and re.search(
-            rf"\b{re.escape(label.lower())}\b", subject.lower()
+        named = (
+            label.lower() not in ROLE_LABELS
+            # a partnership or a board the title names is no council or provider itself
+            and not _PARTNERSHIP_RE.search(label)
+            and re.search(rf"\b{re.escape(label.lower())}\b", subject.lower())
         )
         if label.lower() == subject.lower() or named:
             return ctx.default  # "the Department" is a role, resolved on its own

@@ -1334,3 +1334,13 @@ def test_leaders_in_named_bodies_and_all_the_bodies_a_letter_counts_are_those_bo
 def test_a_panel_recommending_in_a_that_clause_is_not_asked_to_act() -> None:
     tagged = _tag("That the Panel recommends that the Home Office publishes a strategy.")
     assert tagged.addressees == ("home_office",)
+
+
+def test_a_partnership_the_title_names_is_not_the_council_that_scrutinised_it() -> None:
+    meta = Metadata(
+        title="Scrutiny of the Safer Eastford Partnership",
+        publisher="Eastford Council",
+        published=None,
+    )
+    tagged = _tag("The Safer Eastford Partnership should publish its strategy.", meta)
+    assert tagged.addressees == ("Safer Eastford Partnership",)
