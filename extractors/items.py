@@ -1814,8 +1814,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             # a numbered entry finishing its lead-in's ask ("Lowfold Police should:"), in a
             # list of its own beside the labelled items (an agency's own recommendations)
             or (c.number is not None and _told_by_its_lead_in(c))
-            # "The Committee also recommends that …": one more, said so in its own words
-            or bool(_ALSO_RECOMMENDS_RE.match(c.text()))
+            or _said_to_recommend(c)
         )
     ]
 
@@ -2251,6 +2250,13 @@ _LIST_NAMED_RE = re.compile(
 )
 
 
+# A lead-in that is the report's own recommending: "We recommend that:", "I also recommend
+# that:"
+_WE_RECOMMEND_THAT_RE = re.compile(
+    r"^(?:\w+,\s+)?(?:we|i) (?:also |further |therefore )?recommend that\s*:\s*$", re.IGNORECASE
+)
+
+
 # A note under an item's label tying it to another item: "Linked to cause of concern 1",
 # "Relates to AFI 3"
 _LINK_NOTE_RE = re.compile(
@@ -2263,6 +2269,14 @@ _ALSO_RECOMMENDS_RE = re.compile(
     r"(?:also|further) recommends? that\b",
     re.IGNORECASE,
 )
+
+
+def _said_to_recommend(cand: Candidate) -> bool:
+    """True for one more recommendation said so in its own words ("The Committee also
+    recommends that …"), or an entry finishing the report's own "We recommend that:"."""
+    return bool(
+        _ALSO_RECOMMENDS_RE.match(cand.text()) or _WE_RECOMMEND_THAT_RE.search(cand.lead_in or "")
+    )
 
 
 def _told_by_its_lead_in(cand: Candidate) -> bool:

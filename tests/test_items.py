@@ -5638,3 +5638,19 @@ def test_a_notices_schedule_of_steps_required_holds_its_actions() -> None:
     ))  # fmt: skip
     items = split_items(replace(doc([]), tables=(schedule,)))
     assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")]
+
+
+def test_a_list_led_in_by_we_recommend_that_stays_beside_labelled_items() -> None:
+    lines = [
+        line(1, 60, "Recommendation 1.9", bold=True),
+        *paragraph(1, 80, "The governor should make sure that children are unlocked every day."),
+        line(1, 110, "Recommendation 2.3", bold=True),
+        *paragraph(1, 130, "The Youth Custody Service should reduce the use of force."),
+        line(2, 60, "New concerns", size=14.0, bold=True),
+        *paragraph(2, 80, "Ash unit was short of staff on most days of the review."),
+        line(2, 110, "We recommend that:"),
+        line(2, 130, "• the Youth Custody Service review the staffing model for Ash unit;", x0=80),
+        line(2, 150, "• the governor make sure every child on the programme has a plan.", x0=80),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.page_start for i in items] == [1, 1, 2, 2]
