@@ -449,10 +449,10 @@ def _numbers_beside_text(run: _TableRun) -> _TableLayout:
     named for the items that holds only their numbers numbers them; the text is beside it."""
     layout = run.layout
     beside = layout.item + 1
-    cells = [cells.get(layout.item, "").strip() for _, cells in run.rows]
+    texts = [cells.get(layout.item, "").strip() for _, cells in run.rows]
     if (
-        not cells
-        or not all(re.fullmatch(r"\d{1,3}[.)]?", c) for c in cells)
+        not texts
+        or not all(re.fullmatch(r"\d{1,3}[.)]?", t) for t in texts)
         or beside >= len(layout.columns)
         or beside in (layout.responsible, layout.due, layout.number)
     ):

@@ -102,17 +102,19 @@ DECLINED_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Words that mark a passage in Welsh, a bilingual report's translation of its English text
+# Words that mark a passage in Welsh, a bilingual report's translation of its English text:
+# function words, and the words of Welsh bodies' names; none an English word ("hon", "pan",
+# "am" are left out: "Rt Hon Marcus Ellery" is no Welsh)
 _WELSH_WORDS = frozenset(
     """a'r ac ar bod dylai dylai'r dylid ei fod gan gyda hefyd i'r i'w mae o'r sy'n sydd
-    wedi y yn yr yw nid na neu hyn hynny drwy rhaid ein eich hwn hon ond pan fel ydy oedd
+    wedi y yn yr yw nid na neu hyn hynny drwy rhaid ein eich hwn ond fel ydy oedd
     bydd gall dros rhwng heb heddlu cymru llywodraeth gwasanaeth comisiynydd cyngor swyddfa
     arolygiaeth gymraeg cymraeg tân achub""".split()  # noqa: SIM905
 )
 
 
 def in_welsh(text: str) -> bool:
-    """True for a passage in Welsh: a quarter or more of its words are Welsh function words."""
+    """True for a passage in Welsh: a quarter or more of its words are Welsh words."""
     words = [w.strip(".,;:()").lower().replace("’", "'") for w in text.split()]
     words = [w for w in words if w]
     # a word with a Welsh clitic run on ("mae'n", "wella'r", "i'w") counts as one

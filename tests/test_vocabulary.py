@@ -94,3 +94,7 @@ def test_the_reports_own_process_is_told_apart_from_an_ask(text: str, process: b
 )  # fmt: skip
 def test_a_passage_in_welsh_is_told_by_its_function_words(text: str, welsh: bool) -> None:
     assert in_welsh(text) is welsh
+
+
+def test_an_english_honorific_is_no_welsh() -> None:
+    assert not in_welsh("Rt Hon Marcus Ellery")
