@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from extractors.nlp import get_nlp, normalise
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
-from extractors.vocabulary import ASKS_THAT_RE, opens_with_imperative
+from extractors.vocabulary import ASKS_THAT_RE, WHEN_FIELD, opens_with_imperative
 from models.records import Deadline, DeadlineKind, Granularity, Item
 
 if TYPE_CHECKING:
@@ -569,9 +569,7 @@ _RESTATES_RE = re.compile(r"\b(namely|that is|i\.e\.)\W*$", re.IGNORECASE)
 
 # A field naming the date items are due by: "Deadline: April 2026", "Target date: 31 May 2026"
 _DATE_FIELD_RE = re.compile(
-    r"^(?:deadline|due(?: date)?|target(?: date)?)\s*:\s*"
-    r"(?=(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+\d{4})",
-    re.IGNORECASE,
+    rf"^{WHEN_FIELD}\s*:\s*(?=(?:\d{{1,2}}\s+)?[A-Za-z]{{3,9}}\.?\s+\d{{4}})", re.IGNORECASE
 )
 
 

@@ -336,14 +336,16 @@ def without_process(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates less the statements of the report's process, when others remain, and
     less any of a word or two ("1. Summary" is a heading, not an ask); never a meeting's own
     business, a recommendation declined, or the Welsh twin of an English item."""
-    english = any(not in_welsh(c.text()) for c in candidates)
+    every = [(c, c.text()) for c in candidates]
+    welsh = {id(c) for c, text in every if in_welsh(text)}
+    english = len(welsh) < len(every)
     texts = [
         (c, text)
-        for c in candidates
-        if not MEETING_BUSINESS_RE.search(text := c.text())
+        for c, text in every
+        if not MEETING_BUSINESS_RE.search(text)
         and not DECLINED_RE.match(text)
         # the Welsh twin of an English item in a bilingual report: its translation
-        and not (english and in_welsh(text))
+        and not (english and id(c) in welsh)
     ]
     worded = [(c, text) for c, text in texts if len(text.split()) > _FEWEST_WORDS]
     kept = [c for c, text in worded if not is_process(text)]

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from extractors.registry import active_bodies_file
-from extractors.vocabulary import directs
+from extractors.vocabulary import WHEN_FIELD, directs
 from models.records import ItemKind
 
 logger = logging.getLogger(__name__)
@@ -200,7 +200,7 @@ TIMING_RE = re.compile(
     r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
     r"(?:in the )?(?:short|medium|long)[- ]term|"
     # a labelled date over the items: "Deadline: April 2026", "Target date: 31 March 2026"
-    r"(?:deadline|due(?: date)?|target(?: date)?)\s*:\s*(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{4})"
+    rf"{WHEN_FIELD}\s*:\s*(?:\d{{1,2}}\s+)?[a-z]{{3,9}}\.?\s+\d{{4}})"
     r"\s*:?$",
     re.IGNORECASE,
 )

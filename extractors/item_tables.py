@@ -432,7 +432,9 @@ def item_tables(
             runs_on = not item_text or item_text[:1].islower() or item_text[:1] in "•–-"
             # "4(a) | collect and publish …": a part numbered as its own row, not the text
             # of the row above running on
-            part = numbered and bool(re.fullmatch(r"\d{1,3}\s?\(?[a-z]\)?", str(numbered).strip()))
+            part = numbered and bool(
+                re.fullmatch(rf"\d{{1,3}}{_PART_LETTER}", str(numbered).strip())
+            )
             if run.rows and runs_on and not part:
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():
@@ -677,12 +679,14 @@ def _parts_led_in(cands: list[Candidate]) -> list[Candidate]:
     """A row that only leads in its parts ("4 | We recommend that the Youth Justice Board:"
     over "4(a) | collect …"): no item itself, the lead-in and parent of the parts below."""
     out: list[Candidate] = []
+    lead: Candidate | None = None  # the last row that leads in parts
     for k, cand in enumerate(cands):
-        parent = next((c for c in reversed(cands[:k]) if _leads_in(c) and _part_of(cand, c)), None)
-        if parent is not None:
-            cand.lead_in, cand.parent = parent.text().strip(), parent.number
-        if _leads_in(cand) and k + 1 < len(cands) and _part_of(cands[k + 1], cand):
-            continue  # the parts carry it
+        if lead is not None and _part_of(cand, lead):
+            cand.lead_in, cand.parent = lead.text().strip(), lead.number
+        if _leads_in(cand):
+            lead = cand
+            if k + 1 < len(cands) and _part_of(cands[k + 1], cand):
+                continue  # the parts carry it
         out.append(cand)
     return out
 
@@ -695,8 +699,12 @@ def _leads_in(cand: Candidate) -> bool:
 def _part_of(part: Candidate, lead: Candidate) -> bool:
     """True when a row's number is a lettered part of another's ("4(a)", "4b" under "4")."""
     return bool(lead.number) and bool(
-        re.fullmatch(rf"{re.escape(lead.number or '')}\s?\(?[a-z]\)?", part.number or "")
+        re.fullmatch(rf"{re.escape(lead.number or '')}{_PART_LETTER}", part.number or "")
     )
+
+
+# The letter that numbers a part after its item's number: "4(a)", "4 b", "4b"
+_PART_LETTER = r"\s?\(?[a-z]\)?"
 
 
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"

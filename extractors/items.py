@@ -96,6 +96,7 @@ from extractors.vocabulary import (
     DETERMINERS,
     MEETING,
     STOP_WORDS,
+    WHEN_FIELD,
     asks_in_full,
     directs,
     opens_with_imperative,
@@ -326,14 +327,10 @@ def _after_first_sentence(text: str) -> str:
 # Fields set under an item: "Owner: Home Office  Timescale: By the end of 2026"
 # (and a learning recommendation's "Made to: Westfield Police" over it, "Response due: 14 May
 # 2026" under it)
-_WHEN_FIELD = (
-    r"(?:timescales?|deadline|(?:response\s+)?due(?: date| by)?|target(?: date)?|by when|"
-    r"completion date)"
-)
 _FIELDS_RE = re.compile(
     r"^(?:(?:owner|lead(?: organisation| body| agency)?|responsible(?: body| organisation)?|"
-    rf"action by|made to|addressed to)\s*:\s*(?P<who>.+?)(?:\s+{_WHEN_FIELD}\s*:\s*(?P<when>.+))?"
-    rf"|{_WHEN_FIELD}\s*:\s*(?P<only_when>.+))$",
+    rf"action by|made to|addressed to)\s*:\s*(?P<who>.+?)(?:\s+{WHEN_FIELD}\s*:\s*(?P<when>.+))?"
+    rf"|{WHEN_FIELD}\s*:\s*(?P<only_when>.+))$",
     re.IGNORECASE,
 )
 # A list of findings that the report's recommendations answer elsewhere
@@ -2264,19 +2261,14 @@ _LINK_NOTE_RE = re.compile(
     r"(?:causes? of concern|recommendations?|areas? for improvement|afis?|coc)\s*[\w.]{1,6}$",
     re.IGNORECASE,
 )
-_ALSO_RECOMMENDS_RE = re.compile(
-    r"^(?:We|I|The (?:\w+\s){0,2}?(?:committee|panel|review|inquiry|inspectorate)) "
-    r"(?:also|further) recommends? that\b",
-    re.IGNORECASE,
-)
 
 
 def _said_to_recommend(cand: Candidate) -> bool:
     """True for one more recommendation said so in its own words ("The Committee also
     recommends that …"), or an entry finishing the report's own "We recommend that:"."""
-    return bool(
-        _ALSO_RECOMMENDS_RE.match(cand.text()) or _WE_RECOMMEND_THAT_RE.search(cand.lead_in or "")
-    )
+    own = STANDALONE_RE.match(cand.text())
+    also = own is not None and re.search(r"\b(?:also|further)\b", own.group(0)) is not None
+    return also or bool(_WE_RECOMMEND_THAT_RE.search(cand.lead_in or ""))
 
 
 def _told_by_its_lead_in(cand: Candidate) -> bool:

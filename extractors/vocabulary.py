@@ -56,6 +56,14 @@ IMPERATIVES = frozenset(
 )
 
 
+# The name of a field that says when an item is due: "Timescale:", "Deadline:", "Target date:",
+# "Response due:", "By when:"
+WHEN_FIELD = (
+    r"(?:timescales?|deadline|(?:response\s+)?due(?: date| by)?|target(?: date)?|by when|"
+    r"completion date)"
+)
+
+
 # A meeting that decides on a paper: "That Cabinet: …", "The Board is asked to note …".
 MEETING = r"(?:board|committee|sub-committee|panel|cabinet|council|members?|(?:fire )?authority)"
 
