@@ -310,6 +310,7 @@ class _TableRun:
     layout: _TableLayout
     tables: list[Table]
     rows: list[tuple[int, dict[int, str]]]  # (page, cells)
+    lead_in: str | None = None  # the paragraph over it that says who its rows are for
     # rows at a page's foot whose text cell came out empty: their text is on the page's lines
     open_rows: list[dict[int, str]] = field(default_factory=list)
 
@@ -639,6 +640,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     cluster=-1 - run.tables[0].page,
                     in_table=True,
                     responsible=owner,
+                    lead_in=None if owner else run.lead_in,
                     timing=due_phrase(cells.get(layout.due, ""))
                     if layout.due is not None
                     else None,
@@ -646,6 +648,36 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 )
             )
     return _parts_led_in(out)
+
+
+def tables_led_in(runs: Sequence[_TableRun], blocks: Sequence[Block]) -> None:
+    """The paragraph just over a table that says who acts and stops at a colon ("8.4 I
+    recommend that chief officers of the forces concerned:") leads in every row of it."""
+    for run in runs:
+        first = run.tables[0]
+        above = [
+            b
+            for b in blocks
+            if b.lines and b.lines[-1].page == first.page and b.lines[-1].bottom <= first.top + 1
+        ]
+        if not above:
+            continue
+        lead = max(above, key=lambda b: b.lines[-1].bottom)
+        size = lead.lines[-1].size or 10.0
+        if first.top - lead.lines[-1].bottom > 2.5 * size:
+            continue  # a gap wider than a paragraph's: not the table's lead-in
+        text = " ".join(lead.text.split())
+        if len(lead.lines) <= _LEAD_LINES and _LEADS_ROWS_RE.search(text):
+            run.lead_in = text
+
+
+_LEAD_LINES = 4
+
+# "…, the force should:", "I recommend that chief officers of the forces concerned:"
+_LEADS_ROWS_RE = re.compile(
+    r"(?:\b(?:should|must|shall|needs? to)(?:\s+\w+)?|\brecommends? that\b[^.;:]{3,160})\s*:$",
+    re.IGNORECASE,
+)
 
 
 def _type_kind(cell: str) -> ItemKind | None:

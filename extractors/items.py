@@ -82,6 +82,7 @@ from extractors.item_tables import (
     label_table_candidates,
     pages_with_actions,
     table_candidates,
+    tables_led_in,
     text_table_candidates,
 )
 from extractors.leading_labels import number_from_leading_labels
@@ -622,6 +623,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         lines = fill_header_only_tables(runs, doc, lines, body)
         table_cands, used = text_table_candidates(lines, body)
         blocks = make_blocks([ln for i, ln in enumerate(lines) if i not in used])
+        tables_led_in(runs, blocks)
         candidates = with_responses(_labelled_and_sectioned(blocks, body), blocks)
         candidates = bold_extent(candidates, blocks)
         candidates += lead_in_lists(blocks, candidates)

@@ -4980,6 +4980,46 @@ def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (("8.4 I recommend that chief officers of the forces that gave such",
+          "authorisations in 2030:"), True),
+        (("Within six months, the police and crime commissioner should:",), True),
+        # says what the table holds, not who acts
+        (("The table below lists the recommendations we made:",), False),
+        (("I recommend that chief officers take the steps in the table below.",), False),
+    ],
+)  # fmt: skip
+def test_a_paragraph_saying_who_acts_just_over_a_table_leads_in_its_rows(
+    lead: tuple[str, ...], expected: bool
+) -> None:
+    table = Table(page=1, top=150, bottom=300, rows=(
+        ("No.", "Recommendation", "By when"),
+        ("1.", "Stop giving authorisations that cover a whole county.", "Immediately"),
+        ("2.", "Publish each authorisation on the force website.", "31 March 2031"),
+    ))  # fmt: skip
+    lines = [
+        line(1, 60, "Recommendations to chief officers", size=14.0, bold=True),
+        *paragraph(1, 150 - 16 * len(lead), *lead),
+    ]
+    items = split_items(replace(doc(lines), tables=(table,)))
+    joined = " ".join(" ".join(lead).split()).removeprefix("8.4 ")  # its number is no part
+    assert len(items) == 2
+    assert [i.lead_in for i in items] == [joined if expected else None] * 2
+
+
+def test_a_paragraph_far_above_a_table_leads_in_none_of_its_rows() -> None:
+    table = Table(page=1, top=400, bottom=500, rows=(
+        ("No.", "Recommendation", "By when"),
+        ("1.", "Stop giving authorisations that cover a whole county.", "Immediately"),
+        ("2.", "Publish each authorisation on the force website.", "31 March 2031"),
+    ))  # fmt: skip
+    lines = [*paragraph(1, 100, "Within six months, the police and crime commissioner should:")]
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [i.lead_in for i in items] == [None, None]
+
+
+@pytest.mark.parametrize(
     "saying",
     [
         ("The boxes below show how findings appear in our reports. They are",
