@@ -387,7 +387,9 @@ ITEM_HEADER_RE = re.compile(
     r"requirements?|(?:matters?|causes?) (?:of|for) concern)"
     r"(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
     # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
-    r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement))?(?:\s+(?:text|wording))?"
+    # "Cause of concern / recommendation": concerns with the recommendations on each
+    r"(?:\s*(?:/|or|and)\s*(?:afi|areas? for improvement|recommendations?))?"
+    r"(?:\s+(?:text|wording))?"
     r"(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"  # "Recommendation / AFI (as published)"
     # where they come from: "Recommendation from inspection", "Recommendations in the report";
     # not an earlier one's ("Recommendation from 2022 report", "from the previous inspection")

@@ -45,6 +45,9 @@ class _TableLayout:
     # numbered under each ("1.1") the plan's actions for it
     coded_only: bool = False
     type: int | None = None  # a register's "Type" column: each row's kind ("Rec", "AFI")
+    # "Cause of concern / recommendation": a band row names each concern, its text the
+    # unnumbered row under it, and the numbered rows below are recommendations on it
+    concerns: bool = False
 
 
 # Column headers naming who acts, and when by.
@@ -203,7 +206,8 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     if len(items) > 1:  # a plan answering the items: its lead and dates are the plan's own
         responsible = due = None
     coded = item in planned and not ITEM_HEADER_RE.fullmatch(names[item])
-    return _TableLayout(kind, columns, item, responsible, number, due, coded, typed)
+    concerns = kind == "cause_of_concern" and "recommend" in head.lower()
+    return _TableLayout(kind, columns, item, responsible, number, due, coded, typed, concerns)
 
 
 # "… and actions", "… and our actions": a column holding each item and the plan's actions
@@ -418,6 +422,9 @@ def item_tables(
             cells = _row_cells(raw, run.layout)
             item_text = cells.get(run.layout.item, "")
             filled = [k for k, c in cells.items() if c.strip()]
+            if run.layout.concerns and not item_text and len(filled) == 1:
+                run.rows.append((table.page, cells))  # "Cause of concern 2": a band row
+                continue
             numbered = run.layout.number is not None and cells.get(run.layout.number)
             owned = run.layout.responsible is not None and filled == [run.layout.responsible]
             if (numbered or owned) and not item_text and k == len(body) - 1:
@@ -598,7 +605,11 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
         owner = carried[1] if carried is not None and turned else None
         last = run.rows[-1] if run.rows else None
         carried = (last[0], g) if last and (g := _group_row(last[1])) is not None else None
+        concern: str | None = None  # the number of the cause of concern in force
         for page, cells in run.rows:
+            if layout.concerns and not cells.get(layout.item, "").strip():
+                concern = _concern_numbered(cells)  # a band row: a concern's, or "Other …"
+                continue
             group = _group_row(cells)
             if group is not None:  # "Recommendations to the CPS" over the rows for it
                 owner = group
@@ -630,12 +641,17 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             enumerated = None if number else _CELL_NUMBER_RE.match(text)
             if enumerated is not None:  # "1. The trust should …": the row's number, printed
                 number, text = enumerated.group(1), text[enumerated.end() :]
+            parent = None
+            if layout.concerns:  # numbered: a recommendation on the concern in force
+                kind, parent = ("recommendation", concern) if number else (kind, None)
+                if not number:
+                    number, kind = (concern, kind) if concern else (None, "recommendation")
             line = Line(page, text, 0, 0, 0, 0, 0, False)
             out.append(
                 Candidate(
                     kind=kind,
                     number=number or None,
-                    parent=None,
+                    parent=parent,
                     blocks=[Block([line])],
                     cluster=-1 - run.tables[0].page,
                     in_table=True,
@@ -741,6 +757,14 @@ _PART_LETTER = r"\s?\(?[a-z]\)?"
 
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"
 _MATRIX_MARK_RE = re.compile(r"[■□▪▫●○✓✔✗✘☑☒]")
+
+
+def _concern_numbered(cells: dict[int, str]) -> str | None:
+    """The number of the cause of concern a band row names ("Cause of concern 2"), if any."""
+    label = LABEL_RE.match(" ".join(" ".join(cells.values()).split()))
+    if label is None or label_kind(label.group("kw")) != "cause_of_concern":
+        return None
+    return label.group("num")
 
 
 def _group_row(cells: dict[int, str]) -> str | None:

@@ -4963,6 +4963,29 @@ def test_each_agencys_own_list_under_its_lead_in_stands_beside_the_labelled_item
     ]
 
 
+def test_a_column_of_concerns_and_recommendations_gives_each_row_its_kind_and_concern() -> None:
+    table = Table(page=1, top=200, bottom=700, rows=(
+        ("No.", "Cause of concern / recommendation", "Lead", "Timescale"),
+        ("Cause of concern 1", "", "", ""),
+        ("", "Forces do not finish the checks the guidance asks for before clearing staff.",
+         "Chief constables", "–"),
+        ("1", "Chief constables should stop granting clearance before every check is done.",
+         "Chief constables", "Immediately"),
+        ("2", "The College of Policing should set the minimum checks for each clearance.",
+         "College of Policing", "By 31 March 2031"),
+        ("Other recommendations", "", "", ""),
+        ("3", "Police and crime commissioners should report each year on vetting staff.",
+         "Police and crime commissioners", "Annually"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number, i.parent) for i in items] == [
+        ("cause_of_concern", "1", None),
+        ("recommendation", "1", "1"),
+        ("recommendation", "2", "1"),
+        ("recommendation", "3", None),
+    ]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
