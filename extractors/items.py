@@ -100,6 +100,7 @@ from extractors.vocabulary import (
     WHEN_FIELD,
     asks_in_full,
     directs,
+    is_process,
     opens_with_imperative,
 )
 from extractors.wording import follows_on
@@ -479,8 +480,9 @@ def _narrative_resumes(block: Block, item_x0: float) -> bool:
     text = block.raw_text
     if _opens_list(text):
         return False  # "The following actions are for …": a lead-in to what follows
-    if block.label is None and abs(block.first.x0 - item_x0) <= 4 and _talks_about_items(text):
-        return True
+    at_margin = block.label is None and abs(block.first.x0 - item_x0) <= 4
+    if at_margin and (_talks_about_items(text) or is_process(text)):
+        return True  # about the items, or what to tell us of them: the report's own prose
     text = re.sub(r"\b(?:we|I|the inspectorate) will\b", "", text, flags=re.IGNORECASE)
     return (
         block.label is None

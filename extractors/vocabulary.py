@@ -88,7 +88,9 @@ PROCESS_RE = re.compile(
     r"\b(?:tell|inform|notify|update|provide|send|give|confirm to)\s+(?:us|me)\b[^.]{0,80}?"
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
     r"(?:the|each of the) (?:actions?|remedies|steps) above|"
-    r"done (?:this|these|so))|\bconsider (?:this|our|my) (?:report|decision)\b|"
+    # "tell us what they have done in response to these recommendations"
+    r"done (?:this|these|so)|done in response to (?:these|this|our|my|the)\b)|"
+    r"\bconsider (?:this|our|my) (?:report|decision)\b|"
     # the duty a public report sets: "must consider the report and confirm within three months"
     r"\bconsider the report and (?:confirm|tell|notify|inform)\b|"
     # "is asked to notify the Panel of his response to these recommendations": the answer due

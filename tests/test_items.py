@@ -4986,6 +4986,24 @@ def test_a_column_of_concerns_and_recommendations_gives_each_row_its_kind_and_co
     ]
 
 
+def test_a_paragraph_asking_to_be_told_what_was_done_is_no_part_of_the_last_item() -> None:
+    lines = [
+        line(1, 60, "Our new recommendations", size=14.0, bold=True),
+        line(1, 90, "Recommendation 1", bold=True),
+        *paragraph(1, 108, "By 30 November 2031, chief constables should review how often",
+                   "they move neighbourhood officers to other duties."),
+        line(1, 150, "Recommendation 2", bold=True),
+        *paragraph(1, 168, "By autumn 2032, the Home Office should publish the number of",
+                   "neighbourhood officers in each force."),
+        *paragraph(1, 212, "Forces and national bodies should tell us what they have done in",
+                   "response to these recommendations by the dates we have set."),
+        line(1, 270, "Annex: how we inspected", size=14.0, bold=True),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["1", "2"]
+    assert items[1].text.endswith("neighbourhood officers in each force.")
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
