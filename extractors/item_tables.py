@@ -606,7 +606,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
         last = run.rows[-1] if run.rows else None
         carried = (last[0], g) if last and (g := _group_row(last[1])) is not None else None
         concern: str | None = None  # the number of the cause of concern in force
-        for page, cells in run.rows:
+        for page, cells in _titles_over_text(run.rows, layout):
             if layout.concerns and not cells.get(layout.item, "").strip():
                 concern = _concern_numbered(cells)  # a band row: a concern's, or "Other …"
                 continue
@@ -757,6 +757,34 @@ _PART_LETTER = r"\s?\(?[a-z]\)?"
 
 # A tick or mark in a matrix of who acts: "■", "✓", "✔", "●"
 _MATRIX_MARK_RE = re.compile(r"[■□▪▫●○✓✔✗✘☑☒]")
+
+
+def _titles_over_text(
+    rows: Sequence[tuple[int, dict[int, str]]], layout: _TableLayout
+) -> list[tuple[int, dict[int, str]]]:
+    """ "AFI 1 | Understanding risk" over " | The service should …": a numbered row whose
+    text is a short title that asks nothing, with the ask in the unnumbered row under it,
+    is one item, its text the ask."""
+    out: list[tuple[int, dict[int, str]]] = []
+    taken = False  # the row was the ask of the titled row above it
+    for k, (page, cells) in enumerate(rows):
+        if taken:
+            taken = False
+            continue
+        below = rows[k + 1][1] if k + 1 < len(rows) else {}
+        if _numbered(cells, layout) and not _numbered(below, layout):
+            text = " ".join(cells.get(layout.item, "").split())
+            ask = below.get(layout.item, "")
+            titled = 0 < len(text.split()) <= 10 and not SENTENCE_END_RE.search(text)
+            if titled and not directs(text) and directs(ask):
+                cells, taken = {**cells, layout.item: ask}, True
+        out.append((page, cells))
+    return out
+
+
+def _numbered(cells: dict[int, str], layout: _TableLayout) -> bool:
+    """True when a row's number cell is filled."""
+    return layout.number is not None and bool(cells.get(layout.number, "").strip())
 
 
 def _concern_numbered(cells: dict[int, str]) -> str | None:

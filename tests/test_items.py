@@ -5004,6 +5004,26 @@ def test_a_paragraph_asking_to_be_told_what_was_done_is_no_part_of_the_last_item
     assert items[1].text.endswith("neighbourhood officers in each force.")
 
 
+def test_a_numbered_title_row_over_its_ask_in_the_row_below_is_one_item() -> None:
+    table = Table(page=1, top=200, bottom=700, rows=(
+        ("Ref", "Area for improvement"),
+        ("AFI 1", "Understanding the risk of fire"),
+        ("", "The service should make sure its risk plan uses the latest census data."),
+        ("AFI 2", "Preventing fires and other risks"),
+        ("", "The service should evaluate its prevention work with partners."),
+        # a numbered row that asks in full stands alone
+        ("AFI 3", "The service should publish its on-call availability every month."),
+        ("", "The service should also tell the public how it compares."),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    found = [(i.number, i.text[:40]) for i in items if i.number]
+    assert found == [
+        ("1", "The service should make sure its risk pl"),
+        ("2", "The service should evaluate its preventi"),
+        ("3", "The service should publish its on-call a"),
+    ]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
