@@ -281,7 +281,9 @@ KIND_FOR_RE = re.compile(
     r"^(?:(?:our\s+)?(?:recommendations?|actions?|areas? for improvement)\s+|"
     r"what\s+we\s+recommend(?:ed)?\s*[:–-]\s*)"  # "What we recommended: for chief constables"
     r"(?:for|to(?=\s+(?-i:the\s|[A-Z])|\s+(?:police\s+forces|chief\s+constables|forces)\b))\s+"
-    r"(?P<who>(?:the\s+)?[A-Za-z][\w'’ &-]{2,80}?)(?:\s+jointly)?\s*:?$",
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w'’ &-]{2,80}?)(?:\s+jointly)?"
+    # "… – to be implemented by 31 October 2026": by when, after a dash
+    r"(?:\s+[–—-]\s+(?:to\s+be\s+(?:implemented|completed|delivered)\s+)?by\s+[^:]{3,40})?\s*:?$",
     re.IGNORECASE,
 )
 # A glossary's heading: "Glossary", "Annex B: Glossary of terms", "Definitions"

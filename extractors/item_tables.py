@@ -26,6 +26,7 @@ from extractors.item_patterns import (
     known_kind,
     label_kind,
     section_kind,
+    timing_in,
 )
 from extractors.vocabulary import directs
 from models.records import DocumentText, ItemKind, Line, Table
@@ -214,7 +215,9 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
 _AND_ACTIONS_RE = re.compile(
     r"\s+and\s+(?:(?:our|agreed|planned)\s+)?actions?$|"
     # "Area for improvement / progress update", "Recommendation / response"
-    r"\s*(?:\band\b|/|&)\s*(?:progress(?:\s+updates?)?|updates?|responses?)$",
+    # "Recommendation and tri-force position", "Recommendation and force response"
+    r"\s*(?:\band\b|/|&)\s*(?:[\w-]+\s+)?"
+    r"(?:progress(?:\s+updates?)?|updates?|responses?|positions?)$",
     re.IGNORECASE,
 )
 
@@ -398,6 +401,11 @@ def item_tables(
             _breach_layout(table.rows[0]) if table.page in action_pages else None
         )
         body = table.rows[1:]
+        title = _title_over_header(table)
+        if layout is None and title is not None:
+            # "Recommendations for chief constables – by 31 October 2026" across the top:
+            # whom (and when) the rows under the header are for, as a group row says it
+            layout, body = table_layout(table.rows[1]), (title, *table.rows[2:])
         run: _TableRun | None = None
         if layout is None and runs:
             last = runs[-1]
@@ -606,13 +614,14 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
         last = run.rows[-1] if run.rows else None
         carried = (last[0], g) if last and (g := _group_row(last[1])) is not None else None
         concern: str | None = None  # the number of the cause of concern in force
+        when: str | None = None  # by when the group row says its rows are due
         for page, cells in _titles_over_text(run.rows, layout):
             if layout.concerns and not cells.get(layout.item, "").strip():
                 concern = _concern_numbered(cells)  # a band row: a concern's, or "Other …"
                 continue
             group = _group_row(cells)
             if group is not None:  # "Recommendations to the CPS" over the rows for it
-                owner = group
+                owner, when = group, timing_in(" ".join(cells.values()))  # "… – by May 2031"
                 continue
             if layout.coded_only and not _coded(cells, layout):
                 continue  # an action the plan numbers under its item ("1.1"), not an item
@@ -621,26 +630,10 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             text = " ".join(cells.get(layout.item, "").split())
             if len(text.split()) < 4:
                 continue
-            number = cells.get(layout.number) if layout.number is not None else None
-            # a tick of a column of bodies beside it ("1 ■") is no part of the row's number
-            number = _MATRIX_MARK_RE.sub(" ", number).strip() if number else number
-            coded = None if number else CODE_LABEL_RE.match(text)
-            named = None if number or coded else LABEL_RE.match(text)
-            if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
-                number, text = coded.group("kw") + " " + coded.group("num"), coded.group("rest")
-            kind, number = _coded_ref(layout.kind, (number or "").strip())
-            if named is not None and named.group("rest") and not named.group("prefix"):
-                # "Area for improvement 2 The force should …" in a "Recommendation" column
-                kind, number = label_kind(named.group("kw")), named.group("num")
-                text = named.group("rest")
-            if layout.type is not None and cells.get(layout.type):
-                typed = _type_kind(cells[layout.type])
-                if typed is None:
-                    continue  # "Note", "Observation": a row of another sort in the register
-                kind = typed
-            enumerated = None if number else _CELL_NUMBER_RE.match(text)
-            if enumerated is not None:  # "1. The trust should …": the row's number, printed
-                number, text = enumerated.group(1), text[enumerated.end() :]
+            label = _row_label(cells, layout, text)
+            if label is None:
+                continue  # "Note", "Observation": a row of another sort in the register
+            kind, number, text = label
             parent = None
             if layout.concerns:  # numbered: a recommendation on the concern in force
                 kind, parent = ("recommendation", concern) if number else (kind, None)
@@ -659,11 +652,39 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     lead_in=None if owner else run.lead_in,
                     timing=due_phrase(cells.get(layout.due, ""))
                     if layout.due is not None
-                    else None,
+                    else when,
                     labelled=bool(number),
                 )
             )
     return _parts_led_in(out)
+
+
+def _row_label(
+    cells: dict[int, str], layout: _TableLayout, text: str
+) -> tuple[ItemKind, str | None, str] | None:
+    """A row's kind, number and text: from its number cell, a code or label opening its text
+    ("AFI 1 The force should …"), or its type cell; None for a row of another sort."""
+    number = cells.get(layout.number) if layout.number is not None else None
+    # a tick of a column of bodies beside it ("1 ■") is no part of the row's number
+    number = _MATRIX_MARK_RE.sub(" ", number).strip() if number else number
+    coded = None if number else CODE_LABEL_RE.match(text)
+    named = None if number or coded else LABEL_RE.match(text)
+    if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
+        number, text = coded.group("kw") + " " + coded.group("num"), coded.group("rest")
+    kind, number = _coded_ref(layout.kind, (number or "").strip())
+    if named is not None and named.group("rest") and not named.group("prefix"):
+        # "Area for improvement 2 The force should …" in a "Recommendation" column
+        kind, number = label_kind(named.group("kw")), named.group("num")
+        text = named.group("rest")
+    if layout.type is not None and cells.get(layout.type):
+        typed = _type_kind(cells[layout.type])
+        if typed is None:
+            return None
+        kind = typed
+    enumerated = None if number else _CELL_NUMBER_RE.match(text)
+    if enumerated is not None:  # "1. The trust should …": the row's number, printed
+        number, text = enumerated.group(1), text[enumerated.end() :]
+    return kind, number, text
 
 
 def tables_led_in(runs: Sequence[_TableRun], blocks: Sequence[Block]) -> None:
@@ -730,7 +751,8 @@ def _parts_led_in(cands: list[Candidate]) -> list[Candidate]:
     lead: Candidate | None = None  # the last row that leads in parts
     for k, cand in enumerate(cands):
         if lead is not None and _part_of(cand, lead):
-            cand.lead_in, cand.parent = lead.text().strip(), lead.number
+            said = lead.text().strip()  # a title leads in nothing but its number
+            cand.lead_in, cand.parent = said if said.endswith(":") else cand.lead_in, lead.number
         if _leads_in(cand):
             lead = cand
             if k + 1 < len(cands) and _part_of(cands[k + 1], cand):
@@ -740,8 +762,11 @@ def _parts_led_in(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _leads_in(cand: Candidate) -> bool:
-    """True for a numbered row whose text ends with a colon: the lead-in of parts."""
-    return bool(cand.number) and cand.text().rstrip().endswith(":")
+    """True for a numbered row whose text ends with a colon, or is a title that asks nothing
+    ("4 | Use of data and intelligence" over 4a, 4b): the lead-in of parts."""
+    text = cand.text().strip()
+    titled = len(text.split()) <= 10 and not SENTENCE_END_RE.search(text) and not directs(text)
+    return bool(cand.number) and (text.endswith(":") or titled)
 
 
 def _part_of(part: Candidate, lead: Candidate) -> bool:
@@ -785,6 +810,17 @@ def _titles_over_text(
 def _numbered(cells: dict[int, str], layout: _TableLayout) -> bool:
     """True when a row's number cell is filled."""
     return layout.number is not None and bool(cells.get(layout.number, "").strip())
+
+
+def _title_over_header(table: Table) -> tuple[str, ...] | None:
+    """A table's first row when it is one cell naming whom the rows are for, over the header
+    of an item table."""
+    if len(table.rows) < 3 or _group_row(dict(enumerate(table.rows[0]))) is None:
+        return None
+    header = table.rows[1]
+    if any(len(cell.split()) > 8 for cell in header):
+        return None  # a row of text, not column names ("Recommendation 2 The partnership …")
+    return table.rows[0] if table_layout(header) is not None else None
 
 
 def _concern_numbered(cells: dict[int, str]) -> str | None:

@@ -5024,6 +5024,39 @@ def test_a_numbered_title_row_over_its_ask_in_the_row_below_is_one_item() -> Non
     ]
 
 
+def test_a_title_row_over_a_tables_header_says_whom_and_when_its_rows_are_for() -> None:
+    table = Table(page=1, top=200, bottom=700, rows=(
+        ("Recommendations for chief constables – to be implemented by 31 October 2031", "", ""),
+        ("No.", "Recommendation and force position", "RAG"),
+        ("1", "Review every vetting decision that set adverse information aside.", "Amber"),
+        ("", "Force position: a review team has been formed.", ""),
+        ("4", "Use of data and intelligence", ""),
+        ("4a", "Bring complaint and grievance data together in one place.", "Green"),
+        ("4b", "Share the results of that analysis with the vetting unit.", "Red"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.number, i.parent, i.responsible) for i in items] == [
+        ("1", None, "chief constables"),
+        ("4a", "4", "chief constables"),
+        ("4b", "4", "chief constables"),
+    ]
+    assert {i.timing for i in items} == {"by 31 October 2031"}
+
+
+def test_a_row_of_prose_under_a_tables_one_cell_title_is_no_header() -> None:
+    table = Table(page=1, top=200, bottom=700, rows=(
+        ("Recommendation for the partnership", ""),
+        ("Recommendation 2\nThe partnership should commission training for staff on the\n"
+         "assessment of injuries in babies, and should evaluate that training with\n"
+         "the lead for safeguarding within six months of the publication of this review.", ""),
+        ("Questions for the partnership", ""),
+        ("", "How confident is the partnership that staff know the guidance?"),
+    ))  # fmt: skip
+    lines = paragraph(1, 100, "Recommendation 2 The partnership should commission training on")
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert all(not i.text.startswith("Questions") for i in items)
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
