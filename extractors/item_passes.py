@@ -940,7 +940,9 @@ def _asks_end(text: str, start: int) -> int | None:
 _IN_FULL_RE = re.compile(
     r"\b(?:set out|printed|listed|given|are|appear)\s+in full\b|"
     r"\bin full in (?:annex|appendix|section|chapter|part)\b|"
-    r"\bfull (?:text of (?:the|our) |list of (?:the|our) )?recommendations (?:are|is|appear|can)\b",
+    r"\bfull (?:text of (?:the|our) |list of (?:the|our) )?recommendations (?:are|is|appear|can)\b|"
+    # "We set out eleven calls to action on pages 7 and 8. In brief:", "at a glance"
+    r"\bin brief\b|\bat a glance\b|\bon pages?\s+\d{1,3}\b",
     re.IGNORECASE,
 )
 

@@ -138,6 +138,12 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:\s+(?:of|for|to)\s+[\w'’ ,-]{2,60})?$",
         "recommendation",
     ),
+    # "Our calls to action", "What we are calling for": a campaigning report's asks
+    (
+        r"^(?:\d+\.?\s+)?(?:(?:our|key|main)\s+)*(?:calls?\s+(?:to|for)\s+(?:action|change)|"
+        r"calls\s+(?:on|to)\s+[\w'’ ,-]{2,60})$|^what we(?:['’]re| are) calling (?:for|on)\b",
+        "recommendation",
+    ),
     # "What we recommend": a panel's or box's heading over the report's asks
     (
         # "What we recommended: for chief constables"

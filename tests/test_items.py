@@ -5057,6 +5057,29 @@ def test_a_row_of_prose_under_a_tables_one_cell_title_is_no_header() -> None:
     assert all(not i.text.startswith("Questions") for i in items)
 
 
+@pytest.mark.parametrize("heading", ["Our calls to action", "What we are calling for"])
+def test_a_campaigns_calls_to_action_are_its_recommendations_and_the_glance_list_none(
+    heading: str,
+) -> None:
+    lines = [
+        line(1, 60, "Summary", size=16.0, bold=True),
+        line(1, 90, "Our calls to action at a glance", size=13.0, bold=True),
+        *paragraph(1, 110, "We set out four calls to action on page 2. In brief:"),
+        *paragraph(1, 130, "• The Government must make the right to updates enforceable."),
+        *paragraph(1, 150, "• Police forces must give every victim a named contact."),
+        line(2, 60, heading, size=16.0, bold=True),
+        line(2, 90, "For the Government", size=13.0, bold=True),
+        line(2, 110, "1. Make the right to updates enforceable", bold=True),
+        *paragraph(2, 128, "The Government must amend the law so that the right to updates",
+                   "can be enforced.", x0=90),
+        line(2, 170, "For police forces", size=13.0, bold=True),
+        line(2, 190, "1. Give every victim a named contact", bold=True),
+        *paragraph(2, 208, "Every force must make sure each victim has a named contact.", x0=90),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.page_start) for i in items] == [("1", 2), ("1", 2)]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
