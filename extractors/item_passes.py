@@ -296,7 +296,23 @@ def names_only_who_acts(text: str) -> bool:
     ("Within one month, the Council should:"); one that asks something first ("… agree a
     protocol. The protocol should:") is an item itself."""
     one_sentence = not re.search(r"[.!?]\s+\S", text) and len(text.split()) <= 30
-    return one_sentence and bool(SHOULD_COLON_RE.search(text))
+    if re.search(r"\b(?:recommended|urged|asked|called on)\b", text, re.IGNORECASE):
+        return False  # "a bulletin, which recommended that owners should:": done before
+    if one_sentence and bool(SHOULD_COLON_RE.search(text) or _URGES_RE.search(text)):
+        return True
+    # "… a chance to put this right. We are therefore asking you to:": the last sentence
+    # asks, the ones before it only tell
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    told = text[: len(text) - len(last)]
+    return len(last.split()) <= 30 and bool(_URGES_RE.search(last)) and not directs(told)
+
+
+# "We urge MPs to:", "We are therefore asking you to:", "We call on the Government to:"
+_URGES_RE = re.compile(
+    r"\b(?:we|I)\s+(?:\w+\s+){0,2}?(?:urge|urging|ask|asking|call\s+on|calling\s+on|invite)\s+"
+    r"[\w’' -]{2,60}?\s+to\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_group_title(text: str) -> bool:
@@ -454,7 +470,14 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
         entries: list[Block] = []
         for b in blocks[k + 1 :]:
             listed = b.label_kind in ("letter", "roman", "bullet")
-            if not listed or b.first.x0 <= lead.first.x0 + 8 or id(b) in claimed:
+            # an entry that finishes the lead-in's sentence in lower case is its own, set in
+            # or not: "We urge MPs to:" over "• speak in the debate …" (a numbered one may be
+            # an earlier report's, reprinted under a heading that says so)
+            runs_on = listed and b.text[:1].islower() and b.first.x0 >= lead.first.x0
+            set_in = b.first.x0 > lead.first.x0 + (4 if b.label_kind == "bullet" else 8)
+            if not (set_in or runs_on) or not listed:
+                break
+            if id(b) in claimed:
                 break
             entries.append(b)
         if len(entries) >= 2:
@@ -467,7 +490,7 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
         out += [
             Candidate(
                 kind="recommendation",
-                number=b.label if b.label_kind in ("letter", "roman") else None,
+                number=b.label if b.label_kind in ("letter", "roman", "number") else None,
                 parent=None,
                 blocks=[b],
                 cluster=-20_000 - k,

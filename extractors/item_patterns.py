@@ -138,6 +138,11 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:\s+(?:of|for|to)\s+[\w'’ ,-]{2,60})?$",
         "recommendation",
     ),
+    # "What the Government must do", "What police forces should do": the asks of one body
+    (
+        r"^what (?:the )?[\w’' ]{2,50}? (?:must|should|needs? to) do$",
+        "recommendation",
+    ),
     # "Our calls to action", "What we are calling for": a campaigning report's asks
     (
         r"^(?:\d+\.?\s+)?(?:(?:our|key|main)\s+)*(?:calls?\s+(?:to|for)\s+(?:action|change)|"

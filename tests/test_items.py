@@ -5080,6 +5080,48 @@ def test_a_campaigns_calls_to_action_are_its_recommendations_and_the_glance_list
     assert [(i.number, i.page_start) for i in items] == [("1", 2), ("1", 2)]
 
 
+def test_a_lead_in_saying_who_must_act_over_entries_finishing_its_sentence() -> None:
+    # under "What X must do" a numbered list is X's; under no heading, bullets that finish
+    # the lead-in's sentence are set in however little
+    lines = [
+        *paragraph(1, 40, "Families wait too long for news of a charging decision."),
+        line(1, 80, "What the Government must do", size=13.0, bold=True),
+        line(1, 100, "The Government must:", bold=True),
+        *paragraph(1, 120, "1. set a maximum time for charging decisions; and", x0=72),
+        *paragraph(1, 140, "2. guarantee every family a liaison officer.", x0=72),
+        *paragraph(1, 180, "We urge MPs to:", bold=True),
+        *paragraph(1, 200, "• speak in the debate about families; and", x0=72),
+        *paragraph(1, 220, "• support the new clause giving families the right to review.", x0=72),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.lead_in) for i in items] == [
+        ("1", "The Government must:"),
+        ("2", "The Government must:"),
+        (None, "We urge MPs to:"),
+        (None, "We urge MPs to:"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "found"),
+    [
+        (("Police reform is a chance to put this right. We are therefore asking you to:",), 2),
+        # told as done before: a bulletin's asks reported, not made
+        (("In July we issued a bulletin, which recommended that owners should:",), 0),
+    ],
+)  # fmt: skip
+def test_bullets_set_in_a_little_under_an_asking_paragraph_are_its_asks(
+    lead: tuple[str, ...], found: int
+) -> None:
+    lines = [
+        *paragraph(1, 60, *lead),
+        *paragraph(1, 80, "• Confirm a three-year funding settlement for victim services.", x0=75),
+        *paragraph(1, 100, "• Publish figures on how many victims had a named contact.", x0=75),
+        *paragraph(1, 140, "We would be grateful for a reply by the end of the month."),
+    ]  # fmt: skip
+    assert len(split_items(doc(lines))) == found
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
