@@ -425,6 +425,11 @@ _BARE_CAPTION_RE = re.compile(
     r"(?:the|our|your)\s+(?:[\w’'-]+\s+)?(?:concern|recommendation|area for improvement|finding)",
     re.IGNORECASE,
 )
+# A box's own caption: "Box 7.1: What the law already requires", "Case study 2 – …"
+_EXHIBIT_RE = re.compile(
+    r"^(?:box|panel|exhibit|case study|figure|table)\s+[\dA-Z]{1,3}(?:\.\d{1,2})?\s*[:.–—-]\s*\S",
+    re.IGNORECASE,
+)
 # A caption over an item's text that names its kind: "A repeated recommendation: …"
 _CAPTION_RE = re.compile(
     r"\b(?:concerns?|recommendations?|areas? for improvement|actions?)\b", re.IGNORECASE
@@ -706,6 +711,7 @@ class _Splitter:
     paragraph: Block | None = None  # in a conclusions section: the numbered paragraph in force
     bold_seen: bool = False  # in a conclusions section: its recommendations are set in bold
     greeted: bool = False  # a letter's "Dear …" was the last text read: its subject line is next
+    exhibit: bool = False  # in a box captioned "Box 7.1: …" that names no kind of item
     restated: Block | None = None  # a numbered ask read outside any section: a response may follow
     earlier: bool = False  # under a heading over earlier reports' items and what became of them
     earlier_strength: float = 0.0  # that heading's rank: headings below it do not end it
@@ -841,7 +847,7 @@ class _Splitter:
         saying so, up to the next heading; the text, lead-in and list under a label quoting
         an earlier report's item ("Cause of concern 1 (2024)") up to the next heading or label;
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
-        if self._in_glossary(block, text, heading):
+        if self._in_glossary(block, text, heading) or self._in_exhibit(block, text, heading):
             return True
         if heading:
             self.none_made = False
@@ -864,6 +870,19 @@ class _Splitter:
         if heading and not labelled and self._under_earlier(block, text):
             return True  # "Cause of concern", "Recommendations" under "… from October 2024"
         return self.earlier and not heading  # the earlier items, their lead-ins and lists
+
+    def _in_exhibit(self, block: Block, text: str, heading: bool) -> bool:
+        """True in a box captioned as an exhibit that names no kind of item ("Box 7.1: What
+        the law already requires"): what it quotes or illustrates, up to the box's end."""
+        if heading:
+            self.exhibit = (
+                block.first.in_box
+                and bool(_EXHIBIT_RE.match(text))
+                and not _KIND_WORD_RE.search(text)
+            )
+            return self.exhibit
+        self.exhibit = self.exhibit and block.first.in_box
+        return self.exhibit
 
     def _in_glossary(self, block: Block, text: str, heading: bool) -> bool:
         """True under a glossary's heading ("Annex: Glossary"), up to a heading as strong: its
@@ -1542,6 +1561,8 @@ class _Splitter:
         paragraph = self.paragraph
         if block.label is not None or paragraph is None or not bold or not directs(text):
             return False
+        if len(text.split()) <= 6 and not SENTENCE_END_RE.search(text):
+            return False  # a heading ("We recommend"), not a paragraph's bold sentence
         if self.out and self.out[-1].blocks and self.out[-1].blocks[0] is paragraph:
             return False  # the paragraph is an entry already: this is more of it
         self.bold_seen = True

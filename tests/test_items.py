@@ -5122,6 +5122,40 @@ def test_bullets_set_in_a_little_under_an_asking_paragraph_are_its_asks(
     assert len(split_items(doc(lines))) == found
 
 
+def test_a_boxed_exhibit_and_a_we_recommend_heading_among_conclusions() -> None:
+    boxed = [
+        replace(ln, in_box=True)
+        for ln in [
+            line(1, 200, "Box 7.1: What the law already requires", bold=True),
+            *paragraph(1, 216, "• Reasonable grounds for suspicion about the person.", x0=80),
+            *paragraph(1, 232, "• A record of the search, made at the time.", x0=80),
+        ]
+    ]
+    lines = [
+        line(1, 60, "7 Conclusions and recommendations", size=16.0, bold=True),
+        line(1, 90, "Conclusions", size=13.0, bold=True),
+        *paragraph(1, 110, "7.1 Our survey shows that searches are too often not explained to",
+                   "the young people searched."),
+        *boxed,
+        line(1, 270, "We recommend", size=13.0, bold=True),
+        *paragraph(1, 290, "7.2 We recommend that the Home Office amend the code so that every",
+                   "person searched is offered a written record."),
+        *paragraph(1, 330, "7.3 We recommend that the College of Policing revise its guidance on",
+                   "searching children within 12 months."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["7.2", "7.3"]
+
+
+def test_a_bold_heading_among_conclusions_is_no_paragraphs_bold_recommendation() -> None:
+    splitter = _Splitter(BODY)
+    splitter.paragraph = make_blocks(paragraph(1, 60, "7.1 Searches are too often unexplained."))[0]
+    heading = make_blocks([line(1, 100, "We recommend", bold=True, size=13)])[0]
+    assert not splitter._bold_among_conclusions(heading, heading.text, "recommendation")
+    ask = make_blocks([line(1, 120, "The Home Office should amend the code.", bold=True)])[0]
+    assert splitter._bold_among_conclusions(ask, ask.text, "recommendation")
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
