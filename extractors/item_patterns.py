@@ -53,7 +53,9 @@ LABEL_RE = re.compile(
     # a coroner's "Concern 2", "Matter of concern 3", restated by the body that answers it
     r"|(?:matters? of |key |main |principal |priority )?concerns?"
     # a body's numbered promises in answer to a report: its actions
-    r"|commitments?)"
+    r"|commitments?"
+    # a campaign's numbered asks, in capitals ("ASK 3"): its recommendations
+    r"|(?-i:ASK))"
     # "Recommendation one (R1)": the number in words, then the code that numbers it
     r"\s+(?:no\.?\s*)?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<open>\()(?=[A-Z]{1,3}\d{1,3}\)))?(?P<num>" + _NUM + r")(?![\w.]*\w)(?(open)\))"

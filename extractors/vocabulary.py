@@ -51,7 +51,8 @@ IMPERATIVES = frozenset(
     repair resolve escalate allocate procure install upgrade recruit redesign rewrite notify
     inform submit obtain verify validate confirm arrange prepare analyse compile draft pilot
     cleanse incorporate integrate streamline simplify consolidate signpost encourage promote
-    offer enforce apply contact add include run hold test
+    offer enforce apply contact add include run hold test fund guarantee invest protect legislate
+    ban abolish scrap
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 

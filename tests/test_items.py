@@ -5156,6 +5156,22 @@ def test_a_bold_heading_among_conclusions_is_no_paragraphs_bold_recommendation()
     assert splitter._bold_among_conclusions(ask, ask.text, "recommendation")
 
 
+def test_a_campaigns_asks_labelled_in_capitals_are_its_recommendations() -> None:
+    lines = [
+        line(1, 60, "Getting home safely", size=20.0, bold=True),
+        *paragraph(1, 90, "Ask anyone who has been out late how they got home."),
+        line(1, 130, "ASK 1", bold=True),
+        line(1, 150, "A safe way home", size=15.0, bold=True),
+        *paragraph(1, 175, "Fund a late-night travel scheme in every town centre by March 2029."),
+        line(2, 130, "ASK 2", bold=True),
+        line(2, 150, "Trained staff behind every bar", size=15.0, bold=True),
+        *paragraph(2, 175, "Make vulnerability training a condition of any scheme you fund."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [("1", "2029."), ("2", "fund.")]
+    # "Fund …" opens an ask as "Make …" does: the text under the title, not prose
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
