@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from extractors.blocks import Block, Candidate, make_blocks
 from extractors.glyphs import join_text
 from extractors.item_patterns import (
+    ACTION_CODE_RE,
     BARE_LABEL_RE,
     BULLET_RE,
     CODE_LABEL_RE,
@@ -143,6 +144,8 @@ _MINUTE_RE = re.compile(r"minute(?:\s+(?:no\.?|number|ref(?:erence)?))?", re.IGN
 # A column of items in brief ("Recommendation (summary)") and one of their progress
 _SUMMARY_NOTE_RE = re.compile(r"\((?:in )?(?:summary|summarised|brief|short)\)", re.IGNORECASE)
 _STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: status)?)", re.I)
+# A column rating how far a duty is met: "Assessment", "Compliance", "Compliant?", "Met?"
+_ASSESSED_RE = re.compile(r"(?:our )?(?:assessment|compliance|compliant\??|met\??|rating)", re.I)
 # A column naming what a plan's actions answer: "Concern", "Finding", "Issue"
 _ANSWERED_RE = re.compile(r"(?:matters? of |causes? of )?(?:concerns?|findings?|issues?)", re.I)
 # A column of dates put back ("Revised date", "Revised target"): the rows are earlier items
@@ -173,6 +176,10 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         # "No. | Minute | Action | Responsible | Due": a meeting's log of its own tasks,
         # each tied to the minute that set it; no inspection's items
         return None
+    if any(re.fullmatch(r"requirements?", names[k], re.I) for k in items) and any(
+        _ASSESSED_RE.fullmatch(c) for c in names
+    ):
+        return None  # "Provision | Requirement | Assessment": the law's duties, each rated
     tracked = any(_STATUS_RE.fullmatch(c) or _REVISED_HEADER_RE.match(c) for c in names)
     if _SUMMARY_NOTE_RE.search(names[items[0]]) and tracked:
         # "Recommendation (summary) | Owner | Status" or "| Revised date": earlier items in
@@ -217,7 +224,7 @@ _AND_ACTIONS_RE = re.compile(
     # "Area for improvement / progress update", "Recommendation / response"
     # "Recommendation and tri-force position", "Recommendation and force response"
     r"\s*(?:\band\b|/|&)\s*(?:[\w-]+\s+)?"
-    r"(?:progress(?:\s+updates?)?|updates?|responses?|positions?)$",
+    r"(?:progress(?:\s+updates?)?|updates?|responses?|positions?|actions?)$",
     re.IGNORECASE,
 )
 
@@ -318,6 +325,7 @@ class _TableRun:
     tables: list[Table]
     rows: list[tuple[int, dict[int, str]]]  # (page, cells)
     lead_in: str | None = None  # the paragraph over it that says who its rows are for
+    led_in: bool = False  # a lead-in row is in force: "1.1 | make sure …" rows finish it
     # rows at a page's foot whose text cell came out empty: their text is on the page's lines
     open_rows: list[dict[int, str]] = field(default_factory=list)
 
@@ -451,12 +459,17 @@ def item_tables(
             part = numbered and bool(
                 re.fullmatch(rf"\d{{1,3}}{_PART_LETTER}", str(numbered).strip())
             )
-            if run.rows and runs_on and not part:
+            # "1.1 | make sure …" under "| Recommendations – the force should:": an entry
+            # finishing the lead-in row's sentence, not that row's text running on
+            led = bool(numbered) and run.led_in
+            if run.rows and runs_on and not part and not led:
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():
                     last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
             elif item_text:
                 run.rows.append((table.page, cells))
+                coded = CODE_LABEL_RE.match(str(numbered or ""))
+                run.led_in = _lead_row(cells, run.layout) or (run.led_in and not coded)
     for run in runs:
         run.layout = _numbers_beside_text(run)
     return runs
@@ -615,6 +628,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
         carried = (last[0], g) if last and (g := _group_row(last[1])) is not None else None
         concern: str | None = None  # the number of the cause of concern in force
         when: str | None = None  # by when the group row says its rows are due
+        lead: str | None = None  # a row leading in the rows under it
         for page, cells in _titles_over_text(run.rows, layout):
             if layout.concerns and not cells.get(layout.item, "").strip():
                 concern = _concern_numbered(cells)  # a band row: a concern's, or "Other …"
@@ -622,6 +636,9 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             group = _group_row(cells)
             if group is not None:  # "Recommendations to the CPS" over the rows for it
                 owner, when = group, timing_in(" ".join(cells.values()))  # "… – by May 2031"
+                continue
+            if _lead_row(cells, layout):  # "Recommendations – within three months, the force
+                lead = " ".join(cells.get(layout.item, "").split())  # should:" over its rows
                 continue
             if layout.coded_only and not _coded(cells, layout):
                 continue  # an action the plan numbers under its item ("1.1"), not an item
@@ -634,6 +651,10 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             if label is None:
                 continue  # "Note", "Observation": a row of another sort in the register
             kind, number, text = label
+            if number and CODE_LABEL_RE.match(
+                cells.get(layout.number, "") if layout.number is not None else ""
+            ):
+                lead = None  # "AFI 1", "CoC 2": a new item, past the lead-in's list
             parent = None
             if layout.concerns:  # numbered: a recommendation on the concern in force
                 kind, parent = ("recommendation", concern) if number else (kind, None)
@@ -649,10 +670,10 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     cluster=-1 - run.tables[0].page,
                     in_table=True,
                     responsible=owner,
-                    lead_in=None if owner else run.lead_in,
+                    lead_in=lead or (None if owner else run.lead_in),
                     timing=due_phrase(cells.get(layout.due, ""))
-                    if layout.due is not None
-                    else when,
+                    if layout.due is not None and cells.get(layout.due, "").strip()
+                    else (timing_in(lead) if lead else None) or when,
                     labelled=bool(number),
                 )
             )
@@ -732,6 +753,8 @@ def _coded(cells: dict[int, str], layout: _TableLayout) -> bool:
     ref = (cells.get(layout.number, "") if layout.number is not None else "").strip()
     text = cells.get(layout.item, "")
     planned = any(cells.get(k) for k in (layout.responsible, layout.due) if k is not None)
+    if planned and re.fullmatch(r"(?i:AFI|R|Rec\.?)\s?\d{1,3}\.\d{1,2}", ref):
+        return False  # "AFI 1.1 | Introduce … | Ch Insp | 30/04/2025": the plan's action on AFI 1
     return bool(
         CODE_LABEL_RE.match(ref)
         or _LETTER_CODE_RE.fullmatch(ref)
@@ -812,6 +835,12 @@ def _numbered(cells: dict[int, str], layout: _TableLayout) -> bool:
     return layout.number is not None and bool(cells.get(layout.number, "").strip())
 
 
+def _lead_row(cells: dict[int, str], layout: _TableLayout) -> bool:
+    """True for an unnumbered row whose text stops at a colon: the lead-in of rows below."""
+    number = cells.get(layout.number, "").strip() if layout.number is not None else ""
+    return not number and cells.get(layout.item, "").rstrip().endswith(":")
+
+
 def _title_over_header(table: Table) -> tuple[str, ...] | None:
     """A table's first row when it is one cell naming whom the rows are for, over the header
     of an item table."""
@@ -860,6 +889,8 @@ def _terse_note(text: str) -> bool:
 def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
     """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
     number; any other reference is the number of an item of the table's kind."""
+    if ACTION_CODE_RE.fullmatch(ref):
+        return "action", ref  # "A3" beside "R1" in a column of recommendations and actions
     m = CODE_LABEL_RE.match(ref)
     if m is None or m.group("rest") or kind == "action":
         # in a plan's column of actions the code names the finding each action answers

@@ -5172,6 +5172,45 @@ def test_a_campaigns_asks_labelled_in_capitals_are_its_recommendations() -> None
     # "Fund …" opens an ask as "Make …" does: the text under the title, not prose
 
 
+def test_a_trackers_lead_in_row_leads_the_numbered_rows_under_it_past_the_plans_actions() -> None:
+    header = ("Ref", "Recommendation / action", "Lead", "Due")
+    first = Table(page=1, top=200, bottom=780, rows=(
+        header,
+        ("CoC 1", "The force needs to improve how it manages offenders.", "", ""),
+        ("", "Recommendations – within three months, the force should:", "", ""),
+        ("1.1", "make sure it has enough staff to visit every offender; and", "", ""),
+        ("1.1.1", "Recruit four more offender managers.", "DI Offenders", "31/03/2031"),
+        ("1.2", "review each risk plan when new intelligence arrives.", "", ""),
+    ))  # fmt: skip
+    second = Table(page=2, top=60, bottom=300, rows=(
+        header,
+        ("1.2.1", "Set an automatic task when intelligence is linked.", "Head of Intel", "Monthly"),
+        ("AFI 1", "The force should improve how it records anti-social behaviour.", "", ""),
+        ("AFI 1.1", "Introduce a repeat-victim check on closing.", "Ch Insp", "30/04/2031"),
+        ("A1", "Publish the force's annual report for 2030.", "Chief Constable", "1 month"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(first, second)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"),
+        ("recommendation", "1.1"),
+        ("recommendation", "1.2"),
+        ("area_for_improvement", "1"),
+        ("action", "A1"),
+    ]
+    led = [i for i in items if i.number in ("1.1", "1.2")]
+    assert {i.lead_in for i in led} == {"Recommendations – within three months, the force should:"}
+    assert {i.text.split()[0] for i in led} == {"make", "review"}
+
+
+def test_a_table_rating_how_far_each_legal_requirement_is_met_holds_no_items() -> None:
+    table = Table(page=1, top=200, bottom=400, rows=(
+        ("Provision", "Requirement", "Assessment"),
+        ("s.12", "The Commissioner shall prepare an annual policing plan.", "Compliant"),
+        ("s.17", "The Commissioner shall publish an annual report by 31 March.", "Not compliant"),
+    ))  # fmt: skip
+    assert split_items(replace(doc([]), tables=(table,))) == []
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
