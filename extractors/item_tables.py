@@ -886,11 +886,18 @@ def _terse_note(text: str) -> bool:
     return len(words) <= 8 and not text.rstrip().endswith(".") and not directs(text)
 
 
+# A register's key whose last part codes the kind: "AW-PEEL-AFI5", "PEEL23/CoC2", "HO-R3"
+_CODE_TAIL_RE = re.compile(r"[A-Za-z0-9][-/_](AFI|CoC|COC)\s?\d{1,3}[a-z]?$")
+
+
 def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
     """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
     number; any other reference is the number of an item of the table's kind."""
     if ACTION_CODE_RE.fullmatch(ref):
         return "action", ref  # "A3" beside "R1" in a column of recommendations and actions
+    tail = _CODE_TAIL_RE.search(ref)
+    if tail is not None and kind != "action":
+        return label_kind(tail.group(1)), ref  # "AW-PEEL-AFI5": a register's key, coded last
     m = CODE_LABEL_RE.match(ref)
     if m is None or m.group("rest") or kind == "action":
         # in a plan's column of actions the code names the finding each action answers

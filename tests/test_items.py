@@ -5211,6 +5211,19 @@ def test_a_table_rating_how_far_each_legal_requirement_is_met_holds_no_items() -
     assert split_items(replace(doc([]), tables=(table,))) == []
 
 
+def test_a_registers_key_coded_last_gives_the_rows_kind() -> None:
+    table = Table(page=1, top=200, bottom=400, rows=(
+        ("Ref", "Recommendation or area for improvement", "Lead"),
+        ("AW-PEEL-R2", "The force should review how it records crime within six months.", "DCC"),
+        ("AW-PEEL-AFI5", "The force needs to improve how quickly it answers rural calls.", "ACC"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "AW-PEEL-R2"),
+        ("area_for_improvement", "AW-PEEL-AFI5"),
+    ]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
