@@ -999,7 +999,11 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
         if found or heading is not None:
             out += found
             used.append(table)
-    return out, used
+    # a form's "Recommendation | …" with its "Proposed action | …" on the page: the answer
+    asked = {c.blocks[0].page_start for c in out if c.kind == "recommendation"}
+    return [
+        c for c in out if c.kind != "action" or c.number or c.blocks[0].page_start not in asked
+    ], used
 
 
 _PROSE_WORDS = 30

@@ -549,6 +549,8 @@ def _plain_after_bold(cand: Candidate, block: Block) -> bool:
 _TEMPLATE_RE = re.compile(
     r"\[(?:[a-z]+\s){0,2}(?:date|month|year|organi[sz]ation|body|action|outcome|timescale|"
     r"name|x)\]|\b(?:illustration|example)s?\s+only\b|"
+    # a mail merge's unfilled field: "«Report_Title»"
+    r"«\w+»|"
     r"\bnot\s+a\s+real\s+(?:recommendation|area\s+for\s+improvement|cause\s+of\s+concern)\b",
     re.I,
 )

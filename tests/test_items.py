@@ -12,7 +12,7 @@ from extractors.checks import check_document
 from extractors.furniture import drop_contents
 from extractors.item_patterns import section_kind
 from extractors.item_tables import text_table_candidates
-from extractors.items import _Splitter, split_items
+from extractors.items import _TEMPLATE_RE, _Splitter, split_items
 from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line, Table
 
@@ -5222,6 +5222,28 @@ def test_a_registers_key_coded_last_gives_the_rows_kind() -> None:
         ("recommendation", "AW-PEEL-R2"),
         ("area_for_improvement", "AW-PEEL-AFI5"),
     ]
+
+
+def test_a_response_forms_proposed_action_answers_its_recommendation() -> None:
+    details = Table(page=1, top=100, bottom=300, rows=(
+        ("Recommendation no.", "1"),
+        ("Recommendation", "Chief constables should make sure their risk assessments prompt "
+                           "officers to ask about patterns of control."),
+        ("Addressed to", "Chief constables"),
+    ))  # fmt: skip
+    response = Table(page=1, top=320, bottom=420, rows=(
+        ("Force lead", "Head of Public Protection"),
+        ("Proposed action", "Add coercive control prompts to the risk assessment on devices."),
+    ))  # fmt: skip
+    template = Table(page=2, top=100, bottom=300, rows=(
+        ("1. Recommendation details (from the report)", ""),
+        ("Report", "«Report_Title»"),
+        ("Recommendation", "«Recommendation_Text»"),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(details, response, template)))
+    assert [(i.kind, i.text.split()[0]) for i in items] == [("recommendation", "Chief")]
+    # a mail merge's unfilled field marks a template, however its lines are read
+    assert _TEMPLATE_RE.search("Recommendation details (from the report) «Report_Title»")
 
 
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
