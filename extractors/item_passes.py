@@ -15,6 +15,7 @@ from extractors.item_patterns import (
     SENTENCE_END_RE,
     SHOULD_COLON_RE,
     STANDALONE_RE,
+    known_kind,
     label_kind,
     section_kind,
     timing_in,
@@ -1031,3 +1032,31 @@ def _found_in_brief(text: str) -> bool:
         and not directs(text)
         and not opens_with_imperative(text)
     )
+
+
+# A record's fields in a database report: "Type: Area for improvement No: 3 Status: Open"
+_RECORD_RE = re.compile(
+    r"\b(?:type|kind|category):\s*(?P<kind>[A-Za-z][A-Za-z ]{2,40}?)\s+"
+    r"(?:no\.?|number|ref):\s*(?P<num>[\w.-]{1,12})(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def record_fields(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:
+    """An item printed as a record, under a line of fields naming its type and number
+    ("Type: Area for improvement No: 3 Status: Open"): that kind and number."""
+    position = {id(b): k for k, b in enumerate(blocks)}
+    owned = {id(b) for c in candidates for b in c.blocks}
+    for cand in candidates:
+        k = position.get(id(cand.blocks[0])) if cand.blocks else None
+        if k is None or cand.number:
+            continue
+        for above in reversed(blocks[max(0, k - 3) : k]):
+            if id(above) in owned:
+                break  # another item's text: the fields above it are its own
+            fields = list(_RECORD_RE.finditer(above.text))
+            if fields:
+                cand.kind = known_kind(fields[-1]["kind"]) or cand.kind
+                cand.number = fields[-1]["num"]
+                break
+    return candidates

@@ -5246,6 +5246,25 @@ def test_a_response_forms_proposed_action_answers_its_recommendation() -> None:
     assert _TEMPLATE_RE.search("Recommendation details (from the report) «Report_Title»")
 
 
+def test_a_database_records_fields_give_the_kind_and_number_of_its_text() -> None:
+    lines = [
+        line(1, 60, "Responsible officer: ACC Local Policing", bold=True),
+        line(1, 80, "Source: PEEL 2030 Type: Area for improvement No: 3 Status: Open RAG: Red"),
+        line(1, 100, "Recommendation text:", bold=True),
+        *paragraph(1, 115, "The force should improve how it engages with its communities.", x0=86),
+        line(1, 140, "Latest update:", bold=True),
+        *paragraph(1, 155, "Engagement strategy still in draft.", x0=86),
+        line(1, 180, "Source: PEEL 2030 Type: Recommendation No: 1 Status: Open RAG: Amber"),
+        line(1, 200, "Recommendation text:", bold=True),
+        *paragraph(1, 215, "Within three months, the force should review every referral.", x0=86),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", "3"),
+        ("recommendation", "1"),
+    ]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
