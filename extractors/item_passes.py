@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from extractors.blocks import Block, Candidate
 from extractors.item_patterns import (
+    FIELDS_RE,
+    LABEL_RE,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
     SHOULD_COLON_RE,
@@ -20,6 +22,7 @@ from extractors.item_patterns import (
     section_kind,
     timing_in,
 )
+from extractors.item_tables import due_phrase
 from extractors.vocabulary import (
     DECLINED_RE,
     MEETING_BUSINESS_RE,
@@ -1060,3 +1063,48 @@ def record_fields(candidates: list[Candidate], blocks: Sequence[Block]) -> list[
                 cand.number = fields[-1]["num"]
                 break
     return candidates
+
+
+# A label of the document's own naming over each ask: "Issue for consideration 2",
+# "Learning point 1.1"
+_OWN_LABEL_RE = re.compile(
+    r"(?P<name>(?-i:[A-Z])[a-z]+(?: [a-z]+){0,3}) (?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)"
+)
+# Labels that never head an ask: what was seen or praised, and the document's own parts
+_NOT_ASKING_RE = re.compile(
+    r"(?:observations?|findings?|(?:notable|good|promising|innovative) practice|case study|"
+    r"objectives?|questions?|figure|table|box|chart|chapter|section|part|annex|appendix|"
+    r"stage|step|phase|case|lesson identified|example)",
+    re.IGNORECASE,
+)
+
+
+def labelled_asks(blocks: Sequence[Block]) -> list[Candidate]:
+    """In a document with no list of recommendations, asks under a label of its own naming,
+    used twice or more ("Issue for consideration 1" over "Police services should …"):
+    its recommendations, numbered so."""
+    found: list[tuple[str, str, Block]] = []
+    for head, body in itertools.pairwise(blocks):
+        m = _OWN_LABEL_RE.fullmatch(head.text.strip().rstrip(":"))
+        if m is None or not head.first.bold or len(head.lines) > 1:
+            continue
+        if _NOT_ASKING_RE.fullmatch(m["name"]) or LABEL_RE.match(head.text):
+            continue  # a kind's own label ("Area for improvement 1") was the splitter's to read
+        if body.first.bold or not directs(body.text):
+            continue
+        found.append((m["name"], m["num"], body))
+    names = Counter(name.lower() for name, _, _ in found)
+    after = {id(a): b for a, b in itertools.pairwise(blocks)}
+    out: list[Candidate] = []
+    for name, number, body in found:
+        if names[name.lower()] < 2:
+            continue
+        # "Requirement 3": what a regulator requires, as its "Requirements" section would
+        kind = section_kind(f"{name}s") or "recommendation"
+        out.append(Candidate(kind, number, None, [body], -34_000))
+        fields = FIELDS_RE.match(after[id(body)].text.strip()) if id(body) in after else None
+        if fields is not None:  # "Owner: Harnby Chemicals Ltd Timescale: within three months"
+            when = fields["when"] or fields["only_when"]
+            out[-1].responsible = fields["who"]
+            out[-1].timing = due_phrase(when) if when else None
+    return out

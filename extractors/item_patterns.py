@@ -424,6 +424,17 @@ SHOULD_COLON_RE = re.compile(
 )
 
 
+# Fields set under an item: "Owner: Home Office  Timescale: By the end of 2026", "Directed
+# to: LRFs" (and a learning recommendation's "Made to: Westfield Police" over it, "Response
+# due: 14 May 2026" under it)
+FIELDS_RE = re.compile(
+    r"^(?:(?:owner|lead(?: organisation| body| agency)?|responsible(?: body| organisation)?|"
+    r"action by|made to|(?:addressed|directed) to)\s*:\s*(?P<who>.+?)"
+    rf"(?:\s+{WHEN_FIELD}\s*:\s*(?P<when>.+))?"
+    rf"|{WHEN_FIELD}\s*:\s*(?P<only_when>.+))$",
+    re.IGNORECASE,
+)
+
 SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 
 

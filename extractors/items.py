@@ -19,6 +19,7 @@ from extractors.item_passes import (
     drop_titles,
     findings_answered,
     findings_in_brief,
+    labelled_asks,
     lead_in_lists,
     midparagraph_labels,
     names_only_who_acts,
@@ -41,6 +42,7 @@ from extractors.item_patterns import (
     CODE_LABEL_RE,
     COUNT_RE,
     EARLIER_ITEMS_RE,
+    FIELDS_RE,
     FOLLOWING_RE,
     GLOSSARY_HEADING_RE,
     INLINE_LABEL_RE,
@@ -98,7 +100,6 @@ from extractors.vocabulary import (
     DETERMINERS,
     MEETING,
     STOP_WORDS,
-    WHEN_FIELD,
     asks_in_full,
     directs,
     is_process,
@@ -327,15 +328,6 @@ def _after_first_sentence(text: str) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-# Fields set under an item: "Owner: Home Office  Timescale: By the end of 2026"
-# (and a learning recommendation's "Made to: Westfield Police" over it, "Response due: 14 May
-# 2026" under it)
-_FIELDS_RE = re.compile(
-    r"^(?:(?:owner|lead(?: organisation| body| agency)?|responsible(?: body| organisation)?|"
-    rf"action by|made to|addressed to)\s*:\s*(?P<who>.+?)(?:\s+{WHEN_FIELD}\s*:\s*(?P<when>.+))?"
-    rf"|{WHEN_FIELD}\s*:\s*(?P<only_when>.+))$",
-    re.IGNORECASE,
-)
 # A list of findings that the report's recommendations answer elsewhere
 _ANSWERED_ELSEWHERE_RE = re.compile(
     r"\b(?:are|is)\s+(?:the\s+)?(?:subject|basis|focus)\s+of\s+(?:our|the|its)\s+"
@@ -653,6 +645,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             numbered = numbered_asks(blocks)
             # "We recommend …" paragraphs, or the numbered paragraphs that ask when they are more
             candidates += numbered if len(numbered) > len(standalone) else standalone
+            candidates += labelled_asks(blocks) if not (numbered or standalone) else []
         candidates += asks_in_prose(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = findings_answered(candidates)
@@ -944,7 +937,7 @@ class _Splitter:
     def _takes_fields(self, block: Block, text: str) -> bool:
         """ "Owner: Chief constables  Timescale: By 31 March 2026" under an item: who owns it
         and when it is due, not more of its text."""
-        m = _FIELDS_RE.match(text)
+        m = FIELDS_RE.match(text)
         last = self.current if self.current is not None else (self.out[-1] if self.out else None)
         if m is None or last is None or block.label is not None:
             return False

@@ -5265,6 +5265,32 @@ def test_a_database_records_fields_give_the_kind_and_number_of_its_text() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "found"),
+    [
+        ("Issue for consideration", "recommendation", 2),
+        ("Requirement", "action", 2),
+        ("Observation", "recommendation", 0),  # what was seen, whatever it says
+    ],
+)
+def test_asks_under_a_label_of_the_documents_own_naming_are_its_items(
+    name: str, kind: str, found: int
+) -> None:
+    lines = [
+        line(1, 60, "What we learned", size=14.0, bold=True),
+        *paragraph(1, 80, "Several responders moved their rendezvous point during the incident."),
+        line(1, 110, f"{name} 1", bold=True),
+        *paragraph(1, 126, "Police services should consider sharing the location of each point."),
+        line(1, 146, "Directed to: police services  Timescale: within three months"),
+        line(1, 170, f"{name} 2", bold=True),
+        *paragraph(1, 186, "Local resilience forums should consider naming two points per site."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [(kind, "1"), (kind, "2")][:found]
+    if found:
+        assert (items[0].responsible, items[0].timing) == ("police services", "within three months")
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
