@@ -1108,3 +1108,21 @@ def labelled_asks(blocks: Sequence[Block]) -> list[Candidate]:
             out[-1].responsible = fields["who"]
             out[-1].timing = due_phrase(when) if when else None
     return out
+
+
+# A line in brief that points to the item it sums up: "… no named owner (see A2)."
+_SEE_ITEM_RE = re.compile(
+    r"\(see (?:recommendations? )?(?P<code>[A-Z]{0,3}[-/]?\d{1,3}(?:\.\d{1,2})?)"
+    r"(?:,? (?:and|&) [A-Z]{0,3}[-/]?\d{1,3}(?:\.\d{1,2})?)*\)[.;]?$"
+)
+
+
+def pointers_to_items(candidates: list[Candidate]) -> list[Candidate]:
+    """An unnumbered line that ends by pointing to an item the document numbers ("(see A2)")
+    sums it up: no item itself."""
+    numbers = {c.number for c in candidates if c.number}
+    return [
+        c
+        for c in candidates
+        if c.number or not (m := _SEE_ITEM_RE.search(c.text().strip())) or m["code"] not in numbers
+    ]

@@ -956,7 +956,9 @@ def label_table_candidates(tables: Sequence[Table]) -> tuple[list[Candidate], li
             continue
         if _columns_of_prose(table):
             continue  # a panel in two languages side by side: its lines are read as text
-        rows = [_label_row(row) for row in table.rows]
+        # a table with no header, its first row an item's code and text: codes label its rows
+        coded = bool(table.rows) and bool(_BARE_CODE_RE.fullmatch(table.rows[0][0].strip()))
+        rows = [_label_row(row, coded) for row in table.rows]
         labels = [r[0] for r in rows if r is not None and r[0] is not None]
         ruled, ref_row = _run_in_rows(table, ref_row if turned else None)
         if ruled:
@@ -1095,17 +1097,26 @@ def _take_fields(cand: Candidate, cells: Sequence[str]) -> None:
 
 # A tracker's short label for a kind: "Rec 1.1", "CoC 2" (not a bare "R1", a risk's code too)
 _SHORT_LABEL_RE = re.compile(CODE_LABEL_RE.pattern.replace("[SONKIPF]?R|", "", 1))
+# A cell holding only an item's code: "A1", "B12", "R-03", "DP/12"
+_BARE_CODE_RE = re.compile(r"[A-Z]{1,3}[-/]?\d{1,3}")
 
 # A cell that is one labelled field of a row: "Theme: Understanding risk", "Lead: ACFO"
 _FIELD_CELL_RE = re.compile(r"^[A-Z][A-Za-z ]{1,24}:\s*\S")
 
 
-def _label_row(row: Sequence[str]) -> tuple[tuple[ItemKind, str | None] | None, str] | None:
-    """A row as (kind and number of its label cell, or None; the text of the cell after it)."""
+def _label_row(
+    row: Sequence[str], coded: bool = False
+) -> tuple[tuple[ItemKind, str | None] | None, str] | None:
+    """A row as (kind and number of its label cell, or None; the text of the cell after it);
+    in a table `coded` by its first row, a bare code labels the row ("A1 | The force …")."""
     cells = [" ".join(c.split()) for c in row]
     filled = [c for c in cells if c]
     if not filled:
         return None
+    if coded and len(filled) >= 2 and _BARE_CODE_RE.fullmatch(filled[0]):
+        ask = filled[1]
+        if directs(ask) and not ask.endswith("?"):  # "Should the officer have …?" asks nobody
+            return ("recommendation", filled[0]), ask
     m = LABEL_RE.match(filled[0]) or _SHORT_LABEL_RE.match(filled[0])
     # one qualifying word may stand before the label ("Management action 1.1"), but not one
     # that says the item is an earlier one ("Previous recommendation 2")

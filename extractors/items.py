@@ -27,6 +27,7 @@ from extractors.item_passes import (
     numbered_sections,
     ordinal_recommendations,
     pointed_summaries,
+    pointers_to_items,
     record_fields,
     split_asks,
     standalone_recommendations,
@@ -648,7 +649,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             candidates += labelled_asks(blocks) if not (numbered or standalone) else []
         candidates += asks_in_prose(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
-        candidates = findings_answered(candidates)
+        candidates = pointers_to_items(findings_answered(candidates))
         candidates = [c for c in without_process(candidates) if not _TEMPLATE_RE.search(c.text())]
         return number_from_leading_labels(_finalise(_prefer_labelled(candidates)))
 

@@ -5291,6 +5291,28 @@ def test_asks_under_a_label_of_the_documents_own_naming_are_its_items(
         assert (items[0].responsible, items[0].timing) == ("police services", "within three months")
 
 
+def test_an_audits_coded_rows_are_its_items_and_the_summary_pointing_to_them_none() -> None:
+    lines = [
+        line(1, 60, "Areas for improvement", size=13.0, bold=True),
+        *paragraph(1, 80, "• A third of the assets have no named owner (see A2)."),
+        *paragraph(1, 96, "• Custody records were kept in unlocked cabinets (see B1)."),
+    ]  # fmt: skip
+    plan = Table(page=2, top=100, bottom=400, rows=(
+        ("A2", "The force should assign a named owner to every information asset.", "", ""),
+        ("", "Priority", "Management response", "Action owner"),
+        ("", "Medium", "Agreed. Owners will be named by June.", "Data Protection Officer"),
+        ("B1", "The force must stop storing custody records in unlocked cabinets.", "", ""),
+    ))  # fmt: skip
+    standards = Table(page=3, top=100, bottom=300, rows=(
+        ("No.", "Standard", "Target"),
+        ("S1", "The assessment should begin within three hours of arrival.", "90%"),
+        ("S2", "Should a copy of the form be kept on the record?", "100%"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(plan, standards)))
+    found = [(i.number, i.text.split()[-1]) for i in items]
+    assert found == [("A2", "asset."), ("B1", "cabinets.")]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
