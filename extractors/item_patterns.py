@@ -165,7 +165,10 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"(?:single|multi|inter)[- ]?agency|agency|strategic|operational|panel|overview|"
         r"safety|improvement|priority|[\w-]+(?:’s|'s|s’|s'))\s+)*"  # "the inspection’s"
         # not another's ("Recommendations of the 2019 review"), but "… in this chapter"
-        r"recommendations?\b(?!\s+(?:of|from|by|made|in(?!\s+this\s+(?:chapter|section|part|report)\b))\b)",
+        r"recommendations?\b(?!\s+(?:of(?!\s+(?:the|this|our)\s+"
+        # "of the task and finish group": the group writing it, not another report
+        r"(?:task and finish |working |review |scrutiny )?(?:group|panel|committee)$)|"
+        r"from|by|made|in(?!\s+this\s+(?:chapter|section|part|report)\b))\b)",
         "recommendation",
     ),
 )

@@ -890,6 +890,11 @@ def test_a_heading_naming_whose_recommendations_opens_their_section() -> None:
                     "Inspectors’ recommendations"):  # fmt: skip
         assert section_kind(heading) == "recommendation"
     assert section_kind("Progress on the inspection’s recommendations") is None
+    # the group or panel writing the report, not another report's
+    assert section_kind("7 Recommendations of the task and finish group") == "recommendation"
+    assert section_kind("Recommendations of the panel") == "recommendation"
+    assert section_kind("Recommendations of the Home Affairs Committee") is None
+    assert section_kind("Recommendations of the 2019 review") is None
 
 
 def test_a_heading_numbered_in_roman_numerals_or_letters_opens_its_section() -> None:
