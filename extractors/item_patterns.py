@@ -386,7 +386,10 @@ FOLLOWING_RE = re.compile(
     r"\bfollowing (?P<kind>actions?|recommendations?|areas? for improvement)"
     # "… the following recommendations to the Board."; one sentence more may close the
     # paragraph ("… the following areas for improvement. We will check progress next year.")
-    r"(?:\s+(?:are\s+)?(?:to|for)\s+[^.:;]{1,100})?\s*(?:[.:]?|\.\s+[^.:;]+\.)\s*$",
+    r"(?:\s+(?:are\s+)?(?:to|for)\s+[^.:;]{1,100}|"
+    # "The following actions were agreed by all signatories at the meeting:"
+    r"\s+(?:were|are|have been)\s+agreed\b[^.:;]{0,80})?"
+    r"\s*(?:[.:]?|\.\s+[^.:;]+\.)\s*$",
     re.IGNORECASE,
 )
 

@@ -264,7 +264,8 @@ _MEETING_LEAD_RE = re.compile(
 
 
 _MADE_BEFORE_RE = re.compile(
-    r"\b(?:made|were|was|had|previous|previously|earlier|last|former|already|"
+    # "were agreed" at the meeting the paper reports: the actions it sets, not past ones
+    r"\b(?:made|(?:were|was)(?!\s+agreed\b)|had|previous|previously|earlier|last|former|already|"
     r"(?:has|have) (?:taken|introduced|completed|implemented|done)|"
     # "the trust told us about the following actions": steps already taken, reported
     r"told (?:us|me|the \w+) (?:about|of))\b",

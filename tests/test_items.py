@@ -5318,6 +5318,28 @@ def test_an_audits_coded_rows_are_its_items_and_the_summary_pointing_to_them_non
     assert found == [("A2", "asset."), ("B1", "cabinets.")]
 
 
+@pytest.mark.parametrize(
+    ("lead", "found"),
+    [
+        ("The following actions were agreed by all signatories at the meeting:", 2),
+        ("The following actions were taken before our last meeting:", 0),
+    ],
+)
+def test_actions_said_to_be_agreed_at_the_meeting_a_letter_reports_are_its_items(
+    lead: str, found: int
+) -> None:
+    lines = [
+        *paragraph(1, 60, "Dear colleagues"),
+        *paragraph(1, 80, "Thank you for attending the review meeting on 3 March."),
+        *paragraph(1, 100, lead),
+        *paragraph(1, 120, "1. Officers will telephone the place of safety before conveying."),
+        *paragraph(1, 140, "2. The ICB will fund a six-month pilot of a conveyance vehicle."),
+        *paragraph(1, 170, "Yours sincerely"),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")][:found]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
