@@ -145,6 +145,12 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
         r"^what (?:the )?[\w’' ]{2,50}? (?:must|should|needs? to) do$",
         "recommendation",
     ),
+    # research's "Implications for practice": its asks among what it suggests (only the
+    # entries that ask count: the section is read as a mixed one)
+    (
+        r"^(?:\d+\.?\s+)?implications for (?:practice|policy|policing|practitioners)$",
+        "recommendation",
+    ),
     # "Our calls to action", "What we are calling for": a campaigning report's asks
     (
         r"^(?:\d+\.?\s+)?(?:(?:our|key|main)\s+)*(?:calls?\s+(?:to|for)\s+(?:action|change)|"

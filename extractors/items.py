@@ -1402,7 +1402,9 @@ class _Splitter:
             self.section, self.section_strength = opened, _strength(first, text)
             self.section_number = block.label if block.label_kind == "number" else None
             self.by_lead_in = self.numbered_lead = False
-            self.mixed = bool(re.search(r"conclusions|findings|observations", text, re.IGNORECASE))
+            self.mixed = bool(
+                re.search(r"conclusions|findings|observations|implications", text, re.IGNORECASE)
+            )
             if self.mixed:
                 self.mixed_clusters.add(self.cluster + 1)
             self.paragraph, self.bold_seen = None, False
@@ -1689,6 +1691,8 @@ class _Splitter:
             and (
                 block.label is None
                 or ((self.mixed or self.numbered_lead) and block.label_kind == "number")
+                # among implications or conclusions, a bullet that asks nothing is one of them
+                or (self.mixed and block.label_kind == "bullet")
             )
             and not directs(text)
             and not opens_with_imperative(text)

@@ -5340,6 +5340,20 @@ def test_actions_said_to_be_agreed_at_the_meeting_a_letter_reports_are_its_items
     assert [(i.kind, i.number) for i in items] == [("action", "1"), ("action", "2")][:found]
 
 
+def test_only_the_implications_for_practice_that_ask_a_body_are_items() -> None:
+    lines = [
+        line(1, 60, "4 Implications for practice", size=16.0, bold=True),
+        *paragraph(1, 90, "The implications below are drawn from the evidence in Section 3."),
+        *paragraph(1, 110, "• Forces should consider applying for an interim order early."),
+        *paragraph(1, 130, "• Victims valued having a single named officer (Ruiz, 2021)."),
+        *paragraph(1, 150, "• The College of Policing should update its stalking guidance."),
+        *paragraph(1, 170, "• Practitioners may wish to consider joint training with probation."),
+        line(1, 200, "5 References", size=16.0, bold=True),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [i.text.split()[1] for i in items] == ["should", "College"]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
