@@ -77,7 +77,7 @@ PUBLICATION_EVENT = re.compile(
     r"^(?:of|from|after|following)\s+(?:(?:the|this|our|my)\s+)?"
     r"(?:(?:date|day)\s+(?:of\s+)?(?:(?:the|this|my|our|its)\s+)?)?(?:final\s+)?"
     r"(?:publication|publishing|publish|release|tabling|laying|report|letter|notice|decision|"
-    r"determination|reprimand|"
+    r"determination|reprimand|(?<=date of )issue|"
     r"(?<=this )(?:review|inspection|investigation|inquiry)|"
     r"(?:receipt|receiving)\s+(?:of\s+)?(?:this|the|our|my)\s+(?:report|letter|notice))\b"
     # "of the report being received": each case's report (of a crime), not this document

@@ -237,6 +237,22 @@ def test_first_stated_and_all_kept() -> None:
     assert got.deadline.granularity == "day"
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Within 90 days of the date of issue, the force should close this finding.",
+         date(2031, 7, 14)),
+        # an issue of another sort is no event of the document's
+        ("Within 90 days of the issue arising, the force should tell the regulator.", None),
+    ],
+)  # fmt: skip
+def test_a_limit_from_the_date_of_issue_counts_from_the_document(
+    text: str, when: date | None
+) -> None:
+    got = tag_deadlines([_item(text)], date(2031, 4, 15))[0]
+    assert (got.deadline.date if got.deadline else None) == when
+
+
 def test_a_limit_from_this_letter_counts_from_the_letter_not_the_report_it_answers() -> None:
     report, letter = date(2031, 4, 15), date(2032, 11, 24)
     text = "Within six months of the date of this letter, the force should publish a plan."
