@@ -215,10 +215,16 @@ ENUM_RE = re.compile(
 )
 
 
+# A timing heading's part number, no part of the timing: "Part A – "
+PART_PREFIX_RE = re.compile(r"^(?:part|group|phase|stage|tier)\s+[A-Z0-9]{1,2}\s*[–—:.-]\s*", re.I)
+
+
 TIMING_RE = re.compile(
     # "For completion by 30 September 2025", "To be completed within six months:"
-    r"^(?:(?:for completion|to be completed|to complete|due|deadline)\s*:?\s+)?"
-    r"(?:immediately|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
+    r"^(?:(?:for completion|to be completed|to complete|due|deadline)\s*:?\s+|"
+    # "Part A – Immediate", "Group 2: Within six months of publication"
+    r"(?:part|group|phase|stage|tier)\s+[A-Z0-9]{1,2}\s*[–—:.-]\s*)?"
+    r"(?:immediate(?:ly)?|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
     r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
     r"(?:in the )?(?:short|medium|long)[- ]term|"
     # a labelled date over the items: "Deadline: April 2026", "Target date: 31 March 2026"

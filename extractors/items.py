@@ -58,6 +58,7 @@ from extractors.item_patterns import (
     OPENS_LIST_RE,
     OTHER_LABEL_RE,
     OTHER_SECTION_RE,
+    PART_PREFIX_RE,
     REPORTED_RE,
     RESPONSE_OPENING_RE,
     REVISION_NOTE,
@@ -1423,7 +1424,7 @@ class _Splitter:
             return True
         due = _heading_due(text) if self.section is not None else None
         if (TIMING_RE.match(text) or due) and self.section is not None:
-            self.timing = due or text.rstrip(":").strip()
+            self.timing = due or PART_PREFIX_RE.sub("", text.rstrip(":").strip())
             self.timing_strength = _strength(first, text)
             self.heading = block
             if SHOULD_COLON_RE.search(text):

@@ -5354,6 +5354,23 @@ def test_only_the_implications_for_practice_that_ask_a_body_are_items() -> None:
     assert [i.text.split()[1] for i in items] == ["should", "College"]
 
 
+def test_a_timing_heading_numbered_as_a_part_times_the_items_under_it() -> None:
+    lines = [
+        line(1, 60, "9 Recommendations", size=16.0, bold=True),
+        line(1, 90, "Part A – Immediate", size=13.0, bold=True),
+        line(1, 110, "Recommendation 1", bold=True),
+        *paragraph(1, 126, "East Calder Police should declare a major incident sooner."),
+        line(1, 160, "Part B – Within six months of publication", size=13.0, bold=True),
+        line(1, 180, "Recommendation 2", bold=True),
+        *paragraph(1, 196, "The fire service should review its forward command arrangements."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.timing) for i in items] == [
+        ("1", "Immediate"),
+        ("2", "Within six months of publication"),
+    ]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
