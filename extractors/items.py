@@ -177,6 +177,11 @@ _ONE_ADDRESSEE_RE = re.compile(
 )
 
 
+# A code of one capital and a number opening an entry: "E1", "P3" (its letter is kept)
+_LETTERED_CODE_RE = re.compile(
+    r"^(?P<prefix>)(?P<kw>)(?P<num>(?-i:[A-Z])\d{1,2})(?![\w.]*\w)\s*(?P<sep>[:.–—-]?)\s*"
+    r"(?P<rest>.*)$"
+)
 _IN_BRIEF_RE = re.compile(r"\bin (?:brief|short|outline)\b|\bbriefly\b", re.IGNORECASE)
 
 
@@ -998,7 +1003,7 @@ class _Splitter:
             or self._listed_under_lead_in(heading, text)
             or self._who_acts_above() is not None
         ):
-            return CODE_LABEL_RE.match(first.text)
+            return CODE_LABEL_RE.match(first.text) or self._lettered_code(first.text)
         alone = CODE_LABEL_RE.match(first.text) if heading and len(block.lines) == 1 else None
         if alone is not None and (
             not alone.group("rest") or re.fullmatch(REVISION_NOTE, alone.group("rest"), re.I)
@@ -1015,6 +1020,12 @@ class _Splitter:
             opens_with_imperative(rest) or coded.group("sep") or _RESOLVES_RE.match(rest)
         )
         return coded if ordered else None  # "Rec 6: My office will …": a code and colon
+
+    def _lettered_code(self, text: str) -> re.Match[str] | None:
+        """In a section of recommendations, a letter and number of the report's own coding
+        over an ask ("E2 Evaluators should …" after "R1"–"R7"): the item's label."""
+        coded = _LETTERED_CODE_RE.match(text) if self.section == "recommendation" else None
+        return coded if coded is not None and directs(coded.group("rest")) else None
 
     def _who_acts_above(self) -> Candidate | None:
         """The entry just read when it only says who acts, and by when, and ends with a colon

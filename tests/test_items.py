@@ -5371,6 +5371,22 @@ def test_a_timing_heading_numbered_as_a_part_times_the_items_under_it() -> None:
     ]
 
 
+def test_asks_coded_by_a_letter_of_the_reports_own_are_its_items() -> None:
+    lines = [
+        line(1, 60, "6.2 Recommendations for the force", size=14.0, bold=True),
+        *paragraph(1, 90, "R1 The force should make a referral the default outcome."),
+        *paragraph(1, 110, "R2 The force should simplify the eligibility criteria."),
+        line(1, 140, "6.3 Recommendations for future evaluation", size=14.0, bold=True),
+        *paragraph(1, 170, "E1 Any future evaluation should use a comparison group."),
+        *paragraph(1, 190, "E2 Researchers should seek the views of people who declined."),
+        *paragraph(1, 210, "E3 Re-arrests were counted for twelve months only."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    numbers = [i.number for i in items]
+    assert numbers[2:] == ["E1", "E2"]  # "E3" states what was done: no ask
+    assert len(numbers) == 4
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
