@@ -465,6 +465,8 @@ def item_tables(
             if run.rows and runs_on and not part and not led:
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():
+                    if k == run.layout.number and last_cells.get(k) and len(c.split()) > 3:
+                        continue  # "Priority: High Lead: …" under "AFI 1": fields, no number
                     last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
             elif item_text:
                 run.rows.append((table.page, cells))

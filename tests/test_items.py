@@ -5387,6 +5387,21 @@ def test_asks_coded_by_a_letter_of_the_reports_own_are_its_items() -> None:
     assert len(numbers) == 4
 
 
+def test_a_registers_field_rows_under_a_coded_row_are_no_part_of_its_number() -> None:
+    table = Table(page=1, top=100, bottom=500, rows=(
+        ("Source", "No.", "Recommendation (as worded in the source report)"),
+        ("PEEL 2030", "AFI 1", "The force should improve how it supervises investigations."),
+        ("", "Priority: – Lead: Det Ch Supt Crime Status: Open Due: 30/06/2031", ""),
+        ("", "Rec 1", "By March 2031, the force should clear its forensic backlog."),
+        ("", "Update: Backlog plan approved in March.", ""),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", "1"),
+        ("recommendation", "1"),
+    ]
+
+
 def test_group_rows_of_a_table_name_whom_the_rows_under_them_are_for() -> None:
     header = ("No.", "Recommendation", "Timescale")
     first = Table(page=1, top=500, bottom=780, rows=(
