@@ -13,6 +13,7 @@ from extractors.blocks import Block, Candidate
 from extractors.item_patterns import (
     FIELDS_RE,
     LABEL_RE,
+    LEAD_LINES,
     RESPONSE_OPENING_RE,
     SENTENCE_END_RE,
     SHOULD_COLON_RE,
@@ -326,9 +327,6 @@ def _is_group_title(text: str) -> bool:
     return 0 < len(text.split()) <= 10 and not SENTENCE_END_RE.search(text) and not directs(text)
 
 
-_LEAD_LINES = 4
-
-
 def _asks_anything(text: str) -> bool:
     """True when a text directs someone or opens with the verb of an ask."""
     return directs(text) or opens_with_imperative(text)
@@ -467,7 +465,7 @@ def lead_in_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[C
     claimed = {id(b) for c in found for b in c.blocks}
     lists: list[tuple[int, Block, list[Block]]] = []
     for k, lead in enumerate(blocks):
-        if len(lead.lines) > _LEAD_LINES or id(lead) in claimed:
+        if len(lead.lines) > LEAD_LINES or id(lead) in claimed:
             continue  # a lead-in is a line or two (and a long block is never joined whole)
         if not names_only_who_acts(lead.text.strip()):
             continue

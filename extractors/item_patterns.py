@@ -453,6 +453,9 @@ FIELDS_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A lead-in ("Within one month, the Council should:") is a line or two: never a long block
+LEAD_LINES = 4
+
 SENTENCE_END_RE = re.compile(r"[.!?;:)”’\"']\s*$")
 
 

@@ -21,6 +21,7 @@ from extractors.item_patterns import (
     ITEM_HEADER_RE,
     KIND_FOR_RE,
     LABEL_RE,
+    LEAD_LINES,
     PAGE_REF_RE,
     SENTENCE_END_RE,
     is_to_line,
@@ -727,11 +728,9 @@ def tables_led_in(runs: Sequence[_TableRun], blocks: Sequence[Block]) -> None:
         if first.top - lead.lines[-1].bottom > 2.5 * size:
             continue  # a gap wider than a paragraph's: not the table's lead-in
         text = " ".join(lead.text.split())
-        if len(lead.lines) <= _LEAD_LINES and _LEADS_ROWS_RE.search(text):
+        if len(lead.lines) <= LEAD_LINES and _LEADS_ROWS_RE.search(text):
             run.lead_in = text
 
-
-_LEAD_LINES = 4
 
 # "…, the force should:", "I recommend that chief officers of the forces concerned:"
 _LEADS_ROWS_RE = re.compile(
@@ -888,14 +887,16 @@ def _terse_note(text: str) -> bool:
     return len(words) <= 8 and not text.rstrip().endswith(".") and not directs(text)
 
 
-# A register's key whose last part codes the kind: "AW-PEEL-AFI5", "PEEL23/CoC2", "HO-R3"
+# A register's key whose last part codes the kind: "AW-PEEL-AFI5", "PEEL23/CoC2" (a key
+# ending "-R3" is a recommendation's, as any other key is)
 _CODE_TAIL_RE = re.compile(r"[A-Za-z0-9][-/_](AFI|CoC|COC)\s?\d{1,3}[a-z]?$")
 
 
 def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
     """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
     number; any other reference is the number of an item of the table's kind."""
-    if ACTION_CODE_RE.fullmatch(ref):
+    action = ACTION_CODE_RE.fullmatch(ref)
+    if action is not None and not action.group("rest"):
         return "action", ref  # "A3" beside "R1" in a column of recommendations and actions
     tail = _CODE_TAIL_RE.search(ref)
     if tail is not None and kind != "action":

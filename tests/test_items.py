@@ -11,7 +11,7 @@ from extractors.blocks import label_ok, make_blocks
 from extractors.checks import check_document
 from extractors.furniture import drop_contents
 from extractors.item_patterns import section_kind
-from extractors.item_tables import text_table_candidates
+from extractors.item_tables import _coded_ref, text_table_candidates
 from extractors.items import _TEMPLATE_RE, _Splitter, split_items
 from extractors.text import remove_furniture
 from models.records import DocumentText, Item, Line, Table
@@ -5202,6 +5202,9 @@ def test_a_trackers_lead_in_row_leads_the_numbered_rows_under_it_past_the_plans_
         ("area_for_improvement", "1"),
         ("action", "A1"),
     ]
+    # only a code alone in its cell is an action's: "A3 (see below)" numbers the table's kind
+    assert _coded_ref("recommendation", "A3") == ("action", "A3")
+    assert _coded_ref("recommendation", "A3 (see below)")[0] == "recommendation"
     led = [i for i in items if i.number in ("1.1", "1.2")]
     assert {i.lead_in for i in led} == {"Recommendations – within three months, the force should:"}
     assert {i.text.split()[0] for i in led} == {"make", "review"}
