@@ -1027,12 +1027,7 @@ def findings_in_brief(candidates: list[Candidate]) -> list[Candidate]:
 
 def _found_in_brief(text: str) -> bool:
     """True for a clause in lower case that says in the past what was found."""
-    return (
-        text[:1].islower()
-        and bool(_PAST_RE.search(text))
-        and not directs(text)
-        and not opens_with_imperative(text)
-    )
+    return text[:1].islower() and bool(_PAST_RE.search(text)) and not _asks_anything(text)
 
 
 # A record's fields in a database report: "Type: Area for improvement No: 3 Status: Open"
