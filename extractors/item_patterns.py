@@ -216,14 +216,16 @@ ENUM_RE = re.compile(
 
 
 # A timing heading's part number, no part of the timing: "Part A – "
-PART_PREFIX_RE = re.compile(r"^(?:part|group|phase|stage|tier)\s+[A-Z0-9]{1,2}\s*[–—:.-]\s*", re.I)
+_PART_PREFIX = r"(?:part|group|phase|stage|tier)\s+[A-Z0-9]{1,2}\s*[–—:.-]\s*"
+PART_PREFIX_RE = re.compile("^" + _PART_PREFIX, re.I)
 
 
 TIMING_RE = re.compile(
     # "For completion by 30 September 2025", "To be completed within six months:"
     r"^(?:(?:for completion|to be completed|to complete|due|deadline)\s*:?\s+|"
     # "Part A – Immediate", "Group 2: Within six months of publication"
-    r"(?:part|group|phase|stage|tier)\s+[A-Z0-9]{1,2}\s*[–—:.-]\s*)?"
+    + _PART_PREFIX
+    + r")?"
     r"(?:immediate(?:ly)?|with immediate effect|now|(?:with)?in (?:the next )?\w+(?:[- ]\w+)? "
     r"(?:days?|weeks?|months?|years?)(?: of [^:]{0,60})?|by (?:the end of )?[\w ,]{3,30}|"
     r"(?:in the )?(?:short|medium|long)[- ]term|"

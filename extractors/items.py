@@ -848,7 +848,8 @@ class _Splitter:
         self._in_section(block, text, self.section)
 
     def _quoted(self, block: Block, text: str, heading: bool) -> bool:
-        """True for a block that is no item of this report: made-up examples under a sentence
+        """True for a block that is no item of this report: a glossary's terms and a captioned
+        exhibit's content (see `_in_glossary`, `_in_exhibit`); made-up examples under a sentence
         saying so, up to the next heading; the text, lead-in and list under a label quoting
         an earlier report's item ("Cause of concern 1 (2024)") up to the next heading or label;
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
