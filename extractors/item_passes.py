@@ -18,6 +18,7 @@ from extractors.item_patterns import (
     SENTENCE_END_RE,
     SHOULD_COLON_RE,
     STANDALONE_RE,
+    TRAILING_FIELDS_RE,
     known_kind,
     label_kind,
     section_kind,
@@ -1036,6 +1037,17 @@ _RECORD_RE = re.compile(
     r"(?:no\.?|number|ref):\s*(?P<num>[\w.-]{1,12})(?=\s|$)",
     re.IGNORECASE,
 )
+
+
+def trailing_fields(candidates: list[Candidate]) -> list[Candidate]:
+    """An item whose own text closes with its fields ("… Owner: Ops Planning. Due: 19 June
+    2024."): who owns it and when it is due, as fields set under it would say."""
+    for cand in candidates:
+        m = TRAILING_FIELDS_RE.search(cand.text()) if cand.responsible is None else None
+        if m is not None:
+            cand.responsible = m["who"].strip()
+            cand.timing = due_phrase(m["when"]) if m["when"] else cand.timing
+    return candidates
 
 
 def record_fields(candidates: list[Candidate], blocks: Sequence[Block]) -> list[Candidate]:

@@ -112,6 +112,8 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     ),
     # an ombudsman's or tribunal's "Orders" ("Orders and recommendations"): what it requires
     (r"^(?:\d+\.?\s+)?(?:the\s+)?orders?(?:\s+made)?(?:\s+and\s+recommendations?)?$", "action"),
+    # a debrief's bare "ACTIONS" heading over the actions it sets
+    (r"^(?:\d+\.?\s+)?actions$", "action"),
     # "5. New actions", "Agreed actions": the paper's own list of actions
     (r"^(?:\d+\.?\s+)?(?:new|further|additional|agreed|management)\s+actions$", "action"),
     # "Actions for the National Police Chiefs' Council": a list of actions set for one body
@@ -432,6 +434,15 @@ ITEM_HEADER_RE = re.compile(
     r"(?:(?!(?:19|20)\d\d\b|previous\b|last\b|earlier\b|original\b|prior\b)[\w-]+\s+)?"
     r"(?:inspection|report|review|audit))?"
     r"\??",  # a column that asks "New recommendation?": its filled cells are the items
+    re.IGNORECASE,
+)
+
+
+# The same fields closing an item's own text: "… on the change. Owner: Ops Planning. Due: 19
+# June 2024."
+TRAILING_FIELDS_RE = re.compile(
+    r"(?<=[.;)])\s+(?:owner|lead(?: organisation| body| agency)?|action by)\s*:\s*"
+    rf"(?P<who>[^:.;]{{2,80}}?)(?:[.;]?\s+{WHEN_FIELD}\s*:\s*(?P<when>[^:]{{2,80}}?))?[.;]?$",
     re.IGNORECASE,
 )
 

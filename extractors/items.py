@@ -32,6 +32,7 @@ from extractors.item_passes import (
     split_asks,
     standalone_recommendations,
     trailing_codes,
+    trailing_fields,
     trailing_labels,
     with_responses,
     without_process,
@@ -645,7 +646,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates = carried_over(trailing_codes(candidates, blocks), blocks)
         candidates += table_candidates(runs) + label_cands + table_cands
         candidates = findings_in_brief(pointed_summaries(candidates, blocks))
-        candidates = record_fields(candidates, blocks)
+        candidates = trailing_fields(record_fields(candidates, blocks))
         if sum(c.kind == "recommendation" and not _a_tables_title(c) for c in candidates) < 2:
             # no list of recommendations found (a summary table of titles points to them):
             # "We recommend …" paragraphs may be them

@@ -389,6 +389,23 @@ def test_owner_and_timescale_lines_under_an_item_are_its_fields_not_its_text() -
     ]
 
 
+def test_a_debriefs_actions_heading_opens_its_bullets_and_their_closing_fields_are_read() -> None:
+    lines = [
+        line(1, 60, "Even better if", bold=True),
+        line(1, 80, "• Radio traffic had been lighter during the evening.", x0=80),
+        line(1, 110, "ACTIONS", bold=True),
+        line(1, 130, "• Move the reserve point to the harbour gate. Owner: Ops Planning.", x0=80),
+        line(1, 148, "Due: 19 June 2031.", x0=86),
+        line(1, 170, "• Reissue the talkgroup plan to supervisors. Owner: Control Room.", x0=80),
+        line(1, 200, "Action owners update the log; outstanding actions are reviewed monthly."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text.split()[0], i.responsible, i.timing) for i in items] == [
+        ("action", "Move", "Ops Planning", "By 19 June 2031"),
+        ("action", "Reissue", "Control Room", None),
+    ]
+
+
 def test_a_made_to_line_over_the_text_and_a_response_due_line_under_it_are_fields() -> None:
     lines = [
         line(1, 80, "Recommendation 1", bold=True),
