@@ -383,6 +383,7 @@ def answer_tables(tables: Sequence[Table]) -> list[Table]:
         and table_layout(t.rows[0]) is None
         and not _plans_for_labelled_items(t)
         and not _restates_items(t)
+        and not _run_in_rows(t)[0]  # a record card's "Status" field: the record's own
     ]
 
 
@@ -1037,15 +1038,42 @@ def _restates_items(table: Table) -> bool:
     )
 
 
-_REF_HEADER = r"(?:ref(?:erence)?\.?|no\.?|number)"
+_REF_HEADER = r"(?:ref(?:erence)?\.?|no\.?|number|(?:[A-Z][a-z]+ )?id)"
+
+# A record card's row naming the action agreed for the record ("Action agreed | Agree a …")
+_AGREED_ROW_RE = re.compile(
+    r"(?P<kw>(?:agreed |required |recommended )?(?:action|recommendation))s?"
+    r"(?: agreed| required)?",
+    re.IGNORECASE,
+)
+# A card's other labelled rows ("Lesson identified | …", "Progress note | …"): not its ref row
+_ROW_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,3}")
+# "Proposed action (…) not accepted by the board": a record whose action was turned down
+_NOT_AGREED_RE = re.compile(
+    r"^(?:the )?proposed action\b[^.]*\bnot (?:accepted|agreed|approved|taken forward)\b",
+    re.IGNORECASE,
+)
+
+
+def _run_in_label(filled: Sequence[str]) -> tuple[ItemKind, str] | None:
+    """The kind and text of a row that holds an item under its ref row: one full-width cell
+    "Recommendation: The Force should …", or a card's "Action agreed | Agree a …"."""
+    run_in = INLINE_LABEL_RE.match(filled[0]) if len(filled) == 1 else None
+    if run_in is not None:
+        return label_kind(run_in.group("kw")), run_in.group("rest")
+    agreed = _AGREED_ROW_RE.fullmatch(filled[0]) if len(filled) == 2 else None
+    if agreed is None or _NO_ACTION_RE.match(filled[1]) or _NOT_AGREED_RE.match(filled[1]):
+        return None
+    return label_kind(agreed.group("kw").split()[-1]), filled[1]
 
 
 def _run_in_rows(
     table: Table, above: Sequence[str] | None = None
 ) -> tuple[list[Candidate], Sequence[str] | None]:
     """A tracker's rows "Ref | Audit | Owner | Target date" each over a full-width row
-    "Recommendation: The Force should …": that row is the item, numbered by the ref above
-    (which may end the page before). Also the last ref row still waiting for its text."""
+    "Recommendation: The Force should …" (or a record card's "Action agreed | …" row): that
+    row is the item, numbered by the ref above (which may end the page before). Also the last
+    ref row still waiting for its text."""
     header = [" ".join(c.split()) for c in table.rows[0]] if table.rows else []
     if not header or not re.fullmatch(_REF_HEADER, header[0], re.I):
         return [], None
@@ -1054,14 +1082,14 @@ def _run_in_rows(
     out: list[Candidate] = []
     for cells in table.rows[1:]:
         filled = [" ".join(c.split()) for c in cells if c and c.strip()]
-        run_in = INLINE_LABEL_RE.match(filled[0]) if len(filled) == 1 else None
-        if run_in is None:
-            above = cells if len(filled) > 1 else above
+        labelled = _run_in_label(filled) if filled else None
+        if labelled is None:
+            named = len(filled) == 2 and _ROW_NAME_RE.fullmatch(filled[0]) is not None
+            above = cells if len(filled) > 1 and not named else above
             continue
         if above is None or not above[0].strip():
             continue
-        kind, number = label_kind(run_in.group("kw")), " ".join(above[0].split())
-        cand = _cell_item(kind, number, table.page, run_in.group("rest"))
+        cand = _cell_item(labelled[0], " ".join(above[0].split()), table.page, labelled[1])
         cand.responsible = " ".join(above[owner].split()) if owner is not None else None
         cand.timing = due_phrase(above[due]) if due is not None else None
         out.append(cand)

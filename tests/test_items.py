@@ -5623,6 +5623,31 @@ def test_a_trackers_run_in_recommendation_rows_are_numbered_by_the_ref_row_above
     ]
 
 
+def test_a_record_cards_action_agreed_row_is_the_item_numbered_by_its_id_row() -> None:
+    header = ("Lesson ID", "Source", "Owner", "Target", "Status")
+
+    def card(top: float, ref: str, owner: str, action: str, status: str = "Open") -> Table:
+        return Table(page=1, top=top, bottom=top + 80, rows=(
+            header,
+            (ref, "Exercise Tern, May 2031", owner, "31/03/2032", status),
+            ("Lesson identified", "Partners used different names for the same streets.", "",
+             "", ""),
+            ("Action agreed", action, "", "", ""),
+            ("Progress note", "Draft circulated; two partners still to confirm.", "", "", ""),
+        ))  # fmt: skip
+
+    cards = (
+        card(60, "LL-0098", "Warning Group", "Agree one list of street names for all warnings."),
+        card(160, "LL-0113", "–", "No action required – notable practice, shared widely."),
+        card(260, "LL-0122", "–", "Proposed action (a new liaison role) not accepted by the "
+             "board; existing arrangements suffice.", "Rejected"),
+    )  # fmt: skip
+    items = split_items(replace(doc([]), tables=cards))
+    assert [(i.kind, i.number, i.text.split()[0], i.responsible, i.timing) for i in items] == [
+        ("action", "LL-0098", "Agree", "Warning Group", "By 31/03/2032")
+    ]
+
+
 def test_a_bold_label_run_into_plain_text_without_a_colon_labels_it() -> None:
     def run_in(top: float, text: str) -> Line:
         return replace(line(1, top, text, x0=100), bold_head=len("Area for improvement"))
