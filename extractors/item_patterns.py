@@ -123,7 +123,7 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     (r"\bareas? (?:for|requiring|of) (?:further )?development\b", "area_for_improvement"),
     (r"\bwhat needs to improve\b", "area_for_improvement"),
     # "What needs to change: national bodies": a summary's page of the report's recommendations
-    (r"^what (?:needs|has) to (?:change|happen)\b", "recommendation"),
+    (r"^what (?:needs to|has to|must) (?:change|happen)\b", "recommendation"),
     # a prosecution inspectorate's weaknesses below a formal recommendation
     (
         r"^(?:\d+\.?\s+)?(?:(?:key|other|further)\s+)?issues? to (?:be )?address(?:ed)?$",

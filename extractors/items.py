@@ -1832,7 +1832,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             and not _TAGGED_CONCLUSION_RE.search(text)
         )
 
-    own_asks = _asks_beside_a_table(candidates, texts)
+    own_asks = _asks_beside_a_table(candidates, texts) | _asks_after_the_labelled(candidates, texts)
     series = _numbered_as_labelled(candidates)
     # an answer under an item's label, where the item is printed in full elsewhere
     answers = {id(c) for c in candidates if c.labelled and _only_answers(c)}
@@ -1969,6 +1969,34 @@ def _asks_beside_a_table(candidates: list[Candidate], texts: dict[ItemKind, list
         and all(directs(m.text()) or _led_in_by_ask(m) for m in members)
         and not any(_reprints(m.text(), t) for m in members for t in texts[m.kind])
     }
+
+
+def _asks_after_the_labelled(
+    candidates: list[Candidate], texts: dict[ItemKind, list[str]]
+) -> set[int]:
+    """The clusters of unlabelled asks printed after every labelled item, unnumbered, each
+    naming who must act and reprinting none: a list of the document's own under a heading of
+    its own ("What must happen next" after the quoted recommendations it welcomes)."""
+    last = max((_at(c) for c in candidates if c.labelled), default=(0, 0.0))
+    theirs = {c.cluster for c in candidates if c.labelled}
+    clusters: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        if not c.labelled and c.cluster >= 0 and c.cluster not in theirs and _at(c) > last:
+            clusters.setdefault(c.cluster, []).append(c)
+    return {
+        cluster
+        for cluster, members in clusters.items()
+        if len(members) >= 2
+        and all(m.number is None and directs(m.text()) for m in members)
+        and not any(_reprints(m.text(), t) for m in members for t in texts.get(m.kind, []))
+    }
+
+
+def _at(cand: Candidate) -> tuple[int, float]:
+    """Where a candidate starts: its page and the top of its first line."""
+    if not cand.blocks:
+        return (0, 0.0)
+    return (cand.blocks[0].page_start, cand.blocks[0].lines[0].top)
 
 
 def _led_in_by_ask(cand: Candidate) -> bool:

@@ -5102,6 +5102,31 @@ def test_a_campaigns_calls_to_action_are_its_recommendations_and_the_glance_list
     assert [(i.number, i.page_start) for i in items] == [("1", 2), ("1", 2)]
 
 
+def test_a_responses_own_asks_after_the_items_it_quotes_are_items_too() -> None:
+    lines = [
+        line(1, 60, "What the inspection found", size=16.0, bold=True),
+        line(1, 90, "Recommendation 1", bold=True),
+        *paragraph(1, 108, "By May 2032, chief constables should review every screening tool."),
+        line(1, 130, "Our view", bold=True),
+        *paragraph(1, 148, "This is welcome, but forces should have acted years ago."),
+        line(1, 180, "Recommendation 4", bold=True),
+        *paragraph(1, 198, "The College of Policing should publish guidance on breaches."),
+        line(2, 60, "What must happen next", size=16.0, bold=True),
+        *paragraph(2, 90, "Beyond the inspection, we are calling for two further changes."),
+        line(2, 120, "Advocacy in every area", bold=True),
+        *paragraph(2, 138, "The Home Office must fund an advocacy service in every area."),
+        line(2, 170, "One standard for charging", bold=True),
+        *paragraph(2, 188, "The prosecution service should publish a charging standard."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [
+        ("1", "May"),
+        ("4", "College"),
+        (None, "Home"),
+        (None, "prosecution"),
+    ]
+
+
 def test_a_lead_in_saying_who_must_act_over_entries_finishing_its_sentence() -> None:
     # under "What X must do" a numbered list is X's; under no heading, bullets that finish
     # the lead-in's sentence are set in however little
