@@ -93,7 +93,7 @@ from extractors.item_tables import (
 )
 from extractors.leading_labels import number_from_leading_labels
 from extractors.letters import is_salutation
-from extractors.margins import margin_labels
+from extractors.margins import margin_labels, sub_numbers
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import body_size, mark_soft_hyphens
@@ -147,16 +147,18 @@ _DETAILS_RE = re.compile(
 # A group heading that says when its items are due: "Before the 2026 event – to be completed
 # by 31 March 2026", "National recommendations (to be completed by 31 December 2026)"
 _HEADING_DUE_RE = re.compile(
-    r"\bto be (?:completed|implemented|achieved|delivered|in place)\s+"
+    r"(?:\bto be (?:completed|implemented|achieved|delivered|in place)\s+"
     r"(?P<when>by\s+(?:the end of\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}|within\s+\w+\s+"
-    r"(?:days?|weeks?|months?|years?)(?:\s+of\s+[^)]{3,60}?)?)\)?\s*$"
+    r"(?:days?|weeks?|months?|years?)(?:\s+of\s+[^)]{3,60}?)?)"
+    # "Recommendations for immediate action"
+    r"|\bfor (?P<now>immediate (?:action|implementation|attention)))\)?\s*$"
 )
 
 
 def _heading_due(text: str) -> str | None:
     """The time a group heading sets for its items, if it sets one."""
     m = _HEADING_DUE_RE.search(text.strip())
-    return m.group("when") if m else None
+    return (m.group("when") or m.group("now")) if m else None
 
 
 def _numbered_lead(block: Block, text: str) -> bool:
@@ -617,8 +619,8 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         if not doc.lines:
             return []
         body = body_size(doc.lines)
-        lines = margin_labels(
-            mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body)), body
+        lines = sub_numbers(
+            margin_labels(mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body)), body)
         )
         runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))
         fill_open_rows(runs, doc.lines)  # as printed: before margin labels join their text

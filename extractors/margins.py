@@ -1,4 +1,4 @@
-"""Margin labels: a kind's name printed in the left margin beside the paragraph it labels.
+"""Labels printed apart from their text: in the margin beside it, or on a line of their own.
 
 Some reports number every paragraph alike and mark the few that are items only by a short
 label in the margin ("Recommendation", "Area for / improvement"), level with the paragraph's
@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractors.item_patterns import LABEL_RE
 from models.records import Line
 
 # A kind's name, alone or with its number ("Recommendation 4.9"), as margins print it.
@@ -108,4 +109,38 @@ def _level_line(lines: Sequence[Line], label: Line) -> int | None:
             and ln.x0 >= label.x0 + _LEFT_OF_BODY
         ):
             return j
+    return None
+
+
+# A sub-item's number on a line of its own ("4a" over "Reconfigure the devices …")
+_SUB_NUMBER_RE = re.compile(r"(?P<num>\d{1,3})(?P<letter>[a-h])\.?")
+_LOOK_BACK = 12  # lines back to the label of the item the sub-item belongs to
+
+
+def sub_numbers(lines: Sequence[Line]) -> list[Line]:
+    """The lines with a sub-item's bare number ("4a"), set on a line of its own under its
+    item's label ("Recommendation 4: Body-worn video"), joined to the text under it as that
+    label's kind and the sub-item's number ("Recommendation 4a: Reconfigure …")."""
+    out = list(lines)
+    drop: set[int] = set()
+    for k, ln in enumerate(out[:-1]):
+        m = _SUB_NUMBER_RE.fullmatch(ln.text.strip())
+        below = out[k + 1]
+        if m is None or below.page != ln.page or below.top - ln.bottom > 2 * ln.size:
+            continue
+        if below.x0 < ln.x0 - 1 or not below.text[:1].isupper():
+            continue
+        kw = _parent_label(out[max(0, k - _LOOK_BACK) : k], m["num"])
+        if kw is not None:
+            out[k + 1] = replace(below, text=f"{kw} {m['num']}{m['letter']}: {below.text}")
+            drop.add(k)
+    return [ln for k, ln in enumerate(out) if k not in drop]
+
+
+def _parent_label(above: Sequence[Line], number: str) -> str | None:
+    """The keyword of the nearest label above numbering the item itself ("Recommendation 4")."""
+    for ln in reversed(above):
+        label = LABEL_RE.match(ln.text.strip())
+        if label is not None and label["num"] == number:
+            return label["kw"]
     return None

@@ -85,6 +85,31 @@ def test_lettered_sub_recommendation_has_its_parent() -> None:
     ]
 
 
+def test_a_sub_items_bare_number_on_its_own_line_takes_its_items_label() -> None:
+    lines = [
+        line(1, 60, "Recommendations for immediate action", size=11.5, bold=True),
+        line(1, 80, "Recommendation 3", bold=True),
+        *paragraph(1, 96, "Amend the policy so that supervisors review every record.", x0=86),
+        line(1, 120, "Recommendation 4: Body-worn video", bold=True),
+        line(1, 136, "4a", bold=True),
+        *paragraph(1, 152, "Reconfigure the devices so that recording starts at once.", x0=86),
+        line(1, 176, "4b", bold=True),
+        *paragraph(1, 192, "Remind all officers to tag footage with the record number.", x0=86),
+        line(1, 216, "Recommendation 5", bold=True),
+        *paragraph(1, 232, "Publish the audit results on the force website.", x0=86),
+        *paragraph(1, 270, "Table 2 sets out the results by area; see also page"),
+        line(1, 285, "12a"),
+        *paragraph(1, 300, "Area commanders discussed them at their meetings."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.parent, i.timing) for i in items] == [
+        ("3", None, "immediate action"),
+        ("4a", "4", "immediate action"),
+        ("4b", "4", "immediate action"),
+        ("5", None, "immediate action"),
+    ]
+
+
 def test_cause_of_concern_owns_the_recommendations_that_follow() -> None:
     lines = [
         line(1, 80, "Cause of concern 1", bold=True),
