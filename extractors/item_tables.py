@@ -144,7 +144,12 @@ _STEPS_HEADER_RE = re.compile(
 _MINUTE_RE = re.compile(r"minute(?:\s+(?:no\.?|number|ref(?:erence)?))?", re.IGNORECASE)
 # A column of items in brief ("Recommendation (summary)") and one of their progress
 _SUMMARY_NOTE_RE = re.compile(r"\((?:in )?(?:summary|summarised|brief|short)\)", re.IGNORECASE)
-_STATUS_RE = re.compile(r"(?:current |progress )?(?:status|progress|rag(?: status)?)", re.I)
+_STATUS_RE = re.compile(
+    # "Status at Dec. 31, 2024", "Progress as of March 2025": status on a date
+    r"(?:current |progress )?(?:status|progress|rag(?: status)?)"
+    r"(?:,?\s+(?:at|as (?:of|at)|on)\s+[\w .,/]{3,24})?",
+    re.I,
+)
 # A column rating how far a duty is met: "Assessment", "Compliance", "Compliant?", "Met?"
 _ASSESSED_RE = re.compile(r"(?:our )?(?:assessment|compliance|compliant\??|met\??|rating)", re.I)
 # A column naming what a plan's actions answer: "Concern", "Finding", "Issue"

@@ -4944,9 +4944,10 @@ def test_the_body_that_says_who_should_act_outranks_an_annex_that_sums_items_up(
     ]
 
 
-def test_a_table_of_earlier_items_in_brief_with_their_status_makes_no_items() -> None:
+@pytest.mark.parametrize("column", ["Status", "Status at Dec. 31, 2030", "Progress as of May 2031"])
+def test_a_table_of_earlier_items_in_brief_with_their_status_makes_no_items(column: str) -> None:
     status = Table(page=1, top=100, bottom=300, rows=(
-        ("No.", "Recommendation (summary)", "Owner", "Status"),
+        ("No.", "Recommendation (summary)", "Owner", column),
         ("1", "Screen reports of harassment for signs of stalking", "Chief constables",
          "Partially met"),
         ("2", "Home Office should review the statutory guidance", "Home Office", "Not met"),
