@@ -984,6 +984,41 @@ static int is_gutter(const LineWork *work, size_t r, double right) {
     return !found;
 }
 
+/* True when a neighbouring row starts where a gap ending at `right` ends: the cell right of
+ * the gap wraps under its first line, as _cell_wraps with _neighbours. */
+static int cell_wraps(const LineWork *work, size_t r, double right) {
+    const PWord *head = work->rows[r].words[0];
+    for (size_t k = 0; k < work->n_rows; k++) {
+        const Row *other = &work->rows[k];
+        if (k == r || !(fabs(other->words[0]->top - head->top) < 3 * head->size)) continue;
+        if (fabs(other->words[0]->x0 - right) <= 1.0) return 1;
+    }
+    return 0;
+}
+
+/* True when word w is a number ("1", "4.2", "12a"), as _NUMBER_WORD_RE: a label's, ending it. */
+static int number_word(const LineWork *work, const PWord *w) {
+    int kind = PyUnicode_KIND(work->text);
+    const void *data = PyUnicode_DATA(work->text);
+    Py_ssize_t n = w->len;
+    Py_UCS4 first = n > 0 ? PyUnicode_READ(kind, data, w->start) : 0;
+    if (first < '0' || first > '9') return 0;
+    if (n > 1 && PyUnicode_READ(kind, data, w->start + n - 1) == '.') n--;
+    Py_UCS4 end = PyUnicode_READ(kind, data, w->start + n - 1);
+    if (n > 1 && end >= 'a' && end <= 'z') n--;
+    for (Py_ssize_t c = 1; c < n; c++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, w->start + c);
+        if (ch != '.' && !(ch >= '0' && ch <= '9')) return 0;
+    }
+    return 1;
+}
+
+/* True for a few words that read as an item's label, a word then a number ("REC 1"), as
+ * _label_words. */
+static int label_words(const LineWork *work, PWord *const *words, size_t n) {
+    return n <= 4 && number_word(work, words[n - 1]) && !number_word(work, words[0]);
+}
+
 /* The text of word w as a str (for the regular expressions). */
 static int text_matches(const LineWork *work, const PWord *w, PyObject *match) {
     PyObject *text = PyUnicode_Substring(work->text, w->start, w->start + w->len);
@@ -1089,7 +1124,11 @@ static int row_lines(LineWork *work, size_t r, PyObject *lines) {
                            (gap > size && last->x1 <= edge - 2 && edge - 2 <= word->x0 &&
                             word->x0 <= edge + size);
             }
-            split = at_edge || (gap > 12.0 && gap > 1.6 * size && is_gutter(work, r, word->x0));
+            split = at_edge || (gap > 12.0 && gap > 1.6 * size &&
+                                (is_gutter(work, r, word->x0) ||
+                                 (i - start > 1 && !label_words(work, row->words + start,
+                                                                i - start) &&
+                                  cell_wraps(work, r, word->x0))));
             if (split && i - start == 1 && gap <= HANGING_GAP * size) {
                 /* a lone list mark hangs in front of its text: never a line of its own (a
                  * column's width away, it stands beside another column's line instead) */

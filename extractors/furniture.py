@@ -33,9 +33,26 @@ def drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
         page
         for page, n in notes.items()
         if n >= _PAGE_OF_SMALL_TYPE and n > _NOTES_PER_BODY_LINE * body_lines[page]
-    }
+    } | _tables_below(below)
     dropped = {id(ln) for ln in below if ln.page not in text_pages}
     return [ln for ln in lines if id(ln) not in dropped]
+
+
+def _tables_below(below: Sequence[Line]) -> set[int]:
+    """Pages whose small type under the text opens with a row of column names ("Ref  Lead
+    Recommendation"): a table set small, not footnotes, which open with their numbers."""
+    first: dict[int, Line] = {}
+    for ln in below:
+        if ln.page not in first or ln.top < first[ln.page].top:
+            first[ln.page] = ln
+    return {
+        page
+        for page, top in first.items()
+        if sum(ln.page == page and abs(ln.top - top.top) < 1.5 for ln in below) >= 2
+        and not any(
+            ln.text[:1].isdigit() for ln in below if ln.page == page and abs(ln.top - top.top) < 1.5
+        )
+    }
 
 
 # Footnotes are a few lines under a page's text; a dozen lines of small type under at most a

@@ -447,6 +447,27 @@ TRAILING_FIELDS_RE = re.compile(
 )
 
 
+_HEADING_DUE_RE = re.compile(
+    r"(?:\bto be (?:completed|implemented|achieved|delivered|in place)\s+"
+    r"(?P<when>by\s+(?:the end of\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}|within\s+\w+\s+"
+    r"(?:days?|weeks?|months?|years?)(?:\s+of\s+[^)]{3,60}?)?)"
+    # "Recommendations for immediate action"
+    r"|\bfor (?P<now>immediate (?:action|implementation|attention)))\)?\s*$"
+)
+
+
+def heading_due(text: str) -> str | None:
+    """The time a group heading sets for its items, if it sets one."""
+    m = _HEADING_DUE_RE.search(text.strip())
+    if m is not None:
+        return m.group("when") or m.group("now")
+    # "Phase 1 – Immediate priorities: within three months of publication"
+    head, colon, after = text.strip().rpartition(":")
+    if colon and head and TIMING_RE.match(after.strip()):
+        return after.strip()
+    return None
+
+
 # A lead-in that stops at its modal: "Within one month, the Council should:".
 SHOULD_COLON_RE = re.compile(
     # "should:", "should jointly:", "must also:"

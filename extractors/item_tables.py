@@ -24,6 +24,7 @@ from extractors.item_patterns import (
     LEAD_LINES,
     PAGE_REF_RE,
     SENTENCE_END_RE,
+    heading_due,
     is_to_line,
     known_kind,
     label_kind,
@@ -1237,6 +1238,12 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
             and (other.column == ln.column or _names_a_column(other.text))
         ]
         right = [lines[j].x0 for j in mates if lines[j].x0 > ln.x1]
+        left = [lines[j] for j in mates if lines[j].x1 < ln.x0]
+        if mates and not right and left and ln.size <= body + 1.5:
+            # "Ref | Lead | Recommendation": the item column last, keyed by the cells before it
+            keyed = _left_keyed_rows(lines, i, left, used)
+            out += keyed
+            continue
         if (
             len(mates) < 1
             or not right
@@ -1259,6 +1266,116 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
         found = _cell_candidates(cells, kind, marks, 10_000 + i)
         out += _with_named_columns(found, [lines[j] for j in mates if lines[j].x0 > ln.x1], others)
     return out, used
+
+
+def _left_keyed_rows(
+    lines: Sequence[Line], start: int, left: Sequence[Line], used: set[int]
+) -> list[Candidate]:
+    """The rows of a ruleless table whose item column comes last, under a header naming a
+    ref column before it ("Ref | Lead | Recommendation" over "1.1 Chief Constable | Publish
+    …"): each row's item, numbered by its ref cell, owned by its lead cell."""
+    head = lines[start]
+    if not any(re.fullmatch(_REF_HEADER, h.text.strip(), re.I) for h in left):
+        return []
+    x_min = min(h.x0 for h in left) - 6
+    kind = section_kind(head.text) or "recommendation"
+    # down the page, whatever order its columns were read in
+    below = sorted(
+        (j for j, ln in enumerate(lines) if ln.page == head.page and ln.top >= head.bottom - 1),
+        key=lambda j: lines[j].top,
+    )
+    keys: list[Line] = []
+    cells: list[Line] = []
+    read: set[int] = set()
+    bottom = head.bottom
+    for j in below:
+        cur = lines[j]
+        if cur.size >= head.size + 3 or cur.x0 < x_min or cur.top - bottom > 2.5 * cur.size:
+            break
+        if cur.x1 < head.x0 - 2 or (cur.x0 < head.x0 - 4 and _ROW_NUMBER_RE.match(cur.text)):
+            keys.append(cur)  # a row's cells run together into its item's: read as no item
+        elif cur.x0 >= head.x0 - 4:
+            cells.append(cur)
+        else:
+            break  # running text across the columns
+        read.add(j)
+        bottom = max(bottom, cur.bottom)
+    ref_end = min((h.x0 for h in left if h.x0 > x_min + 8), default=head.x0) - 2
+    rows = _keyed_rows(keys, cells, ref_end)
+    # "Phase 1 – Immediate priorities: within three months of publication" over the header
+    over = [ln for ln in lines[max(0, start - 12) : start] if ln.page == head.page
+            and ln.bottom <= head.top + 1 and ln not in left]  # fmt: skip
+    when = heading_due(over[-1].text) if over else None
+    found: list[Candidate] = []
+    for keys, cell in rows:
+        m = _ROW_NUMBER_RE.match(join_text(k.text for k in keys))
+        if m is None or len(cell) == 0 or len(join_text(c.text for c in cell).split()) < 3:
+            continue
+        if any(k.x1 > head.x0 for k in keys):
+            continue  # its first line ran into the key cells: where the item starts is unknown
+        number = m.group("num")
+        cand = Candidate(kind, number, None, [Block(cell)], 10_000 + start)
+        cand.labelled, cand.in_table = True, True
+        who, due = _key_fields(keys, left, m.group("rest"))
+        cand.responsible = who
+        cand.timing = due_phrase(due) if due and due.strip("–—- ") else when
+        found.append(cand)
+    if len(found) >= 2:
+        used.update([start, *read])
+        return found
+    return []
+
+
+def _key_fields(
+    keys: Sequence[Line], header: Sequence[Line], rest: str
+) -> tuple[str | None, str | None]:
+    """The owner and due cells of a row's key cells, each under its column's name ("Lead",
+    "Timescale"); with one other column only, the text after the ref is that column's."""
+    heads = sorted(header, key=lambda h: h.x0)
+    named = [h for h in heads if not re.fullmatch(_REF_HEADER, h.text.strip(), re.I)]
+    if len(named) == 1:
+        owner = bool(_OWNER_HEADER_RE.search(named[0].text))
+        return (
+            (rest, None)
+            if owner
+            else (None, rest if _DUE_HEADER_RE.search(named[0].text) else None)
+        )
+    texts: dict[int, list[str]] = {}
+    for key in keys:
+        k = max((n for n, h in enumerate(heads) if h.x0 <= key.x0 + 2), default=0)
+        end = heads[k + 1].x0 if k + 1 < len(heads) else float("inf")
+        if key.x1 > end + 2:
+            return None, None  # cells run together: which words are whose is not known
+        texts.setdefault(k, []).append(key.text)
+    who = next((n for n, h in enumerate(heads) if _OWNER_HEADER_RE.search(h.text)), None)
+    due = next((n for n, h in enumerate(heads) if _DUE_HEADER_RE.search(h.text)), None)
+    return (
+        join_text(texts[who]) if who in texts else None,
+        join_text(texts[due]) if due in texts else None,
+    )
+
+
+# A row's ref opening its key cell, alone or before its lead ("1.2", "1.2 PCC")
+_ROW_REF_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?[a-z]?(?:\s|$)")
+
+
+def _keyed_rows(
+    keys: Sequence[Line], cells: Sequence[Line], ref_end: float
+) -> list[tuple[list[Line], list[Line]]]:
+    """Rows of key cells and item lines: a ref in the ref column (left of `ref_end`) opens a
+    row (a wrapped lead goes on in it), and each item line joins the row whose ref stands
+    level with it or above it."""
+    rows: list[tuple[list[Line], list[Line]]] = []
+    for key in keys:
+        if rows and (key.x0 > ref_end or not _ROW_REF_RE.match(key.text)):
+            rows[-1][0].append(key)
+        else:
+            rows.append(([key], []))
+    for cell in cells:
+        row = next((r for r in reversed(rows) if r[0][0].top <= cell.top + 2.5), None)
+        if row is not None:
+            row[1].append(cell)
+    return rows
 
 
 _ROW_LETTER_RE = re.compile(r"^(?P<num>[a-z]|[ivx]{2,4})[.)]\s+(?P<rest>\S.*)$")

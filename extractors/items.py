@@ -71,6 +71,7 @@ from extractors.item_patterns import (
     TALK_ABOUT_RE,
     TIMING_RE,
     TO_DETERMINERS,
+    heading_due,
     is_to_line,
     label_kind,
     lowercase_aliases,
@@ -146,21 +147,6 @@ _DETAILS_RE = re.compile(
 
 # A group heading that says when its items are due: "Before the 2026 event – to be completed
 # by 31 March 2026", "National recommendations (to be completed by 31 December 2026)"
-_HEADING_DUE_RE = re.compile(
-    r"(?:\bto be (?:completed|implemented|achieved|delivered|in place)\s+"
-    r"(?P<when>by\s+(?:the end of\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}|within\s+\w+\s+"
-    r"(?:days?|weeks?|months?|years?)(?:\s+of\s+[^)]{3,60}?)?)"
-    # "Recommendations for immediate action"
-    r"|\bfor (?P<now>immediate (?:action|implementation|attention)))\)?\s*$"
-)
-
-
-def _heading_due(text: str) -> str | None:
-    """The time a group heading sets for its items, if it sets one."""
-    m = _HEADING_DUE_RE.search(text.strip())
-    return (m.group("when") or m.group("now")) if m else None
-
-
 def _numbered_lead(block: Block, text: str) -> bool:
     """ "17 We recommend:" over items; not "3. … reviews the use of reserves, and in
     particular:", an ask whose lettered parts say what it includes, nor a paragraph that
@@ -1426,7 +1412,7 @@ class _Splitter:
             self.paragraph, self.bold_seen = None, False
             self.lead_in, self.list_x0, self.section_items = None, None, 0
             self.list_column = None
-            self.timing, self.group = _heading_due(text), None
+            self.timing, self.group = heading_due(text), None
             # a panel headed "Areas for improvement", as others are headed "Area for
             # improvement", labels its entries as those labels do
             plural = bool(_PLURAL_LABEL_RE.fullmatch(text.strip()))
@@ -1437,7 +1423,7 @@ class _Splitter:
             self.cluster += 1
             self.narrative_words = 0
             return True
-        due = _heading_due(text) if self.section is not None else None
+        due = heading_due(text) if self.section is not None else None
         if (TIMING_RE.match(text) or due) and self.section is not None:
             self.timing = due or PART_PREFIX_RE.sub("", text.rstrip(":").strip())
             self.timing_strength = _strength(first, text)

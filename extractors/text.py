@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "23"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "24"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -63,6 +63,8 @@ TEXT_LAYER_VERSION = "23"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 21: capitals of two sizes on one baseline (small capitals) are one word, of the small size;
 # 22: a bold part code ("3a") in a column of labels opens the plain line level with it;
 # 23: a panel across two columns keeps its short lines (its label) with it
+# 24: a row of words splits at a wide gap where a neighbouring row starts (a table's last
+# cell wrapping under its first line), never after a lone word or a label ("REC 1")
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1
@@ -899,8 +901,15 @@ def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
             size = max(word.size, last.size)
             at_edge = gap > 4 and bool(edges) and any(_at_edge(last, word, e, size) for e in edges)
             wide = gap > 12.0 and gap > 1.6 * size
+            neighbours = _neighbours(rows, r, near) if wide else []
+            # a row that starts where the gap ends, nothing left of it, carries on a cell
+            # right of the gap ("1.2 Chief Constable  Stop using …" over "promotions, …")
+            # (not after a label, "REC 1", hanging before its text)
+            wraps = (
+                len(current) > 1 and not _label_words(current) and _cell_wraps(neighbours, word.x0)
+            )
             if (
-                (at_edge or (wide and _is_gutter(_neighbours(rows, r, near), last.x1, word.x0)))
+                (at_edge or (wide and (_is_gutter(neighbours, last.x1, word.x0) or wraps)))
                 # a lone list mark hangs in front of its text: never a line of its own (a
                 # column's width away, it stands beside another column's line instead)
                 and not (
@@ -979,6 +988,26 @@ def _is_gutter(neighbours: list[list[Word]], left: float, right: float) -> bool:
         not any(w.x0 < edge < w.x1 for w in other) and any(w.x1 <= edge for w in other)
         for other in neighbours
     )
+
+
+# A word that is a number ("1", "4.2", "12a"): a label's, ending it
+_NUMBER_WORD_RE = re.compile(r"[0-9][0-9.]*[a-z]?\.?")
+
+
+def _label_words(words: list[Word]) -> bool:
+    """True for a few words that read as an item's label: a word, then a number ("REC 1",
+    "Area for improvement 4")."""
+    return (
+        len(words) <= 4
+        and _NUMBER_WORD_RE.fullmatch(words[-1].text) is not None
+        and _NUMBER_WORD_RE.fullmatch(words[0].text) is None
+    )
+
+
+def _cell_wraps(neighbours: list[list[Word]], right: float) -> bool:
+    """True when a neighbouring row starts where a row's gap ends: the cell right of the gap
+    wraps under its first line."""
+    return any(abs(other[0].x0 - right) <= 1.0 for other in neighbours)
 
 
 def _segment_to_line(seg: list[Word], page: int) -> Line:

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.blocks import label_ok, make_blocks
 from extractors.checks import check_document
-from extractors.furniture import drop_contents
+from extractors.furniture import drop_contents, drop_footnotes
 from extractors.item_patterns import section_kind
 from extractors.item_tables import _coded_ref, text_table_candidates
 from extractors.items import _TEMPLATE_RE, _Splitter, split_items
@@ -5672,6 +5672,34 @@ def test_a_trackers_run_in_recommendation_rows_are_numbered_by_the_ref_row_above
         ("24/03 R2", 1, "Head of Fleet", "By 31/12/2031"),
         ("EA IR3", 2, "Chief Finance Officer", "By 31/03/2032"),
     ]
+
+
+def test_a_ruleless_table_with_its_item_column_last_is_keyed_by_the_cells_before_it() -> None:
+    def small(top: float, x0: float, text: str) -> Line:
+        return line(1, top, text, x0=x0, size=9.0)
+
+    lines = [
+        *paragraph(1, 60, "This part sets out the review's recommendations as a plan."),
+        line(1, 90, "Phase 1 – Immediate priorities: within three months of publication",
+             bold=True),
+        *(small(120, x, t) for x, t in ((70, "Ref"), (110, "Lead"), (230, "Recommendation"))),
+        small(140, 70, "1.1 Chief Constable"),
+        small(140, 230, "Publish the workforce data by rank and grade, and"),
+        small(152, 230, "update it every six months."),
+        small(172, 70, "1.2"),
+        small(172, 110, "PCC"),
+        small(172, 230, "Appoint an independent chair to the scrutiny panel."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0], i.responsible, i.timing) for i in items] == [
+        ("1.1", "Publish", "Chief Constable", "within three months of publication"),
+        ("1.2", "Appoint", "PCC", "within three months of publication"),
+    ]
+    assert items[0].text.endswith("update it every six months.")
+    # the table's small type under the page's last line of body text is no footnote
+    assert drop_footnotes(lines, BODY) == lines
+    note = [small(200, 70, "1 Source: workforce census, March 2031.")]
+    assert drop_footnotes([*lines[:2], *note], BODY) == lines[:2]
 
 
 def test_a_record_cards_action_agreed_row_is_the_item_numbered_by_its_id_row() -> None:

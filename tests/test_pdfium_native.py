@@ -417,6 +417,21 @@ EDGE_CASES: dict[str, PageWords] = {
         ("d", 10.0, 12.0, 106.5, 108.0, 1.5, False),
         ("e", 20.0, 22.0, 101.0, 111.0, 10.0, False),
     ),
+    "a last cell wrapping under its first line": _page(
+        *_body(
+            100.0,
+            ("1.2", 72.0),
+            ("Chief", 90.0),
+            ("Constable", 118.0),
+            ("Stop", 227.0),
+            ("using", 250.0),
+        ),
+        *_body(112.0, ("promotions,", 227.0), ("and", 290.0)),
+        *_body(140.0, ("REC", 72.0), ("1", 92.0), ("The", 227.0), ("force", 250.0)),
+        *_body(152.0, ("should", 227.0)),
+        *_body(180.0, ("1", 72.0), ("CORONER", 120.0)),
+        *_body(192.0, ("Sarah", 120.0)),
+    ),
     "unicode": _page(
         ("Ré", 72.0, 90.0, 90.0, 100.0, 10.0, False),
         ("👮", 92.0, 100.0, 90.0, 100.0, 10.0, False),
@@ -465,6 +480,13 @@ def test_markers_ties_and_list_marks_group_as_intended() -> None:
     assert inset[-3:] == ["Longest", "4", "Longer far"]
     across = [ln.text for ln in lines["a box's line across both columns"]]
     assert across[-1] == "force should act."
+    # a row splits where the row under it starts, its last cell wrapping there; not after a
+    # label ("REC 1") nor a lone number, which hang before their text
+    wrapped = sorted(lines["a last cell wrapping under its first line"], key=lambda ln: ln.top)
+    assert [ln.text for ln in wrapped] == [
+        "1.2 Chief Constable", "Stop using", "promotions, and", "REC 1 The force", "should",
+        "1 CORONER", "Sarah",
+    ]  # fmt: skip
 
 
 def test_pages_c_declines_are_grouped_by_python() -> None:
