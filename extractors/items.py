@@ -1388,7 +1388,9 @@ class _Splitter:
         if opened is not None and opened == self.section and block.label_kind == "number":
             # "12. Giving effect to the recommendations": an item's own title; "10.3 Single
             # agency recommendations" names a list of them, a section of its own
-            listed = _LIST_NAMED_RE.match(text.split(None, 1)[-1])
+            rest = text.split(None, 1)[-1]
+            # "7.2 Recommendations for the Programme Board": a list for one body
+            listed = _LIST_NAMED_RE.match(rest) or KIND_FOR_RE.match(rest)
             opened = None if title_size and not listed else opened
         if self._shares_row(block) and len(block.lines) == 1:
             opened = None  # "Status | Recommendations | Areas for improvement": a table's header
@@ -1397,7 +1399,7 @@ class _Splitter:
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)
             # "Actions for the NPCC", "Recommendations for chief constables": whom they are for
-            meant = KIND_FOR_RE.match(text.strip())
+            meant = KIND_FOR_RE.match(_HEADING_NUMBER_LEAD_RE.sub("", text.strip()))
             self.responsible = meant.group("who") if meant else None
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
@@ -2298,6 +2300,9 @@ _FUNCTION_WORDS = (
 
 # A heading whose head noun is a plural kind ("Single agency recommendations"), not one that
 # only mentions them ("Giving effect to the recommendations")
+# A heading's own number before its words: "7.2 " in "7.2 Recommendations for the Board"
+_HEADING_NUMBER_LEAD_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+
 _LIST_NAMED_RE = re.compile(
     r"(?:(?!(?:to|the|of|on|about|with|and|from|our|these|its|their)\b)[\w'’-]+\s+){1,3}"
     r"(?:recommendations|areas for improvement)\s*$",

@@ -5128,6 +5128,25 @@ def test_a_campaigns_calls_to_action_are_its_recommendations_and_the_glance_list
     assert [(i.number, i.page_start) for i in items] == [("1", 2), ("1", 2)]
 
 
+def test_numbered_lists_for_each_body_under_a_conclusions_chapter_are_items() -> None:
+    lines = [
+        line(1, 60, "7 Conclusions and recommendations", size=14.0, bold=True),
+        line(1, 90, "7.1 Conclusions", size=11.5, bold=True),
+        *paragraph(1, 110, "The programme is well regarded and changes how its people lead."),
+        line(1, 140, "7.2 Recommendations for the Programme Board", size=11.5, bold=True),
+        *paragraph(1, 160, "1. Retain the residential module but shorten it to four days."),
+        *paragraph(1, 180, "2. Collect equality monitoring data for every cohort."),
+        line(1, 210, "7.3 Recommendations for the chief fire officers", size=11.5, bold=True),
+        *paragraph(1, 230, "1. Give every participant a named senior sponsor."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0], i.responsible) for i in items] == [
+        ("1", "Retain", "the Programme Board"),
+        ("2", "Collect", "the Programme Board"),
+        ("1", "Give", "the chief fire officers"),
+    ]
+
+
 def test_a_responses_own_asks_after_the_items_it_quotes_are_items_too() -> None:
     lines = [
         line(1, 60, "What the inspection found", size=16.0, bold=True),
