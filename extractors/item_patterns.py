@@ -346,7 +346,9 @@ KIND_DEFINED_RE = re.compile(
 OPENS_LIST_RE = re.compile(
     r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+){0,2}"
     r"recommend(?:s|ing)?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
-    r"\b(?:I|we)\s+(?:\w+\s+)?(?:make|makes|set out|offer)\s+(?:the\s+)?following\s+"
+    # "the Tribunal makes the following recommendations, each for the purpose of …:"
+    r"\b(?:I|we|the\s+(?:\w+\s+)?(?:tribunal|court|committee|panel|board|inquiry|review))\s+"
+    r"(?:\w+\s+)?(?:make|makes|set out|sets out|offer)\s+(?:the\s+)?following\s+"
     r"(?:\w+\s+)?recommendations?\b|"
     # a letter's asks: "I am asking the Home Office to:", "I would also ask the Ministry … to:"
     r"\b(?:I|we)\s+(?:am\s+|are\s+|would\s+|also\s+){0,2}ask(?:ing)?\s+(?:the\s+)?[A-Z][^.]*"
@@ -536,6 +538,15 @@ EARLIER_ITEMS_RE = re.compile(
 _NOT_MADE_RE = re.compile(r"\bnot made$", re.IGNORECASE)
 
 
+# Recommendations a heading discusses rather than makes: the power to make them, or the ones
+# a party asked for ("Recommendations: the law", "The recommendations sought")
+_AS_A_TOPIC_RE = re.compile(
+    r"\brecommendations?(?:\s*:\s*(?:the\s+)?(?:law|legal\s+framework|powers?)|"
+    r"\s+(?:sought|requested|asked\s+for|proposed\s+by\b.*))$",
+    re.IGNORECASE,
+)
+
+
 # The report's recommendations set out with the plan answering them ("Recommendations and
 # action plan"): the plan's rows are responses, the numbered recommendations are the items.
 _WITH_THEIR_PLAN_RE = re.compile(r"^recommendations\s+and\s+(?:the\s+)?action\s+plans?$", re.I)
@@ -562,6 +573,8 @@ def _section_kind(text: str) -> ItemKind | None:
         return None  # "Table 1: Recommendations by source report" names a table, not a list
     if _NOT_MADE_RE.search(clean):
         return None  # "Submissions and recommendations not made": asks declined, not made
+    if _AS_A_TOPIC_RE.search(clean):
+        return None  # "Recommendations: the law", "The recommendations sought": discussed
     # a heading naming two kinds ("Recommendations and areas for improvement") opens a list
     # of the first it names: the second has a heading of its own further on
     found = [(m.start(), k) for p, k in _SECTION_PATTERNS for m in [p.search(clean)] if m]

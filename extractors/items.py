@@ -897,6 +897,23 @@ class _Splitter:
             _RATED_RE.search(label.group("rest"))
         )
 
+    def _after_lettered_entries(self, block: Block) -> bool:
+        """True for a paragraph numbered next after the numbered lead-in whose lettered
+        entries went before it."""
+        lead = _ROW_LEAD_NUMBER_RE.match(self.lead_in or "") if self.numbered_lead else None
+        last = self.current if self.current is not None else (self.out[-1] if self.out else None)
+        return (
+            lead is not None
+            and block.label_kind == "number"
+            and last is not None
+            and last.cluster == self.cluster
+            and bool(re.fullmatch(r"[a-z]|[ivx]{1,4}", last.number or ""))
+            and follows_on(lead.group(1), block.label)
+            # not the list's next ask ("7. We recommend that a log …" after "6. … that:")
+            and not _RECOMMENDS_RE.search(block.text)
+            and not re.search(r"\bshould\b", block.text)
+        )
+
     def _open_lead_in(self, block: Block, text: str, numbered_lead: bool) -> None:
         """A lead-in opens the list under it: its timing, margin and kind; a meeting's
         "That the Authority:" or findings answered elsewhere close the section instead."""
@@ -1465,7 +1482,9 @@ class _Splitter:
             return
         timed = self.pending is None and _timed_lead(text)  # not a bare label's own lead-in
         required = block.label is None and bool(_REQUIRED_STEPS_RE.search(text))
-        if block.label is None and (_opens_list(text) or timed or required):
+        # "4. … the Tribunal makes the following recommendations:", numbered, leads in too
+        opens = block.label is None or _numbered_lead(block, text)
+        if opens and (_opens_list(text) or timed or required):
             logger.debug("p%d: list opened by %r", block.first.page, text)
             # "… the following areas for improvement.": the kind the lead-in names, unless it
             # recommends them ("we recommend that the force takes the following action")
@@ -1478,12 +1497,20 @@ class _Splitter:
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
             self.list_column = block.first.column
             self.by_lead_in = True
+            self.numbered_lead = block.label is not None
             self.cluster += 1
             return
         self.narrative_words += _word_count(text)
 
     def _in_section(self, block: Block, text: str, section: ItemKind) -> None:
         """Inside a section of items: continuations, lead-ins, sub-entries or a new entry."""
+        if self._after_lettered_entries(block):
+            # "5." after "4. … makes the following recommendations:" and its (a) … (g): the
+            # lead-in's next paragraph, not another entry
+            self.close()
+            self.section = None
+            self._outside_section(block, text)
+            return
         if TIMING_RE.match(text):
             self.timing = text.rstrip(":").strip()
             if SHOULD_COLON_RE.search(text):
@@ -2300,6 +2327,9 @@ _FUNCTION_WORDS = (
 
 # A heading whose head noun is a plural kind ("Single agency recommendations"), not one that
 # only mentions them ("Giving effect to the recommendations")
+# A numbered lead-in's own number: "4." in "4. Under section 124 … the following:"
+_ROW_LEAD_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?\s")
+
 # A heading's own number before its words: "7.2 " in "7.2 Recommendations for the Board"
 _HEADING_NUMBER_LEAD_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 

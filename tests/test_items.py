@@ -5147,6 +5147,29 @@ def test_numbered_lists_for_each_body_under_a_conclusions_chapter_are_items() ->
     ]
 
 
+def test_a_judgments_numbered_paragraph_leads_in_its_lettered_recommendations() -> None:
+    lines = [
+        line(1, 60, "The unanimous judgment of the Tribunal is that:"),
+        *paragraph(1, 80, "1. The Respondent shall pay the Claimant the sum set out below."),
+        *paragraph(1, 100, "2. Under section 124 the Tribunal makes the following",
+                   "recommendations, each to reduce the adverse effect on the Claimant:"),
+        *paragraph(1, 135, "(a) That within 28 days the Chief Constable writes to the Claimant.",
+                   x0=100),
+        *paragraph(1, 155, "(b) That by 31 May 2031 the Respondent removes the action plan.",
+                   x0=100),
+        *paragraph(1, 180, "3. Any application that the recommendations were not met must be",
+                   "made in writing."),
+        line(2, 60, "Recommendations: the law", bold=True),
+        *paragraph(2, 80, "19. A recommendation must say that within a specified period the",
+                   "respondent should take specified steps."),
+        line(2, 120, "The recommendations sought", bold=True),
+        *paragraph(2, 140, "20. The Claimant asked that the Respondent should publish the",
+                   "judgment on its intranet. We decline."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [("a", "within"), ("b", "by")]
+
+
 def test_a_responses_own_asks_after_the_items_it_quotes_are_items_too() -> None:
     lines = [
         line(1, 60, "What the inspection found", size=16.0, bold=True),
