@@ -1481,9 +1481,9 @@ class _Splitter:
             self._in_section(block, text, last.kind)
             return
         timed = self.pending is None and _timed_lead(text)  # not a bare label's own lead-in
-        required = block.label is None and bool(_REQUIRED_STEPS_RE.search(text))
+        required = block.label_kind in (None, "number") and bool(_REQUIRED_STEPS_RE.search(text))
         # "4. … the Tribunal makes the following recommendations:", numbered, leads in too
-        opens = block.label is None or _numbered_lead(block, text)
+        opens = block.label is None or required or _numbered_lead(block, text)
         if opens and (_opens_list(text) or timed or required):
             logger.debug("p%d: list opened by %r", block.first.page, text)
             # "… the following areas for improvement.": the kind the lead-in names, unless it

@@ -51,6 +51,12 @@ _CUES = (
     r"presented to the (?:panel|board|committee|council|cabinet)(?: on)?",
     r"ordered by the house of commons to be printed",
     r"updated(?: on)?",
+    # a tribunal's or court's: "Decision given on:", "Judgment handed down on",
+    # "… sent to the parties on", "Date of decision:", "Promulgated:"
+    r"(?:decision|judgment|reasons)(?: and reasons)? (?:given|promulgated|handed down|"
+    r"sent to the parties)(?: on)?",
+    r"date of (?:decision|judgment|promulgation)",
+    r"promulgated(?: on)?",
     # a cover's bare "Date: 9 January 2025" field (not a review's, an incident's or a visit's)
     r"(?<!review )(?<!incident )(?<!inspection )(?<!visit )(?<!meeting )(?<!hearing )"
     r"(?<!\w)(?-i:Date)(?=\s*:)",

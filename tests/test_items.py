@@ -5168,6 +5168,16 @@ def test_a_judgments_numbered_paragraph_leads_in_its_lettered_recommendations() 
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [(i.number, i.text.split()[1]) for i in items] == [("a", "within"), ("b", "by")]
+    steps = [
+        *paragraph(1, 80, "1. The public authority was not entitled to rely on section 12."),
+        *paragraph(1, 100, "2. The public authority must take the following steps within 35",
+                   "days of the date of this decision:"),
+        *paragraph(1, 135, "(a) Disclose to the Appellant the figures for each ward.", x0=100),
+        *paragraph(1, 155, "(b) Issue a fresh response to part 3 of the request.", x0=100),
+        *paragraph(1, 180, "3. Any failure to abide by this notice may amount to contempt."),
+    ]  # fmt: skip
+    got = [(i.kind, i.number, i.timing) for i in split_items(doc(steps))]
+    assert got == [("action", "a", "within 35 days"), ("action", "b", "within 35 days")]
 
 
 def test_a_responses_own_asks_after_the_items_it_quotes_are_items_too() -> None:

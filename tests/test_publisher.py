@@ -133,6 +133,16 @@ def test_a_version_for_publication_or_a_minuted_meeting_dates_the_document() -> 
     assert _meta([minutes, [BODY]], created="D:20000101").published == date(2032, 1, 29)
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Decision given on: 14 February 2032", "Date of decision: 14 February 2032",
+     "Judgment handed down on 14 February 2032", "Promulgated: 14 February 2032"],
+)  # fmt: skip
+def test_a_tribunals_decision_is_dated_by_the_day_it_was_given(line: str) -> None:
+    cover = [("First-tier Tribunal", 14.0), ("Heard on: 21 January 2032", 11.0), (line, 11.0)]
+    assert _meta([cover, [BODY]], created="D:20000101").published == date(2032, 2, 14)
+
+
 def test_a_version_stamp_on_the_cover_dates_the_document_but_a_draft_does_not() -> None:
     cover = [("Complaint handling review", 20.0), ("Version 1.0 - 16 March 2031", 10.0)]
     assert _meta([cover, [BODY]], created="D:20310401").published == date(2031, 3, 16)
