@@ -97,7 +97,7 @@ from extractors.letters import is_salutation
 from extractors.margins import margin_labels, sub_numbers
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
-from extractors.text import body_size, mark_soft_hyphens
+from extractors.text import body_size, mark_soft_hyphens, repair_misread_keywords
 from extractors.vocabulary import (
     AGENT_NOUNS,
     ASKS_THAT_RE,
@@ -606,7 +606,12 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             return []
         body = body_size(doc.lines)
         lines = sub_numbers(
-            margin_labels(mark_soft_hyphens(drop_footnotes(drop_contents(doc.lines), body)), body)
+            margin_labels(
+                mark_soft_hyphens(
+                    repair_misread_keywords(drop_footnotes(drop_contents(doc.lines), body))
+                ),
+                body,
+            )
         )
         runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))
         fill_open_rows(runs, doc.lines)  # as printed: before margin labels join their text

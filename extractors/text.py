@@ -1483,6 +1483,21 @@ def _in_band(ln: Line, page_heights: Sequence[float]) -> bool:
     return ln.top < 0.12 * height or ln.bottom > 0.88 * height
 
 
+# "recornmend", "reconnmend": recognition's commonest slip ("m" read as "rn", "nn") in the
+# one word a list of asks is found by
+_MISREAD_RECOMMEND_RE = re.compile(r"(?<=\b[Rr]eco)(?:rn|nn|m)(?:rn|nn|m)(?=end)")
+
+
+def repair_misread_keywords(lines: Sequence[Line]) -> list[Line]:
+    """Lines with "recommend" read back where a scan's recognition misread its "m"s."""
+    return [
+        replace(ln, text=_MISREAD_RECOMMEND_RE.sub("mm", ln.text))
+        if "rn" in ln.text or "nn" in ln.text
+        else ln
+        for ln in lines
+    ]
+
+
 def mark_soft_hyphens(lines: Sequence[Line]) -> list[Line]:
     """Mark line-end hyphens that split a word (not a compound) so joins remove them.
 

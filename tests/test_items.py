@@ -13,7 +13,7 @@ from extractors.furniture import drop_contents, drop_footnotes
 from extractors.item_patterns import section_kind
 from extractors.item_tables import _coded_ref, text_table_candidates
 from extractors.items import _TEMPLATE_RE, _Splitter, split_items
-from extractors.text import remove_furniture
+from extractors.text import remove_furniture, repair_misread_keywords
 from models.records import DocumentText, Item, Line, Table
 
 BODY = 11.0
@@ -5145,6 +5145,21 @@ def test_numbered_lists_for_each_body_under_a_conclusions_chapter_are_items() ->
         ("2", "Collect", "the Programme Board"),
         ("1", "Give", "the chief fire officers"),
     ]
+
+
+def test_a_scans_misread_recommend_still_leads_in_its_list() -> None:
+    lines = [
+        *paragraph(1, 60, "The Panel makes the following recornmendations to the Commissioner:"),
+        *paragraph(1, 80, "1. That the Commissioner publishes a breakdown of the precept.",
+                   x0=80),
+        *paragraph(1, 100, "2. That the Cornmissioner consults the Panel on closures.", x0=80),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    got = [(i.number, i.text.split()[2]) for i in items]
+    assert got == [("1", "Commissioner"), ("2", "Cornmissioner")]
+    assert repair_misread_keywords([line(1, 60, "We reconnmend that")])[0].text == (
+        "We recommend that"
+    )
 
 
 def test_a_judgments_numbered_paragraph_leads_in_its_lettered_recommendations() -> None:
