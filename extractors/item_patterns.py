@@ -122,6 +122,11 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     # the Welsh and Scottish inspectorates' word for them
     (r"\bareas? (?:for|requiring|of) (?:further )?development\b", "area_for_improvement"),
     (r"\bwhat needs to improve\b", "area_for_improvement"),
+    # a survey's or review's "Areas to focus on", "Focus areas": what should get better
+    (
+        r"^(?:(?:key|priority)\s+)?(?:areas?\s+(?:to|for)\s+focus(?:\s+on)?|focus\s+areas?)$",
+        "area_for_improvement",
+    ),
     # "What needs to change: national bodies": a summary's page of the report's recommendations
     (r"^what (?:needs to|has to|must) (?:change|happen)\b", "recommendation"),
     # a prosecution inspectorate's weaknesses below a formal recommendation

@@ -927,6 +927,22 @@ def test_a_glossary_with_example_wording_defines_the_kinds_and_holds_no_item() -
     assert split_items(replace(doc([]), tables=(table,))) == []
 
 
+@pytest.mark.parametrize("heading", ["Areas to focus on", "Focus areas", "Key areas for focus"])
+def test_a_surveys_areas_to_focus_on_are_areas_for_improvement(heading: str) -> None:
+    assert section_kind(heading) == "area_for_improvement"
+    assert section_kind(f"{heading} last year") is None  # another time's, not this report's
+    lines = [
+        line(1, 60, heading, size=16.0, bold=True),
+        line(1, 90, "1 Workload and wellbeing", bold=True),
+        *paragraph(1, 110, "Take action to make workloads in response teams manageable."),
+        line(1, 140, "2 Confidence to speak up", bold=True),
+        *paragraph(1, 160, "Increase confidence that concerns will be acted on."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [("area_for_improvement", "1"),
+                                                   ("area_for_improvement", "2")]  # fmt: skip
+
+
 def test_a_heading_naming_whose_recommendations_opens_their_section() -> None:
     for heading in ("Annex A: The inspection’s recommendations", "The panel's recommendations",
                     "Inspectors’ recommendations"):  # fmt: skip
