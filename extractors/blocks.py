@@ -117,8 +117,8 @@ def _list_label(text: str) -> tuple[str | None, str | None]:
     if m and m.group("roman4") and m.group("rest").isupper():
         return None, None  # "II. HATE CRIME": a chapter's number, not a list's
     if m:
-        if m.group("num") or m.group("pnum"):
-            return m.group("num") or m.group("pnum"), "number"
+        if m.group("num") or m.group("pnum") or m.group("bnum"):
+            return m.group("num") or m.group("pnum") or m.group("bnum"), "number"
         if m.group("letter") or m.group("letter2"):
             return m.group("letter") or m.group("letter2"), "letter"
         return m.group("roman") or m.group("roman2") or m.group("roman3") or m.group("roman4"), (

@@ -211,7 +211,8 @@ SERIAL = r"(?:19|20)\d\d/\d{3}"
 ENUM_RE = re.compile(
     # an investigation body's year and serial ("2025/118") numbers its recommendation
     r"^(?:(?P<num>" + SERIAL + r"|\d{1,3}(?:\.\d{1,3}){0,2}(?:[a-h](?=[.)]|\s+[A-Za-z]))?)[.)]?|"
-    r"\((?P<pnum>\d{1,3})\)|"
+    # "(12)", and a judgment's "[12]"
+    r"\((?P<pnum>\d{1,3})\)|\[(?P<bnum>\d{1,3})\]|"
     r"\(?(?P<letter>[a-z]|[A-H])\)|(?P<letter2>[a-z])\.|\((?P<roman>[ivx]{1,5})\)|(?P<roman2>[ivx]{1,5})\)|"
     r"(?P<roman3>ii|iii|iv|vi|vii|viii|ix|xi|xii)\.|"
     # a plain document's capital numerals: "I." … "X."

@@ -704,6 +704,7 @@ class _Splitter:
     for_style: tuple[float, bool] | None = None  # (size, bold) of a "For the X" group heading
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
     numbered_lead: bool = False  # the lead-in in force is a numbered paragraph ("17 We recommend:")
+    section_by_label: bool = False  # the section in force is one a labelled item opened
     # a numbered entry recommending to one body ("8.3 I recommend that the Home Office:"):
     # its margin and text, the lead-in of the entries set in under it
     addressed: tuple[float, str] | None = None
@@ -1156,6 +1157,7 @@ class _Splitter:
             self.parent_number = number
         self.item_x0 = lines[0].x0 if lines else first.x0
         if numbered:  # "Cause of concern: …" run into its text labels one paragraph only
+            self.section_by_label = self.section is None or self.section_by_label
             self.section = self.section or kind
 
     def _reopen_continued(self, block: Block, kind: ItemKind, number: str | None) -> bool:
@@ -1336,6 +1338,7 @@ class _Splitter:
         ):
             # "The force should …" in bold, then the plain paragraph explaining it; an outdent,
             # the panel left, or narrative at the item's margin
+            self._left_the_box(block, current)
             self.close()
             return False
         if block.label and current.number and _sub_number(current.number, block.label):
@@ -1372,6 +1375,13 @@ class _Splitter:
             self.item_x0 = block.first.x0
         current.blocks.append(block)
         return True
+
+    def _left_the_box(self, block: Block, current: Candidate) -> None:
+        """A numbered paragraph after a boxed item the prose quotes: the prose's own numbering
+        goes on, and the section the item's label opened ends."""
+        boxed = current.blocks[-1].first.in_box and not block.first.in_box
+        if boxed and current.labelled and block.label_kind == "number" and self.section_by_label:
+            self.section = None
 
     def _back_to_prose(self, block: Block, current: Candidate) -> bool:
         """True when a block after a labelled item's text is the report's own prose again."""
@@ -1426,6 +1436,7 @@ class _Splitter:
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
             self.section, self.section_strength = opened, _strength(first, text)
+            self.section_by_label = False
             self.section_number = block.label if block.label_kind == "number" else None
             self.by_lead_in = self.numbered_lead = False
             self.mixed = bool(
@@ -1497,7 +1508,7 @@ class _Splitter:
             named = label_kind(following.group("kind")) if following else "recommendation"
             recommends = bool(_RECOMMENDS_RE.search(text))
             self.section = "action" if required else ("recommendation" if recommends else named)
-            self.section_strength = 0.0
+            self.section_strength, self.section_by_label = 0.0, False
             self.timing = self._lead_timing(text)
             self.lead_in, self.list_x0, self.section_items = text, block.first.x0, 0
             self.list_column = block.first.column

@@ -5163,6 +5163,33 @@ def test_numbered_lists_for_each_body_under_a_conclusions_chapter_are_items() ->
     ]
 
 
+def test_a_judgments_bracketed_paragraph_numbers_number_its_recommendations() -> None:
+    def boxed(top: float, text: str, bold: bool = False) -> Line:
+        return replace(line(2, top, text, x0=121, bold=bold), in_box=True)
+
+    lines = [
+        *paragraph(1, 60, "[20] We therefore make the following recommendations to it."),
+        *paragraph(1, 80, "[21] The Respondent should disclose all footage before each hearing."),
+        *paragraph(1, 100, "[22] By 31 January 2031 the Respondent should review every case."),
+        line(1, 130, "G. DECISION", bold=True),
+        *paragraph(1, 150, "[23] The appeal is dismissed."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [("21", "Respondent"), ("22", "31")]
+    # a boxed item the judgment quotes: its next numbered paragraph is the judgment's own
+    lines = [
+        line(2, 60, "[10] In 2030 the Secretary of State commissioned a review, which", x0=77),
+        line(2, 75, "made 14 recommendations. Of relevance here is Recommendation 7:", x0=114),
+        boxed(100, "Recommendation 7", bold=True),
+        boxed(116, "The Home Office should publish an equality impact assessment."),
+        line(3, 60, "[11] In a written response the Secretary of State accepted", x0=77),
+        line(3, 75, "Recommendation 7 in part. The response said that an assessment", x0=114),
+        line(3, 90, "should be published with the guidance.", x0=114),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [("7", "Home")]
+
+
 def test_a_scans_misread_recommend_still_leads_in_its_list() -> None:
     lines = [
         *paragraph(1, 60, "The Panel makes the following recornmendations to the Commissioner:"),
