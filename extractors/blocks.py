@@ -170,8 +170,9 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
         return False
     # "Recommendation 4 of the report ..." is prose; a bold label line is not, nor a label run
     # into a sentence of its own ("Recommendation 2.3.1 By March, the force should …"): in
-    # prose a capital does not follow an item's number without a stop between them
-    return ln.bold or rest[:1].isupper()
+    # prose a capital does not follow an item's number without a stop between them; a label
+    # set in bold runs into the lead-in's sentence ("Recommendation 1 complete the …")
+    return ln.bold or rest[:1].isupper() or ln.bold_head >= m.end("num") - _indent(ln.text)
 
 
 # "Safety recommendation R/2026/041:", "Strategic recommendation 2:", "Our action 1.1:": kinds of
@@ -183,6 +184,11 @@ _OWN_PREFIXES = frozenset(
     | {"urgent", "interim", "immediate", "national", "local", "learning", "policy"}
     | {"organisational", "systemic", "thematic", "general", "specific", "final"}
 )
+
+
+def _indent(text: str) -> int:
+    """How many spaces a line's text opens with."""
+    return len(text) - len(text.lstrip())
 
 
 def _possessive(prefix: str) -> bool:

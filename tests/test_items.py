@@ -5190,6 +5190,24 @@ def test_a_judgments_bracketed_paragraph_numbers_number_its_recommendations() ->
     assert [(i.number, i.text.split()[1]) for i in items] == [("7", "Home")]
 
 
+def test_a_bold_label_runs_into_the_lead_ins_sentence_in_lower_case() -> None:
+    def run_in(top: float, text: str, bold: bool) -> Line:
+        return replace(line(1, top, text, x0=70), bold_head=len("Recommendation 1") if bold else 0)
+
+    lines = [
+        line(1, 60, "Recommendations", bold=True),
+        *paragraph(1, 80, "To address this, we recommend that, within six months, the Chief",
+                   "Constable should:"),
+        run_in(115, "Recommendation 1 complete the renewal of every lapsed clearance;", True),
+        run_in(135, "Recommendation 2 introduce an annual integrity health check.", True),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [("1", "complete"),
+                                                              ("2", "introduce")]  # fmt: skip
+    plain = [run_in(115, "Recommendation 1 complete the renewal of every lapsed clearance;", False)]
+    assert not label_ok(plain[0])  # a reference wrapped into a line, in plain type
+
+
 def test_a_scans_misread_recommend_still_leads_in_its_list() -> None:
     lines = [
         *paragraph(1, 60, "The Panel makes the following recornmendations to the Commissioner:"),
