@@ -703,6 +703,7 @@ def _row_label(
     if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
         number, text = coded.group("kw") + " " + coded.group("num"), coded.group("rest")
     kind, number = _coded_ref(layout.kind, (number or "").strip())
+    number = number or None
     if named is not None and named.group("rest") and not named.group("prefix"):
         # "Area for improvement 2 The force should …" in a "Recommendation" column
         kind, number = label_kind(named.group("kw")), named.group("num")
@@ -902,6 +903,9 @@ _CODE_TAIL_RE = re.compile(r"[A-Za-z0-9][-/_](AFI|CoC|COC)\s?\d{1,3}[a-z]?$")
 def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
     """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
     number; any other reference is the number of an item of the table's kind."""
+    bare = known_kind(ref.rstrip(".")) if ref and not any(c.isdigit() for c in ref) else None
+    if bare is not None and len(ref) > 1:
+        return bare, ""  # "AFI", "Rec": the row's kind, unnumbered
     action = ACTION_CODE_RE.fullmatch(ref)
     if action is not None and not action.group("rest"):
         return "action", ref  # "A3" beside "R1" in a column of recommendations and actions

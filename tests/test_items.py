@@ -5830,6 +5830,19 @@ def test_a_ruleless_table_with_its_item_column_last_is_keyed_by_the_cells_before
     assert drop_footnotes([*lines[:2], *note], BODY) == lines[:2]
 
 
+def test_a_ref_cell_naming_only_a_kind_gives_the_rows_kind_and_no_number() -> None:
+    table = Table(page=1, top=100, bottom=300, rows=(
+        ("Source", "Ref", "Recommendation or area for improvement"),
+        ("Marlowe Review 2030", "Rec 5", "The Home Office should publish guidance on audits."),
+        ("Kelmouth inspection", "AFI", "The service should allocate enough resources to audits."),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(table,)))
+    assert [(i.kind, i.number) for i in items] == [
+        ("recommendation", "5"),
+        ("area_for_improvement", None),
+    ]
+
+
 def test_a_record_cards_action_agreed_row_is_the_item_numbered_by_its_id_row() -> None:
     header = ("Lesson ID", "Source", "Owner", "Target", "Status")
 
