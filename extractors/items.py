@@ -903,6 +903,18 @@ class _Splitter:
             _RATED_RE.search(label.group("rest"))
         )
 
+    def _list_ends(self, block: Block, text: str) -> bool:
+        """True when a block ends the list in force: the numbered lead-in's next paragraph
+        (read as running text), or a paragraph announcing definitions (their terms no items)."""
+        sibling = self._after_lettered_entries(block)
+        if not sibling and not (block.label is None and _DEFINITIONS_RE.search(text)):
+            return False
+        self.close()
+        self.section = None
+        if sibling:  # "5." after "4. … makes the following recommendations:" and its (a) … (g)
+            self._outside_section(block, text)
+        return True
+
     def _after_lettered_entries(self, block: Block) -> bool:
         """True for a paragraph numbered next after the numbered lead-in whose lettered
         entries went before it."""
@@ -1520,12 +1532,7 @@ class _Splitter:
 
     def _in_section(self, block: Block, text: str, section: ItemKind) -> None:
         """Inside a section of items: continuations, lead-ins, sub-entries or a new entry."""
-        if self._after_lettered_entries(block):
-            # "5." after "4. … makes the following recommendations:" and its (a) … (g): the
-            # lead-in's next paragraph, not another entry
-            self.close()
-            self.section = None
-            self._outside_section(block, text)
+        if self._list_ends(block, text):
             return
         if TIMING_RE.match(text):
             self.timing = text.rstrip(":").strip()
@@ -2343,6 +2350,14 @@ _FUNCTION_WORDS = (
 
 # A heading whose head noun is a plural kind ("Single agency recommendations"), not one that
 # only mentions them ("Giving effect to the recommendations")
+# A paragraph announcing what a list of terms means: "… using the definitions below", "The
+# priorities are defined as follows:"
+_DEFINITIONS_RE = re.compile(
+    r"\b(?:the\s+)?definitions?\s+(?:below|that follow|in the table below)\b|"
+    r"\bare\s+defined\s+(?:as\s+follows|below)\b",
+    re.IGNORECASE,
+)
+
 # A numbered lead-in's own number: "4." in "4. Under section 124 … the following:"
 _ROW_LEAD_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?\s")
 

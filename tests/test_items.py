@@ -5190,6 +5190,22 @@ def test_a_judgments_bracketed_paragraph_numbers_number_its_recommendations() ->
     assert [(i.number, i.text.split()[1]) for i in items] == [("7", "Home")]
 
 
+def test_priority_definitions_under_a_recommendations_heading_are_no_items() -> None:
+    lines = [
+        line(1, 60, "2. Summary of the report's recommendations", size=15.0, bold=True),
+        *paragraph(1, 90, "The team makes the recommendations in Table 1, each prioritised",
+                   "using the definitions below."),
+        line(1, 130, "Critical (do now)", bold=True),
+        line(1, 130, "The programme should take action immediately.", x0=180),
+        line(1, 160, "Essential (do by)", bold=True),
+        line(1, 160, "The programme should take action in the near future.", x0=180),
+        line(2, 60, "Recommendations", size=15.0, bold=True),
+        *paragraph(2, 90, "1. The board should agree one benefits register by March 2032."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[1]) for i in items] == [("1", "board")]
+
+
 def test_a_bold_label_runs_into_the_lead_ins_sentence_in_lower_case() -> None:
     def run_in(top: float, text: str, bold: bool) -> Line:
         return replace(line(1, top, text, x0=70), bold_head=len("Recommendation 1") if bold else 0)
