@@ -374,6 +374,10 @@ def without_process(candidates: list[Candidate]) -> list[Candidate]:
 _FEWEST_WORDS = 2
 
 
+# "I also recommend that …", "We further recommend that …": an ask added to a list
+_ALSO_RECOMMENDS_RE = re.compile(r"(?:I|We)\s+(?:also|further)\s+recommends?\b")
+
+
 def numbered_sections(candidates: list[Candidate]) -> list[Candidate]:
     """In a section whose entries are numbered (12.1, 12.2 …), a plain paragraph with no label
     is the author's prose between them ("That must change."), not an item."""
@@ -388,6 +392,7 @@ def numbered_sections(candidates: list[Candidate]) -> list[Candidate]:
         or c.number is not None
         or not c.blocks
         or c.blocks[0].label is not None
+        or _ALSO_RECOMMENDS_RE.match(c.text()) is not None  # one more ask after the list
     ]
 
 

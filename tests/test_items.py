@@ -5190,6 +5190,22 @@ def test_a_judgments_bracketed_paragraph_numbers_number_its_recommendations() ->
     assert [(i.number, i.text.split()[1]) for i in items] == [("7", "Home")]
 
 
+def test_i_also_recommend_after_a_numbered_list_is_one_more_item() -> None:
+    lines = [
+        *paragraph(1, 60, "Three recommendations are critical. I recommend that you:"),
+        *paragraph(1, 80, "1. confirm to the Board by 30 September 2031 that all is met;",
+                   x0=80),
+        *paragraph(1, 100, "2. pause enrolment at the two pilot sites.", x0=80),
+        *paragraph(1, 120, "I also recommend that the sponsor team confirms the funding for live",
+                   "running by the end of October 2031."),
+        *paragraph(1, 160, "The remaining recommendations will be set out in the full report."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0]) for i in items] == [
+        ("1", "confirm"), ("2", "pause"), (None, "I"),
+    ]  # fmt: skip
+
+
 def test_priority_definitions_under_a_recommendations_heading_are_no_items() -> None:
     lines = [
         line(1, 60, "2. Summary of the report's recommendations", size=15.0, bold=True),
