@@ -31,7 +31,7 @@ from extractors.item_patterns import (
     section_kind,
     timing_in,
 )
-from extractors.vocabulary import directs
+from extractors.vocabulary import directs, opens_with_imperative
 from models.records import DocumentText, ItemKind, Line, Table
 
 logger = logging.getLogger(__name__)
@@ -1122,6 +1122,39 @@ def _take_field(cand: Candidate, row: Sequence[str]) -> None:
         cand.timing = due_phrase(cells[1])
     elif _OWNER_HEADER_RE.search(key):
         cand.responsible = cells[1]
+
+
+def fields_under_items(candidates: list[Candidate], tables: Sequence[Table]) -> list[Candidate]:
+    """A small table of fields set under an item ("Lead | Head of Custody", "Target date |
+    30 September 2024"): the owner and due date of the item just above it."""
+    for table in tables:
+        names = [" ".join(row[0].split()).lower() for row in table.rows if row and row[0]]
+        if (
+            not names
+            or len(names) > 4
+            or not all(
+                len(n.split()) <= 3 and (_OWNER_HEADER_RE.search(n) or _DUE_HEADER_RE.search(n))
+                for n in names
+            )
+        ):
+            continue
+        above = [
+            (c.blocks[-1].lines[-1].bottom, c)
+            for c in candidates
+            if c.blocks and c.blocks[-1].lines and c.blocks[-1].page_end == table.page
+            and table.top - 40 <= c.blocks[-1].lines[-1].bottom <= table.top + 2
+        ]  # fmt: skip
+        if not above:
+            continue
+        cand = max(above, key=lambda pair: pair[0])[1]
+        owner, timing = cand.responsible, cand.timing
+        for row in table.rows:
+            _take_field(cand, [row[0], " ".join(c for c in row[1:] if c.strip())])
+        # the item's own subject acts; the lead names who acts for an order to no one
+        told = opens_with_imperative(cand.text())
+        cand.responsible = owner or (cand.responsible if told else None)
+        cand.timing = timing or cand.timing
+    return candidates
 
 
 def _take_fields(cand: Candidate, cells: Sequence[str]) -> None:

@@ -5875,6 +5875,26 @@ def test_a_ref_cell_naming_only_a_kind_gives_the_rows_kind_and_no_number() -> No
     ]
 
 
+def test_a_small_table_of_fields_under_an_item_gives_its_due_date_and_lead() -> None:
+    lines = [
+        line(1, 60, "Recommendation 1", bold=True),
+        *paragraph(1, 78, "The force should reinstate in-person rousing checks."),
+        line(1, 130, "Recommendation 2", bold=True),
+        *paragraph(1, 148, "Review the staffing model for the custody suite."),
+    ]  # fmt: skip
+    fields = (
+        Table(page=1, top=96, bottom=120, rows=(("Lead", "Head of Custody"),
+                                                ("Target date", "30 September 2031"))),
+        Table(page=1, top=166, bottom=190, rows=(("Lead", "Superintendent, Justice"),
+                                                 ("Target date", "31 December 2031"))),
+    )  # fmt: skip
+    items = split_items(replace(doc(lines), tables=fields))
+    assert [(i.number, i.responsible, i.timing) for i in items] == [
+        ("1", None, "By 30 September 2031"),  # the force, its subject, acts
+        ("2", "Superintendent, Justice", "By 31 December 2031"),
+    ]
+
+
 def test_a_record_cards_action_agreed_row_is_the_item_numbered_by_its_id_row() -> None:
     header = ("Lesson ID", "Source", "Owner", "Target", "Status")
 
