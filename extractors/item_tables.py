@@ -622,6 +622,30 @@ def due_phrase(cell: str) -> str | None:
     return f"By {cell}" if _DATE_START_RE.match(cell) else cell
 
 
+# An item column of short titles: "Recommendation (short title)", "Recommendation in brief"
+_TITLES_HEADER_RE = re.compile(r"\b(?:short\s+)?titles?\b|\bin\s+brief\b", re.IGNORECASE)
+
+
+def titles_timing(runs: Sequence[_TableRun], candidates: list[Candidate]) -> list[Candidate]:
+    """A table of the items' short titles with a timeframe column ("No. | Recommendation
+    (short title) | Timeframe"): each item printed in full elsewhere is due when its row says."""
+    due: dict[str, str] = {}
+    for run in runs:
+        layout, header = run.layout, run.tables[0].rows[0] if run.tables[0].rows else ()
+        name = header[layout.item] if layout.item < len(header) else ""
+        if layout.due is None or layout.number is None or not _TITLES_HEADER_RE.search(name):
+            continue
+        for _, cells in run.rows:
+            number, when = cells.get(layout.number, "").strip(), cells.get(layout.due, "")
+            phrase = due_phrase(when) if when.strip("–—- ") else None
+            if number and phrase:
+                due[number] = phrase
+    for cand in candidates:
+        if cand.timing is None and cand.number in due:
+            cand.timing = due[cand.number]
+    return candidates
+
+
 def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
     """One item per row of tables whose header names recommendations or actions."""
     out: list[Candidate] = []

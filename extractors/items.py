@@ -92,6 +92,7 @@ from extractors.item_tables import (
     table_candidates,
     tables_led_in,
     text_table_candidates,
+    titles_timing,
 )
 from extractors.leading_labels import number_from_leading_labels
 from extractors.letters import is_salutation
@@ -641,7 +642,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += table_candidates(runs) + label_cands + table_cands
         candidates = findings_in_brief(pointed_summaries(candidates, blocks))
         candidates = trailing_fields(record_fields(candidates, blocks))
-        candidates = fields_under_items(candidates, doc.tables)
+        candidates = titles_timing(runs, fields_under_items(candidates, doc.tables))
         if sum(c.kind == "recommendation" and not _a_tables_title(c) for c in candidates) < 2:
             # no list of recommendations found (a summary table of titles points to them):
             # "We recommend …" paragraphs may be them

@@ -5875,6 +5875,25 @@ def test_a_ref_cell_naming_only_a_kind_gives_the_rows_kind_and_no_number() -> No
     ]
 
 
+def test_a_table_of_short_titles_gives_the_full_items_their_timeframe() -> None:
+    lines = [
+        line(1, 60, "Recommendation 3.1", bold=True),
+        *paragraph(1, 78, "The Inspectorate recommends that the Service establishes a board."),
+        line(1, 110, "Recommendation 3.2", bold=True),
+        *paragraph(1, 128, "The Inspectorate recommends that the Commissioner publishes a plan."),
+    ]  # fmt: skip
+    plan = Table(page=2, top=100, bottom=200, rows=(
+        ("No.", "Recommendation (short title)", "Responsibility", "Timeframe"),
+        ("3.1", "National governance board", "Service", "Within 12 months"),
+        ("3.2", "Roads policing plan", "Commissioner", "Within 24 months"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(plan,)))
+    assert [(i.number, i.timing) for i in items] == [
+        ("3.1", "Within 12 months"),
+        ("3.2", "Within 24 months"),
+    ]
+
+
 def test_a_small_table_of_fields_under_an_item_gives_its_due_date_and_lead() -> None:
     lines = [
         line(1, 60, "Recommendation 1", bold=True),
