@@ -456,9 +456,11 @@ TRAILING_FIELDS_RE = re.compile(
 
 
 _HEADING_DUE_RE = re.compile(
-    r"(?:\bto be (?:completed|implemented|achieved|delivered|in place)\s+"
+    r"(?:\b(?i:to) be (?:completed|implemented|achieved|delivered|in place)\s+"
     r"(?P<when>by\s+(?:the end of\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}|within\s+\w+\s+"
-    r"(?:days?|weeks?|months?|years?)(?:\s+of\s+[^)]{3,60}?)?)"
+    r"(?:days?|weeks?|months?|years?)(?:\s+of\s+[^)]{3,60}?)?|"
+    # "To be implemented before the Annual Meeting of the Authority on 12 June 2025"
+    r"before\s+[^:]{3,80}?\s+on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
     # "Recommendations for immediate action"
     r"|\bfor (?P<now>immediate (?:action|implementation|attention)))\)?\s*$"
 )

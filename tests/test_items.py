@@ -10,7 +10,7 @@ import pytest
 from extractors.blocks import label_ok, make_blocks
 from extractors.checks import check_document
 from extractors.furniture import drop_contents, drop_footnotes
-from extractors.item_patterns import section_kind
+from extractors.item_patterns import heading_due, section_kind
 from extractors.item_tables import _coded_ref, text_table_candidates
 from extractors.items import _TEMPLATE_RE, _Splitter, split_items
 from extractors.text import remove_furniture, repair_misread_keywords
@@ -5873,6 +5873,23 @@ def test_a_ref_cell_naming_only_a_kind_gives_the_rows_kind_and_no_number() -> No
         ("recommendation", "5"),
         ("area_for_improvement", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "due"),
+    [
+        ("To be completed within six months", "within six months"),
+        ("Recommendations to be completed by 30 June 2031", "by 30 June 2031"),
+        ("To be implemented before the Annual Meeting on 12 June 2031",
+         "before the Annual Meeting on 12 June 2031"),
+        ("Phase 1 – Immediate priorities: within three months of publication",
+         "within three months of publication"),
+        ("Recommendations for immediate action", "immediate action"),
+        ("Recommendations to the Board", None),
+    ],
+)  # fmt: skip
+def test_a_group_headings_timing_is_read_off_it(heading: str, due: str | None) -> None:
+    assert heading_due(heading) == due
 
 
 def test_a_table_of_short_titles_gives_the_full_items_their_timeframe() -> None:
