@@ -2031,8 +2031,16 @@ def _asks_after_the_labelled(
         for cluster, members in clusters.items()
         if len(members) >= 2
         and all(m.number is None and directs(m.text()) for m in members)
+        # not a reply quoting them ("> Recommendation 2 > Within six months, …")
+        and not any(_QUOTED_ITEM_RE.search(m.text()) for m in members)
         and not any(_reprints(m.text(), t) for m in members for t in texts.get(m.kind, []))
     }
+
+
+# A message's quoted lines ("> … "), or an item's label inside an ask: a copy of an item
+_QUOTED_ITEM_RE = re.compile(
+    r"(?:^|\s)>\s|\b(?:Recommendation|Area for improvement|Cause of concern)\s+\d", re.IGNORECASE
+)
 
 
 def _at(cand: Candidate) -> tuple[int, float]:

@@ -5311,6 +5311,14 @@ def test_a_responses_own_asks_after_the_items_it_quotes_are_items_too() -> None:
         (None, "Home"),
         (None, "prosecution"),
     ]
+    # a reply quoting the items under a heading of its own adds none
+    reply = [
+        *lines[:7],
+        line(2, 60, "What must happen next", size=16.0, bold=True),
+        *paragraph(2, 90, "> Recommendation 1 > The force should review every tool by May."),
+        *paragraph(2, 120, "> > The force should also brief every officer on the change."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(reply))] == ["1", "4"]
 
 
 def test_a_lead_in_saying_who_must_act_over_entries_finishing_its_sentence() -> None:
