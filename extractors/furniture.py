@@ -41,18 +41,16 @@ def drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
 def _tables_below(below: Sequence[Line]) -> set[int]:
     """Pages whose small type under the text opens with a row of column names ("Ref  Lead
     Recommendation"): a table set small, not footnotes, which open with their numbers."""
-    first: dict[int, Line] = {}
+    pages: dict[int, list[Line]] = {}
     for ln in below:
-        if ln.page not in first or ln.top < first[ln.page].top:
-            first[ln.page] = ln
-    return {
-        page
-        for page, top in first.items()
-        if sum(ln.page == page and abs(ln.top - top.top) < 1.5 for ln in below) >= 2
-        and not any(
-            ln.text[:1].isdigit() for ln in below if ln.page == page and abs(ln.top - top.top) < 1.5
-        )
-    }
+        pages.setdefault(ln.page, []).append(ln)
+    tables: set[int] = set()
+    for page, small in pages.items():
+        top = min(ln.top for ln in small)
+        row = [ln for ln in small if ln.top - top < 1.5]
+        if len(row) >= 2 and not any(ln.text[:1].isdigit() for ln in row):
+            tables.add(page)
+    return tables
 
 
 # Footnotes are a few lines under a page's text; a dozen lines of small type under at most a

@@ -124,7 +124,7 @@ def sub_numbers(lines: Sequence[Line]) -> list[Line]:
     out = list(lines)
     drop: set[int] = set()
     for k, ln in enumerate(out[:-1]):
-        m = _SUB_NUMBER_RE.fullmatch(ln.text.strip())
+        m = _SUB_NUMBER_RE.fullmatch(ln.text.strip()) if len(ln.text) <= 8 else None
         below = out[k + 1]
         if m is None or below.page != ln.page or below.top - ln.bottom > 2 * ln.size:
             continue

@@ -1492,7 +1492,7 @@ def repair_misread_keywords(lines: Sequence[Line]) -> list[Line]:
     """Lines with "recommend" read back where a scan's recognition misread its "m"s."""
     return [
         replace(ln, text=_MISREAD_RECOMMEND_RE.sub("mm", ln.text))
-        if "rn" in ln.text or "nn" in ln.text
+        if "eco" in ln.text and ("rn" in ln.text or "nn" in ln.text)
         else ln
         for ln in lines
     ]
