@@ -1354,7 +1354,7 @@ def _left_keyed_rows(
         if cur.size >= head.size + 3 or cur.x0 < x_min or cur.top - bottom > 2.5 * cur.size:
             break
         if cur.x1 < head.x0 - 2 or (cur.x0 < head.x0 - 4 and _ROW_NUMBER_RE.match(cur.text)):
-            keys.append(cur)  # a row's cells run together into its item's: read as no item
+            keys.append(cur)  # a key cell, or a row run together with its item (skipped below)
         elif cur.x0 >= head.x0 - 4:
             cells.append(cur)
         else:
@@ -1368,16 +1368,16 @@ def _left_keyed_rows(
             and ln.bottom <= head.top + 1 and ln not in left]  # fmt: skip
     when = heading_due(over[-1].text) if over else None
     found: list[Candidate] = []
-    for keys, cell in rows:
-        m = _ROW_NUMBER_RE.match(join_text(k.text for k in keys))
+    for row_keys, cell in rows:
+        m = _ROW_NUMBER_RE.match(join_text(k.text for k in row_keys))
         if m is None or len(cell) == 0 or len(join_text(c.text for c in cell).split()) < 3:
             continue
-        if any(k.x1 > head.x0 for k in keys):
+        if any(k.x1 > head.x0 for k in row_keys):
             continue  # its first line ran into the key cells: where the item starts is unknown
         number = m.group("num")
         cand = Candidate(kind, number, None, [Block(cell)], 10_000 + start)
         cand.labelled, cand.in_table = True, True
-        who, due = _key_fields(keys, left, m.group("rest"))
+        who, due = _key_fields(row_keys, left, m.group("rest"))
         cand.responsible = who
         cand.timing = due_phrase(due) if due and due.strip("–—- ") else when
         found.append(cand)
@@ -1395,12 +1395,9 @@ def _key_fields(
     heads = sorted(header, key=lambda h: h.x0)
     named = [h for h in heads if not re.fullmatch(_REF_HEADER, h.text.strip(), re.I)]
     if len(named) == 1:
-        owner = bool(_OWNER_HEADER_RE.search(named[0].text))
-        return (
-            (rest, None)
-            if owner
-            else (None, rest if _DUE_HEADER_RE.search(named[0].text) else None)
-        )
+        if _OWNER_HEADER_RE.search(named[0].text):
+            return rest, None
+        return None, (rest if _DUE_HEADER_RE.search(named[0].text) else None)
     texts: dict[int, list[str]] = {}
     for key in keys:
         k = max((n for n, h in enumerate(heads) if h.x0 <= key.x0 + 2), default=0)

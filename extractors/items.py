@@ -707,6 +707,7 @@ class _Splitter:
     for_style: tuple[float, bool] | None = None  # (size, bold) of a "For the X" group heading
     by_lead_in: bool = False  # the section is a list a paragraph opened ("we recommend that:")
     numbered_lead: bool = False  # the lead-in in force is a numbered paragraph ("17 We recommend:")
+    lead_number: str | None = None  # that paragraph's number ("17")
     section_by_label: bool = False  # the section in force is one a labelled item opened
     # a numbered entry recommending to one body ("8.3 I recommend that the Home Office:"):
     # its margin and text, the lead-in of the entries set in under it
@@ -921,15 +922,15 @@ class _Splitter:
     def _after_lettered_entries(self, block: Block) -> bool:
         """True for a paragraph numbered next after the numbered lead-in whose lettered
         entries went before it."""
-        lead = _ROW_LEAD_NUMBER_RE.match(self.lead_in or "") if self.numbered_lead else None
+        lead = self.lead_number if self.numbered_lead else None
         last = self.current if self.current is not None else (self.out[-1] if self.out else None)
         return (
             lead is not None
             and block.label_kind == "number"
             and last is not None
             and last.cluster == self.cluster
-            and bool(re.fullmatch(r"[a-z]|[ivx]{1,4}", last.number or ""))
-            and follows_on(lead.group(1), block.label)
+            and _bare_letter(last.number)
+            and follows_on(lead, block.label)
             # not the list's next ask ("7. We recommend that a log …" after "6. … that:")
             and not _RECOMMENDS_RE.search(block.text)
             and not re.search(r"\bshould\b", block.text)
@@ -952,6 +953,7 @@ class _Splitter:
         self.timing = self._lead_timing(text)
         self.lead_in, self.list_x0, self.list_column = text, block.first.x0, block.first.column
         self.numbered_lead = numbered_lead
+        self.lead_number = block.label if numbered_lead else None
         if self.section in ("action", "cause_of_concern") and _RECOMMENDS_RE.search(text):
             # "Agreed action" over "I recommend the following"; after a cause of concern,
             # "To address it, we recommend that the force takes the following action"
@@ -1446,7 +1448,7 @@ class _Splitter:
         if opened is not None:
             logger.debug("p%d: %s section opened by %r", first.page, opened, text)
             # "Actions for the NPCC", "Recommendations for chief constables": whom they are for
-            meant = KIND_FOR_RE.match(_HEADING_NUMBER_LEAD_RE.sub("", text.strip()))
+            meant = KIND_FOR_RE.match(block.text.strip())  # past "7.2": the heading's words
             self.responsible = meant.group("who") if meant else None
             if opened in ("area_for_improvement", "action"):
                 self.parent_number = None
@@ -1529,6 +1531,7 @@ class _Splitter:
             self.list_column = block.first.column
             self.by_lead_in = True
             self.numbered_lead = block.label is not None
+            self.lead_number = block.label
             self.cluster += 1
             return
         self.narrative_words += _word_count(text)
@@ -2359,8 +2362,6 @@ _FUNCTION_WORDS = (
 )
 
 
-# A heading whose head noun is a plural kind ("Single agency recommendations"), not one that
-# only mentions them ("Giving effect to the recommendations")
 # A paragraph announcing what a list of terms means: "… using the definitions below", "The
 # priorities are defined as follows:"
 _DEFINITIONS_RE = re.compile(
@@ -2369,12 +2370,8 @@ _DEFINITIONS_RE = re.compile(
     re.IGNORECASE,
 )
 
-# A numbered lead-in's own number: "4." in "4. Under section 124 … the following:"
-_ROW_LEAD_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?\s")
-
-# A heading's own number before its words: "7.2 " in "7.2 Recommendations for the Board"
-_HEADING_NUMBER_LEAD_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
-
+# A heading whose head noun is a plural kind ("Single agency recommendations"), not one that
+# only mentions them ("Giving effect to the recommendations")
 _LIST_NAMED_RE = re.compile(
     r"(?:(?!(?:to|the|of|on|about|with|and|from|our|these|its|their)\b)[\w'’-]+\s+){1,3}"
     r"(?:recommendations|areas for improvement)\s*$",
