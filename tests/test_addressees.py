@@ -302,6 +302,12 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["chief_fire_officers"],
         [],
     ),
+    # a service's chief fire officer is its head, as a force's chief constable is the force's
+    (
+        "The Chief Fire Officer should publish a plan for on-call crewing by June.",
+        ["chief_fire_officers"],
+        [],
+    ),
     ("The Government should legislate to give the inspectorate new powers.", ["uk_government"], []),
     (
         "HM Government should publish a cross-government strategy on serious violence.",
