@@ -2034,8 +2034,9 @@ def tag_addressees(
     unnamed: set[int] = set()  # the items whose own words name nobody
     seen: set[str] = set()  # proper names of bodies the items have named so far
     if "defined_term" not in disabled:  # short forms the whole text defines, narrative too
-        defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
+        # a body the text names in full under its kind outranks the publisher's last word
         defined.update(_publisher_head(metadata.publisher, ctx, disabled))
+        defined.update(_short_form_labels(metadata.short_forms, ctx, disabled))
     for item in items:
         doc = parse(_completed_clause(item, disabled), bodies)
         if "defined_term" not in disabled:

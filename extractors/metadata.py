@@ -11,7 +11,7 @@ from extractors import letters
 from extractors.publisher import find_publisher, names_only_a_publisher
 from extractors.registry import extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
-from extractors.short_forms import short_forms
+from extractors.short_forms import short_forms, without_title_words
 from extractors.standing import recipients, response_due
 from extractors.text import body_size
 from extractors.vocabulary import PRINTED_FORCE_RE
@@ -495,7 +495,7 @@ def _subject(title: str) -> str | None:
     for pattern in _SUBJECT_RES:
         m = pattern.search(cased)
         if m:
-            return m.group(1).strip()
+            return without_title_words(m.group(1).strip())
     return None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.addressees import tag_addressees
-from extractors.short_forms import bare_titles, short_forms
+from extractors.short_forms import bare_titles, fire_bodies, short_forms, without_title_words
 from models.records import Item, Line, Metadata
 
 
@@ -118,3 +118,62 @@ def test_a_role_word_a_name_is_called_by_is_that_body_whatever_else_the_item_nam
     text = "The Department should agree with HM Treasury a budget for five years."
     [tagged] = tag_addressees([Item("recommendation", "c", None, 1, 1, text)], meta)
     assert tagged.addressees == ("moj",)
+
+
+def _fire_report(lines: list[Line], publisher: str | None = None) -> Metadata:
+    return Metadata(
+        title="Culture review",
+        publisher=publisher,
+        published=None,
+        short_forms=short_forms(lines),
+    )
+
+
+def test_a_fire_authority_named_in_full_is_what_its_kind_alone_means() -> None:
+    lines = _lines(
+        "Commissioned by Eastmere Fire Authority",
+        "When Eastmere Fire Authority asked us to look at culture, the service agreed.",
+        "G7 Governance Eastmere Fire and Rescue Service",  # a code and heading before a name
+        "We inspected Eastmere Fire and Rescue Service in May.",
+    )
+    assert fire_bodies(lines) == [
+        ("Fire Authority", "Eastmere Fire Authority"),
+        ("Authority", "Eastmere Fire Authority"),
+        ("Fire and Rescue Service", "Eastmere Fire and Rescue Service"),
+    ]
+    items = [
+        Item("recommendation", "1", None, 1, 1, "The Fire Authority should set up a committee."),
+        Item("recommendation", "2", None, 1, 1, "The Authority should publish the survey."),
+    ]
+    tagged = tag_addressees(items, _fire_report(lines, publisher="Audit Partners Authority"))
+    assert [t.addressees for t in tagged] == [("Eastmere Fire Authority",)] * 2
+
+
+def test_two_fire_authorities_or_another_authority_leave_the_kind_to_nobody() -> None:
+    two = _lines("Peer from Westmere Fire Authority.", "Eastmere Fire Authority met us.")
+    assert fire_bodies(two) == []
+    combined = _lines("Eastmere Fire Authority and Eastmere Combined Authority met us.")
+    assert fire_bodies(combined) == [("Fire Authority", "Eastmere Fire Authority")]
+
+
+def test_a_letterhead_in_capitals_or_a_body_before_and_is_not_part_of_the_name() -> None:
+    lines = _lines(
+        "SHARED AUDIT SERVICE", "Eastmere Fire and Rescue Authority", "CFO and Fire Authority"
+    )
+    assert fire_bodies(lines) == [
+        ("Fire and Rescue Authority", "Eastmere Fire and Rescue Authority"),
+        ("Authority", "Eastmere Fire and Rescue Authority"),
+    ]
+
+
+def test_a_name_the_text_says_it_will_use_for_a_body_means_that_body() -> None:
+    lines = _lines("In this report ‘the Fire Authority’ means Eastmere Fire Authority and")
+    assert ("Fire Authority", "Eastmere Fire Authority") in short_forms(lines)
+
+
+def test_title_words_run_into_a_fire_service_name_are_not_its_name() -> None:
+    assert without_title_words("Fire Peer Challenge Wexmoor Fire and Rescue Service") == (
+        "Wexmoor Fire and Rescue Service"
+    )
+    assert without_title_words("Independent Culture Review Eastmere Police") == "Eastmere Police"
+    assert without_title_words("Eastmere Police") == "Eastmere Police"
