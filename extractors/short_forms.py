@@ -102,8 +102,8 @@ def fire_bodies(lines: Sequence[Line]) -> list[tuple[str, str]]:
         for m in _FIRE_BODY_RE.finditer(window):
             if name := _body_name(m.group("name"), m.group("head")):
                 names.setdefault(m.group("head"), set()).add(name)
-                if name.endswith("Authority"):
-                    names.setdefault("Authority", set()).add(name)
+                # "the service" and "the Authority": the fire and rescue body the text names
+                names.setdefault(name.split()[-1], set()).add(name)
         other_authority = other_authority or any(
             (name := _body_name(m.group("name"), "Authority"))
             and not name.endswith(("Fire Authority", "Rescue Authority"))

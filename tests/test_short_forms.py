@@ -140,13 +140,19 @@ def test_a_fire_authority_named_in_full_is_what_its_kind_alone_means() -> None:
         ("Fire Authority", "Eastmere Fire Authority"),
         ("Authority", "Eastmere Fire Authority"),
         ("Fire and Rescue Service", "Eastmere Fire and Rescue Service"),
+        ("Service", "Eastmere Fire and Rescue Service"),
     ]
     items = [
         Item("recommendation", "1", None, 1, 1, "The Fire Authority should set up a committee."),
         Item("recommendation", "2", None, 1, 1, "The Authority should publish the survey."),
+        Item("recommendation", "3", None, 1, 1, "The service should train its managers."),
     ]
     tagged = tag_addressees(items, _fire_report(lines, publisher="Audit Partners Authority"))
-    assert [t.addressees for t in tagged] == [("Eastmere Fire Authority",)] * 2
+    assert [t.addressees for t in tagged] == [
+        ("Eastmere Fire Authority",),
+        ("Eastmere Fire Authority",),
+        ("Eastmere Fire and Rescue Service",),
+    ]
 
 
 def test_two_fire_authorities_or_another_authority_leave_the_kind_to_nobody() -> None:
