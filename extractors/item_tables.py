@@ -1171,14 +1171,63 @@ def fields_under_items(candidates: list[Candidate], tables: Sequence[Table]) -> 
         if not above:
             continue
         cand = max(above, key=lambda pair: pair[0])[1]
-        owner, timing = cand.responsible, cand.timing
-        for row in table.rows:
-            _take_field(cand, [row[0], " ".join(c for c in row[1:] if c.strip())])
-        # the item's own subject acts; the lead names who acts for an order to no one
-        told = opens_with_imperative(cand.text())
-        cand.responsible = owner or (cand.responsible if told else None)
-        cand.timing = timing or cand.timing
+        _take_fields_under(
+            cand, [(row[0], " ".join(c for c in row[1:] if c.strip())) for row in table.rows]
+        )
     return candidates
+
+
+def _take_fields_under(cand: Candidate, pairs: Sequence[tuple[str, str]]) -> None:
+    """The owner and due date (field name, value) pairs under an item give it, unless it has
+    them already."""
+    owner, timing = cand.responsible, cand.timing
+    for name, value in pairs:
+        _take_field(cand, [name, value])
+    # the item's own subject acts; the lead names who acts for an order to no one
+    told = opens_with_imperative(cand.text())
+    cand.responsible = owner or (cand.responsible if told else None)
+    cand.timing = timing or cand.timing
+
+
+def field_rows_under_items(candidates: list[Candidate], tables: Sequence[Table]) -> list[Candidate]:
+    """A table row of field names under an item's own row ("Priority | Action owner |
+    Implementation date") with the values in the row below: that item's owner and due date."""
+    for table in tables:
+        rows = [[" ".join(c.split()) for c in row] for row in table.rows]
+        for k in range(1, len(rows) - 1):
+            names = {j: c for j, c in enumerate(rows[k]) if c}
+            if (
+                len(names) < 2
+                or any(len(n.split()) > 3 for n in names.values())
+                or not any(_DUE_HEADER_RE.search(n.lower()) for n in names.values())
+            ):
+                continue
+            cand = _row_item(candidates, rows[k - 1], table.page)
+            values = rows[k + 1]
+            # a header repeated over further items' rows is no item's fields
+            if cand is None or _row_item(candidates, values, table.page) is not None:
+                continue
+            _take_fields_under(
+                cand, [(n, values[j]) for j, n in names.items() if j < len(values) and values[j]]
+            )
+    return candidates
+
+
+def _row_item(candidates: Sequence[Candidate], row: Sequence[str], page: int) -> Candidate | None:
+    """The item on the page whose text the row's longest cell opens, if any."""
+    cell = max(row, key=len, default="").lower()[:60]
+    if len(cell.split()) < 4:
+        return None
+    return next(
+        (
+            c
+            for c in candidates
+            if c.blocks
+            and c.blocks[0].page_start <= page <= c.blocks[-1].page_end
+            and cell in " ".join(c.text().split()).lower()
+        ),
+        None,
+    )
 
 
 def _take_fields(cand: Candidate, cells: Sequence[str]) -> None:

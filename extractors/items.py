@@ -82,6 +82,7 @@ from extractors.item_tables import (
     answer_tables,
     continue_tables_on_lines,
     due_phrase,
+    field_rows_under_items,
     fields_under_items,
     fill_header_only_tables,
     fill_open_rows,
@@ -642,7 +643,8 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += table_candidates(runs) + label_cands + table_cands
         candidates = findings_in_brief(pointed_summaries(candidates, blocks))
         candidates = trailing_fields(record_fields(candidates, blocks))
-        candidates = titles_timing(runs, fields_under_items(candidates, doc.tables))
+        candidates = fields_under_items(field_rows_under_items(candidates, doc.tables), doc.tables)
+        candidates = titles_timing(runs, candidates)
         if sum(c.kind == "recommendation" and not _a_tables_title(c) for c in candidates) < 2:
             # no list of recommendations found (a summary table of titles points to them):
             # "We recommend …" paragraphs may be them

@@ -5939,6 +5939,37 @@ def test_a_small_table_of_fields_under_an_item_gives_its_due_date_and_lead() -> 
     ]
 
 
+def test_a_row_of_field_names_under_an_items_row_gives_the_values_below_to_it() -> None:
+    first = "The force should rebuild its record of processing activities this year."
+    second = "Review who may approve data sharing agreements with partners."
+    third = "The force should destroy paper files held past their review date."
+    fourth = "The force should train its disclosure officers in the new retention rules."
+    lines = [
+        line(1, 60, "Recommendation 1", bold=True), *paragraph(1, 78, first),
+        line(1, 130, "Recommendation 2", bold=True), *paragraph(1, 148, second),
+        line(1, 200, "Recommendation 3", bold=True), *paragraph(1, 218, third),
+        line(1, 250, "Recommendation 4", bold=True), *paragraph(1, 268, fourth),
+    ]  # fmt: skip
+    fields = ("", "Priority", "Management response", "Action owner", "Implementation date")
+    audit = Table(page=1, top=60, bottom=260, rows=(
+        ("1", first, "", "", ""),
+        fields,
+        ("", "High", "Agreed. The record will be rebuilt.", "Data Officer", "30 June 2031"),
+        ("2", second, "", "", ""),
+        fields,
+        ("", "Medium", "Agreed.", "Head of Disclosure", "31 July 2031"),
+        ("3", third, "", "", ""),
+        fields,  # a header repeated over the next item's row: no fields of the item above
+        ("4", fourth, "", "Records Manager", "1 May 2031"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(audit,)))
+    assert [(i.number, i.responsible, i.timing) for i in items][:3] == [
+        ("1", None, "By 30 June 2031"),  # the force, its subject, acts
+        ("2", "Head of Disclosure", "By 31 July 2031"),
+        ("3", None, None),
+    ]
+
+
 def test_a_record_cards_action_agreed_row_is_the_item_numbered_by_its_id_row() -> None:
     header = ("Lesson ID", "Source", "Owner", "Target", "Status")
 
