@@ -67,7 +67,7 @@ _DUE_HEADER_RE = re.compile(
     r"due|deadline|timescale|time ?frame|target date|completion|implementation date|"
     r"^(?:by|when|date|by when|target)$|"
     # the date first agreed, beside the one it was put back to: the first stated
-    r"^(?:original|agreed)\s+(?:target\s+)?date$",
+    r"^(?:original|agreed)\s+(?:target(?:\s+date)?|date)$",
     re.IGNORECASE,
 )
 

@@ -6136,6 +6136,12 @@ def test_a_tracker_restating_items_in_full_lists_them_due_at_the_original_date()
     ))  # fmt: skip
     items = split_items(replace(doc([]), tables=(table,)))
     assert [(i.number, i.timing) for i in items] == [("1", "By 31/12/2030"), ("2", "By Dec-30")]
+    # "Original target" beside "Revised target": the first agreed, however the column says it
+    retargeted = replace(table, rows=(
+        tuple(c.replace("date", "target") for c in table.rows[0]), *table.rows[1:]
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(retargeted,)))
+    assert [(i.number, i.timing) for i in items] == [("1", "By 31/12/2030"), ("2", "By Dec-30")]
 
 
 def test_a_registers_type_column_gives_each_rows_kind_and_no_its_number() -> None:
