@@ -1299,6 +1299,8 @@ def _run_in_item(label: re.Match[str]) -> bool:
     )
 
 
+_SUMMARY_NOTE_RE = re.compile(r"\((?:in )?(?:summary|brief|short title|abridged)\)", re.I)
+_BARE_ROW_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?[a-z]?\.?")
 _ROW_NUMBER_RE = re.compile(
     r"^(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]{0,2}(?:\s*[-–]\s*[a-z])?"
     r"(?:\s*\([ivx]{1,5}(?:\s*[-–]\s*[ivx]{1,5})?\))?)\s+(?P<rest>\S.*)$"
@@ -1333,8 +1335,13 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
     for i, ln in enumerate(lines):
         rows.setdefault((ln.page, round(ln.top / 3)), []).append(i)
     for i, ln in enumerate(lines):
-        if i in used or not (
-            ITEM_HEADER_RE.fullmatch(ln.text.strip()) or _NUMBER_HEAD_RE.fullmatch(ln.text.strip())
+        if (
+            i in used
+            or not (
+                ITEM_HEADER_RE.fullmatch(ln.text.strip())
+                or _NUMBER_HEAD_RE.fullmatch(ln.text.strip())
+            )
+            or _SUMMARY_NOTE_RE.search(ln.text)  # "Recommendation (summary)": printed in full too
         ):
             continue
         # the cells of its row; in another column of the page, only a cell a column is named
@@ -1368,7 +1375,11 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
         header_bottom = max([ln.bottom] + [lines[j].bottom for j in mates])
         others: list[Line] = [lines[j] for j in mates if lines[j].x0 > ln.x1]
         read: set[int] = set()  # the lines the column takes, if it is a table after all
-        cells = _column_cells(lines, i, header_bottom, (col_x0, col_x1), others, read)
+        # a "No." column before it: a row's number may run into its first line ("1 The Home …")
+        numbers = [h.x0 for h in left if re.fullmatch(_REF_HEADER, h.text.strip(), re.I)]
+        cells = _column_cells(
+            lines, i, header_bottom, (min(numbers, default=col_x0), col_x0, col_x1), others, read
+        )
         if len(cells) < 2:
             continue
         used.update([i, *mates, *read])
@@ -1497,23 +1508,37 @@ def _column_cells(
     lines: Sequence[Line],
     start: int,
     header_bottom: float,
-    column: tuple[float, float],
+    column: tuple[float, float, float],
     others: list[Line],
     used: set[int],
 ) -> list[list[Line]]:
-    """The cells of a ruleless table's item column, read down from its header at `start`."""
-    col_x0, col_x1 = column
+    """The cells of a ruleless table's item column, read down from its header at `start`
+    (`column`: where a row's number may start, where the column starts and ends)."""
+    number_x0, col_x0, col_x1 = column
     page = lines[start].page
     cells: list[list[Line]] = []
     prev: Line | None = None
+    number: str | None = None
     for j in range(start + 1, len(lines)):
         cur = lines[j]
         if cur.page == page and cur.top < header_bottom:
             continue
         if prev is not None and cur.page != prev.page and cur.page != prev.page + 1:
             break
-        if cur.x0 < col_x0 - 6 or (cur.x0 < col_x1 and cur.x1 > col_x1 + 40):
+        in_numbers = number_x0 - 6 <= cur.x0 < col_x0 - 6
+        if in_numbers and _BARE_ROW_NUMBER_RE.fullmatch(cur.text.strip()):
+            number = cur.text.strip()  # a row's number on a line of its own: the next cell's
+            used.add(j)
+            continue
+        numbered = in_numbers and bool(_ROW_NUMBER_RE.match(cur.text))
+        if (cur.x0 < col_x0 - 6 and not numbered) or (cur.x0 < col_x1 and cur.x1 > col_x1 + 40):
             break  # running text resumes across the columns
+        if number is not None:
+            cur, number = replace(cur, text=f"{number} {cur.text}"), None
+            cells.append([cur])
+            used.add(j)
+            prev = cur
+            continue
         if cur.size >= lines[start].size + 3:
             break  # a heading in display type: the table has ended
         if cur.x0 >= col_x1:
@@ -1619,9 +1644,11 @@ def _with_named_columns(
         return found
     starts = [h.x0 for h in heads]
     tops = _row_tops(found)
+    below = {h.page: h.bottom for h in heads}  # the first row starts under the header row
     out = []
     for k, cand in enumerate(found):
         page, top = tops[k]
+        top = max(top, below.get(page, top))
         end = next((t for p, t in tops[k + 1 :] if p == page), float("inf"))
 
         row = (page, top, end)

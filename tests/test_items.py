@@ -2016,6 +2016,42 @@ def test_a_ruleless_table_of_who_and_when_gives_each_row_its_owner_and_deadline(
     ]
 
 
+def test_a_ruleless_tables_row_numbers_in_a_no_column_number_its_rows() -> None:
+    def header(page: int, item: str) -> list[Line]:
+        return [
+            line(page, 80, "No.", x0=46, bold=True),
+            line(page, 80, item, x0=82, bold=True),
+            line(page, 80, "Lead", x0=400, bold=True),
+            line(page, 80, "By when", x0=500, bold=True),
+        ]
+
+    lines = [
+        *header(1, "Recommendation"),
+        line(1, 100, "1", x0=46),  # the number on a line of its own
+        line(1, 100, "Chief constables should review the risk level", x0=82),
+        line(1, 100, "Chief constables", x0=400),
+        line(1, 100, "Within six months", x0=500),
+        line(1, 115, "of every child reported missing from care.", x0=82),
+        line(1, 140, "2 The College should update its guidance on", x0=46),  # run into the text
+        line(1, 140, "College of Policing", x0=400),
+        line(1, 140, "By spring 2032", x0=500),
+        line(1, 155, "missing children and publish it.", x0=82),
+        # a summary's short titles, the items printed in full elsewhere: no items
+        *header(2, "Recommendation (summary)"),
+        line(2, 100, "3", x0=46),
+        line(2, 100, "Chief constables should train all call handlers.", x0=82),
+        line(2, 100, "Chief constables", x0=400),
+        line(2, 120, "4", x0=46),
+        line(2, 120, "The Home Office should fund a national helpline.", x0=82),
+        line(2, 120, "Home Office", x0=400),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[0], i.responsible, i.timing) for i in items] == [
+        ("1", "Chief", "Chief constables", "Within six months"),
+        ("2", "The", "College of Policing", "By spring 2032"),
+    ]
+
+
 def test_an_agency_column_names_who_acts_on_each_row() -> None:
     rows = (
         ("No.", "Recommendation", "Agency"),
