@@ -97,7 +97,7 @@ from extractors.item_tables import (
 )
 from extractors.leading_labels import number_from_leading_labels
 from extractors.letters import is_salutation
-from extractors.margins import margin_labels, sub_numbers
+from extractors.margins import coded_entries, margin_labels, sub_numbers
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import body_size, mark_soft_hyphens, repair_misread_keywords
@@ -596,7 +596,7 @@ def _one_sentence_list(heading: str, block: Block) -> bool:
 
 def _parent_for(kind: ItemKind, number: str | None, cause: str | None) -> str | None:
     """4a belongs to 4; a recommendation under a cause of concern belongs to that cause."""
-    m = re.match(r"(\d+)\s*[a-z(]", number or "")
+    m = re.match(r"((?:[A-Z]{1,3}-?)?\d+)\s*[a-z(]", number or "")  # "R5a" belongs to R5 too
     if m:
         return m.group(1)
     return cause if kind == "recommendation" else None
@@ -609,11 +609,13 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             return []
         body = body_size(doc.lines)
         lines = sub_numbers(
-            margin_labels(
-                mark_soft_hyphens(
-                    repair_misread_keywords(drop_footnotes(drop_contents(doc.lines), body))
-                ),
-                body,
+            coded_entries(
+                margin_labels(
+                    mark_soft_hyphens(
+                        repair_misread_keywords(drop_footnotes(drop_contents(doc.lines), body))
+                    ),
+                    body,
+                )
             )
         )
         runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))

@@ -144,3 +144,43 @@ def _parent_label(above: Sequence[Line], number: str) -> str | None:
         if label is not None and label["num"] == number:
             return label["kw"]
     return None
+
+
+# A list entry coded as an item that finishes its lead-in's sentence: "R1 adopts …", "R5a the
+# number of …" (a code followed by a capital is a risk's or a finding's, not such an entry)
+_ENTRY_CODE_RE = re.compile(r"(?P<code>(?P<prefix>[A-Z]{1,3})-?\d{1,2}[a-z]?)\s+(?P<rest>[a-z].*)")
+# A lead-in that recommends and hands its sentence to the list below: "It is recommended that
+# the Board:", "We recommend that the Group:"
+_RECOMMENDING_LEAD_RE = re.compile(r"\brecommend(?:s|ed)?\b.*:\s*$", re.IGNORECASE)
+
+
+def coded_entries(lines: Sequence[Line]) -> list[Line]:
+    """The coded entries under a recommending lead-in ("It is recommended that the Group:" over
+    "R1 adopts …", "R2 agrees …") as labelled recommendations ("Recommendation R1: adopts …")."""
+    out = list(lines)
+    for k, lead in enumerate(out):
+        if not _RECOMMENDING_LEAD_RE.search(lead.text):
+            continue
+        entries = _entries_under(out, k)
+        if len(entries) < 2:
+            continue
+        for j, m in entries:
+            out[j] = replace(out[j], text=f"Recommendation {m['code']}: {m['rest']}")
+    return out
+
+
+def _entries_under(lines: Sequence[Line], k: int) -> list[tuple[int, re.Match[str]]]:
+    """The coded entries (one prefix) after line k, by index, with their wrapped lines and
+    sub-entries set in further between them."""
+    entries: list[tuple[int, re.Match[str]]] = []
+    prefix: str | None = None
+    first: Line | None = None
+    for j in range(k + 1, min(len(lines), k + 80)):
+        ln = lines[j]
+        m = _ENTRY_CODE_RE.match(ln.text)
+        if m is not None and (prefix is None or m["prefix"] == prefix):
+            prefix, first = m["prefix"], first or ln
+            entries.append((j, m))
+        elif first is None or ln.x0 <= first.x0 + 2:
+            break  # the list has ended (or never began): text back at the entries' margin
+    return entries

@@ -85,6 +85,29 @@ def test_lettered_sub_recommendation_has_its_parent() -> None:
     ]
 
 
+def test_coded_entries_finishing_a_recommending_lead_in_are_its_recommendations() -> None:
+    lines = [
+        line(1, 60, "5 Recommendations", size=14, bold=True),
+        *paragraph(1, 80, "5.1 The assessment was agreed by the Group in March."),
+        *paragraph(1, 100, "5.2 It is recommended that the Tasking Group:"),
+        line(1, 120, "T1 adopts three priorities for the coming year;", x0=80),
+        line(1, 135, "T2 reviews the staffing of the Economic Crime Unit. The review", x0=80),
+        line(1, 150, "should consider:", x0=104),
+        line(1, 165, "T2a the number of accredited financial investigators; and", x0=104),
+        line(1, 180, "T3 agrees the date of the next assessment.", x0=80),
+        *paragraph(1, 200, "5.3 The Group is recommended to note these risks:"),
+        line(1, 220, "R1 Loss of analysts to other forces.", x0=80),  # codes over capitals
+        line(1, 235, "R2 Delays to the records system.", x0=80),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.parent, i.text.split()[0]) for i in items] == [
+        ("T1", None, "adopts"),
+        ("T2", None, "reviews"),
+        ("T2a", "T2", "the"),
+        ("T3", None, "agrees"),
+    ]
+
+
 def test_a_sub_items_bare_number_on_its_own_line_takes_its_items_label() -> None:
     lines = [
         line(1, 60, "Recommendations for immediate action", size=11.5, bold=True),
