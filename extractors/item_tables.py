@@ -335,6 +335,9 @@ class _TableRun:
     led_in: bool = False  # a lead-in row is in force: "1.1 | make sure …" rows finish it
     # rows at a page's foot whose text cell came out empty: their text is on the page's lines
     open_rows: list[dict[int, str]] = field(default_factory=list)
+    # under a heading naming requirements of another sort ("Intelligence requirements"): what
+    # an analysis needs to find out, not what anyone is asked to do
+    other_requirements: bool = False
 
 
 def pages_with_actions(lines: Sequence[Line], body: float) -> frozenset[int]:
@@ -652,7 +655,9 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
     carried: tuple[int, str] | None = None  # a group row at a page's foot: (page, its owner)
     for run in runs:
         layout = run.layout
-        if run.rows and all(_terse_note(cells.get(layout.item, "")) for _, cells in run.rows):
+        if run.other_requirements or (
+            run.rows and all(_terse_note(cells.get(layout.item, "")) for _, cells in run.rows)
+        ):
             continue  # a log of a meeting's actions ("Circulate the plan"), not asks of anyone
         # an owner cell merged over several rows prints only in the first; a group row at the
         # foot of the page before names the owner of the rows at the top of this one
@@ -762,6 +767,15 @@ def tables_led_in(runs: Sequence[_TableRun], blocks: Sequence[Block]) -> None:
         text = " ".join(lead.text.split())
         if len(lead.lines) <= LEAD_LINES and _LEADS_ROWS_RE.search(text):
             run.lead_in = text
+        run.other_requirements = bool(_OTHER_REQUIREMENTS_RE.fullmatch(text))
+
+
+# Requirements that are not demands on a body: what an analysis, a system or a course needs
+_OTHER_REQUIREMENTS_RE = re.compile(
+    r"(?:[\d.]+\s+)?(?:intelligence|information|data|collection|business|functional|technical|"
+    r"user|system|training|skills?|resourcing|resource|evidential|evidence)\s+requirements?",
+    re.IGNORECASE,
+)
 
 
 # "…, the force should:", "I recommend that chief officers of the forces concerned:"

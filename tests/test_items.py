@@ -5745,6 +5745,19 @@ def test_a_paragraph_saying_who_acts_just_over_a_table_leads_in_its_rows(
     assert [i.lead_in for i in items] == [joined if expected else None] * 2
 
 
+@pytest.mark.parametrize(("heading", "rows"), [("Intelligence requirements", 0),
+                                              ("Requirements", 2)])  # fmt: skip
+def test_a_table_of_requirements_of_another_sort_holds_no_items(heading: str, rows: int) -> None:
+    table = Table(page=1, top=150, bottom=300, rows=(
+        ("Ref", "Requirement", "Priority"),
+        ("IR1", "Identify the sources of knives sold to children online.", "High"),
+        ("IR2", "Establish whether online conflict precedes recorded violence.", "Medium"),
+    ))  # fmt: skip
+    lines = [line(1, 130, heading, bold=True)]
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert len(items) == rows
+
+
 def test_a_paragraph_far_above_a_table_leads_in_none_of_its_rows() -> None:
     table = Table(page=1, top=400, bottom=500, rows=(
         ("No.", "Recommendation", "By when"),
