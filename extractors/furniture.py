@@ -29,11 +29,15 @@ def drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
         ln for ln in lines if ln.size <= body - 1.2 and ln.top > last_body.get(ln.page, 0.0) - 1
     ]
     notes = Counter(ln.page for ln in below)
-    text_pages = {
-        page
-        for page, n in notes.items()
-        if n >= _PAGE_OF_SMALL_TYPE and n > _NOTES_PER_BODY_LINE * body_lines[page]
-    } | _tables_below(below)
+    text_pages = (
+        {
+            page
+            for page, n in notes.items()
+            if n >= _PAGE_OF_SMALL_TYPE and n > _NOTES_PER_BODY_LINE * body_lines[page]
+        }
+        | _tables_below(below)
+        | _headed_tables(lines, body, last_body)
+    )
     dropped = {id(ln) for ln in below if ln.page not in text_pages}
     return [ln for ln in lines if id(ln) not in dropped]
 
@@ -51,6 +55,20 @@ def _tables_below(below: Sequence[Line]) -> set[int]:
         if len(row) >= 2 and not any(ln.text[:1].isdigit() for ln in row):
             tables.add(page)
     return tables
+
+
+def _headed_tables(lines: Sequence[Line], body: float, last_body: dict[int, float]) -> set[int]:
+    """Pages whose last line of body-size type is a row of column names ("No. | Lead |
+    Recommendation"): the small type under it is the table's rows, not footnotes."""
+    heads: dict[int, list[Line]] = {}
+    for ln in lines:
+        if ln.size >= body - 0.5 and abs(ln.bottom - last_body[ln.page]) < 1.5:
+            heads.setdefault(ln.page, []).append(ln)
+    return {
+        page
+        for page, row in heads.items()
+        if len(row) >= 2 and all(len(ln.text.split()) <= 4 for ln in row)
+    }
 
 
 # Footnotes are a few lines under a page's text; a dozen lines of small type under at most a

@@ -5940,6 +5940,15 @@ def test_a_ruleless_table_with_its_item_column_last_is_keyed_by_the_cells_before
     assert drop_footnotes(lines, BODY) == lines
     note = [small(200, 70, "1 Source: workforce census, March 2031.")]
     assert drop_footnotes([*lines[:2], *note], BODY) == lines[:2]
+    # its header row set in body type over rows set small: still the table's rows
+    headed = [
+        *lines[:1],
+        *(line(1, 120, t, x0=x, bold=True) for x, t in ((70, "No."), (110, "Lead"),
+                                                       (230, "Recommendation"))),
+        *lines[5:],
+    ]  # fmt: skip
+    assert drop_footnotes(headed, BODY) == headed
+    assert drop_footnotes([*lines[:1], *note], BODY) == lines[:1]
 
 
 def test_a_ref_cell_naming_only_a_kind_gives_the_rows_kind_and_no_number() -> None:
