@@ -29,16 +29,13 @@ def drop_footnotes(lines: Sequence[Line], body: float) -> list[Line]:
         ln for ln in lines if ln.size <= body - 1.2 and ln.top > last_body.get(ln.page, 0.0) - 1
     ]
     notes = Counter(ln.page for ln in below)
-    text_pages = (
-        {
-            page
-            for page, n in notes.items()
-            if n >= _PAGE_OF_SMALL_TYPE and n > _NOTES_PER_BODY_LINE * body_lines[page]
-        }
-        | _tables_below(below)
-        | _headed_tables(lines, body, last_body)
-    )
-    dropped = {id(ln) for ln in below if ln.page not in text_pages}
+    text_pages = {
+        page
+        for page, n in notes.items()
+        if n >= _PAGE_OF_SMALL_TYPE and n > _NOTES_PER_BODY_LINE * body_lines[page]
+    } | _tables_below(below)
+    rows = _rows_under_headers(lines, below, body, last_body)
+    dropped = {id(ln) for ln in below if ln.page not in text_pages and id(ln) not in rows}
     return [ln for ln in lines if id(ln) not in dropped]
 
 
@@ -57,18 +54,27 @@ def _tables_below(below: Sequence[Line]) -> set[int]:
     return tables
 
 
-def _headed_tables(lines: Sequence[Line], body: float, last_body: dict[int, float]) -> set[int]:
-    """Pages whose last line of body-size type is a row of column names ("No. | Lead |
-    Recommendation"): the small type under it is the table's rows, not footnotes."""
+def _rows_under_headers(
+    lines: Sequence[Line], below: Sequence[Line], body: float, last_body: dict[int, float]
+) -> set[int]:
+    """The small type set close under a page's last line of body type when that line is a
+    row of column names ("No. | Lead | Recommendation"): the table's rows, not footnotes,
+    which stand apart further down."""
     heads: dict[int, list[Line]] = {}
     for ln in lines:
         if ln.size >= body - 0.5 and abs(ln.bottom - last_body[ln.page]) < 1.5:
             heads.setdefault(ln.page, []).append(ln)
-    return {
-        page
-        for page, row in heads.items()
-        if len(row) >= 2 and all(len(ln.text.split()) <= 4 for ln in row)
-    }
+    kept: set[int] = set()
+    for page, row in heads.items():
+        if len(row) < 2 or any(len(ln.text.split()) > 4 for ln in row):
+            continue
+        bottom = max(ln.bottom for ln in row)
+        for ln in sorted((ln for ln in below if ln.page == page), key=lambda ln: ln.top):
+            if ln.top - bottom > 2.5 * ln.size:
+                break  # a gap wider than a row's: the notes under the table
+            kept.add(id(ln))
+            bottom = max(bottom, ln.bottom)
+    return kept
 
 
 # Footnotes are a few lines under a page's text; a dozen lines of small type under at most a

@@ -1345,6 +1345,7 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
     """Items from tables drawn without rules: a header cell names the item column."""
     out: list[Candidate] = []
     used: set[int] = set()
+    keyed_pages: dict[tuple[str, ...], int] = {}  # a left-keyed table's header: its last page
     rows: dict[tuple[int, int], list[int]] = {}
     for i, ln in enumerate(lines):
         rows.setdefault((ln.page, round(ln.top / 3)), []).append(i)
@@ -1372,7 +1373,12 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
         left = [lines[j] for j in mates if lines[j].x1 < ln.x0]
         if mates and not right and left and ln.size <= body + 1.5:
             # "Ref | Lead | Recommendation": the item column last, keyed by the cells before it
-            keyed = _left_keyed_rows(lines, i, left, used)
+            names = (*(h.text.strip() for h in sorted(left, key=lambda h: h.x0)), ln.text.strip())
+            # the header repeated over a table carried on from the page before: one row will do
+            carried = keyed_pages.get(names) == ln.page - 1
+            keyed = _left_keyed_rows(lines, i, left, used, 1 if carried else 2)
+            if keyed:
+                keyed_pages[names] = ln.page
             out += keyed
             continue
         if (
@@ -1404,11 +1410,12 @@ def text_table_candidates(lines: Sequence[Line], body: float) -> tuple[list[Cand
 
 
 def _left_keyed_rows(
-    lines: Sequence[Line], start: int, left: Sequence[Line], used: set[int]
+    lines: Sequence[Line], start: int, left: Sequence[Line], used: set[int], fewest: int
 ) -> list[Candidate]:
     """The rows of a ruleless table whose item column comes last, under a header naming a
     ref column before it ("Ref | Lead | Recommendation" over "1.1 Chief Constable | Publish
-    …"): each row's item, numbered by its ref cell, owned by its lead cell."""
+    …"): each row's item, numbered by its ref cell, owned by its lead cell (none unless
+    there are at least `fewest`)."""
     head = lines[start]
     if not any(re.fullmatch(_REF_HEADER, h.text.strip(), re.I) for h in left):
         return []
@@ -1455,7 +1462,7 @@ def _left_keyed_rows(
         cand.responsible = who
         cand.timing = due_phrase(due) if due and due.strip("–—- ") else when
         found.append(cand)
-    if len(found) >= 2:
+    if len(found) >= fewest:
         used.update([start, *read])
         return found
     return []

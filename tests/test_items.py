@@ -5948,7 +5948,15 @@ def test_a_ruleless_table_with_its_item_column_last_is_keyed_by_the_cells_before
         *lines[5:],
     ]  # fmt: skip
     assert drop_footnotes(headed, BODY) == headed
-    assert drop_footnotes([*lines[:1], *note], BODY) == lines[:1]
+    far = [small(240, 70, "1 Source: workforce census, March 2031.")]
+    assert drop_footnotes([*headed, *far], BODY) == headed  # the notes further down go
+    # the table carried on over the page under its header again: its one row is an item
+    carried = [
+        replace(ln, page=2) for ln in (*lines[2:5], small(140, 70, "1.3"), small(140, 110, "PCC"),
+                                       small(140, 230, "Publish the panel's minutes monthly."))
+    ]  # fmt: skip
+    items = split_items(doc([*lines, *carried]))
+    assert [(i.number, i.page_start) for i in items][-1] == ("1.3", 2)
 
 
 def test_a_ref_cell_naming_only_a_kind_gives_the_rows_kind_and_no_number() -> None:
