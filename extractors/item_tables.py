@@ -408,11 +408,16 @@ def _plans_for_labelled_items(table: Table) -> bool:
 
 
 def item_tables(
-    tables: Sequence[Table], page_heights: Sequence[float], action_pages: frozenset[int]
+    tables: Sequence[Table],
+    page_heights: Sequence[float],
+    action_pages: frozenset[int],
+    headings: dict[int, list[float]] | None = None,
 ) -> list[_TableRun]:
     """Tables whose header names an item column, with continuations on following pages; in a
-    section of actions, a "Regulation" column (the breach the action must put right) is one."""
+    section of actions, a "Regulation" column (the breach the action must put right) is one.
+    `headings`: the bottoms of each page's headings."""
     runs: list[_TableRun] = []
+    over = headings or {}
     for table in tables:
         if not table.rows:
             continue
@@ -434,6 +439,8 @@ def item_tables(
                 table.page == last.tables[-1].page + 1
                 and table.top < 0.25 * height
                 and width <= len(last.layout.columns)
+                # a heading over it ("Appendix C: Definitions") starts another table
+                and not any(bottom <= table.top + 1 for bottom in over.get(table.page, ()))
             ):
                 run, body = last, table.rows
                 last.tables.append(table)

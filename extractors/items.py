@@ -618,7 +618,12 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
                 )
             )
         )
-        runs = item_tables(doc.tables, doc.page_heights, pages_with_actions(lines, body))
+        headings: dict[int, list[float]] = {}
+        for ln in lines:
+            if (ln.bold or ln.size >= body + 1.5) and len(ln.text.split()) <= 12:
+                headings.setdefault(ln.page, []).append(ln.bottom)
+        actions = pages_with_actions(lines, body)
+        runs = item_tables(doc.tables, doc.page_heights, actions, headings)
         fill_open_rows(runs, doc.lines)  # as printed: before margin labels join their text
         claimed = {id(t) for run in runs for t in run.tables}
         answers = answer_tables([t for t in doc.tables if id(t) not in claimed])

@@ -5758,6 +5758,26 @@ def test_a_table_of_requirements_of_another_sort_holds_no_items(heading: str, ro
     assert len(items) == rows
 
 
+@pytest.mark.parametrize(("heading", "rows"), [(None, 4), ("Appendix C: Definitions", 2)])
+def test_a_table_at_the_top_of_the_next_page_carries_a_run_on_unless_a_heading_is_over_it(
+    heading: str | None, rows: int
+) -> None:
+    first = Table(page=1, top=500, bottom=780, rows=(
+        ("No.", "Recommendation", "Owner", "Target date"),
+        ("1", "Record every waiver of the standing orders in advance.", "Head of Procurement",
+         "31 March 2031"),
+        ("2", "Reconcile the contracts register with the supplier list.", "Head of Procurement",
+         "30 June 2031"),
+    ))  # fmt: skip
+    second = Table(page=2, top=100, bottom=200, rows=(
+        ("Substantial", "A sound framework of control is in place and operating well."),
+        ("Limited", "Significant weaknesses put the achievement of objectives at risk."),
+    ))  # fmt: skip
+    lines = [] if heading is None else [line(2, 70, heading, size=15, bold=True)]
+    items = split_items(replace(doc(lines), tables=(first, second)))
+    assert len(items) == rows
+
+
 def test_a_paragraph_far_above_a_table_leads_in_none_of_its_rows() -> None:
     table = Table(page=1, top=400, bottom=500, rows=(
         ("No.", "Recommendation", "By when"),
