@@ -2169,15 +2169,16 @@ _THAT_CLAUSE_END_RE = re.compile(
 def _finishes_lead(item: Item) -> bool:
     """True when the entry is the verb phrase its lead-in's "X should:" asks for."""
     lead = (item.lead_in or "").rstrip()
-    return (
-        lead.endswith(":")
-        and bool(_SHOULD_END_RE.search(lead))
-        and item.text[:1].islower()
-        and opens_with_imperative(item.text)
+    if not lead.endswith(":") or not item.text[:1].islower():
+        return False
+    # "It is recommended that the Group:" over "adopts …": the entry is its clause's verb
+    return bool(_RECOMMENDS_THAT_END_RE.search(lead)) or (
+        bool(_SHOULD_END_RE.search(lead)) and opens_with_imperative(item.text)
     )
 
 
 _SHOULD_END_RE = re.compile(r"\b(?:should|must|shall|needs? to|is to|are to)\s*:$", re.I)
+_RECOMMENDS_THAT_END_RE = re.compile(r"\brecommend(?:s|ed)? that\b[^.;:]{2,160}:$", re.I)
 
 
 def _may_be_a_name(lead_in: str) -> bool:

@@ -480,7 +480,11 @@ def item_tables(
             # "1.1 | make sure …" under "| Recommendations – the force should:": an entry
             # finishing the lead-in row's sentence, not that row's text running on
             led = bool(numbered) and run.led_in
-            if run.rows and runs_on and not part and not led:
+            # "2 | adopts …" under "1 | adopts …": the next number starts a row of its own
+            follows = bool(run.rows) and _numbered_next(
+                run.rows[-1][1].get(run.layout.number or 0, ""), str(numbered or "")
+            )
+            if run.rows and runs_on and not part and not led and not follows:
                 last_cells = run.rows[-1][1]
                 for k, c in cells.items():
                     if k == run.layout.number and last_cells.get(k) and len(c.split()) > 3:
@@ -493,6 +497,13 @@ def item_tables(
     for run in runs:
         run.layout = _numbers_beside_text(run)
     return runs
+
+
+def _numbered_next(before: str, number: str) -> bool:
+    """True when a number follows the one before it ("1" then "2", "R3" then "R4")."""
+    a = re.fullmatch(r"([A-Za-z]{0,3})(\d{1,3})\.?", before.strip())
+    b = re.fullmatch(r"([A-Za-z]{0,3})(\d{1,3})\.?", number.strip())
+    return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
 
 
 def _numbers_beside_text(run: _TableRun) -> _TableLayout:
@@ -716,7 +727,8 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     cluster=-1 - run.tables[0].page,
                     in_table=True,
                     responsible=owner,
-                    lead_in=lead or (None if owner else run.lead_in),
+                    # a row finishing the lead-in's sentence ("adopts …") has its subject
+                    lead_in=lead or (None if owner and not text[:1].islower() else run.lead_in),
                     timing=due_phrase(cells.get(layout.due, ""))
                     if layout.due is not None and cells.get(layout.due, "").strip()
                     else (timing_in(lead) if lead else None) or when,
@@ -765,11 +777,16 @@ def tables_led_in(runs: Sequence[_TableRun], blocks: Sequence[Block]) -> None:
             for b in blocks
             if b.lines and b.lines[-1].page == first.page and b.lines[-1].bottom <= first.top + 1
         ]
+        above.sort(key=lambda b: b.lines[-1].bottom)
+        top, gap = first.top, 2.5
+        if above and _CAPTION_RE.match(above[-1].text):
+            # "Table 2: …" between the lead-in and its table, set apart from the text above
+            top, gap = above.pop().lines[0].top, 4.5
         if not above:
             continue
-        lead = max(above, key=lambda b: b.lines[-1].bottom)
+        lead = above[-1]
         size = lead.lines[-1].size or 10.0
-        if first.top - lead.lines[-1].bottom > 2.5 * size:
+        if top - lead.lines[-1].bottom > gap * size:
             continue  # a gap wider than a paragraph's: not the table's lead-in
         text = " ".join(lead.text.split())
         if len(lead.lines) <= LEAD_LINES and _LEADS_ROWS_RE.search(text):
@@ -785,9 +802,11 @@ _OTHER_REQUIREMENTS_RE = re.compile(
 )
 
 
+_CAPTION_RE = re.compile(r"(?:table|figure)\s+[\w.]{1,6}\s*[:.–—-]\s", re.IGNORECASE)
 # "…, the force should:", "I recommend that chief officers of the forces concerned:"
 _LEADS_ROWS_RE = re.compile(
-    r"(?:\b(?:should|must|shall|needs? to)(?:\s+\w+)?|\brecommends? that\b[^.;:]{3,160})\s*:$",
+    r"(?:\b(?:should|must|shall|needs? to)(?:\s+\w+)?|"
+    r"\brecommend(?:s|ed)? that\b[^.;:]{3,160})\s*:$",
     re.IGNORECASE,
 )
 

@@ -1350,3 +1350,13 @@ def test_a_partnership_the_title_names_is_not_the_council_that_scrutinised_it() 
     )
     tagged = _tag("The Safer Eastford Partnership should publish its strategy.", meta)
     assert tagged.addressees == ("Safer Eastford Partnership",)
+
+
+def test_an_entry_finishing_a_recommended_that_lead_in_is_for_its_subject() -> None:
+    item = replace(
+        _item("adopts serious violence as a priority for the next two years;"),
+        lead_in="It is recommended that the College of Policing:",
+        responsible="ACC Crime",
+    )
+    [tagged] = tag_addressees([item], FORCE_REPORT)
+    assert tagged.addressees == ("college_of_policing",)

@@ -5778,6 +5778,23 @@ def test_a_table_at_the_top_of_the_next_page_carries_a_run_on_unless_a_heading_i
     assert len(items) == rows
 
 
+def test_rows_finishing_a_lead_in_over_a_captioned_table_are_its_numbered_entries() -> None:
+    table = Table(page=1, top=200, bottom=300, rows=(
+        ("No.", "Proposed lead", "Recommendation"),
+        ("1", "ACC Crime", "adopts serious violence as a priority for the next two years;"),
+        ("2", "ACC Crime", "adopts county lines and exploitation as a single priority;"),
+    ))  # fmt: skip
+    lines = [
+        *paragraph(1, 120, "5.4 It is recommended that the Tasking Group:"),
+        line(1, 175, "Table 2: Recommended priorities", bold=True),
+    ]
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.number, i.responsible, i.lead_in) for i in items] == [
+        ("1", "ACC Crime", "It is recommended that the Tasking Group:"),
+        ("2", "ACC Crime", "It is recommended that the Tasking Group:"),
+    ]
+
+
 def test_a_paragraph_far_above_a_table_leads_in_none_of_its_rows() -> None:
     table = Table(page=1, top=400, bottom=500, rows=(
         ("No.", "Recommendation", "By when"),
