@@ -66,6 +66,8 @@ _OWNER_HEADER_RE = re.compile(
 _DUE_HEADER_RE = re.compile(
     r"due|deadline|timescale|time ?frame|target date|completion|implementation date|"
     r"^(?:by|when|date|by when|target)$|"
+    # "Delivery plan by", "Complete by": when the row's work is to be done by
+    r"\b(?:plan|complete[d]?|deliver(?:ed|y)?|implemented|achieved|done) by$|"
     # the date first agreed, beside the one it was put back to: the first stated
     r"^(?:original|agreed)\s+(?:target(?:\s+date)?|date)$",
     re.IGNORECASE,

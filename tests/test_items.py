@@ -5780,18 +5780,19 @@ def test_a_table_at_the_top_of_the_next_page_carries_a_run_on_unless_a_heading_i
 
 def test_rows_finishing_a_lead_in_over_a_captioned_table_are_its_numbered_entries() -> None:
     table = Table(page=1, top=200, bottom=300, rows=(
-        ("No.", "Proposed lead", "Recommendation"),
-        ("1", "ACC Crime", "adopts serious violence as a priority for the next two years;"),
-        ("2", "ACC Crime", "adopts county lines and exploitation as a single priority;"),
+        ("No.", "Proposed lead", "Delivery plan by", "Recommendation"),
+        ("1", "ACC Crime", "30 June 2031",
+         "adopts serious violence as a priority for the next two years;"),
+        ("2", "ACC Crime", "Q1 2031/32", "adopts county lines and exploitation as one priority;"),
     ))  # fmt: skip
     lines = [
         *paragraph(1, 120, "5.4 It is recommended that the Tasking Group:"),
         line(1, 175, "Table 2: Recommended priorities", bold=True),
     ]
     items = split_items(replace(doc(lines), tables=(table,)))
-    assert [(i.number, i.responsible, i.lead_in) for i in items] == [
-        ("1", "ACC Crime", "It is recommended that the Tasking Group:"),
-        ("2", "ACC Crime", "It is recommended that the Tasking Group:"),
+    assert [(i.number, i.responsible, i.lead_in, i.timing) for i in items] == [
+        ("1", "ACC Crime", "It is recommended that the Tasking Group:", "By 30 June 2031"),
+        ("2", "ACC Crime", "It is recommended that the Tasking Group:", "By Q1 2031/32"),
     ]
 
 
