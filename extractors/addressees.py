@@ -792,6 +792,8 @@ class _Tagger:
             rest = [t for t in toks if t.i >= end]
             if rest and rest[0].lower_ in {"'s", "’s"}:
                 rest = rest[1:]  # "the NPCC's lead for economic crime": its own officer
+            if _another_states(body_id, rest):
+                return None  # "the Government of Istravia": that state's, by its name
             if (
                 not rest
                 or rest[0].lower_ in POSTMODIFIER_STARTS
@@ -2164,6 +2166,18 @@ def _completed_clause(item: Item, disabled: frozenset[str]) -> str:
 _THAT_CLAUSE_END_RE = re.compile(
     r"\brecommends?,?(?:\s+\w+){0,3}?\s+that(?:,[^,:;.]{3,60},?)?\s*[:,-]?$", re.I
 )
+
+
+def _another_states(body_id: str, rest: list[Token]) -> bool:
+    """True for the UK government's name followed by another state's ("the Government of
+    Istravia"), not the United Kingdom's."""
+    if body_id != "uk_government" or len(rest) < 2 or rest[0].lower_ != "of":
+        return False
+    place = " ".join(t.lower_ for t in rest[1:])
+    return rest[1].text[:1].isupper() and not place.startswith(_UK_NAMES)
+
+
+_UK_NAMES = ("the united kingdom", "united kingdom", "the uk", "great britain", "britain")
 
 
 def _finishes_lead(item: Item) -> bool:

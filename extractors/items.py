@@ -837,12 +837,7 @@ class _Splitter:
             self.close()
             self.pending = (label_kind(bare.group("kw")), text, block)
             return
-        if block.label is None and (
-            is_to_line(text) or (heading and self._for_heading(block, text))
-        ):
-            self.responsible = text.split(None, 1)[1].strip().rstrip(":")
-            if self.current is not None and not self.current.blocks:
-                self.current.responsible = self.responsible
+        if self._to_line(block, text, heading):
             return
         if self.current is not None and self._continue_labelled(block, heading, self.current):
             return
@@ -854,6 +849,21 @@ class _Splitter:
             self._outside_section(block, text)
             return
         self._in_section(block, text, self.section)
+
+    def _to_line(self, block: Block, text: str, heading: bool) -> bool:
+        """True for a line naming whom the items under it are for ("To the Home Office",
+        "5.1 To the Government of Istravia", a "For …" heading): it sets their owner."""
+        numbered = heading and block.label_kind == "number" and is_to_line(block.text)
+        if not numbered and (
+            block.label is not None
+            or not (is_to_line(text) or (heading and self._for_heading(block, text)))
+        ):
+            return False
+        said = block.text if numbered else text
+        self.responsible = said.split(None, 1)[1].strip().rstrip(":")
+        if self.current is not None and not self.current.blocks:
+            self.current.responsible = self.responsible
+        return True
 
     def _quoted(self, block: Block, text: str, heading: bool) -> bool:
         """True for a block that is no item of this report: a glossary's terms and a captioned

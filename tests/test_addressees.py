@@ -1360,3 +1360,12 @@ def test_an_entry_finishing_a_recommended_that_lead_in_is_for_its_subject() -> N
     )
     [tagged] = tag_addressees([item], FORCE_REPORT)
     assert tagged.addressees == ("college_of_policing",)
+
+
+def test_another_states_government_is_named_not_the_uk_government() -> None:
+    assert _tag("The Government of Istravia should adopt a policing strategy.").addressees == (
+        "Government of Istravia",
+    )
+    assert _tag("The Government of the United Kingdom should fund the plan.").addressees == (
+        "uk_government",
+    )

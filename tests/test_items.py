@@ -1267,6 +1267,23 @@ def test_a_to_line_names_a_body_not_a_purpose(to_line: str, responsible: str | N
     assert item.responsible == responsible
 
 
+def test_a_numbered_to_heading_names_whom_the_numbered_items_under_it_are_for() -> None:
+    lines = [
+        line(1, 60, "5. Recommendations", bold=True, size=14),
+        line(1, 90, "5.1 To the Government of Istravia", bold=True),
+        *paragraph(1, 110, "1. Adopt a national strategy for community policing by 2031."),
+        *paragraph(1, 130, "2. Fund the oversight commission for five years at a time."),
+        line(1, 160, "5.2 To the National Assembly", bold=True),
+        *paragraph(1, 180, "3. Pass the draft law on the oversight commission this year."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.number, i.responsible) for i in items] == [
+        ("1", "the Government of Istravia"),
+        ("2", "the Government of Istravia"),
+        ("3", "the National Assembly"),
+    ]
+
+
 def test_a_heading_in_the_body_font_still_opens_a_list_of_items() -> None:
     lines = [
         *paragraph(1, 60, "The review considered how forces respond to calls from the public."),
