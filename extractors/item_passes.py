@@ -1136,3 +1136,77 @@ def pointers_to_items(candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if c.number or not (m := _SEE_ITEM_RE.search(c.text().strip())) or m["code"] not in numbers
     ]
+
+
+# A paragraph's last sentence handing the list below it the asks it announces: "We are asking
+# every force to take the following actions by 30 September:", "The two for chief constables
+# are:", "… but made a learning recommendation to the force:"
+_ANNOUNCES_ASKS_RE = re.compile(
+    r"(?:\bfollowing\b|\b(?:are|is)|\basking\b[^.:;]{1,80}\bto\b[^.:;]*|\brecommendations?\b"
+    r"[^.:;]{0,60})\s*:$",
+    re.IGNORECASE,
+)
+_ASK_NOUNS_RE = re.compile(r"recommend|\bactions?\b|\bask(?:s|ing)?\b|areas? for improvement", re.I)
+
+
+def announced_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list[Candidate]:
+    """In a text where nothing else is found, the entries under a paragraph that ends by
+    announcing them as asks ("We are asking every force to take the following actions:"):
+    each entry that asks something, in its own words, is an item of the kind announced."""
+    if found:
+        return []  # a report's own list is found already; these would be its restatements
+    claimed: set[int] = set()
+    out: list[Candidate] = []
+    for k, lead in enumerate(blocks[:-1]):
+        last = re.split(r"(?<=[.!?])\s+", lead.text.strip())[-1]
+        if id(lead) in claimed or lead.label_kind is not None:
+            continue
+        m = _ANNOUNCES_ASKS_RE.search(last)
+        if m is None or not _ASK_NOUNS_RE.search(lead.text):
+            continue
+        if _EARLIER_REPORT_RE.search(last[: m.start()]):
+            continue  # "Last year we made the following recommendations …": history
+        kind = known_kind(last) or (
+            "action" if re.search(r"\bactions\b", last, re.I) else "recommendation"
+        )
+        for b in _announced_entries(blocks[k + 1 :], lead, claimed):
+            if (directs(b.text) or opens_with_imperative(b.text)) and not _REPORTED_RE.search(
+                b.text
+            ):
+                out.append(
+                    Candidate(
+                        kind=kind,
+                        number=b.label if b.label_kind in ("number", "letter") else None,
+                        parent=None,
+                        blocks=[b],
+                        cluster=-21_000 - k,
+                        lead_in=last,
+                        timing=timing_in(last),
+                    )
+                )
+    return out
+
+
+# Another's proposal reported ("INQUEST proposed that there should be …"), or an earlier
+# report's item by its year-coded label ("Safety Recommendation 2019-031: …")
+_REPORTED_RE = re.compile(
+    r"\b(?:proposed|argued|suggested|said|told us)\b|^[A-Z][\w ]{0,40}\b(?:19|20)\d\d[-/]\d+:",
+    re.IGNORECASE,
+)
+
+
+def _announced_entries(after: Sequence[Block], lead: Block, claimed: set[int]) -> list[Block]:
+    """The list entries under a lead paragraph: bulleted, lettered or numbered from 1 on, or
+    one paragraph set in under it."""
+    entries: list[Block] = []
+    for b in after:
+        if id(b) in claimed:
+            break
+        numbered = b.label_kind == "number" and b.label == str(len(entries) + 1)
+        if b.label_kind in ("bullet", "letter") or numbered:
+            entries.append(b)
+        elif not entries and b.label_kind is None and b.first.x0 > lead.first.x0 + 8:
+            return [b]  # "… made a learning recommendation to the force:" over its text
+        else:
+            break
+    return entries

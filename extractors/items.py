@@ -13,6 +13,7 @@ from extractors.bold_runs import asks_in_prose, bold_closings, bold_extent, bold
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.glyphs import join_text
 from extractors.item_passes import (
+    announced_lists,
     announced_recommendations,
     carried_over,
     chapter_paragraphs,
@@ -661,6 +662,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             candidates += numbered if len(numbered) > len(standalone) else standalone
             candidates += labelled_asks(blocks) if not (numbered or standalone) else []
         candidates += asks_in_prose(blocks, candidates)
+        candidates += announced_lists(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = pointers_to_items(findings_answered(candidates))
         candidates = [c for c in without_process(candidates) if not _TEMPLATE_RE.search(c.text())]

@@ -1284,6 +1284,41 @@ def test_a_numbered_to_heading_names_whom_the_numbered_items_under_it_are_for() 
     ]
 
 
+def test_a_paragraph_announcing_the_asks_listed_under_it_makes_them_items() -> None:
+    lines = [
+        line(1, 60, "Weekly bulletin", size=20, bold=True),
+        *paragraph(1, 90, "The report makes six recommendations. The two for chief constables",
+                   "are:"),
+        line(1, 125, "– By 31 May 2031, chief constables should give officers mental health",
+             x0=80),
+        line(1, 140, "advice at any time of the day or night.", x0=92),
+        line(1, 155, "– Chief constables should record every use of section 136.", x0=80),
+        *paragraph(1, 185, "Other bodies' recommendations to the inquiry are:"),
+        line(1, 205, "• INQUEST proposed that there should be a national oversight body.", x0=80),
+        *paragraph(1, 235, "In 2029 the branch made the following recommendation to the CAA:"),
+        line(1, 255, "Safety Recommendation 2029-031: It is recommended that the CAA reviews "
+             "its guidance.", x0=90),
+        *paragraph(1, 285, "The IOPC found no case to answer, but made a learning recommendation"),
+        *paragraph(1, 300, "to the force:"),
+        line(1, 320, "Eastfield Police should record why each welfare check was graded.", x0=90),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.text.split()[0], i.lead_in) for i in items] == [
+        ("By", "The two for chief constables are:"),
+        ("Chief", "The two for chief constables are:"),
+        (
+            "Eastfield",
+            "The IOPC found no case to answer, but made a learning recommendation to the force:",
+        ),
+    ]
+    # beside a report's own labelled list, such a list is its restatement: no items of its own
+    labelled = [
+        line(2, 60, "Recommendation 1", bold=True),
+        *paragraph(2, 80, "The force should publish its custody data every month."),
+    ]
+    assert [i.page_start for i in split_items(doc([*lines, *labelled]))] == [2]
+
+
 def test_a_heading_in_the_body_font_still_opens_a_list_of_items() -> None:
     lines = [
         *paragraph(1, 60, "The review considered how forces respond to calls from the public."),
