@@ -52,7 +52,7 @@ IMPERATIVES = frozenset(
     inform submit obtain verify validate confirm arrange prepare analyse compile draft pilot
     cleanse incorporate integrate streamline simplify consolidate signpost encourage promote
     offer enforce apply contact add include run hold test fund guarantee invest protect legislate
-    ban abolish scrap
+    ban abolish scrap nominate designate
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 

@@ -55,6 +55,8 @@ def test_judging_what_happened_does_not_direct(text: str) -> None:
 def test_an_instruction_opens_with_its_verb() -> None:
     assert opens_with_imperative("Review the vetting policy by March.")
     assert opens_with_imperative("ensure, within six months, that …")
+    assert opens_with_imperative("Nominate a chief officer lead and send us their name.")
+    assert opens_with_imperative("designate a senior officer to own the policy")
     assert not opens_with_imperative("The review found gaps.")
     assert not opens_with_imperative("")
     assert not opens_with_imperative("Contact: Priya Menon, Head of Planning")  # a field
