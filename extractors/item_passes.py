@@ -1155,11 +1155,10 @@ def announced_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list
     each entry that asks something, in its own words, is an item of the kind announced."""
     if found:
         return []  # a report's own list is found already; these would be its restatements
-    claimed: set[int] = set()
     out: list[Candidate] = []
     for k, lead in enumerate(blocks[:-1]):
         last = re.split(r"(?<=[.!?])\s+", lead.text.strip())[-1]
-        if id(lead) in claimed or lead.label_kind is not None:
+        if lead.label_kind is not None:
             continue
         m = _ANNOUNCES_ASKS_RE.search(last)
         if m is None or not _ASK_NOUNS_RE.search(lead.text):
@@ -1169,7 +1168,7 @@ def announced_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list
         kind = known_kind(last) or (
             "action" if re.search(r"\bactions\b", last, re.I) else "recommendation"
         )
-        for b in _announced_entries(blocks[k + 1 :], lead, claimed):
+        for b in _announced_entries(blocks[k + 1 :], lead):
             if (directs(b.text) or opens_with_imperative(b.text)) and not _REPORTED_RE.search(
                 b.text
             ):
@@ -1195,13 +1194,11 @@ _REPORTED_RE = re.compile(
 )
 
 
-def _announced_entries(after: Sequence[Block], lead: Block, claimed: set[int]) -> list[Block]:
+def _announced_entries(after: Sequence[Block], lead: Block) -> list[Block]:
     """The list entries under a lead paragraph: bulleted, lettered or numbered from 1 on, or
     one paragraph set in under it."""
     entries: list[Block] = []
     for b in after:
-        if id(b) in claimed:
-            break
         numbered = b.label_kind == "number" and b.label == str(len(entries) + 1)
         if b.label_kind in ("bullet", "letter") or numbered:
             entries.append(b)

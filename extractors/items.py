@@ -596,11 +596,21 @@ def _one_sentence_list(heading: str, block: Block) -> bool:
 
 
 def _parent_for(kind: ItemKind, number: str | None, cause: str | None) -> str | None:
-    """4a belongs to 4; a recommendation under a cause of concern belongs to that cause."""
+    """4a belongs to 4 (and R5a to R5); a recommendation under a cause of concern belongs to
+    that cause."""
     m = re.match(r"((?:[A-Z]{1,3}-?)?\d+)\s*[a-z(]", number or "")  # "R5a" belongs to R5 too
     if m:
         return m.group(1)
     return cause if kind == "recommendation" else None
+
+
+def _heading_bottoms(lines: Sequence[Line], body: float) -> dict[int, list[float]]:
+    """Where each page's headings (short lines in bold or display type) end."""
+    bottoms: dict[int, list[float]] = {}
+    for ln in lines:
+        if (ln.bold or ln.size >= body + 1.5) and len(ln.text.split()) <= 12:
+            bottoms.setdefault(ln.page, []).append(ln.bottom)
+    return bottoms
 
 
 def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTINGS) -> list[Item]:
@@ -619,12 +629,8 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
                 )
             )
         )
-        headings: dict[int, list[float]] = {}
-        for ln in lines:
-            if (ln.bold or ln.size >= body + 1.5) and len(ln.text.split()) <= 12:
-                headings.setdefault(ln.page, []).append(ln.bottom)
         actions = pages_with_actions(lines, body)
-        runs = item_tables(doc.tables, doc.page_heights, actions, headings)
+        runs = item_tables(doc.tables, doc.page_heights, actions, _heading_bottoms(lines, body))
         fill_open_rows(runs, doc.lines)  # as printed: before margin labels join their text
         claimed = {id(t) for run in runs for t in run.tables}
         answers = answer_tables([t for t in doc.tables if id(t) not in claimed])

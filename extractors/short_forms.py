@@ -1,6 +1,8 @@
 """Short forms a report defines for bodies: "Eastmoor Police (EMP)", "the Specialist
-Intelligence and Tasking Agency (SITA)". A short form defined anywhere in the text, narrative
-included, stands for that body in every item that uses it."""
+Intelligence and Tasking Agency (SITA)", "‘the Fire Authority’ means Wexmoor Fire Authority",
+and the bare titles and kinds that stand for the one office or fire and rescue body the text
+names in full. A short form defined anywhere in the text, narrative included, stands for that
+body in every item that uses it."""
 
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ _OFFICE_RE = re.compile(
 _NOT_A_NAME = {"The", "A", "An", "This", "That", "Our", "Their", "Its", "Each", "Every", "Deputy"}
 # Words that say what a document or its part is, never part of a body's name: a title run into
 # the name ("Independent Culture Review Wyvern Fire and Rescue Service") ends at the last one.
-DOCUMENT_WORDS = frozenset(
+_DOCUMENT_WORDS = frozenset(
     {"review", "report", "inspection", "challenge", "audit", "assessment", "investigation",
      "evaluation", "inquiry", "update", "letter", "response", "summary", "survey", "plan",
      "statement", "notice", "decision", "findings", "foreword", "introduction", "contents"}
@@ -132,7 +134,7 @@ def without_title_words(name: str) -> str:
     """A body's name without the title words run into it ("Fire Peer Challenge Wexmoor Fire
     and Rescue Service" is Wexmoor Fire and Rescue Service)."""
     words = name.split()
-    cut = max((k + 1 for k, w in enumerate(words[:-1]) if w.lower() in DOCUMENT_WORDS), default=0)
+    cut = max((k + 1 for k, w in enumerate(words[:-1]) if w.lower() in _DOCUMENT_WORDS), default=0)
     return " ".join(words[cut:])
 
 
@@ -142,7 +144,7 @@ def _not_a_name_word(word: str) -> bool:
     return (
         word in _NOT_A_NAME
         or any(c.isdigit() for c in word)
-        or word.lower() in DOCUMENT_WORDS
+        or word.lower() in _DOCUMENT_WORDS
         or (len(word) > 1 and word.isupper())  # a letterhead in capitals over the name
     )
 
