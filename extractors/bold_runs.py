@@ -65,7 +65,9 @@ def _runs_on(above: Block, first: Line, *, plain: bool = False) -> bool:
         return False
     lines = above.lines
     pitch = before.top - lines[-2].top if len(lines) > 1 else 1.5 * before.size
-    return abs(first.x0 - above.first.x0) < 2 and 0 < first.top - before.top <= pitch + 1
+    # at the paragraph's margin: its first line's, or its last's under a hanging number
+    margin = min(abs(first.x0 - above.first.x0), abs(first.x0 - before.x0))
+    return margin < 2 and 0 < first.top - before.top <= pitch + 1
 
 
 def _run_over_pages(blocks: Sequence[Block], k: int) -> list[Block]:

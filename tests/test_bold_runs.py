@@ -88,6 +88,27 @@ def test_the_bold_run_may_open_its_own_line_or_end_on_the_next_page() -> None:
     ]
 
 
+def test_a_bold_run_at_a_numbered_paragraphs_hanging_margin_carries_it_on() -> None:
+    first = line(1, 145, "10. Persons held by the police in the country run a real risk", x0=70)
+    second = line(1, 160, "of ill-treatment, as the delegation found again this year.", x0=98)
+    lines = [
+        line(1, 120, "Ill-treatment", bold=True, size=13),
+        first,
+        second,
+        bold(line(1, 175, "The Committee recommends that the Minister remind all officers", x0=98)),
+        bold(line(1, 190, "that ill-treatment of detained persons will be punished.", x0=98)),
+        *paragraph(1, 215, "11. The delegation also visited two prisons in the north."),
+        *graded(260),  # the report's other asks, closing paragraphs at their own margin
+        *graded(330),
+    ]
+    items = split_items(doc(lines))
+    # (the two graded paragraphs print one ask twice: one item)
+    assert [" ".join(i.text.split()[:3]) for i in items] == [
+        "The Committee recommends",
+        "The force should",
+    ]
+
+
 def closing(first: str, second: str, words: str) -> list[Line]:
     """Two lines under a graded heading: `words` at the end of the first turn bold, and the
     second is bold."""
