@@ -577,7 +577,7 @@ def _section_kind(text: str) -> ItemKind | None:
         return "recommendation"
     if len(clean.split()) > 12 or LABEL_RE.match(clean) or EARLIER_ITEMS_RE.search(clean):
         return None
-    if _CAPTION_RE.match(clean):
+    if CAPTION_RE.match(clean):
         return None  # "Table 1: Recommendations by source report" names a table, not a list
     if _NOT_MADE_RE.search(clean):
         return None  # "Submissions and recommendations not made": asks declined, not made
@@ -589,7 +589,8 @@ def _section_kind(text: str) -> ItemKind | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-_CAPTION_RE = re.compile(
+# A table or figure's own caption: "Table 2: Recommended priorities"
+CAPTION_RE = re.compile(
     r"^(?:table|figure|chart|graph|exhibit)\s+\d+[a-z]?\s*[:.–—-]", re.IGNORECASE
 )
 # A heading's own roman or letter number ("VI. CORONER'S CONCERNS", "B. Recommendations")

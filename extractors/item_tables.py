@@ -14,6 +14,7 @@ from extractors.item_patterns import (
     ACTION_CODE_RE,
     BARE_LABEL_RE,
     BULLET_RE,
+    CAPTION_RE,
     CODE_LABEL_RE,
     EARLIER_ITEMS_RE,
     HEADER_QUALIFIER_RE,
@@ -454,51 +455,55 @@ def item_tables(
                 continue
             run = _TableRun(layout, [table], [])
             runs.append(run)
-        for k, raw in enumerate(body):
-            cells = _row_cells(raw, run.layout)
-            item_text = cells.get(run.layout.item, "")
-            filled = [k for k, c in cells.items() if c.strip()]
-            if run.layout.concerns and not item_text and len(filled) == 1:
-                run.rows.append((table.page, cells))  # "Cause of concern 2": a band row
-                continue
-            numbered = run.layout.number is not None and cells.get(run.layout.number)
-            owned = run.layout.responsible is not None and filled == [run.layout.responsible]
-            if (numbered or owned) and not item_text and k == len(body) - 1:
-                # the page's last row, its text cell open to the next page: kept, to be read
-                # from the page's lines
-                run.rows.append((table.page, cells))
-                run.open_rows.append(cells)
-                continue
-            if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
-                if _group_row(cells) is not None:  # "Recommendations to the CPS": their owner
-                    run.rows.append((table.page, cells))
-                continue  # a group's title across the row ("Police response to stalking …")
-            runs_on = not item_text or item_text[:1].islower() or item_text[:1] in "•–-"
-            # "4(a) | collect and publish …": a part numbered as its own row, not the text
-            # of the row above running on
-            part = numbered and bool(
-                re.fullmatch(rf"\d{{1,3}}{_PART_LETTER}", str(numbered).strip())
-            )
-            # "1.1 | make sure …" under "| Recommendations – the force should:": an entry
-            # finishing the lead-in row's sentence, not that row's text running on
-            led = bool(numbered) and run.led_in
-            # "2 | adopts …" under "1 | adopts …": the next number starts a row of its own
-            follows = bool(run.rows) and _numbered_next(
-                run.rows[-1][1].get(run.layout.number or 0, ""), str(numbered or "")
-            )
-            if run.rows and runs_on and not part and not led and not follows:
-                last_cells = run.rows[-1][1]
-                for k, c in cells.items():
-                    if k == run.layout.number and last_cells.get(k) and len(c.split()) > 3:
-                        continue  # "Priority: High Lead: …" under "AFI 1": fields, no number
-                    last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
-            elif item_text:
-                run.rows.append((table.page, cells))
-                coded = CODE_LABEL_RE.match(str(numbered or ""))
-                run.led_in = _lead_row(cells, run.layout) or (run.led_in and not coded)
+        _take_rows(run, table.page, body)
     for run in runs:
         run.layout = _numbers_beside_text(run)
     return runs
+
+
+def _take_rows(run: _TableRun, page: int, body: Sequence[Sequence[str]]) -> None:
+    """The rows of one page's table into the run: item rows, a row's text running on into the
+    next row, band and group rows, and an item row left open at the page's foot."""
+    for k, raw in enumerate(body):
+        cells = _row_cells(raw, run.layout)
+        item_text = cells.get(run.layout.item, "")
+        filled = [k for k, c in cells.items() if c.strip()]
+        if run.layout.concerns and not item_text and len(filled) == 1:
+            run.rows.append((page, cells))  # "Cause of concern 2": a band row
+            continue
+        numbered = run.layout.number is not None and cells.get(run.layout.number)
+        owned = run.layout.responsible is not None and filled == [run.layout.responsible]
+        if (numbered or owned) and not item_text and k == len(body) - 1:
+            # the page's last row, its text cell open to the next page: kept, to be read
+            # from the page's lines
+            run.rows.append((page, cells))
+            run.open_rows.append(cells)
+            continue
+        if not item_text and filled == [0] != [run.layout.item] and len(cells[0].split()) > 2:
+            if _group_row(cells) is not None:  # "Recommendations to the CPS": their owner
+                run.rows.append((page, cells))
+            continue  # a group's title across the row ("Police response to stalking …")
+        runs_on = not item_text or item_text[:1].islower() or item_text[:1] in "•–-"
+        # "4(a) | collect and publish …": a part numbered as its own row, not the text
+        # of the row above running on
+        part = numbered and bool(re.fullmatch(rf"\d{{1,3}}{_PART_LETTER}", str(numbered).strip()))
+        # "1.1 | make sure …" under "| Recommendations – the force should:": an entry
+        # finishing the lead-in row's sentence, not that row's text running on
+        led = bool(numbered) and run.led_in
+        # "2 | adopts …" under "1 | adopts …": the next number starts a row of its own
+        follows = bool(run.rows) and _numbered_next(
+            run.rows[-1][1].get(run.layout.number or 0, ""), str(numbered or "")
+        )
+        if run.rows and runs_on and not part and not led and not follows:
+            last_cells = run.rows[-1][1]
+            for k, c in cells.items():
+                if k == run.layout.number and last_cells.get(k) and len(c.split()) > 3:
+                    continue  # "Priority: High Lead: …" under "AFI 1": fields, no number
+                last_cells[k] = f"{last_cells.get(k, '')} {c}".strip()
+        elif item_text:
+            run.rows.append((page, cells))
+            coded = CODE_LABEL_RE.match(str(numbered or ""))
+            run.led_in = _lead_row(cells, run.layout) or (run.led_in and not coded)
 
 
 def _numbered_next(before: str, number: str) -> bool:
@@ -781,7 +786,7 @@ def tables_led_in(runs: Sequence[_TableRun], blocks: Sequence[Block]) -> None:
         ]
         above.sort(key=lambda b: b.lines[-1].bottom)
         top, gap = first.top, 2.5
-        if above and _CAPTION_RE.match(above[-1].text):
+        if above and CAPTION_RE.match(above[-1].text):
             # "Table 2: …" between the lead-in and its table, set apart from the text above
             top, gap = above.pop().lines[0].top, 4.5
         if not above:
@@ -804,7 +809,6 @@ _OTHER_REQUIREMENTS_RE = re.compile(
 )
 
 
-_CAPTION_RE = re.compile(r"(?:table|figure)\s+[\w.]{1,6}\s*[:.–—-]\s", re.IGNORECASE)
 # "…, the force should:", "I recommend that chief officers of the forces concerned:"
 _LEADS_ROWS_RE = re.compile(
     r"(?:\b(?:should|must|shall|needs? to)(?:\s+\w+)?|"
