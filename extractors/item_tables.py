@@ -33,6 +33,7 @@ from extractors.item_patterns import (
     timing_in,
 )
 from extractors.vocabulary import directs, opens_with_imperative
+from extractors.wording import follows_on
 from models.records import DocumentText, ItemKind, Line, Table
 
 logger = logging.getLogger(__name__)
@@ -491,8 +492,8 @@ def _take_rows(run: _TableRun, page: int, body: Sequence[Sequence[str]]) -> None
         # finishing the lead-in row's sentence, not that row's text running on
         led = bool(numbered) and run.led_in
         # "2 | adopts …" under "1 | adopts …": the next number starts a row of its own
-        follows = bool(run.rows) and _numbered_next(
-            run.rows[-1][1].get(run.layout.number or 0, ""), str(numbered or "")
+        follows = bool(run.rows) and follows_on(
+            run.rows[-1][1].get(run.layout.number or 0, "").strip(), str(numbered or "").strip()
         )
         if run.rows and runs_on and not part and not led and not follows:
             last_cells = run.rows[-1][1]
@@ -504,13 +505,6 @@ def _take_rows(run: _TableRun, page: int, body: Sequence[Sequence[str]]) -> None
             run.rows.append((page, cells))
             coded = CODE_LABEL_RE.match(str(numbered or ""))
             run.led_in = _lead_row(cells, run.layout) or (run.led_in and not coded)
-
-
-def _numbered_next(before: str, number: str) -> bool:
-    """True when a number follows the one before it ("1" then "2", "R3" then "R4")."""
-    a = re.fullmatch(r"([A-Za-z]{0,3})(\d{1,3})\.?", before.strip())
-    b = re.fullmatch(r"([A-Za-z]{0,3})(\d{1,3})\.?", number.strip())
-    return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
 
 
 def _numbers_beside_text(run: _TableRun) -> _TableLayout:
