@@ -398,16 +398,19 @@ def _leaves_hanging_entry(block: Block, ln: Line) -> bool:
 def _stands_alone(prev: Line, ln: Line, pitch: dict[int, float]) -> bool:
     """True when prev is a short unpunctuated line with extra space below it: a heading set in
     the body font ("Cause of concern" above its paragraph), not the start of a paragraph."""
-    usual = pitch.get(round(prev.size))
-    if usual is None or round(ln.size) != round(prev.size):
-        return False
     words = prev.text.split()
     heading_like = (
         0 < len(words) <= 6 and prev.text[:1].isupper() and not SENTENCE_END_RE.search(prev.text)
     )
-    # a section's name ("Areas for improvement") over a sentence heads it, however close
+    # a section's name ("Areas for improvement", "CORONER'S CONCERNS") over a sentence heads
+    # it, however close, and in a size a shade off the text's
     named = len(words) <= 5 and ln.text[:1].isupper() and section_kind(prev.text) is not None
-    return heading_like and (ln.top - prev.top > usual + max(2.0, 0.2 * prev.size) or named)
+    if heading_like and named:
+        return True
+    usual = pitch.get(round(prev.size))
+    if usual is None or round(ln.size) != round(prev.size):
+        return False
+    return heading_like and ln.top - prev.top > usual + max(2.0, 0.2 * prev.size)
 
 
 def _continues(prev: Line, ln: Line) -> bool:

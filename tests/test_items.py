@@ -6710,3 +6710,30 @@ def test_a_list_led_in_by_we_recommend_that_stays_beside_labelled_items() -> Non
     ]  # fmt: skip
     items = split_items(doc(lines))
     assert [i.page_start for i in items] == [1, 1, 2, 2]
+
+
+def test_a_section_name_a_shade_smaller_than_the_sentence_under_it_still_heads_it() -> None:
+    # a form's small-capital heading (10.5 pt) set close over its 11 pt paragraph, then the list
+    lines = [
+        line(1, 100, "Inquest summary", size=14.0, bold=True),
+        line(1, 130, "CORONER'S CONCERNS", size=10.5),
+        *paragraph(
+            1,
+            146,
+            "During the inquest the evidence revealed matters giving rise to concern. The",
+            "MATTERS OF CONCERN are as follows:",
+        ),
+        *paragraph(
+            1, 182, "(1) Cell checks were logged as done without the time at which each was made."
+        ),
+        *paragraph(
+            1, 204, "(2) Nurses were not told what the detained man had said about his medication."
+        ),
+        line(1, 230, "ACTION SHOULD BE TAKEN", size=10.5),
+        *paragraph(1, 246, "In my opinion action should be taken to prevent future deaths."),
+    ]
+    items = split_items(doc(lines))
+    assert found(items) == [
+        ("cause_of_concern", "1", None, 1),
+        ("cause_of_concern", "2", None, 1),
+    ]
