@@ -1335,7 +1335,9 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     headings = _section_headings(lines, page_heights, repeated, body, mask) | _panel_text(
         lines, page_heights
     )
-    cutting_in = _heads_cutting_in(lines, page_heights, body)
+    cutting_in = _heads_cutting_in(lines, page_heights, body) | _numbered_rows(
+        lines, page_heights, body
+    )
     kept: list[Line] = []
     for ln in lines:
         if id(ln) in cutting_in:
@@ -1417,6 +1419,26 @@ def _heads_cutting_in(
 
 
 _ENDS_SENTENCE_RE = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
+
+
+def _numbered_rows(lines: Sequence[Line], page_heights: Sequence[float], body: float) -> set[int]:
+    """Small print level with the page's own number at its head or foot ("The Home Secretary
+    · 10 October 2025 · page 2" over a letter's second page): one running line, printed on
+    that page alone. Ids of its other cells."""
+    rows: set[tuple[int, int]] = set()
+    for ln in lines:
+        text = ln.text.strip()
+        if _in_band(ln, page_heights) and _PAGE_NUMBER_RE.match(text):
+            digits = _DIGITS_RE.findall(text)
+            if digits and int(digits[0]) == ln.page and ln.size < body - 0.5:
+                rows.add((ln.page, round(ln.top)))
+    return {
+        id(ln)
+        for ln in lines
+        if ln.size < body - 0.5
+        and _in_band(ln, page_heights)
+        and any((ln.page, round(ln.top) + d) in rows for d in (-1, 0, 1))
+    }
 
 
 def _section_headings(

@@ -6737,3 +6737,22 @@ def test_a_section_name_a_shade_smaller_than_the_sentence_under_it_still_heads_i
         ("cause_of_concern", "1", None, 1),
         ("cause_of_concern", "2", None, 1),
     ]
+
+
+def test_small_print_level_with_the_pages_own_number_is_a_running_head_printed_once() -> None:
+    # a two-page letter heads its second page only: "addressee · date · page 2"
+    lines = [
+        *paragraph(1, 100, "We are therefore asking you to:"),
+        *paragraph(1, 124, "1. Commit to funding the award for police staff in full."),
+        line(2, 40, "The Home Secretary", size=9.0),
+        line(2, 40, "12 March 2026", x0=260, size=9.0),
+        line(2, 40, "page 2", x0=500, size=9.0),
+        *paragraph(2, 80, "2. Write to every chief constable before the council meets."),
+    ]
+    kept = remove_furniture(lines, (842.0,) * 2)
+    assert [ln.text for ln in kept if ln.page == 2] == [
+        "2. Write to every chief constable before the council meets."
+    ]
+    # not small print, or not the page's own number: the text's
+    other = [replace(ln, text="page 3") if ln.text == "page 2" else ln for ln in lines]
+    assert "The Home Secretary" in [ln.text for ln in remove_furniture(other, (842.0,) * 2)]
