@@ -52,7 +52,8 @@ IMPERATIVES = frozenset(
     inform submit obtain verify validate confirm arrange prepare analyse compile draft pilot
     cleanse incorporate integrate streamline simplify consolidate signpost encourage promote
     offer enforce apply contact add include run hold test fund guarantee invest protect legislate
-    ban abolish scrap nominate designate
+    ban abolish scrap nominate designate commit write recognise reform reverse retain end stop
+    keep meet lift halt
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 
@@ -88,6 +89,8 @@ PROCESS_RE = re.compile(
     r"^(?:in summary|to summarise|in short)\b|"
     r"\b(?:tell|inform|notify|update|provide|send|give|confirm to)\s+(?:us|me)\b[^.]{0,80}?"
     r"\b(?:complied|compliance|what action|(?:the above|these) (?:actions?|things|remedies)|"
+    # "ask them to tell us, by March, how they intend to respond": the answer asked for
+    r"how (?:they|it|each) (?:intends?|plans?|proposes?) to (?:respond|act)|"
     r"(?:the|each of the) (?:actions?|remedies|steps) above|"
     # "tell us what they have done in response to these recommendations"
     r"done (?:this|these|so)|done in response to (?:these|this|our|my|the)\b)|"

@@ -57,6 +57,9 @@ def test_an_instruction_opens_with_its_verb() -> None:
     assert opens_with_imperative("ensure, within six months, that …")
     assert opens_with_imperative("Nominate a chief officer lead and send us their name.")
     assert opens_with_imperative("designate a senior officer to own the policy")
+    # a union's asks of a minister: "Commit to …", "Write to …"
+    assert opens_with_imperative("Commit to funding the award in full for 2027/28.")
+    assert opens_with_imperative("Write to every force before the council next meets.")
     assert not opens_with_imperative("The review found gaps.")
     assert not opens_with_imperative("")
     assert not opens_with_imperative("Contact: Priya Menon, Head of Planning")  # a field
@@ -82,6 +85,13 @@ def test_an_instruction_opens_with_its_verb() -> None:
         # the answer the report asks for is its own process; an answer to others is an ask
         ("The Commissioner is asked to notify the Panel of his response to this report.", True),
         ("The force should tell victims of its response to their complaint.", False),
+        # the answers a publisher will ask the bodies it names for: its own process
+        (
+            "We will write to each body named above and ask it to tell us, by the end of "
+            "June, how it intends to respond.",
+            True,
+        ),
+        ("The force should tell us how it intends to recruit more detectives.", False),
     ],
 )
 def test_the_reports_own_process_is_told_apart_from_an_ask(text: str, process: bool) -> None:
