@@ -2141,7 +2141,8 @@ def _inherited(
     ):
         # an order to no one in a letter to one body ("Agree a shared statement of purpose"):
         # the body the letter is addressed to
-        actors = [_subject_label(ctx.addressed[0], ctx, disabled)]
+        addressed = ctx.addressed[0]
+        actors = [_registry_name(addressed, ctx) or _subject_label(addressed, ctx, disabled)]
     if (
         not actors
         and (item.kind != "recommendation" or opens_with_imperative(item.text))

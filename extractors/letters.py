@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractors.registry import resolve_body
 from extractors.vocabulary import NAME_HEADS
 from models.records import Line
 
@@ -86,3 +87,17 @@ def addressed_bodies(page: Sequence[Line]) -> tuple[str, ...]:
         if _BODY_END_RE.match(last) and last not in found:
             found.append(last)
     return tuple(found)
+
+
+# "Dear Home Secretary,", "Dear Chief Constable": the greeting names a post, not a person
+_GREETING_RE = re.compile(r"^Dear\s+(?:the\s+)?(?P<post>[A-Z][\w'’ -]{2,60}?)\s*[,:]?$")
+
+
+def greeted_post(page: Sequence[Line]) -> tuple[str, ...]:
+    """The one post a letter greets, when the registry knows whose post it is ("Dear Home
+    Secretary," is the Home Office's): the body the letter is addressed to."""
+    dear = salutation(page)
+    m = _GREETING_RE.match(dear.text.strip()) if dear is not None else None
+    if m is None or resolve_body(m["post"]) is None:
+        return ()
+    return (m["post"],)

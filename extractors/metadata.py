@@ -227,7 +227,7 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         response_due=response_due(doc.lines),
         short_forms=short_forms(doc.lines),
         cover=" ".join(ln.text for ln in first_page)[:600],
-        addressed_to=letters.addressed_bodies(first_page),
+        addressed_to=letters.addressed_bodies(first_page) or letters.greeted_post(first_page),
     )
 
 

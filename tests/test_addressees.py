@@ -1317,6 +1317,9 @@ def test_an_order_to_no_one_in_a_letter_to_one_body_is_for_that_body() -> None:
     # a letter to two bodies says nothing of which one an order is for
     two = replace(letter, addressed_to=(*letter.addressed_to, "Brackendale Police"))
     assert _tag(order, two).addressees == ("local_authority",)
+    # a post the registry knows is its body's id: "Dear Home Secretary," is the Home Office
+    minister = replace(letter, subject=None, addressed_to=("Home Secretary",))
+    assert _tag(order, minister).addressees == ("home_office",)
 
 
 def test_leaders_in_named_bodies_and_all_the_bodies_a_letter_counts_are_those_bodies() -> None:

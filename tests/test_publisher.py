@@ -600,6 +600,16 @@ def test_a_letters_address_block_names_the_bodies_it_is_addressed_to() -> None:
     )
 
 
+def test_a_letter_greeting_a_post_the_registry_knows_is_addressed_to_its_body() -> None:
+    letter = [("Westmarch Staff Union", 11.0), ("The Rt Hon the Home Secretary", 11.0),
+              ("2 Marsham Street", 11.0), ("Dear Home Secretary,", 11.0),
+              ("We are writing about police staff pay.", 11.0)]  # fmt: skip
+    assert _meta([letter, [BODY]]).addressed_to == ("Home Secretary",)
+    # a person, not a post: nobody the letter's asks could be given to
+    person = [(text if "Dear" not in text else "Dear Ms Okafor,", size) for text, size in letter]
+    assert _meta([person, [BODY]]).addressed_to == ()
+
+
 def test_a_body_named_as_the_object_of_the_line_above_is_the_one_inspected() -> None:
     cover = [("PEEL 2031", 28.0), ("An inspection of", 28.0),
              ("Northmoor Constabulary", 28.0), ("Published 3 May 2031", 12.0), BODY]  # fmt: skip
