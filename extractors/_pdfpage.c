@@ -1129,9 +1129,12 @@ static int row_lines(LineWork *work, size_t r, PyObject *lines) {
                                  (i - start > 1 && !label_words(work, row->words + start,
                                                                 i - start) &&
                                   cell_wraps(work, r, word->x0))));
-            if (split && i - start == 1 && gap <= HANGING_GAP * size) {
+            if (split && i - start == 1 && gap <= HANGING_GAP * size &&
+                !(start > 0 && at_edge && gap > 3 * size)) {
                 /* a lone list mark hangs in front of its text: never a line of its own (a
-                 * column's width away, it stands beside another column's line instead) */
+                 * column's width away, it stands beside another column's line instead; after
+                 * other cells of its row, a number more than three ems short of a column's
+                 * edge is a table's cell beside the next column's text) */
                 int mark = text_matches(work, row->words[start], work->list_mark);
                 if (mark < 0) return -1;
                 split = !mark;

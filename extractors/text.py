@@ -825,6 +825,9 @@ def _marks_rejoined(lines: list[Line]) -> list[Line]:
                 and abs(ln.top - mark.top) < 0.5 * mark.size
                 and 0 < ln.x0 - mark.x1 <= _HANGING_GAP * mark.size
                 and (not badge or _stands_out(mark, ln))
+                # a number in smaller print several ems short of the text is a table's
+                # cell beside another column ("32.2" in a figures table, then prose)
+                and not (mark.size < ln.size - 0.5 and ln.x0 - mark.x1 > 3 * mark.size)
             ),
             None,
         )
@@ -911,11 +914,14 @@ def _group_words(words: list[Word], page: int, page_width: float) -> list[Line]:
             if (
                 (at_edge or (wide and (_is_gutter(neighbours, last.x1, word.x0) or wraps)))
                 # a lone list mark hangs in front of its text: never a line of its own (a
-                # column's width away, it stands beside another column's line instead)
+                # column's width away, it stands beside another column's line instead; after
+                # other cells of its row, a number more than three ems short of a column's
+                # edge is a table's cell, "32.2", beside the next column's text)
                 and not (
                     len(current) == 1
                     and _LIST_MARK_RE.match(current[0].text)
                     and gap <= _HANGING_GAP * size
+                    and not (current[0] is not row[0] and at_edge and gap > 3 * size)
                 )
             ):
                 segments.append(current)

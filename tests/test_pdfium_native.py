@@ -342,6 +342,19 @@ EDGE_CASES: dict[str, PageWords] = {
         ),
         *_body(268.0, ("7.", 72.0), ("purpose.", 320.0)),
     ),
+    "a table's number cell several ems short of the next column": _page(
+        *(
+            w
+            for row in range(12)
+            for w in _body(100 + 14 * row, ("Left", 72.0), (f"text{row}", 100.0), ("Right", 320.0))
+        ),
+        # in small print (8 pt): the figures' row
+        ("2016", 72.0, 92.0, 268.0, 276.0, 8.0, False),
+        ("17,241", 120.0, 146.0, 268.0, 276.0, 8.0, False),
+        ("32.2", 250.0, 266.0, 268.0, 276.0, 8.0, False),
+        *_body(267.0, ("statement", 320.0)),
+        *_body(282.0, ("4.12", 250.0), ("Next", 320.0)),  # a row's only mark: still hangs
+    ),
     "a panel's word inset past a column edge": _page(
         *(
             w

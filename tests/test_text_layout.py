@@ -325,3 +325,30 @@ def test_a_panel_across_two_columns_keeps_its_label_with_its_text() -> None:
         "Understanding demand",
         "The force should understand the demand it faces.",
     ]
+
+
+def test_a_number_cell_of_a_table_beside_the_next_columns_prose_stays_a_cell() -> None:
+    from extractors.text import PageWords, Word, _group_words
+
+    words: list[Word] = []
+    for row in range(12):  # a two-column page: every row restarts at the right column (320)
+        top = 100.0 + 14 * row
+        words += [Word("Left", 72, 92, top, top + 10, 10.0, False)]
+        words += [Word(f"text{row}", 100, 130, top, top + 10, 10.0, False)]
+        words += [Word("Right", 320, 345, top, top + 10, 10.0, False)]
+    # a figures table in small print in the left column, prose in the right column level with it
+    top = 268.0
+    words += [
+        Word("2016", 72, 92, top, top + 8, 8.0, False),
+        Word("17,241", 120, 146, top, top + 8, 8.0, False),
+        Word("32.2", 250, 266, top, top + 8, 8.0, False),
+        Word("statement", 320, 365, top - 1, top + 9, 10.0, False),
+    ]
+    lines = _marks_rejoined(_group_words(list(PageWords(words)), 1, 595.0))
+    texts = {ln.text for ln in lines}
+    assert "32.2" in texts
+    assert "statement" in texts
+    # a paragraph number hanging before its text in the right column still opens it
+    hanging = [*words[:-4], Word("4.12", 300, 316, top, top + 10, 10.0, False)]
+    hanging += [Word("Next", 330, 350, top, top + 10, 10.0, False)]
+    assert "4.12 Next" in {ln.text for ln in _group_words(hanging, 1, 595.0)}
