@@ -143,7 +143,7 @@ _SECTION_SPECS: tuple[tuple[str, ItemKind], ...] = (
     ),
     # "Our asks", "Asks of the UK Government": a campaigning report's word for its recommendations
     (
-        r"^(?:\d+\.?\s+)?(?:(?:our|key|main|policy)\s+)*asks"
+        r"^(?:\d+\.?\s+)?(?:(?:our|key|main|policy)\s+)*asks(?:\s+in\s+(?:full|detail))?"
         r"(?:\s+(?:of|for|to)\s+[\w'’ ,-]{2,60})?$",
         "recommendation",
     ),

@@ -980,6 +980,7 @@ def test_a_heading_naming_whose_recommendations_opens_their_section() -> None:
 
 def test_a_heading_numbered_in_roman_numerals_or_letters_opens_its_section() -> None:
     assert section_kind("VI. CORONER’S CONCERNS") == "cause_of_concern"
+    assert section_kind("Our asks in full") == "recommendation"
     assert section_kind("B. Recommendations") == "recommendation"
     assert section_kind("I. ADDRESSEES") is None
 
