@@ -510,7 +510,11 @@ OTHER_SECTION_RE = re.compile(
     r"|^(?:key )?strengths$|^key findings$|^what (?:is )?work(?:s|ing) well$"
     # a press release's and a web page's closing sections
     r"|^notes? (?:to|for) editors$|^(?:further|more) information$|^contact(?: us)?$"
-    r"|^about (?:us|the inspectorate|this report)$|^frequently asked questions$|^faqs?$",
+    r"|^about (?:us|the inspectorate|this report)$|^frequently asked questions$|^faqs?$"
+    # a committee paper's standing sections around its business
+    r"|^(?:financial|legal|equalit(?:y|ies)|risk|resource|staffing|human rights)"
+    r"(?: and [a-z]+)? implications$|^background papers$|^appendices$|^contact officers?$"
+    r"|^(?:the\s+)?(?:commissioner|chief constable|chair)(?:'s|’s) comments$",
     re.IGNORECASE,
 )
 

@@ -1535,6 +1535,11 @@ class _Splitter:
             and last.number is not None
             and follows_on(last.number, block.label)
             and directs(text)
+            # not under a section that is no list's ("Financial implications")
+            and not (
+                self.heading is not None
+                and OTHER_SECTION_RE.match(self.heading.raw_text.strip().rstrip(":"))
+            )
         ):
             # 12.6, a paragraph of narrative, then 12.7: the numbered list goes on
             self.section = last.kind

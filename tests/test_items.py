@@ -6757,3 +6757,25 @@ def test_small_print_level_with_the_pages_own_number_is_a_running_head_printed_o
     # not small print, or not the page's own number: the text's
     other = [replace(ln, text="page 3") if ln.text == "page 2" else ln for ln in lines]
     assert "The Home Secretary" in [ln.text for ln in remove_furniture(other, (842.0,) * 2)]
+
+
+def test_a_committee_papers_standing_sections_close_a_list_of_items_set_in_body_type() -> None:
+    # a paper to a panel: its headings in the body font, its paragraphs numbered throughout
+    lines = [
+        line(1, 80, "Areas for improvement"),
+        *paragraph(1, 98, "1. The service should make sure its staff are trained in protection."),
+        *paragraph(1, 120, "2. The service should improve how it records fire safety audits."),
+        line(1, 146, "Financial implications"),
+        *paragraph(
+            1,
+            164,
+            "3. The redeployment of staff is met from within the budget, and the service must",
+            "report to the Panel if it cannot be sustained beyond the end of the year.",
+        ),
+        line(1, 206, "Commissioner's comments"),
+        *paragraph(1, 224, "4. The Commissioner expects the service to keep staff fully trained."),
+    ]
+    assert found(split_items(doc(lines))) == [
+        ("area_for_improvement", "1", None, 1),
+        ("area_for_improvement", "2", None, 1),
+    ]
