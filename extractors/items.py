@@ -2209,6 +2209,13 @@ _BODY_WORDS = AGENT_NOUNS | {"constable"}
 _PAGE_POINTER_RE = re.compile(
     r"\s*\((?:see\s+)?(?:page|p\.|pp\.)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\)\.?\s*$", re.I
 )
+# A summary's pointer to the part of the report that gives the item in full: "(chapter 2)",
+# "(see section 4)", "(Annex B)"
+_PART_POINTER_RE = re.compile(
+    r"\s*\((?:see\s+)?(?:chapters?|sections?|part|annex|appendix)\s+(?:\d{1,2}(?:\.\d{1,2})?|[A-Z])\)"
+    r"\.?\s*$",
+    re.I,
+)
 # A closing list's pointer to the paragraph that made the item, before its words: "(§ 17)",
 # "(paragraph 4.12)", "(paras 20–21)"
 _PARAGRAPH_POINTER_RE = re.compile(
@@ -2493,6 +2500,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
                 not _bare_letter(c.number),  # "3b" over the same item printed "(b)"
                 # a summary's entry that points to its full printing ("… (page 34)"): that one
                 not _PAGE_POINTER_RE.search(c.text()),
+                not _PART_POINTER_RE.search(c.text()),  # "… (chapter 2)": printed in full there
                 not _only_a_title(c),  # the body's full text over a summary's short title
                 # "X should revise its guidance" over an annex's "Revise guidance." in brief
                 directs(_with_lead(c)),

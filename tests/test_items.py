@@ -6779,3 +6779,23 @@ def test_a_committee_papers_standing_sections_close_a_list_of_items_set_in_body_
         ("area_for_improvement", "1", None, 1),
         ("area_for_improvement", "2", None, 1),
     ]
+
+
+def test_a_summarys_entry_pointing_to_its_chapter_gives_way_to_the_full_printing() -> None:
+    lines = [
+        line(1, 80, "Summary", bold=True, size=14),
+        line(1, 110, "Cause of concern 1", bold=True),
+        *paragraph(1, 130, "Reviews of detention are too often late or by telephone (chapter 2)."),
+        line(1, 160, "Cause of concern 2", bold=True),
+        *paragraph(1, 180, "Detainees are not offered support on their release (chapter 3)."),
+        line(2, 80, "Cause of concern 1", bold=True),
+        *paragraph(
+            2, 95, "Too many reviews of detention are carried out late or by telephone, and"
+        ),
+        *paragraph(2, 110, "in one review in four the detained person was not told why."),
+    ]
+    items = split_items(doc(lines))
+    assert sorted((i.number, i.page_start) for i in items) == [("1", 2), ("2", 1)]
+    assert next(i for i in items if i.number == "1").text.startswith(
+        "Too many reviews of detention"
+    )
