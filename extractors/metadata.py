@@ -44,8 +44,10 @@ _CUES = (
     r"(?:final )?(?:version )?for publication",  # "Final version for publication: 3 May 2026"
     # a version stamp on the cover: "Version 1.0 – 16 March 2026", "v2.1, 3 May 2026"
     r"(?<!draft )(?:version|v)\s?\d{1,2}(?:\.\d{1,2}){0,2}\s*[-–—,|]?",
-    # minutes: "MINUTES of the meeting of the Panel held in …, on Thursday 29 January 2026"
-    r"\bminutes of the meeting\b[^.]{0,200}?\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?",
+    # minutes: "MINUTES of the meeting of the Panel held in …, on Thursday 29 January 2026",
+    # "Notes of the meeting held on Thursday 15 May 2025"
+    r"\b(?:minutes|notes|record) of the meeting\b[^.]{0,200}?\bon "
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?",
     # "Presented to Parliament …", "Laid before the Scottish Parliament by … on 23 September 2025"
     r"(?:presented to|laid before) (?:the )?(?:\w+ )?(?:parliament|senedd|assembly)[^.]{0,160}?",
     r"presented to the (?:panel|board|committee|council|cabinet)(?: on)?",

@@ -623,6 +623,14 @@ def test_a_weekday_between_the_cue_and_its_date_still_dates_the_document() -> No
     assert _meta([pack, [BODY]], created="D:20000101").published == date(2031, 6, 18)
 
 
+def test_notes_of_a_meeting_are_dated_by_the_meeting_they_record() -> None:
+    notes = [
+        ("Accountability Board", 16.0),
+        ("Notes of the meeting held on Thursday 15 May 2031, 2.00 pm, Headquarters", 11.0),
+    ]
+    assert _meta([notes, [BODY]], created="D:20000101").published == date(2031, 5, 15)
+
+
 def test_a_publisher_named_in_welsh_and_english_is_given_its_english_name() -> None:
     # a masthead printed in both languages side by side reads "Welsh / English"
     assert _english_half("Comisiynydd y Gymraeg / Welsh Language Commissioner") == (
