@@ -100,6 +100,7 @@ Cue = Literal[
     "asked_to",
     "for_to",
     "subjunctive_that",
+    "infinitive_action",
     "co_actor",
     "partner_after_verb",
     "partner_segment",
@@ -131,6 +132,7 @@ CUES: dict[Cue, str] = {
     "asked_to": "'asked / calls on / urged X to …'",
     "for_to": "'it is (a matter) for X to …' / 'it is up to X to …': X acts",
     "subjunctive_that": "'That X <verb> …' opening a recommendation",
+    "infinitive_action": "'X to <verb> …' opening an action (minutes, action logs): X acts",
     "co_actor": "'through X, Y should': X acts too",
     "partner_after_verb": "'X should … working with Y': Y is a partner",
     "partner_segment": "a comma-bounded 'working with Y' beside the subject: Y is a partner",
@@ -1468,6 +1470,8 @@ class _Tagger:
                 self._scan_partners(i + n, s1)
                 i += n
             self._subjunctive(s0, s1)
+            if s0 == 0:
+                self._infinitive_action(s1)
             for j in range(s0, s1 - 2):
                 # "(that X) be done by Y" directs Y; "can be done by Y" only says what is possible
                 bare_be = doc[j].lower_ in {"be", "being"} and (
@@ -1699,6 +1703,26 @@ class _Tagger:
         for label in self._np_list(np):
             if label != PRONOUN:
                 self.found.add(label, "subjunctive_that")
+
+    def _infinitive_action(self, s1: int) -> None:
+        """'The Chief Constable to provide …' opening an item: an action log's or minutes'
+        action, whose subject acts (a capitalised name, then "to" and a verb)."""
+        if "infinitive_action" in self.disabled:
+            return
+        doc = self.doc
+        if opens_with_imperative(doc[:s1].text) or doc[0].lower_ in DIRECT_CUES:
+            return  # "Invite the Chief Constable to attend …": the order is to someone else
+        np = self._prefix_np(0, s1)
+        if not np or not any(t.text[:1].isupper() for t in np if t.lower_ != "the"):
+            return
+        nxt = np[-1].i + 1
+        if nxt + 1 >= s1 or doc[nxt].lower_ != "to" or not doc[nxt + 1].text.islower():
+            return
+        if doc[nxt + 1].lower_ in {"be", "the", "a", "an", "all", "its", "their"}:
+            return  # "Changes to the code …", "Access to be granted": no one told to act
+        for label in self._np_list(np):
+            if label != PRONOUN:
+                self.found.add(label, "infinitive_action")
 
     def _after_adverbial(self, i: int, end: int) -> int:
         """Skip an adverbial of time or manner before the subject ("That as soon as possible

@@ -149,6 +149,9 @@ POSITIVE: dict[Cue, Case] = {
     ),
     "for_to": _case("It is for chief constables to decide.", ("chief_constables",)),
     "subjunctive_that": _case("That the Home Office publish a strategy.", ("home_office",)),
+    "infinitive_action": _case(
+        "The Home Office to circulate the revised figures to members.", ("home_office",)
+    ),
     "co_actor": _case(
         "Through the NPCC, chief constables should adopt the guidance.",
         ("npcc", "chief_constables"),
@@ -215,6 +218,8 @@ NEGATIVE: dict[Cue, Case] = {
     "asked_to": _case("The Home Office was asked about the strategy.", ()),
     "for_to": _case("This is a plan for forces to follow.", ()),
     "subjunctive_that": _case("That the strategy is published within a year.", ()),
+    # a noun's own "to" ("Changes to the Home Office's figures …") is no one told to act
+    "infinitive_action": _case("Invite the Home Office to circulate the revised figures.", ()),
     "co_actor": _case(
         "Through better training, chief constables should adopt the guidance.",
         ("chief_constables",),
