@@ -2357,6 +2357,16 @@ def _bare_letter(number: str | None) -> bool:
     return bool(number) and bool(re.fullmatch(r"[a-z]|[A-H]|[ivx]{1,4}", number or ""))
 
 
+def _in_brief(cand: Candidate, group: Sequence[Candidate]) -> bool:
+    """True when another printing of the item says it in at least twice the words and asks
+    it in full ("the award is fully funded;" in a summary, a paragraph in its chapter)."""
+    words = len(cand.text().split())
+    return any(
+        c is not cand and len(c.text().split()) >= max(2 * words, words + 12) and directs(c.text())
+        for c in group
+    )
+
+
 def _fuller(cand: Candidate, group: Sequence[Candidate]) -> bool:
     """True when the candidate prints the whole of another printing and more (a box that
     gives only an item's first sentence, beside the list that gives all of it)."""
@@ -2506,6 +2516,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
                 directs(_with_lead(c)),
                 # printed again under another number: the list's number, not its paragraph's
                 renumbered and (c.cluster, c.kind) in from_one,
+                not _in_brief(c, group),  # a summary's one line, beside the item in full
                 cluster_sizes[(c.cluster, c.kind)],
                 _fuller(c, group),
                 -c.blocks[0].page_start,

@@ -6799,3 +6799,38 @@ def test_a_summarys_entry_pointing_to_its_chapter_gives_way_to_the_full_printing
     assert next(i for i in items if i.number == "1").text.startswith(
         "Too many reviews of detention"
     )
+
+
+def test_a_summarys_one_line_gives_way_to_the_item_asked_in_full_in_its_chapter() -> None:
+    asks = (
+        "the award for officers is fully funded by the Government",
+        "progression for constables is not withheld or delayed",
+        "the remit letter is issued to the review body on time",
+    )
+    lines = [
+        line(1, 60, "Summary of our recommendations", bold=True, size=16),
+        *paragraph(1, 90, "We recommend that:"),
+        *(
+            ln
+            for k, ask in enumerate(asks)
+            for ln in paragraph(1, 110 + 20 * k, f"{k + 1}. {ask};")
+        ),
+        *paragraph(
+            1, 175, "Each recommendation is set out in full, with our reasons, in its chapter."
+        ),
+    ]
+    for k, ask in enumerate(asks):
+        lines += [line(2 + k, 60, f"Chapter {k + 2}", bold=True, size=16)]
+        lines += paragraph(2 + k, 90, f"{k + 2}.1 Officers told us about their pay and its worth.")
+        lines += [line(2 + k, 120, f"Recommendation {k + 1}", bold=True, x0=84)]
+        lines += paragraph(
+            2 + k,
+            136,
+            f"We recommend that {ask}, and that the Home Office publishes each year how often",
+            "this was not done, with the reasons, so that the review body can see whether the",
+            "commitment made in this pay round has been kept by every force.",
+            x0=84,
+            bold=True,
+        )
+    items = split_items(doc(lines, pages=5))
+    assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 3), ("3", 4)]
