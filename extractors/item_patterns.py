@@ -429,7 +429,9 @@ ITEM_HEADER_RE = re.compile(
     r"(?:recommendations?|areas? for (?:priority )?"
     r"(?:improvement|action)|(?:required |priority )?actions?(?: required| to be taken)?|"
     # a note in brackets, but not a year: "Recommendation (2019)" heads an earlier report's
-    r"requirements?|(?:matters?|causes?) (?:of|for) concern)"
+    r"requirements?|(?:matters?|causes?) (?:of|for) concern|"
+    # a plan's "What needs to happen" beside its "Lead" and "By when"
+    r"what (?:needs|has) to (?:happen|change|be done))"
     r"(?:\s*\((?![^)]*\b(?:19|20)\d\d\b)[^)]*\))?"
     # "Recommendation/AFI text", "Recommendation or area for improvement": one column of both
     # "Cause of concern / recommendation": concerns with the recommendations on each

@@ -970,6 +970,9 @@ def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
     bare = known_kind(ref.rstrip(".")) if ref and not any(c.isdigit() for c in ref) else None
     if bare is not None and len(ref) > 1:
         return bare, ""  # "AFI", "Rec": the row's kind, unnumbered
+    named = LABEL_RE.match(" ".join(ref.split()))
+    if named is not None and not named.group("rest") and not named.group("prefix"):
+        return label_kind(named.group("kw")), named.group("num")  # "Action 1" in "No."
     action = ACTION_CODE_RE.fullmatch(ref)
     if action is not None and not action.group("rest"):
         return "action", ref  # "A3" beside "R1" in a column of recommendations and actions

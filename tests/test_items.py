@@ -6834,3 +6834,18 @@ def test_a_summarys_one_line_gives_way_to_the_item_asked_in_full_in_its_chapter(
         )
     items = split_items(doc(lines, pages=5))
     assert [(i.number, i.page_start) for i in items] == [("1", 2), ("2", 3), ("3", 4)]
+
+
+def test_a_plans_what_needs_to_happen_column_is_its_items_with_lead_and_due_beside() -> None:
+    from extractors.item_tables import table_layout
+
+    layout = table_layout(["No.", "What needs to happen", "Lead", "By when"])
+    assert layout is not None
+    assert (layout.item, layout.responsible, layout.due, layout.number) == (1, 2, 3, 0)
+    assert table_layout(["No.", "What happened", "Lead", "By when"]) is None
+
+
+def test_a_number_cell_that_labels_its_row_gives_the_rows_kind_and_number() -> None:
+    assert _coded_ref("recommendation", "Action\n1") == ("action", "1")
+    assert _coded_ref("action", "Recommendation 12") == ("recommendation", "12")
+    assert _coded_ref("recommendation", "12") == ("recommendation", "12")
