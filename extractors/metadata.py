@@ -143,7 +143,7 @@ _CODED_DATE_RE = re.compile(
     rf"^\s*(?-i:[A-Z0-9][A-Z0-9./–-]*\s+){{1,6}}?(?P<date>{_PLAIN_DATE})\s*$", re.IGNORECASE
 )
 _MEETING_DATE_RE = re.compile(
-    r"(?:[A-Za-z)]\s+[–—-]|[A-Za-z)],)\s+(?P<date>"
+    r"(?:[A-Za-z)]\s+[–—·•|-]|[A-Za-z)],)\s+(?P<date>"
     + re.sub(r"\?P<\w+>", "?:", _DAY_DATE)
     + r")\s*$",
     re.IGNORECASE,
@@ -403,7 +403,8 @@ def _published_by_layout(
         found = _parse(m.group("date"), created) if m else None
         if m and found:
             return found, ln.text.strip()
-    # A meeting paper's cover line ending in the meeting's date: "Board of Directors – 5 May 2026".
+    # A meeting paper's cover line ending in the meeting's date: "Board of Directors – 5 May 2026",
+    # "Report of the Commissioner · 24 April 2025".
     for ln in front:
         m = _MEETING_DATE_RE.search(ln.text) if ln.page == 1 else None
         found = _parse(m.group("date"), created) if m else None

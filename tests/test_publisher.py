@@ -406,6 +406,10 @@ def test_a_meeting_paper_is_dated_by_the_meeting_on_its_cover() -> None:
     assert meta.publisher == "Eastfield and Wold NHS Foundation Trust"
     dates = [("Inspection dates: 8–9 November 2030", 11.0), ("Eastfield School", 24.0), BODY]
     assert _meta([dates], created="D:20301201000000").published == date(2030, 12, 1)
+    # a report to a panel, its byline dotted off from the meeting's date
+    byline = ("Report of the Police and Crime Commissioner · 24 April 2031", 11.0)
+    paper = [("Wealdshire Police and Crime Panel", 14.0), ("Standards at risk", 24.0), byline, BODY]
+    assert _meta([paper], created="D:20321201000000").published == date(2031, 4, 24)
 
 
 def test_a_response_says_when_the_report_it_answers_was_published() -> None:
