@@ -1738,10 +1738,33 @@ class _Splitter:
             return True
         return False
 
+    def _flows_on(self, block: Block) -> bool:
+        """True when the list runs on from the foot of its column to the top of the next: an
+        entry labelled as the last one, in the next column, above every entry of the page."""
+        last = self.out[-1] if self.out else None
+        if last is None or last.cluster != self.cluster or self.list_column is None:
+            return False
+        page = block.first.page
+        above = [
+            c.blocks[0].first.top
+            for c in self.out
+            if c.blocks[0].first.page == page and c.blocks[0].first.column == self.list_column
+        ]
+        return (
+            block.first.column == self.list_column + 1
+            and last.blocks[-1].page_end == page
+            and block.label_kind is not None
+            and block.label_kind == last.blocks[0].label_kind
+            # above where the list began: run on, not a sidebar beside it
+            and all(block.first.top < top for top in above)
+        )
+
     def _not_an_entry(self, block: Block, text: str) -> bool:
         """Narrative about the items, counts, and paragraphs that ask nothing are not entries."""
         if self.list_column is not None and block.first.column != self.list_column:
-            return True  # a sidebar beside the list ("What success looks like"), not its entry
+            if not self._flows_on(block):
+                return True  # a sidebar beside the list ("What success looks like"), not its entry
+            self.list_column = block.first.column
         listed = self.list_x0 is not None and block.first.x0 > self.list_x0 + 8
         if not listed and block.label is None and _talks_about_items(text):
             return True

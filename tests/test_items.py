@@ -6849,3 +6849,20 @@ def test_a_number_cell_that_labels_its_row_gives_the_rows_kind_and_number() -> N
     assert _coded_ref("recommendation", "Action\n1") == ("action", "1")
     assert _coded_ref("action", "Recommendation 12") == ("recommendation", "12")
     assert _coded_ref("recommendation", "12") == ("recommendation", "12")
+
+
+def test_a_list_running_on_from_a_columns_foot_to_the_top_of_the_next_keeps_its_entries() -> None:
+    def right(ln: Line) -> Line:
+        return replace(ln, x0=ln.x0 + 260, x1=ln.x1 + 260, column=1)
+
+    lines = [
+        line(1, 80, "Transfers from custody", bold=True, size=16),
+        *paragraph(1, 110, "Children stayed in cells because no placement could be found."),
+        line(1, 640, "What needs to happen", bold=True, size=12),
+        line(1, 662, "To make sure there is always somewhere for a child to go:", bold=True),
+        *paragraph(1, 690, "• The Department for Education should fund emergency placements."),
+    ]
+    lines += [right(ln) for ln in paragraph(1, 60, "• The Government should legislate for it.")]
+    lines += [right(ln) for ln in paragraph(1, 90, "• Chief constables should stop cell stays.")]
+    items = split_items(doc(lines))
+    assert [i.text.split()[1] for i in items] == ["Department", "Government", "constables"]
