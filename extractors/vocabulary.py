@@ -137,11 +137,13 @@ def in_welsh(text: str) -> bool:
 
 
 # A meeting's own business, never an ask of anyone: "That the Committee considers and agrees
-# its work programme", "That the Panel approves the minutes"
+# its work programme", "That the Panel (a) approves the minutes", "The Panel is recommended to
+# note the report"
 MEETING_BUSINESS_RE = re.compile(
-    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+"
-    r"(?:considers?|agrees?|approves?|endorses?|comments? on)(?:\s+and\s+\w+)?\s+"
-    r"(?:the|this|its)\b",
+    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+(?:\([a-z0-9]{{1,3}}\)\s+)?"
+    r"(?:(?:is|are)\s+(?:asked|recommended)\s+to\s+)?"
+    r"(?:considers?|agrees?|approves?|endorses?|notes?|receives?|comments? on)"
+    r"(?:\s+and\s+\w+)?\s+(?:the|this|its)\b",
     re.IGNORECASE,
 )
 

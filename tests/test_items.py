@@ -6866,3 +6866,18 @@ def test_a_list_running_on_from_a_columns_foot_to_the_top_of_the_next_keeps_its_
     lines += [right(ln) for ln in paragraph(1, 90, "• Chief constables should stop cell stays.")]
     items = split_items(doc(lines))
     assert [i.text.split()[1] for i in items] == ["Department", "Government", "constables"]
+
+
+def test_an_agenda_packs_business_for_the_panel_itself_is_no_item() -> None:
+    lines = [
+        line(1, 60, "Item 4: Commissioner's update", bold=True, size=14),
+        line(1, 90, "Recommendation", bold=True),
+        *paragraph(1, 110, "That the Panel notes the Commissioner's update and asks questions."),
+        line(2, 60, "Item 5: Inspection activity", bold=True, size=14),
+        line(2, 90, "Recommendation", bold=True),
+        *paragraph(2, 110, "The Panel is recommended to note the report."),
+        line(3, 60, "Item 6: Work programme", bold=True, size=14),
+        line(3, 90, "Recommendation", bold=True),
+        *paragraph(3, 110, "That the Panel (a) agrees the work programme and (b) its dates."),
+    ]
+    assert split_items(doc(lines, pages=4)) == []

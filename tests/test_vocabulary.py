@@ -73,6 +73,7 @@ def test_an_instruction_opens_with_its_verb() -> None:
         ("The Board is asked to note the findings and approve the plan.", True),
         ("The Board is recommended to note the progress made against the plan.", True),
         ("That the Committee notes the findings of the audit and the agreed actions.", True),
+        ("That the Panel (a) agrees the work programme and (b) agrees its dates.", True),
         ("The committee should note that the force has not met the target.", False),
         ("In summary, we recommend that the council apologises and pays £400.", True),
         # a committee asking a department to write to it is asking for action
