@@ -2006,8 +2006,10 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
     subject = ctx.subject
     if "subject_name" in disabled:
         return label
-    if ctx.policing_commissioner and re.fullmatch(r"(?:the )?commissioner", label, re.I):
-        return LOCAL_COMMISSIONERS_ID
+    if ctx.policing_commissioner and re.fullmatch(
+        r"(?:the )?commissioner(?:(?:'s|’s) office)?", label, re.I
+    ):
+        return LOCAL_COMMISSIONERS_ID  # "the Commissioner's office" is the OPCC too
     if subject and ctx.default in {SUBJECT_COUNCIL_ID, SUBJECT_PROVIDER_ID}:
         named = (
             label.lower() not in ROLE_LABELS

@@ -1266,6 +1266,8 @@ def test_the_commissioner_in_a_report_on_policing_is_the_police_and_crime_commis
     )
     text = "The Panel recommends that the Commissioner publishes the precept plan by May."
     assert _tag(text, panel).addressees == ("pccs",)
+    office = "We recommend that the Commissioner's office recruits six new visitors by March."
+    assert _tag(office, panel).addressees == ("pccs",)
     # a report that also names another commissioner leaves "the Commissioner" as printed
     victims = replace(panel, cover="Report of the Victims' Commissioner for Brackendale")
     assert _tag(text, victims).addressees == ("Commissioner",)
