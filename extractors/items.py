@@ -665,7 +665,10 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
             standalone = standalone_recommendations(blocks)
             numbered = numbered_asks(blocks)
             # "We recommend …" paragraphs, or the numbered paragraphs that ask when they are more
-            candidates += numbered if len(numbered) > len(standalone) else standalone
+            # (the bold ones, when the asks are set in bold among plain paragraphs that ask too)
+            candidates += _set_in_bold(numbered, standalone) or (
+                numbered if len(numbered) > len(standalone) else standalone
+            )
             candidates += labelled_asks(blocks) if not (numbered or standalone) else []
         candidates += asks_in_prose(blocks, candidates)
         candidates += announced_lists(blocks, candidates)
@@ -673,6 +676,19 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates = pointers_to_items(findings_answered(candidates))
         candidates = [c for c in without_process(candidates) if not _TEMPLATE_RE.search(c.text())]
         return number_from_leading_labels(_finalise(_prefer_labelled(candidates)))
+
+
+def _set_in_bold(numbered: list[Candidate], standalone: list[Candidate]) -> list[Candidate]:
+    """The asking paragraphs set in bold, when there are two or more and some that ask are
+    plain (a submission prints its recommendations in bold among its argument)."""
+    seen: set[int] = set()
+    asks = []
+    for cand in (*numbered, *standalone):
+        if id(cand.blocks[0]) not in seen:
+            seen.add(id(cand.blocks[0]))
+            asks.append(cand)
+    bold = [c for c in asks if _all_bold(c.blocks)]
+    return bold if len(bold) >= 2 and len(bold) < len(asks) else []
 
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[Candidate]:

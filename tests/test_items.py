@@ -6881,3 +6881,22 @@ def test_an_agenda_packs_business_for_the_panel_itself_is_no_item() -> None:
         *paragraph(3, 110, "That the Panel (a) agrees the work programme and (b) its dates."),
     ]
     assert split_items(doc(lines, pages=4)) == []
+
+
+def test_asks_set_in_bold_among_plain_paragraphs_that_ask_too_are_the_items() -> None:
+    # a submission numbers every paragraph; its recommendations are the bold ones
+    texts = [
+        ("1 The proposals would let chief constables dismiss officers whose clearance is", False),
+        ("2 The consultation says that forces should be able to act at once where there", False),
+        ("3 We recommend that the Home Office sets out in regulations a notice period of", True),
+        ("4 Practice varies between forces, and in some every decision is reviewed by a", False),
+        ("5 The College of Policing should revise its guidance so that every decision to", True),
+        ("6 The data should be collected in a way that allows forces to be compared, and", False),
+        ("7 Chief constables should tell every officer under review in writing why it is", True),
+    ]
+    lines: list[Line] = []
+    for k, (text, bold) in enumerate(texts):
+        tail = "withdrawn, and to do so without a hearing before an independent panel."
+        lines += paragraph(1, 80 + 40 * k, text, tail, bold=bold)
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["3", "5", "7"]
