@@ -9,7 +9,7 @@ from datetime import date
 
 from extractors import letters
 from extractors.publisher import find_publisher, names_only_a_publisher
-from extractors.registry import extra_bodies
+from extractors.registry import extra_bodies, is_force_id, resolve_body
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.short_forms import short_forms, without_title_words
 from extractors.standing import recipients, response_due
@@ -223,7 +223,8 @@ def extract_metadata(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SE
         subject=_subject(title or "")
         or _subject(_line_under(first_page, title_lines))
         or _addressed(letters.address_block(first_page))
-        or _recipient_force(sent_to),
+        or _recipient_force(sent_to)
+        or _force_field(first_page),
         source_published=source,
         recipients=sent_to,
         response_due=response_due(doc.lines),
@@ -461,6 +462,41 @@ def _pdf_date(value: str | None) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+# A complaint review's or a form's field naming the force it concerns: "Policing body  Police
+# Scotland", "Police force: Westmarch Constabulary"
+_FIELD_NAME_RE = re.compile(
+    r"^\s*(?:policing body|police force|force(?: concerned)?|appropriate authority)\b", re.I
+)
+_FORCE_FIELD_RE = re.compile(
+    r"^(?:policing body|police force|force(?: concerned)?|appropriate authority)\s*:?\s+"
+    r"(?P<name>[A-Z][\w'’ &-]{2,60})$",
+    re.IGNORECASE,
+)
+
+
+def _X0(ln: Line) -> float:
+    return ln.x0
+
+
+def _force_field(page: Sequence[Line]) -> str | None:
+    """The force a first page's field names, when the registry knows it as a force or its name
+    reads as one."""
+    for ln in page:
+        if not _FIELD_NAME_RE.match(ln.text):
+            continue
+        # the field's name and its value may be two cells of one row
+        beside = [o for o in page if o is not ln and abs(o.top - ln.top) < 2 and o.x0 > ln.x1]
+        row = " ".join([ln.text.strip(), *(o.text.strip() for o in sorted(beside, key=_X0))])
+        m = _FORCE_FIELD_RE.match(row)
+        if m is None:
+            continue
+        name = m["name"].strip()
+        body = resolve_body(name)
+        if (body is not None and is_force_id(body)) or PRINTED_FORCE_RE.fullmatch(name):
+            return name
+    return None
 
 
 def _line_under(page: Sequence[Line], title_lines: Sequence[Line]) -> str:

@@ -651,3 +651,20 @@ def test_an_agenda_whose_cover_title_is_a_panels_name_is_that_panels() -> None:
     imprint = [("Published by HMICFRS. The Police Reform and Social Responsibility Act 2011.",
                 9.0)]  # fmt: skip
     assert _meta([cover, inner, imprint]).publisher == "Eastford Police and Crime Panel"
+
+
+def test_a_first_pages_field_naming_the_force_concerned_makes_it_the_subject() -> None:
+    from extractors.metadata import _force_field
+
+    def cell(text: str, x0: float, top: float = 198.0) -> Line:
+        return Line(1, text, x0, x0 + 5 * len(text), top, top + 10, 10.0, False)
+
+    assert _force_field([cell("Policing body", 68), cell("Police Scotland", 238)]) == (
+        "Police Scotland"
+    )
+    assert _force_field([cell("Police force: Westmarch Constabulary", 68)]) == (
+        "Westmarch Constabulary"
+    )
+    # a field naming no force, or a force named in the text, makes no subject
+    assert _force_field([cell("Policing body", 68), cell("Not applicable", 238)]) is None
+    assert _force_field([cell("Police Scotland did not uphold the complaint.", 68)]) is None
