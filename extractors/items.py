@@ -98,7 +98,7 @@ from extractors.item_tables import (
 )
 from extractors.leading_labels import number_from_leading_labels
 from extractors.letters import is_salutation
-from extractors.margins import coded_entries, margin_labels, sub_numbers
+from extractors.margins import coded_entries, inverted_labels, margin_labels, sub_numbers
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
 from extractors.text import body_size, mark_soft_hyphens, repair_misread_keywords
@@ -629,6 +629,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
                 )
             )
         )
+        lines = inverted_labels(lines)
         actions = pages_with_actions(lines, body)
         runs = item_tables(doc.tables, doc.page_heights, actions, _heading_bottoms(lines, body))
         fill_open_rows(runs, doc.lines)  # as printed: before margin labels join their text

@@ -184,3 +184,29 @@ def _entries_under(lines: Sequence[Line], k: int) -> list[tuple[int, re.Match[st
         elif first is None or ln.x0 <= first.x0 + 2:
             break  # the list has ended (or never began): text back at the entries' margin
     return entries
+
+
+# A card's badge before its kind: "1 RECOMMENDATION", "3 Area for improvement" (the number
+# set large beside a small label over the text)
+_INVERTED_LABEL_RE = re.compile(
+    r"^(?P<num>\d{1,2}[a-z]?)\s+(?P<kw>recommendation|area for improvement|cause of concern|"
+    r"action)$",
+    re.IGNORECASE,
+)
+
+
+def inverted_labels(lines: Sequence[Line]) -> list[Line]:
+    """Lines that print a number before the kind it numbers, alone ("1 RECOMMENDATION"), read
+    as the label they are ("Recommendation 1"); not a table's row ("5 | Recommendation |
+    Progress report"), which has other cells level with it."""
+    found = {k: m for k, ln in enumerate(lines) if (m := _INVERTED_LABEL_RE.match(ln.text.strip()))}
+    if not found:
+        return list(lines)
+    rows = Counter((ln.page, round(ln.top)) for ln in lines)
+    labels = Counter((lines[k].page, round(lines[k].top)) for k in found)
+    out = list(lines)
+    for k, m in found.items():
+        key = (lines[k].page, round(lines[k].top))
+        if rows[key] == labels[key]:  # alone on its row, or beside other cards' labels
+            out[k] = replace(lines[k], text=f"{m['kw'].capitalize()} {m['num']}")
+    return out

@@ -6900,3 +6900,22 @@ def test_asks_set_in_bold_among_plain_paragraphs_that_ask_too_are_the_items() ->
         lines += paragraph(1, 80 + 40 * k, text, tail, bold=bold)
     items = split_items(doc(lines))
     assert [i.number for i in items] == ["3", "5", "7"]
+
+
+def test_a_cards_number_printed_before_its_kind_labels_the_card() -> None:
+    lines = [line(1, 60, "Our recommendations", bold=True, size=20)]
+    asks = ("The CPS should revise its standards.", "Chief constables should train staff.")
+    for k, ask in enumerate(asks):
+        lines += [line(1, 120 + 100 * k, f"{k + 1} RECOMMENDATION", size=10.0, bold=True)]
+        lines += paragraph(1, 145 + 100 * k, ask)
+    items = split_items(doc(lines))
+    assert [(i.number, i.text) for i in items] == [("1", asks[0]), ("2", asks[1])]
+
+
+def test_a_tables_number_and_type_cells_run_together_are_no_label() -> None:
+    from extractors.margins import inverted_labels
+
+    row = [line(1, 197, "5 Recommendation"), line(1, 197, "Progress report", x0=184)]
+    assert [ln.text for ln in inverted_labels(row)] == ["5 Recommendation", "Progress report"]
+    alone = [line(1, 120, "5 RECOMMENDATION"), line(1, 120, "6 RECOMMENDATION", x0=320)]
+    assert [ln.text for ln in inverted_labels(alone)] == ["Recommendation 5", "Recommendation 6"]
