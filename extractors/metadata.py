@@ -476,10 +476,6 @@ _FORCE_FIELD_RE = re.compile(
 )
 
 
-def _X0(ln: Line) -> float:
-    return ln.x0
-
-
 def _force_field(page: Sequence[Line]) -> str | None:
     """The force a first page's field names, when the registry knows it as a force or its name
     reads as one."""
@@ -488,7 +484,9 @@ def _force_field(page: Sequence[Line]) -> str | None:
             continue
         # the field's name and its value may be two cells of one row
         beside = [o for o in page if o is not ln and abs(o.top - ln.top) < 2 and o.x0 > ln.x1]
-        row = " ".join([ln.text.strip(), *(o.text.strip() for o in sorted(beside, key=_X0))])
+        row = " ".join(
+            [ln.text.strip(), *(o.text.strip() for o in sorted(beside, key=lambda o: o.x0))]
+        )
         m = _FORCE_FIELD_RE.match(row)
         if m is None:
             continue
