@@ -466,13 +466,10 @@ def _pdf_date(value: str | None) -> date | None:
 
 # A complaint review's or a form's field naming the force it concerns: "Policing body  Police
 # Scotland", "Police force: Westmarch Constabulary"
-_FIELD_NAME_RE = re.compile(
-    r"^\s*(?:policing body|police force|force(?: concerned)?|appropriate authority)\b", re.I
-)
+_FORCE_FIELD = r"(?:policing body|police force|force(?: concerned)?|appropriate authority)"
+_FIELD_NAME_RE = re.compile(rf"^\s*{_FORCE_FIELD}\b", re.IGNORECASE)
 _FORCE_FIELD_RE = re.compile(
-    r"^(?:policing body|police force|force(?: concerned)?|appropriate authority)\s*:?\s+"
-    r"(?P<name>[A-Z][\w'’ &-]{2,60})$",
-    re.IGNORECASE,
+    rf"^{_FORCE_FIELD}\s*:?\s+(?P<name>[A-Z][\w'’ &-]{{2,60}})$", re.IGNORECASE
 )
 
 

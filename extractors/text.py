@@ -1438,6 +1438,8 @@ def _numbered_rows(lines: Sequence[Line], page_heights: Sequence[float], body: f
             digits = _DIGITS_RE.findall(text)
             if digits and int(digits[0]) == ln.page and ln.size < body - 0.5:
                 rows.add((ln.page, round(ln.top)))
+    if not rows:
+        return set()  # most documents: no page number printed apart in small type
     return {
         id(ln)
         for ln in lines

@@ -104,8 +104,8 @@ PROCESS_RE = re.compile(
     # "The service should include each of them in its action plan": the items, handled
     r"\b(?:them|these|those|the (?:recommendations?|areas? for improvement))\b[^.]{0,30}?"
     r"\bin (?:its|their|an?|the) (?:own )?(?:action|improvement) plans?\b|"
-    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+"
-    r"(?:(?:is|are)\s+(?:\w+\s+)?(?:asked|recommended)\s+to\b|(?:notes?|receives?)\s+(?:the|this)\b)",
+    # (its noting and receiving are MEETING_BUSINESS_RE's, below)
+    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+(?:is|are)\s+(?:\w+\s+)?(?:asked|recommended)\s+to\b",
     re.IGNORECASE,
 )
 # A recommendation declined: "We do not recommend a separate warrant", "I am not recommending"
