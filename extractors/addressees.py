@@ -1487,12 +1487,24 @@ class _Tagger:
         words = [t for t in subject if not t.is_punct]
         if (
             len(words) < 2
-            or subject[0].i != s0
+            or (subject[0].i != s0 and not self._named_role(subject[0].i, s0))
             or words[0].lower_ in DETERMINERS | ANAPHORIC | NON_AGENT_START | NOT_BODY_FIRST
             or not all(t.is_title and t.is_alpha for t in words)
         ):
             return []
         return [" ".join(t.text for t in words)]
+
+    def _named_role(self, start: int, s0: int) -> bool:
+        """True when the sentence opens with a role in lower case and a comma before the name
+        at start ("The provider, Northpoint Care, should"): the name is the role's."""
+        role = self.doc[s0 : start - 1]
+        return (
+            start - s0 >= 3
+            and self.doc[start - 1].text == ","
+            and role[0].lower_ in {"the", "this", "its", "our"}
+            and len(role) <= 5
+            and all(t.is_alpha and t.is_lower for t in role[1:])
+        )
 
     def _anaphoric(self, subject: list[Token], label: str) -> bool:
         """True for a non-registry phrase that refers back to a body already mentioned."""
