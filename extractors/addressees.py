@@ -1485,14 +1485,22 @@ class _Tagger:
         """ "Aldbrook Water should …": a proper name opening its sentence as the subject of
         an active modal names a body, whatever its last word."""
         words = [t for t in subject if not t.is_punct]
+        # "Children's Social Care": a possessive inside the name, between two of its words
+        inner = [t for t in words[1:2] if t.lower_ in {"'s", "’s"} and len(words) > 2]
         if (
-            len(words) < 2
+            len(words) - len(inner) < 2
             or (subject[0].i != s0 and not self._named_role(subject[0].i, s0))
             or words[0].lower_ in DETERMINERS | ANAPHORIC | NON_AGENT_START | NOT_BODY_FIRST
-            or not all(t.is_title and t.is_alpha for t in words)
+            or not all(t.is_title and t.is_alpha for t in words if t not in inner)
+            # "Northmoor's Chief Constable": a post, whose body the name does not give
+            or (inner and self._post_named(self.doc[inner[0].i + 1 : words[-1].i + 1].text))
         ):
             return []
-        return [" ".join(t.text for t in words)]
+        return ["".join(t.text_with_ws for t in words).strip()]
+
+    def _post_named(self, text: str) -> bool:
+        """True for a post ("Chief Constable", "Head of Service"), whose body is not named."""
+        return bool(POST_RE.match(text) or _OFFICE_HOLDER_RE.search(text))
 
     def _named_role(self, start: int, s0: int) -> bool:
         """True when the sentence opens with a role in lower case and a comma before the name
@@ -1905,6 +1913,9 @@ def _publisher_head(
     if len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in AGENT_NOUNS:
         return {}
     return {words[-1].lower(): _subject_label(publisher or "", ctx, disabled)}
+
+
+_OFFICE_HOLDER_RE = re.compile(r"\b(?:Constable|Commissioner|Minister|Mayor)s?$")
 
 
 def _is_post(label: str, ctx: _Context) -> bool:

@@ -47,6 +47,8 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     ),
     # a role in lower case, then the body's proper name set off by commas: the name acts
     ("The provider, Northpoint Care, should review its staffing.", ["Northpoint Care"], None),
+    # a possessive inside a proper name opening the sentence ("Children's Social Care")
+    ("Children's Social Care should review its referrals.", ["Children's Social Care"], None),
     # an item's own title run into its sentence is no part of who acts
     ("Independent tunnel survey Network Rail should commission a survey.", ["Network Rail"], None),
     # a force's whole name, "and", then another body's name opening a longer phrase
