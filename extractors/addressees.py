@@ -497,6 +497,28 @@ def _bodies_of_people(toks: list[Token]) -> list[Token]:
     return toks
 
 
+# the posts that head a whole body: "the Chief Constable of Kent Police" is Kent Police
+_HEAD_POSTS = frozenset(
+    {"chief constable", "chief fire officer", "chief executive", "chief executive officer",
+     "chief officer", "chief inspector"}
+)  # fmt: skip
+
+
+def _body_of_head(toks: list[Token]) -> list[Token]:
+    """ "The Chief Constable of Kent Police": the named body its head leads acts."""
+    words = toks[1:] if toks and toks[0].lower_ == "the" else toks
+    k = next((k for k, t in enumerate(words[:5]) if t.lower_ == "of"), 0)
+    body = words[k + 1 :]  # "the" kept: a registry name may span it
+    name = body[1:] if body and body[0].lower_ == "the" else body
+    named = bool(name) and all(
+        t.is_title or t.is_upper or t.lower_ in {"and", "of", "for", "&"} for t in name
+    )
+    post = " ".join(t.lower_ for t in words[:k])
+    if post in _HEAD_POSTS and named and name[-1].lower_ in NAME_HEADS:
+        return body
+    return toks
+
+
 _LINKS = frozenset({"of", "for", "in", "at", "on", "with", "to", "by", "from", "and", "or", "&"})
 
 
@@ -839,7 +861,7 @@ class _Tagger:
         """Split a subject phrase into conjuncts and label each."""
         toks = _after_title(toks)
         if "leaders" not in self.disabled:
-            toks = _bodies_of_people(toks)
+            toks = _body_of_head(_bodies_of_people(toks))
             counted = self._counted_addressees(toks)
             if counted:
                 return counted

@@ -49,6 +49,12 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     ("The provider, Northpoint Care, should review its staffing.", ["Northpoint Care"], None),
     # a possessive inside a proper name opening the sentence ("Children's Social Care")
     ("Children's Social Care should review its referrals.", ["Children's Social Care"], None),
+    # the head of a named body, "of" its name: the body acts
+    (
+        "The Chief Fire Officer of Westmoor Fire and Rescue Service should review its visits.",
+        ["Westmoor Fire and Rescue Service"],
+        None,
+    ),
     # an item's own title run into its sentence is no part of who acts
     ("Independent tunnel survey Network Rail should commission a survey.", ["Network Rail"], None),
     # a force's whole name, "and", then another body's name opening a longer phrase
