@@ -101,6 +101,7 @@ from extractors.letters import is_salutation
 from extractors.margins import coded_entries, inverted_labels, margin_labels, sub_numbers
 from extractors.registry import active_bodies_file, extra_bodies
 from extractors.settings import DEFAULT_SETTINGS, ExtractorSettings
+from extractors.standing import SENT_TO_LABEL_RE, sent_to_bodies
 from extractors.text import body_size, mark_soft_hyphens, repair_misread_keywords
 from extractors.vocabulary import (
     AGENT_NOUNS,
@@ -762,6 +763,8 @@ class _Splitter:
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
     section_number: str | None = None  # the number of the heading that opened the section
+    sent_to_label: Line | None = None  # a "Sent to" field's label, its cell of bodies next
+    sent_to: str | None = None  # the bodies that field lists, owners of the items under it
 
     def candidate(
         self,
@@ -780,7 +783,7 @@ class _Splitter:
             cluster=self.cluster,
             lead_in=self.lead_in,
             timing=self.timing,
-            responsible=self.responsible,
+            responsible=self.responsible or self.sent_to,
             labelled=labelled,
         )
 
@@ -810,6 +813,8 @@ class _Splitter:
         if self._takes_fields(block, text):
             return
         heading = _is_heading(block, self.body)
+        if self._sent_to_field(block, text, heading):
+            return
         if self._quoted(block, text, heading):
             return
         if self._subject_line(block, text, heading):
@@ -1015,6 +1020,24 @@ class _Splitter:
         if self.lead_in is not None and inherited == timing_in(self.lead_in):
             inherited = None
         return timing_in(text) or inherited
+
+    def _sent_to_field(self, block: Block, text: str, heading: bool) -> bool:
+        """True for a "Sent to" field's label and the cell of bodies beside it: in a
+        compilation of reports, those bodies own the items of the report it opens, up to the
+        next such field or numbered heading."""
+        label, self.sent_to_label = self.sent_to_label, None
+        first = block.first
+        beside = label is not None and first.page == label.page and first.x0 > label.x1
+        if beside and label is not None and abs(first.top - label.top) < 3:
+            self.sent_to = sent_to_bodies(block.lines)
+            return True
+        if block.label is None and len(block.lines) == 1 and SENT_TO_LABEL_RE.match(text.strip()):
+            self.sent_to_label = first
+            self.sent_to = None
+            return True
+        if heading and block.label_kind == "number":
+            self.sent_to = None
+        return False
 
     def _takes_fields(self, block: Block, text: str) -> bool:
         """ "Owner: Chief constables  Timescale: By 31 March 2026" under an item: who owns it

@@ -33,6 +33,12 @@ _POST_RE = re.compile(
     r"commissioner|principal|governor|registrar|accountable)[^,]{0,60},\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
+# "The Chief Fire Officer of Severn Vale Fire and Rescue Service": the body is after "of"
+_HEAD_OF_RE = re.compile(
+    r"^(?:the\s+)?chief\s+(?:constable|fire\s+officer|executive|officer)\s+of\s+"
+    r"(?:the\s+)?(?P<body>[A-Z].*)$",
+    re.IGNORECASE,
+)
 _MAX_RECIPIENTS = 12
 _TABLE_GAP = 60.0  # points between the heading and a table of recipients under it
 _BODY_COLUMN_RE = re.compile(r"\b(?:organi[sz]ation|body|agency|service|trust)\b")
@@ -197,7 +203,7 @@ def _body(text: str) -> str:
     """A recipient's body: "The Chief Executive, X Trust" is X Trust."""
     text = " ".join(text.split()).rstrip(";.,")
     text = re.sub(r"\s*\([^()]{1,40}\)$", "", text)  # its short name: "… Ltd ('Meridian')"
-    post = _POST_RE.match(text)
+    post = _POST_RE.match(text) or _HEAD_OF_RE.match(text)
     return post.group("body") if post else text
 
 
@@ -216,3 +222,20 @@ def response_due(lines: Sequence[Line]) -> str | None:
             if found:
                 return found.group("due")
     return None
+
+
+# A field's label alone, the bodies in the cell beside it: "Sent to | Network Rail"
+SENT_TO_LABEL_RE = re.compile(r"^(?:(?:this\s+)?report\s+)?(?:sent|addressed)\s+to:?$", re.I)
+
+
+def sent_to_bodies(lines: Sequence[Line]) -> str:
+    """The bodies a "Sent to" field's cell lists, one to a line (a line opening in lower case
+    or with "and" carries on the one above), posts dropped, joined by semicolons."""
+    names: list[str] = []
+    for line in lines:
+        text = line.text.strip()
+        if names and (text[:1].islower() or re.match(r"(?:and|&)\s", text)):
+            names[-1] = f"{names[-1]} {text}"
+        elif text:
+            names.append(text)
+    return "; ".join(_body(name) for name in names)

@@ -147,3 +147,14 @@ def test_a_notices_to_field_names_the_organisation_it_is_addressed_to() -> None:
     assert recipients(lines) == (Recipient("Eastvale Housing Association"),)
     # a class of posts is no one organisation
     assert recipients(_lines("To: All chief constables in England and Wales")) == ()
+
+
+def test_each_report_of_a_summary_is_for_the_bodies_its_sent_to_field_lists(
+    tmp_path: Path,
+) -> None:
+    pdf, _ = build_family("prevention_summary", "serif", tmp_path)
+    result = extract_pdf(pdf)
+    assert [i.number for i in result.items] == ["1", "2", "1", "2"]
+    first = ("Northmoor Constabulary", "Northmoor Valley Ambulance Trust")
+    second = ("Brackenford Borough Council", "college_of_policing")
+    assert [i.addressees for i in result.items] == [first, first, second, second]
