@@ -272,6 +272,8 @@ BARE_LABEL_RE = re.compile(
 # A numbered paragraph that opens with its kind: "2.1 Key concern: Levels of violence …".
 NUMBERED_RUN_IN_RE = re.compile(
     r"^(?P<prefix>)(?P<num>\d{1,2}(?:\.\d{1,2})?)\.?\s+"
+    # whose item it is: "1. PAC recommendation:", "2. Committee's recommendation:"
+    r"(?:(?-i:[A-Z]{2,6})\s+|(?:the\s+)?committee(?:['’]s)?\s+)?"
     r"(?P<kw>(?:key |main |principal )?concern|cause of concern|recommendation|"
     r"area for improvement)\s*:\s+(?P<rest>(?-i:[A-Z“‘\"'])\S*.*)$",
     re.IGNORECASE,
@@ -376,7 +378,8 @@ RESPONSE_OPENING_RE = re.compile(
     r"response\b|this recommendation (?:is|was|has been) (?:fully |partially |not )?"
     r"(?:accepted|agreed|rejected|supported|noted)\b|(?:the )?(?:government|department|"
     r"home office|ministry|council|force|college|npcc|we)\s+(?:fully |partially )?"
-    r"(?:accepts?|agrees?|rejects?|notes?|welcomes?)\b|(?:accepted|agreed|rejected|noted)\b)",
+    r"(?:accepts?|agrees?|disagrees?|rejects?|notes?|welcomes?)\b|"
+    r"(?:accepted|agreed|rejected|noted)\b)",
     re.IGNORECASE,
 )
 

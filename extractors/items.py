@@ -765,6 +765,7 @@ class _Splitter:
     section_number: str | None = None  # the number of the heading that opened the section
     sent_to_label: Line | None = None  # a "Sent to" field's label, its cell of bodies next
     sent_to: str | None = None  # the bodies that field lists, owners of the items under it
+    answering: str | None = None  # the number of the item whose numbered response is read
 
     def candidate(
         self,
@@ -814,6 +815,8 @@ class _Splitter:
             return
         heading = _is_heading(block, self.body)
         if self._sent_to_field(block, text, heading):
+            return
+        if self._in_answer(block):
             return
         if self._quoted(block, text, heading):
             return
@@ -1020,6 +1023,26 @@ class _Splitter:
         if self.lead_in is not None and inherited == timing_in(self.lead_in):
             inherited = None
         return timing_in(text) or inherited
+
+    def _answer_opens(self, block: Block, current: Candidate) -> bool:
+        """True for "1.1 The government agrees …" under "1. Recommendation: …": the item ends,
+        and its paragraphs numbered 1.1, 1.2 … answer it."""
+        sub = bool(block.label and current.number and _sub_number(current.number, block.label))
+        if not (sub and RESPONSE_OPENING_RE.match(block.text)):
+            return False
+        self.answering = current.number
+        self.close()
+        return True
+
+    def _in_answer(self, block: Block) -> bool:
+        """True for a paragraph numbered under an item whose response has begun ("1.2" after
+        "1.1 The government agrees …"): the response goes on, up to another label."""
+        if self.answering is None or not block.label:
+            return False
+        if _sub_number(self.answering, block.label):
+            return True
+        self.answering = None
+        return False
 
     def _sent_to_field(self, block: Block, text: str, heading: bool) -> bool:
         """True for a "Sent to" field's label and the cell of bodies beside it: in a
@@ -1413,6 +1436,8 @@ class _Splitter:
             # "Response: …" after a quoted item answers it; "Safety observation O/2026/037: …"
             # after a recommendation is another numbered thing: neither is ever an item
             self.close()
+            return True
+        if self._answer_opens(block, current):
             return True
         if current.whole and block.label_kind != "bullet" and _ends_sentence(current):
             self.close()  # the list that finished the item's sentence has ended
