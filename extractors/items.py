@@ -2004,6 +2004,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
     answers = {id(c) for c in candidates if c.labelled and _only_answers(c)}
     printed = {(c.kind, c.number) for c in candidates if c.number and id(c) not in answers}
     answered = {id(c) for c in candidates if id(c) in answers and (c.kind, c.number) in printed}
+    under_causes = _asks_under_causes(candidates)
     return [
         c
         for c in candidates
@@ -2020,8 +2021,20 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             # list of its own beside the labelled items (an agency's own recommendations)
             or (c.number is not None and _told_by_its_lead_in(c))
             or _said_to_recommend(c)
+            or id(c) in under_causes
         )
     ]
+
+
+def _asks_under_causes(candidates: list[Candidate]) -> set[int]:
+    """The asks under a labelled cause of concern: its recommendations, labelled or not
+    ("Cause of concern 1" … "Recommendations" … "By 2027, forces should …")."""
+    causes = {c.number for c in candidates if c.labelled and c.kind == "cause_of_concern"}
+    return {
+        id(c)
+        for c in candidates
+        if c.kind == "recommendation" and c.parent in causes and directs(c.text())
+    }
 
 
 def _labelled_kinds(candidates: list[Candidate]) -> Counter[ItemKind]:
@@ -2304,6 +2317,20 @@ _PART_POINTER_RE = re.compile(
     r"\.?\s*$",
     re.I,
 )
+_PART_MENTION_RE = re.compile(
+    r"\((?:see\s+)?(?:chapters?|sections?|part|annex|appendix)\s+(?:\d{1,2}(?:\.\d{1,2})?|[A-Z])\)",
+    re.I,
+)
+
+
+def _points_to_part(text: str) -> bool:
+    """True for an entry ending in a pointer to the part that prints it ("… (chapter 2)."), or
+    a short one with such a pointer inside ("backlogs (chapter 2), with recommendation 1")."""
+    return bool(
+        _PART_POINTER_RE.search(text) or (len(text.split()) <= 25 and _PART_MENTION_RE.search(text))
+    )
+
+
 # A closing list's pointer to the paragraph that made the item, before its words: "(§ 17)",
 # "(paragraph 4.12)", "(paras 20–21)"
 _PARAGRAPH_POINTER_RE = re.compile(
@@ -2484,6 +2511,8 @@ def _restarts(cand: Candidate, group: Sequence[Candidate]) -> bool:
     )
     if _only_a_title(cand) or any(_only_a_title(c) for c in group):
         return False  # a summary's short title for the item, in other words than the body's
+    if _points_to_part(cand.text()) or any(_points_to_part(c.text()) for c in group):
+        return False  # "… (chapter 2), with recommendations 1 and 2": in brief, given in full
     if cand.number and _CODE_NUMBER_RE.match(cand.number):
         return False  # a code ("OR2") names one item: printed again in other words, restated
     if cand.series and any(c.series and c.series != cand.series for c in group):
@@ -2598,7 +2627,7 @@ def _finalise(candidates: list[Candidate]) -> list[Item]:
                 not _bare_letter(c.number),  # "3b" over the same item printed "(b)"
                 # a summary's entry that points to its full printing ("… (page 34)"): that one
                 not _PAGE_POINTER_RE.search(c.text()),
-                not _PART_POINTER_RE.search(c.text()),  # "… (chapter 2)": printed in full there
+                not _points_to_part(c.text()),  # "… (chapter 2)": printed in full there
                 not _only_a_title(c),  # the body's full text over a summary's short title
                 # "X should revise its guidance" over an annex's "Revise guidance." in brief
                 directs(_with_lead(c)),
