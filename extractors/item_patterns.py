@@ -354,6 +354,8 @@ KIND_DEFINED_RE = re.compile(
 OPENS_LIST_RE = re.compile(
     r"(?:\b(?:I|we|the (?:inquiry|inspectorate|committee|review|panel))\s+(?:\w+\s+){0,2}"
     r"recommend(?:s|ing)?\b|\b(?:me|us) to recommend\b|\brecommendations? (?:are|include)\b|"
+    # "… the following steps are recommended:"
+    r"\bfollowing\s+(?:\w+\s+){0,2}(?:are|is)\s+recommended\b|"
     # "the Tribunal makes the following recommendations, each for the purpose of …:"
     r"\b(?:I|we|the\s+(?:\w+\s+)?(?:tribunal|court|committee|panel|board|inquiry|review))\s+"
     r"(?:\w+\s+)?(?:make|makes|set out|sets out|offer)\s+(?:the\s+)?following\s+"
