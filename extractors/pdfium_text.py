@@ -632,7 +632,10 @@ def open_row_edges(
         if len(set(map(round, xs))) < 3:
             continue
         x0, x1 = min(xs), max(xs)
-        above = [y for y, a, b in rules if a < x1 and b > x0 and y <= bottom + 1]
+        # a rule across the row, not the foot of one shaded cell in it ("Urgent" on amber)
+        above = [
+            y for y, a, b in rules if min(b, x1) - max(a, x0) > (x1 - x0) / 2 and y <= bottom + 1
+        ]
         if above and bottom - max(above) > _OPEN_ROW_MIN:
             out.append((x0, float(bottom), x1, float(bottom), "h", "line"))
     return out

@@ -43,7 +43,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-TEXT_LAYER_VERSION = "24"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
+TEXT_LAYER_VERSION = "25"  # 2: turned (/Rotate) pages read upright; 3: surrogate pairs joined;
 # 4: tables ruled only between rows; 5: doubled letters in small text kept, page-count warnings;
 # 6: words cached packed per page; 7: right-to-left words no longer split after their first letter;
 # 8: damaged streams and pages the page tree lists but cannot be read are warned;
@@ -65,6 +65,7 @@ TEXT_LAYER_VERSION = "24"  # 2: turned (/Rotate) pages read upright; 3: surrogat
 # 23: a panel across two columns keeps its short lines (its label) with it
 # 24: a row of words splits at a wide gap where a neighbouring row starts (a table's last
 # cell wrapping under its first line), never after a lone word or a label ("REC 1")
+# 25: the foot of one shaded cell does not close a table's open last row
 # PDFium drops some space glyphs that overlap their neighbours, which pdfplumber keeps as word
 # breaks; a slightly smaller gap than pdfplumber's 0.15 em finds those breaks again.
 PDFIUM_GAP_RATIO = 0.1

@@ -55,5 +55,8 @@ def test_column_rules_running_on_below_the_last_rule_close_an_open_last_row() ->
     cut = [(x, 499.0, 549.0) for x in columns]  # the row the page foot cut off
     assert open_row_edges(rules, closed) == []
     assert open_row_edges(rules, [*closed, *cut]) == [(56.0, 549.0, 786.0, 549.0, "h", "line")]
+    # the foot of one shaded cell in the open row is no rule across it
+    shaded = [*rules, (549.0, 450.0, 786.0)]
+    assert open_row_edges(shaded, [*closed, *cut]) == [(56.0, 549.0, 786.0, 549.0, "h", "line")]
     # two rules down the sides of a panel are a frame, not the columns of a table
     assert open_row_edges(rules, [(56.0, 499.0, 549.0), (786.0, 499.0, 549.0)]) == []
