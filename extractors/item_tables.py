@@ -685,6 +685,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
         last = run.rows[-1] if run.rows else None
         carried = (last[0], g) if last and (g := _group_row(last[1])) is not None else None
         concern: str | None = None  # the number of the cause of concern in force
+        areas = _area_codes(run.rows, layout)
         when: str | None = None  # by when the group row says its rows are due
         lead: str | None = None  # a row leading in the rows under it
         for page, cells in _titles_over_text(run.rows, layout):
@@ -705,7 +706,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             text = " ".join(cells.get(layout.item, "").split())
             if len(text.split()) < 4:
                 continue
-            label = _row_label(cells, layout, text)
+            label = _row_label(cells, layout, text, areas)
             if label is None:
                 continue  # "Note", "Observation": a row of another sort in the register
             kind, number, text = label
@@ -740,7 +741,7 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
 
 
 def _row_label(
-    cells: dict[int, str], layout: _TableLayout, text: str
+    cells: dict[int, str], layout: _TableLayout, text: str, areas: bool = False
 ) -> tuple[ItemKind, str | None, str] | None:
     """A row's kind, number and text: from its number cell, a code or label opening its text
     ("AFI 1 The force should …"), or its type cell; None for a row of another sort."""
@@ -751,7 +752,7 @@ def _row_label(
     named = None if number or coded else LABEL_RE.match(text)
     if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
         number, text = coded.group("kw") + " " + coded.group("num"), coded.group("rest")
-    kind, number = _coded_ref(layout.kind, (number or "").strip())
+    kind, number = _coded_ref(layout.kind, (number or "").strip(), areas)
     number = number or None
     if named is not None and named.group("rest") and not named.group("prefix"):
         # "Area for improvement 2 The force should …" in a "Recommendation" column
@@ -964,7 +965,21 @@ def _terse_note(text: str) -> bool:
 _CODE_TAIL_RE = re.compile(r"[A-Za-z0-9][-/_](AFI|CoC|COC)\s?\d{1,3}[a-z]?$")
 
 
-def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
+def _area_codes(rows: Sequence[tuple[int, dict[int, str]]], layout: _TableLayout) -> bool:
+    """True when the number column codes rows by a letter that names no kind ("B02", "C04"
+    beside "A05": an audit's scope areas), so an "A" there is an area too, not an action."""
+    if layout.number is None:
+        return False
+    letters = {
+        m.group(1) for _, c in rows if (m := _LETTER_CODE_RE.match(c.get(layout.number, "")))
+    }
+    return bool(letters - {"A", "R"})
+
+
+_LETTER_CODE_RE = re.compile(r"^\s*([A-Z])\d{1,3}\s*$")
+
+
+def _coded_ref(kind: ItemKind, ref: str, areas: bool = False) -> tuple[ItemKind, str]:
     """A reference cell that codes the row's kind ("AFI 3", "CoC1", "R2"): that kind and its
     number; any other reference is the number of an item of the table's kind."""
     bare = known_kind(ref.rstrip(".")) if ref and not any(c.isdigit() for c in ref) else None
@@ -974,7 +989,7 @@ def _coded_ref(kind: ItemKind, ref: str) -> tuple[ItemKind, str]:
     if named is not None and not named.group("rest") and not named.group("prefix"):
         return label_kind(named.group("kw")), named.group("num")  # "Action 1" in "No."
     action = ACTION_CODE_RE.fullmatch(ref)
-    if action is not None and not action.group("rest"):
+    if action is not None and not action.group("rest") and not areas:
         return "action", ref  # "A3" beside "R1" in a column of recommendations and actions
     tail = _CODE_TAIL_RE.search(ref)
     if tail is not None and kind != "action":
