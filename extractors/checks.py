@@ -17,6 +17,7 @@ from pathlib import Path
 
 from extractors.item_patterns import (
     ANOTHER_REPORTS_RE,
+    CLOSING_REF_RE,
     GLOSSARY_HEADING_RE,
     KIND_DEFINED_RE,
     NONE_MADE_RE,
@@ -358,6 +359,8 @@ def empty_sections(
             continue  # "Cause of concern" / "A serious shortcoming …" under "Glossary"
         if any(NONE_MADE_RE.search(u.text) for u in body):
             continue  # "… we make no recommendations in this report"
+        if _points_to_items(body, items):
+            continue  # "… not reviewed. (B02)": the issues behind items given elsewhere
         words = sum(len(u.text.split()) for u in body if not is_process(u.text))
         if words < 20:
             continue
@@ -370,6 +373,14 @@ def empty_sections(
                 f"{_KIND_NAMES[kind][1]}"
             )
     return out
+
+
+def _points_to_items(body: Sequence[Unit], items: Sequence[Item]) -> bool:
+    """True when two or more of a section's paragraphs close on the code of an item found
+    elsewhere ("… reviewed under MoPI. (B09)")."""
+    numbers = {i.number for i in items if i.number}
+    refs = [m.group("ref") for u in body if (m := CLOSING_REF_RE.search(u.text.strip()))]
+    return len(refs) >= 2 and all(r in numbers for r in refs)
 
 
 def _under_glossary(units: Sequence[Unit], k: int) -> bool:

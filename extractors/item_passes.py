@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from extractors.blocks import Block, Candidate
 from extractors.item_patterns import (
+    CLOSING_REF_RE,
     FIELDS_RE,
     LABEL_RE,
     LEAD_LINES,
@@ -987,9 +988,13 @@ def pointed_summaries(candidates: list[Candidate], blocks: Sequence[Block]) -> l
         if cand.blocks:
             clusters.setdefault(cand.cluster, []).append(cand)
     dropped: set[int] = set()
+    numbers = {c.number for c in candidates if c.number}
     for members in clusters.values():
         if any(c.labelled for c in members):
             continue  # a list of labelled items is no summary in brief
+        if _points_to_items(members, numbers):
+            dropped.update(id(c) for c in members)
+            continue
         first = position.get(id(members[0].blocks[0]))
         last = position.get(id(members[-1].blocks[-1]))
         above = blocks[max(0, first - 3) : first] if first is not None else []
@@ -1007,6 +1012,14 @@ def pointed_summaries(candidates: list[Candidate], blocks: Sequence[Block]) -> l
         if fuller:
             dropped.update(id(c) for c in members)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _points_to_items(members: Sequence[Candidate], numbers: set[str]) -> bool:
+    """True for a list most of whose entries close on the code of an item the report gives
+    elsewhere ("… reviewed under MoPI. (B09)"): the issues behind those items, in brief."""
+    refs = [m.group("ref") for c in members if (m := CLOSING_REF_RE.search(c.text()))]
+    own = {c.number for c in members}
+    return 2 * len(refs) > len(members) and all(r in numbers and r not in own for r in refs)
 
 
 # A finite verb in the past: "was inconsistent", "had not been achieved", "exceeded"

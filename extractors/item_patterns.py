@@ -386,6 +386,10 @@ RESPONSE_OPENING_RE = re.compile(
 )
 
 
+# An entry's closing reference to an item coded elsewhere: "… not reviewed. (B02)"
+CLOSING_REF_RE = re.compile(r"\((?P<ref>[A-Z]{1,3}\s?\d{1,3}(?:\.\d{1,2})?)\)\.?\s*$")
+
+
 # What others told the inspectors should happen: "Staff told us that the service should …".
 REPORTED_RE = re.compile(
     r"^\W*(?!(?:we|i)\b)(?:[\w’'-]+\s+){1,4}(?:told (?:us|inspectors|the \w+)|said|felt|"
