@@ -140,7 +140,9 @@ def in_welsh(text: str) -> bool:
 # its work programme", "That the Panel (a) approves the minutes", "The Panel is recommended to
 # note the report"
 MEETING_BUSINESS_RE = re.compile(
-    rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+(?:\([a-z0-9]{{1,3}}\)\s+)?"
+    # the meeting's name ahead of its kind: "The Audit and Governance Committee is asked …"
+    rf"^(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:and|&)\s+)?){{0,5}}?{MEETING}\s+"
+    r"(?:\([a-z0-9]{1,3}\)\s+)?"
     r"(?:(?:is|are)\s+(?:asked|recommended)\s+to\s+)?"
     r"(?:considers?|agrees?|approves?|endorses?|notes?|receives?|comments? on)"
     r"(?:\s+and\s+\w+)?\s+(?:the|this|its)\b",

@@ -6879,8 +6879,11 @@ def test_an_agenda_packs_business_for_the_panel_itself_is_no_item() -> None:
         line(3, 60, "Item 6: Work programme", bold=True, size=14),
         line(3, 90, "Recommendation", bold=True),
         *paragraph(3, 110, "That the Panel (a) agrees the work programme and (b) its dates."),
+        line(4, 60, "Item 7: Information governance", bold=True, size=14),
+        line(4, 90, "Recommendation", bold=True),
+        *paragraph(4, 110, "The Audit and Governance Committee is asked to note the report."),
     ]
-    assert split_items(doc(lines, pages=4)) == []
+    assert split_items(doc(lines, pages=5)) == []
 
 
 def test_asks_set_in_bold_among_plain_paragraphs_that_ask_too_are_the_items() -> None:
