@@ -146,8 +146,9 @@ def label_ok(ln: Line, body: float = 0.0) -> bool:
     # footnotes and captions are not item labels; a quotation set a size down ("Recommendation
     # 2: By 31 October …" quoted in a response) is, when a sentence follows its label
     quoted = bool(m.group("sep")) and len(rest.split()) >= 6 and ln.size >= 0.8 * body
-    # "RECOMMENDATION 1" set small in capitals over the item's title: a kicker, not a caption
-    kicker = not rest and ln.text.strip().isupper() and ln.size >= 0.7 * body
+    # "RECOMMENDATION 1" set small in capitals over the item's title, or with its title in
+    # capitals too ("AREA FOR IMPROVEMENT 1 – UNDERSTANDING RISK"): a kicker, not a caption
+    kicker = len(rest.split()) <= 8 and ln.text.strip().isupper() and ln.size >= 0.7 * body
     if ln.size < body - 1.5 and not (quoted or kicker):
         return False
     prefix = m.group("prefix").strip()

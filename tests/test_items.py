@@ -489,6 +489,23 @@ def test_a_small_capitals_kicker_over_a_title_labels_the_item_and_keeps_its_titl
     ]
 
 
+def test_a_small_capitals_kicker_with_its_title_in_capitals_labels_the_item() -> None:
+    lines = [
+        line(1, 80, "Effectiveness", size=20),
+        line(1, 110, "AREA FOR IMPROVEMENT 1 – KNOWING THE RISK", bold=True, size=8.2),
+        *paragraph(1, 126, "The service should base its risk plan on data from its partners."),
+        line(1, 150, "What we will do", bold=True),
+        *paragraph(1, 166, "– Ask the councils for their data.", x0=60),
+        line(1, 200, "AREA FOR IMPROVEMENT 2 – HOME VISITS", bold=True, size=8.2),
+        *paragraph(1, 216, "The service should clear its backlog of home safety visits."),
+    ]
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("area_for_improvement", "1"),
+        ("area_for_improvement", "2"),
+    ]
+
+
 def test_the_timing_a_lead_in_states_governs_only_its_own_list() -> None:
     lines = [
         *paragraph(
