@@ -749,7 +749,9 @@ def _row_label(
     # a tick of a column of bodies beside it ("1 ■") is no part of the row's number
     number = _MATRIX_MARK_RE.sub(" ", number).strip() if number else number
     coded = None if number else CODE_LABEL_RE.match(text)
-    named = None if number or coded else LABEL_RE.match(text)
+    # "Recommendation 2: By …" opening the text beside a register's own code ("NAT-02"): the
+    # report's label gives the kind and number
+    named = None if coded else LABEL_RE.match(text)
     if coded is not None and coded.group("rest"):  # "AFI 1 The force should …"
         number, text = coded.group("kw") + " " + coded.group("num"), coded.group("rest")
     kind, number = _coded_ref(layout.kind, (number or "").strip(), areas)
