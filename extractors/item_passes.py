@@ -894,6 +894,47 @@ def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     return out
 
 
+# A minute's number opening its heading: "18/25 SCRUTINY REVIEW OF ON-CALL AVAILABILITY"
+_MINUTE_RE = re.compile(r"^(?P<num>\d{1,3}/\d{2,4})\.?\s+\S")
+# A meeting's recommendation to another body, in the minutes' own form
+_RECOMMENDED_TO_RE = re.compile(
+    r"^RECOMMENDED\s+to\s+(?:the\s+)?(?P<body>[A-Z][\w’' ,&-]{2,80}?)\s+that\b"
+)
+
+
+def minute_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
+    """A minute's recommendation to another body ("RECOMMENDED to the Fire Authority that
+    …"), numbered by its minute ("18/25"), with its lettered parts and its words carried
+    over a page; a minute's decision ("RESOLVED that …") is the meeting's own."""
+    out: list[Candidate] = []
+    minute: str | None = None
+    for k, block in enumerate(blocks):
+        heading = _MINUTE_RE.match(block.raw_text)
+        if heading is not None and block.first.bold:
+            minute = heading.group("num")
+            continue
+        said = _RECOMMENDED_TO_RE.match(block.raw_text)
+        if said is None:
+            continue
+        parts = [block]
+        for after in blocks[k + 1 :]:
+            if after.first.bold or not re.match(r"[a-z(]", after.raw_text):
+                break  # the next minute, decision or paragraph
+            parts.append(after)
+        out.append(
+            Candidate(
+                kind="recommendation",
+                number=minute,
+                parent=None,
+                blocks=parts,
+                cluster=-32_000,
+                labelled=True,
+                responsible=said.group("body"),
+            )
+        )
+    return out
+
+
 # A label run into its text after another sentence of the same paragraph: "… were followed
 # up. Area for improvement: The service should make sure …", "… Area for improvement 2: …";
 # a priority in brackets or a dash may stand for the colon ("Recommendation 1 (High) The …")

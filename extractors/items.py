@@ -23,6 +23,7 @@ from extractors.item_passes import (
     labelled_asks,
     lead_in_lists,
     midparagraph_labels,
+    minute_recommendations,
     names_only_who_acts,
     numbered_asks,
     numbered_sections,
@@ -651,7 +652,7 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates = bold_extent(candidates, blocks)
         candidates += lead_in_lists(blocks, candidates)
         candidates += trailing_labels(blocks) + ordinal_recommendations(blocks)
-        candidates += announced_recommendations(blocks)
+        candidates += announced_recommendations(blocks) + minute_recommendations(blocks)
         candidates += midparagraph_labels(blocks)
         candidates += bold_closings(blocks, candidates)
         candidates += bold_openings(blocks, candidates)

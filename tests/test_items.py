@@ -6903,6 +6903,30 @@ def test_an_agenda_packs_business_for_the_panel_itself_is_no_item() -> None:
     assert split_items(doc(lines, pages=5)) == []
 
 
+def test_a_minutes_recommendation_to_another_body_is_an_item_numbered_by_its_minute() -> None:
+    lines = [
+        line(1, 60, "7/31 QUARTERLY PERFORMANCE", bold=True),
+        *paragraph(1, 80, "The Head of Performance presented the report on response times."),
+        *paragraph(1, 100, "RESOLVED that the report be noted."),
+        line(1, 130, "8/31 REVIEW OF ON-CALL CREWING", bold=True),
+        *paragraph(1, 150, "Members discussed the panel's proposals for on-call contracts."),
+        *paragraph(1, 760, "RECOMMENDED to the Fire Authority that the proposals be approved,"),
+        *paragraph(2, 60, "subject to their cost being met from reserves."),
+        line(2, 90, "9/31 WHISTLEBLOWING POLICY", bold=True),
+        *paragraph(2, 110, "RECOMMENDED to the Fire Authority that:"),
+        *paragraph(2, 125, "(a) the revised policy be adopted; and", x0=80),
+        *paragraph(2, 140, "(b) the Monitoring Officer reports on its use every year.", x0=80),
+        *paragraph(2, 170, "RESOLVED that a further report be brought to the next meeting."),
+    ]
+    items = split_items(doc(lines, pages=3))
+    assert [(i.number, i.page_start, i.page_end) for i in items] == [
+        ("8/31", 1, 2),
+        ("9/31", 2, 2),
+    ]
+    assert items[0].text.endswith("met from reserves.")
+    assert items[1].text.endswith("reports on its use every year.")
+
+
 def test_asks_set_in_bold_among_plain_paragraphs_that_ask_too_are_the_items() -> None:
     # a submission numbers every paragraph; its recommendations are the bold ones
     texts = [
