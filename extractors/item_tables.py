@@ -159,6 +159,10 @@ _STATUS_RE = re.compile(
 _ASSESSED_RE = re.compile(r"(?:our )?(?:assessment|compliance|compliant\??|met\??|rating)", re.I)
 # A column naming what a plan's actions answer: "Concern", "Finding", "Issue"
 _ANSWERED_RE = re.compile(r"(?:matters? of |causes? of )?(?:concerns?|findings?|issues?)", re.I)
+# An inspection's concerns that a plan answers, its answer to each, and whom each was for
+_CONCERN_HEADER_RE = re.compile(r"(?:(?:key|priority|main) )?concerns?|causes? of concern", re.I)
+_RESPONSE_HEADER_RE = re.compile(r"(?:\w+ )?response|accepted\??|agreed\??", re.I)
+_ADDRESSEE_RE = re.compile(r"addressee|(?:addressed|directed) to", re.I)
 # A column of dates put back ("Revised date", "Revised target"): the rows are earlier items
 # a tracker follows.
 _REVISED_HEADER_RE = re.compile(
@@ -199,6 +203,15 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     answers = any(_ANSWERED_RE.fullmatch(c) for c in names)
     if tracked and answers and all(re.fullmatch(r"actions?", names[k], re.I) for k in items):
         return None  # "Ref | Concern | Action | Owner | Status": a body's plan answering them
+    concern = next((k for k, c in enumerate(names) if _CONCERN_HEADER_RE.fullmatch(c)), None)
+    if concern is not None and any(_RESPONSE_HEADER_RE.fullmatch(c) for c in names):
+        # "No. | Concern | Addressee | Response | Action | Owner | Target date": a prison's plan
+        # answering an inspection; the concerns are the items, the actions and dates its own
+        owner = next((k for k, c in enumerate(names) if _ADDRESSEE_RE.fullmatch(c)), None)
+        number = next(
+            (k for k, c in enumerate(names) if re.fullmatch(r"no\.?|ref\.?", c, re.I)), None
+        )
+        return _TableLayout("cause_of_concern", columns, concern, owner, number, None)
 
     # beside a column of recommendations, one of actions is the response to them
     item = next((k for k in items if "recommend" in names[k].lower()), items[0])
