@@ -1342,8 +1342,10 @@ def remove_furniture(lines: list[Line], page_heights: Sequence[float]) -> list[L
     headings = _section_headings(lines, page_heights, repeated, body, mask) | _panel_text(
         lines, page_heights
     )
-    cutting_in = _heads_cutting_in(lines, page_heights, body) | _numbered_rows(
-        lines, page_heights, body
+    cutting_in = (
+        _heads_cutting_in(lines, page_heights, body)
+        | _numbered_rows(lines, page_heights, body)
+        | _heading_echoes(lines, page_heights, body)
     )
     kept: list[Line] = []
     for ln in lines:
@@ -1447,6 +1449,30 @@ def _numbered_rows(lines: Sequence[Line], page_heights: Sequence[float], body: f
         if ln.size < body - 0.5
         and _in_band(ln, page_heights)
         and any((ln.page, round(ln.top) + d) in rows for d in (-1, 0, 1))
+    }
+
+
+def _heading_echoes(lines: Sequence[Line], page_heights: Sequence[float], body: float) -> set[int]:
+    """Small print at a page's head repeating a heading the report sets large or bold ("Section
+    2. Care" over the page that opens section 2, and over the pages after):
+    the section's running head, however few pages print it. Ids of those lines."""
+    top = [
+        ln
+        for ln in lines
+        if ln.size < body - 0.5 and ln.top < 0.12 * page_heights[ln.page - 1] and ln.text.strip()
+    ]
+    if not top:
+        return set()
+    headings: dict[str, int] = {}  # each heading's text and the first page it is on
+    for ln in lines:
+        if (ln.bold or ln.size >= body + 1.5) and ln.size >= body - 0.5:
+            headings.setdefault(" ".join(ln.text.split()).casefold(), ln.page)
+    # the heading is on this page or an earlier one: a label printed small over a panel before
+    # the list that names it in full ("Area for improvement 1") heads no section
+    return {
+        id(ln)
+        for ln in top
+        if headings.get(" ".join(ln.text.split()).casefold(), ln.page + 1) <= ln.page
     }
 
 

@@ -1711,6 +1711,21 @@ def test_items_numbered_alike_at_one_height_in_a_short_document_are_not_furnitur
     assert [ln.text[:2] for ln in kept] == ["1.", "4.", "7."]
 
 
+def test_small_print_atop_a_page_repeating_an_earlier_heading_is_a_running_head() -> None:
+    lines = [
+        line(1, 60, "Recommendation 1", size=8),  # a panel's small label, named in full later
+        *paragraph(1, 100, "The force should review how it records the use of force."),
+        line(2, 30, "Section 2. Care", size=8),  # the section's running head
+        line(2, 70, "Section 2. Care", size=16, bold=True),
+        *paragraph(2, 110, "Most children told us that staff treated them with respect."),
+        line(3, 30, "Section 2. Care", size=8),
+        *paragraph(3, 110, "Key workers met children regularly, though not every week."),
+        line(4, 70, "Recommendation 1", size=12, bold=True),
+    ]
+    kept = remove_furniture(lines, (842.0,) * 4)
+    assert [(ln.page, ln.text) for ln in kept if ln.size < 9] == [(1, "Recommendation 1")]
+
+
 def test_a_label_atop_each_slide_is_the_items_not_furniture_and_continued_goes_on() -> None:
     lines: list[Line] = []
     for page in range(1, 7):
