@@ -2005,7 +2005,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
     answers = {id(c) for c in candidates if c.labelled and _only_answers(c)}
     printed = {(c.kind, c.number) for c in candidates if c.number and id(c) not in answers}
     answered = {id(c) for c in candidates if id(c) in answers and (c.kind, c.number) in printed}
-    under_causes = _asks_under_causes(candidates)
+    listed = _asks_under_causes(candidates) | _in_pointer_lists(candidates)
     return [
         c
         for c in candidates
@@ -2022,7 +2022,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
             # list of its own beside the labelled items (an agency's own recommendations)
             or (c.number is not None and _told_by_its_lead_in(c))
             or _said_to_recommend(c)
-            or id(c) in under_causes
+            or id(c) in listed
         )
     ]
 
@@ -2421,6 +2421,28 @@ def _printings(cand: Candidate) -> list[str]:
 
 
 _RENUMBERED_WORDS = 8  # shorter texts ("Review the policy.") may be two items alike
+
+
+# A summary list's pointer to the paragraph that made the item, closing it: "(1.8)", "(S12)",
+# "(1.3, repeated recommendation 1.12)"
+_CLOSING_POINTER_RE = re.compile(r"\([A-Z]?\d{1,2}(?:\.\d{1,2})?(?:,[^()]{1,60})?\)\.?\s*$")
+
+
+def _pointer_lists(candidates: Sequence[Candidate]) -> set[tuple[int, ItemKind]]:
+    """The numbered lists (cluster and kind) of three or more entries, two in three closing on
+    a pointer to the paragraph that made the item: a report's summary of all its items."""
+    entries: dict[tuple[int, ItemKind], list[bool]] = {}
+    for c in candidates:
+        if c.number is not None and not c.labelled:
+            key = (c.cluster, c.kind)
+            entries.setdefault(key, []).append(bool(_CLOSING_POINTER_RE.search(c.text())))
+    return {k for k, got in entries.items() if len(got) >= 3 and 3 * sum(got) >= 2 * len(got)}
+
+
+def _in_pointer_lists(candidates: Sequence[Candidate]) -> set[int]:
+    """The entries of a report's closing list that points to each item's paragraph."""
+    lists = _pointer_lists(candidates)
+    return {id(c) for c in candidates if (c.cluster, c.kind) in lists}
 
 
 def _listed_from_one(candidates: Sequence[Candidate]) -> set[tuple[int, ItemKind]]:

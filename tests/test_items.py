@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from extractors.blocks import label_ok, make_blocks
+from extractors.blocks import Block, Candidate, label_ok, make_blocks
 from extractors.checks import check_document
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.item_patterns import heading_due, section_kind
 from extractors.item_tables import _coded_ref, text_table_candidates
-from extractors.items import _TEMPLATE_RE, _Splitter, split_items
+from extractors.items import _TEMPLATE_RE, _prefer_labelled, _Splitter, split_items
 from extractors.text import remove_furniture, repair_misread_keywords
 from models.records import DocumentText, Item, Line, Table
 
@@ -6916,6 +6916,29 @@ def test_an_agenda_packs_business_for_the_panel_itself_is_no_item() -> None:
         *paragraph(4, 110, "The Audit and Governance Committee is asked to note the report."),
     ]
     assert split_items(doc(lines, pages=5)) == []
+
+
+def test_a_closing_list_pointing_to_each_items_paragraph_keeps_every_entry() -> None:
+    def cand(number: str | None, text: str, page: int, cluster: int, labelled: bool) -> Candidate:
+        block = Block([line(page, 100, text)])
+        return Candidate("recommendation", number, None, [block], cluster, labelled=labelled)
+
+    body = [
+        cand("1.3", "All children should be seen in private on their first night.", 3, 0, True),
+        cand("2.5", "Children should see a doctor within two days of asking.", 4, 0, True),
+        cand("1.7", "Children kept apart should have a plan to rejoin the others.", 3, 1, False),
+    ]
+    listed = [
+        ("5.1", "All children should be seen in private on their first night. (1.3)"),
+        ("5.2", "Children kept apart should have a plan to rejoin the others. (1.7)"),
+        ("5.3", "Children should see a doctor within two days of asking. (2.5)"),
+        ("5.4", "Leaders should raise attendance at lessons to nine in ten. (3.5)"),
+    ]
+    closing = [cand(number, text, 9, 2, False) for number, text in listed]
+    closing.append(cand(None, "The Youth Custody Service should confirm housing.", 9, 2, True))
+    kept = _prefer_labelled([*body, *closing])
+    # the closing list's own entries stay, the one printed nowhere else among them
+    assert [c.number for c in kept if c.cluster == 2] == ["5.1", "5.2", "5.3", "5.4", None]
 
 
 def test_a_minutes_recommendation_to_another_body_is_an_item_numbered_by_its_minute() -> None:
