@@ -180,12 +180,23 @@ _LETTERED_CODE_RE = re.compile(
 _IN_BRIEF_RE = re.compile(r"\bin (?:brief|short|outline)\b|\bbriefly\b", re.IGNORECASE)
 
 
+# The writer making the recommendations that follow: "I am therefore making the following
+# recommendations to the force:"
+_MAKES_THESE_RE = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+){0,2}(?:make|making)\s+the\s+following\s+recommendations\b"
+)
+
+
 def _opens_list(text: str) -> bool:
     """True when a short paragraph says a list of recommendations follows ("we recommend:")."""
     # "… the following recommendations to the Board.", but not ones made before; "the
     # following recommendations are reproduced from the report" restates them for a response
     if len(text.split(maxsplit=40)) > 40:  # bounded: a layout-less report is one block
-        return False
+        # a longer paragraph may close on the sentence that opens the list ("… However, there
+        # is learning for the force. I am therefore making the following recommendations:")
+        tail = text[-400:].rstrip()
+        text = tail[tail.rfind(". ") + 2 :] if tail.endswith(":") and ". " in tail else ""
+        return bool(_MAKES_THESE_RE.search(text)) and len(text.split(maxsplit=40)) <= 40
     if _IN_BRIEF_RE.search(text):
         return False  # "Our recommendations are, in brief:": topics; the items come in full later
     following = FOLLOWING_RE.search(text) and not _MADE_BEFORE_RE.search(text)
