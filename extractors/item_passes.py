@@ -1197,7 +1197,9 @@ def pointers_to_items(candidates: list[Candidate]) -> list[Candidate]:
 # are:", "… but made a learning recommendation to the force:"
 _ANNOUNCES_ASKS_RE = re.compile(
     r"(?:\bfollowing\b|\b(?:are|is)|\basking\b[^.:;]{1,80}\bto\b[^.:;]*|\brecommendations?\b"
-    r"[^.:;]{0,60})\s*:$",
+    r"[^.:;]{0,60})\s*:$|"
+    # "… we made three learning recommendations. They are set out in full below."
+    r"^(?:they|these|which)\s+are\s+set\s+out\s+(?:in\s+full\s+)?below\.$",
     re.IGNORECASE,
 )
 _ASK_NOUNS_RE = re.compile(r"recommend|\bactions?\b|\bask(?:s|ing)?\b|areas? for improvement", re.I)
@@ -1212,9 +1214,9 @@ def announced_lists(blocks: Sequence[Block], found: Sequence[Candidate]) -> list
     out: list[Candidate] = []
     for k, lead in enumerate(blocks[:-1]):
         last = re.split(r"(?<=[.!?])\s+", lead.text.strip())[-1]
-        if lead.label_kind is not None:
-            continue
         m = _ANNOUNCES_ASKS_RE.search(last)
+        if lead.label_kind is not None and not (m and last.endswith(".")):
+            continue  # a numbered paragraph leads in only by saying its asks are set out below
         if m is None or not _ASK_NOUNS_RE.search(lead.text):
             continue
         if _EARLIER_REPORT_RE.search(last[: m.start()]):
@@ -1249,11 +1251,13 @@ _REPORTED_RE = re.compile(
 
 
 def _announced_entries(after: Sequence[Block], lead: Block) -> list[Block]:
-    """The list entries under a lead paragraph: bulleted, lettered or numbered from 1 on, or
-    one paragraph set in under it."""
+    """The list entries under a lead paragraph: bulleted, lettered or numbered from 1 on (or
+    on from the lead's own paragraph number), or one paragraph set in under it."""
     entries: list[Block] = []
+    own = lead.label or ""
+    first = int(own) + 1 if lead.label_kind == "number" and own.isdigit() else 1
     for b in after:
-        numbered = b.label_kind == "number" and b.label == str(len(entries) + 1)
+        numbered = b.label_kind == "number" and b.label == str(first + len(entries))
         if b.label_kind in ("bullet", "letter") or numbered:
             entries.append(b)
         elif not entries and b.label_kind is None and b.first.x0 > lead.first.x0 + 8:

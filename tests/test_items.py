@@ -6941,6 +6941,24 @@ def test_a_closing_list_pointing_to_each_items_paragraph_keeps_every_entry() -> 
     assert [c.number for c in kept if c.cluster == 2] == ["5.1", "5.2", "5.3", "5.4", None]
 
 
+def test_paragraphs_a_numbered_paragraph_says_are_set_out_below_are_its_recommendations() -> None:
+    lines = [
+        *paragraph(1, 60, "27. The force agreed with our findings and held a meeting in July."),
+        line(1, 100, "Learning"),
+        *paragraph(
+            1,
+            120,
+            "28. We found learning for the force and made two learning recommendations "
+            "to it. They are set out in full below.",
+        ),
+        *paragraph(1, 160, "29. The force should review its guidance on the use of handcuffs."),
+        *paragraph(1, 190, "30. The force should train its officers in the grounds for a search."),
+        *paragraph(1, 220, "31. We will publish the force's response when we receive it."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["29", "30"]
+
+
 def test_a_minutes_recommendation_to_another_body_is_an_item_numbered_by_its_minute() -> None:
     lines = [
         line(1, 60, "7/31 QUARTERLY PERFORMANCE", bold=True),
