@@ -1913,6 +1913,8 @@ class _Splitter:
             or last.blocks[0].label_kind != "number"
             or block.first.x0 > last.blocks[0].first.x0 - 8
             or follows_on(last.number, block.label)
+            # "5." after "4a" … "4c" set in under "4. The Home Office should:": on from "4"
+            or follows_on(re.sub(r"(?<=\d)[a-z]$", "", last.number), block.label)
         ):
             return False
         if not directs(text):

@@ -6959,6 +6959,23 @@ def test_paragraphs_a_numbered_paragraph_says_are_set_out_below_are_its_recommen
     assert [i.number for i in items] == ["29", "30"]
 
 
+def test_an_entry_back_at_the_margin_numbered_on_from_the_lettered_parts_above_it_goes_on() -> None:
+    lines = [
+        line(1, 60, "4 Recommendations", bold=True, size=12),
+        *paragraph(1, 80, "We make the following recommendations."),
+        *paragraph(
+            1, 100, "3. The College of Policing should assess pursuit decisions in training."
+        ),
+        *paragraph(1, 130, "4. The Home Office, with the support of the NPCC, should:"),
+        *paragraph(1, 150, "4a introduce a national data return on police pursuits; and", x0=81),
+        *paragraph(1, 170, "4b publish the data each year.", x0=81),
+        *paragraph(1, 190, "5. Police and crime commissioners should seek assurance on pursuits."),
+        *paragraph(1, 220, "6. The NPCC lead should commission an evaluation of tactical contact."),
+    ]
+    items = split_items(doc(lines))
+    assert [i.number for i in items] == ["3", "4a", "4b", "5", "6"]
+
+
 def test_a_minutes_recommendation_to_another_body_is_an_item_numbered_by_its_minute() -> None:
     lines = [
         line(1, 60, "7/31 QUARTERLY PERFORMANCE", bold=True),
