@@ -497,6 +497,29 @@ def _bodies_of_people(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _before_participle(toks: list[Token]) -> list[Token]:
+    """ "Forces deploying live facial recognition": the class before the participle that
+    narrows it acts; the narrowing is no part of its name."""
+    for k in range(1, len(toks) - 1):
+        if _narrows(toks, k):
+            return toks[:k]
+    return toks
+
+
+def _narrows(toks: Sequence[Token], k: int) -> bool:
+    """True for a participle in lower case after a plural agent word, with an object after it
+    ("providers offering toxicology", not "Neighbourhood policing teams")."""
+    word, before = toks[k], toks[k - 1]
+    return (
+        word.is_lower
+        and len(word.text) >= 5
+        and word.lower_.endswith("ing")
+        and word.lower_ not in {"including", "during", "regarding", "concerning", "working"}
+        and before.lower_.endswith("s")
+        and _is_agent_word(before)
+    )
+
+
 # the posts that head a whole body: "the Chief Constable of Kent Police" is Kent Police
 _HEAD_POSTS = frozenset(
     {"chief constable", "chief fire officer", "chief executive", "chief executive officer",
@@ -860,6 +883,7 @@ class _Tagger:
     def _np_list(self, toks: list[Token]) -> list[str]:
         """Split a subject phrase into conjuncts and label each."""
         toks = _after_title(toks)
+        toks = _before_participle(toks)
         if "leaders" not in self.disabled:
             toks = _body_of_head(_bodies_of_people(toks))
             counted = self._counted_addressees(toks)
@@ -1227,6 +1251,8 @@ class _Tagger:
         for k, t in enumerate(toks):
             if k and t.lower_ in POSTMODIFIER_STARTS and self._ent_end(t.i) is None:
                 break
+            if k and k < len(toks) - 1 and _narrows(toks, k):
+                break  # "Forces deploying live facial recognition"
             pre.append(t)
         parts: list[list[Token]] = [[]]
         for t in pre:

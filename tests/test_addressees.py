@@ -55,6 +55,22 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["Westmoor Fire and Rescue Service"],
         None,
     ),
+    # a class narrowed by a participle phrase is the class: the phrase is no part of its name
+    (
+        "Forces deploying live facial recognition should assess each use.",
+        ["chief_constables"],
+        None,
+    ),
+    (
+        "Forensic science providers offering toxicology should validate methods.",
+        ["Forensic science providers"],
+        None,
+    ),
+    (
+        "Neighbourhood policing teams should meet the public.",
+        ["Neighbourhood policing teams"],
+        None,
+    ),
     # an item's own title run into its sentence is no part of who acts
     ("Independent tunnel survey Network Rail should commission a survey.", ["Network Rail"], None),
     # a force's whole name, "and", then another body's name opening a longer phrase
