@@ -2068,6 +2068,15 @@ _FORCE_HEAD_RE = re.compile(
 )
 
 
+# A part of a police force or a post in it: "Professional Standards Department", "the Force
+# Vetting Unit", "Head of Professional Standards", "Deputy Chief Constable", "line managers"
+_FORCE_PART_RE = re.compile(
+    r"(?:the\s+)?(?:force(?:'s|’s)?\s+)?(?:(?:[A-Z][\w-]*|and|&)\s+){1,5}"
+    r"(?:department|unit|team|directorate|command|bureau)|"
+    r"(?:the\s+)?(?:deputy|assistant)\s+chief\s+constable|"
+    r"(?:the\s+)?head\s+of\s+[A-Z][\w ]{2,40}|(?:line\s+)?managers|supervisors",
+    re.IGNORECASE,
+)
 _PARTNERSHIP_RE = re.compile(r"\b(?:partnership|board|panel|forum|alliance)\b", re.IGNORECASE)
 
 
@@ -2102,6 +2111,8 @@ def _subject_label(label: str, ctx: _Context, disabled: frozenset[str]) -> str:
             return SUBJECT_FORCE_ID
     if ctx.default == SUBJECT_FORCE_ID and _FORCE_HEAD_RE.fullmatch(label):
         return ctx.default  # "the Chief Officer" of an island's police service heads it
+    if ctx.default == SUBJECT_FORCE_ID and _FORCE_PART_RE.fullmatch(label) and not ctx.known(label):
+        return ctx.default  # "the Professional Standards Department" of the inspected force
     place = FORCE_NAME_RE.sub("", label).strip().lower()  # "Westmarch Police" -> "westmarch"
     if (
         subject

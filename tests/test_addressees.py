@@ -454,6 +454,10 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
 ]
 FORCE_CASES: list[tuple[str, list[str], str]] = [
     ("The force should improve how it supervises investigations.", ["force"], "recommendation"),
+    # a part of the inspected force, or a post in it, acts for the force
+    ("The Professional Standards Department should review its files.", ["force"], "recommendation"),
+    ("The Head of Professional Standards should assess every allegation.", ["force"], "action"),
+    ("Line managers should record each concern they are told of.", ["force"], "recommendation"),
     (
         "The constabulary needs to improve its response to calls for service.",
         ["force"],
