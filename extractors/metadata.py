@@ -143,7 +143,8 @@ _CODED_DATE_RE = re.compile(
     rf"^\s*(?-i:[A-Z0-9][A-Z0-9./–-]*\s+){{1,6}}?(?P<date>{_PLAIN_DATE})\s*$", re.IGNORECASE
 )
 _MEETING_DATE_RE = re.compile(
-    r"(?:[A-Za-z)]\s+[–—·•|-]|[A-Za-z)],)\s+(?P<date>"
+    r"(?:[A-Za-z)]\s+[–—·•|-]|[A-Za-z)],)\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<date>"  # "– Thursday 20 March 2025"
     + re.sub(r"\?P<\w+>", "?:", _DAY_DATE)
     + r")\s*$",
     re.IGNORECASE,

@@ -410,6 +410,10 @@ def test_a_meeting_paper_is_dated_by_the_meeting_on_its_cover() -> None:
     byline = ("Report of the Police and Crime Commissioner · 24 April 2031", 11.0)
     paper = [("Wealdshire Police and Crime Panel", 14.0), ("Standards at risk", 24.0), byline, BODY]
     assert _meta([paper], created="D:20321201000000").published == date(2031, 4, 24)
+    # the meeting's day of the week between the dash and its date
+    meeting = ("Meeting of the Authority – Thursday 20 March 2031", 11.0)
+    agenda = [("Northmoor Fire Authority", 14.0), ("Annual assessment", 24.0), meeting, BODY]
+    assert _meta([agenda], created="D:20321201000000").published == date(2031, 3, 20)
 
 
 def test_a_response_says_when_the_report_it_answers_was_published() -> None:
