@@ -688,7 +688,11 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates += announced_lists(blocks, candidates)
         candidates = split_asks(drop_titles(numbered_sections(chapter_paragraphs(candidates))))
         candidates = pointers_to_items(findings_answered(candidates))
-        candidates = [c for c in without_process(candidates) if not _TEMPLATE_RE.search(c.text())]
+        candidates = [
+            c
+            for c in without_process(candidates)
+            if not _TEMPLATE_RE.search(c.text()) and not _LEAD_ONLY_RE.search(c.text())
+        ]
         return number_from_leading_labels(_finalise(_prefer_labelled(candidates)))
 
 
@@ -703,6 +707,11 @@ def _set_in_bold(numbered: list[Candidate], standalone: list[Candidate]) -> list
             asks.append(cand)
     bold = [c for c in asks if _all_bold(c.blocks)]
     return bold if len(bold) >= 2 and len(bold) < len(asks) else []
+
+
+# A lead-in waiting for its list ("19 The Home Office, as the department responsible, should:"):
+# the entries under it are the items, never the lead-in alone
+_LEAD_ONLY_RE = re.compile(r"\b(?:should|must|needs? to|will|ought to)\s*:\s*$")
 
 
 def _labelled_and_sectioned(blocks: list[Block], body: float) -> list[Candidate]:

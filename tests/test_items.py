@@ -6976,6 +6976,20 @@ def test_an_entry_back_at_the_margin_numbered_on_from_the_lettered_parts_above_i
     assert [i.number for i in items] == ["3", "4a", "4b", "5", "6"]
 
 
+def test_a_lead_in_waiting_for_its_list_is_never_an_item_alone() -> None:
+    lines = [
+        line(1, 60, "Recommendations", bold=True, size=12),
+        *paragraph(1, 80, "18 Our recommendations are meant to help close the gaps we found."),
+        *paragraph(1, 100, "19 The Home Office, as the department responsible, should:"),
+        *paragraph(1, 120, "a) set out how it will fund more fire safety inspectors."),
+        *paragraph(1, 140, "20 The National Fire Chiefs Council should:"),
+        line(2, 60, "Part One", bold=True, size=16),
+        *paragraph(2, 90, "1.1 Fire and rescue services inspect premises to enforce the law."),
+    ]
+    items = split_items(doc(lines, pages=3))
+    assert [i.number for i in items] == ["a"]
+
+
 def test_a_minutes_recommendation_to_another_body_is_an_item_numbered_by_its_minute() -> None:
     lines = [
         line(1, 60, "7/31 QUARTERLY PERFORMANCE", bold=True),
