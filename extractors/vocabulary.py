@@ -104,6 +104,10 @@ PROCESS_RE = re.compile(
     # "The service should include each of them in its action plan": the items, handled
     r"\b(?:them|these|those|the (?:recommendations?|areas? for improvement))\b[^.]{0,30}?"
     r"\bin (?:its|their|an?|the) (?:own )?(?:action|improvement) plans?\b|"
+    # a report's courtesies: "The reviewer would like to thank all those who contributed",
+    # "I would invite the force to share this letter with the IOPC"
+    r"\b(?:would\s+like\s+to|wish(?:es)?\s+to)\s+thank\b|"
+    r"\binvite\s+(?:the\s+\w+|you)\s+to\s+share\s+this\s+(?:letter|report)\b|"
     # (its noting and receiving are MEETING_BUSINESS_RE's, below)
     rf"^(?:that\s+)?(?:the\s+)?{MEETING}\s+(?:is|are)\s+(?:\w+\s+)?(?:asked|recommended)\s+to\b",
     re.IGNORECASE,

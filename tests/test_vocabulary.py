@@ -93,6 +93,10 @@ def test_an_instruction_opens_with_its_verb() -> None:
             True,
         ),
         ("The force should tell us how it intends to recruit more detectives.", False),
+        # a report's courtesies ask no one to act
+        ("The reviewer would like to thank all those who contributed to the review.", True),
+        ("I would invite the force to share this letter with its partners.", True),
+        ("The force should share its data with the local authority.", False),
     ],
 )
 def test_the_reports_own_process_is_told_apart_from_an_ask(text: str, process: bool) -> None:
