@@ -2071,7 +2071,7 @@ _FORCE_HEAD_RE = re.compile(
 # A part of a police force or a post in it: "Professional Standards Department", "the Force
 # Vetting Unit", "Head of Professional Standards", "Deputy Chief Constable", "line managers"
 _FORCE_PART_RE = re.compile(
-    r"(?:the\s+)?(?:force(?:'s|’s)?\s+)?(?:(?:[A-Z][\w-]*|and|&)\s+){1,5}"
+    r"(?:the\s+)?(?:force(?:'s|’s)?\s+)?(?:(?:(?-i:[A-Z])[\w-]*|and|&)\s+){1,5}"
     r"(?:department|unit|team|directorate|command|bureau)|"
     r"(?:the\s+)?(?:deputy|assistant)\s+chief\s+constable|"
     r"(?:the\s+)?head\s+of\s+[A-Z][\w ]{2,40}|(?:line\s+)?managers|supervisors",

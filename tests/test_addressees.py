@@ -507,6 +507,11 @@ def test_inspected_force(text: str, want: list[str], kind: str) -> None:
     assert list(_tag(text, FORCE_REPORT, kind).addressees) == want
 
 
+def test_a_team_not_named_in_capitals_is_no_part_of_the_inspected_force() -> None:
+    item = _tag("The health and social care team should share its records.", FORCE_REPORT)
+    assert "force" not in item.addressees
+
+
 def test_imperative_uses_lead_in_hint() -> None:
     got = _tag(
         "review the quality of care plans for children placed out of county",
