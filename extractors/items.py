@@ -1071,8 +1071,12 @@ class _Splitter:
         next such field or numbered heading."""
         label, self.sent_to_label = self.sent_to_label, None
         first = block.first
-        beside = label is not None and first.page == label.page and first.x0 > label.x1
-        if beside and label is not None and abs(first.top - label.top) < 3:
+        if (
+            label is not None
+            and first.page == label.page
+            and first.x0 > label.x1
+            and abs(first.top - label.top) < 3
+        ):
             self.sent_to = sent_to_bodies(block.lines)
             return True
         if block.label is None and len(block.lines) == 1 and SENT_TO_LABEL_RE.match(text.strip()):
@@ -2335,15 +2339,12 @@ _PAGE_POINTER_RE = re.compile(
 )
 # A summary's pointer to the part of the report that gives the item in full: "(chapter 2)",
 # "(see section 4)", "(Annex B)"
-_PART_POINTER_RE = re.compile(
-    r"\s*\((?:see\s+)?(?:chapters?|sections?|part|annex|appendix)\s+(?:\d{1,2}(?:\.\d{1,2})?|[A-Z])\)"
-    r"\.?\s*$",
-    re.I,
+# "(chapter 2)", "(see annex B)": the part of the report that prints an item in full
+_PART = (
+    r"\((?:see\s+)?(?:chapters?|sections?|part|annex|appendix)\s+(?:\d{1,2}(?:\.\d{1,2})?|[A-Z])\)"
 )
-_PART_MENTION_RE = re.compile(
-    r"\((?:see\s+)?(?:chapters?|sections?|part|annex|appendix)\s+(?:\d{1,2}(?:\.\d{1,2})?|[A-Z])\)",
-    re.I,
-)
+_PART_POINTER_RE = re.compile(rf"\s*{_PART}\.?\s*$", re.I)  # closing the entry
+_PART_MENTION_RE = re.compile(_PART, re.I)  # anywhere in it
 
 
 def _points_to_part(text: str) -> bool:
