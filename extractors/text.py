@@ -1453,9 +1453,9 @@ def _numbered_rows(lines: Sequence[Line], page_heights: Sequence[float], body: f
 
 
 def _heading_echoes(lines: Sequence[Line], page_heights: Sequence[float], body: float) -> set[int]:
-    """Small print at a page's head repeating a heading the report sets large or bold ("Section
-    2. Care" over the page that opens section 2, and over the pages after):
-    the section's running head, however few pages print it. Ids of those lines."""
+    """Small print at a page's head repeating a heading set large or bold on that page or an
+    earlier one ("Section 2. Care" over the pages of section 2): the section's running head,
+    however few pages print it. Ids of those lines."""
     top = [
         ln
         for ln in lines
