@@ -49,6 +49,7 @@ from extractors.vocabulary import (
     GOVERNMENT_OF,
     GOVERNMENT_ROLES,
     HARD_PUNCT,
+    HEAD_POSTS,
     IRREGULAR_PARTICIPLES,
     IT_IS_WORDS,
     LEADER_WORDS,
@@ -520,13 +521,6 @@ def _narrows(toks: Sequence[Token], k: int) -> bool:
     )
 
 
-# the posts that head a whole body: "the Chief Constable of Kent Police" is Kent Police
-_HEAD_POSTS = frozenset(
-    {"chief constable", "chief fire officer", "chief executive", "chief executive officer",
-     "chief officer", "chief inspector"}
-)  # fmt: skip
-
-
 def _body_of_head(toks: list[Token]) -> list[Token]:
     """ "The Chief Constable of Kent Police": the named body its head leads acts."""
     words = toks[1:] if toks and toks[0].lower_ == "the" else toks
@@ -537,7 +531,7 @@ def _body_of_head(toks: list[Token]) -> list[Token]:
         t.is_title or t.is_upper or t.lower_ in {"and", "of", "for", "&"} for t in name
     )
     post = " ".join(t.lower_ for t in words[:k])
-    if post in _HEAD_POSTS and named and name[-1].lower_ in NAME_HEADS:
+    if post in HEAD_POSTS and named and name[-1].lower_ in NAME_HEADS:
         return body
     return toks
 

@@ -895,7 +895,7 @@ def ordinal_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
 
 
 # A minute's number opening its heading: "18/25 SCRUTINY REVIEW OF ON-CALL AVAILABILITY"
-_MINUTE_RE = re.compile(r"^(?P<num>\d{1,3}/\d{2,4})\.?\s+\S")
+_MINUTE_HEADING_RE = re.compile(r"^(?P<num>\d{1,3}/\d{2,4})\.?\s+\S")
 # A meeting's recommendation to another body, in the minutes' own form
 _RECOMMENDED_TO_RE = re.compile(
     r"^RECOMMENDED\s+to\s+(?:the\s+)?(?P<body>[A-Z][\w’' ,&-]{2,80}?)\s+that\b"
@@ -909,7 +909,7 @@ def minute_recommendations(blocks: Sequence[Block]) -> list[Candidate]:
     out: list[Candidate] = []
     minute: str | None = None
     for k, block in enumerate(blocks):
-        heading = _MINUTE_RE.match(block.raw_text)
+        heading = _MINUTE_HEADING_RE.match(block.raw_text)
         if heading is not None and block.first.bold:
             minute = heading.group("num")
             continue

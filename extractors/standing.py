@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.vocabulary import NAME_HEADS
+from extractors.vocabulary import HEAD_POSTS, NAME_HEADS
 from models.records import Line, Recipient, Table
 
 _RECIPIENTS_HEADING_RE = re.compile(
@@ -35,7 +35,7 @@ _POST_RE = re.compile(
 )
 # "The Chief Fire Officer of Severn Vale Fire and Rescue Service": the body is after "of"
 _HEAD_OF_RE = re.compile(
-    r"^(?:the\s+)?chief\s+(?:constable|fire\s+officer|executive|officer)\s+of\s+"
+    r"^(?:the\s+)?(?:" + "|".join(p.replace(" ", r"\s+") for p in HEAD_POSTS) + r")\s+of\s+"
     r"(?:the\s+)?(?P<body>[A-Z].*)$",
     re.IGNORECASE,
 )

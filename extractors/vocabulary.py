@@ -290,6 +290,9 @@ ADVERB_FILLERS = frozenset(
 )  # fmt: skip
 # A fire and rescue service's own name ends so, and "the service" then means it.
 FIRE_SERVICE_RE = re.compile(r"\bFire (?:and|&) Rescue (?:Service|Authority)$", re.IGNORECASE)
+# The posts that head a whole body: "the Chief Constable of Kent Police" stands for Kent Police
+HEAD_POSTS = ("chief constable", "chief fire officer", "chief executive officer", "chief executive",
+              "chief officer")  # fmt: skip
 # Words that end a whole organisation's name, so "<name> and <name>" is two bodies.
 NAME_HEADS = frozenset(
     {"police", "constabulary", "council", "trust", "service", "board", "authority", "agency",
