@@ -1143,6 +1143,12 @@ class _Splitter:
         recommend that the force:" over "R1.1 Appoints a lead …"), alone as a heading, or
         over an order in a section of items."""
         first = block.first
+        if not (
+            CODE_LABEL_RE.match(first.text)
+            or _LETTERED_CODE_RE.match(first.text)
+            or ACTION_CODE_RE.match(first.text)
+        ):
+            return None  # no code at the line's start: the costlier tests below cannot help
         if (
             directs(text)
             or self._listed_under_lead_in(heading, text)
