@@ -307,12 +307,16 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 # A report saying it makes none: "we make no recommendations in this report", "This report
-# does not make any recommendations"
+# does not make any recommendations", "There are no decisions for the Panel to take"
 NONE_MADE_RE = re.compile(
     r"\b(?:(?:we|I)\s+(?:make|have\s+made|are\s+making)\s+no\s+(?:new\s+|further\s+)?"
     r"recommendations|(?:we|I)\s+(?:do|have)\s+not\s+(?:make|made)\s+any\s+(?:new\s+)?"
     r"recommendations|this\s+(?:report|review|document)\s+(?:makes\s+no|does\s+not\s+make\s+any)"
-    r"\s+(?:new\s+)?recommendations)\b(?![^.]*\bbut\b)",
+    r"\s+(?:new\s+)?recommendations|"
+    # a committee paper's "Recommendation" section that asks the meeting for nothing
+    r"there\s+(?:are|is)\s+no\s+(?:decisions?|recommendations?)\s+(?:for\s+(?:the\s+)?"
+    r"\w+(?:\s+\w+)?\s+to\s+(?:take|make)|required)|no\s+decisions?\s+(?:is|are)\s+required)"
+    r"\b(?![^.]*\bbut\b)",
     re.IGNORECASE,
 )
 # Whom a heading or a table's group row says the items under it are for: "Actions for the

@@ -5957,6 +5957,17 @@ def test_a_section_saying_the_report_makes_no_recommendations_yields_none() -> N
     assert not any("yielded no" in w for w in check_document(document, items))
 
 
+def test_a_papers_recommendation_section_saying_it_asks_for_no_decision_yields_none() -> None:
+    lines = [
+        line(1, 60, "5. Recommendation", size=14.0, bold=True),
+        *paragraph(1, 90, "5.1 This paper is for noting. There are no decisions for the Board",
+                   "to take, and members should direct questions to the lead officer."),
+        line(1, 140, "6. Background papers", size=14.0, bold=True),
+        *paragraph(1, 170, "6.1 The inspectorate's report of 3 March 2026."),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
