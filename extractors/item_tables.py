@@ -54,6 +54,11 @@ class _TableLayout:
     # "Cause of concern / recommendation": a band row names each concern, its text the
     # unnumbered row under it, and the numbered rows below are recommendations on it
     concerns: bool = False
+    # "Ref | HMICFRS finding | Lead | RAG": a tracker of a report's findings; a row is an item
+    # when its cell opens with the kind ("Cause of concern The force …") or a lead-in row over
+    # it asks ("Recommendations – within six months, the force should:"); the lead and the
+    # dates are the tracker's own
+    findings: bool = False
 
 
 # Column headers naming who acts, and when by.
@@ -157,6 +162,19 @@ _STATUS_RE = re.compile(
 )
 # A column rating how far a duty is met: "Assessment", "Compliance", "Compliant?", "Met?"
 _ASSESSED_RE = re.compile(r"(?:our )?(?:assessment|compliance|compliant\??|met\??|rating)", re.I)
+# A tracker's column of a report's findings of every kind: "HMICFRS finding", "Findings"
+_FINDINGS_HEADER_RE = re.compile(
+    r"(?:(?:[A-Z]{2,10}|inspection|inspectorate|report|peel|review)\s+)?findings?", re.I
+)
+_NUMBER_HEADER_RE = re.compile(r"no\.?|number|#|ref\.?|reference|code|id", re.I)
+# "Recommendations – ": a lead-in row's caption naming the kind of the rows under it
+_KIND_CAPTION_RE = re.compile(
+    r"^(?:recommendations?|areas? for improvement|actions?)\s*[–—:-]\s*", re.IGNORECASE
+)
+# A finding's kind opening its cell: "Cause of concern The force doesn't …"
+_KIND_OPENS_RE = re.compile(
+    r"^(?P<kw>(?i:cause of concern|area for improvement|recommendation))\s+(?=[A-Z])(?P<rest>.*)$"
+)
 # A column naming what a plan's actions answer: "Concern", "Finding", "Issue"
 _ANSWERED_RE = re.compile(r"(?:matters? of |causes? of )?(?:concerns?|findings?|issues?)", re.I)
 # An inspection's concerns that a plan answers, its answer to each, and whom each was for
@@ -187,6 +205,11 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
             (k for k, c in enumerate(names) if re.fullmatch(r"item|no\.?", c, re.I)), None
         )
         return _TableLayout("action", columns, steps[0], None, item_no, None)
+    finding = next((k for k, c in enumerate(names) if _FINDINGS_HEADER_RE.fullmatch(c)), None)
+    if not items and finding is not None and any(_STATUS_RE.fullmatch(c) for c in names):
+        number = next((k for k, c in enumerate(names) if _NUMBER_HEADER_RE.fullmatch(c)), None)
+        if number is not None:  # keyed by reference; else its cells' labels number them
+            return _TableLayout("recommendation", columns, finding, None, number, findings=True)
     if not items or any(_MINUTE_RE.fullmatch(c) for c in names):
         # "No. | Minute | Action | Responsible | Due": a meeting's log of its own tasks,
         # each tied to the minute that set it; no inspection's items
@@ -497,7 +520,17 @@ def _take_rows(run: _TableRun, page: int, body: Sequence[Sequence[str]]) -> None
             if _group_row(cells) is not None:  # "Recommendations to the CPS": their owner
                 run.rows.append((page, cells))
             continue  # a group's title across the row ("Police response to stalking …")
-        runs_on = not item_text or item_text[:1].islower() or item_text[:1] in "•–-"
+        # the first row of a numbered table's next page, with no number of its own: the row
+        # the page broke, whatever letter its text goes on with
+        carried = (
+            k == 0
+            and not numbered
+            and run.layout.number is not None
+            and bool(run.rows)
+            and page > run.rows[-1][0]
+            and not item_text.rstrip().endswith(":")
+        )
+        runs_on = carried or not item_text or item_text[:1].islower() or item_text[:1] in "•–-"
         # "4(a) | collect and publish …": a part numbered as its own row, not the text
         # of the row above running on
         part = numbered and bool(re.fullmatch(rf"\d{{1,3}}{_PART_LETTER}", str(numbered).strip()))
@@ -710,7 +743,8 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                 owner, when = group, timing_in(" ".join(cells.values()))  # "… – by May 2031"
                 continue
             if _lead_row(cells, layout):  # "Recommendations – within three months, the force
-                lead = " ".join(cells.get(layout.item, "").split())  # should:" over its rows
+                # should:" over its rows; the kind before the dash is the row's caption
+                lead = _KIND_CAPTION_RE.sub("", " ".join(cells.get(layout.item, "").split()))
                 continue
             if layout.coded_only and not _coded(cells, layout):
                 continue  # an action the plan numbers under its item ("1.1"), not an item
@@ -719,6 +753,11 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
             text = " ".join(cells.get(layout.item, "").split())
             if len(text.split()) < 4:
                 continue
+            if layout.findings:
+                opened = _KIND_OPENS_RE.match(text)
+                if opened is None and lead is None:
+                    continue  # a finding of no kind the tracker names, with no ask over it
+                lead = None if opened else lead  # a concern or area: past the lead-in's list
             label = _row_label(cells, layout, text, areas)
             if label is None:
                 continue  # "Note", "Observation": a row of another sort in the register
@@ -778,6 +817,9 @@ def _row_label(
         if typed is None:
             return None
         kind = typed
+    opened = _KIND_OPENS_RE.match(text) if layout.findings else None
+    if opened is not None:  # "Cause of concern The force …" in a tracker's finding column
+        kind, text = label_kind(opened.group("kw")), opened.group("rest")
     enumerated = None if number else _CELL_NUMBER_RE.match(text)
     if enumerated is not None:  # "1. The trust should …": the row's number, printed
         number, text = enumerated.group(1), text[enumerated.end() :]

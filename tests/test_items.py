@@ -5586,8 +5586,43 @@ def test_a_trackers_lead_in_row_leads_the_numbered_rows_under_it_past_the_plans_
     assert _coded_ref("recommendation", "A3") == ("action", "A3")
     assert _coded_ref("recommendation", "A3 (see below)")[0] == "recommendation"
     led = [i for i in items if i.number in ("1.1", "1.2")]
-    assert {i.lead_in for i in led} == {"Recommendations – within three months, the force should:"}
+    # the kind before the dash captions the row; the lead-in is what follows it
+    assert {i.lead_in for i in led} == {"within three months, the force should:"}
     assert {i.text.split()[0] for i in led} == {"make", "review"}
+
+
+def test_a_tracker_of_findings_yields_each_kind_its_cell_opens_with_and_the_asks_led_in() -> None:
+    header = ("Ref", "Inspection finding", "Lead", "RAG", "Progress update")
+    first = Table(page=3, top=60, bottom=780, rows=(
+        header,
+        ("K1", "Cause of concern The force does not assess the risk to callers who ring back.",
+         "Head of Contact", "Amber", "Plan agreed in June."),
+        ("", "Recommendations – By 30 June 2031, the force should:", "", "", ""),
+        ("K1.1", "make sure every repeat call is checked against the last one; and",
+         "Head of Contact", "Green", "Built into the call system."),
+        ("K1.2", "audit a sample of repeat calls every month.", "Head of Contact", "Red", "Late."),
+        ("B1", "Area for improvement The force should record why it closes a case",
+         "Head of Crime", "Amber", "Template drafted"),
+    ))  # fmt: skip
+    second = Table(page=4, top=60, bottom=300, rows=(
+        header,
+        ("", "Without a suspect, and check a sample each quarter.", "", "", "in May."),
+        ("B2", "The team reviewed twelve case files and found gaps in four of them.",
+         "Head of Crime", "Green", "Closed."),
+    ))  # fmt: skip
+    items = split_items(replace(doc([]), tables=(first, second)))
+    assert [(i.kind, i.number, i.page_start) for i in items] == [
+        ("cause_of_concern", "K1", 3),
+        ("recommendation", "K1.1", 3),
+        ("recommendation", "K1.2", 3),
+        ("area_for_improvement", "B1", 3),
+    ]  # B2 names no kind and no lead-in asks it: a finding, not an item
+    assert items[0].text.startswith("The force does not assess")
+    assert {i.lead_in for i in items[1:3]} == {"By 30 June 2031, the force should:"}
+    assert items[0].lead_in is None
+    assert items[3].lead_in is None
+    assert items[3].text.endswith("each quarter.")  # the row the page broke goes on
+    assert items[0].responsible is None  # the tracker's lead is its own, not the addressee
 
 
 def test_a_table_rating_how_far_each_legal_requirement_is_met_holds_no_items() -> None:
