@@ -88,7 +88,7 @@ _SOURCE_RES = (
     ),
     # "HMICFRS published the report on 5 March 2026."
     re.compile(
-        r"\bpublished (?:its|the|this|that) (?:\w+\s+){0,3}?(?:report|review|inspection)\b"
+        r"\bpublished (?:its|the|this|that) (?:[\w–-]+\s+){0,3}?(?:report|review|inspection)\b"
         rf"[^.]{{0,160}}? on (?P<date>{_PLAIN_DATE})",
         re.IGNORECASE,
     ),
@@ -311,7 +311,13 @@ def _title(doc: DocumentText, front: Sequence[Line], body: float) -> tuple[str |
     return None, []
 
 
-_TITLE_FIELD_RE = re.compile(r"^\s*(?:report\s+)?title\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+# "Title:", "Report title", "Subject:", "Title of report:": a form's label, its value after the
+# colon or beside it in the row
+_TITLE_FIELD_RE = re.compile(
+    r"^\s*(?:(?:report|paper)\s+)?(?:title|subject)(?:\s+of\s+(?:the\s+)?(?:report|paper))?"
+    r"\s*(?::\s*(?P<value>.*)|$)",
+    re.IGNORECASE,
+)
 
 
 def _field_title(page: Sequence[Line]) -> tuple[str, list[Line]] | None:
@@ -321,7 +327,7 @@ def _field_title(page: Sequence[Line]) -> tuple[str, list[Line]] | None:
         m = _TITLE_FIELD_RE.match(ln.text)
         if m is None:
             continue
-        value = [ln] if m.group("value").strip() else []
+        value = [ln] if (m.group("value") or "").strip() else []
         beside = [x for x in page if abs(x.top - ln.top) < 2 and x.x0 > ln.x1]
         value = value or sorted(beside, key=lambda x: x.x0)[:1]
         if not value:

@@ -427,6 +427,7 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
         "The inspectorate published its report Heard and helped: an inspection of the police"
         " response to victims of repeat anti-social behaviour on 5 March 2031.",
         "On 5 March 2031 HMICFRS published 'Found and safe? An inspection of bail'.",
+        "HMICFRS published its PEEL 2029–31 inspection report on the force on 5 March 2031.",
     ):
         meta = _meta([cover, [(said, 11.0)]])
         assert meta.source_published == date(2031, 3, 5), said

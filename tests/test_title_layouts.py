@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.metadata import extract_metadata
 from models.records import DocumentText, Line
 
@@ -87,10 +89,10 @@ def test_a_numbered_or_short_capitals_heading_is_not_a_title() -> None:
     )
 
 
-def _form_cover() -> DocumentText:
+def _form_cover(label: str = "Title:") -> DocumentText:
     """A committee paper whose cover is a form of labelled fields under the council's name."""
     rows = [("Meeting:", "Audit Committee"), ("Report of:", "Chief Internal Auditor"),
-            ("Title:", "Internal Audit Report – Fuel Cards and"), ("", "Low-Value Orders"),
+            (label, "Internal Audit Report – Fuel Cards and"), ("", "Low-Value Orders"),
             ("Key decision:", "No")]  # fmt: skip
     lines = [Line(page=1, text="EASTFORD DISTRICT COUNCIL", x0=60, x1=330, top=60, bottom=76,
                   size=16.0, bold=True)]  # fmt: skip
@@ -106,3 +108,12 @@ def test_a_form_covers_title_field_is_the_title_and_its_fields_end_the_masthead(
     meta = extract_metadata(_form_cover())
     assert meta.title == "Internal Audit Report – Fuel Cards and Low-Value Orders"
     assert meta.publisher == "Eastford District Council"
+
+
+@pytest.mark.parametrize("label", ["Subject:", "Report title", "Title of report:", "Subject"])
+def test_a_form_covers_subject_or_title_field_with_or_without_a_colon_is_the_title(
+    label: str,
+) -> None:
+    assert extract_metadata(_form_cover(label)).title == (
+        "Internal Audit Report – Fuel Cards and Low-Value Orders"
+    )
