@@ -780,6 +780,8 @@ class _Splitter:
     glossary: float | None = None  # under a glossary's heading: that heading's strength
     progress: float | None = None  # under a heading over progress on items: its strength
     none_made: bool = False  # after "we make no recommendations in this report", to a heading
+    # after "3.1 A cause of concern is …": the section explains the kind, to a heading
+    explained: bool = False
     timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
@@ -928,7 +930,7 @@ class _Splitter:
         if self._in_glossary(block, text, heading) or self._in_exhibit(block, text, heading):
             return True
         if heading:
-            self.none_made = False
+            self.none_made = self.explained = False
         elif self.none_made or NONE_MADE_RE.search(text):
             # "… we make no recommendations in this report": what follows it in the section
             # ("We encourage forces to consider …") is no item either
@@ -1862,6 +1864,11 @@ class _Splitter:
                 return True  # a sidebar beside the list ("What success looks like"), not its entry
             self.list_column = block.first.column
         listed = self.list_x0 is not None and block.first.x0 > self.list_x0 + 8
+        if block.label_kind == "number" and (self.explained or _KIND_IS_RE.match(block.text)):
+            # "3.1 A cause of concern is …", "3.2 When we identify one, we …": a statement of
+            # how a body reports, its paragraphs numbered, no items of a report
+            self.explained = True
+            return True
         if not listed and block.label is None and _talks_about_items(text):
             return True
         if OTHER_LABEL_RE.match(block.raw_text) or _TEMPLATE_RE.search(text):
@@ -2580,6 +2587,12 @@ _FUNCTION_WORDS = (
 )
 
 
+# "A cause of concern is …", "An area for improvement means …": the kind defined
+_KIND_IS_RE = re.compile(
+    r"^an?\s+(?:recommendation|area\s+for\s+improvement|cause\s+of\s+concern|action)\s+"
+    r"(?:is|means)\b",
+    re.IGNORECASE,
+)
 # A paragraph announcing what a list of terms means: "… using the definitions below", "The
 # priorities are defined as follows:"
 _DEFINITIONS_RE = re.compile(

@@ -6003,6 +6003,28 @@ def test_a_papers_recommendation_section_saying_it_asks_for_no_decision_yields_n
     assert split_items(doc(lines)) == []
 
 
+def test_a_numbered_section_that_defines_its_kind_explains_how_items_are_made() -> None:
+    lines = [
+        line(1, 60, "3. Areas for improvement", size=14.0, bold=True),
+        *paragraph(1, 90, "3.1 An area for improvement is a part of a service's work that falls",
+                   "short of what we expect, short of a cause of concern."),
+        *paragraph(1, 130, "3.2 We expect services to tell their authority how they will address",
+                   "each one, and we will check on them at the next visit."),
+        *paragraph(1, 170, "3.3 We will list the areas for improvement in each summary."),
+        line(1, 200, "4. Recommendations", size=14.0, bold=True),
+        *paragraph(1, 230, "4.1 The service should publish its plan for safety visits by",
+                   "31 March 2031."),
+    ]  # fmt: skip
+    assert [(i.kind, i.number) for i in split_items(doc(lines))] == [("recommendation", "4.1")]
+    labelled = [
+        line(1, 60, "Areas for improvement", size=14.0, bold=True),
+        *paragraph(1, 90, "An area for improvement is something we expect the force to do better."),
+        line(1, 120, "Area for improvement 1", bold=True),
+        *paragraph(1, 140, "The force should review how it records calls from repeat victims."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(labelled))] == ["1"]
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
