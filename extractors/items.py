@@ -782,6 +782,8 @@ class _Splitter:
     none_made: bool = False  # after "we make no recommendations in this report", to a heading
     # after "3.1 A cause of concern is …": the section explains the kind, to a heading
     explained: bool = False
+    prev_number: str | None = None  # the number of the last numbered block read
+    number_before: str | None = None  # and the one before the block being read
     timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
     categories: bool = False  # a list grouped under "recommendations", "comments" … lines
     list_column: int | None = None  # the column of the lead-in whose list is in force
@@ -830,6 +832,7 @@ class _Splitter:
     def feed(self, block: Block) -> None:
         """Take the next block."""
         text, first = block.raw_text, block.first
+        self._read_number(block)
         group_due = _GROUP_DUE_RE.match(text) if block.label is None else None
         if group_due is not None:
             self.timing = group_due.group("when")  # "These recommendations should be …"
@@ -882,7 +885,7 @@ class _Splitter:
             return
         if self.pending is not None and self._after_bare_label(block, text, self.pending):
             return
-        bare = BARE_LABEL_RE.match(text) if heading else None
+        bare = self._bare_label(block, text) if heading else None
         if bare is not None and EARLIER_ITEMS_RE.search(text[: bare.start("kw")]):
             bare = None  # "Original cause of concern": the earlier report's, reprinted
         if bare is not None and self._tags_the_entry_above(block):
@@ -905,6 +908,20 @@ class _Splitter:
             self._outside_section(block, text)
             return
         self._in_section(block, text, self.section)
+
+    def _read_number(self, block: Block) -> None:
+        """Note the block's paragraph number, keeping the one read before it."""
+        self.number_before = self.prev_number
+        if block.label_kind == "number":
+            self.prev_number = block.label
+
+    def _bare_label(self, block: Block, text: str) -> re.Match[str] | None:
+        """A heading that is a kind's label alone ("Area for improvement"), also when numbered
+        as the next paragraph of its chapter ("2.4 Area for improvement" after 2.3): then it
+        labels the paragraph under it, as a label does, and heads no section."""
+        if block.label_kind == "number" and follows_on(self.number_before or "", block.label):
+            return BARE_LABEL_RE.fullmatch(block.text.strip())
+        return BARE_LABEL_RE.match(text)
 
     def _to_line(self, block: Block, text: str, heading: bool) -> bool:
         """True for a line naming whom the items under it are for ("To the Home Office",

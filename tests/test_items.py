@@ -6025,6 +6025,33 @@ def test_a_numbered_section_that_defines_its_kind_explains_how_items_are_made() 
     assert [i.number for i in split_items(doc(labelled))] == ["1"]
 
 
+def test_a_kinds_label_numbered_as_the_next_paragraph_labels_only_the_text_under_it() -> None:
+    lines = [
+        line(1, 60, "Section 2. Care in custody", size=15.0, bold=True),
+        *paragraph(1, 90, "2.3 Records of checks on detainees were often incomplete."),
+        line(1, 110, "2.4 Area for improvement", bold=True),
+        *paragraph(1, 125, "The force should make sure that every check on a detainee is",
+                   "recorded when it is made.", x0=99),
+        *paragraph(1, 160, "2.5 Cells were clean, and the showers had been refitted in 2025."),
+        line(1, 180, "2.6 Area for improvement", bold=True),
+        *paragraph(1, 195, "The force should tell every detainee how to complain.", x0=99),
+        *paragraph(1, 215, "2.7 Detainees told us that staff treated them with respect."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.text.split()[-1]) for i in items] == [
+        ("area_for_improvement", "made."), ("area_for_improvement", "complain."),
+    ]  # fmt: skip
+    # a section's own number over its paragraphs ("5. Recommendation" over 5.1 and 5.2) heads
+    # them all
+    paper = [
+        *paragraph(1, 60, "4.2 The Panel met four times during the year."),
+        line(1, 90, "5. Recommendation", bold=True),
+        *paragraph(1, 110, "5.1 That the Panel asks the Commissioner to publish the plan."),
+        *paragraph(1, 130, "5.2 That the Panel reviews the plan again at its March meeting."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(paper))] == ["5.1", "5.2"]
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
