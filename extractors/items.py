@@ -544,6 +544,19 @@ def _all_bold(blocks: Sequence[Block]) -> bool:
     return bool(blocks) and all(ln.bold for b in blocks for ln in b.lines)
 
 
+def _concern_titled(cand: Candidate, block: Block) -> bool:
+    """True for the paragraph under a cause of concern whose label gives only its title
+    ("Cause of concern 1: Response to missing children"): the concern, stated, asks nothing."""
+    return (
+        cand.kind == "cause_of_concern"
+        and len(cand.blocks) == 1
+        and block.label is None
+        and not _ends_sentence(cand)
+        and len(cand.text().split()) <= 15
+        and not block.text.rstrip().endswith(":")
+    )
+
+
 def _plain_after_bold(cand: Candidate, block: Block) -> bool:
     """True for a plain paragraph that asks nothing after an item set wholly in bold."""
     bold = _all_bold(cand.blocks)
@@ -581,8 +594,9 @@ def _bold_label_run_in(line: Line) -> str:
 
 def _under_caption(current: Candidate, block: Block) -> bool:
     """True for the block set right under an item's caption naming its kind ("A repeated
-    recommendation: a standard handover form"): the item's text, however plainly it states."""
-    return (
+    recommendation: a standard handover form"), or under a concern's title: the item's text,
+    however plainly it states."""
+    return _concern_titled(current, block) or (
         len(current.blocks) == 1
         and _is_title(current.blocks[0])
         and _CAPTION_RE.search(current.blocks[0].raw_text) is not None

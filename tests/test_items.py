@@ -6052,6 +6052,21 @@ def test_a_kinds_label_numbered_as_the_next_paragraph_labels_only_the_text_under
     assert [i.number for i in split_items(doc(paper))] == ["5.1", "5.2"]
 
 
+def test_a_concern_whose_label_gives_its_title_takes_the_statement_under_it() -> None:
+    lines = [
+        *paragraph(1, 60, "This letter sets out each concern and what I recommend to address it."),
+        line(1, 90, "Cause of concern 1: How the force answers 999 calls", size=11.5, bold=True),
+        *paragraph(1, 110, "Eastmoor Police does not answer emergency calls quickly enough,",
+                   "and callers at risk wait too long for help."),
+        line(1, 150, "What we found", bold=True),
+        *paragraph(1, 170, "In the last quarter the force answered seven in ten calls on time."),
+    ]  # fmt: skip
+    [item] = split_items(doc(lines))
+    assert (item.kind, item.number) == ("cause_of_concern", "1")
+    assert item.text.startswith("How the force answers 999 calls Eastmoor Police does not")
+    assert item.text.endswith("wait too long for help.")
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
