@@ -1307,6 +1307,9 @@ class _Tagger:
                 if self._clean_np(seg):
                     kept.insert(0, seg)
                     continue
+                if n and self._ends_partner_list(segments[n - 1], seg):
+                    kept.insert(0, seg)  # "…, working with A, B and the C, should"
+                    continue
                 suffix = self._suffix_np(seg)
                 if suffix:
                     kept.insert(0, suffix)
@@ -1379,14 +1382,23 @@ class _Tagger:
             or (short_aside and first.i not in self.ent_at)
         )
 
+    def _ends_partner_list(self, before: list[Token], seg: list[Token]) -> bool:
+        """True for a segment closing a list that a partner cue opened in the segment before
+        it ("working with A" then "B and the C")."""
+        return bool(self._cue_len(before[0].i, PARTNER_CUES)) and any(
+            t.lower_ in ("and", "or") for t in seg
+        )
+
     def _partners_go_on(self, before: list[Token], kept: list[list[Token]]) -> bool:
         """True when the segments after a partner cue continue its list and a name before the
         cue is the subject ("The Department, working with A, B and the C, should")."""
         first = kept[0][0]
+        # "…, landowners and the park authorities,": the list's last names, however set
+        ends_list = any(t.lower_ in ("and", "or") for t in kept[-1])
         return (
             self._clean_np(before)
             and not self._cue_len(before[0].i, PARTNER_CUES)
-            and (first.lower_ in DETERMINERS or first.is_title)
+            and (first.lower_ in DETERMINERS or first.is_title or ends_list)
         )
 
     def _appositive(self, seg: list[Token], before: list[Token]) -> bool:

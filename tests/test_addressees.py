@@ -144,6 +144,13 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
         ["moj"],
         None,
     ),
+    # … also when its last names are common nouns ("…, landowners and the park authorities,")
+    (
+        "The FRSs, working with Moorland Water, landowners and the national park authorities,"
+        " should extend joint planning for wildfires.",
+        ["chief_fire_officers"],
+        None,
+    ),
     # "the …" in lower case after a name describes it: the name is the subject
     (
         "Fellbrook Health Partnership, the health care provider, working with NHS England,"
