@@ -1166,7 +1166,9 @@ class _Tagger:
         """Add the agent of "be <participle> by X" following position i."""
         doc = self.doc
         for j in range(i, min(end, i + 8)):
-            if doc[j].lower_ == "by" and j > 0 and _is_participle(doc[j - 1]):
+            # "produced by X", "produced jointly by X": an adverb may stand before "by"
+            verb = j - 2 if j > 1 and doc[j - 1].lower_.endswith("ly") else j - 1
+            if doc[j].lower_ == "by" and verb >= 0 and _is_participle(doc[verb]):
                 for label in self._np_list(self._prefix_np(j + 1, end)):
                     if label != PRONOUN:
                         self.found.add(label, cue)

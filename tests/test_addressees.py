@@ -458,6 +458,15 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     ),
     # a count of a class is the class
     ("The four police forces in Wales should adopt a common record.", ["chief_constables"], []),
+    # the commissioner's office by its initials, as by its name
+    ("The OPCC should publish the outcome of every review.", ["pccs"], []),
+    # an adverb between the participle and "by": the agent still acts
+    (
+        "A single guide to complaints should be produced jointly by the NPCC and the College of"
+        " Policing.",
+        ["npcc", "college_of_policing"],
+        [],
+    ),
 ]
 FORCE_CASES: list[tuple[str, list[str], str]] = [
     ("The force should improve how it supervises investigations.", ["force"], "recommendation"),
