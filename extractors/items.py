@@ -495,6 +495,8 @@ def _narrative_resumes(block: Block, item_x0: float) -> bool:
     at_margin = block.label is None and abs(block.first.x0 - item_x0) <= 4
     if at_margin and (_talks_about_items(text) or is_process(text)):
         return True  # about the items, or what to tell us of them: the report's own prose
+    if at_margin and not block.first.in_box and REPORTED_RE.match(text):
+        return True  # "Partners told us that …": others' views, whatever they say should be
     text = re.sub(r"\b(?:we|I|the inspectorate) will\b", "", text, flags=re.IGNORECASE)
     return (
         block.label is None

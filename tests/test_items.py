@@ -6067,6 +6067,18 @@ def test_a_concern_whose_label_gives_its_title_takes_the_statement_under_it() ->
     assert item.text.endswith("wait too long for help.")
 
 
+def test_a_paragraph_reporting_what_others_said_ends_the_labelled_item_above_it() -> None:
+    lines = [
+        *paragraph(1, 60, "Recommendation 5: The services should share their site plans with",
+                   "each other before the summer."),
+        *paragraph(1, 100, "Partners told us that joint working had improved. Several suggested",
+                   "that the group should meet more often; that is for the group to decide."),
+        *paragraph(1, 140, "Recommendation 6: The services should record every wildfire."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.number, i.text.split()[-1]) for i in items] == [("5", "summer."), ("6", "wildfire.")]
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
