@@ -23,6 +23,7 @@ from extractors.item_patterns import (
     KIND_FOR_RE,
     LABEL_RE,
     LEAD_LINES,
+    LEAD_TIMING_RE,
     PAGE_REF_RE,
     SENTENCE_END_RE,
     heading_due,
@@ -783,13 +784,23 @@ def table_candidates(runs: Sequence[_TableRun]) -> list[Candidate]:
                     responsible=owner,
                     # a row finishing the lead-in's sentence ("adopts …") has its subject
                     lead_in=lead or (None if owner and not text[:1].islower() else run.lead_in),
-                    timing=due_phrase(cells.get(layout.due, ""))
-                    if layout.due is not None and cells.get(layout.due, "").strip()
-                    else (timing_in(lead) if lead else None) or when,
+                    timing=_row_timing(cells, layout, text, lead) or when,
                     labelled=bool(number),
                 )
             )
     return _parts_led_in(out)
+
+
+def _row_timing(
+    cells: dict[int, str], layout: _TableLayout, text: str, lead: str | None
+) -> str | None:
+    """By when a row is due: its due cell, unless its text opens by saying when ("Within six
+    months, the NPCC should …" beside "May 2026": the text states it first); else its lead-in's."""
+    due = cells.get(layout.due, "").strip() if layout.due is not None else ""
+    opening = LEAD_TIMING_RE.match(text)
+    if due and opening is None:
+        return due_phrase(due)
+    return timing_in(lead) if lead else None
 
 
 def _row_label(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from extractors.blocks import Block, Candidate, label_ok, make_blocks
 from extractors.checks import check_document
+from extractors.deadlines import tag_deadlines
 from extractors.furniture import drop_contents, drop_footnotes
 from extractors.item_patterns import heading_due, section_kind
 from extractors.item_tables import _coded_ref, text_table_candidates
@@ -5623,6 +5625,19 @@ def test_a_tracker_of_findings_yields_each_kind_its_cell_opens_with_and_the_asks
     assert items[3].lead_in is None
     assert items[3].text.endswith("each quarter.")  # the row the page broke goes on
     assert items[0].responsible is None  # the tracker's lead is its own, not the addressee
+
+
+def test_a_rows_text_opening_with_its_deadline_states_it_before_the_due_column() -> None:
+    table = Table(page=1, top=100, bottom=300, rows=(
+        ("No.", "Recommendation", "Lead", "Timescale"),
+        ("1", "Within six months, the NPCC lead should publish a national standard.", "NPCC",
+         "May 2031"),
+        ("2", "The College of Policing should revise its guidance.", "College", "June 2031"),
+    ))  # fmt: skip
+    items = tag_deadlines(split_items(replace(doc([]), tables=(table,))), date(2030, 11, 27))
+    assert [i.deadline.text if i.deadline else None for i in items] == [
+        "Within six months", "By June 2031"
+    ]  # fmt: skip
 
 
 def test_a_table_rating_how_far_each_legal_requirement_is_met_holds_no_items() -> None:
