@@ -546,6 +546,16 @@ def _all_bold(blocks: Sequence[Block]) -> bool:
     return bool(blocks) and all(ln.bold for b in blocks for ln in b.lines)
 
 
+def _narrative_numbered(current: Candidate, block: Block) -> bool:
+    """True for a paragraph numbered like the labelled item above it that is the narrative
+    resuming: "Recommendation 4.7: …", then "4.8 Call handlers were polite" (numbered like it
+    but not labelled like it, and asking nothing), or one counting the items ("1.10 We also
+    identified nine areas for improvement")."""
+    text = block.text
+    named = current.named and not (directs(text) or opens_with_imperative(text))
+    return named or _talks_about_items(text)
+
+
 def _concern_titled(cand: Candidate, block: Block) -> bool:
     """True for the paragraph under a cause of concern whose label gives only its title
     ("Cause of concern 1: Response to missing children"): the concern, stated, asks nothing."""
@@ -1533,9 +1543,7 @@ class _Splitter:
             and _same_style(current.number, block.label)
             and block.label != current.number
         ):
-            if current.named and not (directs(block.text) or opens_with_imperative(block.text)):
-                # "Recommendation 4.7: …", then "4.8 Call handlers were polite": a paragraph
-                # numbered like it but not labelled like it is the narrative resuming
+            if _narrative_numbered(current, block):
                 self.close()
                 return False
             # The next numbered paragraph under the same label heading is its own item.

@@ -6094,6 +6094,16 @@ def test_a_paragraph_reporting_what_others_said_ends_the_labelled_item_above_it(
     assert [(i.number, i.text.split()[-1]) for i in items] == [("5", "summer."), ("6", "wildfire.")]
 
 
+def test_a_paragraph_numbered_after_an_item_that_counts_the_items_is_no_item() -> None:
+    lines = [
+        line(1, 60, "Recommendation", bold=True, x0=99),
+        *paragraph(1, 80, "1.9 The force should audit the storage of medicines every month."),
+        *paragraph(1, 110, "1.10 We also identified six areas for improvement. They are set out",
+                   "at the end of each section."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == ["1.9"]
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
