@@ -73,12 +73,14 @@ _SOURCE_RES = (
     # "On 3 May 2025 the Inspectorate published its report", "On 12 March 2025 HMICFRS
     # published 'Found and safe? An inspection of …'"
     re.compile(
-        rf"\bOn (?P<date>{_PLAIN_DATE}),? (?:the|a|(?-i:[A-Z][\w&]*))\b[^.]{{0,80}}? published\b"
+        rf"\bOn (?P<date>{_PLAIN_DATE}),? (?:the|a|(?-i:[A-Z][\w&]*))\b[^.]{{0,200}}? published\b"
         r"[^.]{0,120}?\b(?:report|review|inspection)",
         re.IGNORECASE,
     ),
+    # "The report was published on 3 May 2025", "the joint inspection …, published on …"
     re.compile(
-        r"\b(?:report|review)\b[^.]{0,250}? (?:was|were) (?:first )?published on "
+        r"\b(?:report|review|inspection)\b(?:(?!published)[^.]){0,250}?"
+        r"(?:,| (?:was|were)(?: first)?) published on "
         rf"(?P<date>{_PLAIN_DATE})",
         re.IGNORECASE,
     ),
@@ -86,10 +88,11 @@ _SOURCE_RES = (
     re.compile(
         rf"\bpublished by (?-i:[A-Z])[^.()]{{1,60}}? on (?P<date>{_PLAIN_DATE})", re.IGNORECASE
     ),
-    # "HMICFRS published the report on 5 March 2026."
+    # "HMICFRS published the report on 5 March 2026.", "HMICFRS published Still waiting: an
+    # inspection of … on 12 June 2025"
     re.compile(
-        r"\bpublished (?:its|the|this|that) (?:[\w–-]+\s+){0,3}?(?:report|review|inspection)\b"
-        rf"[^.]{{0,160}}? on (?P<date>{_PLAIN_DATE})",
+        r"\bpublished (?:(?:its|the|this|that|their) (?:[\w–-]+\s+){0,3}?|[^.]{0,120}?\b)"
+        rf"(?:report|review|inspection)\b[^.]{{0,200}}? on (?P<date>{_PLAIN_DATE})",
         re.IGNORECASE,
     ),
 )
@@ -269,13 +272,20 @@ _RESTATES_ANOTHER_RE = re.compile(
 )
 
 
+# A letter's subject line saying it answers a report: "Response to the joint inspection report …"
+_RESPONSE_LINE_RE = re.compile(
+    r"\bResponse to (?:the|your|HMICFRS)\b[^.]{0,40}\b(?:report|inspection)"
+)
+
+
 def _source_published(lines: Sequence[Line], title: str | None, other: date | None) -> date | None:
     """The date the responded-to report was published, when the response states it."""
     flat = " ".join(" ".join(ln.text for ln in lines if ln.page <= 10).split())
     stated = _RESPONSE_TO_RE.search(flat)
     if stated:
         return _parse(stated.group("date"), None)
-    if not _RESTATES_ANOTHER_RE.search(title or ""):  # not a response, revisit or action plan
+    # not a response, revisit or action plan, by its title or a letter's subject line
+    if not (_RESTATES_ANOTHER_RE.search(title or "") or _RESPONSE_LINE_RE.search(flat)):
         m = _REPLY_SOURCE_RE.search(flat)
         return _parse(m.group("date"), None) if m else None
     for pattern in (*_SOURCE_RES, _REPLY_SOURCE_RE):

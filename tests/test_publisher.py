@@ -428,6 +428,11 @@ def test_a_response_says_when_the_report_it_answers_was_published() -> None:
         " response to victims of repeat anti-social behaviour on 5 March 2031.",
         "On 5 March 2031 HMICFRS published 'Found and safe? An inspection of bail'.",
         "HMICFRS published its PEEL 2029–31 inspection report on the force on 5 March 2031.",
+        "HMICFRS published Still waiting: an inspection of bail in four forces on 5 March 2031.",
+        "It comments on the joint inspection by the two inspectorates, published on 5 March 2031.",
+        "On 5 March 2031 His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
+        " (HMICFRS), the College of Policing and the Independent Office for Police Conduct (IOPC)"
+        " published their report on a super-complaint about bail.",
     ):
         meta = _meta([cover, [(said, 11.0)]])
         assert meta.source_published == date(2031, 3, 5), said
@@ -440,6 +445,13 @@ def test_the_scottish_inspectorate_is_named_as_itself_not_as_hmic() -> None:
     assert meta.publisher == "HM Inspectorate of Constabulary in Scotland"
     item = Item("recommendation", "1", None, 1, 1, "Police Scotland should review its briefings.")
     assert tag_addressees([item], meta)[0].addressees == ("force",)  # the nation's one force
+
+
+def test_a_letters_subject_line_answering_a_report_lets_its_text_date_that_report() -> None:
+    letterhead = [("Office of the Police and Crime Commissioner for Westfield", 14.0), BODY]
+    said = [("Response to the joint inspection report on bail and remand", 11.0),
+            ("The report was published on 5 March 2031.", 11.0)]  # fmt: skip
+    assert _meta([letterhead, said]).source_published == date(2031, 3, 5)
 
 
 def test_a_letters_response_to_line_dates_the_report_it_answers_whatever_its_title() -> None:
