@@ -808,6 +808,7 @@ class _Splitter:
     none_made: bool = False  # after "we make no recommendations in this report", to a heading
     # after "3.1 A cause of concern is …": the section explains the kind, to a heading
     explained: bool = False
+    commenting: bool = False  # under "Commissioner's comment", to a heading or a label
     prev_number: str | None = None  # the number of the last numbered block read
     number_before: str | None = None  # and the one before the block being read
     timing_strength: float = 0.0  # the rank of the timing heading in force ("Immediately")
@@ -972,6 +973,8 @@ class _Splitter:
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
         if self._in_glossary(block, text, heading) or self._in_exhibit(block, text, heading):
             return True
+        if self._in_comment(block, text, heading):
+            return True
         if heading:
             self.none_made = self.explained = False
         elif self.none_made or NONE_MADE_RE.search(text):
@@ -993,6 +996,17 @@ class _Splitter:
         if heading and not labelled and self._under_earlier(block, text):
             return True  # "Cause of concern", "Recommendations" under "… from October 2024"
         return self.earlier and not heading  # the earlier items, their lead-ins and lists
+
+    def _in_comment(self, block: Block, text: str, heading: bool) -> bool:
+        """True for a line heading someone's comment on an item ("Commissioner's comment",
+        "Chief Constable's response") and the unlabelled paragraphs under it, up to the next
+        heading or label: what they say should happen answers the item, asks nothing new."""
+        if block.label is None and len(block.lines) == 1 and _COMMENT_HEAD_RE.match(text.strip()):
+            self.commenting = True
+            return True
+        if heading or block.label is not None or LABEL_RE.match(block.first.text):
+            self.commenting = False
+        return self.commenting
 
     def _in_exhibit(self, block: Block, text: str, heading: bool) -> bool:
         """True in a box captioned as an exhibit that names no kind of item ("Box 7.1: What
@@ -2438,6 +2452,12 @@ def _without_owner_title(cand: Candidate) -> str:
 
 
 # "Government response", "Response", "The Department's response:" over the answer to an item
+# Someone's comment on the item above: "Commissioner's comment", "Chief Constable's response",
+# "PCC comments"
+_COMMENT_HEAD_RE = re.compile(
+    r"^(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,3}?(?:(?-i:[A-Z])[\w-]*['’]s|PCC|OPCC)\s+"
+    r"(?:comments?|response|view)\s*:?$"
+)
 _RESPONSE_HEAD_RE = re.compile(
     r"^(?:(?:the\s+)?(?:government|department|ministry|home office|force|council|college)"
     r"(?:['’]s)?\s+)?response\s*:?$",

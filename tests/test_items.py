@@ -6104,6 +6104,25 @@ def test_a_paragraph_numbered_after_an_item_that_counts_the_items_is_no_item() -
     assert [i.number for i in split_items(doc(lines))] == ["1.9"]
 
 
+def test_a_comment_under_an_item_says_what_should_happen_but_asks_nothing_new() -> None:
+    lines = [
+        line(1, 40, "3. Cause of concern and recommendation", size=13.0, bold=True),
+        line(1, 60, "Cause of concern"),
+        *paragraph(1, 75, "The force needs to answer calls more quickly. Too many callers",
+                   "wait, and some are put at risk.", x0=85),
+        line(1, 110, "Recommendation"),
+        line(1, 125, "Within three months, the force should:", x0=85),
+        line(1, 140, "• answer 999 calls within ten seconds; and", x0=88),
+        line(1, 155, "• tell callers when attendance will be late.", x0=88),
+        line(1, 175, "Chief Constable's response"),
+        *paragraph(1, 190, "The force has recruited twenty call handlers since the inspection."),
+        line(1, 215, "Commissioner's comment"),
+        *paragraph(1, 236, "The force should not treat this as met until the gain has lasted",
+                   "for several months, and I will check the evidence."),
+    ]  # fmt: skip
+    assert [i.kind for i in split_items(doc(lines))] == ["cause_of_concern", "recommendation"]
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
