@@ -2183,34 +2183,9 @@ def tag_addressees(
         partners = [p for p in dict.fromkeys(found.partners) if p.lower() not in lowered]
         out.append(dataclasses.replace(item, addressees=tuple(actors), partners=tuple(partners)))
         previous = tuple(actors)
-    if "subject_name" not in disabled and ctx.default != SUBJECT_FORCE_ID:
-        out = _one_force(out, ctx, f"{metadata.title or ''} {metadata.cover}")
     if "cause_inherits" in disabled:
         return out
     return _causes_take_their_recommendations(out, unnamed)
-
-
-def _one_force(items: list[Item], ctx: _Context, front: str) -> list[Item]:
-    """In a report on a place but on no one force (a joint review, a partnership's learning
-    review), the one police force its items name, by a name the registry does not know and
-    the place the title or cover names, is the force it reviews: `force`; not when the items
-    also ask chief constables, or name another force."""
-    named = {a for i in items for a in i.addressees if FORCE_NAME_RE.search(a) and not ctx.known(a)}
-    if len(named) != 1 or any("chief_constables" in i.addressees for i in items):
-        return items
-    [name] = named
-    place = FORCE_NAME_RE.sub("", name).strip()
-    if not place or not re.search(rf"\b{re.escape(place)}\b", front):
-        return items
-    return [
-        dataclasses.replace(
-            i,
-            addressees=tuple(
-                dict.fromkeys(SUBJECT_FORCE_ID if a == name else a for a in i.addressees)
-            ),
-        )
-        for i in items
-    ]
 
 
 def _inherited(

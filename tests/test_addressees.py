@@ -1425,27 +1425,3 @@ def test_another_states_government_is_named_not_the_uk_government() -> None:
     assert _tag("The Government of the United Kingdom should fund the plan.").addressees == (
         "uk_government",
     )
-
-
-def test_the_one_force_a_joint_reviews_items_name_is_the_force_it_reviews() -> None:
-    meta = Metadata(
-        "Brackenvale joint review of calls about people in crisis", "A Health Board", None
-    )
-    texts = [
-        "Brackenvale Police should stop closing welfare calls without a check.",
-        "Brackenvale Police and the ambulance trust should agree a shared triage script.",
-        "The health board should fund a crisis line.",
-    ]
-    items = tag_addressees([_item(t) for t in texts], meta)
-    assert [i.addressees for i in items] == [
-        ("force",), ("force", "ambulance trust"), ("health board",)
-    ]  # fmt: skip
-    # two forces named, or chief constables asked too: a report on no one force
-    two = [*texts, "Hollowmere Constabulary should adopt the same script."]
-    assert tag_addressees([_item(t) for t in two], meta)[0].addressees == ("Brackenvale Police",)
-    asked = [*texts, "Chief constables should adopt the same script."]
-    assert tag_addressees([_item(t) for t in asked], meta)[0].addressees == ("Brackenvale Police",)
-    # a report whose title and cover name another place (or none) is not about that force
-    elsewhere = Metadata("Joint review of crisis calls in Hollowmere", "A Health Board", None)
-    tagged = tag_addressees([_item(t) for t in texts], elsewhere)
-    assert tagged[0].addressees == ("Brackenvale Police",)
