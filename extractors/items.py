@@ -1607,10 +1607,11 @@ class _Splitter:
         """A heading opens a section of items, sets a timing, or closes the section."""
         first = block.first
         if (_opens_list(text) or _timed_lead(text)) and (
-            self.section is None or SHOULD_COLON_RE.search(text)
+            self.section is None or SHOULD_COLON_RE.search(text) or text.rstrip().endswith(":")
         ):
-            # a lead-in set like a heading ("By May, the Council should:"), in a section of
-            # items ("Recommendations" / "By April, both chief constables should:") or not
+            # a lead-in set like a heading ("By May, the Council should:", "We recommend
+            # that:"), in a section of items ("Recommendations" / "By April, both chief
+            # constables should:") or not
             return False
         opened = section_kind(text)
         title_size = first.size < self.body + 3  # a chapter's heading is set larger

@@ -6123,6 +6123,19 @@ def test_a_comment_under_an_item_says_what_should_happen_but_asks_nothing_new() 
     assert [i.kind for i in split_items(doc(lines))] == ["cause_of_concern", "recommendation"]
 
 
+def test_a_bold_lead_in_line_inside_a_section_of_items_leads_in_the_list_under_it() -> None:
+    lines = [
+        line(1, 40, "7 Recommendations", size=13.0, bold=True),
+        *paragraph(1, 60, "The recommendations below were agreed at the debrief, and the",
+                   "bodies they are for have accepted them."),
+        line(1, 95, "Recommendations for local organisations", bold=True),
+        line(1, 110, "We recommend that:", bold=True),
+        *paragraph(1, 130, "1) The fire service should review its plan for upland fires."),
+        *paragraph(1, 150, "2) The council should agree how livestock will be moved."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == ["1", "2"]
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
