@@ -2051,6 +2051,7 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
     """
     labelled = _labelled_kinds(candidates)
     numbered = Counter(c.kind for c in candidates if c.labelled and c.number is not None)
+    in_prose = _numbered_in_prose(candidates)
     inline = Counter(
         (c.kind, c.cluster) for c in candidates if c.labelled and c.number is None and c.run_in
     )
@@ -2065,9 +2066,8 @@ def _prefer_labelled(candidates: list[Candidate]) -> list[Candidate]:
     reprinting = {c.cluster for c in candidates if reprint.get(id(c))}
 
     def own_list(c: Candidate) -> bool:
-        return (
-            numbered[c.kind] < 2 and not inline[(c.kind, c.cluster)] and c.cluster not in reprinting
-        )
+        few = numbered[c.kind] < 2 or (in_prose[c.kind] < 2 and _asks_at_once(c))
+        return few and not inline[(c.kind, c.cluster)] and c.cluster not in reprinting
 
     # lists that reprint labelled items printed elsewhere (not their own entries labelled
     # where they stand, as "(Recommendation, Paragraph 3)" labels a committee's list)
@@ -2131,6 +2131,23 @@ def _asks_under_causes(candidates: list[Candidate]) -> set[int]:
         for c in candidates
         if c.kind == "recommendation" and c.parent in causes and directs(c.text())
     }
+
+
+def _numbered_in_prose(candidates: list[Candidate]) -> Counter[ItemKind]:
+    """How many numbered items of each kind the prose labels. A table numbering its rows
+    labels them, not the prose: a numbered list of asks in the prose that reprints none of
+    its rows is a list of its own (a review's own recommendations, the agencies' in a table
+    at its end)."""
+    return Counter(
+        c.kind for c in candidates if c.labelled and c.number is not None and not c.in_table
+    )
+
+
+def _asks_at_once(cand: Candidate) -> bool:
+    """True for a numbered entry whose first sentence asks someone to act."""
+    text = cand.text()
+    first = text[: len(text) - len(_after_first_sentence(text))]
+    return cand.number is not None and directs(first)
 
 
 def _labelled_kinds(candidates: list[Candidate]) -> Counter[ItemKind]:

@@ -159,7 +159,7 @@ CASES: dict[str, tuple[Where, Where]] = {
     "whole_entry": (BOX, TITLE),
     "one_unit": (S1, BOX),
     "rule_item": (RULE, S1),
-    "same_as_rule_item": (BOX, S1),
+    "same_as_rule_item": (BOX, WILL),
     "part_of_rule_item": (("", None, False), S1),
     "no_rule_items": (("", None, False), S1),
 }

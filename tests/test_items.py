@@ -5640,6 +5640,29 @@ def test_a_rows_text_opening_with_its_deadline_states_it_before_the_due_column()
     ]  # fmt: skip
 
 
+def test_a_numbered_list_of_asks_beside_a_table_of_numbered_rows_keeps_each_that_asks() -> None:
+    lines = [
+        line(1, 60, "14. RECOMMENDATIONS", size=13.0, bold=True),
+        *paragraph(1, 85, "14.1 The panel makes the recommendations below. The agencies' own",
+                   "recommendations are set out in the table at Appendix A."),
+        line(1, 125, "Overview report recommendations", bold=True),
+        *paragraph(1, 145, "1) The partnership should commission a review of its training."),
+        *paragraph(1, 165, "2) The council and the trust should agree a carers' protocol."),
+        *paragraph(1, 185, "3) The board should publish a briefing on this review."),
+        *paragraph(1, 210, "14.2 The panel asks the partnership to monitor the agencies' plans."),
+    ]  # fmt: skip
+    table = Table(page=2, top=100, bottom=300, rows=(
+        ("No.", "Recommendation", "Owner", "Target date"),
+        ("1", "Staff should be trained in the risk assessment for older victims.", "Police",
+         "March 2026"),
+        ("2", "GP practices should record disclosures of fear.", "ICB", "June 2026"),
+    ))  # fmt: skip
+    items = split_items(replace(doc(lines), tables=(table,)))
+    assert [(i.number, i.page_start) for i in items] == [
+        ("1", 1), ("2", 1), ("3", 1), ("1", 2), ("2", 2)
+    ]  # fmt: skip
+
+
 def test_a_table_rating_how_far_each_legal_requirement_is_met_holds_no_items() -> None:
     table = Table(page=1, top=200, bottom=400, rows=(
         ("Provision", "Requirement", "Assessment"),
