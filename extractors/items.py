@@ -716,10 +716,19 @@ def split_items(doc: DocumentText, settings: ExtractorSettings = DEFAULT_SETTING
         candidates = pointers_to_items(findings_answered(candidates))
         candidates = [
             c
-            for c in without_process(candidates)
+            for c in map(_without_trailing_lead, without_process(candidates))
             if not _TEMPLATE_RE.search(c.text()) and not _LEAD_ONLY_RE.search(c.text())
         ]
         return number_from_leading_labels(_finalise(_prefer_labelled(candidates)))
+
+
+def _without_trailing_lead(cand: Candidate) -> Candidate:
+    """A concern whose last paragraph leads in the asks under it ("To address this cause of
+    concern, … the force should:"): the concern without that lead-in, which is theirs."""
+    last = cand.blocks[-1] if len(cand.blocks) > 1 else None
+    if cand.kind != "cause_of_concern" or last is None or not _LEAD_ONLY_RE.search(last.raw_text):
+        return cand
+    return replace(cand, blocks=cand.blocks[:-1])
 
 
 def _set_in_bold(numbered: list[Candidate], standalone: list[Candidate]) -> list[Candidate]:

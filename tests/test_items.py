@@ -6159,6 +6159,23 @@ def test_a_bold_lead_in_line_inside_a_section_of_items_leads_in_the_list_under_i
     assert [i.number for i in split_items(doc(lines))] == ["1", "2"]
 
 
+def test_a_concern_keeps_its_statement_when_the_lead_in_to_its_asks_follows_it() -> None:
+    lines = [
+        line(1, 60, "Cause of concern 1", bold=True),
+        *paragraph(1, 80, "Northvale Police does not identify vulnerable callers when they",
+                   "first make contact."),
+        *paragraph(1, 120, "To address this cause of concern, within six months, Northvale",
+                   "Police should:"),
+        line(1, 160, "Recommendation 1", bold=True),
+        *paragraph(1, 180, "make sure that call handlers use a structured risk assessment."),
+    ]  # fmt: skip
+    items = split_items(doc(lines))
+    assert [(i.kind, i.number) for i in items] == [
+        ("cause_of_concern", "1"), ("recommendation", "1")
+    ]  # fmt: skip
+    assert items[0].text.endswith("first make contact.")
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
