@@ -556,6 +556,17 @@ def _heading_kind(block: Block) -> ItemKind | None:
     return section_kind(block.raw_text) if len(block.raw_text.split()) <= 8 else None
 
 
+# A heading over a list of another sort than asks: "Our shared principles", "Our commitments"
+_OTHER_LIST_RE = re.compile(
+    r"\b(?:principles|commitments|values|pledges|promises|ground rules)\b", re.IGNORECASE
+)
+
+
+def _short_heading(block: Block) -> bool:
+    """True for a short line set in bold, as a heading is."""
+    return block.first.bold and len(block.lines) == 1 and len(block.raw_text.split()) <= 8
+
+
 _QUESTION_RE = re.compile(r"[^.!?]*\?")  # a first sentence that is a question
 _PARAGRAPH_NO_RE = re.compile(r"\(?(\d{1,2})[.)]?")
 
@@ -574,6 +585,9 @@ def numbered_asks(blocks: Sequence[Block]) -> list[Candidate]:
         found = [f for f in found if _opens_with_ask(f[2].text)]
         if len(found) < 3:
             return []  # numbered paragraphs that tell (findings, a method) or ask the reader
+    above = next((b for b in reversed(blocks[: found[0][0]]) if _short_heading(b)), None)
+    if above is not None and _OTHER_LIST_RE.search(above.raw_text):
+        return []  # "Our shared principles": what the bodies hold to, asked of no one
     kinds = (_heading_kind(b) for b in reversed(blocks[: found[0][0]]))
     kind: ItemKind = next((k for k in kinds if k is not None), "recommendation")
     return [

@@ -6176,6 +6176,19 @@ def test_a_concern_keeps_its_statement_when_the_lead_in_to_its_asks_follows_it()
     assert items[0].text.endswith("first make contact.")
 
 
+def test_numbered_principles_that_say_what_should_happen_are_no_items() -> None:
+    lines = [
+        line(1, 40, "Joint position statement", size=18.0, bold=True),
+        line(1, 80, "Our shared principles", bold=True),
+        *paragraph(1, 100, "1. A crisis is a health matter; the first response should come from a"),
+        *paragraph(1, 115, "health professional wherever possible.", x0=85),
+        *paragraph(1, 140, "2. Staff should share crisis plans with the other organisations."),
+        *paragraph(1, 165, "3. People in crisis should be taken to a health setting."),
+        *paragraph(1, 190, "4. Decisions should be recorded with the reasons for them."),
+    ]  # fmt: skip
+    assert split_items(doc(lines)) == []
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
