@@ -163,15 +163,15 @@ def drop_titles(candidates: list[Candidate]) -> list[Candidate]:
 
 def _heads(number: str, following: Candidate) -> bool:
     """True when a title numbered `number` heads the entry after it: one with the same number,
-    or one that prints a sub-number of it as its label ("2a.", "2.1"; not a bare "(a)")."""
+    or one that prints a sub-number of it as its label ("2a.", "2.1", "Recommendation 2a";
+    not a bare "(a)")."""
     after = (following.number or "").rstrip(".)")
     if after == number:
         return True
     printed = (following.blocks[0].label or "") if following.blocks else ""
-    return (
-        printed.startswith(number)
-        and re.fullmatch(rf"{re.escape(number)}(?:[a-z]|(?:\.\d+)+)", after) is not None
-    )
+    return (printed.startswith(number) or following.labelled) and re.fullmatch(
+        rf"{re.escape(number)}(?:[a-z]|(?:\.\d+)+)", after
+    ) is not None
 
 
 # A lead-in whose list completes it: "…, we recommend that:" (not "…these principles:").

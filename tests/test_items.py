@@ -6189,6 +6189,17 @@ def test_numbered_principles_that_say_what_should_happen_are_no_items() -> None:
     assert split_items(doc(lines)) == []
 
 
+def test_a_titled_label_over_labelled_sub_items_only_heads_them() -> None:
+    lines = [
+        line(1, 60, "Recommendation 4: Better data on police time in crisis care", bold=True),
+        line(1, 85, "Recommendation 4a", bold=True),
+        *paragraph(1, 105, "NHS England should record police involvement in each episode."),
+        line(1, 130, "Recommendation 4b", bold=True),
+        *paragraph(1, 150, "The Home Office should ask forces to report the time they spend."),
+    ]  # fmt: skip
+    assert [i.number for i in split_items(doc(lines))] == ["4a", "4b"]
+
+
 def test_a_caption_naming_the_kind_leaves_the_text_under_it_to_the_item() -> None:
     lines = [
         line(1, 100, "Concern 1", bold=True),
