@@ -2169,7 +2169,8 @@ def tag_addressees(
         # a role the report defines ("the Ministry of Justice (the Department)") is that body,
         # whatever other department the item names
         actors = [
-            defined.get(a.lower(), a) for a in (_subject_label(a, ctx, disabled) for a in raw)
+            defined.get(a.lower(), a)
+            for a in (_subject_label(_untitled(a), ctx, disabled) for a in raw)
         ]
         if "role" not in disabled:
             others = [*actors, *found.partners]
@@ -2186,6 +2187,20 @@ def tag_addressees(
     if "cause_inherits" in disabled:
         return out
     return _causes_take_their_recommendations(out, unnamed)
+
+
+# An item's title run into its subject ("Safety leadership CVTO should …"): words in
+# sentence case, none of them a function word, before a body's proper name or initials
+_TITLE_BEFORE_NAME_RE = re.compile(
+    r"^(?-i:[A-Z][a-z]+)(?: (?!(?:of|in|for|and|or|the|to|on|with|at|by)\b)(?-i:[a-z][\w-]*))+ "
+    r"(?P<name>(?-i:[A-Z][A-Z&]{1,9}|[A-Z][a-z]+(?: [A-Z][a-z]+)+))$"
+)
+
+
+def _untitled(label: str) -> str:
+    """The body's name without the item's title run into it ("Safety leadership CVTO")."""
+    m = _TITLE_BEFORE_NAME_RE.match(label)
+    return m.group("name") if m else label
 
 
 def _inherited(

@@ -458,6 +458,8 @@ NATIONAL_CASES: list[tuple[str, list[str], list[str] | None]] = [
     ),
     # a count of a class is the class
     ("The four police forces in Wales should adopt a common record.", ["chief_constables"], []),
+    # an item's title run into its subject: the body's initials after it act
+    ("Driver fatigue NWTO should introduce a fatigue risk management system.", ["NWTO"], []),
     # the commissioner's office by its initials, as by its name
     ("The OPCC should publish the outcome of every review.", ["pccs"], []),
     # an adverb between the participle and "by": the agent still acts
