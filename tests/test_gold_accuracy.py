@@ -51,7 +51,8 @@ def test_every_labelled_pdf_is_scored(score: CorpusScore) -> None:
 # addressee F1 0.948; a named body outranks its owner column, recipients do not act: 0.950;
 # the grown bodies registry, printed short names kept: 0.954; an inspector's breach tables
 # whose ruled header alone was found as a table: F1 0.985, addressee F1 0.956; a post or body
-# the item names in full outranks its group's heading or owner column: addressee F1 0.959).
+# the item names in full outranks its group's heading or owner column: addressee F1 0.959;
+# a response dating the report it restates from more ways of saying so: deadline 0.997).
 # A floor guards against regression; raise it when a change lifts the figure.
 def test_item_splitting_floors(score: CorpusScore) -> None:
     overall = score.overall
@@ -64,7 +65,7 @@ def test_item_splitting_floors(score: CorpusScore) -> None:
 def test_tagging_floors(score: CorpusScore) -> None:
     overall = score.overall
     assert (overall.addressee_f1 or 0.0) >= 0.958, overall.metrics()
-    assert (overall.deadline_accuracy or 0.0) >= 0.98, overall.metrics()
+    assert (overall.deadline_accuracy or 0.0) >= 0.99, overall.metrics()
 
 
 # Title, publisher and date as first scored (2026-12-05): title 0.72, publisher 0.42, published
