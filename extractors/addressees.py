@@ -2192,8 +2192,8 @@ def tag_addressees(
 # An item's title run into its subject ("Safety leadership CVTO should …"): words in
 # sentence case, none of them a function word, before a body's proper name or initials
 _TITLE_BEFORE_NAME_RE = re.compile(
-    r"^(?-i:[A-Z][a-z]+)(?: (?!(?:of|in|for|and|or|the|to|on|with|at|by)\b)(?-i:[a-z][\w-]*))+ "
-    r"(?P<name>(?-i:[A-Z][A-Z&]{1,9}|[A-Z][a-z]+(?: [A-Z][a-z]+)+))$"
+    r"^[A-Z][a-z]+(?: (?!(?:of|in|for|and|or|the|to|on|with|at|by)\b)[a-z][\w-]*)+ "
+    r"(?P<name>[A-Z][A-Z&]{1,9}|[A-Z][a-z]+(?: [A-Z][a-z]+)+)$"
 )
 
 

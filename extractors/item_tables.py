@@ -165,7 +165,7 @@ _STATUS_RE = re.compile(
 _ASSESSED_RE = re.compile(r"(?:our )?(?:assessment|compliance|compliant\??|met\??|rating)", re.I)
 # A tracker's column of a report's findings of every kind: "HMICFRS finding", "Findings"
 _FINDINGS_HEADER_RE = re.compile(
-    r"(?:(?:[A-Z]{2,10}|inspection|inspectorate|report|peel|review)\s+)?findings?", re.I
+    r"(?:(?:(?-i:[A-Z]{2,10})|inspection|inspectorate|report|peel|review)\s+)?findings?", re.I
 )
 _NUMBER_HEADER_RE = re.compile(r"no\.?|number|#|ref\.?|reference|code|id", re.I)
 # "Recommendations – ": a lead-in row's caption naming the kind of the rows under it
@@ -797,8 +797,7 @@ def _row_timing(
     """By when a row is due: its due cell, unless its text opens by saying when ("Within six
     months, the NPCC should …" beside "May 2026": the text states it first); else its lead-in's."""
     due = cells.get(layout.due, "").strip() if layout.due is not None else ""
-    opening = LEAD_TIMING_RE.match(text)
-    if due and opening is None:
+    if due and LEAD_TIMING_RE.match(text) is None:
         return due_phrase(due)
     return timing_in(lead) if lead else None
 
