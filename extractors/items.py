@@ -975,8 +975,9 @@ class _Splitter:
         return True
 
     def _quoted(self, block: Block, text: str, heading: bool) -> bool:
-        """True for a block that is no item of this report: a glossary's terms and a captioned
-        exhibit's content (see `_in_glossary`, `_in_exhibit`); made-up examples under a sentence
+        """True for a block that is no item of this report: a glossary's terms, a captioned
+        exhibit's content and someone's comment on an item (see `_in_glossary`, `_in_exhibit`,
+        `_in_comment`); made-up examples under a sentence
         saying so, up to the next heading; the text, lead-in and list under a label quoting
         an earlier report's item ("Cause of concern 1 (2024)") up to the next heading or label;
         anything under a heading over earlier items ("Progress on the 2023 recommendations")."""
@@ -2482,7 +2483,7 @@ def _without_owner_title(cand: Candidate) -> str:
 # Someone's comment on the item above: "Commissioner's comment", "Chief Constable's response",
 # "PCC comments"
 _COMMENT_HEAD_RE = re.compile(
-    r"^(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,3}?(?:(?-i:[A-Z])[\w-]*['’]s|PCC|OPCC)\s+"
+    r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*['’]s|PCC|OPCC)\s+"
     r"(?:comments?|response|view)\s*:?$"
 )
 _RESPONSE_HEAD_RE = re.compile(
