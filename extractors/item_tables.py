@@ -167,7 +167,6 @@ _ASSESSED_RE = re.compile(r"(?:our )?(?:assessment|compliance|compliant\??|met\?
 _FINDINGS_HEADER_RE = re.compile(
     r"(?:(?:(?-i:[A-Z]{2,10})|inspection|inspectorate|report|peel|review)\s+)?findings?", re.I
 )
-_NUMBER_HEADER_RE = re.compile(r"no\.?|number|#|ref\.?|reference|code|id", re.I)
 # "Recommendations – ": a lead-in row's caption naming the kind of the rows under it
 _KIND_CAPTION_RE = re.compile(
     r"^(?:recommendations?|areas? for improvement|actions?)\s*[–—:-]\s*", re.IGNORECASE
@@ -208,7 +207,7 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
         return _TableLayout("action", columns, steps[0], None, item_no, None)
     finding = next((k for k, c in enumerate(names) if _FINDINGS_HEADER_RE.fullmatch(c)), None)
     if not items and finding is not None and any(_STATUS_RE.fullmatch(c) for c in names):
-        number = next((k for k, c in enumerate(names) if _NUMBER_HEADER_RE.fullmatch(c)), None)
+        number = _number_column(names)
         if number is not None:  # keyed by reference; else its cells' labels number them
             return _TableLayout("recommendation", columns, finding, None, number, findings=True)
     if not items or any(_MINUTE_RE.fullmatch(c) for c in names):
@@ -241,21 +240,7 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     item = next((k for k in items if "recommend" in names[k].lower()), items[0])
     responsible = next((k for k, c in enumerate(names) if _OWNER_HEADER_RE.search(c)), None)
     due = next((k for k, c in enumerate(names) if _DUE_HEADER_RE.search(c)), None)
-    numbers = [
-        k
-        for k, c in enumerate(names)
-        # "Rec no.", "AFI ref": the item's number; "Page reference" points to its page;
-        # "Para" is the paragraph that makes the item, which numbers it
-        if re.fullmatch(
-            r"(?:(?!page\b)[A-Z]{3,8}\s+)?"
-            r"(no\s?\.?|number|#|ref\.?|reference|code|id|para\.?|paragraph)",
-            c,
-            re.I,
-        )
-    ]
-    # beside a register's own key ("ID", "Ref"), "No." is the number the report printed
-    printed = [k for k in numbers if re.match(r"(?:no\b|number|#)", names[k], re.I)]
-    number = printed[0] if len(numbers) > 1 and printed else next(iter(numbers), None)
+    number = _number_column(names)
     typed = next((k for k, c in enumerate(names) if re.fullmatch(r"type|kind", c, re.I)), None)
     head = HEADER_QUALIFIER_RE.sub("", names[item])  # "Safety action": actions
     kind = section_kind(head) or label_kind(head)
@@ -264,6 +249,24 @@ def table_layout(header: Sequence[str]) -> _TableLayout | None:
     coded = item in planned and not ITEM_HEADER_RE.fullmatch(names[item])
     concerns = kind == "cause_of_concern" and "recommend" in head.lower()
     return _TableLayout(kind, columns, item, responsible, number, due, coded, typed, concerns)
+
+
+def _number_column(names: Sequence[str]) -> int | None:
+    """The column numbering a table's items: "No.", "Ref", "Rec no.", "AFI ref" ("Page
+    reference" points to a page; "Para" is the paragraph that makes the item, which numbers
+    it); beside a register's own key ("ID", "Ref"), "No." is the number the report printed."""
+    numbers = [
+        k
+        for k, c in enumerate(names)
+        if re.fullmatch(
+            r"(?:(?!page\b)[A-Z]{3,8}\s+)?"
+            r"(no\s?\.?|number|#|ref\.?|reference|code|id|para\.?|paragraph)",
+            c,
+            re.I,
+        )
+    ]
+    printed = [k for k in numbers if re.match(r"(?:no\b|number|#)", names[k], re.I)]
+    return printed[0] if len(numbers) > 1 and printed else next(iter(numbers), None)
 
 
 # "… and actions", "… and our actions": a column holding each item and the plan's actions

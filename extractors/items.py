@@ -1014,7 +1014,9 @@ class _Splitter:
         if block.label is None and len(block.lines) == 1 and _COMMENT_HEAD_RE.match(text.strip()):
             self.commenting = True
             return True
-        if heading or block.label is not None or LABEL_RE.match(block.first.text):
+        if self.commenting and (
+            heading or block.label is not None or LABEL_RE.match(block.first.text)
+        ):
             self.commenting = False
         return self.commenting
 
